@@ -1,0 +1,17 @@
+package io.github.loyaltyrules.ledger;
+
+/**
+ * Thrown when an operation or status change is not allowed in the account's current status: a closed account takes no postings, a suspended one no earning or spending.
+ */
+public final class AccountStatusException extends LoyaltyException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what is allowed
+     */
+    public AccountStatusException(String message) {
+        super(message);
+    }
+}

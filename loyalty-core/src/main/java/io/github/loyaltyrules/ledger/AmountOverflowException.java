@@ -1,0 +1,17 @@
+package io.github.loyaltyrules.ledger;
+
+/**
+ * Thrown when an amount, or a sum of amounts, would not fit the exact range of a {@code long} number of minor units.
+ */
+public final class AmountOverflowException extends LoyaltyException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what is allowed
+     */
+    public AmountOverflowException(String message) {
+        super(message);
+    }
+}

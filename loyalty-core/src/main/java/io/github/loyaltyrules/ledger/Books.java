@@ -1,0 +1,147 @@
+package io.github.loyaltyrules.ledger;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Pure computations over lots and reservations, shared by postings, balances and the expiry sweep. */
+final class Books {
+
+    /** Soonest-to-expire first (never-expiring last), then oldest first, then lowest number. */
+    static final Comparator<Lot> REDEMPTION_ORDER = Comparator
+            .comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparing(Lot::earnedAt)
+            .thenComparing(Lot::id);
+
+    private Books() {
+    }
+
+    /** Amount held per lot by reservations still open and not lapsed at {@code at}. */
+    static Map<LotId, Long> heldOpen(Collection<Reservation> reservations, String currency, Instant at) {
+        Map<LotId, Long> held = new HashMap<>();
+        for (Reservation r : reservations) {
+            if (r.currency().equals(currency) && r.status() == ReservationStatus.OPEN && r.deadline().isAfter(at)) {
+                addHolds(held, r);
+            }
+        }
+        return held;
+    }
+
+    /** Amount held per lot at a past or present instant, as the history says. */
+    static Map<LotId, Long> heldHistoric(Collection<Reservation> reservations, String currency, Instant asOf) {
+        Map<LotId, Long> held = new HashMap<>();
+        for (Reservation r : reservations) {
+            if (r.currency().equals(currency) && r.holdsAt(asOf)) {
+                addHolds(held, r);
+            }
+        }
+        return held;
+    }
+
+    private static void addHolds(Map<LotId, Long> held, Reservation r) {
+        for (LotMovement m : r.allocations()) {
+            held.merge(m.lot(), m.heldDelta(), Long::sum);
+        }
+    }
+
+    /** The instant all points lapse for inactivity, or null. */
+    static Instant inactivityDeadline(PointCurrency currency, Instant lastActivity, Instant enrolledAt, ZoneId zone) {
+        return currency.expiry()
+                .inactivityDeadline(lastActivity == null ? enrolledAt : lastActivity, zone)
+                .orElse(null);
+    }
+
+    /** The earlier of the lot's own expiry and the inactivity deadline; null if neither. */
+    static Instant effectiveExpiry(Lot lot, Instant inactivityDeadline) {
+        Instant own = lot.expiresAt();
+        if (own == null) {
+            return inactivityDeadline;
+        }
+        if (inactivityDeadline == null) {
+            return own;
+        }
+        return own.isBefore(inactivityDeadline) ? own : inactivityDeadline;
+    }
+
+    static boolean expiredAt(Instant effectiveExpiry, Instant at) {
+        return effectiveExpiry != null && !effectiveExpiry.isAfter(at);
+    }
+
+    /**
+     * Classifies the lots into a balance: held parts are reserved; of the rest, what has expired is
+     * expired, what is still in its hold period is pending, and what is left is available.
+     */
+    static Balance balance(MemberId member, String currency, Instant asOf, List<Lot> lots, Map<LotId, Long> held,
+            Instant inactivityDeadline, long debt) {
+        long total = 0;
+        long reserved = 0;
+        long expired = 0;
+        long pending = 0;
+        for (Lot lot : lots) {
+            if (lot.earnedAt().isAfter(asOf) || lot.remaining() == 0) {
+                continue;
+            }
+            long h = Math.min(held.getOrDefault(lot.id(), 0L), lot.remaining());
+            long free = lot.remaining() - h;
+            total += lot.remaining();
+            reserved += h;
+            if (expiredAt(effectiveExpiry(lot, inactivityDeadline), asOf)) {
+                expired += free;
+            } else if (lot.availableAt().isAfter(asOf)) {
+                pending += free;
+            }
+        }
+        return new Balance(member, currency, asOf, total, total - pending - reserved - expired, pending, reserved,
+                expired, debt);
+    }
+
+    /**
+     * Chooses which lots a spend of {@code amount} at {@code at} takes: only lots earned and
+     * available by then, not expired and not held, soonest-to-expire first.
+     *
+     * @return the movements (negative deltas), or null if the lots do not cover the amount
+     */
+    static List<LotMovement> allocate(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at,
+            long amount) {
+        List<Lot> usable = new ArrayList<>();
+        for (Lot lot : lots) {
+            if (free(lot, held) > 0 && !lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
+                    && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
+                usable.add(lot);
+            }
+        }
+        usable.sort(REDEMPTION_ORDER);
+        List<LotMovement> taken = new ArrayList<>();
+        long left = amount;
+        for (Lot lot : usable) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, free(lot, held));
+            taken.add(new LotMovement(lot.id(), -take, 0));
+            left -= take;
+        }
+        return left == 0 ? taken : null;
+    }
+
+    /** What {@link #allocate} could take at most. */
+    static long spendable(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at) {
+        long sum = 0;
+        for (Lot lot : lots) {
+            if (!lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
+                    && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
+                sum += free(lot, held);
+            }
+        }
+        return sum;
+    }
+
+    static long free(Lot lot, Map<LotId, Long> held) {
+        return Math.max(0, lot.remaining() - held.getOrDefault(lot.id(), 0L));
+    }
+}

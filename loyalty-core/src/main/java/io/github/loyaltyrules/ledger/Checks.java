@@ -1,0 +1,56 @@
+package io.github.loyaltyrules.ledger;
+
+import java.util.Objects;
+
+/** Argument checks shared by the value types and the ledger; every failure names the value and the rule. */
+final class Checks {
+    private Checks() {
+    }
+
+    static <T> T notNull(T value, String name) {
+        return Objects.requireNonNull(value, () -> name + " must not be null");
+    }
+
+    static String identifier(String value, String name, int maxLength) {
+        notNull(value, name);
+        if (value.isBlank()) {
+            throw new InvalidRequestException(name + " must not be blank; got '" + value + "'");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidRequestException(name + " must be at most " + maxLength
+                    + " characters; got " + value.length() + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidRequestException(name + " must not contain control characters; got '"
+                        + value.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
+        }
+        return value;
+    }
+
+    static long positive(long minorUnits, String what) {
+        if (minorUnits <= 0) {
+            throw new InvalidAmountException(what + " must be positive; got " + minorUnits);
+        }
+        return minorUnits;
+    }
+
+    static long add(long a, long b, String what) {
+        long r = a + b;
+        if (((a ^ r) & (b ^ r)) < 0) {
+            throw new AmountOverflowException(what + " would overflow: " + a + " + " + b
+                    + " exceeds the range of a long (" + Long.MAX_VALUE + " minor units)");
+        }
+        return r;
+    }
+
+    static long subtract(long a, long b, String what) {
+        long r = a - b;
+        if (((a ^ b) & (a ^ r)) < 0) {
+            throw new AmountOverflowException(what + " would overflow: " + a + " - " + b
+                    + " exceeds the range of a long");
+        }
+        return r;
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.loyaltyrules.ledger;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What one run of {@link Ledger#expire(Instant)} did.
+ *
+ * @param asOf the instant the sweep expired points up to
+ * @param membersScanned how many members were looked at
+ * @param postings how many expiry postings were written (0 when re-run for the same instant)
+ * @param expired minor units expired per currency code
+ */
+public record ExpirySweep(Instant asOf, long membersScanned, long postings, Map<String, Long> expired) {
+
+    /**
+     * Makes the map unmodifiable.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public ExpirySweep {
+        Checks.notNull(asOf, "asOf");
+        expired = Map.copyOf(expired);
+    }
+}

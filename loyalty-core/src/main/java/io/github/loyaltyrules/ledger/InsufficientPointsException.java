@@ -1,0 +1,17 @@
+package io.github.loyaltyrules.ledger;
+
+/**
+ * Thrown when a redemption, reservation, debit or transfer asks for more points than are available.
+ */
+public final class InsufficientPointsException extends LoyaltyException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what is allowed
+     */
+    public InsufficientPointsException(String message) {
+        super(message);
+    }
+}

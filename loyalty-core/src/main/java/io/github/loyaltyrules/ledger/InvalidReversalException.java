@@ -1,0 +1,17 @@
+package io.github.loyaltyrules.ledger;
+
+/**
+ * Thrown when a reversal asks for more than remains reversible of a posting, or names a posting that cannot be reversed.
+ */
+public final class InvalidReversalException extends LoyaltyException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what is allowed
+     */
+    public InvalidReversalException(String message) {
+        super(message);
+    }
+}

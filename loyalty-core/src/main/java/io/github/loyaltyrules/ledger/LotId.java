@@ -1,0 +1,43 @@
+package io.github.loyaltyrules.ledger;
+
+/**
+ * Identifies a lot within one member's book: lots are numbered 1, 2, 3, ... in the order they
+ * were created, across all of the member's currencies.
+ *
+ * @param value the lot number; positive
+ */
+public record LotId(long value) implements Comparable<LotId> {
+
+    /**
+     * Validates the number.
+     *
+     * @param value the lot number
+     * @throws InvalidRequestException if {@code value} is not positive
+     */
+    public LotId {
+        if (value <= 0) {
+            throw new InvalidRequestException("lot number must be positive; got " + value);
+        }
+    }
+
+    /**
+     * Returns the lot id with the given number.
+     *
+     * @param value the lot number; positive
+     * @return the id
+     * @throws InvalidRequestException if {@code value} is not positive
+     */
+    public static LotId of(long value) {
+        return new LotId(value);
+    }
+
+    @Override
+    public int compareTo(LotId other) {
+        return Long.compare(value, other.value);
+    }
+
+    @Override
+    public String toString() {
+        return "L" + value;
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.loyaltyrules.ledger;
+
+/**
+ * Thrown when enrolling a member id that is already enrolled.
+ */
+public final class MemberAlreadyEnrolledException extends LoyaltyException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what is allowed
+     */
+    public MemberAlreadyEnrolledException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.loyaltyrules.ledger;
+
+/**
+ * Thrown when capturing or releasing a reservation that was already captured, released or has lapsed.
+ */
+public final class ReservationNotOpenException extends LoyaltyException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what is allowed
+     */
+    public ReservationNotOpenException(String message) {
+        super(message);
+    }
+}

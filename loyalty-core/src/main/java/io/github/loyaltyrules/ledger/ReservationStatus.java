@@ -1,0 +1,13 @@
+package io.github.loyaltyrules.ledger;
+
+/** Where a reservation stands. */
+public enum ReservationStatus {
+    /** Holding points until captured, released or its deadline passes. */
+    OPEN,
+    /** Turned into a redemption. */
+    CAPTURED,
+    /** Given up by the caller. */
+    RELEASED,
+    /** Its time-to-live ran out before a capture; the points are free again. */
+    LAPSED
+}

@@ -1,0 +1,4 @@
+/**
+ * Implementation details of loyalty-core; not exported, not API.
+ */
+package io.github.loyaltyrules.ledger.internal;

@@ -1,0 +1,9 @@
+/**
+ * Loyalty core: the points ledger, point currencies, expiry policies and the store SPI.
+ * No dependencies beyond {@code java.base}.
+ */
+module io.github.loyaltyrules.core {
+    exports io.github.loyaltyrules.ledger;
+    exports io.github.loyaltyrules.ledger.spi;
+    exports io.github.loyaltyrules.expiry;
+}
