@@ -1,0 +1,70 @@
+package io.github.loyaltyrules.rule;
+
+import io.github.loyaltyrules.ledger.InvalidAmountException;
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.Money;
+import java.util.Objects;
+
+/**
+ * One line of a purchase: an item, how many, and at what unit price.
+ *
+ * @param lineId the line's id within the basket, unique there; returns name lines by it
+ * @param sku the stock-keeping unit
+ * @param category the product category, e.g. "coffee"
+ * @param quantity how many units; positive
+ * @param unitPrice the price of one unit; not negative
+ */
+public record BasketLine(String lineId, String sku, String category, long quantity, Money unitPrice) {
+
+    /**
+     * Validates the line.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws InvalidRequestException if an id is blank
+     * @throws InvalidAmountException if the quantity is not positive or the price is negative
+     */
+    public BasketLine {
+        Objects.requireNonNull(lineId, "line id must not be null");
+        Objects.requireNonNull(sku, "sku must not be null");
+        Objects.requireNonNull(category, "category must not be null");
+        Objects.requireNonNull(unitPrice, "unit price must not be null");
+        if (lineId.isBlank() || sku.isBlank()) {
+            throw new InvalidRequestException("basket line id and sku must not be blank; got line '" + lineId + "', sku '"
+                    + sku + "'");
+        }
+        if (quantity <= 0) {
+            throw new InvalidAmountException("quantity of line " + lineId + " (" + sku + ") must be positive; got "
+                    + quantity);
+        }
+        if (unitPrice.isNegative()) {
+            throw new InvalidAmountException("unit price of line " + lineId + " (" + sku + ") must not be negative; got "
+                    + unitPrice);
+        }
+    }
+
+    /**
+     * Returns a line.
+     *
+     * @param lineId the line id
+     * @param sku the SKU
+     * @param category the category
+     * @param quantity the quantity; positive
+     * @param unitPrice the unit price; not negative
+     * @return the line
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if an id is blank
+     * @throws InvalidAmountException if the quantity is not positive or the price is negative
+     */
+    public static BasketLine of(String lineId, String sku, String category, long quantity, Money unitPrice) {
+        return new BasketLine(lineId, sku, category, quantity, unitPrice);
+    }
+
+    /**
+     * Returns the line amount: unit price times quantity.
+     *
+     * @return the exact amount
+     */
+    public Money amount() {
+        return unitPrice.times(quantity);
+    }
+}

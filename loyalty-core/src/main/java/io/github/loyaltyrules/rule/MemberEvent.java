@@ -1,0 +1,29 @@
+package io.github.loyaltyrules.rule;
+
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A non-purchase action that rules may reward: sign-up, referral, review, or a custom type.
+ *
+ * @param type the event type, e.g. {@code "signup"}, {@code "review"}; not {@code "purchase"}
+ * @param attributes free-form attributes of the event
+ */
+public record MemberEvent(String type, Map<String, String> attributes) implements Activity {
+
+    /**
+     * Validates the event and makes its attributes unmodifiable.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws InvalidRequestException if the type is blank or {@code "purchase"}
+     */
+    public MemberEvent {
+        Objects.requireNonNull(type, "event type must not be null");
+        attributes = Map.copyOf(attributes);
+        if (type.isBlank() || type.equals(Purchase.TYPE)) {
+            throw new InvalidRequestException("event type must be a non-blank name other than 'purchase' (purchases are"
+                    + " Purchase activities); got '" + type + "'");
+        }
+    }
+}

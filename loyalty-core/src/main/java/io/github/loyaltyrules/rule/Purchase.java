@@ -1,0 +1,83 @@
+package io.github.loyaltyrules.rule;
+
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.ledger.UnknownCurrencyException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A purchase: the basket, where it was made and through which channel.
+ *
+ * @param lines the basket lines; at least one, unique line ids, one money currency
+ * @param store the store or location id
+ * @param channel the sales channel, e.g. "pos", "web", "app"
+ */
+public record Purchase(List<BasketLine> lines, String store, String channel) implements Activity {
+
+    /** The event type of every purchase. */
+    public static final String TYPE = "purchase";
+
+    /**
+     * Validates the purchase and makes its line list unmodifiable.
+     *
+     * @throws NullPointerException if a component or line is null
+     * @throws InvalidRequestException if there are no lines or two share an id
+     * @throws UnknownCurrencyException if lines are priced in different currencies
+     */
+    public Purchase {
+        Objects.requireNonNull(lines, "lines must not be null");
+        Objects.requireNonNull(store, "store must not be null");
+        Objects.requireNonNull(channel, "channel must not be null");
+        lines = List.copyOf(lines);
+        if (lines.isEmpty()) {
+            throw new InvalidRequestException("a purchase needs at least one basket line");
+        }
+        Set<String> ids = new HashSet<>();
+        for (BasketLine line : lines) {
+            if (!ids.add(line.lineId())) {
+                throw new InvalidRequestException("basket line id '" + line.lineId() + "' appears twice; line ids must be"
+                        + " unique within a purchase");
+            }
+            if (!line.unitPrice().currency().equals(lines.get(0).unitPrice().currency())) {
+                throw new UnknownCurrencyException("basket mixes " + lines.get(0).unitPrice().currency() + " and "
+                        + line.unitPrice().currency() + "; a purchase is priced in one currency");
+            }
+        }
+    }
+
+    /**
+     * Returns a purchase.
+     *
+     * @param store the store id
+     * @param channel the channel
+     * @param lines the lines
+     * @return the purchase
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if there are no lines or two share an id
+     * @throws UnknownCurrencyException if lines are priced in different currencies
+     */
+    public static Purchase of(String store, String channel, List<BasketLine> lines) {
+        return new Purchase(lines, store, channel);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /**
+     * Returns the basket total.
+     *
+     * @return the sum of the line amounts
+     */
+    public Money total() {
+        Money sum = Money.zero(lines.get(0).unitPrice().currency());
+        for (BasketLine line : lines) {
+            sum = sum.plus(line.amount());
+        }
+        return sum;
+    }
+}
