@@ -7,4 +7,5 @@ module io.github.loyaltyrules.core {
     exports io.github.loyaltyrules.ledger.spi;
     exports io.github.loyaltyrules.expiry;
     exports io.github.loyaltyrules.rule;
+    exports io.github.loyaltyrules.program;
 }

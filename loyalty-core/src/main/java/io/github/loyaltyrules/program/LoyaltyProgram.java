@@ -1,0 +1,559 @@
+package io.github.loyaltyrules.program;
+
+import io.github.loyaltyrules.ledger.Account;
+import io.github.loyaltyrules.ledger.AccountStatus;
+import io.github.loyaltyrules.ledger.AccountStatusException;
+import io.github.loyaltyrules.ledger.IdempotencyConflictException;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.InsufficientPointsException;
+import io.github.loyaltyrules.ledger.InvalidAmountException;
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.InvalidReversalException;
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.UnknownCurrencyException;
+import io.github.loyaltyrules.ledger.UnknownMemberException;
+import io.github.loyaltyrules.ledger.UnknownPostingException;
+import io.github.loyaltyrules.rule.Activity;
+import io.github.loyaltyrules.rule.Award;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Evaluation;
+import io.github.loyaltyrules.rule.MemberEvent;
+import io.github.loyaltyrules.rule.MemberProfile;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.RuleContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The facade that point-of-sale and shop code calls: purchases, events, returns, redemptions and
+ * rewards, under one immutable {@link ProgramVersion} at a time.
+ *
+ * <p>A purchase is evaluated by the version's rule engine; its awards are posted to the
+ * {@link Ledger}, one posting per currency, under keys derived from the caller's key
+ * ({@code key + "#" + currency}), so a retried purchase posts nothing twice. The returned
+ * {@link Receipt} names the version that computed it. {@link #install(ProgramVersion)} swaps the
+ * version atomically: each call reads the version once and uses only that one.
+ *
+ * <p>A return claws back, per award, the share of the returned units of each line:
+ * {@code floor(share * unitsReturnedSoFar / quantity)} minus what earlier returns took, so that
+ * returning every unit, in any number of returns, takes back exactly the line's share.
+ *
+ * <p>Receipts, purchase counts and member profiles are kept in memory by this object; the points
+ * themselves are in the ledger's store. Thread-safe; calls for one member are serialised.
+ */
+public final class LoyaltyProgram {
+
+    private static final int MAX_KEY = IdempotencyKey.MAX_LENGTH - 20;
+
+    private final Ledger ledger;
+    private final AtomicReference<ProgramVersion> version;
+    private final TierLookup tiers;
+    private final Map<MemberId, MemberState> members = new ConcurrentHashMap<>();
+    private final Map<IdempotencyKey, Stored> receipts = new ConcurrentHashMap<>();
+
+    /** What the program keeps per member; its monitor serialises the member's calls. */
+    private static final class MemberState {
+        Set<String> tags = Set.of();
+        Map<String, String> attributes = Map.of();
+        LocalDate birthday;
+        long purchases;
+        final Map<String, Integer> rewardsRedeemed = new HashMap<>();
+    }
+
+    /** A stored receipt with what a later replay or return needs. */
+    private static final class Stored {
+        final Receipt receipt;
+        final String fingerprint;
+        final Purchase purchase;
+        final Map<String, Long> returnedUnits = new HashMap<>();
+
+        Stored(Receipt receipt, String fingerprint, Purchase purchase) {
+            this.receipt = receipt;
+            this.fingerprint = fingerprint;
+            this.purchase = purchase;
+        }
+    }
+
+    private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers) {
+        this.ledger = ledger;
+        this.version = new AtomicReference<>(version);
+        this.tiers = tiers;
+    }
+
+    /**
+     * Returns a program over a ledger, running the given version.
+     *
+     * @param ledger the ledger the awards are posted to
+     * @param version the program version to run first
+     * @param tiers how to look up a member's tier; {@link TierLookup#NONE} for none
+     * @return the program
+     * @throws NullPointerException if an argument is null
+     */
+    public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierLookup tiers) {
+        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
+                Objects.requireNonNull(version, "program version must not be null"),
+                Objects.requireNonNull(tiers, "tier lookup must not be null"));
+    }
+
+    /**
+     * Returns the ledger, for balances, statements, expiry and the other ledger operations.
+     *
+     * @return the ledger
+     */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /**
+     * Returns the version now running.
+     *
+     * @return the version
+     */
+    public ProgramVersion version() {
+        return version.get();
+    }
+
+    /**
+     * Swaps in another program version atomically. Calls already running finish under the
+     * version they started with; later calls use the new one.
+     *
+     * @param next the new version
+     * @return the version it replaced
+     * @throws NullPointerException if {@code next} is null
+     */
+    public ProgramVersion install(ProgramVersion next) {
+        return version.getAndSet(Objects.requireNonNull(next, "program version must not be null"));
+    }
+
+    /**
+     * Enrols a member in the ledger.
+     *
+     * @param member the member
+     * @param at the business time
+     * @return the account
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException if already enrolled
+     */
+    public Account enrol(MemberId member, Instant at) {
+        Account account = ledger.enrol(member, at);
+        members.putIfAbsent(member, new MemberState());
+        return account;
+    }
+
+    /**
+     * Sets the optional attributes rules may read about a member: tags, attributes, birthday.
+     *
+     * @param member the member
+     * @param tags tags such as "staff"
+     * @param attributes free-form attributes
+     * @param birthday the birthday, or {@code null} if unknown
+     * @throws NullPointerException if {@code member}, {@code tags} or {@code attributes} is null
+     * @throws UnknownMemberException if the member is not enrolled
+     */
+    public void updateProfile(MemberId member, Set<String> tags, Map<String, String> attributes, LocalDate birthday) {
+        MemberState state = state(member);
+        Set<String> t = Set.copyOf(tags);
+        Map<String, String> a = Map.copyOf(attributes);
+        synchronized (state) {
+            state.tags = t;
+            state.attributes = a;
+            state.birthday = birthday;
+        }
+    }
+
+    /**
+     * Records a purchase: evaluates the rules and posts the awards.
+     *
+     * @param member the member; must be active
+     * @param purchase the basket, store and channel
+     * @param at the business time
+     * @param key the idempotency key; at most 180 characters
+     * @return the receipt; the first one when the key is replayed with the same purchase
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws AccountStatusException if the account is not active
+     * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
+     * @throws IdempotencyConflictException if the key was used for another request
+     * @throws InvalidRequestException if the key is too long
+     */
+    public Receipt purchase(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        return record(member, purchase, at, key);
+    }
+
+    /**
+     * Records a non-purchase event (sign-up, referral, review, custom): evaluates the rules and
+     * posts the awards.
+     *
+     * @param member the member; must be active
+     * @param event the event
+     * @param at the business time
+     * @param key the idempotency key; at most 180 characters
+     * @return the receipt
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws AccountStatusException if the account is not active
+     * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
+     * @throws IdempotencyConflictException if the key was used for another request
+     * @throws InvalidRequestException if the key is too long
+     */
+    public Receipt event(MemberId member, MemberEvent event, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(event, "event must not be null");
+        return record(member, event, at, key);
+    }
+
+    private Receipt record(MemberId member, Activity activity, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        checkKey(key);
+        String fingerprint = "activity " + activity + " of " + member + " at " + at;
+        MemberState state = state(member);
+        synchronized (state) {
+            Optional<Receipt> replay = replay(key, fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Account account = ledger.account(member);
+            if (account.status() != AccountStatus.ACTIVE) {
+                throw new AccountStatusException("account of member " + member + " is " + account.status()
+                        + "; purchases and events need an ACTIVE account");
+            }
+            ProgramVersion v = version.get();
+            MemberProfile profile = new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags,
+                    state.attributes, state.birthday, state.purchases);
+            Evaluation evaluation = v.engine().evaluate(
+                    new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
+            Map<String, Long> totals = totalsByCurrency(evaluation.awards());
+            List<Posting> postings = new ArrayList<>();
+            for (Map.Entry<String, Long> t : totals.entrySet()) {
+                Points points = Points.of(ledger.currency(t.getKey()), t.getValue());
+                postings.add(ledger.earn(member, points, at, derived(key, t.getKey()),
+                        activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), t.getKey())));
+            }
+            Receipt receipt = new Receipt(key, member, v.id(), at, evaluation.awards(), postings, false);
+            receipts.put(key, new Stored(receipt, fingerprint, activity instanceof Purchase ? (Purchase) activity : null));
+            if (activity instanceof Purchase) {
+                state.purchases++;
+            }
+            return receipt;
+        }
+    }
+
+    /**
+     * Records the return of some units of an earlier purchase and claws back what they earned.
+     *
+     * @param member the member the purchase was made by
+     * @param original the key of the purchase
+     * @param returnedUnits units returned per basket line id; each positive
+     * @param at the business time
+     * @param key the idempotency key of the return; at most 180 characters
+     * @return the receipt, whose award lines are what was clawed back
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownPostingException if the member made no purchase with that key
+     * @throws InvalidReversalException if more units of a line are returned than were bought and not yet returned
+     * @throws InvalidRequestException if a line id is not in the purchase, nothing is returned, or the key is too long
+     * @throws InvalidAmountException if a unit count is not positive
+     * @throws IdempotencyConflictException if the key was used for another request
+     */
+    public Receipt returnPurchase(MemberId member, IdempotencyKey original, Map<String, Long> returnedUnits, Instant at,
+            IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(original, "original key must not be null");
+        Objects.requireNonNull(returnedUnits, "returned units must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        checkKey(key);
+        Map<String, Long> units = new java.util.TreeMap<>(returnedUnits);
+        String fingerprint = "return of " + units + " from " + original + " by " + member + " at " + at;
+        MemberState state = state(member);
+        synchronized (state) {
+            Optional<Receipt> replay = replay(key, fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Stored bought = receipts.get(original);
+            if (bought == null || bought.purchase == null || !bought.receipt.member().equals(member)) {
+                throw new UnknownPostingException("member " + member + " made no purchase with key '" + original
+                        + "'; a return names the key of the member's purchase");
+            }
+            if (units.isEmpty()) {
+                throw new InvalidRequestException("a return must name at least one basket line of purchase '" + original
+                        + "'");
+            }
+            Map<String, BasketLine> lines = new HashMap<>();
+            for (BasketLine line : bought.purchase.lines()) {
+                lines.put(line.lineId(), line);
+            }
+            for (Map.Entry<String, Long> u : units.entrySet()) {
+                BasketLine line = lines.get(Objects.requireNonNull(u.getKey(), "line id must not be null"));
+                if (line == null) {
+                    throw new InvalidRequestException("purchase '" + original + "' has no line '" + u.getKey()
+                            + "'; its lines are " + new java.util.TreeSet<>(lines.keySet()));
+                }
+                long n = Objects.requireNonNull(u.getValue(), "unit count must not be null");
+                if (n <= 0) {
+                    throw new InvalidAmountException("units returned of line " + u.getKey() + " must be positive; got " + n);
+                }
+                long left = line.quantity() - bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+                if (n > left) {
+                    throw new InvalidReversalException("line " + u.getKey() + " of purchase '" + original + "' has " + left
+                            + " of " + line.quantity() + " units left to return; cannot return " + n);
+                }
+            }
+            List<Award> clawed = new ArrayList<>();
+            for (Award award : bought.receipt.awards()) {
+                Map<String, Long> shares = award.lineShares().isEmpty()
+                        ? byLineAmount(award.amount(), bought.purchase) : award.lineShares();
+                Map<String, Long> taken = new LinkedHashMap<>();
+                long sum = 0;
+                for (Map.Entry<String, Long> u : units.entrySet()) {
+                    long share = shares.getOrDefault(u.getKey(), 0L);
+                    long before = bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+                    long part = Shares.ofUnits(share, before, before + u.getValue(), lines.get(u.getKey()).quantity());
+                    if (part > 0) {
+                        taken.put(u.getKey(), part);
+                        sum += part;
+                    }
+                }
+                if (sum > 0) {
+                    clawed.add(new Award(award.ruleId(), award.ruleName(), award.currency(), sum, taken,
+                            award.explanation()));
+                }
+            }
+            List<Posting> postings = new ArrayList<>();
+            for (Map.Entry<String, Long> t : totalsByCurrency(clawed).entrySet()) {
+                postings.add(ledger.reverse(member, derived(original, t.getKey()),
+                        Points.of(ledger.currency(t.getKey()), t.getValue()), at, derived(key, t.getKey()),
+                        "return " + key + " of purchase " + original));
+            }
+            for (Map.Entry<String, Long> u : units.entrySet()) {
+                bought.returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
+            }
+            Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
+            receipts.put(key, new Stored(receipt, fingerprint, null));
+            return receipt;
+        }
+    }
+
+    /**
+     * Redeems a reward from the running version's catalogue.
+     *
+     * @param member the member; must be active
+     * @param rewardId the reward's id
+     * @param at the business time; inside the reward's availability window
+     * @param key the idempotency key
+     * @return the ledger posting of the redemption
+     * @throws NullPointerException if an argument is null
+     * @throws RewardNotAvailableException if the reward is unknown, not available at {@code at},
+     *         not for the member's tier, or redeemed up to its limit
+     * @throws InsufficientPointsException if the member has too few points available
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws AccountStatusException if the account is not active
+     * @throws IdempotencyConflictException if the key was used for another request
+     */
+    public Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(rewardId, "reward id must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        MemberState state = state(member);
+        synchronized (state) {
+            ProgramVersion v = version.get();
+            Reward reward = v.rewards().get(rewardId);
+            if (reward == null) {
+                throw new RewardNotAvailableException("program version " + v.id() + " has no reward '" + rewardId
+                        + "'; its rewards are " + v.rewards().keySet());
+            }
+            String reason = "reward " + reward.id() + ": " + reward.name();
+            Optional<Posting> earlier = ledger.posting(key);
+            if (earlier.isPresent()) {
+                return ledger.redeem(member, reward.cost(), at, key, reason);
+            }
+            if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
+                throw new RewardNotAvailableException("reward " + rewardId + " is available from " + reward.availableFrom()
+                        + " until " + reward.availableUntil() + "; not at " + at);
+            }
+            Optional<String> tier = tiers.tierOf(member, at);
+            if (!reward.tiers().isEmpty() && (tier.isEmpty() || !reward.tiers().contains(tier.get()))) {
+                throw new RewardNotAvailableException("reward " + rewardId + " is for tiers " + reward.tiers()
+                        + "; member " + member + " is in " + tier.orElse("no tier"));
+            }
+            int used = state.rewardsRedeemed.getOrDefault(rewardId, 0);
+            if (used >= reward.perMemberLimit()) {
+                throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
+                        + used + " times; the limit is " + reward.perMemberLimit());
+            }
+            Posting posting = ledger.redeem(member, reward.cost(), at, key, reason);
+            state.rewardsRedeemed.merge(rewardId, 1, Integer::sum);
+            return posting;
+        }
+    }
+
+    /**
+     * Redeems points; see {@link Ledger#redeem}.
+     *
+     * @param member the member
+     * @param amount the points
+     * @param at the business time
+     * @param key the idempotency key
+     * @param reason what for
+     * @return the posting
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#redeem} does
+     */
+    public Posting redeem(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
+        return ledger.redeem(member, amount, at, key, reason);
+    }
+
+    /**
+     * Reserves points for a checkout; see {@link Ledger#reserve}.
+     *
+     * @param member the member
+     * @param amount the points
+     * @param ttl how long the hold lasts
+     * @param at the business time
+     * @param key the idempotency key, which also names the reservation
+     * @param reason what for
+     * @return the posting
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#reserve} does
+     */
+    public Posting reserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key, String reason) {
+        return ledger.reserve(member, amount, ttl, at, key, reason);
+    }
+
+    /**
+     * Captures a reservation; see {@link Ledger#capture}.
+     *
+     * @param member the member
+     * @param reservation the reservation's key
+     * @param at the business time
+     * @param key the idempotency key of the capture
+     * @return the posting
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#capture} does
+     */
+    public Posting capture(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
+        return ledger.capture(member, reservation, at, key);
+    }
+
+    /**
+     * Releases a reservation; see {@link Ledger#release}.
+     *
+     * @param member the member
+     * @param reservation the reservation's key
+     * @param at the business time
+     * @param key the idempotency key of the release
+     * @return the posting
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#release} does
+     */
+    public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
+        return ledger.release(member, reservation, at, key);
+    }
+
+    /**
+     * Returns the receipt of a purchase, event or return.
+     *
+     * @param key its key
+     * @return the receipt, or empty
+     * @throws NullPointerException if {@code key} is null
+     */
+    public Optional<Receipt> receipt(IdempotencyKey key) {
+        Stored s = receipts.get(Objects.requireNonNull(key, "key must not be null"));
+        return s == null ? Optional.empty() : Optional.of(s.receipt);
+    }
+
+    private Optional<Receipt> replay(IdempotencyKey key, String fingerprint) {
+        Stored earlier = receipts.get(key);
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!earlier.fingerprint.equals(fingerprint)) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + earlier.fingerprint
+                    + "; this request is " + fingerprint + ". Reuse a key only to retry the same request");
+        }
+        return Optional.of(earlier.receipt);
+    }
+
+    private MemberState state(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        MemberState state = members.get(member);
+        if (state == null) {
+            ledger.account(member);
+            state = members.computeIfAbsent(member, m -> new MemberState());
+        }
+        return state;
+    }
+
+    private static void checkKey(IdempotencyKey key) {
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        if (key.value().length() > MAX_KEY) {
+            throw new InvalidRequestException("idempotency key of a purchase, event or return must be at most " + MAX_KEY
+                    + " characters (the program appends the currency code); got " + key.value().length());
+        }
+    }
+
+    private static IdempotencyKey derived(IdempotencyKey key, String currency) {
+        return new IdempotencyKey(key.value() + "#" + currency);
+    }
+
+    private static Map<String, Long> totalsByCurrency(List<Award> awards) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (Award a : awards) {
+            totals.merge(a.currency(), a.amount(), Math::addExact);
+        }
+        return totals;
+    }
+
+    private static String ruleNames(List<Award> awards, String currency) {
+        StringBuilder sb = new StringBuilder();
+        for (Award a : awards) {
+            if (a.currency().equals(currency)) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(a.ruleName());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Shares an award without line shares out by line amount, largest remainder first, exactly. */
+    private static Map<String, Long> byLineAmount(long amount, Purchase purchase) {
+        java.math.BigDecimal total = purchase.total().amount();
+        Map<String, Long> shares = new LinkedHashMap<>();
+        if (total.signum() == 0) {
+            shares.put(purchase.lines().get(0).lineId(), amount);
+            return shares;
+        }
+        long given = 0;
+        List<Object[]> remainders = new ArrayList<>();
+        for (BasketLine line : purchase.lines()) {
+            java.math.BigDecimal exact = line.amount().amount().multiply(java.math.BigDecimal.valueOf(amount));
+            java.math.BigDecimal[] qr = exact.divideAndRemainder(total);
+            long floor = qr[0].longValueExact();
+            shares.put(line.lineId(), floor);
+            given += floor;
+            remainders.add(new Object[] {line.lineId(), qr[1]});
+        }
+        remainders.sort((a, b) -> ((java.math.BigDecimal) b[1]).compareTo((java.math.BigDecimal) a[1]));
+        for (int i = 0; given < amount; i++, given++) {
+            shares.merge((String) remainders.get(i % remainders.size())[0], 1L, Long::sum);
+        }
+        return shares;
+    }
+}
