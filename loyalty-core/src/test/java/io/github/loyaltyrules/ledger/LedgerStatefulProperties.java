@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,7 +40,17 @@ class LedgerStatefulProperties {
 
     @Property(tries = 1000)
     void ledgerAgreesWithModelAfterEveryStep(@ForAll("sequences") ActionSequence<World> actions) {
-        actions.withInvariant(World::checkInvariants).run(new World());
+        actions.withInvariant(World::checkInvariants).run(new World(newStore()));
+    }
+
+    /**
+     * Returns the store the ledger under test keeps its data in; durable stores override this to
+     * run the same property against themselves.
+     *
+     * @return a new, empty store
+     */
+    protected LedgerStore newStore() {
+        return LedgerStore.inMemory();
     }
 
     @Provide
@@ -97,7 +108,7 @@ class LedgerStatefulProperties {
     /** The real ledger, the model, and what the test remembers between steps. */
     static final class World {
         final TestClock clock = new TestClock(START);
-        final Ledger ledger = Ledger.builder().zone(ZONE).clock(clock).currency(PTS).build();
+        final Ledger ledger;
         final LedgerModel model = new LedgerModel(ZONE, PTS.expiry(), PTS.hold(), START);
         final List<Supplier<Posting>> replays = new ArrayList<>();
         final List<Posting> firstResults = new ArrayList<>();
@@ -106,7 +117,8 @@ class LedgerStatefulProperties {
         final Map<String, List<Entry>> statements = new HashMap<>();
         int keys;
 
-        World() {
+        World(LedgerStore store) {
+            ledger = Ledger.builder().zone(ZONE).clock(clock).currency(PTS).store(store).build();
             for (int i = 0; i < 4; i++) {
                 ledger.enrol(MemberId.of(MEMBERS.get(i)), START);
                 model.enrol(MEMBERS.get(i));

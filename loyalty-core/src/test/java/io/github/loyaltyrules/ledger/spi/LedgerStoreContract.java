@@ -1,0 +1,191 @@
+package io.github.loyaltyrules.ledger.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.loyaltyrules.ledger.Account;
+import io.github.loyaltyrules.ledger.AccountStatus;
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.EntryType;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
+import io.github.loyaltyrules.ledger.LotMovement;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.PostingType;
+import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.ReservationStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link LedgerStore} must do, whatever keeps the data: subclasses supply a fresh,
+ * empty store. The in-memory store runs it in core; durable stores run it in their modules.
+ */
+public abstract class LedgerStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2026-02-28T23:30:00.123456Z");
+    protected static final MemberId ANN = MemberId.of("ann");
+    protected static final MemberId BOB = MemberId.of("bob");
+
+    protected LedgerStore store;
+
+    /**
+     * Returns a new, empty store.
+     *
+     * @return the store
+     * @throws Exception if it cannot be made
+     */
+    protected abstract LedgerStore newStore() throws Exception;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = newStore();
+    }
+
+    protected static MemberBook enrolled(MemberId member) {
+        return new MemberBook(new Account(member, AccountStatus.ACTIVE, T0, T0, "enrolled"), 1, 1, 1, Map.of(), Map.of(),
+                Map.of());
+    }
+
+    /** A book with every kind of content, so that a store must keep all of it exactly. */
+    protected static MemberBook rich(MemberBook base) {
+        Lot lot = new Lot(LotId.of(1), "PTS", 100, 60, T0, T0.plusSeconds(86_400), null, IdempotencyKey.of("k|1;\"x\""),
+                T0.plusSeconds(5));
+        Lot cash = new Lot(LotId.of(2), "CASH", 1250, 1250, T0, T0, T0.plusSeconds(999_999_999L),
+                IdempotencyKey.of("ünïcödé ✓"), T0);
+        Reservation r = new Reservation(IdempotencyKey.of("res"), base.account().member(), "PTS", 40, T0,
+                T0.plusSeconds(600), ReservationStatus.CAPTURED, T0.plusSeconds(60),
+                List.of(new LotMovement(LotId.of(1), 0, 40)));
+        return new MemberBook(new Account(base.account().member(), AccountStatus.SUSPENDED, T0, T0.plusSeconds(7),
+                "fraud | check\nline two"), base.version() + 1, 3, 9,
+                Map.of("PTS", new Purse("PTS", List.of(lot), 7, T0.plusSeconds(3)), "CASH",
+                        new Purse("CASH", List.of(cash), 0, null)),
+                Map.of(r.key(), r), Map.of(IdempotencyKey.of("earn-1"), new Reversed(10, Map.of(LotId.of(1), 10L))));
+    }
+
+    protected static Entry entry(MemberId member, long seq, IdempotencyKey key, long amount) {
+        return new Entry(seq, key, PostingType.EARN, EntryType.EARN, member, "PTS", amount, 0, 0, T0.plusSeconds(seq),
+                "reason with | and \"quotes\"", List.of(new LotMovement(LotId.of(seq), amount, 0)));
+    }
+
+    protected static Posting posting(IdempotencyKey key, MemberId member, List<Entry> entries) {
+        return new Posting(key, PostingType.EARN, member, null, "PTS", 10, T0, "why", null, "EARN of 10 PTS", entries);
+    }
+
+    @Test
+    void anEnrolmentIsStoredOnceAndASecondIsStale() {
+        assertThat(store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.book(ANN)).contains(enrolled(ANN));
+        assertThat(store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()))).isEqualTo(CommitResult.STALE);
+        assertThat(store.book(BOB)).isEmpty();
+    }
+
+    @Test
+    void aBookIsStoredExactlyWithEveryField() {
+        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        MemberBook next = rich(enrolled(ANN));
+        assertThat(store.apply(new Commit(List.of(next), null, List.of()))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.book(ANN)).contains(next);
+    }
+
+    @Test
+    void aCommitFromAnOldVersionIsStaleAndChangesNothing() {
+        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        MemberBook v2 = rich(enrolled(ANN));
+        store.apply(new Commit(List.of(v2), null, List.of()));
+        IdempotencyKey key = IdempotencyKey.of("late");
+        Entry e = entry(ANN, 1, key, 10);
+        assertThat(store.apply(new Commit(List.of(rich(enrolled(ANN))), posting(key, ANN, List.of(e)), List.of(e))))
+                .isEqualTo(CommitResult.STALE);
+        assertThat(store.book(ANN)).contains(v2);
+        assertThat(store.posting(key)).isEmpty();
+        assertThat(store.entries(ANN)).isEmpty();
+    }
+
+    @Test
+    void aPostingsKeyIsUniqueAndADuplicateChangesNothing() {
+        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(new Commit(List.of(enrolled(BOB)), null, List.of()));
+        IdempotencyKey key = IdempotencyKey.of("order-1");
+        Entry first = entry(ANN, 1, key, 10);
+        MemberBook ann2 = rich(enrolled(ANN));
+        Posting p = posting(key, ANN, List.of(first));
+        assertThat(store.apply(new Commit(List.of(ann2), p, List.of(first)))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.posting(key)).contains(p);
+
+        Entry other = entry(BOB, 1, key, 99);
+        MemberBook bob2 = rich(enrolled(BOB));
+        assertThat(store.apply(new Commit(List.of(bob2), posting(key, BOB, List.of(other)), List.of(other))))
+                .isEqualTo(CommitResult.DUPLICATE_KEY);
+        assertThat(store.book(BOB)).contains(enrolled(BOB));
+        assertThat(store.entries(BOB)).isEmpty();
+        assertThat(store.posting(key)).contains(p);
+    }
+
+    @Test
+    void aCommitOnTwoMembersAppliesBothOrNeither() {
+        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(new Commit(List.of(enrolled(BOB)), null, List.of()));
+        store.apply(new Commit(List.of(rich(enrolled(BOB))), null, List.of()));
+        IdempotencyKey key = IdempotencyKey.of("transfer-1");
+        List<Entry> entries = List.of(entry(ANN, 1, key, -5), entry(BOB, 1, key, 5));
+        // Bob's book was changed since version 1: the whole commit is stale, Ann's side too.
+        Commit stale = new Commit(List.of(rich(enrolled(ANN)), rich(enrolled(BOB))), posting(key, ANN, entries), entries);
+        assertThat(store.apply(stale)).isEqualTo(CommitResult.STALE);
+        assertThat(store.book(ANN)).contains(enrolled(ANN));
+        assertThat(store.entries(ANN)).isEmpty();
+        assertThat(store.posting(key)).isEmpty();
+
+        MemberBook bob3 = rich(rich(enrolled(BOB)));
+        Commit fresh = new Commit(List.of(rich(enrolled(ANN)), bob3), posting(key, ANN, entries), entries);
+        assertThat(store.apply(fresh)).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.book(BOB)).contains(bob3);
+        assertThat(store.entries(ANN)).containsExactly(entries.get(0));
+        assertThat(store.entries(BOB)).containsExactly(entries.get(1));
+    }
+
+    @Test
+    void entriesComeBackInSequenceOrder() {
+        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        MemberBook book = enrolled(ANN);
+        List<Entry> all = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            IdempotencyKey key = IdempotencyKey.of("k" + i);
+            Entry e = entry(ANN, i, key, i);
+            all.add(e);
+            book = new MemberBook(book.account(), book.version() + 1, book.nextLot(), i + 1, book.purses(),
+                    book.reservations(), book.reversed());
+            assertThat(store.apply(new Commit(List.of(book), posting(key, ANN, List.of(e)), List.of(e))))
+                    .isEqualTo(CommitResult.APPLIED);
+        }
+        assertThat(store.entries(ANN)).containsExactlyElementsOf(all);
+        assertThat(store.entries(BOB)).isEmpty();
+    }
+
+    @Test
+    void membersArePagedInIdOrder() {
+        List<MemberId> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            MemberId id = MemberId.of(String.format("m%03d", 24 - i));
+            ids.add(id);
+            store.apply(new Commit(List.of(enrolled(id)), null, List.of()));
+        }
+        ids.sort(null);
+        List<MemberId> seen = new ArrayList<>();
+        MemberId after = null;
+        while (true) {
+            List<MemberId> page = store.members(after, 10);
+            seen.addAll(page);
+            if (page.size() < 10) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        assertThat(seen).containsExactlyElementsOf(ids);
+    }
+}
