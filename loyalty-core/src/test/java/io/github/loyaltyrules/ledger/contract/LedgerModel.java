@@ -1,4 +1,16 @@
-package io.github.loyaltyrules.ledger;
+package io.github.loyaltyrules.ledger.contract;
+
+import io.github.loyaltyrules.ledger.AccountStatus;
+import io.github.loyaltyrules.ledger.AccountStatusException;
+import io.github.loyaltyrules.ledger.IdempotencyConflictException;
+import io.github.loyaltyrules.ledger.InsufficientPointsException;
+import io.github.loyaltyrules.ledger.InvalidReversalException;
+import io.github.loyaltyrules.ledger.LoyaltyException;
+import io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException;
+import io.github.loyaltyrules.ledger.PostingType;
+import io.github.loyaltyrules.ledger.ReservationNotOpenException;
+import io.github.loyaltyrules.ledger.UnknownMemberException;
+import io.github.loyaltyrules.ledger.UnknownPostingException;
 
 import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import java.time.Duration;

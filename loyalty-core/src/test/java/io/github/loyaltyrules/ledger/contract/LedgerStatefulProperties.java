@@ -1,4 +1,20 @@
-package io.github.loyaltyrules.ledger;
+package io.github.loyaltyrules.ledger.contract;
+
+import io.github.loyaltyrules.ledger.AccountStatus;
+import io.github.loyaltyrules.ledger.Balance;
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.ExpirySweep;
+import io.github.loyaltyrules.ledger.IdempotencyConflictException;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LoyaltyException;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.PostingType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,7 +44,7 @@ import net.jqwik.api.stateful.ActionSequence;
  * expire, status changes, replays and clock advances, checked after every step against
  * {@link LedgerModel} and against the ledger's invariants (DESIGN.md, "The ledger").
  */
-class LedgerStatefulProperties {
+public class LedgerStatefulProperties {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final Instant START = Instant.parse("2026-01-01T09:00:00Z");
@@ -39,7 +54,7 @@ class LedgerStatefulProperties {
     static final List<String> MEMBERS = List.of("m0", "m1", "m2", "m3", "m4");
 
     @Property(tries = 1000)
-    void ledgerAgreesWithModelAfterEveryStep(@ForAll("sequences") ActionSequence<World> actions) {
+    public void ledgerAgreesWithModelAfterEveryStep(@ForAll("sequences") ActionSequence<World> actions) {
         actions.withInvariant(World::checkInvariants).run(new World(newStore()));
     }
 
@@ -54,7 +69,7 @@ class LedgerStatefulProperties {
     }
 
     @Provide
-    Arbitrary<ActionSequence<World>> sequences() {
+    public Arbitrary<ActionSequence<World>> sequences() {
         Arbitrary<String> member = Arbitraries.of(MEMBERS);
         Arbitrary<Long> amount = Arbitraries.longs().between(1, 600);
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1000);
@@ -106,7 +121,7 @@ class LedgerStatefulProperties {
     }
 
     /** The real ledger, the model, and what the test remembers between steps. */
-    static final class World {
+    public static final class World {
         final TestClock clock = new TestClock(START);
         final Ledger ledger;
         final LedgerModel model = new LedgerModel(ZONE, PTS.expiry(), PTS.hold(), START);

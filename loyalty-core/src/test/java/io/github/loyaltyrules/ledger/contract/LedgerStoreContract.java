@@ -1,4 +1,24 @@
-package io.github.loyaltyrules.ledger.spi;
+package io.github.loyaltyrules.ledger.contract;
+
+import io.github.loyaltyrules.ledger.Account;
+import io.github.loyaltyrules.ledger.AccountStatus;
+import io.github.loyaltyrules.ledger.spi.Commit;
+import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.EntryType;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
+import io.github.loyaltyrules.ledger.LotMovement;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.PostingType;
+import io.github.loyaltyrules.ledger.spi.Purse;
+import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.ReservationStatus;
+import io.github.loyaltyrules.ledger.spi.Reversed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,269 @@
+package io.github.loyaltyrules.jdbc;
+
+import io.github.loyaltyrules.ledger.Account;
+import io.github.loyaltyrules.ledger.AccountStatus;
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.EntryType;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
+import io.github.loyaltyrules.ledger.LotMovement;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.PostingType;
+import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.ReservationStatus;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.spi.Purse;
+import io.github.loyaltyrules.ledger.spi.Reversed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The text form in which books and postings are kept in their table rows: a sequence of fields,
+ * strings as {@code length:chars}, numbers as {@code digits;}, absent values as {@code ~}. It is
+ * exact (instants keep their nanoseconds), order-stable and needs no escaping.
+ */
+final class Codec {
+
+    /** Format version, written first, so that a later format can still read old rows. */
+    private static final long FORMAT = 1;
+
+    private Codec() {
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    private static final class Out {
+        final StringBuilder sb = new StringBuilder(256);
+
+        Out str(String s) {
+            if (s == null) {
+                sb.append('~');
+            } else {
+                sb.append(s.length()).append(':').append(s);
+            }
+            return this;
+        }
+
+        Out num(long n) {
+            sb.append(n).append(';');
+            return this;
+        }
+
+        Out instant(Instant i) {
+            return str(i == null ? null : i.toString());
+        }
+
+        Out key(IdempotencyKey k) {
+            return str(k == null ? null : k.value());
+        }
+
+        Out member(MemberId m) {
+            return str(m == null ? null : m.value());
+        }
+
+        Out moves(List<LotMovement> moves) {
+            num(moves.size());
+            for (LotMovement m : moves) {
+                num(m.lot().value()).num(m.delta()).num(m.heldDelta());
+            }
+            return this;
+        }
+    }
+
+    static String book(MemberBook b) {
+        Out o = new Out().num(FORMAT);
+        Account a = b.account();
+        o.member(a.member()).str(a.status().name()).instant(a.enrolledAt()).instant(a.statusSince()).str(a.statusReason());
+        o.num(b.version()).num(b.nextLot()).num(b.nextEntry());
+        o.num(b.purses().size());
+        for (Purse p : new TreeMap<>(b.purses()).values()) {
+            o.str(p.currency()).num(p.debt()).instant(p.lastActivity()).num(p.lots().size());
+            for (Lot l : p.lots()) {
+                o.num(l.id().value()).str(l.currency()).num(l.original()).num(l.remaining()).instant(l.earnedAt())
+                        .instant(l.availableAt()).instant(l.expiresAt()).key(l.source()).instant(l.lastMovementAt());
+            }
+        }
+        o.num(b.reservations().size());
+        for (Reservation r : b.reservations().values()) {
+            o.key(r.key()).member(r.member()).str(r.currency()).num(r.amount()).instant(r.createdAt())
+                    .instant(r.deadline()).str(r.status().name()).instant(r.closedAt()).moves(r.allocations());
+        }
+        o.num(b.reversed().size());
+        for (Map.Entry<IdempotencyKey, Reversed> e : b.reversed().entrySet()) {
+            o.key(e.getKey()).num(e.getValue().amount()).num(e.getValue().lots().size());
+            for (Map.Entry<LotId, Long> l : e.getValue().lots().entrySet()) {
+                o.num(l.getKey().value()).num(l.getValue());
+            }
+        }
+        return o.sb.toString();
+    }
+
+    static String posting(Posting p) {
+        Out o = new Out().num(FORMAT);
+        o.key(p.key()).str(p.type().name()).member(p.member()).member(p.counterparty()).str(p.currency()).num(p.amount())
+                .instant(p.at()).str(p.reason()).key(p.target()).str(p.fingerprint()).num(p.entries().size());
+        for (Entry e : p.entries()) {
+            entry(o, e);
+        }
+        return o.sb.toString();
+    }
+
+    static String entry(Entry e) {
+        return entry(new Out().num(FORMAT), e).sb.toString();
+    }
+
+    private static Out entry(Out o, Entry e) {
+        return o.num(e.sequence()).key(e.posting()).str(e.postingType().name()).str(e.type().name()).member(e.member())
+                .str(e.currency()).num(e.amount()).num(e.heldDelta()).num(e.debtDelta()).instant(e.at()).str(e.reason())
+                .moves(e.lots());
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    private static final class In {
+        final String s;
+        int pos;
+
+        In(String s) {
+            this.s = s;
+        }
+
+        String str() {
+            if (s.charAt(pos) == '~') {
+                pos++;
+                return null;
+            }
+            int colon = s.indexOf(':', pos);
+            int len = Integer.parseInt(s, pos, colon, 10);
+            pos = colon + 1 + len;
+            return s.substring(colon + 1, pos);
+        }
+
+        long num() {
+            int semi = s.indexOf(';', pos);
+            long n = Long.parseLong(s, pos, semi, 10);
+            pos = semi + 1;
+            return n;
+        }
+
+        int count() {
+            return Math.toIntExact(num());
+        }
+
+        Instant instant() {
+            String t = str();
+            return t == null ? null : Instant.parse(t);
+        }
+
+        IdempotencyKey key() {
+            String k = str();
+            return k == null ? null : new IdempotencyKey(k);
+        }
+
+        MemberId member() {
+            String m = str();
+            return m == null ? null : new MemberId(m);
+        }
+
+        List<LotMovement> moves() {
+            int n = count();
+            List<LotMovement> moves = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                moves.add(new LotMovement(LotId.of(num()), num(), num()));
+            }
+            return moves;
+        }
+
+        In format() {
+            long f = num();
+            if (f != FORMAT) {
+                throw new IllegalStateException("stored row has format " + f + "; this version reads format " + FORMAT);
+            }
+            return this;
+        }
+
+        void end() {
+            if (pos != s.length()) {
+                throw new IllegalStateException("stored row has " + (s.length() - pos) + " characters past its end");
+            }
+        }
+    }
+
+    static MemberBook book(String text) {
+        In in = new In(text).format();
+        Account account = new Account(in.member(), AccountStatus.valueOf(in.str()), in.instant(), in.instant(), in.str());
+        long version = in.num();
+        long nextLot = in.num();
+        long nextEntry = in.num();
+        Map<String, Purse> purses = new HashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            String currency = in.str();
+            long debt = in.num();
+            Instant lastActivity = in.instant();
+            int n = in.count();
+            List<Lot> lots = new ArrayList<>(n);
+            for (int j = 0; j < n; j++) {
+                lots.add(new Lot(LotId.of(in.num()), in.str(), in.num(), in.num(), in.instant(), in.instant(),
+                        in.instant(), in.key(), in.instant()));
+            }
+            purses.put(currency, new Purse(currency, lots, debt, lastActivity));
+        }
+        Map<IdempotencyKey, Reservation> reservations = new HashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            Reservation r = new Reservation(in.key(), in.member(), in.str(), in.num(), in.instant(), in.instant(),
+                    ReservationStatus.valueOf(in.str()), in.instant(), in.moves());
+            reservations.put(r.key(), r);
+        }
+        Map<IdempotencyKey, Reversed> reversed = new HashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            IdempotencyKey key = in.key();
+            long amount = in.num();
+            Map<LotId, Long> lots = new HashMap<>();
+            for (int j = in.count(); j > 0; j--) {
+                lots.put(LotId.of(in.num()), in.num());
+            }
+            reversed.put(key, new Reversed(amount, lots));
+        }
+        in.end();
+        return new MemberBook(account, version, nextLot, nextEntry, purses, reservations, reversed);
+    }
+
+    static Posting posting(String text) {
+        In in = new In(text).format();
+        IdempotencyKey key = in.key();
+        PostingType type = PostingType.valueOf(in.str());
+        MemberId member = in.member();
+        MemberId counterparty = in.member();
+        String currency = in.str();
+        long amount = in.num();
+        Instant at = in.instant();
+        String reason = in.str();
+        IdempotencyKey target = in.key();
+        String fingerprint = in.str();
+        int n = in.count();
+        List<Entry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(entry(in));
+        }
+        in.end();
+        return new Posting(key, type, member, counterparty, currency, amount, at, reason, target, fingerprint, entries);
+    }
+
+    static Entry entry(String text) {
+        In in = new In(text).format();
+        Entry e = entry(in);
+        in.end();
+        return e;
+    }
+
+    private static Entry entry(In in) {
+        return new Entry(in.num(), in.key(), PostingType.valueOf(in.str()), EntryType.valueOf(in.str()), in.member(),
+                in.str(), in.num(), in.num(), in.num(), in.instant(), in.str(), in.moves());
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.loyaltyrules.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Fresh databases for tests: H2 in memory always, and a real PostgreSQL server when the
+ * environment variable {@value #PG_URL} names one (as {@code .ci/run} does), e.g.
+ * {@code jdbc:postgresql://127.0.0.1:54329/loyalty?user=postgres}.
+ */
+public final class Databases {
+
+    /** The environment variable naming a PostgreSQL test database. */
+    public static final String PG_URL = "LOYALTY_PG_URL";
+    private static final AtomicInteger H2_COUNT = new AtomicInteger();
+    private static DataSource postgres;
+
+    private Databases() {
+    }
+
+    /** A new, empty, migrated H2 database; two calls with the same name share one database. */
+    public static DataSource h2(String name) {
+        return new UrlDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    }
+
+    /** A new, empty, migrated H2 database. */
+    public static DataSource freshH2() {
+        DataSource ds = h2("loyalty" + H2_COUNT.incrementAndGet());
+        JdbcLedgerStore.of(ds).migrate();
+        return ds;
+    }
+
+    /** Tells whether a PostgreSQL test database is configured. */
+    public static boolean postgresAvailable() {
+        String url = System.getenv(PG_URL);
+        return url != null && !url.isBlank();
+    }
+
+    /** The PostgreSQL database named by the environment, emptied and migrated. */
+    public static synchronized DataSource freshPostgres() {
+        if (postgres == null) {
+            postgres = new UrlDataSource(System.getenv(PG_URL));
+        }
+        DataSource ds = postgres;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_schema_history");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the PostgreSQL test database: " + e.getMessage(), e);
+        }
+        JdbcLedgerStore.of(ds).migrate();
+        return ds;
+    }
+}

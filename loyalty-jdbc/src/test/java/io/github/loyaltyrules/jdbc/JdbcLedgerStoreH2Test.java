@@ -1,0 +1,24 @@
+package io.github.loyaltyrules.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.contract.LedgerStoreContract;
+import org.junit.jupiter.api.Test;
+
+/** The JDBC store keeps the store contract on H2. */
+class JdbcLedgerStoreH2Test extends LedgerStoreContract {
+
+    @Override
+    protected LedgerStore newStore() {
+        return JdbcLedgerStore.of(Databases.freshH2());
+    }
+
+    @Test
+    void migratingTwiceAppliesNothingTheSecondTime() {
+        JdbcLedgerStore s = JdbcLedgerStore.of(Databases.h2("migrate-twice"));
+        assertThat(s.migrate()).isEqualTo(1);
+        assertThat(s.migrate()).isZero();
+        assertThat(JdbcLedgerStore.migrationScripts()).containsExactly("V1__ledger.sql");
+    }
+}
