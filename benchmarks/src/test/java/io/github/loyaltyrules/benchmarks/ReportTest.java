@@ -1,0 +1,30 @@
+package io.github.loyaltyrules.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's table is computed from JMH's CSV: scores, allocation and the same-run ratios. */
+class ReportTest {
+
+    @Test
+    void printsScoresAllocationAndRatiosFromOneRun() {
+        String p = "io.github.loyaltyrules.benchmarks.";
+        List<String> csv = List.of(
+                "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\",\"Param: rules\"",
+                "\"" + p + "EarnBenchmarks.ours\",\"avgt\",1,3,300.0,12.5,\"ns/op\",100",
+                "\"" + p + "EarnBenchmarks.ours:gc.alloc.rate.norm\",\"avgt\",1,3,812.4,1.0,\"B/op\",100",
+                "\"" + p + "EarnBenchmarks.floor\",\"avgt\",1,3,150.0,NaN,\"ns/op\",100",
+                "\"" + p + "EarnBenchmarks.easyRules\",\"avgt\",1,3,6000.0,NaN,\"ns/op\",100");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Report.print(csv, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String table = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(table).contains("EarnBenchmarks.ours", "300.0 ±12.5 ns/op", "812 B/op", "rules=100");
+        assertThat(table).containsPattern("EarnBenchmarks rules=100 +300\\.0 +150\\.0 +6000\\.0 +2\\.00x +20\\.00x");
+    }
+}
