@@ -17,6 +17,11 @@ public record Account(MemberId member, AccountStatus status, Instant enrolledAt,
     /**
      * Validates the account.
      *
+     * @param member the member
+     * @param status the status
+     * @param enrolledAt the business time of enrolment
+     * @param statusSince the business time of the last status change (enrolment at first)
+     * @param statusReason the reason given for the last status change
      * @throws NullPointerException if a component is null
      */
     public Account {

@@ -27,6 +27,15 @@ public record Balance(MemberId member, String currency, Instant asOf, long total
     /**
      * Validates the balance.
      *
+     * @param member the member
+     * @param currency the currency code
+     * @param asOf the instant the balance is for
+     * @param total the book balance
+     * @param available what can be redeemed or reserved now
+     * @param pending what is still in its hold period
+     * @param reserved what is held by open reservations
+     * @param expired what has expired but not yet been swept
+     * @param debt what is owed from reversals
      * @throws NullPointerException if a component is null
      * @throws IllegalStateException if the parts do not add up or are negative
      */

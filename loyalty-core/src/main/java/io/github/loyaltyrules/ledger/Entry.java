@@ -28,6 +28,18 @@ public record Entry(long sequence, IdempotencyKey posting, PostingType postingTy
     /**
      * Validates the entry and makes its lot list unmodifiable.
      *
+     * @param sequence the entry's position in the member's ledger, from 1
+     * @param posting the key of the posting the entry belongs to
+     * @param postingType the type of that posting
+     * @param type what the entry did
+     * @param member the member
+     * @param currency the currency code
+     * @param amount the signed change of the balance, in minor units
+     * @param heldDelta the signed change of the reserved amount, in minor units
+     * @param debtDelta the signed change of the debt, in minor units
+     * @param at the business time
+     * @param reason the human-readable reason, shown on statements
+     * @param lots what the entry did to each lot
      * @throws NullPointerException if a component is null
      */
     public Entry {

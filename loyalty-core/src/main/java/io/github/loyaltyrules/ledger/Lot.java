@@ -24,6 +24,15 @@ public record Lot(LotId id, String currency, long original, long remaining, Inst
     /**
      * Validates the lot.
      *
+     * @param id the lot's number in the member's book
+     * @param currency the currency code
+     * @param original the amount the lot was created with, in minor units
+     * @param remaining what is left of it, in minor units
+     * @param earnedAt the business time the lot was created
+     * @param availableAt when the lot stops being pending (equal to {@code earnedAt} without a hold period)
+     * @param expiresAt when the lot expires, or {@code null} if it never does (inactivity aside)
+     * @param source the key of the posting that created the lot
+     * @param lastMovementAt the latest business time at which the lot's remaining amount changed
      * @throws NullPointerException if a required component is null
      * @throws InvalidAmountException if the amounts break {@code 0 <= remaining <= original}
      */

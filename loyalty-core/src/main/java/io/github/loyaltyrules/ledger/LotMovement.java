@@ -14,6 +14,11 @@ public record LotMovement(LotId lot, long delta, long heldDelta) {
     /**
      * Validates the movement.
      *
+     * @param lot the lot
+     * @param delta the change of the lot's remaining amount, in minor units (positive when created or
+     *     given back, negative when consumed, clawed back or expired)
+     * @param heldDelta the change of the amount held on the lot by a reservation (positive on reserve,
+     *     negative on capture or release)
      * @throws NullPointerException if {@code lot} is null
      */
     public LotMovement {

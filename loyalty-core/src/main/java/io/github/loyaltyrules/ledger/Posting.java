@@ -26,6 +26,17 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
     /**
      * Validates the posting and makes its entry list unmodifiable.
      *
+     * @param key the idempotency key; also the posting's name for later reversals and captures
+     * @param type the operation
+     * @param member the member the operation was made for (for a transfer, the sender)
+     * @param counterparty the receiver of a transfer, or {@code null}
+     * @param currency the currency code
+     * @param amount the amount asked for, in minor units (for a full reversal, the amount reversed)
+     * @param at the business time
+     * @param reason the reason given
+     * @param target the posting this one reverses, captures or releases, or {@code null}
+     * @param fingerprint a canonical text of the request, compared when the key is replayed
+     * @param entries the entries written, in order
      * @throws NullPointerException if a required component is null
      */
     public Posting {

@@ -23,6 +23,16 @@ public record Reservation(IdempotencyKey key, MemberId member, String currency, 
     /**
      * Validates the reservation and makes its allocation list unmodifiable.
      *
+     * @param key the key of the reserve posting
+     * @param member the member
+     * @param currency the currency code
+     * @param amount the amount held, in minor units
+     * @param createdAt the business time of the reservation
+     * @param deadline when it lapses unless captured or released first
+     * @param status the recorded status ({@link ReservationStatus#OPEN} until captured or released;
+     *     see {@link #statusAt(Instant)} for lapsing)
+     * @param closedAt the business time of the capture or release, or {@code null}
+     * @param allocations the lots held and how much of each ({@code heldDelta})
      * @throws NullPointerException if a required component is null
      */
     public Reservation {

@@ -21,6 +21,9 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
     /**
      * Validates the version and makes its catalogue unmodifiable.
      *
+     * @param id the version id, e.g. "2026-11-spring-promo"; not blank
+     * @param engine the rule engine
+     * @param rewards the rewards catalogue by reward id
      * @throws NullPointerException if a component is null
      * @throws InvalidRequestException if the id is blank
      */

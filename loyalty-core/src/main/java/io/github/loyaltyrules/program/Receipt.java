@@ -26,6 +26,13 @@ public record Receipt(IdempotencyKey key, MemberId member, String programVersion
     /**
      * Validates the receipt and makes its lists unmodifiable.
      *
+     * @param key the caller's idempotency key
+     * @param member the member
+     * @param programVersion the id of the program version that computed the awards
+     * @param at the business time
+     * @param awards the award lines (for a return: what was clawed back, per rule)
+     * @param postings the ledger postings, one per currency
+     * @param clawBack true for a return, whose award lines are what was taken back
      * @throws NullPointerException if a component is null
      */
     public Receipt {

@@ -24,6 +24,13 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
     /**
      * Validates the reward.
      *
+     * @param id the reward id; not blank
+     * @param name the name shown to members
+     * @param cost the price in points; positive
+     * @param availableFrom the first instant it can be redeemed (inclusive)
+     * @param availableUntil the instant it stops being available (exclusive); after {@code availableFrom}
+     * @param tiers the tier names allowed to redeem it; empty for everyone
+     * @param perMemberLimit how many times one member may redeem it; positive
      * @throws NullPointerException if a component is null
      * @throws InvalidRequestException if the id or name is blank, the window is empty or the limit not positive
      * @throws InvalidAmountException if the cost is zero

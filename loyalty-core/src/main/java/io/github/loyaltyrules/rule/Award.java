@@ -25,6 +25,13 @@ public record Award(String ruleId, String ruleName, String currency, long amount
     /**
      * Validates the award and makes its shares unmodifiable (keeping their order).
      *
+     * @param ruleId the id of the rule
+     * @param ruleName the rule's name as shown to members
+     * @param currency the point currency code
+     * @param amount the amount in minor units; positive
+     * @param lineShares minor units attributed to each basket line id, adding up to {@code amount};
+     *     empty for awards not tied to lines (events)
+     * @param explanation how the amount was computed
      * @throws NullPointerException if a component is null
      * @throws InvalidAmountException if the amount is not positive, a share is negative, or the
      *         shares do not add up to the amount

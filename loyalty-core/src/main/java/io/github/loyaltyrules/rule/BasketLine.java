@@ -19,6 +19,11 @@ public record BasketLine(String lineId, String sku, String category, long quanti
     /**
      * Validates the line.
      *
+     * @param lineId the line's id within the basket, unique there; returns name lines by it
+     * @param sku the stock-keeping unit
+     * @param category the product category, e.g. "coffee"
+     * @param quantity how many units; positive
+     * @param unitPrice the price of one unit; not negative
      * @throws NullPointerException if a component is null
      * @throws InvalidRequestException if an id is blank
      * @throws InvalidAmountException if the quantity is not positive or the price is negative

@@ -17,6 +17,7 @@ public record Evaluation(List<Award> awards) {
     /**
      * Makes the award list unmodifiable.
      *
+     * @param awards the awards; possibly empty
      * @throws NullPointerException if {@code awards} is null
      */
     public Evaluation {

@@ -17,6 +17,11 @@ public record Explanation(String base, String rate, String multiplier, String ro
     /**
      * Validates the explanation.
      *
+     * @param base what the award was computed on, e.g. "12.40 EUR on 2 coffee lines", or "" for a fixed award
+     * @param rate the rate, e.g. "1 pt per 1.00", or "" for a fixed award
+     * @param multiplier the multiplier applied, e.g. "2x (Gold)", or "" for none
+     * @param rounding the rounding rule applied, e.g. "floor to whole points", or "" for none
+     * @param cap the cap that cut the award, e.g. "capped at 100 pts per day", or "" for none
      * @throws NullPointerException if a component is null (use "" for none)
      */
     public Explanation {

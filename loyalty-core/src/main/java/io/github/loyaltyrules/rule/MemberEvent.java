@@ -15,6 +15,8 @@ public record MemberEvent(String type, Map<String, String> attributes) implement
     /**
      * Validates the event and makes its attributes unmodifiable.
      *
+     * @param type the event type, e.g. {@code "signup"}, {@code "review"}; not {@code "purchase"}
+     * @param attributes free-form attributes of the event
      * @throws NullPointerException if a component is null
      * @throws InvalidRequestException if the type is blank or {@code "purchase"}
      */

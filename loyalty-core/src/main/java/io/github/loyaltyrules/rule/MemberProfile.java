@@ -26,6 +26,12 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
     /**
      * Validates the profile and makes its collections unmodifiable.
      *
+     * @param id the member
+     * @param tier the current tier name, or {@code null} if the program has no tiers
+     * @param tags free-form tags, e.g. "staff", "student"
+     * @param attributes free-form attributes
+     * @param birthday the birthday, or {@code null} if unknown
+     * @param purchasesSoFar how many purchases the member made before this one
      * @throws NullPointerException if a required component is null
      * @throws InvalidRequestException if {@code purchasesSoFar} is negative
      */

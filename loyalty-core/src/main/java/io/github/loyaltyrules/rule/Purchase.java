@@ -23,6 +23,9 @@ public record Purchase(List<BasketLine> lines, String store, String channel) imp
     /**
      * Validates the purchase and makes its line list unmodifiable.
      *
+     * @param lines the basket lines; at least one, unique line ids, one money currency
+     * @param store the store or location id
+     * @param channel the sales channel, e.g. "pos", "web", "app"
      * @throws NullPointerException if a component or line is null
      * @throws InvalidRequestException if there are no lines or two share an id
      * @throws UnknownCurrencyException if lines are priced in different currencies

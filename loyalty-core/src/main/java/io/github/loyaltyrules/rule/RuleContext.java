@@ -20,6 +20,11 @@ public record RuleContext(MemberProfile member, Activity activity, ZonedDateTime
     /**
      * Validates the context.
      *
+     * @param member the member's profile
+     * @param activity the purchase or event
+     * @param at the business time in the program's zone
+     * @param key the idempotency key of the activity
+     * @param programVersion the id of the program version evaluating
      * @throws NullPointerException if a component is null
      */
     public RuleContext {

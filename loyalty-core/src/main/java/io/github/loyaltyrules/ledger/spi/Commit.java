@@ -19,6 +19,10 @@ public record Commit(List<MemberBook> books, Posting posting, List<Entry> entrie
     /**
      * Makes the lists unmodifiable.
      *
+     * @param books the new books; each replaces the book whose version is {@code version - 1}
+     *     (a book of version 1 is a new enrolment)
+     * @param posting the posting, or {@code null} for an account status change
+     * @param entries the entries to append
      * @throws NullPointerException if a list is null
      */
     public Commit {

@@ -25,6 +25,13 @@ public record MemberBook(Account account, long version, long nextLot, long nextE
     /**
      * Validates the book and makes its maps unmodifiable.
      *
+     * @param account the account
+     * @param version increases by one with every change; 1 after enrolment
+     * @param nextLot the number the next lot gets
+     * @param nextEntry the sequence number the next entry gets
+     * @param purses holdings per currency code
+     * @param reservations reservations by key
+     * @param reversed how much of each reversible posting has been reversed, by the posting's key
      * @throws NullPointerException if a component is null
      */
     public MemberBook {

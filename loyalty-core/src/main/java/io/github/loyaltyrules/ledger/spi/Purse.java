@@ -19,6 +19,10 @@ public record Purse(String currency, List<Lot> lots, long debt, Instant lastActi
     /**
      * Validates the purse and makes its lot list unmodifiable.
      *
+     * @param currency the currency code
+     * @param lots the lots, in creation order
+     * @param debt the debt, in minor units
+     * @param lastActivity the business time of the last qualifying activity, or {@code null}
      * @throws NullPointerException if a required component is null
      */
     public Purse {

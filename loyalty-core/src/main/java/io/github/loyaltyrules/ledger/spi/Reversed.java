@@ -14,6 +14,8 @@ public record Reversed(long amount, Map<LotId, Long> lots) {
     /**
      * Makes the map unmodifiable.
      *
+     * @param amount the total reversed, in minor units
+     * @param lots for a posting that consumed lots, how much of each has been given back
      * @throws NullPointerException if {@code lots} is null
      */
     public Reversed {
