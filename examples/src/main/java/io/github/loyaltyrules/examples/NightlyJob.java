@@ -93,6 +93,12 @@ public final class NightlyJob {
         /**
          * Validates the notice.
          *
+         * @param member the member it is about
+         * @param channel {@code "sms"} or {@code "email"}
+         * @param to the phone number or e-mail address
+         * @param subject the e-mail subject; empty for a text message
+         * @param body the text
+         * @param points how many points the notice is about
          * @throws NullPointerException if a component is null
          */
         public Notice {
@@ -127,6 +133,10 @@ public final class NightlyJob {
         /**
          * Copies the map.
          *
+         * @param sweep what the expiry sweep wrote off
+         * @param membersPerTier how many members are in each tier
+         * @param notices how many notices were sent
+         * @param pointsInNotices how many points the notices warn about
          * @throws NullPointerException if a component is null
          */
         public Summary {

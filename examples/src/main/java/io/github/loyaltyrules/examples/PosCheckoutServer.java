@@ -96,6 +96,7 @@ public final class PosCheckoutServer {
     private final Clock clock;
     private final Map<String, Enrolment> phones = new ConcurrentHashMap<>();
     private final Map<String, Seen> keys = new ConcurrentHashMap<>();
+    private final Map<IdempotencyKey, String> enrolmentKeys = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -316,6 +317,11 @@ public final class PosCheckoutServer {
 
     private Map<String, Object> enrol(Form form, Instant at, IdempotencyKey key) {
         String phone = Phone.normalise(form.required("phone"));
+        String earlier = enrolmentKeys.putIfAbsent(key, phone);
+        if (earlier != null && !earlier.equals(phone)) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used to enrol another phone"
+                    + " number; reuse a key only to retry the same request");
+        }
         Enrolment e = phones.computeIfAbsent(phone, p -> {
             MemberId member = MemberId.of("m-" + UUID.randomUUID());
             program.enrol(member, at);

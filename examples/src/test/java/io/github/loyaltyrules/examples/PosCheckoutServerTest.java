@@ -82,6 +82,11 @@ class PosCheckoutServerTest {
         HttpResponse<String> elsewhere = post("/redeem", "till-7/0001", "phone", ANN, "points", "1");
         assertThat(elsewhere.statusCode()).isEqualTo(409);
         assertThat(balance()).contains("\"balance\":3,");
+
+        assertThat(post("/members", "enrol-ann", "phone", ANN).statusCode()).as("a retried enrolment").isEqualTo(201);
+        HttpResponse<String> otherPhone = post("/members", "enrol-ann", "phone", "+44 7700 900456");
+        assertThat(otherPhone.statusCode()).isEqualTo(409);
+        assertThat(get("/members?phone=%2B447700900456").statusCode()).isEqualTo(404);
     }
 
     @Test
