@@ -58,7 +58,10 @@ import java.util.concurrent.TimeUnit;
  * opaque {@link MemberId} that never leaves it. Requests are form-encoded
  * ({@code application/x-www-form-urlencoded}); responses are one flat JSON object. Every posting
  * request carries an {@code Idempotency-Key} header: a till that times out retries with the same
- * key and gets the first answer back, and nothing is posted twice.
+ * key and gets the first answer back, and nothing is posted twice. The library compares a retry
+ * with the first request, business time included, so the service stamps a request with the time its
+ * key was first seen, not the time the retry arrives. (It remembers keys, and which phone numbers
+ * belong to which member, in memory; a real service would keep both in its database.)
  *
  * <table>
  * <caption>Endpoints</caption>
@@ -220,8 +223,8 @@ public final class PosCheckoutServer {
                 if (key == null || key.isBlank()) {
                     throw new HttpError(400, "every " + endpoint + " request needs an Idempotency-Key header");
                 }
-                Instant at = firstSeen(key.strip(), endpoint);
                 IdempotencyKey k = IdempotencyKey.of(key.strip());
+                Instant at = firstSeen(k.value(), endpoint);
                 body = post(endpoint, form, at, k);
                 status = endpoint.equals("members") || endpoint.equals("reserve") ? 201 : 200;
             } else {
@@ -233,6 +236,9 @@ public final class PosCheckoutServer {
         } catch (LoyaltyException e) {
             status = statusOf(e);
             body = error(e.getClass().getSimpleName(), e.getMessage());
+        } catch (ArithmeticException e) {
+            status = 422;
+            body = error("AmountOutOfRange", "an amount in the request is too large: " + e.getMessage());
         } catch (RuntimeException e) {
             status = 500;
             body = error("InternalError", String.valueOf(e.getMessage()));

@@ -162,6 +162,24 @@ class PosCheckoutServerTest {
         assertThat(badLine.statusCode()).isEqualTo(400);
         assertThat(badLine.body()).contains("id:sku:category:quantity:unitPrice");
         assertThat(post("/members", "enrol-again", "phone", ANN).statusCode()).isEqualTo(409);
+        HttpResponse<String> huge = post("/earn", "k3", "phone", ANN, "store", "s1", "currency", "GBP",
+                "line", "1:GOLD:bullion:999999999999999999:99999999999999999999.00");
+        assertThat(huge.statusCode()).isEqualTo(422);
+        assertThat(post("/redeem", "x".repeat(300), "phone", ANN, "points", "1").statusCode()).isEqualTo(422);
+        assertThat(balance()).contains("\"balance\":0,");
+    }
+
+    @Test
+    void aLapsedReservationCannotBeCaptured() throws Exception {
+        post("/members", "enrol-ann", "phone", ANN);
+        post("/earn", "order-1", "phone", ANN, "store", "s1", "currency", "GBP", "line", "1:BEANS:beans:2:12.50");
+        post("/reserve", "hold-1", "phone", ANN, "points", "10", "ttlSeconds", "60");
+        clock.tick();
+        clock.tick(); // the payment terminal never answered
+        HttpResponse<String> late = post("/capture", "capture-1", "phone", ANN, "reservation", "hold-1");
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("ReservationNotOpenException");
+        assertThat(balance()).contains("\"balance\":25,\"available\":25,\"reserved\":0");
     }
 
     private String balance() throws Exception {
