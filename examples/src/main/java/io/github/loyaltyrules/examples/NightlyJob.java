@@ -1,0 +1,466 @@
+package io.github.loyaltyrules.examples;
+
+import io.github.loyaltyrules.expiry.ExpiryPolicy;
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.ExpiringPoints;
+import io.github.loyaltyrules.ledger.ExpirySweep;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.spi.Commit;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * A nightly batch job over many members: the expiry sweep, a tier assessment, and "your points
+ * expire in 30 days" notices, each phase reporting progress (members done / total) to a listener
+ * that this example prints as a text progress bar.
+ *
+ * <p>The notices are built from {@link Ledger#expiring(MemberId, PointCurrency, Period)} and handed
+ * to a sender ({@code Consumer<Notice>}) exactly as a text-message or e-mail gateway would receive
+ * them; {@link #main(String[])} prints them. The shop: points expire 6 months after they were
+ * earned; tier points never expire and decide the tier (Gold from 200, Silver from 150).
+ *
+ * <p>{@link Ledger#expire(Instant)} takes no progress listener, so this example counts the members
+ * the sweep reaches through a thin wrapper around the {@link LedgerStore}: every member's book is
+ * read once per currency, in member-id order.
+ */
+public final class NightlyJob {
+
+    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    static final PointCurrency POINTS = PointCurrency.of("PTS", "Points", 0)
+            .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(6)));
+    static final PointCurrency TIER_POINTS = PointCurrency.of("TIER", "Tier points", 0);
+    static final Period NOTICE_HORIZON = Period.ofDays(30);
+    /** When the job runs: 2 a.m. on 1 September 2026, New York time. */
+    static final Instant TONIGHT = LocalDate.of(2026, 9, 1).atTime(2, 0).atZone(ZONE).toInstant();
+
+    private static final int PAGE = 200;
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+    private NightlyJob() {
+    }
+
+    /**
+     * Receives the progress of a long-running phase.
+     */
+    @FunctionalInterface
+    public interface ProgressListener {
+
+        /**
+         * Called as members are done, and once more when the phase is over ({@code done == total}).
+         *
+         * @param phase the phase's name
+         * @param done how many members are done
+         * @param total how many members there are
+         */
+        void progress(String phase, long done, long total);
+    }
+
+    /**
+     * One message for a text-message or e-mail gateway.
+     *
+     * @param member the member it is about (never sent)
+     * @param channel {@code "sms"} or {@code "email"}
+     * @param to the phone number or e-mail address
+     * @param subject the e-mail subject; empty for a text message
+     * @param body the text
+     * @param points how many points the notice is about
+     */
+    public record Notice(MemberId member, String channel, String to, String subject, String body, long points) {
+
+        /**
+         * Validates the notice.
+         *
+         * @param member the member it is about
+         * @param channel {@code "sms"} or {@code "email"}
+         * @param to the phone number or e-mail address
+         * @param subject the e-mail subject; empty for a text message
+         * @param body the text
+         * @param points how many points the notice is about
+         * @throws NullPointerException if a component is null
+         */
+        public Notice {
+            Objects.requireNonNull(member, "member must not be null");
+            Objects.requireNonNull(channel, "channel must not be null");
+            Objects.requireNonNull(to, "to must not be null");
+            Objects.requireNonNull(subject, "subject must not be null");
+            Objects.requireNonNull(body, "body must not be null");
+        }
+
+        /**
+         * Renders the notice as the gateway would log it.
+         *
+         * @return the text
+         */
+        public String render() {
+            return channel.equals("sms") ? "SMS to " + to + ": " + body
+                    : "E-mail to " + to + "\n  Subject: " + subject + "\n  " + body.replace("\n", "\n  ");
+        }
+    }
+
+    /**
+     * What one night's run did.
+     *
+     * @param sweep what the expiry sweep wrote off
+     * @param membersPerTier how many members are in each tier after the assessment
+     * @param notices how many notices were sent
+     * @param pointsInNotices how many points the notices warn about
+     */
+    public record Summary(ExpirySweep sweep, Map<String, Long> membersPerTier, long notices, long pointsInNotices) {
+
+        /**
+         * Copies the map.
+         *
+         * @param sweep what the expiry sweep wrote off
+         * @param membersPerTier how many members are in each tier
+         * @param notices how many notices were sent
+         * @param pointsInNotices how many points the notices warn about
+         * @throws NullPointerException if a component is null
+         */
+        public Summary {
+            Objects.requireNonNull(sweep, "sweep must not be null");
+            membersPerTier = Map.copyOf(membersPerTier);
+        }
+    }
+
+    /**
+     * Seeds a shop with a thousand members and runs tonight's job, printing progress bars and the
+     * first few notices of each channel to standard output.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        Shop shop = Shop.seeded(1000);
+        PrintStream out = System.out;
+        List<Notice> sample = new ArrayList<>(); // printed after the progress bars, not through them
+        long[] perChannel = new long[2];
+        Summary s = run(shop, notice -> {
+            if (perChannel[notice.channel().equals("sms") ? 0 : 1]++ < 3) {
+                sample.add(notice);
+            }
+        }, new ProgressBar(out, 30), out);
+        out.println("-- what the text and e-mail gateways received (the first three of each) --");
+        for (Notice n : sample) {
+            out.println(n.render());
+        }
+        out.println("(and " + (s.notices() - sample.size()) + " more notices)");
+    }
+
+    /**
+     * Runs tonight's job: the expiry sweep, the tier assessment, then the notices.
+     *
+     * @param shop the shop's ledger, store and contact book
+     * @param sender receives each notice
+     * @param progress receives each phase's progress
+     * @param out where the job's log is printed
+     * @return what the job did
+     * @throws NullPointerException if an argument is null
+     */
+    public static Summary run(Shop shop, Consumer<Notice> sender, ProgressListener progress, PrintStream out) {
+        Objects.requireNonNull(sender, "sender must not be null");
+        Objects.requireNonNull(progress, "progress listener must not be null");
+        Ledger ledger = shop.ledger();
+        Instant now = ledger.clock().instant();
+        List<MemberId> members = shop.members();
+        out.println("== Nightly job of " + now.atZone(ZONE).toLocalDate() + " over " + members.size() + " members ==");
+
+        ExpirySweep sweep = shop.store().sweep(ledger, now, members.size(), progress);
+        out.println("expiry sweep: " + sweep.expired().getOrDefault(POINTS.code(), 0L) + " points written off for "
+                + sweep.postings() + " members");
+
+        Map<String, Long> tiers = new TreeMap<>();
+        int done = 0;
+        for (MemberId m : members) {
+            tiers.merge(tierOf(ledger.balance(m, TIER_POINTS, now).total()), 1L, Long::sum);
+            progress.progress("tiers", ++done, members.size());
+        }
+        out.println("tier assessment: " + tiers);
+
+        long notices = 0;
+        long points = 0;
+        done = 0;
+        for (MemberId m : members) {
+            List<ExpiringPoints> expiring = ledger.expiring(m, POINTS, NOTICE_HORIZON);
+            if (!expiring.isEmpty()) {
+                Notice n = notice(m, shop.contact(m), expiring);
+                sender.accept(n);
+                notices++;
+                points += n.points();
+            }
+            progress.progress("notices", ++done, members.size());
+        }
+        out.println("notices: " + notices + " sent about " + points + " points expiring by "
+                + now.atZone(ZONE).plus(NOTICE_HORIZON).toLocalDate());
+        return new Summary(sweep, tiers, notices, points);
+    }
+
+    static String tierOf(long tierPoints) {
+        return tierPoints >= 200 ? "Gold" : tierPoints >= 150 ? "Silver" : "Member";
+    }
+
+    private static Notice notice(MemberId member, String contact, List<ExpiringPoints> expiring) {
+        long total = 0;
+        Map<LocalDate, Long> byDay = new TreeMap<>();
+        for (ExpiringPoints e : expiring) {
+            total += e.amount();
+            // Points expire at the start of a day: the day before is the last to spend them.
+            byDay.merge(e.expiresAt().atZone(ZONE).minusNanos(1).toLocalDate(), e.amount(), Long::sum);
+        }
+        LocalDate first = byDay.keySet().iterator().next();
+        StringBuilder parts = new StringBuilder();
+        for (Map.Entry<LocalDate, Long> d : byDay.entrySet()) {
+            if (parts.length() > 0) {
+                parts.append(byDay.size() == 2 ? " and " : ", ");
+            }
+            parts.append(d.getValue()).append(" by ").append(SHORT_DATE.format(d.getKey()));
+        }
+        if (contact.contains("@")) {
+            String subject = "Spend your points by " + LONG_DATE.format(first);
+            String body = "Hello,\n" + total + " of your points will expire in the next 30 days (" + parts + ").\n"
+                    + "Spend them in any store or at shop.example/rewards before they go.";
+            return new Notice(member, "email", contact, subject, body, total);
+        }
+        return new Notice(member, "sms", contact, "", total + " of your points expire soon: spend " + parts
+                + ". Use them at shop.example/rewards. Reply STOP to opt out.", total);
+    }
+
+    /** Prints each phase's progress as a text bar, redrawn in place every 5 per cent. */
+    public static final class ProgressBar implements ProgressListener {
+        private final PrintStream out;
+        private final int width;
+        private long lastStep = -1;
+
+        /**
+         * Creates a bar.
+         *
+         * @param out where to draw it
+         * @param width how many characters the bar has
+         * @throws NullPointerException if {@code out} is null
+         * @throws IllegalArgumentException if {@code width} is not positive
+         */
+        public ProgressBar(PrintStream out, int width) {
+            if (width <= 0) {
+                throw new IllegalArgumentException("progress bar width must be positive; got " + width);
+            }
+            this.out = Objects.requireNonNull(out, "out must not be null");
+            this.width = width;
+        }
+
+        @Override
+        public void progress(String phase, long done, long total) {
+            long step = total == 0 ? 20 : done * 20 / total;
+            if (step == lastStep && done != total) {
+                return;
+            }
+            lastStep = step;
+            int filled = (int) (total == 0 ? width : done * width / total);
+            out.print("\r" + String.format("%-8s", phase) + "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] "
+                    + done + "/" + total);
+            if (done == total) {
+                out.println();
+                lastStep = -1;
+            }
+        }
+    }
+
+    /**
+     * The shop the job runs for: the ledger, the store under it, and each member's phone number or
+     * e-mail address (the shop's contact book, which the library does not keep).
+     */
+    public static final class Shop {
+        private final Ledger ledger;
+        private final SweepCountingStore store;
+        private final Map<MemberId, String> contacts;
+
+        private Shop(Ledger ledger, SweepCountingStore store, Map<MemberId, String> contacts) {
+            this.ledger = ledger;
+            this.store = store;
+            this.contacts = contacts;
+        }
+
+        /**
+         * Returns a shop of {@code count} members with half a year of history, its clock set to tonight.
+         *
+         * <p>Members fall into four groups by number: 0 earned 100 points in February (expired by
+         * tonight) and 50 in July; 1 earned 80 and 40 in mid-March (expiring within 30 days); 2
+         * earned 200 in May; 3 earned 30 in February and 60 in March and spent 60 in April, which
+         * took the older lot first and leaves 30 expiring on 10 September. Each earning also earns
+         * as many tier points. Every other pair of members is reached by e-mail, the rest by text.
+         *
+         * @param count how many members
+         * @return the shop
+         * @throws IllegalArgumentException if {@code count} is negative
+         */
+        public static Shop seeded(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("member count must not be negative; got " + count);
+            }
+            SweepCountingStore store = new SweepCountingStore(LedgerStore.inMemory());
+            Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(TONIGHT, ZONE)).store(store)
+                    .currency(POINTS).currency(TIER_POINTS).build();
+            Map<MemberId, String> contacts = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                MemberId m = MemberId.of(String.format("m%05d", i));
+                contacts.put(m, (i / 4) % 2 == 0 ? String.format("+1555%07d", i) : "member" + i + "@example.com");
+                ledger.enrol(m, at(2026, 1, 2));
+                switch (i % 4) {
+                    case 0 -> {
+                        earn(ledger, m, 100, at(2026, 2, 10));
+                        earn(ledger, m, 50, at(2026, 7, 1));
+                    }
+                    case 1 -> {
+                        earn(ledger, m, 80, at(2026, 3, 15));
+                        earn(ledger, m, 40, at(2026, 3, 20));
+                    }
+                    case 2 -> earn(ledger, m, 200, at(2026, 5, 1));
+                    default -> {
+                        earn(ledger, m, 30, at(2026, 2, 20));
+                        earn(ledger, m, 60, at(2026, 3, 10));
+                        ledger.redeem(m, POINTS.points(60), at(2026, 4, 1), IdempotencyKey.of(m + "/redeem"),
+                                "gift card");
+                    }
+                }
+            }
+            return new Shop(ledger, store, contacts);
+        }
+
+        private static Instant at(int year, int month, int day) {
+            return LocalDate.of(year, month, day).atTime(LocalTime.NOON).atZone(ZONE).toInstant();
+        }
+
+        private static void earn(Ledger ledger, MemberId m, long points, Instant at) {
+            String key = m + "/" + at.atZone(ZONE).toLocalDate();
+            ledger.earn(m, POINTS.points(points), at, IdempotencyKey.of(key + "/pts"), "purchase");
+            ledger.earn(m, TIER_POINTS.points(points), at, IdempotencyKey.of(key + "/tier"), "purchase");
+        }
+
+        /**
+         * Returns the ledger.
+         *
+         * @return the ledger
+         */
+        public Ledger ledger() {
+            return ledger;
+        }
+
+        SweepCountingStore store() {
+            return store;
+        }
+
+        /**
+         * Returns every enrolled member, in id order, page by page from the store.
+         *
+         * @return the members
+         */
+        public List<MemberId> members() {
+            List<MemberId> all = new ArrayList<>();
+            MemberId after = null;
+            while (true) {
+                List<MemberId> page = store.members(after, PAGE);
+                all.addAll(page);
+                if (page.size() < PAGE) {
+                    return all;
+                }
+                after = page.get(page.size() - 1);
+            }
+        }
+
+        /**
+         * Returns a member's phone number or e-mail address.
+         *
+         * @param member the member
+         * @return the contact
+         * @throws IllegalArgumentException if the shop has no contact for the member
+         */
+        public String contact(MemberId member) {
+            String c = contacts.get(member);
+            if (c == null) {
+                throw new IllegalArgumentException("no contact for member " + member);
+            }
+            return c;
+        }
+    }
+
+    /**
+     * A store that passes everything through and, while a sweep runs, reports each new member
+     * whose book the sweep reads: a stand-in for a progress listener on {@link Ledger#expire(Instant)}.
+     */
+    static final class SweepCountingStore implements LedgerStore {
+        private final LedgerStore delegate;
+        private volatile ProgressListener listener;
+        private MemberId last;
+        private long reached;
+        private long total;
+
+        SweepCountingStore(LedgerStore delegate) {
+            this.delegate = delegate;
+        }
+
+        synchronized ExpirySweep sweep(Ledger ledger, Instant asOf, long members, ProgressListener progress) {
+            listener = progress;
+            last = null;
+            reached = 0;
+            total = members;
+            try {
+                return ledger.expire(asOf);
+            } finally {
+                listener = null;
+                progress.progress("expiry", members, members);
+            }
+        }
+
+        @Override
+        public Optional<MemberBook> book(MemberId member) {
+            ProgressListener l = listener;
+            if (l != null && !member.equals(last)) {
+                if (last != null) {
+                    l.progress("expiry", Math.min(++reached, total - 1), total);
+                }
+                last = member;
+            }
+            return delegate.book(member);
+        }
+
+        @Override
+        public Optional<Posting> posting(IdempotencyKey key) {
+            return delegate.posting(key);
+        }
+
+        @Override
+        public List<Entry> entries(MemberId member) {
+            return delegate.entries(member);
+        }
+
+        @Override
+        public List<MemberId> members(MemberId after, int limit) {
+            return delegate.members(after, limit);
+        }
+
+        @Override
+        public CommitResult apply(Commit commit) {
+            return delegate.apply(commit);
+        }
+    }
+}

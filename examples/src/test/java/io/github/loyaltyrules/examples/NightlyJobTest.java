@@ -1,0 +1,79 @@
+package io.github.loyaltyrules.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.MemberId;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs the nightly job over a thousand seeded members and checks the sweep, the tiers and the notices. */
+class NightlyJobTest {
+
+    private static final int MEMBERS = 1000; // four groups of 250; see NightlyJob.Shop.seeded
+
+    @Test
+    void theNightlyJobSweepsAssessesAndWarnsEachMemberWhosePointsExpireWithin30Days() {
+        NightlyJob.Shop shop = NightlyJob.Shop.seeded(MEMBERS);
+        List<NightlyJob.Notice> sent = new ArrayList<>();
+        Map<String, List<Long>> progress = new HashMap<>();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        NightlyJob.Summary summary = NightlyJob.run(shop, sent::add,
+                (phase, done, total) -> {
+                    assertThat(total).isEqualTo(MEMBERS);
+                    progress.computeIfAbsent(phase, p -> new ArrayList<>()).add(done);
+                }, new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        // Group 0's 100 February points each are written off; group 3 spent its February lot.
+        assertThat(summary.sweep().membersScanned()).isEqualTo(MEMBERS);
+        assertThat(summary.sweep().postings()).isEqualTo(250);
+        assertThat(summary.sweep().expired()).containsEntry("PTS", 25_000L).doesNotContainKey("TIER");
+        // Tier points 150 / 120 / 200 / 90 per group.
+        assertThat(summary.membersPerTier()).isEqualTo(Map.of("Gold", 250L, "Silver", 250L, "Member", 500L));
+        // Group 1 is warned about 80 + 40 points, group 3 about the 30 left of its March lot.
+        assertThat(summary.notices()).isEqualTo(500).isEqualTo(sent.size());
+        assertThat(summary.pointsInNotices()).isEqualTo(250 * 120 + 250 * 30);
+        assertThat(sent).filteredOn(n -> n.channel().equals("sms")).hasSize(250);
+        assertThat(sent).filteredOn(n -> n.channel().equals("email")).hasSize(250);
+
+        assertThat(sent.get(0).render()).isEqualTo("SMS to +15550000001: 120 of your points expire soon:"
+                + " spend 80 by Sep 15 and 40 by Sep 20. Use them at shop.example/rewards. Reply STOP to opt out.");
+        NightlyJob.Notice mail = sent.stream().filter(n -> n.member().equals(MemberId.of("m00007"))).findFirst()
+                .orElseThrow();
+        assertThat(mail.to()).isEqualTo("member7@example.com");
+        assertThat(mail.subject()).isEqualTo("Spend your points by 10 September 2026");
+        assertThat(mail.body()).contains("30 of your points will expire in the next 30 days (30 by Sep 10)");
+
+        for (String phase : List.of("expiry", "tiers", "notices")) {
+            List<Long> done = progress.get(phase);
+            assertThat(done).as(phase).isSorted().endsWith((long) MEMBERS);
+            assertThat(done.size()).as(phase).isGreaterThan(MEMBERS / 2);
+        }
+
+        Ledger ledger = shop.ledger();
+        long outstanding = 0;
+        for (MemberId m : shop.members()) {
+            outstanding += ledger.balance(m, NightlyJob.POINTS, NightlyJob.TONIGHT).total();
+        }
+        assertThat(outstanding).isEqualTo(250 * (50 + 120 + 200 + 30));
+        assertThat(ledger.expire(NightlyJob.TONIGHT).postings()).as("a re-run writes nothing").isZero();
+    }
+
+    @Test
+    void theProgressBarIsRedrawnInPlaceAndEndsFull() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        NightlyJob.ProgressBar bar = new NightlyJob.ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 10);
+        for (int done = 1; done <= 200; done++) {
+            bar.progress("expiry", done, 200);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("\rexpiry  [#####.....] 100/200", "\rexpiry  [##########] 200/200" + System.lineSeparator());
+        assertThat(out.split("\r")).hasSize(22); // nothing before the first redraw, then one per 5 per cent
+    }
+}
