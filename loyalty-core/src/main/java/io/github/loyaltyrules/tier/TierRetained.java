@@ -1,0 +1,15 @@
+package io.github.loyaltyrules.tier;
+
+import io.github.loyaltyrules.ledger.MemberId;
+import java.time.Instant;
+
+/**
+ * A member kept a tier above the base tier when a window closed (or its grace period ended).
+ *
+ * @param member the member
+ * @param tier the tier kept
+ * @param at the window close (or end of grace) in business time
+ * @param reason why the tier was kept, e.g. which window's activity qualified
+ */
+public record TierRetained(MemberId member, String tier, Instant at, String reason) implements TierEvent {
+}
