@@ -574,7 +574,7 @@ public final class TierEngine implements TierLookup {
         Instant to = ladder.retention() ? close : close.plusNanos(1);
         long[] sums = sums(m, from, to, null);
         int q = level(sums);
-        String basis = q > 0 ? reason(q, sums, from, to) : "no threshold reached in " + span(from, to);
+        String basis = q > 0 ? reason(q, sums, from, close) : "no threshold reached in " + span(from, close);
         int target = Math.max(q, m.floor);
         if (target >= m.tier) {
             m.pending = null;
@@ -682,7 +682,7 @@ public final class TierEngine implements TierLookup {
         Instant to = at.plusNanos(1);
         long[] sums = sums(m, from, to, exclude);
         int q = level(sums);
-        String why = q > 0 ? reason(q, sums, from, to) : "no threshold reached in " + span(from, to);
+        String why = q > 0 ? reason(q, sums, from, at) : "no threshold reached in " + span(from, at);
         if (ladder.retention()) {
             Instant close = window.lastClose(at, zone, m.enrolled);
             if (close != null) {
