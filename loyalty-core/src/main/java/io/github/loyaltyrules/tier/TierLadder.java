@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.tier;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -302,7 +303,9 @@ public final class TierLadder {
             if (grace.isNegative()) {
                 throw new InvalidLadderException("grace period must not be negative; got " + grace);
             }
-            if (window.kind() != QualificationWindow.Kind.LIFETIME && grace.toTotalMonths() >= window.months()) {
+            LocalDate ref = LocalDate.of(2001, 1, 31);
+            if (window.kind() != QualificationWindow.Kind.LIFETIME
+                    && !ref.plus(grace).isBefore(ref.plusMonths(window.months()))) {
                 throw new InvalidLadderException("grace period must be shorter than the " + window + " window; got "
                         + grace);
             }

@@ -78,6 +78,12 @@ class TierLadderValidationTest {
         TierLadder.Builder b = Ladders.beauty().gracePeriod(Period.ofMonths(12));
         assertThatThrownBy(b::build).isInstanceOf(InvalidLadderException.class)
                 .hasMessage("grace period must be shorter than the calendar year window; got P12M");
+        TierLadder.Builder days = Ladders.airline().window(QualificationWindow.rollingMonths(1))
+                .gracePeriod(Period.ofDays(31));
+        assertThatThrownBy(days::build).isInstanceOf(InvalidLadderException.class)
+                .hasMessage("grace period must be shorter than the rolling 1 months window; got P31D");
+        assertThat(Ladders.airline().window(QualificationWindow.rollingMonths(1)).gracePeriod(Period.ofDays(27))
+                .build().gracePeriod()).isEqualTo(Period.ofDays(27));
     }
 
     @Test
