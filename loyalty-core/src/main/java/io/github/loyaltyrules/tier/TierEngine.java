@@ -445,6 +445,18 @@ public final class TierEngine implements TierLookup {
         }
     }
 
+    /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
+    long returnable(MemberId member, IdempotencyKey original) {
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            Activity a = m == null ? null : m.byKey.get(original);
+            if (a == null || a.original() != null || a.amount() < 0) {
+                return 0;
+            }
+            return a.amount() - m.returned(original);
+        }
+    }
+
     /**
      * Returns the members the engine knows, in id order.
      *
