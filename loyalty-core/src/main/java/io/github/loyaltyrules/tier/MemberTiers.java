@@ -13,8 +13,8 @@ import java.util.Map;
 final class MemberTiers {
 
     /** One recorded qualifying activity (negative amount: a return). */
-    record Activity(Metric metric, long amount, Instant at, Instant attributedAt, Instant effectiveAt,
-            IdempotencyKey key, IdempotencyKey original) {
+    record Activity(Metric metric, int metricIndex, long amount, Instant at, Instant attributedAt,
+            Instant effectiveAt, IdempotencyKey key, IdempotencyKey original) {
         boolean sameRequest(Metric otherMetric, long otherAmount, Instant otherAt, IdempotencyKey otherOriginal) {
             return metric.equals(otherMetric) && amount == otherAmount && at.equals(otherAt)
                     && java.util.Objects.equals(original, otherOriginal);

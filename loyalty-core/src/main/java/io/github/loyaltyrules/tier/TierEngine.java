@@ -155,6 +155,10 @@ public final class TierEngine implements TierLookup {
         Objects.requireNonNull(at, "activity instant must not be null");
         Objects.requireNonNull(key, "idempotency key must not be null");
         checkMetric(metric);
+        if (amount == Long.MIN_VALUE) {
+            throw new InvalidTierRequestException("qualifying amount of " + metric + " for member " + member
+                    + " is out of range; got " + amount + " (key " + key + ")");
+        }
         if (amount == 0) {
             throw new InvalidTierRequestException("qualifying amount of " + metric + " for member " + member
                     + " must not be zero (key " + key + ")");
@@ -254,14 +258,16 @@ public final class TierEngine implements TierLookup {
                         + (m.returned(original) - amount) + " of " + metric + " in total, more than the "
                         + orig.amount() + " recorded by " + original);
             }
-            if (m == null) {
+            if (m != null) {
+                checkTotal(m, metric, amount, key);
+            } else {
                 m = new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
                 members.put(member, m);
             }
             advance(m, at, out);
             Instant effective = m.clock;
-            Activity a = new Activity(metric, amount, at, orig == null ? at : orig.attributedAt(), effective, key,
-                    original);
+            Activity a = new Activity(metric, metricIndex.get(metric), amount, at,
+                    orig == null ? at : orig.attributedAt(), effective, key, original);
             if (amount > 0) {
                 m.activities.add(a);
                 m.byKey.put(key, a);
@@ -714,7 +720,7 @@ public final class TierEngine implements TierLookup {
         long[] sums = new long[metrics.length];
         for (Activity a : m.activities) {
             if (a != exclude && (from == null || !a.attributedAt().isBefore(from)) && a.attributedAt().isBefore(to)) {
-                sums[metricIndex.get(a.metric())] += a.amount();
+                sums[a.metricIndex()] += a.amount();
             }
         }
         return sums;
@@ -747,6 +753,19 @@ public final class TierEngine implements TierLookup {
     private String span(Instant from, Instant to) {
         return window + " " + (from == null ? "since enrolment" : from.atZone(zone).toLocalDateTime().toString())
                 + " to " + to.atZone(zone).toLocalDateTime();
+    }
+
+    private static void checkTotal(MemberTiers m, Metric metric, long amount, IdempotencyKey key) {
+        long total = Math.abs(amount);
+        for (Activity a : m.activities) {
+            if (a.metric().equals(metric)) {
+                total += Math.abs(a.amount());
+                if (total < 0) {
+                    throw new InvalidTierRequestException("activity " + key + " of member " + m.id
+                            + " would make the recorded " + metric + " exceed " + Long.MAX_VALUE + " minor units");
+                }
+            }
+        }
     }
 
     private void checkMetric(Metric metric) {

@@ -57,6 +57,14 @@ class BadInputTest {
     }
 
     @Test
+    void totalThatWouldOverflowIsRejected() {
+        assertRejectedAndNothingChanged(
+                () -> engine.record(ANN, Ladders.SPEND_EUR, Long.MAX_VALUE, t0.plusSeconds(60), IdempotencyKey.of("big")),
+                InvalidTierRequestException.class,
+                "activity big of member ann would make the recorded spend:EUR exceed 9223372036854775807 minor units");
+    }
+
+    @Test
     void reusedKeyWithOtherContentIsRejected() {
         assertRejectedAndNothingChanged(
                 () -> engine.record(ANN, Money.of("500.00", "EUR"), at("2027-05-01T10:00", PARIS), FIRST),
