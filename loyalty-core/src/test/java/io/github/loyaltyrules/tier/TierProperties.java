@@ -152,6 +152,44 @@ class TierProperties {
         assertThat(last).isEqualTo(recomputed.tierAt(M, end).name());
     }
 
+    @Property(tries = 150)
+    void calendarYearTierMatchesANaiveModelOfTheActivityHistory(@ForAll("activity") List<Act> acts,
+            @ForAll boolean retention, @ForAll @IntRange(min = 0, max = 2200) int day,
+            @ForAll @IntRange(min = 0, max = 1439) int minute) {
+        TierEngine e = engine(new Options(0, retention, false, 0), acts, List.of());
+        Instant t = START.plusDays(day).atStartOfDay(ZONE).plusMinutes(minute).toInstant();
+        int year = t.atZone(ZONE).getYear();
+        Instant yearStart = LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toInstant();
+        int expected = modelTier(acts, yearStart, t.plusNanos(1));
+        if (retention) {
+            expected = Math.max(expected, modelTier(acts, LocalDate.of(year - 1, 1, 1).atStartOfDay(ZONE).toInstant(),
+                    yearStart));
+        }
+        assertThat(rank(e, t)).as("at %s", t).isEqualTo(expected);
+    }
+
+    /** Hotel ladder by hand: Silver 10 nights; Gold 25 nights or 50,000 points; Platinum 50 nights or 75,000 points. */
+    private static int modelTier(List<Act> acts, Instant from, Instant to) {
+        long nights = 0;
+        long points = 0;
+        for (Act a : acts) {
+            if (!a.at().isBefore(from) && a.at().isBefore(to)) {
+                if (a.metric() == 0) {
+                    nights += a.amount();
+                } else {
+                    points += a.amount();
+                }
+            }
+        }
+        if (nights >= 50 || points >= 75_000) {
+            return 3;
+        }
+        if (nights >= 25 || points >= 50_000) {
+            return 2;
+        }
+        return nights >= 10 ? 1 : 0;
+    }
+
     @Provide
     Arbitrary<List<Integer>> assessmentDays() {
         return Arbitraries.integers().between(0, 1999).list().ofMaxSize(10);
