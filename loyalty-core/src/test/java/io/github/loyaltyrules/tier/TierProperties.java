@@ -168,6 +168,24 @@ class TierProperties {
         assertThat(rank(e, t)).as("at %s", t).isEqualTo(expected);
     }
 
+    @Property(tries = 150)
+    void rollingWindowTierMatchesANaiveModelOfTheActivityHistory(@ForAll("activity") List<Act> acts,
+            @ForAll boolean retention, @ForAll @IntRange(min = 0, max = 2200) int day,
+            @ForAll @IntRange(min = 0, max = 1439) int minute) {
+        TierEngine e = engine(new Options(1, retention, false, 0), acts, List.of());
+        Instant t = START.plusDays(day).atStartOfDay(ZONE).plusMinutes(minute).toInstant();
+        Instant close = t.atZone(ZONE).toLocalDate().withDayOfMonth(1).atStartOfDay(ZONE).toInstant();
+        Instant closeFrom = close.atZone(ZONE).minusMonths(12).toInstant();
+        int expected = modelTier(acts, closeFrom, retention ? close : close.plusNanos(1));
+        for (Act a : acts) {
+            if (!a.at().isBefore(close) && !a.at().isAfter(t)) {
+                expected = Math.max(expected, modelTier(acts, a.at().atZone(ZONE).minusMonths(12).toInstant(),
+                        a.at().plusNanos(1)));
+            }
+        }
+        assertThat(rank(e, t)).as("at %s", t).isEqualTo(expected);
+    }
+
     /** Hotel ladder by hand: Silver 10 nights; Gold 25 nights or 50,000 points; Platinum 50 nights or 75,000 points. */
     private static int modelTier(List<Act> acts, Instant from, Instant to) {
         long nights = 0;
