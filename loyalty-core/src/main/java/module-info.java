@@ -8,4 +8,5 @@ module io.github.loyaltyrules.core {
     exports io.github.loyaltyrules.expiry;
     exports io.github.loyaltyrules.rule;
     exports io.github.loyaltyrules.program;
+    exports io.github.loyaltyrules.tier;
 }

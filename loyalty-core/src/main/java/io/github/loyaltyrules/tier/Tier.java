@@ -1,0 +1,237 @@
+package io.github.loyaltyrules.tier;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One level of a tier ladder: its name, entry thresholds (any one suffices), earning multiplier,
+ * named perks, and whether it is never taken away once reached (lifetime status).
+ *
+ * <p>Instances are immutable; {@code withX} methods return changed copies. The base tier of a
+ * ladder has no thresholds.
+ */
+public final class Tier {
+
+    private final String name;
+    private final List<Threshold> thresholds;
+    private final BigDecimal multiplier;
+    private final Set<String> perks;
+    private final boolean neverDowngrade;
+
+    private Tier(String name, List<Threshold> thresholds, BigDecimal multiplier, Set<String> perks,
+            boolean neverDowngrade) {
+        this.name = name;
+        this.thresholds = thresholds;
+        this.multiplier = multiplier;
+        this.perks = perks;
+        this.neverDowngrade = neverDowngrade;
+    }
+
+    /**
+     * Returns a tier with no thresholds, multiplier 1 and no perks.
+     *
+     * @param name 1 to 64 characters, no control characters
+     * @return the tier
+     * @throws NullPointerException if {@code name} is null
+     * @throws InvalidLadderException if the name is blank, too long or has control characters
+     */
+    public static Tier of(String name) {
+        Objects.requireNonNull(name, "tier name must not be null");
+        if (name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidLadderException("tier name must be 1 to 64 characters without control characters; got '"
+                    + name + "'");
+        }
+        return new Tier(name, List.of(), BigDecimal.ONE, Set.of(), false);
+    }
+
+    /**
+     * Returns a copy with one more entry threshold; the tier is reached by any of its thresholds.
+     *
+     * @param metric the metric
+     * @param minorUnits the amount to reach, in the metric's minor units; positive
+     * @return the changed copy
+     * @throws NullPointerException if {@code metric} is null
+     * @throws InvalidLadderException if the amount is not positive or the tier already has a threshold on the metric
+     */
+    public Tier withThreshold(Metric metric, long minorUnits) {
+        Objects.requireNonNull(metric, "threshold metric must not be null");
+        if (minorUnits <= 0) {
+            throw new InvalidLadderException("threshold of tier '" + name + "' on " + metric
+                    + " must be positive; got " + minorUnits);
+        }
+        for (Threshold t : thresholds) {
+            if (t.metric().equals(metric)) {
+                throw new InvalidLadderException("tier '" + name + "' already has a threshold on " + metric
+                        + " (" + t.amount().toPlainString() + "); one threshold per metric and tier");
+            }
+        }
+        List<Threshold> copy = new ArrayList<>(thresholds);
+        copy.add(Threshold.of(metric, minorUnits));
+        return new Tier(name, Collections.unmodifiableList(copy), multiplier, perks, neverDowngrade);
+    }
+
+    /**
+     * Returns a copy with one more entry threshold stated as a decimal amount, e.g. {@code 350} EUR.
+     *
+     * @param metric the metric
+     * @param amount the amount to reach; positive, at most the metric's decimal places
+     * @return the changed copy
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidLadderException if the amount is not positive, has too many decimal places, or
+     *         the tier already has a threshold on the metric
+     */
+    public Tier withThreshold(Metric metric, BigDecimal amount) {
+        Objects.requireNonNull(metric, "threshold metric must not be null");
+        long minor;
+        try {
+            minor = metric.minorUnits(amount);
+        } catch (InvalidTierRequestException e) {
+            throw new InvalidLadderException("threshold of tier '" + name + "': " + e.getMessage());
+        }
+        return withThreshold(metric, minor);
+    }
+
+    /**
+     * Returns a copy with the given earning multiplier, which rules apply to points earned in this tier.
+     *
+     * @param multiplier the multiplier, e.g. {@code 1.25}; positive
+     * @return the changed copy
+     * @throws NullPointerException if {@code multiplier} is null
+     * @throws InvalidLadderException if the multiplier is not positive
+     */
+    public Tier withMultiplier(BigDecimal multiplier) {
+        Objects.requireNonNull(multiplier, "multiplier must not be null");
+        if (multiplier.signum() <= 0) {
+            throw new InvalidLadderException("earning multiplier of tier '" + name + "' must be positive; got "
+                    + multiplier.toPlainString());
+        }
+        return new Tier(name, thresholds, multiplier, perks, neverDowngrade);
+    }
+
+    /**
+     * Returns a copy with the given named perks (replacing any before).
+     *
+     * @param perks perk names such as {@code "free-shipping"}, {@code "lounge-access"}; not blank
+     * @return the changed copy
+     * @throws NullPointerException if {@code perks} or an element is null
+     * @throws InvalidLadderException if a perk name is blank
+     */
+    public Tier withPerks(String... perks) {
+        Objects.requireNonNull(perks, "perks must not be null");
+        Set<String> set = new LinkedHashSet<>();
+        for (String p : perks) {
+            Objects.requireNonNull(p, "perk must not be null");
+            if (p.isBlank()) {
+                throw new InvalidLadderException("perk names of tier '" + name + "' must not be blank");
+            }
+            set.add(p);
+        }
+        return new Tier(name, thresholds, multiplier, Collections.unmodifiableSet(set), neverDowngrade);
+    }
+
+    /**
+     * Returns a copy that, once reached through qualifying activity, is never taken away (lifetime status).
+     *
+     * @return the changed copy
+     */
+    public Tier withNeverDowngrade() {
+        return new Tier(name, thresholds, multiplier, perks, true);
+    }
+
+    /**
+     * Returns the name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the entry thresholds, any one of which qualifies; empty for a base tier.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Threshold> thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * Returns the earning multiplier.
+     *
+     * @return the multiplier; 1 unless set
+     */
+    public BigDecimal multiplier() {
+        return multiplier;
+    }
+
+    /**
+     * Returns the named perks.
+     *
+     * @return an unmodifiable set in the order given
+     */
+    public Set<String> perks() {
+        return perks;
+    }
+
+    /**
+     * Tells whether this tier has a perk.
+     *
+     * @param perk the perk name
+     * @return true if the tier has it
+     */
+    public boolean hasPerk(String perk) {
+        return perks.contains(perk);
+    }
+
+    /**
+     * Tells whether this tier is kept for good once reached.
+     *
+     * @return true for lifetime status
+     */
+    public boolean isNeverDowngrade() {
+        return neverDowngrade;
+    }
+
+    /**
+     * Returns the threshold on a metric, or null.
+     *
+     * @param metric the metric
+     * @return the threshold or null
+     */
+    Threshold threshold(Metric metric) {
+        for (Threshold t : thresholds) {
+            if (t.metric().equals(metric)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tier t && t.name.equals(name) && t.thresholds.equals(thresholds)
+                && t.multiplier.compareTo(multiplier) == 0 && t.perks.equals(perks)
+                && t.neverDowngrade == neverDowngrade;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, thresholds, multiplier.stripTrailingZeros(), perks, neverDowngrade);
+    }
+
+    /**
+     * Returns the name.
+     *
+     * @return the name
+     */
+    @Override
+    public String toString() {
+        return name;
+    }
+}

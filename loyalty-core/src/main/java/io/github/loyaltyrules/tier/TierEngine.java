@@ -1,0 +1,791 @@
+package io.github.loyaltyrules.tier;
+
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.MemberTiers.Activity;
+import io.github.loyaltyrules.tier.MemberTiers.Manual;
+import io.github.loyaltyrules.tier.MemberTiers.Pending;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Keeps members' tiers on a {@link TierLadder}: records qualifying activity, upgrades as soon as a
+ * threshold is reached, re-assesses members when a window closes, applies manual status matches,
+ * keeps each member's tier history and answers progress queries.
+ *
+ * <p>How time works: every call carries the business time of its event. A member's state moves
+ * forward only; window closes (and ends of grace periods and status matches) between the last
+ * known instant and the new one are processed in order, whether or not {@link #assessTiers} ran,
+ * so the tier shown always follows from the recorded activity alone. Activity recorded late (with
+ * an instant before the member's state) counts in the window of its instant and takes effect at
+ * once. {@link #assessTiers} moves every member to an instant and delivers the events; running it
+ * twice for the same instant changes nothing.
+ *
+ * <p>Bad input throws a {@link TierException} and changes nothing. All methods are thread-safe;
+ * listeners are called after the change, outside the engine's lock. The engine implements
+ * {@link TierLookup}, so it can be handed to the program facade and rules.
+ */
+public final class TierEngine implements TierLookup {
+
+    private static final int KEPT_UNTIL_STEPS = 400;
+
+    private final TierLadder ladder;
+    private final TierListener listener;
+    private final ZoneId zone;
+    private final QualificationWindow window;
+    private final Metric[] metrics;
+    private final Map<Metric, Integer> metricIndex = new LinkedHashMap<>();
+    private final int[] floorAt;
+    private final Object lock = new Object();
+    private final Map<MemberId, MemberTiers> members = new TreeMap<>();
+
+    private TierEngine(TierLadder ladder, TierListener listener) {
+        this.ladder = ladder;
+        this.listener = listener;
+        this.zone = ladder.zone();
+        this.window = ladder.window();
+        this.metrics = ladder.metrics().toArray(new Metric[0]);
+        for (int i = 0; i < metrics.length; i++) {
+            metricIndex.put(metrics[i], i);
+        }
+        List<Tier> tiers = ladder.tiers();
+        floorAt = new int[tiers.size()];
+        for (int i = 1; i < floorAt.length; i++) {
+            floorAt[i] = tiers.get(i).isNeverDowngrade() ? i : floorAt[i - 1];
+        }
+    }
+
+    /**
+     * Returns an engine for a ladder, without a listener.
+     *
+     * @param ladder the ladder
+     * @return the engine
+     * @throws NullPointerException if {@code ladder} is null
+     */
+    public static TierEngine of(TierLadder ladder) {
+        return of(ladder, TierListener.NONE);
+    }
+
+    /**
+     * Returns an engine for a ladder that delivers events to a listener.
+     *
+     * @param ladder the ladder
+     * @param listener receives {@link TierUpgraded}, {@link TierDowngraded} and {@link TierRetained}
+     * @return the engine
+     * @throws NullPointerException if an argument is null
+     */
+    public static TierEngine of(TierLadder ladder, TierListener listener) {
+        return new TierEngine(Objects.requireNonNull(ladder, "tier ladder must not be null"),
+                Objects.requireNonNull(listener, "tier listener must not be null"));
+    }
+
+    /**
+     * Returns the ladder.
+     *
+     * @return the ladder
+     */
+    public TierLadder ladder() {
+        return ladder;
+    }
+
+    /**
+     * Returns this engine as a {@link TierLookup} for the program facade and rules.
+     *
+     * @return this engine
+     */
+    public TierLookup asLookup() {
+        return this;
+    }
+
+    /**
+     * Enrols a member in the base tier; the enrolment date sets anniversary windows. Members are also
+     * enrolled on their first recorded activity or assignment. Enrolling again on the same date does nothing.
+     *
+     * @param member the member
+     * @param at the enrolment instant
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidTierRequestException if the member is already enrolled on another date
+     */
+    public void enrol(MemberId member, Instant at) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(at, "enrolment instant must not be null");
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            if (m == null) {
+                members.put(member, new MemberTiers(member, at.atZone(zone).toLocalDate(), at));
+            } else if (!m.enrolled.equals(at.atZone(zone).toLocalDate())) {
+                throw new InvalidTierRequestException("member " + member + " is already enrolled on " + m.enrolled
+                        + "; got enrolment on " + at.atZone(zone).toLocalDate());
+            }
+        }
+    }
+
+    /**
+     * Records qualifying activity and upgrades the member at once if a threshold is reached.
+     *
+     * <p>A negative amount is a correction counted in the window of {@code at}; to take back
+     * activity in the window it was originally counted in, use {@link #recordReturn}. Recording the
+     * same key again with the same content changes nothing.
+     *
+     * @param member the member
+     * @param metric a metric the ladder declares
+     * @param amount the amount in the metric's minor units; not zero
+     * @param at when the activity happened (business time)
+     * @param key the caller's unique key for this activity
+     * @return the member's tier afterwards
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMetricException if the ladder does not declare the metric
+     * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
+     */
+    public Tier record(MemberId member, Metric metric, long amount, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(metric, "metric must not be null");
+        Objects.requireNonNull(at, "activity instant must not be null");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        checkMetric(metric);
+        if (amount == Long.MIN_VALUE) {
+            throw new InvalidTierRequestException("qualifying amount of " + metric + " for member " + member
+                    + " is out of range; got " + amount + " (key " + key + ")");
+        }
+        if (amount == 0) {
+            throw new InvalidTierRequestException("qualifying amount of " + metric + " for member " + member
+                    + " must not be zero (key " + key + ")");
+        }
+        return apply(member, metric, amount, at, key, null);
+    }
+
+    /**
+     * Records qualifying points, e.g. tier-qualifying points in a status currency.
+     *
+     * @param member the member
+     * @param points the points; the metric is {@link Metric#points} of their currency
+     * @param at when they were earned
+     * @param key the caller's unique key
+     * @return the member's tier afterwards
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMetricException if the ladder does not declare the points metric
+     * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
+     */
+    public Tier record(MemberId member, Points points, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(points, "points must not be null");
+        return record(member, Metric.points(points.currency()), points.minorUnits(), at, key);
+    }
+
+    /**
+     * Records qualifying spend; negative money is a correction counted in the window of {@code at}.
+     *
+     * @param member the member
+     * @param spend the money spent; the metric is {@link Metric#spend} of its currency
+     * @param at when it was spent
+     * @param key the caller's unique key
+     * @return the member's tier afterwards
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMetricException if the ladder does not declare the spend metric
+     * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
+     */
+    public Tier record(MemberId member, Money spend, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(spend, "spend must not be null");
+        Metric metric = Metric.spend(spend.currency());
+        return record(member, metric, metric.minorUnits(spend.amount()), at, key);
+    }
+
+    /**
+     * Records a return of (part of) earlier activity: the amount is taken off the window in which
+     * the original activity counted. Whether this can downgrade at once follows the ladder's
+     * {@link ReturnRule}; with {@link ReturnRule#IMMEDIATE}, a member whose tier rested on the
+     * returned activity drops to what the remaining activity qualifies for.
+     *
+     * @param member the member
+     * @param original the key of the original activity
+     * @param amount the amount returned, in the original metric's minor units; positive
+     * @param at when the return happened
+     * @param key the caller's unique key for the return
+     * @return the member's tier afterwards
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidTierRequestException if the amount is not positive, the original is unknown or
+     *         itself a return, more would be returned than was recorded, or the key was used with other content
+     */
+    public Tier recordReturn(MemberId member, IdempotencyKey original, long amount, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(original, "original key must not be null");
+        Objects.requireNonNull(at, "return instant must not be null");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        if (amount <= 0) {
+            throw new InvalidTierRequestException("returned amount for member " + member + " must be positive; got "
+                    + amount + " (key " + key + ")");
+        }
+        return apply(member, null, -amount, at, key, original);
+    }
+
+    private Tier apply(MemberId member, Metric metricOrNull, long amount, Instant at, IdempotencyKey key,
+            IdempotencyKey original) {
+        List<TierEvent> out = new ArrayList<>();
+        Tier result;
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            Metric metric = metricOrNull;
+            Activity orig = null;
+            if (original != null) {
+                orig = m == null ? null : m.byKey.get(original);
+                if (orig == null || orig.original() != null || orig.amount() < 0) {
+                    throw new InvalidTierRequestException("return " + key + " of member " + member
+                            + " names original activity " + original + ", which is not a recorded activity of theirs");
+                }
+                metric = orig.metric();
+            }
+            Activity existing = m == null ? null : m.byKey.get(key);
+            if (existing != null) {
+                if (existing.sameRequest(metric, amount, at, original)) {
+                    return ladder.tiers().get(m.shown);
+                }
+                throw new InvalidTierRequestException("idempotency key " + key + " of member " + member
+                        + " was already used for " + describe(existing) + "; got " + amount + " " + metric + " at " + at);
+            }
+            if (orig != null && m.returned(original) - amount > orig.amount()) {
+                throw new InvalidTierRequestException("return " + key + " of member " + member + " would take back "
+                        + (m.returned(original) - amount) + " of " + metric + " in total, more than the "
+                        + orig.amount() + " recorded by " + original);
+            }
+            if (m != null) {
+                checkTotal(m, metric, amount, key);
+            } else {
+                m = new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
+                members.put(member, m);
+            }
+            advance(m, at, out);
+            Instant effective = m.clock;
+            Activity a = new Activity(metric, metricIndex.get(metric), amount, at,
+                    orig == null ? at : orig.attributedAt(), effective, key, original);
+            if (amount > 0) {
+                m.activities.add(a);
+                m.byKey.put(key, a);
+                Candidate c = candidate(m, effective, null);
+                if (c.level > m.tier) {
+                    raise(m, c.level);
+                    show(m, effective, ChangeCause.THRESHOLD_REACHED, c.reason, out);
+                }
+            } else {
+                Candidate before = candidate(m, effective, null);
+                m.activities.add(a);
+                m.byKey.put(key, a);
+                if (ladder.returnRule() == ReturnRule.IMMEDIATE && before.level >= m.tier) {
+                    Candidate after = candidate(m, effective, null);
+                    int target = Math.max(after.level, m.floor);
+                    if (target < m.tier) {
+                        m.tier = target;
+                        show(m, effective, ChangeCause.RETURN, "return " + key + " took " + (-amount) + " off "
+                                + metric + "; " + (after.level > 0 ? after.reason : "no threshold reached any more"),
+                                out);
+                    }
+                }
+            }
+            result = ladder.tiers().get(m.shown);
+        }
+        deliver(out);
+        return result;
+    }
+
+    /**
+     * Assigns a tier by hand (a status match) from {@code from} until {@code until}. While it runs,
+     * the member shows the higher of the assigned tier and the tier their activity earns; when it
+     * ends, they show the earned tier. Both changes are recorded in the history.
+     *
+     * @param member the member
+     * @param tier the name of the tier to assign
+     * @param from start of the assignment
+     * @param until end (exclusive) of the assignment; after {@code from} and after the member's latest known instant
+     * @param reason why, e.g. "status match with Airline X Gold"
+     * @param key the caller's unique key for the assignment
+     * @return the tier the member shows afterwards
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownTierException if no tier has that name
+     * @throws InvalidTierRequestException if the span is empty or already over, the reason is blank,
+     *         or the key was used for another assignment
+     */
+    public Tier assign(MemberId member, String tier, Instant from, Instant until, String reason, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(from, "assignment start must not be null");
+        Objects.requireNonNull(until, "assignment end must not be null");
+        Objects.requireNonNull(reason, "assignment reason must not be null");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        int idx = ladder.indexOf(tier);
+        if (!until.isAfter(from)) {
+            throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
+                    + " must end after it starts; got " + from + " to " + until);
+        }
+        if (reason.isBlank()) {
+            throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
+                    + " needs a reason");
+        }
+        List<TierEvent> out = new ArrayList<>();
+        Tier result;
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            if (m != null) {
+                for (Manual x : m.manual) {
+                    if (x.key().equals(key)) {
+                        if (x.tier() == idx && x.from().equals(from) && x.until().equals(until)
+                                && x.reason().equals(reason)) {
+                            return ladder.tiers().get(m.shown);
+                        }
+                        throw new InvalidTierRequestException("idempotency key " + key + " of member " + member
+                                + " was already used to assign '" + ladder.tiers().get(x.tier()).name() + "' from "
+                                + x.from() + " until " + x.until());
+                    }
+                }
+                if (!until.isAfter(m.clock)) {
+                    throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
+                            + " must end after the member's latest known instant " + m.clock + "; got " + until);
+                }
+            } else {
+                m = new MemberTiers(member, from.atZone(zone).toLocalDate(), from);
+                members.put(member, m);
+            }
+            m.manual.add(new Manual(idx, from, until, reason, key));
+            if (!from.isAfter(m.clock)) {
+                showManual(m, m.clock, out);
+            }
+            result = ladder.tiers().get(m.shown);
+        }
+        deliver(out);
+        return result;
+    }
+
+    /**
+     * Moves every member to {@code asOf}: closes the windows and ends the grace periods and status
+     * matches that fall before it, and delivers the resulting events. Idempotent: running it again
+     * for the same or an earlier instant changes nothing.
+     *
+     * @param asOf the instant to assess at
+     * @return the events produced, in order
+     * @throws NullPointerException if {@code asOf} is null
+     */
+    public List<TierEvent> assessTiers(Instant asOf) {
+        return assessTiers(asOf, AssessmentProgress.NONE);
+    }
+
+    /**
+     * Like {@link #assessTiers(Instant)}, reporting progress after each member (inside the engine's lock).
+     *
+     * @param asOf the instant to assess at
+     * @param progress receives (done, total)
+     * @return the events produced, in order
+     * @throws NullPointerException if an argument is null
+     */
+    public List<TierEvent> assessTiers(Instant asOf, AssessmentProgress progress) {
+        Objects.requireNonNull(asOf, "assessment instant must not be null");
+        Objects.requireNonNull(progress, "progress listener must not be null");
+        List<TierEvent> out = new ArrayList<>();
+        synchronized (lock) {
+            int total = members.size();
+            int done = 0;
+            for (MemberTiers m : members.values()) {
+                advance(m, asOf, out);
+                progress.progress(++done, total);
+            }
+        }
+        deliver(out);
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Returns the tier a member shows at an instant: for an instant before the member's latest known
+     * one, from the history; otherwise as the engine would assess it then, without changing anything.
+     *
+     * @param member the member
+     * @param at the instant
+     * @return the tier; the base tier for a member the engine does not know
+     * @throws NullPointerException if an argument is null
+     */
+    public Tier tierAt(MemberId member, Instant at) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(at, "instant must not be null");
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            return m == null ? ladder.base() : ladder.tiers().get(shownAt(m, at));
+        }
+    }
+
+    /**
+     * Returns the member's tier name at an instant, for rules and the program facade.
+     *
+     * @param member the member
+     * @param at the instant
+     * @return the tier name; empty for a member the engine does not know
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public Optional<String> tierOf(MemberId member, Instant at) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(at, "instant must not be null");
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(shownAt(m, at)).name());
+        }
+    }
+
+    /**
+     * Returns a member's tier history: every change with from, to, when and why, oldest first.
+     *
+     * @param member the member
+     * @return an unmodifiable copy; empty for a member the engine does not know
+     * @throws NullPointerException if {@code member} is null
+     */
+    public List<TierChange> history(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            return m == null ? List.of() : List.copyOf(m.history);
+        }
+    }
+
+    /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
+    long returnable(MemberId member, IdempotencyKey original) {
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            Activity a = m == null ? null : m.byKey.get(original);
+            if (a == null || a.original() != null || a.amount() < 0) {
+                return 0;
+            }
+            return a.amount() - m.returned(original);
+        }
+    }
+
+    /**
+     * Returns the members the engine knows, in id order.
+     *
+     * @return an unmodifiable copy
+     */
+    public List<MemberId> members() {
+        synchronized (lock) {
+            return List.copyOf(members.keySet());
+        }
+    }
+
+    /**
+     * Returns what a member would see in an app at {@code asOf}, without changing anything.
+     *
+     * @param member the member
+     * @param asOf the instant; at or after the member's latest known instant gives an exact forecast
+     * @return the progress
+     * @throws NullPointerException if an argument is null
+     */
+    public TierProgress progress(MemberId member, Instant asOf) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(asOf, "instant must not be null");
+        synchronized (lock) {
+            MemberTiers m = members.get(member);
+            MemberTiers c = m == null ? new MemberTiers(member, asOf.atZone(zone).toLocalDate(), asOf) : m.copy();
+            advance(c, asOf, null);
+            Instant start = window.currentStart(asOf, zone, c.enrolled);
+            long[] sums = sums(c, start, asOf.plusNanos(1), null);
+            Map<Metric, BigDecimal> values = new LinkedHashMap<>();
+            for (int i = 0; i < metrics.length; i++) {
+                values.put(metrics[i], metrics[i].toDecimal(sums[i]));
+            }
+            Optional<Tier> next = Optional.empty();
+            Map<Metric, BigDecimal> needed = new LinkedHashMap<>();
+            if (c.shown + 1 < ladder.tiers().size()) {
+                Tier n = ladder.tiers().get(c.shown + 1);
+                next = Optional.of(n);
+                for (Threshold t : n.thresholds()) {
+                    long have = sums[metricIndex.get(t.metric())];
+                    needed.put(t.metric(), t.metric().toDecimal(Math.max(0, t.minorUnits() - have)));
+                }
+            }
+            Optional<Instant> end = window.hasFixedEnd()
+                    ? Optional.of(window.nextClose(asOf, zone, c.enrolled)) : Optional.empty();
+            return new TierProgress(member, asOf, ladder.tiers().get(c.shown), keptUntil(c),
+                    Optional.ofNullable(start), end, Collections.unmodifiableMap(values), next,
+                    Collections.unmodifiableMap(needed), next.isPresent() ? end : Optional.empty());
+        }
+    }
+
+    // ---------------------------------------------------------------- state machine (under lock)
+
+    private int shownAt(MemberTiers m, Instant at) {
+        if (!at.isBefore(m.clock)) {
+            MemberTiers c = m.copy();
+            advance(c, at, null);
+            return c.shown;
+        }
+        int shown = 0;
+        for (TierChange ch : m.history) {
+            if (ch.at().isAfter(at)) {
+                break;
+            }
+            shown = ladder.indexOf(ch.to());
+        }
+        return shown;
+    }
+
+    private Optional<Instant> keptUntil(MemberTiers c) {
+        int cur = c.shown;
+        for (int step = 0; step < KEPT_UNTIL_STEPS; step++) {
+            if (c.tier <= c.floor && c.pending == null && nextManual(c, c.clock) == null) {
+                return Optional.empty();
+            }
+            Instant next = nextEvent(c);
+            if (next == null) {
+                return Optional.empty();
+            }
+            step(c, next, null);
+            if (c.shown < cur) {
+                return Optional.of(next);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void advance(MemberTiers m, Instant to, List<TierEvent> out) {
+        while (true) {
+            Instant next = nextEvent(m);
+            if (next == null || next.isAfter(to)) {
+                break;
+            }
+            step(m, next, out);
+        }
+        if (to.isAfter(m.clock)) {
+            m.clock = to;
+        }
+    }
+
+    private Instant nextEvent(MemberTiers m) {
+        Instant next = window.nextClose(m.clock, zone, m.enrolled);
+        if (m.pending != null && (next == null || !m.pending.effective().isAfter(next))) {
+            next = m.pending.effective();
+        }
+        Instant manual = nextManual(m, m.clock);
+        if (manual != null && (next == null || manual.isBefore(next))) {
+            next = manual;
+        }
+        return next;
+    }
+
+    private void step(MemberTiers m, Instant next, List<TierEvent> out) {
+        Instant close = window.nextClose(m.clock, zone, m.enrolled);
+        m.clock = next;
+        if (m.pending != null && m.pending.effective().equals(next)) {
+            endGrace(m, next, out);
+        }
+        if (next.equals(close)) {
+            closeWindow(m, next, out);
+        }
+        showManual(m, next, out);
+    }
+
+    private void closeWindow(MemberTiers m, Instant close, List<TierEvent> out) {
+        Instant from = ladder.retention() ? window.closedStart(close, zone, m.enrolled)
+                : window.currentStart(close, zone, m.enrolled);
+        Instant to = ladder.retention() ? close : close.plusNanos(1);
+        long[] sums = sums(m, from, to, null);
+        int q = level(sums);
+        String basis = q > 0 ? reason(q, sums, from, close) : "no threshold reached in " + span(from, close);
+        int target = Math.max(q, m.floor);
+        if (target >= m.tier) {
+            m.pending = null;
+            if (target > m.tier) {
+                raise(m, target);
+                show(m, close, ChangeCause.WINDOW_CLOSED, "window closed: " + basis, out);
+            } else if (m.tier > 0 && out != null) {
+                out.add(new TierRetained(m.id, ladder.tiers().get(m.tier).name(), close,
+                        q >= m.tier ? "window closed: " + basis : "never-downgrade tier; " + basis));
+            }
+            return;
+        }
+        if (ladder.softLanding()) {
+            target = Math.max(target, m.tier - 1);
+        }
+        String why = "window closed: " + basis + (ladder.softLanding() ? "; soft landing: at most one tier down" : "");
+        if (ladder.gracePeriod().isZero()) {
+            m.tier = target;
+            show(m, close, ChangeCause.WINDOW_CLOSED, why, out);
+        } else {
+            m.pending = new Pending(close.atZone(zone).plus(ladder.gracePeriod()).toInstant(), target, why);
+        }
+    }
+
+    private void endGrace(MemberTiers m, Instant at, List<TierEvent> out) {
+        Pending p = m.pending;
+        m.pending = null;
+        Candidate c = candidate(m, at, null);
+        int target = Math.max(Math.max(p.target(), c.level), m.floor);
+        if (target < m.tier) {
+            m.tier = target;
+            show(m, at, ChangeCause.WINDOW_CLOSED, p.reason() + "; grace period " + ladder.gracePeriod() + " ended",
+                    out);
+        } else if (m.tier > 0 && out != null) {
+            out.add(new TierRetained(m.id, ladder.tiers().get(m.tier).name(), at,
+                    "re-qualified during the grace period: " + c.reason));
+        }
+    }
+
+    private void raise(MemberTiers m, int tier) {
+        m.tier = tier;
+        m.floor = Math.max(m.floor, floorAt[tier]);
+    }
+
+    private void show(MemberTiers m, Instant at, ChangeCause cause, String reason, List<TierEvent> out) {
+        Integer manual = activeManual(m, at);
+        int shown = manual == null ? m.tier : Math.max(m.tier, m.manual.get(manual).tier());
+        emit(m, shown, at, cause, reason, out);
+    }
+
+    private void showManual(MemberTiers m, Instant at, List<TierEvent> out) {
+        Integer manual = activeManual(m, at);
+        int shown = manual == null ? m.tier : Math.max(m.tier, m.manual.get(manual).tier());
+        if (manual != null && shown == m.manual.get(manual).tier() && shown != m.tier) {
+            Manual x = m.manual.get(manual);
+            emit(m, shown, at, ChangeCause.STATUS_MATCH, x.reason() + " (until " + x.until() + ")", out);
+        } else {
+            emit(m, shown, at, ChangeCause.STATUS_MATCH_ENDED, "status match ended; tier earned by activity applies",
+                    out);
+        }
+    }
+
+    private void emit(MemberTiers m, int shown, Instant at, ChangeCause cause, String reason, List<TierEvent> out) {
+        if (shown == m.shown) {
+            return;
+        }
+        TierChange change = new TierChange(m.id, ladder.tiers().get(m.shown).name(), ladder.tiers().get(shown).name(),
+                at, cause, reason);
+        boolean up = shown > m.shown;
+        m.shown = shown;
+        if (out != null) {
+            m.history.add(change);
+            out.add(up ? new TierUpgraded(change) : new TierDowngraded(change));
+        }
+    }
+
+    private Integer activeManual(MemberTiers m, Instant at) {
+        Integer best = null;
+        for (int i = 0; i < m.manual.size(); i++) {
+            Manual x = m.manual.get(i);
+            if (!x.from().isAfter(at) && x.until().isAfter(at)
+                    && (best == null || x.tier() > m.manual.get(best).tier())) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static Instant nextManual(MemberTiers m, Instant after) {
+        Instant next = null;
+        for (Manual x : m.manual) {
+            if (x.from().isAfter(after) && (next == null || x.from().isBefore(next))) {
+                next = x.from();
+            }
+            if (x.until().isAfter(after) && (next == null || x.until().isBefore(next))) {
+                next = x.until();
+            }
+        }
+        return next;
+    }
+
+    /** The tier the member qualifies for at {@code at}: the current window, and with retention the last closed one. */
+    private Candidate candidate(MemberTiers m, Instant at, Activity exclude) {
+        Instant from = window.currentStart(at, zone, m.enrolled);
+        Instant to = at.plusNanos(1);
+        long[] sums = sums(m, from, to, exclude);
+        int q = level(sums);
+        String why = q > 0 ? reason(q, sums, from, at) : "no threshold reached in " + span(from, at);
+        if (ladder.retention()) {
+            Instant close = window.lastClose(at, zone, m.enrolled);
+            if (close != null) {
+                Instant closedFrom = window.closedStart(close, zone, m.enrolled);
+                long[] closed = sums(m, closedFrom, close, exclude);
+                int q2 = level(closed);
+                if (q2 > q) {
+                    q = q2;
+                    why = reason(q2, closed, closedFrom, close);
+                }
+            }
+        }
+        return new Candidate(q, why);
+    }
+
+    private long[] sums(MemberTiers m, Instant from, Instant to, Activity exclude) {
+        long[] sums = new long[metrics.length];
+        for (Activity a : m.activities) {
+            if (a != exclude && (from == null || !a.attributedAt().isBefore(from)) && a.attributedAt().isBefore(to)) {
+                sums[a.metricIndex()] += a.amount();
+            }
+        }
+        return sums;
+    }
+
+    private int level(long[] sums) {
+        List<Tier> tiers = ladder.tiers();
+        for (int i = tiers.size() - 1; i > 0; i--) {
+            for (Threshold t : tiers.get(i).thresholds()) {
+                if (sums[metricIndex.get(t.metric())] >= t.minorUnits()) {
+                    return i;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private String reason(int tier, long[] sums, Instant from, Instant to) {
+        Tier t = ladder.tiers().get(tier);
+        for (Threshold th : t.thresholds()) {
+            long have = sums[metricIndex.get(th.metric())];
+            if (have >= th.minorUnits()) {
+                return th.metric() + " reached " + th.metric().toDecimal(have).toPlainString() + " (threshold "
+                        + th.amount().toPlainString() + " for " + t.name() + ") in " + span(from, to);
+            }
+        }
+        return t.name() + " qualified in " + span(from, to);
+    }
+
+    private String span(Instant from, Instant to) {
+        return window + " " + (from == null ? "since enrolment" : from.atZone(zone).toLocalDateTime().toString())
+                + " to " + to.atZone(zone).toLocalDateTime();
+    }
+
+    private static void checkTotal(MemberTiers m, Metric metric, long amount, IdempotencyKey key) {
+        long total = Math.abs(amount);
+        for (Activity a : m.activities) {
+            if (a.metric().equals(metric)) {
+                total += Math.abs(a.amount());
+                if (total < 0) {
+                    throw new InvalidTierRequestException("activity " + key + " of member " + m.id
+                            + " would make the recorded " + metric + " exceed " + Long.MAX_VALUE + " minor units");
+                }
+            }
+        }
+    }
+
+    private void checkMetric(Metric metric) {
+        if (!metricIndex.containsKey(metric)) {
+            throw new UnknownMetricException("metric " + metric + " is not declared by the tier ladder; declared metrics: "
+                    + ladder.metrics());
+        }
+    }
+
+    private static String describe(Activity a) {
+        return a.amount() + " " + a.metric() + " at " + a.at() + (a.original() == null ? "" : " returning " + a.original());
+    }
+
+    private void deliver(List<TierEvent> events) {
+        for (TierEvent e : events) {
+            listener.onEvent(e);
+        }
+    }
+
+    /** A qualified tier and the reason in words. */
+    private record Candidate(int level, String reason) {
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.loyaltyrules.tier;
+
+import io.github.loyaltyrules.ledger.MemberId;
+import java.time.Instant;
+
+/**
+ * A member moved up the ladder.
+ *
+ * @param change the history entry: from, to, when and why
+ */
+public record TierUpgraded(TierChange change) implements TierEvent {
+
+    /**
+     * Returns the member.
+     *
+     * @return the member
+     */
+    @Override
+    public MemberId member() {
+        return change.member();
+    }
+
+    /**
+     * Returns when the upgrade took effect.
+     *
+     * @return the instant
+     */
+    @Override
+    public Instant at() {
+        return change.at();
+    }
+}

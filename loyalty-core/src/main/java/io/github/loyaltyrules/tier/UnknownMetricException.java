@@ -1,0 +1,17 @@
+package io.github.loyaltyrules.tier;
+
+/**
+ * Thrown when a tier threshold or a recorded activity names a metric that the ladder does not declare.
+ */
+public final class UnknownMetricException extends TierException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what is allowed
+     */
+    public UnknownMetricException(String message) {
+        super(message);
+    }
+}
