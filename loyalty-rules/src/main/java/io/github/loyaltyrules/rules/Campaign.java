@@ -22,6 +22,11 @@ public record Campaign(String id, String name, Instant from, Instant until, Map<
     /**
      * Validates the campaign and makes its budgets unmodifiable.
      *
+     * @param id the campaign id
+     * @param name the name
+     * @param from the start (inclusive)
+     * @param until the end (exclusive)
+     * @param budgets the budgets per currency code
      * @throws NullPointerException if a component is null
      * @throws InvalidRuleException if the id is blank
      * @throws InvalidWindowException if {@code until} is not after {@code from}

@@ -22,6 +22,10 @@ public record Grant(String currency, long amount, Map<String, Long> lineShares, 
     /**
      * Validates the grant and makes its shares unmodifiable, keeping their order.
      *
+     * @param currency the currency code
+     * @param amount the amount in minor units
+     * @param lineShares the shares by line id
+     * @param explanation how it was computed
      * @throws NullPointerException if a component is null
      * @throws InvalidAmountException if the amount or a share is negative, or the shares do not
      *         add up to the amount

@@ -22,6 +22,9 @@ public record Multiplier(String currency, BigDecimal factor, LineMatcher lines) 
     /**
      * Validates the multiplier.
      *
+     * @param currency the currency code
+     * @param factor the factor
+     * @param lines the lines multiplied
      * @throws NullPointerException if a component is null
      * @throws InvalidRuleException if the factor is not greater than 1
      */

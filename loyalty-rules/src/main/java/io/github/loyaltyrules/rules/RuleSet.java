@@ -279,29 +279,37 @@ public final class RuleSet implements RuleEngine {
             return ti.always;
         }
         Purchase p = (Purchase) context.activity();
-        boolean[] seen = new boolean[rules.length];
-        int[] buf = new int[rules.length];
-        int n = add(ti.always, seen, buf, 0);
-        n = add(ti.keyed.get(Keys.store(p.store())), seen, buf, n);
-        n = add(ti.keyed.get(Keys.channel(p.channel())), seen, buf, n);
-        for (BasketLine line : p.lines()) {
-            n = add(ti.keyed.get(Keys.sku(line.sku())), seen, buf, n);
-            n = add(ti.keyed.get(Keys.category(line.category())), seen, buf, n);
+        int lines = p.lines().size();
+        int[][] lists = new int[3 + 2 * lines][];
+        lists[0] = ti.always;
+        lists[1] = ti.keyed.get(Keys.store(p.store()));
+        lists[2] = ti.keyed.get(Keys.channel(p.channel()));
+        for (int i = 0; i < lines; i++) {
+            BasketLine line = p.lines().get(i);
+            lists[3 + 2 * i] = ti.keyed.get(Keys.sku(line.sku()));
+            lists[4 + 2 * i] = ti.keyed.get(Keys.category(line.category()));
         }
-        Arrays.sort(buf, 0, n);
-        return Arrays.copyOf(buf, n);
-    }
-
-    private static int add(int[] ordinals, boolean[] seen, int[] buf, int n) {
-        if (ordinals != null) {
-            for (int o : ordinals) {
-                if (!seen[o]) {
-                    seen[o] = true;
-                    buf[n++] = o;
-                }
+        int n = 0;
+        for (int[] l : lists) {
+            n += l == null ? 0 : l.length;
+        }
+        int[] buf = new int[n];
+        int at = 0;
+        for (int[] l : lists) {
+            if (l != null) {
+                System.arraycopy(l, 0, buf, at, l.length);
+                at += l.length;
             }
         }
-        return n;
+        // cost grows with the matching index entries, not with the number of rules
+        Arrays.sort(buf);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || buf[distinct - 1] != buf[i]) {
+                buf[distinct++] = buf[i];
+            }
+        }
+        return distinct == n ? buf : Arrays.copyOf(buf, distinct);
     }
 
     /**
