@@ -31,6 +31,31 @@ public final class Rule {
     private final LocalDate first;
     private final LocalDate last;
     private final Map<String, Long> caps;
+    private final Map<String, MemberCap> memberCaps;
+
+    /**
+     * A cap on what one member earns from a rule in one currency per period.
+     *
+     * @param max the cap in minor units; positive
+     * @param period the period
+     */
+    public record MemberCap(long max, CapPeriod period) {
+
+        /**
+         * Validates the cap.
+         *
+         * @param max the cap in minor units
+         * @param period the period
+         * @throws NullPointerException if {@code period} is null
+         * @throws InvalidCapException if {@code max} is not positive
+         */
+        public MemberCap {
+            java.util.Objects.requireNonNull(period, "cap period must not be null");
+            if (max <= 0) {
+                throw new InvalidCapException("a per-member cap must be a positive number of minor units; got " + max);
+            }
+        }
+    }
 
     private Rule(Builder b) {
         this.id = b.id;
@@ -44,6 +69,7 @@ public final class Rule {
         this.first = b.first;
         this.last = b.last;
         this.caps = Collections.unmodifiableMap(new LinkedHashMap<>(b.caps));
+        this.memberCaps = Collections.unmodifiableMap(new LinkedHashMap<>(b.memberCaps));
     }
 
     /**
@@ -157,6 +183,15 @@ public final class Rule {
         return caps;
     }
 
+    /**
+     * Returns the per-member caps by currency code.
+     *
+     * @return the caps
+     */
+    public Map<String, MemberCap> capsPerMember() {
+        return memberCaps;
+    }
+
     @Override
     public String toString() {
         return "Rule[" + id + " '" + name + "' priority " + priority + "]";
@@ -175,6 +210,7 @@ public final class Rule {
         private LocalDate first;
         private LocalDate last;
         private final Map<String, Long> caps = new LinkedHashMap<>();
+        private final Map<String, MemberCap> memberCaps = new LinkedHashMap<>();
 
         private Builder(String id) {
             Objects.requireNonNull(id, "rule id must not be null");
@@ -313,6 +349,29 @@ public final class Rule {
                         + " must be a positive number of minor units per transaction; got " + maxMinorUnits);
             }
             caps.put(currency, maxMinorUnits);
+            return this;
+        }
+
+        /**
+         * Caps what one member earns from the rule in one currency per period (program zone),
+         * e.g. at most 100 stars per day. The rule set counts it in memory, atomically, so that it
+         * is never exceeded under concurrent evaluation.
+         *
+         * @param currency the currency code
+         * @param maxMinorUnits the cap in minor units; positive
+         * @param period the period
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws InvalidCapException if the cap is not positive
+         */
+        public Builder capPerMember(String currency, long maxMinorUnits, CapPeriod period) {
+            Objects.requireNonNull(currency, "currency must not be null");
+            Objects.requireNonNull(period, "cap period must not be null");
+            if (maxMinorUnits <= 0) {
+                throw new InvalidCapException("cap of rule '" + id + "' in " + currency + " must be a positive number of"
+                        + " minor units per member per " + period.label() + "; got " + maxMinorUnits);
+            }
+            memberCaps.put(currency, new MemberCap(maxMinorUnits, period));
             return this;
         }
 

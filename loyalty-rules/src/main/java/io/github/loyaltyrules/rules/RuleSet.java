@@ -42,8 +42,8 @@ import java.util.function.Consumer;
  * <li>In priority order (higher first, then the order added), each candidate within its validity
  * window and campaign window whose condition holds computes its grants; each rule's per-transaction
  * cap cuts them.</li>
- * <li>Each exclusive group keeps one awarding rule ({@link GroupSelection}); campaign budgets are
- * drawn in priority order.</li>
+ * <li>Each exclusive group keeps one awarding rule ({@link GroupSelection}); per-member caps and
+ * campaign budgets are then drawn, in priority order.</li>
  * <li>Multiplier rules then multiply what the awarding rules earned, combined as the rule set's
  * {@link MultiplierStacking} states, rounded down per line; groups, caps and budgets apply to them
  * the same way.</li>
@@ -51,9 +51,11 @@ import java.util.function.Consumer;
  * Every award carries an {@link Explanation} naming the base, rate, multiplier, rounding and any
  * cap or budget that cut it, and line shares that add up to it exactly.
  *
- * <p>Thread-safe. Evaluation is deterministic for a given context, except that a campaign budget
- * is shared state: it is drawn atomically, so that it is never exceeded under concurrent
- * evaluation, and what it has left depends on earlier evaluations.
+ * <p>Thread-safe. Evaluation is deterministic for a given context, except that campaign budgets
+ * and per-member caps are state held by this rule set (in memory): they are drawn atomically, so
+ * that they are never exceeded under concurrent evaluation, and what they have left depends on
+ * earlier evaluations. They are drawn when an activity is evaluated and are not given back if the
+ * caller then does not post the awards, or when a purchase is returned.
  */
 public final class RuleSet implements RuleEngine {
 
@@ -66,6 +68,8 @@ public final class RuleSet implements RuleEngine {
     private final Compiled[] rules;
     private final List<Rule> ruleList;
     private final Map<String, TypeIndex> index;
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> memberUsage =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A rule with what evaluation needs precomputed. */
     private static final class Compiled {
@@ -348,7 +352,7 @@ public final class RuleSet implements RuleEngine {
         int slots = purchase == null ? 1 : purchase.lines().size();
         Map<String, long[]> base = new HashMap<>();
         for (Outcome o : selectGroups(awarding)) {
-            for (Grant g : drawBudget(o)) {
+            for (Grant g : drawBudget(o, context)) {
                 awards.add(award(o.rule, g));
                 long[] b = base.computeIfAbsent(g.currency(), x -> new long[slots]);
                 addToSlots(b, g, purchase);
@@ -367,7 +371,7 @@ public final class RuleSet implements RuleEngine {
         Map<String, BigDecimal[]> products = new HashMap<>();
         for (Outcome o : selectGroups(bonuses)) {
             Outcome applied = stacking == MultiplierStacking.COMPOUND ? multiply(o.rule, base, products, purchase) : o;
-            for (Grant g : drawBudget(applied)) {
+            for (Grant g : drawBudget(applied, context)) {
                 awards.add(award(o.rule, g));
             }
         }
@@ -433,18 +437,42 @@ public final class RuleSet implements RuleEngine {
         return new Grant(g.currency(), left, Allocation.scale(g.lineShares(), left), addCap(g.explanation(), text));
     }
 
-    private List<Grant> drawBudget(Outcome o) {
-        if (o.rule.campaign == null || o.rule.budgetCounters.length == 0) {
+    private List<Grant> drawBudget(Outcome o, RuleContext context) {
+        boolean memberCaps = !o.rule.rule.capsPerMember().isEmpty();
+        if (!memberCaps && (o.rule.campaign == null || o.rule.budgetCounters.length == 0)) {
             return o.grants;
         }
         List<Grant> out = new ArrayList<>(o.grants.size());
         for (Grant g : o.grants) {
+            AtomicLong used = null;
+            long usedTaken = 0;
+            if (memberCaps) {
+                Rule.MemberCap cap = o.rule.rule.capsPerMember().get(g.currency());
+                if (cap != null) {
+                    used = memberUsage.computeIfAbsent(o.rule.rule.id() + "\u0000" + g.currency() + "\u0000"
+                            + context.member().id().value() + "\u0000"
+                            + cap.period().startOf(context.at().toLocalDate()), k -> new AtomicLong());
+                    usedTaken = takeUpTo(used, cap.max(), g.amount());
+                    if (usedTaken == 0) {
+                        continue;
+                    }
+                    if (usedTaken < g.amount()) {
+                        String text = "capped at " + points(g.currency(), cap.max()) + " per " + cap.period().label()
+                                + " (was " + points(g.currency(), g.amount()) + ")";
+                        g = new Grant(g.currency(), usedTaken, Allocation.scale(g.lineShares(), usedTaken),
+                                addCap(g.explanation(), text));
+                    }
+                }
+            }
             AtomicLong budget = o.rule.budget(g.currency());
             if (budget == null) {
                 out.add(g);
                 continue;
             }
             long taken = take(budget, g.amount());
+            if (used != null && taken < g.amount()) {
+                used.addAndGet(taken - g.amount());
+            }
             if (taken == g.amount()) {
                 out.add(g);
             } else if (taken > 0) {
@@ -455,6 +483,20 @@ public final class RuleSet implements RuleEngine {
             }
         }
         return out;
+    }
+
+    /** Raises {@code used} by up to {@code wanted} without passing {@code max}; returns the raise. */
+    private static long takeUpTo(AtomicLong used, long max, long wanted) {
+        while (true) {
+            long now = used.get();
+            long take = Math.min(max - now, wanted);
+            if (take <= 0) {
+                return 0;
+            }
+            if (used.compareAndSet(now, now + take)) {
+                return take;
+            }
+        }
     }
 
     private static long take(AtomicLong budget, long wanted) {
@@ -737,6 +779,9 @@ public final class RuleSet implements RuleEngine {
                     checkCurrency(who, r.multiplier().get().currency());
                 }
                 for (String code : r.capsPerTransaction().keySet()) {
+                    checkCurrency(who + " (cap)", code);
+                }
+                for (String code : r.capsPerMember().keySet()) {
                     checkCurrency(who + " (cap)", code);
                 }
                 if (tiers != null) {

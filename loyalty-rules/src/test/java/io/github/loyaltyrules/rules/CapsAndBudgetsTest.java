@@ -51,6 +51,44 @@ class CapsAndBudgetsTest {
         assertThat(e.total("STARS")).isEqualTo(100 + 50);
     }
 
+    @Test
+    void perMemberDailyCapCountsAcrossPurchasesAndResetsNextDay() {
+        RuleSet rules = RuleSet.builder(STARS).rule("base", r -> r.name("2 per 1.00")
+                .capPerMember("STARS", 100, CapPeriod.DAY).award(Actions.perUnitSpent(stars(2), eur("1.00")))).build();
+        io.github.loyaltyrules.rule.Purchase thirty = basket().coffee(1, "30.00").build();
+        RuleContext today = Fixtures.context(Fixtures.member().build(), thirty, Fixtures.TUESDAY_NOON);
+        assertThat(rules.evaluate(today).total("STARS")).isEqualTo(60);
+        Award cut = rules.evaluate(today).awards().get(0);
+        assertThat(cut.amount()).isEqualTo(40);
+        assertThat(cut.explanation().cap()).isEqualTo("capped at 100 STARS per day (was 60 STARS)");
+        assertThat(rules.evaluate(today).awards()).isEmpty();
+        RuleContext otherMember = Fixtures.context(new io.github.loyaltyrules.rule.MemberProfile(
+                io.github.loyaltyrules.ledger.MemberId.of("m-2"), null, java.util.Set.of(), java.util.Map.of(), null, 1),
+                thirty, Fixtures.TUESDAY_NOON);
+        assertThat(rules.evaluate(otherMember).total("STARS")).isEqualTo(60);
+        RuleContext tomorrow = Fixtures.context(Fixtures.member().build(), thirty, Fixtures.WEDNESDAY_NOON);
+        assertThat(rules.evaluate(tomorrow).total("STARS")).isEqualTo(60);
+    }
+
+    @Test
+    void weeklyCapPeriodStartsOnMonday() {
+        assertThat(CapPeriod.WEEK.startOf(java.time.LocalDate.of(2024, 6, 9))).isEqualTo(java.time.LocalDate.of(2024, 6, 3));
+        assertThat(CapPeriod.MONTH.startOf(java.time.LocalDate.of(2024, 6, 9))).isEqualTo(java.time.LocalDate.of(2024, 6, 1));
+    }
+
+    @Test
+    void budgetCutHandsBackTheUnusedPartOfAMemberCap() {
+        RuleSet rules = RuleSet.builder(STARS)
+                .campaign(Campaign.of("c", "C", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                        .withBudget("STARS", 25))
+                .rule("bonus", r -> r.campaign("c").capPerMember("STARS", 50, CapPeriod.LIFETIME)
+                        .award(Actions.fixed(stars(20)))).build();
+        RuleContext c = purchaseContext(basket().coffee(1, "1.00").build());
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(20);
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(5); // budget cut
+        assertThat(rules.evaluate(c).total("STARS")).isZero();
+    }
+
     private static RuleSet budgeted(long budget) {
         return RuleSet.builder(STARS)
                 .campaign(Campaign.of("spring", "Spring", Instant.parse("2024-01-01T00:00:00Z"),

@@ -269,6 +269,35 @@ class RuleSetProperties {
     }
 
     @Property(tries = 50)
+    void perMemberCapIsNeverExceeded(@ForAll("ruleSets") List<Spec> specs,
+            @ForAll("contextLists") List<RuleContext> activities, @ForAll CapPeriod period) {
+        long cap = 61;
+        RuleSet.Builder b = RuleSet.builder(STARS, TQP);
+        for (Spec s : specs) {
+            b.rule(s.id(), r -> {
+                r.when(s.when()).capPerMember("STARS", cap, period);
+                if (s.multiplier() != null) {
+                    r.multiply(s.multiplier());
+                } else {
+                    r.award(s.award());
+                }
+            });
+        }
+        RuleSet rules = b.build();
+        Map<String, Long> earned = new HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (RuleContext context : activities) {
+                for (Award a : rules.evaluate(context).awards()) {
+                    if (a.currency().equals("STARS")) {
+                        String key = a.ruleId() + "/" + period.startOf(context.at().toLocalDate());
+                        assertThat(earned.merge(key, a.amount(), Long::sum)).as(key).isLessThanOrEqualTo(cap);
+                    }
+                }
+            }
+        }
+    }
+
+    @Property(tries = 50)
     void campaignBudgetIsNeverExceeded(@ForAll("ruleSets") List<Spec> specs,
             @ForAll("contextLists") List<RuleContext> activities) {
         long budget = 97;
