@@ -300,7 +300,7 @@ public final class Conditions {
     public static Condition attribute(String key, String value) {
         Objects.requireNonNull(key, "attribute key must not be null");
         Objects.requireNonNull(value, "attribute value must not be null");
-        return c -> value.equals(c.member().attributes().get(key));
+        return new Nodes.AttributeIs(key, value);
     }
 
     /**

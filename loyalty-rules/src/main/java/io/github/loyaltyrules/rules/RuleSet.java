@@ -76,6 +76,9 @@ public final class RuleSet implements RuleEngine {
         final Rule rule;
         final int ordinal;
         final Multiplier multiplier;
+        final String group;
+        final LocalDate first;
+        final LocalDate last;
         final GroupSelection selection;
         final Campaign campaign;
         final AtomicLong[] budgetCounters;
@@ -85,6 +88,9 @@ public final class RuleSet implements RuleEngine {
             this.rule = rule;
             this.ordinal = ordinal;
             this.multiplier = rule.multiplier().orElse(null);
+            this.group = rule.exclusiveGroup().orElse(null);
+            this.first = rule.validFrom().orElse(null);
+            this.last = rule.validUntil().orElse(null);
             this.selection = selection;
             this.campaign = campaign;
             if (campaign == null) {
@@ -103,9 +109,9 @@ public final class RuleSet implements RuleEngine {
             if (campaign != null && !campaign.runsAt(c.at().toInstant())) {
                 return false;
             }
-            if (rule.validFrom().isPresent()) {
+            if (first != null) {
                 LocalDate d = c.at().toLocalDate();
-                return !d.isBefore(rule.validFrom().get()) && !d.isAfter(rule.validUntil().get());
+                return !d.isBefore(first) && !d.isAfter(last);
             }
             return true;
         }
@@ -590,7 +596,7 @@ public final class RuleSet implements RuleEngine {
         }
         Map<String, Outcome> winners = new HashMap<>();
         for (Outcome o : outcomes) {
-            String g = o.rule.rule.exclusiveGroup().orElse(null);
+            String g = o.rule.group;
             if (g == null) {
                 continue;
             }
@@ -604,7 +610,7 @@ public final class RuleSet implements RuleEngine {
         }
         List<Outcome> out = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
-            String g = o.rule.rule.exclusiveGroup().orElse(null);
+            String g = o.rule.group;
             if (g == null || winners.get(g) == o) {
                 out.add(o);
             }
@@ -640,6 +646,7 @@ public final class RuleSet implements RuleEngine {
     public static final class Builder {
         private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
         private Set<String> tiers;
+        private Set<String> attributes;
         private MultiplierStacking stacking = MultiplierStacking.ADDITIVE;
         private final Map<String, GroupSelection> groups = new LinkedHashMap<>();
         private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
@@ -673,6 +680,24 @@ public final class RuleSet implements RuleEngine {
                 set.add(Objects.requireNonNull(n, "tier name must not be null"));
             }
             this.tiers = set;
+            return this;
+        }
+
+        /**
+         * Declares the member attribute names the program keeps, so that attribute conditions
+         * naming another attribute are rejected. Without it attribute names are not checked.
+         *
+         * @param names the attribute names
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder memberAttributes(String... names) {
+            Objects.requireNonNull(names, "attribute names must not be null");
+            Set<String> set = new LinkedHashSet<>();
+            for (String n : names) {
+                set.add(Objects.requireNonNull(n, "attribute name must not be null"));
+            }
+            this.attributes = set;
             return this;
         }
 
@@ -752,8 +777,8 @@ public final class RuleSet implements RuleEngine {
          *
          * @return the rule set
          * @throws DuplicateRuleIdException if two rules share an id
-         * @throws UnknownRuleReferenceException if a rule names a currency, tier, group or campaign
-         *         that was not declared
+         * @throws UnknownRuleReferenceException if a rule names a currency, tier, member attribute,
+         *         group or campaign that was not declared
          * @throws InvalidRuleException if an exclusive group mixes awarding and multiplier rules
          */
         public RuleSet build() {
@@ -791,6 +816,15 @@ public final class RuleSet implements RuleEngine {
                     if (!named.isEmpty()) {
                         throw new UnknownRuleReferenceException(who + " names tier " + named
                                 + ", which the program does not have; tiers are " + tiers);
+                    }
+                }
+                if (attributes != null) {
+                    Set<String> named = new TreeSet<>();
+                    Nodes.attributes(r.condition(), named);
+                    named.removeAll(attributes);
+                    if (!named.isEmpty()) {
+                        throw new UnknownRuleReferenceException(who + " names member attribute " + named
+                                + ", which the program does not keep; attributes are " + attributes);
                     }
                 }
                 if (r.exclusiveGroup().isPresent()) {

@@ -88,6 +88,15 @@ class RuleSetValidationTest {
     }
 
     @Test
+    void unknownMemberAttributeIsRejected() {
+        assertThatThrownBy(() -> RuleSet.builder(STARS).memberAttributes("city")
+                .rule("a", r -> r.when(Conditions.attribute("country", "FR")).award(Actions.fixed(stars(1)))).build())
+                .isInstanceOf(UnknownRuleReferenceException.class)
+                .hasMessage("rule 'a' names member attribute [country], which the program does not keep; attributes are"
+                        + " [city]");
+    }
+
+    @Test
     void malformedRulesAreRejected() {
         assertThatThrownBy(() -> RuleSet.builder(STARS).rule("empty", r -> { }))
                 .isInstanceOf(InvalidRuleException.class)

@@ -228,6 +228,41 @@ public final class Nodes {
     }
 
     /**
+     * The member's attribute {@code key} has the value.
+     *
+     * @param key the attribute name
+     * @param value the value
+     */
+    public record AttributeIs(String key, String value) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return value.equals(context.member().attributes().get(key));
+        }
+    }
+
+    /**
+     * Collects the member attribute names a condition refers to.
+     *
+     * @param condition the condition
+     * @param out where to add them
+     */
+    public static void attributes(Condition condition, Set<String> out) {
+        if (condition instanceof AttributeIs) {
+            out.add(((AttributeIs) condition).key());
+        } else if (condition instanceof AllOf) {
+            for (Condition c : ((AllOf) condition).parts()) {
+                attributes(c, out);
+            }
+        } else if (condition instanceof AnyOf) {
+            for (Condition c : ((AnyOf) condition).parts()) {
+                attributes(c, out);
+            }
+        } else if (condition instanceof Not) {
+            attributes(((Not) condition).part(), out);
+        }
+    }
+
+    /**
      * Collects the tier names a condition refers to.
      *
      * @param condition the condition
