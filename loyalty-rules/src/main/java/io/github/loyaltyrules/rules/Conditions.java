@@ -120,6 +120,26 @@ public final class Conditions {
     }
 
     /**
+     * Returns a condition that holds for a purchase that spends at least {@code threshold} on at
+     * least one line selected by {@code matcher}, e.g. 10.00 EUR on coffee. A basket in another
+     * money currency does not meet it.
+     *
+     * @param matcher the line matcher
+     * @param threshold the least spend on those lines; not negative
+     * @return the condition
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the threshold is negative
+     */
+    public static Condition spendAtLeast(LineMatcher matcher, Money threshold) {
+        Objects.requireNonNull(matcher, "line matcher must not be null");
+        Objects.requireNonNull(threshold, "threshold must not be null");
+        if (threshold.isNegative()) {
+            throw new InvalidRuleException("spend threshold must not be negative; got " + threshold);
+        }
+        return new Nodes.LinesSpend(matcher, threshold);
+    }
+
+    /**
      * Returns a condition that holds for a purchase with a line of one of the SKUs.
      *
      * @param skus the SKUs; at least one

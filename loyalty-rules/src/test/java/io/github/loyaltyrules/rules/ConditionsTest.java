@@ -52,6 +52,13 @@ class ConditionsTest {
     }
 
     @Test
+    void spendAtLeastSumsMatchingLines() {
+        assertThat(Conditions.spendAtLeast(LineMatcher.category("coffee"), eur("6.00")).test(coffeeAndFood)).isTrue();
+        assertThat(Conditions.spendAtLeast(LineMatcher.category("coffee"), eur("6.01")).test(coffeeAndFood)).isFalse();
+        assertThat(Conditions.spendAtLeast(LineMatcher.category("tea"), eur("0.00")).test(coffeeAndFood)).isFalse();
+    }
+
+    @Test
     void storeAndChannelMatchThePurchase() {
         RuleContext web = purchaseContext(basket().coffee(1, "1.00").store("S9").channel("web").build());
         assertThat(Conditions.store("S9").test(web)).isTrue();

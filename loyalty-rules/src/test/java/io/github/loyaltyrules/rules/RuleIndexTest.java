@@ -56,6 +56,15 @@ class RuleIndexTest {
     }
 
     @Test
+    void spendOnACategoryIsIndexedByTheCategory() {
+        RuleSet rules = RuleSet.builder(STARS)
+                .rule("tea", r -> r.when(Conditions.spendAtLeast(LineMatcher.category("tea"), Fixtures.eur("5.00")))
+                        .award(Actions.fixed(stars(1))))
+                .build();
+        assertThat(rules.candidates(purchaseContext(basket().coffee(1, "9.00").build()))).isEmpty();
+    }
+
+    @Test
     void unkeyedOrBranchPutsTheRuleOnTheAlwaysList() {
         RuleSet rules = RuleSet.builder(STARS)
                 .rule("mixed", r -> r.when(Conditions.category("tea").or(Conditions.tag("staff")))

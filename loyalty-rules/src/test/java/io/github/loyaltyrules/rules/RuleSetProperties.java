@@ -93,6 +93,9 @@ class RuleSetProperties {
                 Arbitraries.of(DayOfWeek.class).map(d -> new Named("on " + d, Conditions.daysOfWeek(d))),
                 Arbitraries.integers().between(0, 40).map(n -> new Named("basket >= " + n,
                         Conditions.basketAtLeast(eur(n + ".00")))),
+                Combinators.combine(Arbitraries.of("coffee", "food"), Arbitraries.integers().between(0, 30))
+                        .as((c, n) -> new Named(c + " spend >= " + n,
+                                Conditions.spendAtLeast(LineMatcher.category(c), eur(n + ".00")))),
                 Arbitraries.just(new Named("first purchase", Conditions.firstPurchase())),
                 Arbitraries.just(new Named("always", Conditions.always())));
     }

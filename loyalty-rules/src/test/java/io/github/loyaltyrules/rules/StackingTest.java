@@ -84,6 +84,25 @@ class StackingTest {
     }
 
     @Test
+    void ruleAppliesOnlyWithinItsValidityDays() {
+        RuleSet rules = RuleSet.builder(STARS).rule("june-4", r -> r.validBetween(java.time.LocalDate.of(2024, 6, 4),
+                java.time.LocalDate.of(2024, 6, 4)).award(Actions.fixed(stars(7)))).build();
+        assertThat(rules.evaluate(context(member().build(), basket.activity(), Fixtures.TUESDAY_NOON)).total("STARS"))
+                .isEqualTo(7);
+        assertThat(rules.evaluate(context(member().build(), basket.activity(), Fixtures.WEDNESDAY_NOON)).awards())
+                .isEmpty();
+    }
+
+    @Test
+    void handWrittenActionInAnUnknownCurrencyIsRejectedWhenItRuns() {
+        Action custom = c -> java.util.List.of(new Grant("MILES", 5, Map.of(), io.github.loyaltyrules.rule.Explanation.fixed()));
+        RuleSet rules = RuleSet.builder(STARS).rule("miles", r -> r.award(custom)).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rules.evaluate(basket))
+                .isInstanceOf(io.github.loyaltyrules.ledger.UnknownCurrencyException.class)
+                .hasMessage("rule 'miles' granted MILES, which is not a currency of this rule set; currencies are [STARS]");
+    }
+
+    @Test
     void higherPriorityRunsFirst() {
         Evaluation e = base().rule("bonus", r -> r.priority(5).award(Actions.fixed(stars(3)))).build().evaluate(basket);
         assertThat(e.awards()).extracting(Award::ruleId).containsExactly("bonus", "base");

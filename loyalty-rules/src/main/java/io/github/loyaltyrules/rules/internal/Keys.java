@@ -105,6 +105,9 @@ public final class Keys {
         if (c instanceof Nodes.LinesMatch) {
             return lineKeys(((Nodes.LinesMatch) c).matcher());
         }
+        if (c instanceof Nodes.LinesSpend) {
+            return lineKeys(((Nodes.LinesSpend) c).matcher());
+        }
         if (c instanceof Nodes.StoreIn) {
             Set<String> out = new LinkedHashSet<>();
             for (String s : ((Nodes.StoreIn) c).stores()) {

@@ -178,6 +178,33 @@ public final class Nodes {
     }
 
     /**
+     * The purchase spends at least {@code threshold} on lines selected by the matcher.
+     *
+     * @param matcher the line matcher
+     * @param threshold the least spend; in the basket's money currency to be met
+     */
+    public record LinesSpend(LineMatcher matcher, io.github.loyaltyrules.ledger.Money threshold) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            if (!(context.activity() instanceof Purchase)) {
+                return false;
+            }
+            java.math.BigDecimal spend = java.math.BigDecimal.ZERO;
+            boolean any = false;
+            for (BasketLine line : ((Purchase) context.activity()).lines()) {
+                if (matcher.matches(line)) {
+                    if (!line.unitPrice().currency().equals(threshold.currency())) {
+                        return false;
+                    }
+                    spend = spend.add(line.amount().amount());
+                    any = true;
+                }
+            }
+            return any && spend.compareTo(threshold.amount()) >= 0;
+        }
+    }
+
+    /**
      * The purchase was made in one of the stores.
      *
      * @param stores the store ids
