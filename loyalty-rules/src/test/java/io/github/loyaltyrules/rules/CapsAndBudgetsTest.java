@@ -149,4 +149,31 @@ class CapsAndBudgetsTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void perMemberCapIsNeverExceededUnderConcurrentEvaluation() throws Exception {
+        RuleSet rules = RuleSet.builder(STARS).rule("base", r -> r.capPerMember("STARS", 1_001, CapPeriod.MONTH)
+                .award(Actions.perUnitSpent(stars(2), eur("1.00")))).build();
+        RuleContext c = purchaseContext(basket().coffee(1, "3.00").build()); // 6 each
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Long>> jobs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                jobs.add(() -> {
+                    long sum = 0;
+                    for (int i = 0; i < 100; i++) {
+                        sum += rules.evaluate(c).total("STARS");
+                    }
+                    return sum;
+                });
+            }
+            long awarded = 0;
+            for (Future<Long> f : pool.invokeAll(jobs)) {
+                awarded += f.get();
+            }
+            assertThat(awarded).isEqualTo(1_001); // 400 * 6 wanted
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
