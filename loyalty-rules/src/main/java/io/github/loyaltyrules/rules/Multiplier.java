@@ -1,0 +1,66 @@
+package io.github.loyaltyrules.rules;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Multiplies the points that the rule set's awarding rules earned on some lines, e.g. "double
+ * stars on coffee": the multiplier rule's award is the bonus, {@code (factor - 1) * base} per line
+ * under {@link MultiplierStacking#ADDITIVE}, rounded down per line. The base is what the awarding
+ * (non-multiplier) rules awarded in {@link #currency()} after their caps, so multipliers never
+ * multiply each other's bonuses except as {@link MultiplierStacking#COMPOUND} states.
+ *
+ * <p>For an event that is not a purchase, only a multiplier on {@link LineMatcher#anyLine()}
+ * applies, to the event's whole award.
+ *
+ * @param currency the point currency code whose points are multiplied
+ * @param factor the factor, e.g. 2 or 1.5; greater than 1
+ * @param lines the lines whose points are multiplied
+ */
+public record Multiplier(String currency, BigDecimal factor, LineMatcher lines) {
+
+    /**
+     * Validates the multiplier.
+     *
+     * @param currency the currency code
+     * @param factor the factor
+     * @param lines the lines multiplied
+     * @throws NullPointerException if a component is null
+     * @throws InvalidRuleException if the factor is not greater than 1
+     */
+    public Multiplier {
+        Objects.requireNonNull(currency, "currency must not be null");
+        Objects.requireNonNull(factor, "factor must not be null");
+        Objects.requireNonNull(lines, "line matcher must not be null");
+        if (factor.compareTo(BigDecimal.ONE) <= 0) {
+            throw new InvalidRuleException("multiplier factor must be greater than 1; got " + factor.toPlainString());
+        }
+    }
+
+    /**
+     * Returns a multiplier on all lines.
+     *
+     * @param currency the currency code
+     * @param factor the factor, e.g. {@code new BigDecimal("1.5")}; greater than 1
+     * @return the multiplier
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the factor is not greater than 1
+     */
+    public static Multiplier of(String currency, BigDecimal factor) {
+        return new Multiplier(currency, factor, LineMatcher.anyLine());
+    }
+
+    /**
+     * Returns a multiplier on the lines selected by {@code lines}, e.g. coffee lines.
+     *
+     * @param lines the lines
+     * @param currency the currency code
+     * @param factor the factor; greater than 1
+     * @return the multiplier
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the factor is not greater than 1
+     */
+    public static Multiplier on(LineMatcher lines, String currency, BigDecimal factor) {
+        return new Multiplier(currency, factor, lines);
+    }
+}

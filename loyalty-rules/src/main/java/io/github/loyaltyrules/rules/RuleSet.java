@@ -1,0 +1,860 @@
+package io.github.loyaltyrules.rules;
+
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.UnknownCurrencyException;
+import io.github.loyaltyrules.rule.Award;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Evaluation;
+import io.github.loyaltyrules.rule.Explanation;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rule.RuleEngine;
+import io.github.loyaltyrules.rules.internal.Allocation;
+import io.github.loyaltyrules.rules.internal.Keys;
+import io.github.loyaltyrules.rules.internal.Nodes;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * An immutable set of rules: the default {@link RuleEngine}.
+ *
+ * <p>Evaluation of one activity:
+ * <ol>
+ * <li>The index yields the rules that can match: those applying to the activity's event type
+ * (a rule applies to the event types its condition requires, to purchases if it requires none)
+ * and either keyed on the purchase's store, channel, or a line's SKU or category, or not keyed.
+ * No other rule is looked at.</li>
+ * <li>In priority order (higher first, then the order added), each candidate within its validity
+ * window and campaign window whose condition holds computes its grants; each rule's per-transaction
+ * cap cuts them.</li>
+ * <li>Each exclusive group keeps one awarding rule ({@link GroupSelection}); per-member caps and
+ * campaign budgets are then drawn, in priority order.</li>
+ * <li>Multiplier rules then multiply what the awarding rules earned, combined as the rule set's
+ * {@link MultiplierStacking} states, rounded down per line; groups, caps and budgets apply to them
+ * the same way.</li>
+ * </ol>
+ * Every award carries an {@link Explanation} naming the base, rate, multiplier, rounding and any
+ * cap or budget that cut it, and line shares that add up to it exactly.
+ *
+ * <p>Thread-safe. Evaluation is deterministic for a given context, except that campaign budgets
+ * and per-member caps are state held by this rule set (in memory): they are drawn atomically, so
+ * that they are never exceeded under concurrent evaluation, and what they have left depends on
+ * earlier evaluations. They are drawn when an activity is evaluated and are not given back if the
+ * caller then does not post the awards, or when a purchase is returned.
+ */
+public final class RuleSet implements RuleEngine {
+
+    private final List<PointCurrency> currencies;
+    private final Map<String, PointCurrency> byCode;
+    private final MultiplierStacking stacking;
+    private final Map<String, GroupSelection> groups;
+    private final Map<String, Campaign> campaigns;
+    private final Map<String, AtomicLong> budgets;
+    private final Compiled[] rules;
+    private final List<Rule> ruleList;
+    private final Map<String, TypeIndex> index;
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> memberUsage =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A rule with what evaluation needs precomputed. */
+    private static final class Compiled {
+        final Rule rule;
+        final int ordinal;
+        final Multiplier multiplier;
+        final String group;
+        final LocalDate first;
+        final LocalDate last;
+        final GroupSelection selection;
+        final Campaign campaign;
+        final AtomicLong[] budgetCounters;
+        final String[] budgetCurrencies;
+
+        Compiled(Rule rule, int ordinal, GroupSelection selection, Campaign campaign, Map<String, AtomicLong> budgets) {
+            this.rule = rule;
+            this.ordinal = ordinal;
+            this.multiplier = rule.multiplier().orElse(null);
+            this.group = rule.exclusiveGroup().orElse(null);
+            this.first = rule.validFrom().orElse(null);
+            this.last = rule.validUntil().orElse(null);
+            this.selection = selection;
+            this.campaign = campaign;
+            if (campaign == null) {
+                budgetCurrencies = new String[0];
+                budgetCounters = new AtomicLong[0];
+            } else {
+                budgetCurrencies = campaign.budgets().keySet().toArray(new String[0]);
+                budgetCounters = new AtomicLong[budgetCurrencies.length];
+                for (int i = 0; i < budgetCurrencies.length; i++) {
+                    budgetCounters[i] = budgets.get(campaign.id() + "\u0000" + budgetCurrencies[i]);
+                }
+            }
+        }
+
+        boolean activeAt(RuleContext c) {
+            if (campaign != null && !campaign.runsAt(c.at().toInstant())) {
+                return false;
+            }
+            if (first != null) {
+                LocalDate d = c.at().toLocalDate();
+                return !d.isBefore(first) && !d.isAfter(last);
+            }
+            return true;
+        }
+
+        AtomicLong budget(String currency) {
+            for (int i = 0; i < budgetCurrencies.length; i++) {
+                if (budgetCurrencies[i].equals(currency)) {
+                    return budgetCounters[i];
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The rules applying to one event type, by index key. */
+    private static final class TypeIndex {
+        final List<Integer> alwaysList = new ArrayList<>();
+        final Map<String, List<Integer>> keyedLists = new HashMap<>();
+        int[] always;
+        Map<String, int[]> keyed;
+
+        void freeze() {
+            always = toArray(alwaysList);
+            keyed = new HashMap<>();
+            for (Map.Entry<String, List<Integer>> e : keyedLists.entrySet()) {
+                keyed.put(e.getKey(), toArray(e.getValue()));
+            }
+        }
+
+        private static int[] toArray(List<Integer> list) {
+            int[] a = new int[list.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = list.get(i);
+            }
+            return a;
+        }
+    }
+
+    /** What one rule computed for one activity. */
+    private static final class Outcome {
+        final Compiled rule;
+        final List<Grant> grants;
+
+        Outcome(Compiled rule, List<Grant> grants) {
+            this.rule = rule;
+            this.grants = grants;
+        }
+    }
+
+    private RuleSet(Builder b, List<Rule> sorted) {
+        this.currencies = List.copyOf(b.currencies.values());
+        this.byCode = Collections.unmodifiableMap(new LinkedHashMap<>(b.currencies));
+        this.stacking = b.stacking;
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(b.groups));
+        this.campaigns = Collections.unmodifiableMap(new LinkedHashMap<>(b.campaigns));
+        Map<String, AtomicLong> counters = new HashMap<>();
+        for (Campaign c : campaigns.values()) {
+            for (Map.Entry<String, Long> budget : c.budgets().entrySet()) {
+                counters.put(c.id() + "\u0000" + budget.getKey(), new AtomicLong(budget.getValue()));
+            }
+        }
+        this.budgets = counters;
+        this.ruleList = List.copyOf(sorted);
+        this.rules = new Compiled[sorted.size()];
+        this.index = new HashMap<>();
+        for (int i = 0; i < rules.length; i++) {
+            Rule r = sorted.get(i);
+            rules[i] = new Compiled(r, i, r.exclusiveGroup().map(groups::get).orElse(null),
+                    r.campaign().map(campaigns::get).orElse(null), counters);
+            Set<String> types = Keys.eventTypes(r.condition());
+            if (types == null) {
+                types = Set.of(Purchase.TYPE);
+            }
+            Set<String> keys = Keys.indexKeys(r.condition());
+            for (String type : types) {
+                TypeIndex ti = index.computeIfAbsent(type, t -> new TypeIndex());
+                if (keys == null || !type.equals(Purchase.TYPE)) {
+                    if (keys == null) {
+                        ti.alwaysList.add(i);
+                    }
+                } else {
+                    for (String k : keys) {
+                        ti.keyedLists.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+        }
+        for (TypeIndex ti : index.values()) {
+            ti.freeze();
+        }
+    }
+
+    /**
+     * Returns a builder for a rule set awarding the given currencies.
+     *
+     * @param currencies the program's point currencies; at least one. The first is the one
+     *        {@link GroupSelection#BEST} compares first.
+     * @return the builder
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if none is given or two share a code
+     */
+    public static Builder builder(PointCurrency... currencies) {
+        return new Builder(currencies);
+    }
+
+    /**
+     * Returns the rules in evaluation order: priority, highest first, then the order added.
+     *
+     * @return the rules
+     */
+    public List<Rule> rules() {
+        return ruleList;
+    }
+
+    /**
+     * Returns the point currencies the rule set may award.
+     *
+     * @return the currencies, in the order given
+     */
+    public List<PointCurrency> currencies() {
+        return currencies;
+    }
+
+    /**
+     * Returns how multipliers combine.
+     *
+     * @return the stacking mode
+     */
+    public MultiplierStacking multiplierStacking() {
+        return stacking;
+    }
+
+    /**
+     * Returns what is left of a campaign's budget in a currency.
+     *
+     * @param campaignId the campaign id
+     * @param currency the currency code
+     * @return the remaining budget in minor units
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownRuleReferenceException if the campaign has no budget in that currency
+     */
+    public long budgetRemaining(String campaignId, String currency) {
+        AtomicLong b = budgets.get(Objects.requireNonNull(campaignId, "campaign id must not be null") + "\u0000"
+                + Objects.requireNonNull(currency, "currency must not be null"));
+        if (b == null) {
+            throw new UnknownRuleReferenceException("campaign '" + campaignId + "' has no budget in " + currency
+                    + "; campaigns are " + campaigns.keySet());
+        }
+        return b.get();
+    }
+
+    /**
+     * Returns the rules the index selects for an activity: those that cannot match are left out.
+     * The condition of each is still to be tested.
+     *
+     * @param context the context
+     * @return the candidate rules in evaluation order
+     * @throws NullPointerException if {@code context} is null
+     */
+    public List<Rule> candidates(RuleContext context) {
+        int[] c = candidateOrdinals(Objects.requireNonNull(context, "context must not be null"));
+        List<Rule> out = new ArrayList<>(c.length);
+        for (int i : c) {
+            out.add(rules[i].rule);
+        }
+        return out;
+    }
+
+    private int[] candidateOrdinals(RuleContext context) {
+        TypeIndex ti = index.get(context.activity().type());
+        if (ti == null) {
+            return new int[0];
+        }
+        if (!(context.activity() instanceof Purchase) || ti.keyed.isEmpty()) {
+            return ti.always;
+        }
+        Purchase p = (Purchase) context.activity();
+        int lines = p.lines().size();
+        int[][] lists = new int[3 + 2 * lines][];
+        lists[0] = ti.always;
+        lists[1] = ti.keyed.get(Keys.store(p.store()));
+        lists[2] = ti.keyed.get(Keys.channel(p.channel()));
+        for (int i = 0; i < lines; i++) {
+            BasketLine line = p.lines().get(i);
+            lists[3 + 2 * i] = ti.keyed.get(Keys.sku(line.sku()));
+            lists[4 + 2 * i] = ti.keyed.get(Keys.category(line.category()));
+        }
+        int n = 0;
+        for (int[] l : lists) {
+            n += l == null ? 0 : l.length;
+        }
+        int[] buf = new int[n];
+        int at = 0;
+        for (int[] l : lists) {
+            if (l != null) {
+                System.arraycopy(l, 0, buf, at, l.length);
+                at += l.length;
+            }
+        }
+        // cost grows with the matching index entries, not with the number of rules
+        Arrays.sort(buf);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || buf[distinct - 1] != buf[i]) {
+                buf[distinct++] = buf[i];
+            }
+        }
+        return distinct == n ? buf : Arrays.copyOf(buf, distinct);
+    }
+
+    /**
+     * Evaluates the rules for one activity.
+     *
+     * @param context the member, activity, time and key
+     * @return the awards in the order applied: awarding rules, then multipliers
+     * @throws NullPointerException if {@code context} is null
+     * @throws UnknownCurrencyException if a hand-written action grants a currency the rule set does not have
+     */
+    @Override
+    public Evaluation evaluate(RuleContext context) {
+        Objects.requireNonNull(context, "context must not be null");
+        int[] candidates = candidateOrdinals(context);
+        if (candidates.length == 0) {
+            return Evaluation.NOTHING;
+        }
+        Purchase purchase = context.activity() instanceof Purchase ? (Purchase) context.activity() : null;
+        List<Outcome> awarding = new ArrayList<>();
+        List<Compiled> multiplying = new ArrayList<>();
+        for (int o : candidates) {
+            Compiled r = rules[o];
+            if (!r.activeAt(context) || !r.rule.condition().test(context)) {
+                continue;
+            }
+            if (r.multiplier != null) {
+                multiplying.add(r);
+            } else {
+                Outcome out = grant(r, context, purchase);
+                if (!out.grants.isEmpty()) {
+                    awarding.add(out);
+                }
+            }
+        }
+        List<Award> awards = new ArrayList<>();
+        int slots = purchase == null ? 1 : purchase.lines().size();
+        Map<String, long[]> base = new HashMap<>();
+        for (Outcome o : selectGroups(awarding)) {
+            for (Grant g : drawBudget(o, context)) {
+                awards.add(award(o.rule, g));
+                long[] b = base.computeIfAbsent(g.currency(), x -> new long[slots]);
+                addToSlots(b, g, purchase);
+            }
+        }
+        if (multiplying.isEmpty() || base.isEmpty()) {
+            return new Evaluation(awards);
+        }
+        List<Outcome> bonuses = new ArrayList<>();
+        for (Compiled r : multiplying) {
+            Outcome out = multiply(r, base, null, purchase);
+            if (!out.grants.isEmpty()) {
+                bonuses.add(out);
+            }
+        }
+        Map<String, BigDecimal[]> products = new HashMap<>();
+        for (Outcome o : selectGroups(bonuses)) {
+            Outcome applied = stacking == MultiplierStacking.COMPOUND ? multiply(o.rule, base, products, purchase) : o;
+            for (Grant g : drawBudget(applied, context)) {
+                awards.add(award(o.rule, g));
+            }
+        }
+        return new Evaluation(awards);
+    }
+
+    private static void addToSlots(long[] slots, Grant g, Purchase purchase) {
+        if (purchase == null) {
+            slots[0] = Math.addExact(slots[0], g.amount());
+            return;
+        }
+        List<BasketLine> lines = purchase.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            Long share = g.lineShares().get(lines.get(i).lineId());
+            if (share != null) {
+                slots[i] = Math.addExact(slots[i], share);
+            }
+        }
+    }
+
+    private Outcome grant(Compiled r, RuleContext context, Purchase purchase) {
+        List<Grant> out = new ArrayList<>();
+        Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
+                : new HashMap<>(r.rule.capsPerTransaction());
+        for (Action a : r.rule.actions()) {
+            for (Grant g : a.grants(context)) {
+                if (!byCode.containsKey(g.currency())) {
+                    throw new UnknownCurrencyException("rule '" + r.rule.id() + "' granted " + g.currency()
+                            + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
+                }
+                if (g.amount() == 0) {
+                    continue;
+                }
+                if (purchase != null && g.lineShares().isEmpty()) {
+                    g = new Grant(g.currency(), g.amount(), Allocation.overLines(g.amount(), purchase.lines()),
+                            g.explanation());
+                }
+                g = cap(r, g, capLeft);
+                if (g != null) {
+                    out.add(g);
+                }
+            }
+        }
+        return new Outcome(r, out);
+    }
+
+    private Grant cap(Compiled r, Grant g, Map<String, Long> capLeft) {
+        if (capLeft == null || !capLeft.containsKey(g.currency())) {
+            return g;
+        }
+        long left = capLeft.get(g.currency());
+        if (left == 0) {
+            return null;
+        }
+        if (g.amount() <= left) {
+            capLeft.put(g.currency(), left - g.amount());
+            return g;
+        }
+        capLeft.put(g.currency(), 0L);
+        long cap = r.rule.capsPerTransaction().get(g.currency());
+        String text = "capped at " + points(g.currency(), cap) + " per transaction (was " + points(g.currency(), g.amount())
+                + ")";
+        return new Grant(g.currency(), left, Allocation.scale(g.lineShares(), left), addCap(g.explanation(), text));
+    }
+
+    private List<Grant> drawBudget(Outcome o, RuleContext context) {
+        boolean memberCaps = !o.rule.rule.capsPerMember().isEmpty();
+        if (!memberCaps && (o.rule.campaign == null || o.rule.budgetCounters.length == 0)) {
+            return o.grants;
+        }
+        List<Grant> out = new ArrayList<>(o.grants.size());
+        for (Grant g : o.grants) {
+            AtomicLong used = null;
+            long usedTaken = 0;
+            if (memberCaps) {
+                Rule.MemberCap cap = o.rule.rule.capsPerMember().get(g.currency());
+                if (cap != null) {
+                    used = memberUsage.computeIfAbsent(o.rule.rule.id() + "\u0000" + g.currency() + "\u0000"
+                            + context.member().id().value() + "\u0000"
+                            + cap.period().startOf(context.at().toLocalDate()), k -> new AtomicLong());
+                    usedTaken = takeUpTo(used, cap.max(), g.amount());
+                    if (usedTaken == 0) {
+                        continue;
+                    }
+                    if (usedTaken < g.amount()) {
+                        String text = "capped at " + points(g.currency(), cap.max()) + " per " + cap.period().label()
+                                + " (was " + points(g.currency(), g.amount()) + ")";
+                        g = new Grant(g.currency(), usedTaken, Allocation.scale(g.lineShares(), usedTaken),
+                                addCap(g.explanation(), text));
+                    }
+                }
+            }
+            AtomicLong budget = o.rule.budget(g.currency());
+            if (budget == null) {
+                out.add(g);
+                continue;
+            }
+            long taken = take(budget, g.amount());
+            if (used != null && taken < g.amount()) {
+                used.addAndGet(taken - g.amount());
+            }
+            if (taken == g.amount()) {
+                out.add(g);
+            } else if (taken > 0) {
+                String text = "cut to " + points(g.currency(), taken) + " by the remaining budget of campaign '"
+                        + o.rule.campaign.name() + "'";
+                out.add(new Grant(g.currency(), taken, Allocation.scale(g.lineShares(), taken),
+                        addCap(g.explanation(), text)));
+            }
+        }
+        return out;
+    }
+
+    /** Raises {@code used} by up to {@code wanted} without passing {@code max}; returns the raise. */
+    private static long takeUpTo(AtomicLong used, long max, long wanted) {
+        while (true) {
+            long now = used.get();
+            long take = Math.min(max - now, wanted);
+            if (take <= 0) {
+                return 0;
+            }
+            if (used.compareAndSet(now, now + take)) {
+                return take;
+            }
+        }
+    }
+
+    private static long take(AtomicLong budget, long wanted) {
+        while (true) {
+            long left = budget.get();
+            long take = Math.min(left, wanted);
+            if (take <= 0) {
+                return 0;
+            }
+            if (budget.compareAndSet(left, left - take)) {
+                return take;
+            }
+        }
+    }
+
+    private static Explanation addCap(Explanation e, String text) {
+        return e.withCap(e.cap().isEmpty() ? text : e.cap() + "; " + text);
+    }
+
+    private String points(String currency, long minorUnits) {
+        return Points.of(byCode.get(currency), minorUnits).toString();
+    }
+
+    /**
+     * Computes a multiplier rule's bonus. With {@code products == null} it is the additive bonus;
+     * otherwise the compound bonus on top of the products so far, which it then updates.
+     */
+    private Outcome multiply(Compiled r, Map<String, long[]> base, Map<String, BigDecimal[]> products,
+            Purchase purchase) {
+        Multiplier m = r.multiplier;
+        long[] b = base.get(m.currency());
+        if (b == null) {
+            return new Outcome(r, List.of());
+        }
+        if (purchase == null && m.lines() != Nodes.ANY_LINE) {
+            return new Outcome(r, List.of());
+        }
+        BigDecimal[] p = null;
+        if (products != null) {
+            p = products.computeIfAbsent(m.currency(), x -> {
+                BigDecimal[] ones = new BigDecimal[b.length];
+                Arrays.fill(ones, BigDecimal.ONE);
+                return ones;
+            });
+        }
+        BigDecimal extra = m.factor().subtract(BigDecimal.ONE);
+        Map<String, Long> shares = new LinkedHashMap<>();
+        long amount = 0;
+        long baseSum = 0;
+        int lines = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0 || (purchase != null && !m.lines().matches(purchase.lines().get(i)))) {
+                continue;
+            }
+            BigDecimal bi = BigDecimal.valueOf(b[i]);
+            long bonus;
+            if (p == null) {
+                bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
+            } else {
+                BigDecimal next = p[i].multiply(m.factor());
+                bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
+                        - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
+                p[i] = next;
+            }
+            baseSum += b[i];
+            lines++;
+            if (bonus > 0) {
+                amount = Math.addExact(amount, bonus);
+                if (purchase != null) {
+                    shares.put(purchase.lines().get(i).lineId(), bonus);
+                }
+            }
+        }
+        if (amount == 0) {
+            return new Outcome(r, List.of());
+        }
+        String on = purchase == null ? "" : " on " + lines + (lines == 1 ? " line" : " lines");
+        Explanation how = new Explanation(points(m.currency(), baseSum) + " earned" + on, "",
+                m.factor().stripTrailingZeros().toPlainString() + "x ("
+                        + (stacking == MultiplierStacking.ADDITIVE ? "additive" : "compound") + ")",
+                "floor per line", "");
+        Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
+                : new HashMap<>(r.rule.capsPerTransaction());
+        Grant g = cap(r, new Grant(m.currency(), amount, shares, how), capLeft);
+        return new Outcome(r, g == null ? List.of() : List.of(g));
+    }
+
+    private List<Outcome> selectGroups(List<Outcome> outcomes) {
+        if (groups.isEmpty()) {
+            return outcomes;
+        }
+        Map<String, Outcome> winners = new HashMap<>();
+        for (Outcome o : outcomes) {
+            String g = o.rule.group;
+            if (g == null) {
+                continue;
+            }
+            Outcome best = winners.get(g);
+            if (best == null || (o.rule.selection == GroupSelection.BEST && compare(o, best) > 0)) {
+                winners.put(g, o);
+            }
+        }
+        if (winners.isEmpty()) {
+            return outcomes;
+        }
+        List<Outcome> out = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            String g = o.rule.group;
+            if (g == null || winners.get(g) == o) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private int compare(Outcome a, Outcome b) {
+        for (PointCurrency c : currencies) {
+            int cmp = Long.compare(total(a, c.code()), total(b, c.code()));
+            if (cmp != 0) {
+                return cmp;
+            }
+        }
+        return 0;
+    }
+
+    private static long total(Outcome o, String currency) {
+        long sum = 0;
+        for (Grant g : o.grants) {
+            if (g.currency().equals(currency)) {
+                sum += g.amount();
+            }
+        }
+        return sum;
+    }
+
+    private static Award award(Compiled r, Grant g) {
+        return new Award(r.rule.id(), r.rule.name(), g.currency(), g.amount(), g.lineShares(), g.explanation());
+    }
+
+    /** Builds a {@link RuleSet}, checking every reference when {@link #build()} is called. Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
+        private Set<String> tiers;
+        private Set<String> attributes;
+        private MultiplierStacking stacking = MultiplierStacking.ADDITIVE;
+        private final Map<String, GroupSelection> groups = new LinkedHashMap<>();
+        private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+        private final List<Rule> rules = new ArrayList<>();
+
+        private Builder(PointCurrency... given) {
+            Objects.requireNonNull(given, "currencies must not be null");
+            if (given.length == 0) {
+                throw new InvalidRuleException("a rule set needs at least one point currency to award");
+            }
+            for (PointCurrency c : given) {
+                Objects.requireNonNull(c, "currency must not be null");
+                if (currencies.put(c.code(), c) != null) {
+                    throw new InvalidRuleException("currency " + c.code() + " is given twice; currency codes must be unique");
+                }
+            }
+        }
+
+        /**
+         * Declares the program's tier names, so that tier conditions naming another tier are
+         * rejected. Without it tier names are not checked.
+         *
+         * @param names the tier names
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder tiers(String... names) {
+            Objects.requireNonNull(names, "tier names must not be null");
+            Set<String> set = new LinkedHashSet<>();
+            for (String n : names) {
+                set.add(Objects.requireNonNull(n, "tier name must not be null"));
+            }
+            this.tiers = set;
+            return this;
+        }
+
+        /**
+         * Declares the member attribute names the program keeps, so that attribute conditions
+         * naming another attribute are rejected. Without it attribute names are not checked.
+         *
+         * @param names the attribute names
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder memberAttributes(String... names) {
+            Objects.requireNonNull(names, "attribute names must not be null");
+            Set<String> set = new LinkedHashSet<>();
+            for (String n : names) {
+                set.add(Objects.requireNonNull(n, "attribute name must not be null"));
+            }
+            this.attributes = set;
+            return this;
+        }
+
+        /**
+         * States how multipliers combine; the default is {@link MultiplierStacking#ADDITIVE}.
+         *
+         * @param mode the stacking mode
+         * @return this builder
+         * @throws NullPointerException if {@code mode} is null
+         */
+        public Builder multipliers(MultiplierStacking mode) {
+            this.stacking = Objects.requireNonNull(mode, "stacking mode must not be null");
+            return this;
+        }
+
+        /**
+         * Declares an exclusive group: of its matching rules only one applies.
+         *
+         * @param name the group name
+         * @param selection which rule applies
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder exclusiveGroup(String name, GroupSelection selection) {
+            groups.put(Objects.requireNonNull(name, "group name must not be null"),
+                    Objects.requireNonNull(selection, "group selection must not be null"));
+            return this;
+        }
+
+        /**
+         * Adds a campaign that rules can belong to.
+         *
+         * @param campaign the campaign
+         * @return this builder
+         * @throws NullPointerException if {@code campaign} is null
+         * @throws InvalidRuleException if a campaign with that id was already added
+         */
+        public Builder campaign(Campaign campaign) {
+            Objects.requireNonNull(campaign, "campaign must not be null");
+            if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
+                throw new InvalidRuleException("campaign id '" + campaign.id() + "' is added twice; campaign ids must be"
+                        + " unique");
+            }
+            return this;
+        }
+
+        /**
+         * Adds a rule.
+         *
+         * @param rule the rule
+         * @return this builder
+         * @throws NullPointerException if {@code rule} is null
+         */
+        public Builder add(Rule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule must not be null"));
+            return this;
+        }
+
+        /**
+         * Adds a rule described by {@code spec}, e.g.
+         * {@code .rule("base", r -> r.name("2 stars per 1.00").award(Actions.perUnitSpent(...)))}.
+         *
+         * @param id the rule id; not blank
+         * @param spec sets the rule's parts
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws RuleDefinitionException if the rule is malformed
+         */
+        public Builder rule(String id, Consumer<Rule.Builder> spec) {
+            Rule.Builder b = Rule.builder(id);
+            Objects.requireNonNull(spec, "rule spec must not be null").accept(b);
+            return add(b.build());
+        }
+
+        /**
+         * Checks every rule and builds the rule set.
+         *
+         * @return the rule set
+         * @throws DuplicateRuleIdException if two rules share an id
+         * @throws UnknownRuleReferenceException if a rule names a currency, tier, member attribute,
+         *         group or campaign that was not declared
+         * @throws InvalidRuleException if an exclusive group mixes awarding and multiplier rules
+         */
+        public RuleSet build() {
+            Set<String> ids = new LinkedHashSet<>();
+            Map<String, Boolean> groupKinds = new HashMap<>();
+            for (Campaign c : campaigns.values()) {
+                for (String code : c.budgets().keySet()) {
+                    checkCurrency("campaign '" + c.id() + "'", code);
+                }
+            }
+            for (Rule r : rules) {
+                if (!ids.add(r.id())) {
+                    throw new DuplicateRuleIdException("rule id '" + r.id() + "' appears twice in the rule set; rule ids"
+                            + " must be unique");
+                }
+                String who = "rule '" + r.id() + "'";
+                for (Action a : r.actions()) {
+                    for (String code : a.currencies()) {
+                        checkCurrency(who, code);
+                    }
+                }
+                if (r.multiplier().isPresent()) {
+                    checkCurrency(who, r.multiplier().get().currency());
+                }
+                for (String code : r.capsPerTransaction().keySet()) {
+                    checkCurrency(who + " (cap)", code);
+                }
+                for (String code : r.capsPerMember().keySet()) {
+                    checkCurrency(who + " (cap)", code);
+                }
+                if (tiers != null) {
+                    Set<String> named = new TreeSet<>();
+                    Nodes.tiers(r.condition(), named);
+                    named.removeAll(tiers);
+                    if (!named.isEmpty()) {
+                        throw new UnknownRuleReferenceException(who + " names tier " + named
+                                + ", which the program does not have; tiers are " + tiers);
+                    }
+                }
+                if (attributes != null) {
+                    Set<String> named = new TreeSet<>();
+                    Nodes.attributes(r.condition(), named);
+                    named.removeAll(attributes);
+                    if (!named.isEmpty()) {
+                        throw new UnknownRuleReferenceException(who + " names member attribute " + named
+                                + ", which the program does not keep; attributes are " + attributes);
+                    }
+                }
+                if (r.exclusiveGroup().isPresent()) {
+                    String g = r.exclusiveGroup().get();
+                    if (!groups.containsKey(g)) {
+                        throw new UnknownRuleReferenceException(who + " names exclusive group '" + g
+                                + "', which is not declared; declared groups are " + groups.keySet());
+                    }
+                    Boolean kind = groupKinds.putIfAbsent(g, r.multiplier().isPresent());
+                    if (kind != null && kind != r.multiplier().isPresent()) {
+                        throw new InvalidRuleException(who + " is a " + (kind ? "awarding" : "multiplier")
+                                + " rule in exclusive group '" + g + "', whose other rules are "
+                                + (kind ? "multiplier" : "awarding") + " rules; a group holds one kind");
+                    }
+                }
+                if (r.campaign().isPresent() && !campaigns.containsKey(r.campaign().get())) {
+                    throw new UnknownRuleReferenceException(who + " names campaign '" + r.campaign().get()
+                            + "', which was not added; campaigns are " + campaigns.keySet());
+                }
+            }
+            List<Rule> sorted = new ArrayList<>(rules);
+            sorted.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
+            return new RuleSet(this, sorted);
+        }
+
+        private void checkCurrency(String who, String code) {
+            if (!currencies.containsKey(code)) {
+                throw new UnknownRuleReferenceException(who + " awards currency " + code
+                        + ", which the program does not have; currencies are " + currencies.keySet());
+            }
+        }
+    }
+}

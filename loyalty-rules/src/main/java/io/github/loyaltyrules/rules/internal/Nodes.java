@@ -1,0 +1,322 @@
+package io.github.loyaltyrules.rules.internal;
+
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rules.Condition;
+import io.github.loyaltyrules.rules.InvalidRuleException;
+import io.github.loyaltyrules.rules.LineMatcher;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The built-in condition and line-matcher nodes. They are records so that the rule set can read
+ * their structure to index rules (see {@link Keys}); their behaviour is plain predicate logic.
+ */
+public final class Nodes {
+
+    /** The matcher selecting every line. */
+    public static final LineMatcher ANY_LINE = new AnyLine();
+
+    private Nodes() {
+    }
+
+    /**
+     * Validates and copies a list of names.
+     *
+     * @param what what the names are, for the message
+     * @param names the names
+     * @return an unmodifiable set in the given order
+     * @throws InvalidRuleException if there are none or one is blank
+     */
+    public static Set<String> names(String what, String... names) {
+        Objects.requireNonNull(names, what + " names must not be null");
+        if (names.length == 0) {
+            throw new InvalidRuleException("a " + what + " condition needs at least one " + what);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : names) {
+            Objects.requireNonNull(n, what + " must not be null");
+            if (n.isBlank()) {
+                throw new InvalidRuleException("a " + what + " must not be blank; got '" + n + "'");
+            }
+            out.add(n);
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /** Every line. */
+    public record AnyLine() implements LineMatcher {
+        @Override
+        public boolean matches(BasketLine line) {
+            return true;
+        }
+    }
+
+    /**
+     * Lines with one of the SKUs.
+     *
+     * @param skus the SKUs
+     */
+    public record SkuIn(Set<String> skus) implements LineMatcher {
+        @Override
+        public boolean matches(BasketLine line) {
+            return skus.contains(line.sku());
+        }
+    }
+
+    /**
+     * Lines in one of the categories.
+     *
+     * @param categories the categories
+     */
+    public record CategoryIn(Set<String> categories) implements LineMatcher {
+        @Override
+        public boolean matches(BasketLine line) {
+            return categories.contains(line.category());
+        }
+    }
+
+    /**
+     * Lines matched by either.
+     *
+     * @param a one matcher
+     * @param b the other
+     */
+    public record EitherLine(LineMatcher a, LineMatcher b) implements LineMatcher {
+        @Override
+        public boolean matches(BasketLine line) {
+            return a.matches(line) || b.matches(line);
+        }
+    }
+
+    /**
+     * Lines matched by both.
+     *
+     * @param a one matcher
+     * @param b the other
+     */
+    public record BothLine(LineMatcher a, LineMatcher b) implements LineMatcher {
+        @Override
+        public boolean matches(BasketLine line) {
+            return a.matches(line) && b.matches(line);
+        }
+    }
+
+    /**
+     * All conditions hold; evaluated left to right, stopping at the first that fails.
+     *
+     * @param parts the conditions
+     */
+    public record AllOf(List<Condition> parts) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            for (Condition c : parts) {
+                if (!c.test(context)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * At least one condition holds.
+     *
+     * @param parts the conditions
+     */
+    public record AnyOf(List<Condition> parts) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            for (Condition c : parts) {
+                if (c.test(context)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The condition does not hold.
+     *
+     * @param part the negated condition
+     */
+    public record Not(Condition part) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return !part.test(context);
+        }
+    }
+
+    /**
+     * The purchase has at least {@code minQuantity} units on lines selected by the matcher.
+     *
+     * @param matcher the line matcher
+     * @param minQuantity the least number of units; at least 1
+     */
+    public record LinesMatch(LineMatcher matcher, long minQuantity) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            if (!(context.activity() instanceof Purchase)) {
+                return false;
+            }
+            long units = 0;
+            for (BasketLine line : ((Purchase) context.activity()).lines()) {
+                if (matcher.matches(line)) {
+                    units += line.quantity();
+                    if (units >= minQuantity) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The purchase spends at least {@code threshold} on lines selected by the matcher.
+     *
+     * @param matcher the line matcher
+     * @param threshold the least spend; in the basket's money currency to be met
+     */
+    public record LinesSpend(LineMatcher matcher, io.github.loyaltyrules.ledger.Money threshold) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            if (!(context.activity() instanceof Purchase)) {
+                return false;
+            }
+            java.math.BigDecimal spend = java.math.BigDecimal.ZERO;
+            boolean any = false;
+            for (BasketLine line : ((Purchase) context.activity()).lines()) {
+                if (matcher.matches(line)) {
+                    if (!line.unitPrice().currency().equals(threshold.currency())) {
+                        return false;
+                    }
+                    spend = spend.add(line.amount().amount());
+                    any = true;
+                }
+            }
+            return any && spend.compareTo(threshold.amount()) >= 0;
+        }
+    }
+
+    /**
+     * The purchase was made in one of the stores.
+     *
+     * @param stores the store ids
+     */
+    public record StoreIn(Set<String> stores) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return context.activity() instanceof Purchase && stores.contains(((Purchase) context.activity()).store());
+        }
+    }
+
+    /**
+     * The purchase was made through one of the channels.
+     *
+     * @param channels the channels
+     */
+    public record ChannelIn(Set<String> channels) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return context.activity() instanceof Purchase
+                    && channels.contains(((Purchase) context.activity()).channel());
+        }
+    }
+
+    /**
+     * The activity has one of the event types.
+     *
+     * @param types the event types
+     */
+    public record EventTypeIn(Set<String> types) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return types.contains(context.activity().type());
+        }
+    }
+
+    /**
+     * The member is in one of the tiers.
+     *
+     * @param tiers the tier names
+     */
+    public record TierIn(Set<String> tiers) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            String tier = context.member().tier();
+            return tier != null && tiers.contains(tier);
+        }
+    }
+
+    /**
+     * The member's attribute {@code key} has the value.
+     *
+     * @param key the attribute name
+     * @param value the value
+     */
+    public record AttributeIs(String key, String value) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return value.equals(context.member().attributes().get(key));
+        }
+    }
+
+    /**
+     * Collects the member attribute names a condition refers to.
+     *
+     * @param condition the condition
+     * @param out where to add them
+     */
+    public static void attributes(Condition condition, Set<String> out) {
+        if (condition instanceof AttributeIs) {
+            out.add(((AttributeIs) condition).key());
+        } else if (condition instanceof AllOf) {
+            for (Condition c : ((AllOf) condition).parts()) {
+                attributes(c, out);
+            }
+        } else if (condition instanceof AnyOf) {
+            for (Condition c : ((AnyOf) condition).parts()) {
+                attributes(c, out);
+            }
+        } else if (condition instanceof Not) {
+            attributes(((Not) condition).part(), out);
+        }
+    }
+
+    /**
+     * Collects the tier names a condition refers to.
+     *
+     * @param condition the condition
+     * @param out where to add them
+     */
+    public static void tiers(Condition condition, Set<String> out) {
+        if (condition instanceof TierIn) {
+            out.addAll(((TierIn) condition).tiers());
+        } else if (condition instanceof AllOf) {
+            for (Condition c : ((AllOf) condition).parts()) {
+                tiers(c, out);
+            }
+        } else if (condition instanceof AnyOf) {
+            for (Condition c : ((AnyOf) condition).parts()) {
+                tiers(c, out);
+            }
+        } else if (condition instanceof Not) {
+            tiers(((Not) condition).part(), out);
+        }
+    }
+
+    /**
+     * Returns a new mutable set, for callers that collect.
+     *
+     * @return an empty set
+     */
+    public static Set<String> newSet() {
+        return new HashSet<>();
+    }
+}

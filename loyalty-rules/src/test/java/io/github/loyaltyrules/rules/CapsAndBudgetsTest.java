@@ -1,0 +1,179 @@
+package io.github.loyaltyrules.rules;
+
+import static io.github.loyaltyrules.rules.Fixtures.STARS;
+import static io.github.loyaltyrules.rules.Fixtures.basket;
+import static io.github.loyaltyrules.rules.Fixtures.eur;
+import static io.github.loyaltyrules.rules.Fixtures.purchaseContext;
+import static io.github.loyaltyrules.rules.Fixtures.stars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.loyaltyrules.rule.Award;
+import io.github.loyaltyrules.rule.Evaluation;
+import io.github.loyaltyrules.rule.RuleContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Per-transaction caps and campaign budgets. */
+class CapsAndBudgetsTest {
+
+    private final RuleContext big = purchaseContext(basket().coffee(10, "7.00").food(3, "10.00").build()); // 100.00
+
+    @Test
+    void capCutsTheAwardAndSaysSo() {
+        Award a = RuleSet.builder(STARS).rule("base", r -> r.name("2 per 1.00").capPerTransaction("STARS", 150)
+                .award(Actions.perUnitSpent(stars(2), eur("1.00")))).build().evaluate(big).awards().get(0);
+        assertThat(a.amount()).isEqualTo(150);
+        assertThat(a.explanation().cap()).isEqualTo("capped at 150 STARS per transaction (was 200 STARS)");
+        assertThat(a.lineShares().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(150);
+        assertThat(a.describe()).endsWith("capped at 150 STARS per transaction (was 200 STARS))");
+    }
+
+    @Test
+    void capAboveTheAwardChangesNothing() {
+        Award a = RuleSet.builder(STARS).rule("base", r -> r.capPerTransaction("STARS", 500)
+                .award(Actions.perUnitSpent(stars(2), eur("1.00")))).build().evaluate(big).awards().get(0);
+        assertThat(a.amount()).isEqualTo(200);
+        assertThat(a.explanation().cap()).isEmpty();
+    }
+
+    @Test
+    void capAppliesToAMultiplierBonus() {
+        Evaluation e = RuleSet.builder(STARS).rule("base", r -> r.award(Actions.perUnitSpent(stars(1), eur("1.00"))))
+                .rule("x3", r -> r.capPerTransaction("STARS", 50).multiply(Multiplier.of("STARS", BigDecimal.valueOf(3))))
+                .build().evaluate(big);
+        assertThat(e.total("STARS")).isEqualTo(100 + 50);
+    }
+
+    @Test
+    void perMemberDailyCapCountsAcrossPurchasesAndResetsNextDay() {
+        RuleSet rules = RuleSet.builder(STARS).rule("base", r -> r.name("2 per 1.00")
+                .capPerMember("STARS", 100, CapPeriod.DAY).award(Actions.perUnitSpent(stars(2), eur("1.00")))).build();
+        io.github.loyaltyrules.rule.Purchase thirty = basket().coffee(1, "30.00").build();
+        RuleContext today = Fixtures.context(Fixtures.member().build(), thirty, Fixtures.TUESDAY_NOON);
+        assertThat(rules.evaluate(today).total("STARS")).isEqualTo(60);
+        Award cut = rules.evaluate(today).awards().get(0);
+        assertThat(cut.amount()).isEqualTo(40);
+        assertThat(cut.explanation().cap()).isEqualTo("capped at 100 STARS per day (was 60 STARS)");
+        assertThat(rules.evaluate(today).awards()).isEmpty();
+        RuleContext otherMember = Fixtures.context(new io.github.loyaltyrules.rule.MemberProfile(
+                io.github.loyaltyrules.ledger.MemberId.of("m-2"), null, java.util.Set.of(), java.util.Map.of(), null, 1),
+                thirty, Fixtures.TUESDAY_NOON);
+        assertThat(rules.evaluate(otherMember).total("STARS")).isEqualTo(60);
+        RuleContext tomorrow = Fixtures.context(Fixtures.member().build(), thirty, Fixtures.WEDNESDAY_NOON);
+        assertThat(rules.evaluate(tomorrow).total("STARS")).isEqualTo(60);
+    }
+
+    @Test
+    void weeklyCapPeriodStartsOnMonday() {
+        assertThat(CapPeriod.WEEK.startOf(java.time.LocalDate.of(2024, 6, 9))).isEqualTo(java.time.LocalDate.of(2024, 6, 3));
+        assertThat(CapPeriod.MONTH.startOf(java.time.LocalDate.of(2024, 6, 9))).isEqualTo(java.time.LocalDate.of(2024, 6, 1));
+    }
+
+    @Test
+    void budgetCutHandsBackTheUnusedPartOfAMemberCap() {
+        RuleSet rules = RuleSet.builder(STARS)
+                .campaign(Campaign.of("c", "C", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                        .withBudget("STARS", 25))
+                .rule("bonus", r -> r.campaign("c").capPerMember("STARS", 50, CapPeriod.LIFETIME)
+                        .award(Actions.fixed(stars(20)))).build();
+        RuleContext c = purchaseContext(basket().coffee(1, "1.00").build());
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(20);
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(5); // budget cut
+        assertThat(rules.evaluate(c).total("STARS")).isZero();
+    }
+
+    private static RuleSet budgeted(long budget) {
+        return RuleSet.builder(STARS)
+                .campaign(Campaign.of("spring", "Spring", Instant.parse("2024-01-01T00:00:00Z"),
+                        Instant.parse("2025-01-01T00:00:00Z")).withBudget("STARS", budget))
+                .rule("spring", r -> r.name("Spring bonus").campaign("spring").award(Actions.fixed(stars(30))))
+                .build();
+    }
+
+    @Test
+    void campaignBudgetCutsTheLastAwardAndThenStops() {
+        RuleSet rules = budgeted(70);
+        RuleContext c = purchaseContext(basket().coffee(1, "1.00").build());
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(30);
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(30);
+        Award cut = rules.evaluate(c).awards().get(0);
+        assertThat(cut.amount()).isEqualTo(10);
+        assertThat(cut.explanation().cap()).isEqualTo("cut to 10 STARS by the remaining budget of campaign 'Spring'");
+        assertThat(rules.evaluate(c).awards()).isEmpty();
+        assertThat(rules.budgetRemaining("spring", "STARS")).isZero();
+    }
+
+    @Test
+    void campaignRulesApplyOnlyWhileTheCampaignRuns() {
+        RuleSet rules = RuleSet.builder(STARS)
+                .campaign(Campaign.of("june", "June", Instant.parse("2024-06-05T00:00:00Z"),
+                        Instant.parse("2024-07-01T00:00:00Z")))
+                .rule("june", r -> r.campaign("june").award(Actions.fixed(stars(5)))).build();
+        assertThat(rules.evaluate(Fixtures.context(Fixtures.member().build(), basket().coffee(1, "1.00").build(),
+                Fixtures.TUESDAY_NOON)).awards()).isEmpty();
+        assertThat(rules.evaluate(Fixtures.context(Fixtures.member().build(), basket().coffee(1, "1.00").build(),
+                Fixtures.WEDNESDAY_NOON)).total("STARS")).isEqualTo(5);
+    }
+
+    @Test
+    void budgetIsNeverExceededUnderConcurrentEvaluation() throws Exception {
+        long budget = 10_007;
+        RuleSet rules = budgeted(budget);
+        RuleContext c = purchaseContext(basket().coffee(1, "1.00").build());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Long>> jobs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                jobs.add(() -> {
+                    long sum = 0;
+                    for (int i = 0; i < 200; i++) {
+                        sum += rules.evaluate(c).total("STARS");
+                    }
+                    return sum;
+                });
+            }
+            long awarded = 0;
+            for (Future<Long> f : pool.invokeAll(jobs)) {
+                awarded += f.get();
+            }
+            assertThat(awarded).isEqualTo(budget); // 800 * 30 wanted, far more than the budget
+            assertThat(rules.budgetRemaining("spring", "STARS")).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void perMemberCapIsNeverExceededUnderConcurrentEvaluation() throws Exception {
+        RuleSet rules = RuleSet.builder(STARS).rule("base", r -> r.capPerMember("STARS", 1_001, CapPeriod.MONTH)
+                .award(Actions.perUnitSpent(stars(2), eur("1.00")))).build();
+        RuleContext c = purchaseContext(basket().coffee(1, "3.00").build()); // 6 each
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Long>> jobs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                jobs.add(() -> {
+                    long sum = 0;
+                    for (int i = 0; i < 100; i++) {
+                        sum += rules.evaluate(c).total("STARS");
+                    }
+                    return sum;
+                });
+            }
+            long awarded = 0;
+            for (Future<Long> f : pool.invokeAll(jobs)) {
+                awarded += f.get();
+            }
+            assertThat(awarded).isEqualTo(1_001); // 400 * 6 wanted
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
