@@ -23,7 +23,23 @@ public final class Databases {
 
     /** A new, empty, migrated H2 database; two calls with the same name share one database. */
     public static DataSource h2(String name) {
-        return new UrlDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        return new UrlDataSource(h2Url(name));
+    }
+
+    /** The URL of an in-memory H2 database that lives as long as the JVM. */
+    public static String h2Url(String name) {
+        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    }
+
+    /** The URLs of the databases to test on: a new H2 database, and PostgreSQL when configured (emptied). */
+    public static java.util.List<String> freshUrls(String name) {
+        String h2 = h2Url(name + H2_COUNT.incrementAndGet());
+        JdbcLedgerStore.of(new UrlDataSource(h2)).migrate();
+        if (!postgresAvailable()) {
+            return java.util.List.of(h2);
+        }
+        freshPostgres();
+        return java.util.List.of(h2, System.getenv(PG_URL));
     }
 
     /** A new, empty, migrated H2 database. */

@@ -1,23 +1,19 @@
 package io.github.loyaltyrules.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A minimal data source over {@link DriverManager} that keeps closed connections for reuse, as a
  * server's pool would: opening a PostgreSQL connection per statement is slow and, over the thousands
  * of statements of a property run, exhausts loopback ports.
  */
-public final class UrlDataSource implements DataSource {
+public final class UrlDataSource extends TestDataSource {
 
     private static final int MAX_IDLE = 8;
 
@@ -76,43 +72,5 @@ public final class UrlDataSource implements DataSource {
         } else {
             c.close();
         }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return DriverManager.getConnection(url, username, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }
