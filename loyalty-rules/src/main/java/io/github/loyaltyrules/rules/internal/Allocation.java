@@ -31,6 +31,10 @@ public final class Allocation {
         if (n == 0 || total == 0) {
             return parts;
         }
+        long[] fast = proRataInLongs(total, weights);
+        if (fast != null) {
+            return fast;
+        }
         BigInteger sum = BigInteger.ZERO;
         for (long w : weights) {
             sum = sum.add(BigInteger.valueOf(w));
@@ -45,6 +49,40 @@ public final class Allocation {
         for (int i = 0; i < n; i++) {
             cumulative = cumulative.add(BigInteger.valueOf(equal ? 1 : weights[i]));
             long upTo = t.multiply(cumulative).divide(sum).longValueExact();
+            parts[i] = upTo - before;
+            before = upTo;
+        }
+        return parts;
+    }
+
+    /**
+     * The same allocation in {@code long} arithmetic, or null when an intermediate product or sum
+     * would overflow (then {@link #proRata} falls back to {@link BigInteger}).
+     */
+    private static long[] proRataInLongs(long total, long[] weights) {
+        int n = weights.length;
+        long sum = 0;
+        for (long w : weights) {
+            sum += w;
+            if (sum < 0) {
+                return null;
+            }
+        }
+        boolean equal = sum == 0;
+        if (equal) {
+            sum = n;
+        }
+        long[] parts = new long[n];
+        long cumulative = 0;
+        long before = 0;
+        for (int i = 0; i < n; i++) {
+            cumulative += equal ? 1 : weights[i];
+            long hi = Math.multiplyHigh(total, cumulative);
+            long product = total * cumulative;
+            if (hi != 0 || product < 0) {
+                return null;
+            }
+            long upTo = product / sum;
             parts[i] = upTo - before;
             before = upTo;
         }

@@ -1,0 +1,92 @@
+package io.github.loyaltyrules.benchmarks;
+
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.rule.Evaluation;
+import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rules.RuleSet;
+import java.util.concurrent.TimeUnit;
+import org.jeasy.rules.api.Rules;
+import org.jeasy.rules.api.RulesEngine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Rule evaluation alone, nothing posted: our {@link RuleSet} against the hand-written floor and a
+ * general rule engine (Easy Rules), on the same basket and program of 10, 100 or 1,000 rules of which
+ * three match ({@link EarnProgram}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class EvaluationBenchmarks {
+
+    /** How many rules the program has. */
+    @Param({"10", "100", "1000"})
+    public int rules;
+
+    private RuleSet ruleSet;
+    private RuleContext context;
+    private Rules easyRules;
+    private RulesEngine easyEngine;
+
+    /** Builds the three encodings and checks that they agree on the basket. */
+    @Setup
+    public void setUp() {
+        ruleSet = EarnProgram.ruleSet(rules);
+        context = EarnProgram.context(MemberId.of("m0"));
+        easyRules = EarnProgram.easyRules(rules);
+        easyEngine = EarnProgram.easyRulesEngine();
+        check("ours", ruleSet.evaluate(context).total(Fixtures.PTS.code()));
+        check("floor", EarnProgram.floor(EarnProgram.BASKET, rules));
+        check("easy rules", EarnProgram.fire(easyEngine, easyRules, EarnProgram.BASKET));
+    }
+
+    static void check(String encoding, long points) {
+        if (points != EarnProgram.EXPECTED) {
+            throw new IllegalStateException(encoding + " awards " + points + " points; the program awards "
+                    + EarnProgram.EXPECTED);
+        }
+    }
+
+    /**
+     * Our engine.
+     *
+     * @return the award lines, each explained
+     */
+    @Benchmark
+    public Evaluation ours() {
+        return ruleSet.evaluate(context);
+    }
+
+    /**
+     * The hand-written floor.
+     *
+     * @return the points
+     */
+    @Benchmark
+    public long floor() {
+        return EarnProgram.floor(EarnProgram.BASKET, rules);
+    }
+
+    /**
+     * Easy Rules.
+     *
+     * @return the points
+     */
+    @Benchmark
+    public long easyRules() {
+        return EarnProgram.fire(easyEngine, easyRules, EarnProgram.BASKET);
+    }
+}
