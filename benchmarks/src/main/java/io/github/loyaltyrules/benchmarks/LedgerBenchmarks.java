@@ -2,21 +2,10 @@ package io.github.loyaltyrules.benchmarks;
 
 import io.github.loyaltyrules.ledger.Balance;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
-import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Posting;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The ledger's hot paths on the in-memory store: earn, redeem across 1, 10 and 100 lots and a
@@ -26,36 +15,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>A redemption consumes its lots, so {@link #redeemThenReverse} measures a redemption together with
  * the reversal that gives exactly those lots back: the pair's time bounds the redemption's from above.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class LedgerBenchmarks {
+public class LedgerBenchmarks extends RoundRobinLedger {
 
     /** How many lots of one point each a redemption consumes. */
     @Param({"1", "10", "100"})
     public int lots;
 
-    /** How many members the operations go round-robin over. */
-    @Param({"20000"})
-    public int members;
-
-    private Ledger ledger;
-    private MemberId[] ids;
-    private long sequence;
-
-    /** Builds the ledger: every member holds {@code lots} lots of one point. */
-    @Setup
-    public void setUp() {
-        ledger = Fixtures.ledger();
-        ids = Fixtures.enrol(ledger, members);
+    /** Gives the members their lots. */
+    @Override
+    void fill() {
         Fixtures.fill(ledger, ids, lots, 1);
-    }
-
-    private MemberId next() {
-        return ids[(int) (sequence++ % ids.length)];
     }
 
     /**
