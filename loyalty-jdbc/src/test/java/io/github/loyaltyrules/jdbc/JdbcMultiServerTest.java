@@ -2,8 +2,11 @@ package io.github.loyaltyrules.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import io.github.loyaltyrules.ledger.Balance;
 import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.EntryType;
+import io.github.loyaltyrules.ledger.ExpirySweep;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.InsufficientPointsException;
 import io.github.loyaltyrules.ledger.Ledger;
@@ -18,8 +21,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,7 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Two application servers, each with its own store instance and connection pool, and eight tills
  * posting random earns, redemptions, reservations, captures, releases and reversals to three hot
  * members at once, each request sometimes retried on the other server. Afterwards every ledger
- * invariant holds and each member's balance equals a replay of the operations that succeeded.
+ * invariant holds and each member's balance equals a replay of the operations that succeeded. And
+ * two servers running the expiry sweep at once expire each lot once.
  */
 class JdbcMultiServerTest {
 
@@ -120,6 +127,45 @@ class JdbcMultiServerTest {
         assertThat(postingRows(url)).as("one row per successful posting, none twice").isEqualTo(postings.get());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void twoServersSweepingExpiryAtOnceExpireEachLotOnce(String db, String url) throws Exception {
+        PointCurrency expiring = PointCurrency.of("PTS", "Points", 0)
+                .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(6)));
+        Ledger[] servers = new Ledger[2];
+        for (int i = 0; i < 2; i++) {
+            servers[i] = Ledger.builder().zone(ZoneOffset.UTC).clock(Clock.fixed(T0, ZoneOffset.UTC))
+                    .currency(expiring).store(JdbcLedgerStore.of(new UrlDataSource(url))).build();
+        }
+        int members = 300;
+        Instant yearAgo = T0.minus(Duration.ofDays(365));
+        for (int i = 0; i < members; i++) {
+            MemberId m = MemberId.of("sweep-" + i);
+            servers[0].enrol(m, yearAgo.minusSeconds(60));
+            servers[0].earn(m, expiring.points(40), yearAgo, IdempotencyKey.of("old-" + i), "old");
+            servers[0].earn(m, expiring.points(7), T0.minusSeconds(3600), IdempotencyKey.of("new-" + i), "new");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<ExpirySweep>> sweeps = new ArrayList<>();
+        for (Ledger server : servers) {
+            sweeps.add(pool.submit(() -> server.expire(T0)));
+        }
+        long expired = 0;
+        for (Future<ExpirySweep> f : sweeps) {
+            expired += f.get(5, TimeUnit.MINUTES).expired().getOrDefault("PTS", 0L);
+        }
+        pool.shutdown();
+
+        assertThat(expired).as("what both sweeps report together").isEqualTo(40L * members);
+        for (int i = 0; i < members; i++) {
+            MemberId m = MemberId.of("sweep-" + i);
+            assertThat(servers[1].balance(m, expiring).total()).isEqualTo(7);
+            assertThat(servers[1].statement(m).stream()
+                    .filter(e -> e.type() == EntryType.EXPIRE)).hasSize(1);
+        }
+        assertThat(servers[0].expire(T0).postings()).as("a third sweep writes nothing").isZero();
+    }
+
     private static void till(int till, Ledger[] servers, Map<MemberId, Model> models, AtomicLong postings) {
         Random random = new Random(1000 + till);
         List<IdempotencyKey> redemptions = new ArrayList<>();
@@ -129,7 +175,7 @@ class JdbcMultiServerTest {
             MemberId m = HOT.get(random.nextInt(HOT.size()));
             Model model = models.get(m);
             Ledger server = servers[random.nextInt(2)];
-            Ledger other = servers[1 - java.util.Arrays.asList(servers).indexOf(server)];
+            Ledger other = servers[1 - Arrays.asList(servers).indexOf(server)];
             boolean retry = random.nextInt(10) == 0;
             IdempotencyKey key = IdempotencyKey.of("till-" + till + "-" + i);
             int kind = random.nextInt(100);
@@ -181,7 +227,7 @@ class JdbcMultiServerTest {
     }
 
     /** Posts on one server; on a retry, posts the same request again on the other and expects the same posting. */
-    private static void post(Ledger server, Ledger other, boolean retry, java.util.function.Function<Ledger, Posting> op) {
+    private static void post(Ledger server, Ledger other, boolean retry, Function<Ledger, Posting> op) {
         Posting first = op.apply(server);
         if (retry) {
             assertThat(op.apply(other)).isEqualTo(first);
