@@ -2,5 +2,21 @@
  * A durable ledger store: {@link io.github.loyaltyrules.jdbc.JdbcLedgerStore} keeps member books,
  * postings and entries in PostgreSQL or H2, one transaction per posting, with optimistic versions
  * and a unique idempotency key so that several application servers can write at once.
+ *
+ * <p>Point the library at an existing database by giving it a pooled {@link javax.sql.DataSource}
+ * (with the driver of your choice) and creating the tables once:
+ *
+ * <pre>{@code
+ * JdbcLedgerStore store = JdbcLedgerStore.of(dataSource);
+ * store.migrate();   // or apply JdbcLedgerStore.migrationScripts() with your own migration tool
+ * Ledger ledger = Ledger.builder().zone(zone).currency(pts).store(store).build();
+ * }</pre>
+ *
+ * <p>Every store call borrows a connection and returns it, so the data source should pool them. An
+ * earn takes about six round trips to the database: it reads the posting by key and the member's
+ * book, then, in one transaction, updates the member row, inserts the posting and its entries, and
+ * commits. A member's whole book, every open lot included, is one row that each posting reads and
+ * rewrites, so a member with very many open lots posts more slowly. The module's README has the
+ * measured throughput next to a bare {@code INSERT}, and says how to run the PostgreSQL tests.
  */
 package io.github.loyaltyrules.jdbc;

@@ -1,0 +1,67 @@
+package io.github.loyaltyrules.benchmarks.jdbc;
+
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.spi.Commit;
+import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A store that passes everything to another and counts the commits that came back applied and
+ * stale, so that a benchmark can say how often writers on a hot member had to retry.
+ */
+final class CountingStore implements LedgerStore {
+
+    private final LedgerStore delegate;
+    private final LongAdder applied = new LongAdder();
+    private final LongAdder stale = new LongAdder();
+
+    CountingStore(LedgerStore delegate) {
+        this.delegate = delegate;
+    }
+
+    long applied() {
+        return applied.sum();
+    }
+
+    long stale() {
+        return stale.sum();
+    }
+
+    @Override
+    public Optional<MemberBook> book(MemberId member) {
+        return delegate.book(member);
+    }
+
+    @Override
+    public Optional<Posting> posting(IdempotencyKey key) {
+        return delegate.posting(key);
+    }
+
+    @Override
+    public List<Entry> entries(MemberId member) {
+        return delegate.entries(member);
+    }
+
+    @Override
+    public List<MemberId> members(MemberId after, int limit) {
+        return delegate.members(after, limit);
+    }
+
+    @Override
+    public CommitResult apply(Commit commit) {
+        CommitResult result = delegate.apply(commit);
+        if (result == CommitResult.APPLIED) {
+            applied.increment();
+        } else if (result == CommitResult.STALE) {
+            stale.increment();
+        }
+        return result;
+    }
+}
