@@ -1,7 +1,7 @@
 -- loyalty-jdbc schema, version 1: the points ledger.
 -- PostgreSQL is the reference dialect; the same statements run on H2.
 -- Apply with JdbcLedgerStore.migrate(), or with your own migration tool (Flyway picks up the
--- V1__ name as it is), in which case also insert (1, 'ledger') into loyalty_schema_history.
+-- V1__ name as it is), in which case also insert (1, 'V1__ledger.sql') into loyalty_schema_history.
 
 -- One row per member: the member's current book (account, lots, reservations, reversal state)
 -- in the library's exact text form, with the version that optimistic concurrency checks.
