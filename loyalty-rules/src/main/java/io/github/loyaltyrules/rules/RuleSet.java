@@ -332,6 +332,26 @@ public final class RuleSet implements RuleEngine {
      */
     @Override
     public Evaluation evaluate(RuleContext context) {
+        return evaluate(context, true);
+    }
+
+    /**
+     * Evaluates the rules as {@link #evaluate(RuleContext)} does, but without drawing on per-member
+     * caps or campaign budgets (nothing this rule set keeps changes): what the activity earns before
+     * caps and budgets that depend on earlier activity. The program uses it to re-evaluate the basket
+     * left after a return.
+     *
+     * @param context the member, activity, time and key
+     * @return the awards, each with its explanation; per-transaction caps still apply
+     * @throws NullPointerException if {@code context} is null
+     * @throws UnknownCurrencyException if a hand-written action grants a currency the rule set does not have
+     */
+    @Override
+    public Evaluation reevaluate(RuleContext context) {
+        return evaluate(context, false);
+    }
+
+    private Evaluation evaluate(RuleContext context, boolean draw) {
         Objects.requireNonNull(context, "context must not be null");
         int[] candidates = candidateOrdinals(context);
         if (candidates.length == 0) {
@@ -358,7 +378,7 @@ public final class RuleSet implements RuleEngine {
         int slots = purchase == null ? 1 : purchase.lines().size();
         Map<String, long[]> base = new HashMap<>();
         for (Outcome o : selectGroups(awarding)) {
-            for (Grant g : drawBudget(o, context)) {
+            for (Grant g : draw ? drawBudget(o, context) : o.grants) {
                 awards.add(award(o.rule, g));
                 long[] b = base.computeIfAbsent(g.currency(), x -> new long[slots]);
                 addToSlots(b, g, purchase);
@@ -377,7 +397,7 @@ public final class RuleSet implements RuleEngine {
         Map<String, BigDecimal[]> products = new HashMap<>();
         for (Outcome o : selectGroups(bonuses)) {
             Outcome applied = stacking == MultiplierStacking.COMPOUND ? multiply(o.rule, base, products, purchase) : o;
-            for (Grant g : drawBudget(applied, context)) {
+            for (Grant g : draw ? drawBudget(applied, context) : applied.grants) {
                 awards.add(award(o.rule, g));
             }
         }
