@@ -389,14 +389,14 @@ public final class RuleSet implements RuleEngine {
         }
         List<Outcome> bonuses = new ArrayList<>();
         for (Compiled r : multiplying) {
-            Outcome out = multiply(r, base, null, purchase);
+            Outcome out = multiply(r, base, null, purchase, context);
             if (!out.grants.isEmpty()) {
                 bonuses.add(out);
             }
         }
         Map<String, BigDecimal[]> products = new HashMap<>();
         for (Outcome o : selectGroups(bonuses)) {
-            Outcome applied = stacking == MultiplierStacking.COMPOUND ? multiply(o.rule, base, products, purchase) : o;
+            Outcome applied = stacking == MultiplierStacking.COMPOUND ? multiply(o.rule, base, products, purchase, context) : o;
             for (Grant g : draw ? drawBudget(applied, context) : applied.grants) {
                 awards.add(award(o.rule, g));
             }
@@ -551,10 +551,11 @@ public final class RuleSet implements RuleEngine {
      * otherwise the compound bonus on top of the products so far, which it then updates.
      */
     private Outcome multiply(Compiled r, Map<String, long[]> base, Map<String, BigDecimal[]> products,
-            Purchase purchase) {
+            Purchase purchase, RuleContext context) {
         Multiplier m = r.multiplier;
         long[] b = base.get(m.currency());
-        if (b == null) {
+        BigDecimal factor = m.fromTier() ? context.member().tierMultiplier() : m.factor();
+        if (b == null || factor.compareTo(BigDecimal.ONE) <= 0) {
             return new Outcome(r, List.of());
         }
         if (purchase == null && m.lines() != Nodes.ANY_LINE) {
@@ -568,7 +569,7 @@ public final class RuleSet implements RuleEngine {
                 return ones;
             });
         }
-        BigDecimal extra = m.factor().subtract(BigDecimal.ONE);
+        BigDecimal extra = factor.subtract(BigDecimal.ONE);
         Map<String, Long> shares = new LinkedHashMap<>();
         long amount = 0;
         long baseSum = 0;
@@ -582,7 +583,7 @@ public final class RuleSet implements RuleEngine {
             if (p == null) {
                 bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
             } else {
-                BigDecimal next = p[i].multiply(m.factor());
+                BigDecimal next = p[i].multiply(factor);
                 bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
                         - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
                 p[i] = next;
@@ -601,8 +602,8 @@ public final class RuleSet implements RuleEngine {
         }
         String on = purchase == null ? "" : " on " + lines + (lines == 1 ? " line" : " lines");
         Explanation how = new Explanation(points(m.currency(), baseSum) + " earned" + on, "",
-                m.factor().stripTrailingZeros().toPlainString() + "x ("
-                        + (stacking == MultiplierStacking.ADDITIVE ? "additive" : "compound") + ")",
+                factor.stripTrailingZeros().toPlainString() + "x ("
+                        + (m.fromTier() ? "tier " + context.member().tier() + ", " : "") + (stacking == MultiplierStacking.ADDITIVE ? "additive" : "compound") + ")",
                 "floor per line", "");
         Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
                 : new HashMap<>(r.rule.capsPerTransaction());
