@@ -342,41 +342,39 @@ public final class LoyaltyProgram {
 
     private Receipt record(MemberId member, Activity activity, Instant at, IdempotencyKey key, String fingerprint,
             MemberState state) {
-        {
-            Optional<Receipt> replay = replay(key, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-            Optional<Posting> direct = ledger.posting(key);
-            if (direct.isPresent()) {
-                throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for a "
-                        + direct.get().type() + " posting in the ledger; a purchase or event needs a key of its own");
-            }
-            Account account = ledger.account(member);
-            if (account.status() != AccountStatus.ACTIVE) {
-                throw new AccountStatusException("account of member " + member + " is " + account.status()
-                        + "; purchases and events need an ACTIVE account");
-            }
-            ProgramVersion v = version.get();
-            MemberProfile profile = profile(member, state, at);
-            Evaluation evaluation = v.engine().evaluate(
-                    new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
-            Map<String, Long> totals = totalsByCurrency(evaluation.awards());
-            List<Posting> postings = new ArrayList<>();
-            for (Map.Entry<String, Long> t : totals.entrySet()) {
-                Points points = Points.of(ledger.currency(t.getKey()), t.getValue());
-                postings.add(ledger.earn(member, points, at, derived(key, t.getKey()),
-                        activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), t.getKey())));
-            }
-            Purchase purchase = activity instanceof Purchase ? (Purchase) activity : null;
-            Map<Metric, Long> qualified = qualify(member, purchase, totals, at, key);
-            Receipt receipt = new Receipt(key, member, v.id(), at, evaluation.awards(), postings, false);
-            receipts.put(key, new Stored(receipt, fingerprint, purchase, profile, qualified));
-            if (activity instanceof Purchase) {
-                state.purchases++;
-            }
-            return receipt;
+        Optional<Receipt> replay = replay(key, fingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
         }
+        Optional<Posting> direct = ledger.posting(key);
+        if (direct.isPresent()) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for a "
+                    + direct.get().type() + " posting in the ledger; a purchase or event needs a key of its own");
+        }
+        Account account = ledger.account(member);
+        if (account.status() != AccountStatus.ACTIVE) {
+            throw new AccountStatusException("account of member " + member + " is " + account.status()
+                    + "; purchases and events need an ACTIVE account");
+        }
+        ProgramVersion v = version.get();
+        MemberProfile profile = profile(member, state, at);
+        Evaluation evaluation = v.engine().evaluate(
+                new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
+        Map<String, Long> totals = totalsByCurrency(evaluation.awards());
+        List<Posting> postings = new ArrayList<>();
+        for (Map.Entry<String, Long> t : totals.entrySet()) {
+            Points points = Points.of(ledger.currency(t.getKey()), t.getValue());
+            postings.add(ledger.earn(member, points, at, derived(key, t.getKey()),
+                    activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), t.getKey())));
+        }
+        Purchase purchase = activity instanceof Purchase ? (Purchase) activity : null;
+        Map<Metric, Long> qualified = qualify(member, purchase, totals, at, key);
+        Receipt receipt = new Receipt(key, member, v.id(), at, evaluation.awards(), postings, false);
+        receipts.put(key, new Stored(receipt, fingerprint, purchase, profile, qualified));
+        if (activity instanceof Purchase) {
+            state.purchases++;
+        }
+        return receipt;
     }
 
     /**
@@ -412,96 +410,94 @@ public final class LoyaltyProgram {
 
     private Receipt returnPurchase(MemberId member, IdempotencyKey original, Map<String, Long> units, Instant at,
             IdempotencyKey key, String fingerprint) {
-        {
-            Optional<Receipt> replay = replay(key, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-            Stored bought = receipts.get(original);
-            if (bought == null || bought.purchase == null || !bought.receipt.member().equals(member)) {
-                throw new UnknownPostingException("member " + member + " made no purchase with key '" + original
-                        + "'; a return names the key of the member's purchase");
-            }
-            if (units.isEmpty()) {
-                throw new InvalidRequestException("a return must name at least one basket line of purchase '" + original
-                        + "'");
-            }
-            Map<String, BasketLine> lines = new HashMap<>();
-            for (BasketLine line : bought.purchase.lines()) {
-                lines.put(line.lineId(), line);
-            }
-            for (Map.Entry<String, Long> u : units.entrySet()) {
-                BasketLine line = lines.get(Objects.requireNonNull(u.getKey(), "line id must not be null"));
-                if (line == null) {
-                    throw new InvalidRequestException("purchase '" + original + "' has no line '" + u.getKey()
-                            + "'; its lines are " + new java.util.TreeSet<>(lines.keySet()));
-                }
-                long n = Objects.requireNonNull(u.getValue(), "unit count must not be null");
-                if (n <= 0) {
-                    throw new InvalidAmountException("units returned of line " + u.getKey() + " must be positive; got " + n);
-                }
-                long left = line.quantity() - bought.returnedUnits.getOrDefault(u.getKey(), 0L);
-                if (n > left) {
-                    throw new InvalidReversalException("line " + u.getKey() + " of purchase '" + original + "' has " + left
-                            + " of " + line.quantity() + " units left to return; cannot return " + n);
-                }
-            }
-            List<Award> awards = bought.receipt.awards();
-            long[] take = new long[awards.size()];
-            List<Award> clawed = new ArrayList<>();
-            for (int i = 0; i < awards.size(); i++) {
-                Award award = awards.get(i);
-                Map<String, Long> shares = award.lineShares().isEmpty()
-                        ? byLineAmount(award.amount(), bought.purchase) : award.lineShares();
-                long left = award.amount() - bought.clawed[i];
-                Map<String, Long> taken = new LinkedHashMap<>();
-                long sum = 0;
-                for (Map.Entry<String, Long> u : units.entrySet()) {
-                    long share = shares.getOrDefault(u.getKey(), 0L);
-                    long before = bought.returnedUnits.getOrDefault(u.getKey(), 0L);
-                    long part = Math.min(left - sum,
-                            Shares.ofUnits(share, before, before + u.getValue(), lines.get(u.getKey()).quantity()));
-                    if (part > 0) {
-                        taken.put(u.getKey(), part);
-                        sum += part;
-                    }
-                }
-                take[i] = sum;
-                if (sum > 0) {
-                    clawed.add(new Award(award.ruleId(), award.ruleName(), award.currency(), sum, taken,
-                            award.explanation()));
-                }
-            }
-            List<BasketLine> kept = new ArrayList<>();
-            boolean allReturned = true;
-            for (BasketLine line : bought.purchase.lines()) {
-                long keep = line.quantity() - bought.returnedUnits.getOrDefault(line.lineId(), 0L)
-                        - units.getOrDefault(line.lineId(), 0L);
-                if (keep > 0) {
-                    allReturned = false;
-                    kept.add(BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice()));
-                }
-            }
-            if (!kept.isEmpty()) {
-                clawed.addAll(lostBonuses(bought, take, kept));
-            }
-            List<Posting> postings = new ArrayList<>();
-            for (Map.Entry<String, Long> t : totalsByCurrency(clawed).entrySet()) {
-                postings.add(ledger.reverse(member, derived(original, t.getKey()),
-                        Points.of(ledger.currency(t.getKey()), t.getValue()), at, derived(key, t.getKey()),
-                        "return " + key + " of purchase " + original));
-            }
-            for (Map.Entry<String, Long> u : units.entrySet()) {
-                bought.returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
-            }
-            for (int i = 0; i < take.length; i++) {
-                bought.clawed[i] += take[i];
-            }
-            unqualify(member, bought, totalsByCurrency(clawed), units, allReturned, at, key);
-            Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
-            receipts.put(key, new Stored(receipt, fingerprint, null, bought.profile, Map.of()));
-            return receipt;
+        Optional<Receipt> replay = replay(key, fingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
         }
+        Stored bought = receipts.get(original);
+        if (bought == null || bought.purchase == null || !bought.receipt.member().equals(member)) {
+            throw new UnknownPostingException("member " + member + " made no purchase with key '" + original
+                    + "'; a return names the key of the member's purchase");
+        }
+        if (units.isEmpty()) {
+            throw new InvalidRequestException("a return must name at least one basket line of purchase '" + original
+                    + "'");
+        }
+        Map<String, BasketLine> lines = new HashMap<>();
+        for (BasketLine line : bought.purchase.lines()) {
+            lines.put(line.lineId(), line);
+        }
+        for (Map.Entry<String, Long> u : units.entrySet()) {
+            BasketLine line = lines.get(Objects.requireNonNull(u.getKey(), "line id must not be null"));
+            if (line == null) {
+                throw new InvalidRequestException("purchase '" + original + "' has no line '" + u.getKey()
+                        + "'; its lines are " + new java.util.TreeSet<>(lines.keySet()));
+            }
+            long n = Objects.requireNonNull(u.getValue(), "unit count must not be null");
+            if (n <= 0) {
+                throw new InvalidAmountException("units returned of line " + u.getKey() + " must be positive; got " + n);
+            }
+            long left = line.quantity() - bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+            if (n > left) {
+                throw new InvalidReversalException("line " + u.getKey() + " of purchase '" + original + "' has " + left
+                        + " of " + line.quantity() + " units left to return; cannot return " + n);
+            }
+        }
+        List<Award> awards = bought.receipt.awards();
+        long[] take = new long[awards.size()];
+        List<Award> clawed = new ArrayList<>();
+        for (int i = 0; i < awards.size(); i++) {
+            Award award = awards.get(i);
+            Map<String, Long> shares = award.lineShares().isEmpty()
+                    ? byLineAmount(award.amount(), bought.purchase) : award.lineShares();
+            long left = award.amount() - bought.clawed[i];
+            Map<String, Long> taken = new LinkedHashMap<>();
+            long sum = 0;
+            for (Map.Entry<String, Long> u : units.entrySet()) {
+                long share = shares.getOrDefault(u.getKey(), 0L);
+                long before = bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+                long part = Math.min(left - sum,
+                        Shares.ofUnits(share, before, before + u.getValue(), lines.get(u.getKey()).quantity()));
+                if (part > 0) {
+                    taken.put(u.getKey(), part);
+                    sum += part;
+                }
+            }
+            take[i] = sum;
+            if (sum > 0) {
+                clawed.add(new Award(award.ruleId(), award.ruleName(), award.currency(), sum, taken,
+                        award.explanation()));
+            }
+        }
+        List<BasketLine> kept = new ArrayList<>();
+        boolean allReturned = true;
+        for (BasketLine line : bought.purchase.lines()) {
+            long keep = line.quantity() - bought.returnedUnits.getOrDefault(line.lineId(), 0L)
+                    - units.getOrDefault(line.lineId(), 0L);
+            if (keep > 0) {
+                allReturned = false;
+                kept.add(BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice()));
+            }
+        }
+        if (!kept.isEmpty()) {
+            clawed.addAll(lostBonuses(bought, take, kept));
+        }
+        List<Posting> postings = new ArrayList<>();
+        for (Map.Entry<String, Long> t : totalsByCurrency(clawed).entrySet()) {
+            postings.add(ledger.reverse(member, derived(original, t.getKey()),
+                    Points.of(ledger.currency(t.getKey()), t.getValue()), at, derived(key, t.getKey()),
+                    "return " + key + " of purchase " + original));
+        }
+        for (Map.Entry<String, Long> u : units.entrySet()) {
+            bought.returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
+        }
+        for (int i = 0; i < take.length; i++) {
+            bought.clawed[i] += take[i];
+        }
+        unqualify(member, bought, totalsByCurrency(clawed), units, allReturned, at, key);
+        Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
+        receipts.put(key, new Stored(receipt, fingerprint, null, bought.profile, Map.of()));
+        return receipt;
     }
 
     /**
@@ -532,36 +528,34 @@ public final class LoyaltyProgram {
     }
 
     private Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key, MemberState state) {
-        {
-            ProgramVersion v = version.get();
-            Reward reward = v.rewards().get(rewardId);
-            if (reward == null) {
-                throw new RewardNotAvailableException("program version " + v.id() + " has no reward '" + rewardId
-                        + "'; its rewards are " + v.rewards().keySet());
-            }
-            String reason = "reward " + reward.id() + ": " + reward.name();
-            Optional<Posting> earlier = ledger.posting(key);
-            if (earlier.isPresent()) {
-                return ledger.redeem(member, reward.cost(), at, key, reason);
-            }
-            if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
-                throw new RewardNotAvailableException("reward " + rewardId + " is available from " + reward.availableFrom()
-                        + " until " + reward.availableUntil() + "; not at " + at);
-            }
-            Optional<String> tier = tiers.tierOf(member, at);
-            if (!reward.tiers().isEmpty() && (tier.isEmpty() || !reward.tiers().contains(tier.get()))) {
-                throw new RewardNotAvailableException("reward " + rewardId + " is for tiers " + reward.tiers()
-                        + "; member " + member + " is in " + tier.orElse("no tier"));
-            }
-            int used = state.rewardsRedeemed.getOrDefault(rewardId, 0);
-            if (used >= reward.perMemberLimit()) {
-                throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
-                        + used + " times; the limit is " + reward.perMemberLimit());
-            }
-            Posting posting = ledger.redeem(member, reward.cost(), at, key, reason);
-            state.rewardsRedeemed.merge(rewardId, 1, Integer::sum);
-            return posting;
+        ProgramVersion v = version.get();
+        Reward reward = v.rewards().get(rewardId);
+        if (reward == null) {
+            throw new RewardNotAvailableException("program version " + v.id() + " has no reward '" + rewardId
+                    + "'; its rewards are " + v.rewards().keySet());
         }
+        String reason = "reward " + reward.id() + ": " + reward.name();
+        Optional<Posting> earlier = ledger.posting(key);
+        if (earlier.isPresent()) {
+            return ledger.redeem(member, reward.cost(), at, key, reason);
+        }
+        if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
+            throw new RewardNotAvailableException("reward " + rewardId + " is available from " + reward.availableFrom()
+                    + " until " + reward.availableUntil() + "; not at " + at);
+        }
+        Optional<String> tier = tiers.tierOf(member, at);
+        if (!reward.tiers().isEmpty() && (tier.isEmpty() || !reward.tiers().contains(tier.get()))) {
+            throw new RewardNotAvailableException("reward " + rewardId + " is for tiers " + reward.tiers()
+                    + "; member " + member + " is in " + tier.orElse("no tier"));
+        }
+        int used = state.rewardsRedeemed.getOrDefault(rewardId, 0);
+        if (used >= reward.perMemberLimit()) {
+            throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
+                    + used + " times; the limit is " + reward.perMemberLimit());
+        }
+        Posting posting = ledger.redeem(member, reward.cost(), at, key, reason);
+        state.rewardsRedeemed.merge(rewardId, 1, Integer::sum);
+        return posting;
     }
 
     /**

@@ -396,7 +396,8 @@ public final class RuleSet implements RuleEngine {
         }
         Map<String, BigDecimal[]> products = new HashMap<>();
         for (Outcome o : selectGroups(bonuses)) {
-            Outcome applied = stacking == MultiplierStacking.COMPOUND ? multiply(o.rule, base, products, purchase, context) : o;
+            Outcome applied = stacking == MultiplierStacking.COMPOUND
+                    ? multiply(o.rule, base, products, purchase, context) : o;
             for (Grant g : draw ? drawBudget(applied, context) : applied.grants) {
                 awards.add(award(o.rule, g));
             }
@@ -603,7 +604,8 @@ public final class RuleSet implements RuleEngine {
         String on = purchase == null ? "" : " on " + lines + (lines == 1 ? " line" : " lines");
         Explanation how = new Explanation(points(m.currency(), baseSum) + " earned" + on, "",
                 factor.stripTrailingZeros().toPlainString() + "x ("
-                        + (m.fromTier() ? "tier " + context.member().tier() + ", " : "") + (stacking == MultiplierStacking.ADDITIVE ? "additive" : "compound") + ")",
+                        + (m.fromTier() ? "tier " + context.member().tier() + ", " : "")
+                        + (stacking == MultiplierStacking.ADDITIVE ? "additive" : "compound") + ")",
                 "floor per line", "");
         Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
                 : new HashMap<>(r.rule.capsPerTransaction());
