@@ -300,8 +300,12 @@ public final class LoyaltyProgram {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
-     * @throws IdempotencyConflictException if the key was used for another request
+     * @throws IdempotencyConflictException if the key was used for another request, or for another kind
+     *         of operation (a redemption, reservation, capture, release or return)
      * @throws InvalidRequestException if the key is too long
+     * @throws io.github.loyaltyrules.tier.TierException if the tier engine rejects the qualifying activity
+     *         (only when the caller recorded other activity in the engine under this purchase's derived keys,
+     *         or a metric's total would overflow); the points are then posted, and no receipt is kept
      */
     public Receipt purchase(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(purchase, "purchase must not be null");
@@ -361,11 +365,15 @@ public final class LoyaltyProgram {
         Evaluation evaluation = v.engine().evaluate(
                 new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
         Map<String, Long> totals = totalsByCurrency(evaluation.awards());
+        List<Points> amounts = new ArrayList<>();
+        for (Map.Entry<String, Long> t : totals.entrySet()) { // every currency is checked before anything is posted
+            amounts.add(Points.of(ledger.currency(t.getKey()), t.getValue()));
+        }
         List<Posting> postings = new ArrayList<>();
-        for (Map.Entry<String, Long> t : totals.entrySet()) {
-            Points points = Points.of(ledger.currency(t.getKey()), t.getValue());
-            postings.add(ledger.earn(member, points, at, derived(key, t.getKey()),
-                    activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), t.getKey())));
+        for (Points points : amounts) {
+            String code = points.currency().code();
+            postings.add(ledger.earn(member, points, at, derived(key, code),
+                    activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), code)));
         }
         Purchase purchase = activity instanceof Purchase ? (Purchase) activity : null;
         Map<Metric, Long> qualified = qualify(member, purchase, totals, at, key);

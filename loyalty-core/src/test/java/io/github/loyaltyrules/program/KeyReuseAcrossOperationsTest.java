@@ -11,6 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** A caller key names one operation: reusing it for another kind of operation is a conflict. */
@@ -89,5 +95,42 @@ class KeyReuseAcrossOperationsTest {
         assertThatThrownBy(() -> program.purchase(MemberId.of("nobody"), LoyaltyProgramTest.basket(), T0, unused))
                 .isInstanceOf(io.github.loyaltyrules.ledger.UnknownMemberException.class);
         program.capture(ANN, hold, T0.plusSeconds(3), unused);
+    }
+
+    @RepeatedTest(20)
+    void racingAPurchaseAndARedemptionOfTwoMembersUnderOneKeyLetsExactlyOneThrough() throws Exception {
+        LoyaltyProgram program = LoyaltyProgramTest.program();
+        MemberId bea = MemberId.of("bea");
+        program.enrol(bea, T0);
+        program.ledger().earn(bea, LoyaltyProgramTest.PTS.points(5), T0, IdempotencyKey.of("seed"), "opening");
+        IdempotencyKey key = IdempotencyKey.of("shared-1");
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> buy = pool.submit(() -> {
+                go.await();
+                return program.purchase(ANN, LoyaltyProgramTest.basket(), T0, key);
+            });
+            Future<?> pay = pool.submit(() -> {
+                go.await();
+                return program.redeem(bea, LoyaltyProgramTest.PTS.points(5), T0, key, "pay");
+            });
+            go.countDown();
+            int ok = 0;
+            for (Future<?> f : List.of(buy, pay)) {
+                try {
+                    f.get(10, TimeUnit.SECONDS);
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(IdempotencyConflictException.class);
+                }
+            }
+            assertThat(ok).isEqualTo(1);
+            long moved = program.ledger().balance(ANN, LoyaltyProgramTest.PTS).total()
+                    + (5 - program.ledger().balance(bea, LoyaltyProgramTest.PTS).total());
+            assertThat(moved).isIn(22L, 5L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
