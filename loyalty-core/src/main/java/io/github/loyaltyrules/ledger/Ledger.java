@@ -49,6 +49,7 @@ public final class Ledger {
     private static final int MAX_REASON = 500;
     private static final Duration MAX_TTL = Duration.ofDays(366);
     private static final int PAGE = 512;
+    private static final int MAX_MEMBER_PAGE = 10_000;
 
     private final ZoneId zone;
     private final Clock clock;
@@ -930,7 +931,22 @@ public final class Ledger {
      * @throws NullPointerException if {@code asOf} is null
      */
     public ExpirySweep expire(Instant asOf) {
+        return expire(asOf, ProgressListener.NONE);
+    }
+
+    /**
+     * Like {@link #expire(Instant)}, reporting to a listener after each member: members done and the
+     * total (counted when the sweep starts), so that a nightly job can show how far it has got.
+     *
+     * @param asOf the instant to expire points up to
+     * @param listener receives (done, total) after each member
+     * @return what the sweep did
+     * @throws NullPointerException if an argument is null
+     */
+    public ExpirySweep expire(Instant asOf, ProgressListener listener) {
         Checks.notNull(asOf, "asOf");
+        Checks.notNull(listener, "progress listener");
+        long total = countMembers();
         long scanned = 0;
         long postings = 0;
         Map<String, Long> expired = new TreeMap<>();
@@ -946,6 +962,8 @@ public final class Ledger {
                         expired.merge(currency.code(), amount, Long::sum);
                     }
                 }
+                total = Math.max(total, scanned);
+                listener.progress(scanned, total);
             }
             if (page.size() < PAGE) {
                 break;
@@ -953,6 +971,37 @@ public final class Ledger {
             after = page.get(page.size() - 1);
         }
         return new ExpirySweep(asOf, scanned, postings, expired);
+    }
+
+    private long countMembers() {
+        long n = 0;
+        MemberId after = null;
+        while (true) {
+            List<MemberId> page = store.members(after, PAGE);
+            n += page.size();
+            if (page.size() < PAGE) {
+                return n;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    /**
+     * Returns a page of enrolled members in id order, for batch jobs (notices, exports, tier
+     * assessment): at most {@code limit} member ids greater than {@code after}. Pass the last id of
+     * a page to get the next; a page shorter than {@code limit} is the last.
+     *
+     * @param after the id to start after; {@code null} to start at the first member
+     * @param limit the page size; 1 to 10,000
+     * @return the member ids, in id order; empty when there are no more
+     * @throws InvalidRequestException if {@code limit} is not between 1 and 10,000
+     */
+    public List<MemberId> members(MemberId after, int limit) {
+        if (limit < 1 || limit > MAX_MEMBER_PAGE) {
+            throw new InvalidRequestException("page size of members must be between 1 and " + MAX_MEMBER_PAGE
+                    + "; got " + limit);
+        }
+        return List.copyOf(store.members(after, limit));
     }
 
     private long expireMember(MemberId member, PointCurrency currency, Instant asOf) {

@@ -20,10 +20,17 @@ import io.github.loyaltyrules.rule.Activity;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Evaluation;
+import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.tier.InvalidTierRequestException;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.Tier;
+import io.github.loyaltyrules.tier.TierEngine;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The facade that point-of-sale and shop code calls: purchases, events, returns, redemptions and
@@ -48,12 +56,45 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Receipt} names the version that computed it. {@link #install(ProgramVersion)} swaps the
  * version atomically: each call reads the version once and uses only that one.
  *
- * <p>A return claws back, per award, the share of the returned units of each line:
- * {@code floor(share * unitsReturnedSoFar / quantity)} minus what earlier returns took, so that
- * returning every unit, in any number of returns, takes back exactly the line's share.
+ * <p><b>Tiers.</b> A program made with {@link #of(Ledger, ProgramVersion, TierEngine)} keeps members'
+ * tiers on the engine's ladder. Rules see the member's tier at the business time, with its earning
+ * multiplier and perks ({@link MemberProfile#tierMultiplier()}, {@link MemberProfile#perks()}).
+ * After a purchase or event is posted, its qualifying activity is recorded in the engine, for each
+ * metric the ladder declares: points earned in a {@link Metric#points points} metric's currency
+ * (under the posting's key {@code key#CURRENCY}, the key {@link io.github.loyaltyrules.tier.TierFeed}
+ * would use, so a ledger that also feeds the engine counts nothing twice); the basket total for a
+ * {@link Metric#spend spend} metric in the basket's money currency (floored to the currency's minor
+ * unit, under {@code key#spend}); one purchase for {@link Metric#purchases()} (under
+ * {@code key#purchase}). Counters are the caller's to record. A return takes back, in the window the
+ * purchase counted in, the points it clawed back, the money of the returned units, and the purchase
+ * itself once every unit is returned.
  *
- * <p>Receipts, purchase counts and member profiles are kept in memory by this object; the points
- * themselves are in the ledger's store. Thread-safe; calls for one member are serialised.
+ * <p><b>Returns and their allocation rule.</b> A return claws back, per award, the share of the
+ * returned units of each line: {@code floor(share * unitsReturnedSoFar / quantity)} minus what
+ * earlier returns took, so that returning every unit, in any number of returns, takes back exactly
+ * the line's share. An award's line shares are the engine's; an award without them is shared over
+ * the lines in proportion to line amounts, the remainder going one point at a time to the lines with
+ * the largest fractional parts. Then, if part of the basket is kept, the kept basket is evaluated
+ * again under the program version that computed the purchase (the receipt names it; every version
+ * ever installed stays reachable through {@link #version(String)}), with the member's profile and
+ * business time of the purchase, through {@link io.github.loyaltyrules.rule.RuleEngine#reevaluate},
+ * which draws no caps or budgets. For each rule and currency that the kept basket no longer earns at
+ * all (a basket-level bonus whose threshold, e.g. "40 stars on baskets of 20.00 or more", the kept
+ * basket no longer meets), what the purchase keeps of that award after the line shares is clawed back
+ * as well, on its own line: "-N STAR: rule name: the kept basket no longer qualifies (kept basket
+ * 12.00 EUR earns nothing under version v1; N kept after line shares)". Awards the kept basket still
+ * earns keep to their line shares, so per-line rounding is never clawed back twice. Nothing is ever
+ * given back by a return (a rule the kept basket would newly earn, e.g. a lesser bonus in the same
+ * exclusive group, is not awarded), and no award is clawed back beyond its amount.
+ *
+ * <p><b>Idempotency.</b> Every call carries the caller's key. A purchase, event or return posts under
+ * keys derived from it; the program remembers which kind of operation each caller key was used for,
+ * and reusing a key for another operation (a purchase key for a redemption, a reservation key for a
+ * purchase) throws {@link IdempotencyConflictException} and changes nothing. Retrying the same request
+ * with its key returns the first result.
+ *
+ * <p>Receipts, purchase counts, member profiles and key uses are kept in memory by this object; the
+ * points themselves are in the ledger's store. Thread-safe; calls for one member are serialised.
  */
 public final class LoyaltyProgram {
 
@@ -61,9 +102,16 @@ public final class LoyaltyProgram {
 
     private final Ledger ledger;
     private final AtomicReference<ProgramVersion> version;
+    private static final String ACTIVITY = "a purchase or event";
+    private static final String RETURN = "a return";
+    private static final String LEDGER_OP = "a redemption, reservation, capture or release";
+
     private final TierLookup tiers;
+    private final TierEngine tierEngine;
+    private final Map<String, ProgramVersion> versions = new ConcurrentHashMap<>();
     private final Map<MemberId, MemberState> members = new ConcurrentHashMap<>();
     private final Map<IdempotencyKey, Stored> receipts = new ConcurrentHashMap<>();
+    private final Map<IdempotencyKey, String> keyUses = new ConcurrentHashMap<>();
 
     /** What the program keeps per member; its monitor serialises the member's calls. */
     private static final class MemberState {
@@ -79,19 +127,29 @@ public final class LoyaltyProgram {
         final Receipt receipt;
         final String fingerprint;
         final Purchase purchase;
+        final MemberProfile profile;
         final Map<String, Long> returnedUnits = new HashMap<>();
+        final long[] clawed;
+        final Map<Metric, Long> qualified;
+        final Map<Metric, Long> qualifiedReturned = new HashMap<>();
 
-        Stored(Receipt receipt, String fingerprint, Purchase purchase) {
+        Stored(Receipt receipt, String fingerprint, Purchase purchase, MemberProfile profile,
+                Map<Metric, Long> qualified) {
             this.receipt = receipt;
             this.fingerprint = fingerprint;
             this.purchase = purchase;
+            this.profile = profile;
+            this.clawed = new long[receipt.awards().size()];
+            this.qualified = qualified;
         }
     }
 
-    private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers) {
+    private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine) {
         this.ledger = ledger;
         this.version = new AtomicReference<>(version);
+        this.versions.put(version.id(), version);
         this.tiers = tiers;
+        this.tierEngine = tierEngine;
     }
 
     /**
@@ -106,7 +164,34 @@ public final class LoyaltyProgram {
     public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierLookup tiers) {
         return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
                 Objects.requireNonNull(version, "program version must not be null"),
-                Objects.requireNonNull(tiers, "tier lookup must not be null"));
+                Objects.requireNonNull(tiers, "tier lookup must not be null"), null);
+    }
+
+    /**
+     * Returns a program over a ledger that keeps members' tiers in a tier engine: members are enrolled
+     * in the engine with the ledger, every purchase, event and return records its qualifying activity
+     * there, and rules see the member's tier with its earning multiplier and perks (see the class
+     * documentation for what is recorded, and under which keys).
+     *
+     * @param ledger the ledger the awards are posted to
+     * @param version the program version to run first
+     * @param tiers the tier engine; its ladder's zone should be the ledger's
+     * @return the program
+     * @throws NullPointerException if an argument is null
+     */
+    public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierEngine tiers) {
+        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
+                Objects.requireNonNull(version, "program version must not be null"),
+                Objects.requireNonNull(tiers, "tier engine must not be null"), tiers);
+    }
+
+    /**
+     * Returns the tier engine this program records qualifying activity in.
+     *
+     * @return the engine; empty for a program made with a {@link TierLookup}
+     */
+    public Optional<TierEngine> tierEngine() {
+        return Optional.ofNullable(tierEngine);
     }
 
     /**
@@ -136,7 +221,28 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if {@code next} is null
      */
     public ProgramVersion install(ProgramVersion next) {
-        return version.getAndSet(Objects.requireNonNull(next, "program version must not be null"));
+        Objects.requireNonNull(next, "program version must not be null");
+        synchronized (versions) {
+            ProgramVersion known = versions.get(next.id());
+            if (known != null && !known.equals(next)) {
+                throw new InvalidRequestException("program version id '" + next.id() + "' was already installed with"
+                        + " other terms; receipts name their version by id, so give a changed version a new id");
+            }
+            versions.put(next.id(), next);
+            return version.getAndSet(next);
+        }
+    }
+
+    /**
+     * Returns a version this program has run, by id: the running one or any installed before, so
+     * that returns are re-evaluated under the version that computed the purchase.
+     *
+     * @param id the version id, as a receipt names it
+     * @return the version, or empty if this program never ran one with that id
+     * @throws NullPointerException if {@code id} is null
+     */
+    public Optional<ProgramVersion> version(String id) {
+        return Optional.ofNullable(versions.get(Objects.requireNonNull(id, "version id must not be null")));
     }
 
     /**
@@ -151,6 +257,13 @@ public final class LoyaltyProgram {
     public Account enrol(MemberId member, Instant at) {
         Account account = ledger.enrol(member, at);
         members.putIfAbsent(member, new MemberState());
+        if (tierEngine != null) {
+            try {
+                tierEngine.enrol(member, at);
+            } catch (InvalidTierRequestException alreadyKnown) {
+                // the engine knew the member already (e.g. a status match before enrolment); it keeps its date
+            }
+        }
         return account;
     }
 
@@ -187,8 +300,12 @@ public final class LoyaltyProgram {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
-     * @throws IdempotencyConflictException if the key was used for another request
+     * @throws IdempotencyConflictException if the key was used for another request, or for another kind
+     *         of operation (a redemption, reservation, capture, release or return)
      * @throws InvalidRequestException if the key is too long
+     * @throws io.github.loyaltyrules.tier.TierException if the tier engine rejects the qualifying activity
+     *         (only when the caller recorded other activity in the engine under this purchase's derived keys,
+     *         or a metric's total would overflow); the points are then posted, and no receipt is kept
      */
     public Receipt purchase(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(purchase, "purchase must not be null");
@@ -223,34 +340,49 @@ public final class LoyaltyProgram {
         String fingerprint = "activity " + activity + " of " + member + " at " + at;
         MemberState state = state(member);
         synchronized (state) {
-            Optional<Receipt> replay = replay(key, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-            Account account = ledger.account(member);
-            if (account.status() != AccountStatus.ACTIVE) {
-                throw new AccountStatusException("account of member " + member + " is " + account.status()
-                        + "; purchases and events need an ACTIVE account");
-            }
-            ProgramVersion v = version.get();
-            MemberProfile profile = new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags,
-                    state.attributes, state.birthday, state.purchases);
-            Evaluation evaluation = v.engine().evaluate(
-                    new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
-            Map<String, Long> totals = totalsByCurrency(evaluation.awards());
-            List<Posting> postings = new ArrayList<>();
-            for (Map.Entry<String, Long> t : totals.entrySet()) {
-                Points points = Points.of(ledger.currency(t.getKey()), t.getValue());
-                postings.add(ledger.earn(member, points, at, derived(key, t.getKey()),
-                        activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), t.getKey())));
-            }
-            Receipt receipt = new Receipt(key, member, v.id(), at, evaluation.awards(), postings, false);
-            receipts.put(key, new Stored(receipt, fingerprint, activity instanceof Purchase ? (Purchase) activity : null));
-            if (activity instanceof Purchase) {
-                state.purchases++;
-            }
-            return receipt;
+            return claimed(key, ACTIVITY, () -> record(member, activity, at, key, fingerprint, state));
         }
+    }
+
+    private Receipt record(MemberId member, Activity activity, Instant at, IdempotencyKey key, String fingerprint,
+            MemberState state) {
+        Optional<Receipt> replay = replay(key, fingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Optional<Posting> direct = ledger.posting(key);
+        if (direct.isPresent()) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for a "
+                    + direct.get().type() + " posting in the ledger; a purchase or event needs a key of its own");
+        }
+        Account account = ledger.account(member);
+        if (account.status() != AccountStatus.ACTIVE) {
+            throw new AccountStatusException("account of member " + member + " is " + account.status()
+                    + "; purchases and events need an ACTIVE account");
+        }
+        ProgramVersion v = version.get();
+        MemberProfile profile = profile(member, state, at);
+        Evaluation evaluation = v.engine().evaluate(
+                new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
+        Map<String, Long> totals = totalsByCurrency(evaluation.awards());
+        List<Points> amounts = new ArrayList<>();
+        for (Map.Entry<String, Long> t : totals.entrySet()) { // every currency is checked before anything is posted
+            amounts.add(Points.of(ledger.currency(t.getKey()), t.getValue()));
+        }
+        List<Posting> postings = new ArrayList<>();
+        for (Points points : amounts) {
+            String code = points.currency().code();
+            postings.add(ledger.earn(member, points, at, derived(key, code),
+                    activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), code)));
+        }
+        Purchase purchase = activity instanceof Purchase ? (Purchase) activity : null;
+        Map<Metric, Long> qualified = qualify(member, purchase, totals, at, key);
+        Receipt receipt = new Receipt(key, member, v.id(), at, evaluation.awards(), postings, false);
+        receipts.put(key, new Stored(receipt, fingerprint, purchase, profile, qualified));
+        if (activity instanceof Purchase) {
+            state.purchases++;
+        }
+        return receipt;
     }
 
     /**
@@ -280,72 +412,100 @@ public final class LoyaltyProgram {
         String fingerprint = "return of " + units + " from " + original + " by " + member + " at " + at;
         MemberState state = state(member);
         synchronized (state) {
-            Optional<Receipt> replay = replay(key, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-            Stored bought = receipts.get(original);
-            if (bought == null || bought.purchase == null || !bought.receipt.member().equals(member)) {
-                throw new UnknownPostingException("member " + member + " made no purchase with key '" + original
-                        + "'; a return names the key of the member's purchase");
-            }
-            if (units.isEmpty()) {
-                throw new InvalidRequestException("a return must name at least one basket line of purchase '" + original
-                        + "'");
-            }
-            Map<String, BasketLine> lines = new HashMap<>();
-            for (BasketLine line : bought.purchase.lines()) {
-                lines.put(line.lineId(), line);
-            }
-            for (Map.Entry<String, Long> u : units.entrySet()) {
-                BasketLine line = lines.get(Objects.requireNonNull(u.getKey(), "line id must not be null"));
-                if (line == null) {
-                    throw new InvalidRequestException("purchase '" + original + "' has no line '" + u.getKey()
-                            + "'; its lines are " + new java.util.TreeSet<>(lines.keySet()));
-                }
-                long n = Objects.requireNonNull(u.getValue(), "unit count must not be null");
-                if (n <= 0) {
-                    throw new InvalidAmountException("units returned of line " + u.getKey() + " must be positive; got " + n);
-                }
-                long left = line.quantity() - bought.returnedUnits.getOrDefault(u.getKey(), 0L);
-                if (n > left) {
-                    throw new InvalidReversalException("line " + u.getKey() + " of purchase '" + original + "' has " + left
-                            + " of " + line.quantity() + " units left to return; cannot return " + n);
-                }
-            }
-            List<Award> clawed = new ArrayList<>();
-            for (Award award : bought.receipt.awards()) {
-                Map<String, Long> shares = award.lineShares().isEmpty()
-                        ? byLineAmount(award.amount(), bought.purchase) : award.lineShares();
-                Map<String, Long> taken = new LinkedHashMap<>();
-                long sum = 0;
-                for (Map.Entry<String, Long> u : units.entrySet()) {
-                    long share = shares.getOrDefault(u.getKey(), 0L);
-                    long before = bought.returnedUnits.getOrDefault(u.getKey(), 0L);
-                    long part = Shares.ofUnits(share, before, before + u.getValue(), lines.get(u.getKey()).quantity());
-                    if (part > 0) {
-                        taken.put(u.getKey(), part);
-                        sum += part;
-                    }
-                }
-                if (sum > 0) {
-                    clawed.add(new Award(award.ruleId(), award.ruleName(), award.currency(), sum, taken,
-                            award.explanation()));
-                }
-            }
-            List<Posting> postings = new ArrayList<>();
-            for (Map.Entry<String, Long> t : totalsByCurrency(clawed).entrySet()) {
-                postings.add(ledger.reverse(member, derived(original, t.getKey()),
-                        Points.of(ledger.currency(t.getKey()), t.getValue()), at, derived(key, t.getKey()),
-                        "return " + key + " of purchase " + original));
-            }
-            for (Map.Entry<String, Long> u : units.entrySet()) {
-                bought.returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
-            }
-            Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
-            receipts.put(key, new Stored(receipt, fingerprint, null));
-            return receipt;
+            return claimed(key, RETURN, () -> returnPurchase(member, original, units, at, key, fingerprint));
         }
+    }
+
+    private Receipt returnPurchase(MemberId member, IdempotencyKey original, Map<String, Long> units, Instant at,
+            IdempotencyKey key, String fingerprint) {
+        Optional<Receipt> replay = replay(key, fingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Stored bought = receipts.get(original);
+        if (bought == null || bought.purchase == null || !bought.receipt.member().equals(member)) {
+            throw new UnknownPostingException("member " + member + " made no purchase with key '" + original
+                    + "'; a return names the key of the member's purchase");
+        }
+        if (units.isEmpty()) {
+            throw new InvalidRequestException("a return must name at least one basket line of purchase '" + original
+                    + "'");
+        }
+        Map<String, BasketLine> lines = new HashMap<>();
+        for (BasketLine line : bought.purchase.lines()) {
+            lines.put(line.lineId(), line);
+        }
+        for (Map.Entry<String, Long> u : units.entrySet()) {
+            BasketLine line = lines.get(Objects.requireNonNull(u.getKey(), "line id must not be null"));
+            if (line == null) {
+                throw new InvalidRequestException("purchase '" + original + "' has no line '" + u.getKey()
+                        + "'; its lines are " + new java.util.TreeSet<>(lines.keySet()));
+            }
+            long n = Objects.requireNonNull(u.getValue(), "unit count must not be null");
+            if (n <= 0) {
+                throw new InvalidAmountException("units returned of line " + u.getKey() + " must be positive; got " + n);
+            }
+            long left = line.quantity() - bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+            if (n > left) {
+                throw new InvalidReversalException("line " + u.getKey() + " of purchase '" + original + "' has " + left
+                        + " of " + line.quantity() + " units left to return; cannot return " + n);
+            }
+        }
+        List<Award> awards = bought.receipt.awards();
+        long[] take = new long[awards.size()];
+        List<Award> clawed = new ArrayList<>();
+        for (int i = 0; i < awards.size(); i++) {
+            Award award = awards.get(i);
+            Map<String, Long> shares = award.lineShares().isEmpty()
+                    ? byLineAmount(award.amount(), bought.purchase) : award.lineShares();
+            long left = award.amount() - bought.clawed[i];
+            Map<String, Long> taken = new LinkedHashMap<>();
+            long sum = 0;
+            for (Map.Entry<String, Long> u : units.entrySet()) {
+                long share = shares.getOrDefault(u.getKey(), 0L);
+                long before = bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+                long part = Math.min(left - sum,
+                        Shares.ofUnits(share, before, before + u.getValue(), lines.get(u.getKey()).quantity()));
+                if (part > 0) {
+                    taken.put(u.getKey(), part);
+                    sum += part;
+                }
+            }
+            take[i] = sum;
+            if (sum > 0) {
+                clawed.add(new Award(award.ruleId(), award.ruleName(), award.currency(), sum, taken,
+                        award.explanation()));
+            }
+        }
+        List<BasketLine> kept = new ArrayList<>();
+        boolean allReturned = true;
+        for (BasketLine line : bought.purchase.lines()) {
+            long keep = line.quantity() - bought.returnedUnits.getOrDefault(line.lineId(), 0L)
+                    - units.getOrDefault(line.lineId(), 0L);
+            if (keep > 0) {
+                allReturned = false;
+                kept.add(BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice()));
+            }
+        }
+        if (!kept.isEmpty()) {
+            clawed.addAll(lostBonuses(bought, take, kept));
+        }
+        List<Posting> postings = new ArrayList<>();
+        for (Map.Entry<String, Long> t : totalsByCurrency(clawed).entrySet()) {
+            postings.add(ledger.reverse(member, derived(original, t.getKey()),
+                    Points.of(ledger.currency(t.getKey()), t.getValue()), at, derived(key, t.getKey()),
+                    "return " + key + " of purchase " + original));
+        }
+        for (Map.Entry<String, Long> u : units.entrySet()) {
+            bought.returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
+        }
+        for (int i = 0; i < take.length; i++) {
+            bought.clawed[i] += take[i];
+        }
+        unqualify(member, bought, totalsByCurrency(clawed), units, allReturned, at, key);
+        Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
+        receipts.put(key, new Stored(receipt, fingerprint, null, bought.profile, Map.of()));
+        return receipt;
     }
 
     /**
@@ -371,35 +531,39 @@ public final class LoyaltyProgram {
         Objects.requireNonNull(key, "idempotency key must not be null");
         MemberState state = state(member);
         synchronized (state) {
-            ProgramVersion v = version.get();
-            Reward reward = v.rewards().get(rewardId);
-            if (reward == null) {
-                throw new RewardNotAvailableException("program version " + v.id() + " has no reward '" + rewardId
-                        + "'; its rewards are " + v.rewards().keySet());
-            }
-            String reason = "reward " + reward.id() + ": " + reward.name();
-            Optional<Posting> earlier = ledger.posting(key);
-            if (earlier.isPresent()) {
-                return ledger.redeem(member, reward.cost(), at, key, reason);
-            }
-            if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
-                throw new RewardNotAvailableException("reward " + rewardId + " is available from " + reward.availableFrom()
-                        + " until " + reward.availableUntil() + "; not at " + at);
-            }
-            Optional<String> tier = tiers.tierOf(member, at);
-            if (!reward.tiers().isEmpty() && (tier.isEmpty() || !reward.tiers().contains(tier.get()))) {
-                throw new RewardNotAvailableException("reward " + rewardId + " is for tiers " + reward.tiers()
-                        + "; member " + member + " is in " + tier.orElse("no tier"));
-            }
-            int used = state.rewardsRedeemed.getOrDefault(rewardId, 0);
-            if (used >= reward.perMemberLimit()) {
-                throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
-                        + used + " times; the limit is " + reward.perMemberLimit());
-            }
-            Posting posting = ledger.redeem(member, reward.cost(), at, key, reason);
-            state.rewardsRedeemed.merge(rewardId, 1, Integer::sum);
-            return posting;
+            return claimed(key, LEDGER_OP, () -> redeemReward(member, rewardId, at, key, state));
         }
+    }
+
+    private Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key, MemberState state) {
+        ProgramVersion v = version.get();
+        Reward reward = v.rewards().get(rewardId);
+        if (reward == null) {
+            throw new RewardNotAvailableException("program version " + v.id() + " has no reward '" + rewardId
+                    + "'; its rewards are " + v.rewards().keySet());
+        }
+        String reason = "reward " + reward.id() + ": " + reward.name();
+        Optional<Posting> earlier = ledger.posting(key);
+        if (earlier.isPresent()) {
+            return ledger.redeem(member, reward.cost(), at, key, reason);
+        }
+        if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
+            throw new RewardNotAvailableException("reward " + rewardId + " is available from " + reward.availableFrom()
+                    + " until " + reward.availableUntil() + "; not at " + at);
+        }
+        Optional<String> tier = tiers.tierOf(member, at);
+        if (!reward.tiers().isEmpty() && (tier.isEmpty() || !reward.tiers().contains(tier.get()))) {
+            throw new RewardNotAvailableException("reward " + rewardId + " is for tiers " + reward.tiers()
+                    + "; member " + member + " is in " + tier.orElse("no tier"));
+        }
+        int used = state.rewardsRedeemed.getOrDefault(rewardId, 0);
+        if (used >= reward.perMemberLimit()) {
+            throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
+                    + used + " times; the limit is " + reward.perMemberLimit());
+        }
+        Posting posting = ledger.redeem(member, reward.cost(), at, key, reason);
+        state.rewardsRedeemed.merge(rewardId, 1, Integer::sum);
+        return posting;
     }
 
     /**
@@ -415,7 +579,7 @@ public final class LoyaltyProgram {
      * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#redeem} does
      */
     public Posting redeem(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return ledger.redeem(member, amount, at, key, reason);
+        return ledgerOp(member, key, () -> ledger.redeem(member, amount, at, key, reason));
     }
 
     /**
@@ -432,7 +596,7 @@ public final class LoyaltyProgram {
      * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#reserve} does
      */
     public Posting reserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key, String reason) {
-        return ledger.reserve(member, amount, ttl, at, key, reason);
+        return ledgerOp(member, key, () -> ledger.reserve(member, amount, ttl, at, key, reason));
     }
 
     /**
@@ -447,7 +611,7 @@ public final class LoyaltyProgram {
      * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#capture} does
      */
     public Posting capture(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
-        return ledger.capture(member, reservation, at, key);
+        return ledgerOp(member, key, () -> ledger.capture(member, reservation, at, key));
     }
 
     /**
@@ -462,7 +626,7 @@ public final class LoyaltyProgram {
      * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#release} does
      */
     public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
-        return ledger.release(member, reservation, at, key);
+        return ledgerOp(member, key, () -> ledger.release(member, reservation, at, key));
     }
 
     /**
@@ -475,6 +639,165 @@ public final class LoyaltyProgram {
     public Optional<Receipt> receipt(IdempotencyKey key) {
         Stored s = receipts.get(Objects.requireNonNull(key, "key must not be null"));
         return s == null ? Optional.empty() : Optional.of(s.receipt);
+    }
+
+    /** Runs a ledger operation under the member's lock, after claiming its key for ledger operations. */
+    private <T> T ledgerOp(MemberId member, IdempotencyKey key, Supplier<T> op) {
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        MemberState state = state(member);
+        synchronized (state) {
+            return claimed(key, LEDGER_OP, op);
+        }
+    }
+
+    /**
+     * Claims a caller key for one kind of operation and runs it; a key first used for another kind
+     * is a conflict. A claim made here is withdrawn if the operation is rejected.
+     */
+    private <T> T claimed(IdempotencyKey key, String use, Supplier<T> op) {
+        String first = keyUses.putIfAbsent(key, use);
+        if (first != null && !first.equals(use)) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + first
+                    + "; this request is " + use + ". Reuse a key only to retry the same request");
+        }
+        try {
+            return op.get();
+        } catch (RuntimeException e) {
+            if (first == null) {
+                keyUses.remove(key, use);
+            }
+            throw e;
+        }
+    }
+
+    /** The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts. */
+    private MemberProfile profile(MemberId member, MemberState state, Instant at) {
+        if (tierEngine != null) {
+            Tier tier = tierEngine.tierAt(member, at);
+            return new MemberProfile(member, tier.name(), state.tags, state.attributes, state.birthday,
+                    state.purchases, tier.multiplier(), tier.perks());
+        }
+        return new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags, state.attributes,
+                state.birthday, state.purchases);
+    }
+
+    /** Records the qualifying activity of a posted purchase or event in the tier engine; returns what it recorded. */
+    private Map<Metric, Long> qualify(MemberId member, Purchase purchase, Map<String, Long> totals, Instant at,
+            IdempotencyKey key) {
+        if (tierEngine == null) {
+            return Map.of();
+        }
+        Map<Metric, Long> recorded = new LinkedHashMap<>();
+        for (Metric m : tierEngine.ladder().metrics()) {
+            long amount = 0;
+            if (m.kind() == Metric.Kind.POINTS) {
+                amount = totals.getOrDefault(m.key(), 0L);
+            } else if (m.kind() == Metric.Kind.SPEND && purchase != null
+                    && purchase.total().currency().getCurrencyCode().equals(m.key())) {
+                amount = minorUnitsFloor(m, purchase.total().amount());
+            } else if (m.kind() == Metric.Kind.PURCHASES && purchase != null) {
+                amount = 1;
+            }
+            if (amount > 0) {
+                tierEngine.record(member, m, amount, at, tierKey(key, m));
+                recorded.put(m, amount);
+            }
+        }
+        return recorded;
+    }
+
+    /** Takes back, in the tier engine, the qualifying activity a return undoes. */
+    private void unqualify(MemberId member, Stored bought, Map<String, Long> clawedTotals, Map<String, Long> units,
+            boolean allReturned, Instant at, IdempotencyKey key) {
+        if (tierEngine == null) {
+            return;
+        }
+        for (Map.Entry<Metric, Long> q : bought.qualified.entrySet()) {
+            Metric m = q.getKey();
+            long amount = 0;
+            if (m.kind() == Metric.Kind.POINTS) {
+                amount = clawedTotals.getOrDefault(m.key(), 0L);
+            } else if (m.kind() == Metric.Kind.SPEND) {
+                BigDecimal money = BigDecimal.ZERO;
+                for (BasketLine line : bought.purchase.lines()) {
+                    Long n = units.get(line.lineId());
+                    if (n != null) {
+                        money = money.add(line.unitPrice().times(n).amount());
+                    }
+                }
+                amount = minorUnitsFloor(m, money);
+            } else if (m.kind() == Metric.Kind.PURCHASES && allReturned) {
+                amount = 1;
+            }
+            amount = Math.min(amount, q.getValue() - bought.qualifiedReturned.getOrDefault(m, 0L));
+            if (amount > 0) {
+                tierEngine.recordReturn(member, tierKey(bought.receipt.key(), m), amount, at, tierKey(key, m));
+                bought.qualifiedReturned.merge(m, amount, Long::sum);
+            }
+        }
+    }
+
+    private static long minorUnitsFloor(Metric m, BigDecimal amount) {
+        return amount.movePointRight(m.scale()).setScale(0, RoundingMode.FLOOR).longValueExact();
+    }
+
+    private static IdempotencyKey tierKey(IdempotencyKey key, Metric m) {
+        switch (m.kind()) {
+            case POINTS:
+                return derived(key, m.key());
+            case SPEND:
+                return new IdempotencyKey(key.value() + "#spend");
+            default:
+                return new IdempotencyKey(key.value() + "#purchase");
+        }
+    }
+
+    /**
+     * Evaluates the kept basket again under the purchase's version and returns claw-back lines for what
+     * the purchase keeps after line shares of each rule and currency the kept basket no longer earns at
+     * all; adds them to {@code take}.
+     */
+    private List<Award> lostBonuses(Stored bought, long[] take, List<BasketLine> keptLines) {
+        List<Award> awards = bought.receipt.awards();
+        ProgramVersion v = versions.get(bought.receipt.programVersion());
+        if (v == null || awards.isEmpty()) {
+            return List.of();
+        }
+        Purchase kept = new Purchase(keptLines, bought.purchase.store(), bought.purchase.channel());
+        Evaluation again = v.engine().reevaluate(new RuleContext(bought.profile, kept,
+                bought.receipt.at().atZone(ledger.zone()), bought.receipt.key(), v.id()));
+        Map<String, Long> earns = new HashMap<>();
+        for (Award a : again.awards()) {
+            earns.merge(a.ruleId() + '\u0000' + a.currency(), a.amount(), Math::addExact);
+        }
+        Map<String, Long> keeps = new LinkedHashMap<>();
+        for (int i = 0; i < awards.size(); i++) {
+            Award a = awards.get(i);
+            keeps.merge(a.ruleId() + '\u0000' + a.currency(), a.amount() - bought.clawed[i] - take[i], Long::sum);
+        }
+        List<Award> out = new ArrayList<>();
+        for (Map.Entry<String, Long> k : keeps.entrySet()) {
+            long extra = k.getValue();
+            if (extra <= 0 || earns.containsKey(k.getKey())) {
+                continue;
+            }
+            Award first = null;
+            long need = extra;
+            for (int i = 0; i < awards.size() && need > 0; i++) {
+                Award a = awards.get(i);
+                if (!k.getKey().equals(a.ruleId() + '\u0000' + a.currency())) {
+                    continue;
+                }
+                first = first == null ? a : first;
+                long t = Math.min(need, a.amount() - bought.clawed[i] - take[i]);
+                take[i] += t;
+                need -= t;
+            }
+            out.add(new Award(first.ruleId(), first.ruleName() + ": the kept basket no longer qualifies",
+                    first.currency(), extra, Map.of(), new Explanation("kept basket " + kept.total() + " earns nothing"
+                            + " under version " + v.id() + "; " + extra + " kept after line shares", "", "", "", "")));
+        }
+        return out;
     }
 
     private Optional<Receipt> replay(IdempotencyKey key, String fingerprint) {

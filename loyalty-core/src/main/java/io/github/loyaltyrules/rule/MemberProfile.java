@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rule;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.MemberId;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
@@ -9,9 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What rules may know about a member when they evaluate: tier, tags, attributes, birthday and
- * purchase history counts. Personal attributes are optional; rules needing one that is absent
- * simply do not match.
+ * What rules may know about a member when they evaluate: tier and its benefits (earning multiplier
+ * and perks), tags, attributes, birthday and purchase history counts. Personal attributes are
+ * optional; rules needing one that is absent simply do not match.
+ *
+ * <p>The tier's earning multiplier is exact ({@link BigDecimal}); {@link BigDecimal#ONE} when the
+ * member has no tier or the tier has no multiplier. An engine applies it as its program states
+ * (the default engine through a tier multiplier rule).
  *
  * @param id the member
  * @param tier the current tier name, or {@code null} if the program has no tiers
@@ -19,9 +24,11 @@ import java.util.Set;
  * @param attributes free-form attributes
  * @param birthday the birthday, or {@code null} if unknown
  * @param purchasesSoFar how many purchases the member made before this one
+ * @param tierMultiplier the earning multiplier of the member's tier; positive, {@code 1} for none
+ * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
  */
 public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<String, String> attributes,
-        LocalDate birthday, long purchasesSoFar) {
+        LocalDate birthday, long purchasesSoFar, BigDecimal tierMultiplier, Set<String> perks) {
 
     /**
      * Validates the profile and makes its collections unmodifiable.
@@ -32,16 +39,41 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
      * @param attributes free-form attributes
      * @param birthday the birthday, or {@code null} if unknown
      * @param purchasesSoFar how many purchases the member made before this one
+     * @param tierMultiplier the earning multiplier of the member's tier; positive, {@code 1} for none
+     * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
      * @throws NullPointerException if a required component is null
-     * @throws InvalidRequestException if {@code purchasesSoFar} is negative
+     * @throws InvalidRequestException if {@code purchasesSoFar} is negative or the multiplier is not positive
      */
     public MemberProfile {
         Objects.requireNonNull(id, "member id must not be null");
+        Objects.requireNonNull(tierMultiplier, "tier multiplier must not be null (use BigDecimal.ONE for none)");
         tags = Set.copyOf(tags);
         attributes = Map.copyOf(attributes);
+        perks = Set.copyOf(perks);
         if (purchasesSoFar < 0) {
             throw new InvalidRequestException("purchases so far must not be negative; got " + purchasesSoFar);
         }
+        if (tierMultiplier.signum() <= 0) {
+            throw new InvalidRequestException("tier multiplier of member " + id + " must be positive; got "
+                    + tierMultiplier.toPlainString());
+        }
+    }
+
+    /**
+     * Returns a profile without tier benefits: multiplier {@code 1}, no perks.
+     *
+     * @param id the member
+     * @param tier the current tier name, or {@code null} if the program has no tiers
+     * @param tags free-form tags, e.g. "staff", "student"
+     * @param attributes free-form attributes
+     * @param birthday the birthday, or {@code null} if unknown
+     * @param purchasesSoFar how many purchases the member made before this one
+     * @throws NullPointerException if a required component is null
+     * @throws InvalidRequestException if {@code purchasesSoFar} is negative
+     */
+    public MemberProfile(MemberId id, String tier, Set<String> tags, Map<String, String> attributes,
+            LocalDate birthday, long purchasesSoFar) {
+        this(id, tier, tags, attributes, birthday, purchasesSoFar, BigDecimal.ONE, Set.of());
     }
 
     /**
@@ -53,6 +85,29 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
      */
     public static MemberProfile of(MemberId id) {
         return new MemberProfile(id, null, Set.of(), Map.of(), null, 0);
+    }
+
+    /**
+     * Returns a copy with the benefits of the member's tier.
+     *
+     * @param multiplier the tier's earning multiplier; positive
+     * @param tierPerks the tier's perks
+     * @return the copy
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if the multiplier is not positive
+     */
+    public MemberProfile withTierBenefits(BigDecimal multiplier, Set<String> tierPerks) {
+        return new MemberProfile(id, tier, tags, attributes, birthday, purchasesSoFar, multiplier, tierPerks);
+    }
+
+    /**
+     * Returns whether the member's tier grants a perk.
+     *
+     * @param perk the perk name
+     * @return true if the tier has it
+     */
+    public boolean hasPerk(String perk) {
+        return perks.contains(perk);
     }
 
     /**

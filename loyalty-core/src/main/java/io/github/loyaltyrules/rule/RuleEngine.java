@@ -18,4 +18,17 @@ public interface RuleEngine {
      * @return the awards, each with its explanation
      */
     Evaluation evaluate(RuleContext context);
+
+    /**
+     * Evaluates what an activity would earn without changing any state the engine keeps (per-member
+     * caps, campaign budgets). The program calls it when a return leaves part of a basket, to find
+     * which basket-level awards the remaining basket no longer earns. Engines without such state
+     * need not override it; the default calls {@link #evaluate(RuleContext)}.
+     *
+     * @param context the member, activity, time and key, as at the original activity
+     * @return the awards the activity would earn, before caps and budgets drawn over time
+     */
+    default Evaluation reevaluate(RuleContext context) {
+        return evaluate(context);
+    }
 }

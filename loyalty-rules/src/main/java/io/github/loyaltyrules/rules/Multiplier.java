@@ -13,28 +13,63 @@ import java.util.Objects;
  * <p>For an event that is not a purchase, only a multiplier on {@link LineMatcher#anyLine()}
  * applies, to the event's whole award.
  *
+ * <p>A tier multiplier ({@link #ofTier}) takes its factor from the member's tier at evaluation
+ * ({@link io.github.loyaltyrules.rule.MemberProfile#tierMultiplier()}); it awards nothing for a
+ * member whose tier multiplier is 1 or less.
+ *
  * @param currency the point currency code whose points are multiplied
- * @param factor the factor, e.g. 2 or 1.5; greater than 1
+ * @param factor the factor, e.g. 2 or 1.5; greater than 1; {@code 1} for a tier multiplier
  * @param lines the lines whose points are multiplied
+ * @param fromTier true if the factor is the member's tier multiplier
  */
-public record Multiplier(String currency, BigDecimal factor, LineMatcher lines) {
+public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, boolean fromTier) {
 
     /**
      * Validates the multiplier.
      *
      * @param currency the currency code
-     * @param factor the factor
+     * @param factor the factor; {@code 1} for a tier multiplier
      * @param lines the lines multiplied
+     * @param fromTier true if the factor is the member's tier multiplier
      * @throws NullPointerException if a component is null
-     * @throws InvalidRuleException if the factor is not greater than 1
+     * @throws InvalidRuleException if a fixed factor is not greater than 1, or a tier multiplier's is not 1
      */
     public Multiplier {
         Objects.requireNonNull(currency, "currency must not be null");
         Objects.requireNonNull(factor, "factor must not be null");
         Objects.requireNonNull(lines, "line matcher must not be null");
-        if (factor.compareTo(BigDecimal.ONE) <= 0) {
+        if (fromTier && factor.compareTo(BigDecimal.ONE) != 0) {
+            throw new InvalidRuleException("a tier multiplier takes its factor from the member's tier; its own factor"
+                    + " must be 1; got " + factor.toPlainString());
+        }
+        if (!fromTier && factor.compareTo(BigDecimal.ONE) <= 0) {
             throw new InvalidRuleException("multiplier factor must be greater than 1; got " + factor.toPlainString());
         }
+    }
+
+    /**
+     * Returns a multiplier with a fixed factor.
+     *
+     * @param currency the currency code
+     * @param factor the factor; greater than 1
+     * @param lines the lines multiplied
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the factor is not greater than 1
+     */
+    public Multiplier(String currency, BigDecimal factor, LineMatcher lines) {
+        this(currency, factor, lines, false);
+    }
+
+    /**
+     * Returns a multiplier on all lines by the member's tier multiplier, e.g. 1.5 for Gold when the
+     * ladder's Gold tier says so.
+     *
+     * @param currency the currency code
+     * @return the multiplier
+     * @throws NullPointerException if {@code currency} is null
+     */
+    public static Multiplier ofTier(String currency) {
+        return new Multiplier(currency, BigDecimal.ONE, LineMatcher.anyLine(), true);
     }
 
     /**

@@ -332,6 +332,26 @@ public final class RuleSet implements RuleEngine {
      */
     @Override
     public Evaluation evaluate(RuleContext context) {
+        return evaluate(context, true);
+    }
+
+    /**
+     * Evaluates the rules as {@link #evaluate(RuleContext)} does, but without drawing on per-member
+     * caps or campaign budgets (nothing this rule set keeps changes): what the activity earns before
+     * caps and budgets that depend on earlier activity. The program uses it to re-evaluate the basket
+     * left after a return.
+     *
+     * @param context the member, activity, time and key
+     * @return the awards, each with its explanation; per-transaction caps still apply
+     * @throws NullPointerException if {@code context} is null
+     * @throws UnknownCurrencyException if a hand-written action grants a currency the rule set does not have
+     */
+    @Override
+    public Evaluation reevaluate(RuleContext context) {
+        return evaluate(context, false);
+    }
+
+    private Evaluation evaluate(RuleContext context, boolean draw) {
         Objects.requireNonNull(context, "context must not be null");
         int[] candidates = candidateOrdinals(context);
         if (candidates.length == 0) {
@@ -358,7 +378,7 @@ public final class RuleSet implements RuleEngine {
         int slots = purchase == null ? 1 : purchase.lines().size();
         Map<String, long[]> base = new HashMap<>();
         for (Outcome o : selectGroups(awarding)) {
-            for (Grant g : drawBudget(o, context)) {
+            for (Grant g : draw ? drawBudget(o, context) : o.grants) {
                 awards.add(award(o.rule, g));
                 long[] b = base.computeIfAbsent(g.currency(), x -> new long[slots]);
                 addToSlots(b, g, purchase);
@@ -369,15 +389,16 @@ public final class RuleSet implements RuleEngine {
         }
         List<Outcome> bonuses = new ArrayList<>();
         for (Compiled r : multiplying) {
-            Outcome out = multiply(r, base, null, purchase);
+            Outcome out = multiply(r, base, null, purchase, context);
             if (!out.grants.isEmpty()) {
                 bonuses.add(out);
             }
         }
         Map<String, BigDecimal[]> products = new HashMap<>();
         for (Outcome o : selectGroups(bonuses)) {
-            Outcome applied = stacking == MultiplierStacking.COMPOUND ? multiply(o.rule, base, products, purchase) : o;
-            for (Grant g : drawBudget(applied, context)) {
+            Outcome applied = stacking == MultiplierStacking.COMPOUND
+                    ? multiply(o.rule, base, products, purchase, context) : o;
+            for (Grant g : draw ? drawBudget(applied, context) : applied.grants) {
                 awards.add(award(o.rule, g));
             }
         }
@@ -531,10 +552,11 @@ public final class RuleSet implements RuleEngine {
      * otherwise the compound bonus on top of the products so far, which it then updates.
      */
     private Outcome multiply(Compiled r, Map<String, long[]> base, Map<String, BigDecimal[]> products,
-            Purchase purchase) {
+            Purchase purchase, RuleContext context) {
         Multiplier m = r.multiplier;
         long[] b = base.get(m.currency());
-        if (b == null) {
+        BigDecimal factor = m.fromTier() ? context.member().tierMultiplier() : m.factor();
+        if (b == null || factor.compareTo(BigDecimal.ONE) <= 0) {
             return new Outcome(r, List.of());
         }
         if (purchase == null && m.lines() != Nodes.ANY_LINE) {
@@ -548,7 +570,7 @@ public final class RuleSet implements RuleEngine {
                 return ones;
             });
         }
-        BigDecimal extra = m.factor().subtract(BigDecimal.ONE);
+        BigDecimal extra = factor.subtract(BigDecimal.ONE);
         Map<String, Long> shares = new LinkedHashMap<>();
         long amount = 0;
         long baseSum = 0;
@@ -562,7 +584,7 @@ public final class RuleSet implements RuleEngine {
             if (p == null) {
                 bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
             } else {
-                BigDecimal next = p[i].multiply(m.factor());
+                BigDecimal next = p[i].multiply(factor);
                 bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
                         - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
                 p[i] = next;
@@ -581,7 +603,8 @@ public final class RuleSet implements RuleEngine {
         }
         String on = purchase == null ? "" : " on " + lines + (lines == 1 ? " line" : " lines");
         Explanation how = new Explanation(points(m.currency(), baseSum) + " earned" + on, "",
-                m.factor().stripTrailingZeros().toPlainString() + "x ("
+                factor.stripTrailingZeros().toPlainString() + "x ("
+                        + (m.fromTier() ? "tier " + context.member().tier() + ", " : "")
                         + (stacking == MultiplierStacking.ADDITIVE ? "additive" : "compound") + ")",
                 "floor per line", "");
         Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null

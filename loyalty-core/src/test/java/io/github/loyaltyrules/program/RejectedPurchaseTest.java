@@ -1,0 +1,46 @@
+package io.github.loyaltyrules.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.UnknownCurrencyException;
+import io.github.loyaltyrules.rule.Award;
+import io.github.loyaltyrules.rule.Evaluation;
+import io.github.loyaltyrules.rule.Explanation;
+import io.github.loyaltyrules.rule.RuleEngine;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A purchase whose awards cannot all be posted posts none of them, and leaves its key free. */
+class RejectedPurchaseTest {
+
+    @Test
+    void anAwardInAnUnknownCurrencyPostsNothingEvenInTheKnownOnes() {
+        RuleEngine twoCurrencies = ctx -> new Evaluation(List.of(
+                new Award("ok", "Known", "PTS", 5, Map.of(), Explanation.fixed()),
+                new Award("bad", "Unknown", "MILES", 5, Map.of(), Explanation.fixed())));
+        Ledger ledger = Ledger.builder().zone(LoyaltyProgramTest.ZONE)
+                .clock(Clock.fixed(LoyaltyProgramTest.T0, LoyaltyProgramTest.ZONE))
+                .currency(LoyaltyProgramTest.PTS).build();
+        LoyaltyProgram program = LoyaltyProgram.of(ledger, ProgramVersion.of("v1", twoCurrencies, List.of()),
+                TierLookup.NONE);
+        program.enrol(LoyaltyProgramTest.ANN, LoyaltyProgramTest.T0);
+        ledger.earn(LoyaltyProgramTest.ANN, LoyaltyProgramTest.PTS.points(5), LoyaltyProgramTest.T0,
+                IdempotencyKey.of("seed"), "opening balance");
+        List<Entry> before = ledger.statement(LoyaltyProgramTest.ANN);
+
+        IdempotencyKey key = IdempotencyKey.of("o-1");
+        assertThatThrownBy(() -> program.purchase(LoyaltyProgramTest.ANN, LoyaltyProgramTest.basket(),
+                LoyaltyProgramTest.T0, key)).isInstanceOf(UnknownCurrencyException.class).hasMessageContaining("MILES");
+        assertThat(ledger.statement(LoyaltyProgramTest.ANN)).isEqualTo(before);
+        assertThat(ledger.posting(IdempotencyKey.of("o-1#PTS"))).isEmpty();
+        assertThat(program.receipt(key)).isEmpty();
+        // the key was not kept: it can name a redemption now
+        program.redeem(LoyaltyProgramTest.ANN, LoyaltyProgramTest.PTS.points(1), LoyaltyProgramTest.T0, key, "x");
+    }
+}
