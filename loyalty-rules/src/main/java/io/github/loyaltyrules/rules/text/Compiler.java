@@ -222,6 +222,7 @@ final class Compiler {
 
     private Rule rule(Ast.RuleDecl r) {
         int before = problems.size();
+        boolean broken = false;
         Rule.Builder b = Rule.builder(r.id().value());
         try {
             if (r.name() != null) {
@@ -232,7 +233,7 @@ final class Compiler {
                 b.validBetween(r.validFrom(), r.validTo());
             }
         } catch (LoyaltyException e) {
-            report(r.pos(), "rule '" + r.id().value() + "': " + e.getMessage());
+            report(r.pos(), ruleMessage(r, e));
         }
         if (r.group() != null) {
             known("exclusive group", r.group(), groups.keySet(), "group");
@@ -249,9 +250,9 @@ final class Compiler {
             try {
                 b.when(condition(r.when()));
             } catch (LoyaltyException e) {
-                report(r.pos(), "rule '" + r.id().value() + "': " + e.getMessage());
+                report(r.pos(), ruleMessage(r, e));
             } catch (Skip e) {
-                // recorded
+                broken = true;
             }
         }
         List<Action> actions = new ArrayList<>();
@@ -268,7 +269,7 @@ final class Compiler {
             } catch (LoyaltyException e) {
                 report(a instanceof Ast.Multiply m ? m.pos() : amountOf(a).pos(), e.getMessage());
             } catch (Skip e) {
-                // recorded
+                broken = true;
             }
         }
         for (Ast.Cap c : r.caps()) {
@@ -282,10 +283,10 @@ final class Compiler {
             } catch (LoyaltyException e) {
                 report(c.pos(), e.getMessage());
             } catch (Skip e) {
-                // recorded
+                broken = true;
             }
         }
-        if (problems.size() > before) {
+        if (broken || problems.size() > before) {
             throw new Skip();
         }
         try {
@@ -294,9 +295,14 @@ final class Compiler {
             }
             return b.build();
         } catch (LoyaltyException e) {
-            report(r.pos(), "rule '" + r.id().value() + "': " + e.getMessage());
+            report(r.pos(), ruleMessage(r, e));
             throw new Skip();
         }
+    }
+
+    private static String ruleMessage(Ast.RuleDecl r, LoyaltyException e) {
+        String prefix = "rule '" + r.id().value() + "'";
+        return e.getMessage().startsWith(prefix) ? e.getMessage() : prefix + ": " + e.getMessage();
     }
 
     private static Amount amountOf(Act a) {
@@ -484,7 +490,7 @@ final class Compiler {
         try {
             return Points.fromDecimal(c, a.value());
         } catch (LoyaltyException | ArithmeticException e) {
-            report(a.pos(), "amount " + a.value().toPlainString() + " " + c.code() + " is not valid: " + e.getMessage());
+            report(a.pos(), e.getMessage());
             throw new Skip();
         }
     }
