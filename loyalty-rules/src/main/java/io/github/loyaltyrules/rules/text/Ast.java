@@ -38,7 +38,7 @@ final class Ast {
 
     /** A statement. */
     sealed interface Stmt permits ProgramId, Zone, Stacking, CurrencyDecl, TiersDecl, AttributesDecl, GroupDecl,
-            CampaignDecl, RuleDecl, RewardDecl {
+            CampaignDecl, RuleDecl, RewardDecl, LadderDecl, TierDecl {
         Pos pos();
     }
 
@@ -91,6 +91,22 @@ final class Ast {
 
     record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, LocalDate from,
             LocalDate until) implements Stmt {
+    }
+
+    /**
+     * The ladder's options: window is "calendar year", "anniversary year", "lifetime" or "rolling"
+     * (with {@code months}); null fields are not given.
+     */
+    record LadderDecl(Pos pos, String window, int months, Boolean retention, Period grace, boolean softLanding)
+            implements Stmt {
+    }
+
+    /** An entry threshold: {@code kind} is "amount" (unit is a currency code), "purchases" or "counter". */
+    record Threshold(Pos pos, BigDecimal value, String kind, Name unit) {
+    }
+
+    record TierDecl(Pos pos, Name name, List<Threshold> thresholds, BigDecimal multiplier, List<String> perks,
+            boolean neverDowngrade) implements Stmt {
     }
 
     /** A line selector: the union of its atoms; empty means every line. */

@@ -28,6 +28,10 @@ import io.github.loyaltyrules.rules.text.Ast.Lines;
 import io.github.loyaltyrules.rules.text.Ast.Name;
 import io.github.loyaltyrules.rules.text.Ast.Pos;
 import io.github.loyaltyrules.rules.text.Ast.Stmt;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.QualificationWindow;
+import io.github.loyaltyrules.tier.Tier;
+import io.github.loyaltyrules.tier.TierLadder;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +71,10 @@ final class Compiler {
     private final Map<String, GroupSelection> groups = new LinkedHashMap<>();
     private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<String, Pos> seen = new LinkedHashMap<>();
+    private final List<Ast.TierDecl> tierDecls = new ArrayList<>();
+    private Ast.TiersDecl tiersDecl;
+    private Ast.LadderDecl ladderDecl;
+    private TierLadder ladder;
 
     Compiler(Ast.Program program, List<Problem> problems, Set<String> failed) {
         this.program = program;
@@ -83,6 +91,7 @@ final class Compiler {
                 // recorded
             }
         }
+        tierStatements();
         for (Stmt s : program.statements()) {
             if (s instanceof Ast.CampaignDecl c) {
                 try {
@@ -130,7 +139,7 @@ final class Compiler {
             return null;
         }
         return new ParsedProgram(program, id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
-                tiers == null ? List.of() : List.copyOf(tiers));
+                tiers == null ? List.of() : List.copyOf(tiers), ladder);
     }
 
     private void declare(Stmt s) {
@@ -152,8 +161,15 @@ final class Compiler {
             stacking = m.mode().equals("compound") ? MultiplierStacking.COMPOUND : MultiplierStacking.ADDITIVE;
         } else if (s instanceof Ast.CurrencyDecl c) {
             currency(c);
+        } else if (s instanceof Ast.LadderDecl l) {
+            once("ladder", l.pos());
+            ladderDecl = l;
+        } else if (s instanceof Ast.TierDecl t) {
+            unique("tier", t.name());
+            tierDecls.add(t);
         } else if (s instanceof Ast.TiersDecl t) {
             once("tiers", t.pos());
+            tiersDecl = t;
             tiers = distinct("tier", t.tiers());
         } else if (s instanceof Ast.AttributesDecl a) {
             once("attributes", a.pos());
@@ -167,6 +183,121 @@ final class Compiler {
             unique("reward", r.id());
         } else if (s instanceof Ast.CampaignDecl c) {
             unique("campaign", c.id());
+        }
+    }
+
+    private void tierStatements() {
+        if (tierDecls.isEmpty()) {
+            if (ladderDecl != null && !failed.contains("tier")) {
+                report(ladderDecl.pos(), "'ladder' needs 'tier' statements, one per tier from lowest to highest");
+            }
+            return;
+        }
+        if (tiersDecl != null) {
+            report(tierDecls.get(0).pos(), "tiers are already listed by the 'tiers' statement at line "
+                    + tiersDecl.pos().line() + "; use either 'tiers' or 'tier' statements, not both");
+            return;
+        }
+        tiers = new ArrayList<>();
+        for (Ast.TierDecl t : tierDecls) {
+            tiers.add(t.name().value());
+        }
+        TierLadder.Builder b = TierLadder.builder().zone(zone);
+        Set<Metric> metrics = new LinkedHashSet<>();
+        boolean broken = false;
+        int before = problems.size();
+        for (Ast.TierDecl d : tierDecls) {
+            try {
+                Tier t = Tier.of(d.name().value());
+                for (Ast.Threshold th : d.thresholds()) {
+                    Metric m = metric(th);
+                    metrics.add(m);
+                    try {
+                        t = t.withThreshold(m, th.value());
+                    } catch (LoyaltyException e) {
+                        report(th.pos(), e.getMessage());
+                    }
+                }
+                if (d.multiplier() != null) {
+                    t = t.withMultiplier(d.multiplier());
+                }
+                if (!d.perks().isEmpty()) {
+                    t = t.withPerks(d.perks().toArray(new String[0]));
+                }
+                if (d.neverDowngrade()) {
+                    t = t.withNeverDowngrade();
+                }
+                b.tier(t);
+            } catch (Skip e) {
+                broken = true;
+            } catch (LoyaltyException e) {
+                report(d.pos(), e.getMessage());
+            }
+        }
+        Pos at = ladderDecl != null ? ladderDecl.pos() : tierDecls.get(0).pos();
+        try {
+            if (ladderDecl != null) {
+                if (ladderDecl.window() != null) {
+                    b.window(window(ladderDecl));
+                }
+                if (ladderDecl.retention() != null) {
+                    b.retention(ladderDecl.retention());
+                }
+                if (ladderDecl.grace() != null) {
+                    b.gracePeriod(ladderDecl.grace());
+                }
+                b.softLanding(ladderDecl.softLanding());
+            }
+            if (broken || problems.size() > before) {
+                return;
+            }
+            ladder = b.metrics(metrics.toArray(new Metric[0])).build();
+        } catch (LoyaltyException e) {
+            report(at, e.getMessage());
+        }
+    }
+
+    private static QualificationWindow window(Ast.LadderDecl l) {
+        switch (l.window()) {
+            case "calendar year": return QualificationWindow.calendarYear();
+            case "anniversary year": return QualificationWindow.anniversaryYear();
+            case "lifetime": return QualificationWindow.lifetime();
+            default: return QualificationWindow.rollingMonths(l.months());
+        }
+    }
+
+    private Metric metric(Ast.Threshold th) {
+        if (th.kind().equals("purchases")) {
+            return Metric.purchases();
+        }
+        if (th.kind().equals("counter")) {
+            try {
+                return Metric.counter(th.unit().value());
+            } catch (LoyaltyException e) {
+                report(th.unit().pos(), e.getMessage());
+                throw new Skip();
+            }
+        }
+        String code = th.unit().value();
+        PointCurrency pc = currencies.get(code);
+        if (pc != null) {
+            return Metric.points(pc);
+        }
+        if (currencyDecls.containsKey(code)) {
+            throw new Skip();
+        }
+        try {
+            return Metric.spend(Currency.getInstance(code));
+        } catch (IllegalArgumentException e) {
+            if (!failed.contains("currency")) {
+                List<String> known = new ArrayList<>(currencyDecls.keySet());
+                known.add("purchases");
+                known.add("counter");
+                report(th.unit().pos(), Names.unknown("currency", code, known)
+                        .replace("; expected one of", "; expected a point currency, an ISO money code, 'purchases' or"
+                                + " 'counter', such as"));
+            }
+            throw new Skip();
         }
     }
 
@@ -544,7 +675,8 @@ final class Compiler {
 
     /** Reports an unknown name unless the statement kind that declares it failed to parse. */
     private void known(String kind, Name n, java.util.Collection<String> names, String declaredBy) {
-        if (!names.contains(n.value()) && !failed.contains(declaredBy)) {
+        boolean declarationFailed = failed.contains(declaredBy) || declaredBy.equals("tiers") && failed.contains("tier");
+        if (!names.contains(n.value()) && !declarationFailed) {
             report(n.pos(), Names.unknown(kind, n.value(), names));
         }
     }

@@ -4,13 +4,14 @@ import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.RuleSet;
+import io.github.loyaltyrules.tier.TierLadder;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A program read from text by {@link ProgramText#parse(String)}: its id, zone, point currencies,
- * rule set, rewards and tier names, ready to become a {@link ProgramVersion}.
+ * rule set, rewards, tier names and optional tier ladder, ready to become a {@link ProgramVersion}.
  *
  * <p>Instances are immutable. The rule set holds the running state of member caps and campaign
  * budgets, so parse the text again for an independent copy. {@link ProgramText#print(ParsedProgram)}
@@ -25,9 +26,11 @@ public final class ParsedProgram {
     private final RuleSet ruleSet;
     private final List<Reward> rewards;
     private final List<String> tiers;
+    private final TierLadder ladder;
 
     ParsedProgram(Ast.Program syntax, String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
-            List<Reward> rewards, List<String> tiers) {
+            List<Reward> rewards, List<String> tiers, TierLadder ladder) {
+        this.ladder = ladder;
         this.syntax = syntax;
         this.id = id;
         this.zone = zone;
@@ -103,12 +106,22 @@ public final class ParsedProgram {
     }
 
     /**
-     * Returns the tier names of the {@code tiers} statement, lowest first.
+     * Returns the tier names, lowest first, from the {@code tiers} statement or the {@code tier} statements.
      *
      * @return the tier names; empty if the program declares none
      */
     public List<String> tiers() {
         return tiers;
+    }
+
+    /**
+     * Returns the tier ladder described by the program's {@code tier} statements and its {@code ladder}
+     * options, in the program zone.
+     *
+     * @return the ladder, or empty if the program has no {@code tier} statements
+     */
+    public Optional<TierLadder> ladder() {
+        return Optional.ofNullable(ladder);
     }
 
     /**

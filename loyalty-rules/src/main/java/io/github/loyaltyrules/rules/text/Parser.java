@@ -27,7 +27,7 @@ import java.util.Locale;
 final class Parser {
 
     static final List<String> STATEMENTS = List.of("program", "zone", "multipliers", "currency", "tiers", "attributes",
-            "group", "campaign", "rule", "reward");
+            "group", "campaign", "rule", "reward", "ladder", "tier");
     static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
             "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "not");
     static final List<String> RULE_CLAUSES = List.of("priority", "valid", "group", "campaign", "when", "then", "cap");
@@ -137,6 +137,10 @@ final class Parser {
                 return campaign(pos);
             case "rule":
                 return rule(pos);
+            case "ladder":
+                return ladder(pos);
+            case "tier":
+                return tier(pos);
             default:
                 return reward(pos);
         }
@@ -226,6 +230,104 @@ final class Parser {
             case "year": case "years": return "year";
             default: return null;
         }
+    }
+
+    private Stmt ladder(Pos pos) {
+        String window = null;
+        int months = 0;
+        Boolean retention = null;
+        Period grace = null;
+        boolean soft = false;
+        List<String> seen = new ArrayList<>();
+        while (!peek().is(";")) {
+            Token t = peek();
+            String clause = oneOf("'window', 'retention', 'no retention', 'grace', 'soft landing' or ';'",
+                    List.of("window", "retention", "no", "grace", "soft"));
+            if (clause.equals("no")) {
+                word("retention");
+                clause = "retention";
+                retention = Boolean.FALSE;
+                duplicate(seen, clause, t, "ladder");
+                continue;
+            }
+            duplicate(seen, clause, t, "ladder");
+            switch (clause) {
+                case "window": {
+                    window = oneOf("a qualification window (calendar year, rolling N months, anniversary year, lifetime)",
+                            List.of("calendar", "rolling", "anniversary", "lifetime"));
+                    if (window.equals("rolling")) {
+                        months = intValue("a number of months");
+                        word("months");
+                    } else if (!window.equals("lifetime")) {
+                        word("year");
+                        window = window + " year";
+                    }
+                    break;
+                }
+                case "retention": retention = Boolean.TRUE; break;
+                case "grace": grace = duration(); break;
+                default:
+                    word("landing");
+                    soft = true;
+            }
+        }
+        end();
+        return new Ast.LadderDecl(pos, window, months, retention, grace, soft);
+    }
+
+    private Stmt tier(Pos pos) {
+        Name name = name("a tier name");
+        List<Ast.Threshold> thresholds = new ArrayList<>();
+        BigDecimal multiplier = null;
+        List<String> perks = List.of();
+        boolean never = false;
+        List<String> seen = new ArrayList<>();
+        while (!peek().is(";")) {
+            Token t = peek();
+            String clause = oneOf("'from', 'multiplier', 'perks', 'never' or ';'",
+                    List.of("from", "multiplier", "perks", "never"));
+            duplicate(seen, clause, t, "tier");
+            switch (clause) {
+                case "from":
+                    thresholds.add(threshold());
+                    while (peek().is(",")) {
+                        i++;
+                        thresholds.add(threshold());
+                    }
+                    break;
+                case "multiplier": multiplier = decimal("a multiplier such as 1.25"); break;
+                case "perks": {
+                    List<String> p = new ArrayList<>();
+                    p.add(value("a perk"));
+                    while (peek().is(",")) {
+                        i++;
+                        p.add(value("a perk"));
+                    }
+                    perks = List.copyOf(p);
+                    break;
+                }
+                default:
+                    word("downgrade");
+                    never = true;
+            }
+        }
+        end();
+        return new Ast.TierDecl(pos, name, List.copyOf(thresholds), multiplier, perks, never);
+    }
+
+    private Ast.Threshold threshold() {
+        Token t = peek();
+        BigDecimal v = decimal("a threshold such as '300 TQP', '500.00 EUR' or '10 purchases'");
+        Token u = peek();
+        if (u.is("purchases")) {
+            i++;
+            return new Ast.Threshold(Pos.of(t), v, "purchases", null);
+        }
+        if (u.is("counter")) {
+            i++;
+            return new Ast.Threshold(Pos.of(t), v, "counter", name("a counter name"));
+        }
+        return new Ast.Threshold(Pos.of(t), v, "amount", name("a currency code, 'purchases' or 'counter'"));
     }
 
     private Stmt campaign(Pos pos) {

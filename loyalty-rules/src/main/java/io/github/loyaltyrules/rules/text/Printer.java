@@ -23,9 +23,17 @@ final class Printer {
 
     static String print(Ast.Program program) {
         Printer p = new Printer();
+        Stmt previous = null;
+        boolean previousOneLine = false;
         for (Stmt s : program.statements()) {
+            int start = p.out.length();
             p.statement(s);
-            p.out.append('\n');
+            boolean oneLine = p.out.indexOf("\n", start) == p.out.length() - 1;
+            if (previous != null && !(oneLine && previousOneLine && previous.getClass() == s.getClass())) {
+                p.out.insert(start, '\n');
+            }
+            previous = s;
+            previousOneLine = oneLine;
         }
         return p.out.toString();
     }
@@ -122,6 +130,45 @@ final class Printer {
             out.append(";\n");
         } else if (s instanceof Ast.RuleDecl r) {
             rule(r);
+        } else if (s instanceof Ast.LadderDecl l) {
+            out.append("ladder");
+            if (l.window() != null) {
+                out.append(" window ").append(l.window().equals("rolling") ? "rolling " + l.months() + " months"
+                        : l.window());
+            }
+            if (l.retention() != null) {
+                out.append(l.retention() ? " retention" : " no retention");
+            }
+            if (l.grace() != null) {
+                out.append(" grace ").append(duration(l.grace()));
+            }
+            if (l.softLanding()) {
+                out.append(" soft landing");
+            }
+            out.append(";\n");
+        } else if (s instanceof Ast.TierDecl t) {
+            out.append("tier ").append(name(t.name().value()));
+            for (int k = 0; k < t.thresholds().size(); k++) {
+                Ast.Threshold th = t.thresholds().get(k);
+                out.append(k == 0 ? " from " : ", ").append(th.value().toPlainString());
+                if (th.kind().equals("purchases")) {
+                    out.append(" purchases");
+                } else if (th.kind().equals("counter")) {
+                    out.append(" counter ").append(name(th.unit().value()));
+                } else {
+                    out.append(' ').append(name(th.unit().value()));
+                }
+            }
+            if (t.multiplier() != null) {
+                out.append(" multiplier ").append(t.multiplier().toPlainString());
+            }
+            for (int k = 0; k < t.perks().size(); k++) {
+                out.append(k == 0 ? " perks " : ", ").append(quote(t.perks().get(k)));
+            }
+            if (t.neverDowngrade()) {
+                out.append(" never downgrade");
+            }
+            out.append(";\n");
         } else if (s instanceof Ast.RewardDecl r) {
             out.append("reward ").append(name(r.id().value())).append(' ').append(quote(r.name()))
                     .append(" costs ").append(amount(r.cost()));

@@ -160,8 +160,9 @@ final class Programs {
         Arbitrary<Period> hold = Arbitraries.integers().between(0, 60).map(Period::ofDays);
         Arbitrary<String> displayName = Arbitraries.strings().withChars("ab Zé\"\\ü\u0645").ofMaxLength(8)
                 .map(x -> "S" + x);
-        return Combinators.combine(displayName, expiry, hold, Arbitraries.of("additive", "compound"), rules, rewards)
-                .as((display, exp, h, stacking, rs, ws) -> {
+        return Combinators.combine(displayName, expiry, hold, Arbitraries.of("additive", "compound"), rules, rewards,
+                        ladder().injectNull(0.4))
+                .as((display, exp, h, stacking, rs, ws, ladder) -> {
                     List<Stmt> s = new ArrayList<>();
                     s.add(new Ast.ProgramId(NOWHERE, "generated"));
                     s.add(new Ast.Zone(NOWHERE, "Europe/Berlin", NOWHERE));
@@ -169,7 +170,11 @@ final class Programs {
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
                             Period.ofMonths(18)));
-                    s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
+                    if (ladder == null) {
+                        s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
+                    } else {
+                        s.addAll(ladder);
+                    }
                     s.add(new Ast.AttributesDecl(NOWHERE, List.of(name("city"), name("segment"))));
                     s.add(new Ast.GroupDecl(NOWHERE, name("g-best"), "best"));
                     s.add(new Ast.GroupDecl(NOWHERE, name("g-first"), "first"));
@@ -179,6 +184,47 @@ final class Programs {
                     s.addAll(ws);
                     return new Ast.Program(s);
                 });
+    }
+
+    /** A ladder statement and one tier statement per name of {@link #TIERS}, thresholds rising. */
+    static Arbitrary<List<Stmt>> ladder() {
+        Arbitrary<Ast.LadderDecl> options = Combinators.combine(
+                Arbitraries.of("calendar year", "anniversary year", "lifetime", "rolling").injectNull(0.3),
+                Arbitraries.integers().between(1, 120), Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.5),
+                Arbitraries.integers().between(1, 6).map(Period::ofDays).injectNull(0.5), Arbitraries.of(true, false))
+                .as((w, m, r, g, soft) -> new Ast.LadderDecl(NOWHERE, w, m, r, w != null && w.equals("rolling") && m == 1
+                        ? null : g, soft));
+        List<Arbitrary<Stmt>> tiers = new ArrayList<>();
+        for (int k = 0; k < TIERS.size(); k++) {
+            int level = k;
+            Arbitrary<List<Ast.Threshold>> thresholds = level == 0 ? Arbitraries.just(List.of())
+                    : Combinators.combine(Arbitraries.integers().between(0, 999), Arbitraries.of(true, false),
+                            Arbitraries.of(true, false))
+                    .as((r, spend, counter) -> {
+                        List<Ast.Threshold> out = new ArrayList<>();
+                        out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 1000L + r), "amount", name("STARS")));
+                        if (spend) {
+                            out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 10000L + r, 2), "amount",
+                                    name("EUR")));
+                        }
+                        if (counter) {
+                            out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 5L), "purchases", null));
+                            out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 3L), "counter", name("nights")));
+                        }
+                        return out;
+                    });
+            tiers.add(Combinators.combine(thresholds, decimal(2, 400).injectNull(0.5),
+                    Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6).list().ofMaxSize(2),
+                    Arbitraries.of(true, false))
+                    .as((th, mult, perks, never) -> new Ast.TierDecl(NOWHERE, name(TIERS.get(level)), th, mult, perks,
+                            never)));
+        }
+        return Combinators.combine(options, Combinators.combine(tiers).as(l -> l)).as((o, t) -> {
+            List<Stmt> out = new ArrayList<>();
+            out.add(o);
+            out.addAll(t);
+            return out;
+        });
     }
 
     private static List<Arbitrary<Ast.RuleDecl>> indexed(int n) {
