@@ -85,7 +85,8 @@ final class Parser {
                 i++;
                 return;
             }
-            if (t.kind() == Token.Kind.IDENT && STATEMENTS.contains(t.text()) && t.line() > toks.get(i - 1).line()) {
+            if (t.kind() == Token.Kind.IDENT && STATEMENTS.contains(t.text()) && t.line() > toks.get(i - 1).line()
+                    && t.column() <= toks.get(start).column()) {
                 return;
             }
             i++;
@@ -157,6 +158,7 @@ final class Parser {
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
+            missingSemicolon(t, pos);
             String clause = oneOf("'expires', 'hold', 'inactivity' or ';'", List.of("expires", "hold", "inactivity"));
             duplicate(seen, clause, t, "currency");
             switch (clause) {
@@ -241,6 +243,7 @@ final class Parser {
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
+            missingSemicolon(t, pos);
             String clause = oneOf("'window', 'retention', 'no retention', 'grace', 'soft landing' or ';'",
                     List.of("window", "retention", "no", "grace", "soft"));
             if (clause.equals("no")) {
@@ -284,6 +287,7 @@ final class Parser {
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
+            missingSemicolon(t, pos);
             String clause = oneOf("'from', 'multiplier', 'perks', 'never' or ';'",
                     List.of("from", "multiplier", "perks", "never"));
             duplicate(seen, clause, t, "tier");
@@ -364,6 +368,7 @@ final class Parser {
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
+            missingSemicolon(t, pos);
             String clause = oneOf("a rule clause (priority, valid, group, campaign, when, then, cap) or ';'",
                     RULE_CLAUSES);
             if (!clause.equals("cap")) {
@@ -429,6 +434,7 @@ final class Parser {
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
+            missingSemicolon(t, pos);
             String clause = oneOf("'for', 'limit', 'from' or ';'", List.of("for", "limit", "from"));
             duplicate(seen, clause, t, "reward");
             switch (clause) {
@@ -846,6 +852,16 @@ final class Parser {
                     + where + "; expected it at most once"));
         }
         seen.add(clause);
+    }
+
+    /** A statement keyword first on its line, where a clause was expected, means the ';' before it is missing. */
+    private void missingSemicolon(Token t, Pos statement) {
+        if (t.kind() == Token.Kind.IDENT && STATEMENTS.contains(t.text()) && t.line() > toks.get(i - 1).line()
+                && !(statement.text().equals("rule") && RULE_CLAUSES.contains(t.text()))) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "expected ';' to end the " + statement.text()
+                    + " statement at line " + statement.line() + ", found '" + t.text() + "'"));
+            throw new Fail();
+        }
     }
 
     private void end() {

@@ -78,8 +78,7 @@ class ProgramErrorsTest {
     void missingSemicolonIsReportedAndTheNextStatementStillParsed() {
         List<Problem> errors = errors(STARS + "rule u then earn 1 STARS\nrule v then earn 2.5 STARS;");
         assertThat(errors).containsExactly(
-                new Problem(3, 1, "rule",
-                        "expected a rule clause (priority, valid, group, campaign, when, then, cap) or ';', found 'rule'"),
+                new Problem(3, 1, "rule", "expected ';' to end the rule statement at line 2, found 'rule'"),
                 new Problem(3, 18, "2.5", "amount of STARS must have at most 0 decimal places; got 2.5"));
     }
 
