@@ -17,6 +17,15 @@ final class Lexer {
         this.problems = problems;
     }
 
+    private void report(Problem p) {
+        if (problems.size() < LIMIT) {
+            problems.add(p);
+        }
+    }
+
+    /** Beyond this many problems the lexer stops recording more; the parser still reports its own. */
+    private static final int LIMIT = 10_000;
+
     static boolean identStart(int cp) {
         return Character.isLetter(cp) || cp == '_';
     }
@@ -54,7 +63,7 @@ final class Lexer {
                 if (t.kind() == Token.Kind.NUMBER) {
                     out.add(new Token(Token.Kind.NUMBER, "-" + t.text(), startLine, startCol));
                 } else {
-                    problems.add(new Problem(startLine, startCol, "-" + t.text(), "unexpected '-' before "
+                    report(new Problem(startLine, startCol, "-" + t.text(), "unexpected '-' before "
                             + t.text() + "; only numbers can be negative"));
                 }
             } else if (cp == '"') {
@@ -65,7 +74,7 @@ final class Lexer {
                     advance();
                     out.add(new Token(Token.Kind.SYMBOL, cp == '>' ? ">=" : "<=", startLine, startCol));
                 } else {
-                    problems.add(new Problem(startLine, startCol, new String(Character.toChars(cp)),
+                    report(new Problem(startLine, startCol, new String(Character.toChars(cp)),
                             "unexpected character '" + new String(Character.toChars(cp)) + "'; expected '"
                                     + new String(Character.toChars(cp)) + "='"));
                 }
@@ -76,7 +85,7 @@ final class Lexer {
                 advance();
                 String shown = Character.isISOControl(cp) || Character.isWhitespace(cp)
                         ? String.format("U+%04X", cp) : new String(Character.toChars(cp));
-                problems.add(new Problem(startLine, startCol, shown, "unexpected character '" + shown + "'"));
+                report(new Problem(startLine, startCol, shown, "unexpected character '" + shown + "'"));
             }
         }
     }
@@ -111,7 +120,7 @@ final class Lexer {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= src.length() || src.charAt(pos) == '\n') {
-                problems.add(new Problem(startLine, startCol, "\"" + sb,
+                report(new Problem(startLine, startCol, "\"" + sb,
                         "unterminated string; expected '\"' before the end of the line"));
                 return new Token(Token.Kind.STRING, sb.toString(), startLine, startCol);
             }
@@ -142,14 +151,14 @@ final class Lexer {
                         if (n == 4) {
                             sb.append((char) Integer.parseInt(src.substring(start, pos), 16));
                         } else {
-                            problems.add(new Problem(escLine, escCol, "\\u" + src.substring(start, pos),
+                            report(new Problem(escLine, escCol, "\\u" + src.substring(start, pos),
                                     "bad escape '\\u" + src.substring(start, pos) + "'; expected four hex digits after \\u"));
                         }
                         break;
                     }
                     default: {
                         String bad = e == '\0' || e == '\n' ? "\\" : "\\" + e;
-                        problems.add(new Problem(escLine, escCol, bad, "bad escape '" + bad
+                        report(new Problem(escLine, escCol, bad, "bad escape '" + bad
                                 + "'; expected one of \\\" \\\\ \\n \\t \\r \\uXXXX"));
                         if (e != '\0' && e != '\n') {
                             advance();

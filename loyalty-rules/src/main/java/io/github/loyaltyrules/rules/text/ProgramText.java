@@ -21,6 +21,9 @@ import java.util.Objects;
  */
 public final class ProgramText {
 
+    /** At most this many errors are listed; a last entry says how many more there were. */
+    static final int MAX_ERRORS = 100;
+
     private ProgramText() {
     }
 
@@ -30,8 +33,8 @@ public final class ProgramText {
      * @param text the program text
      * @return the program
      * @throws NullPointerException if {@code text} is null
-     * @throws ProgramSyntaxException listing every syntax and semantic error in the text, with line,
-     *         column, offending text and what was expected
+     * @throws ProgramSyntaxException listing every syntax and semantic error in the text (the first
+     *         100, then how many more), with line, column, offending text and what was expected
      */
     public static ParsedProgram parse(String text) {
         Objects.requireNonNull(text, "program text must not be null");
@@ -45,6 +48,13 @@ public final class ProgramText {
                 problems.add(new Problem(1, 1, "", "a program needs at least one 'currency' declaration"));
             }
             problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+            if (problems.size() > MAX_ERRORS) {
+                Problem last = problems.get(MAX_ERRORS);
+                int more = problems.size() - MAX_ERRORS;
+                problems = new ArrayList<>(problems.subList(0, MAX_ERRORS));
+                problems.add(new Problem(last.line(), last.column(), last.text(), "too many errors; " + more
+                        + " more from here on are not listed"));
+            }
             throw new ProgramSyntaxException(problems);
         }
         return program;
