@@ -17,6 +17,10 @@ import java.util.Objects;
  * LoyaltyProgram program = LoyaltyProgram.of(ledger, p.toVersion(), ladder);
  * }</pre>
  *
+ * <p>{@link #parse(String)} either returns a complete program or throws, so a text with errors never
+ * replaces a running program: {@code program.install(ProgramText.parse(text).toVersion())} leaves the
+ * installed version in place when the text has an error.
+ *
  * <p>The class is stateless and thread-safe.
  */
 public final class ProgramText {
