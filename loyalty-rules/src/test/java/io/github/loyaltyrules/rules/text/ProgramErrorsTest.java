@@ -147,6 +147,17 @@ class ProgramErrorsTest {
     }
 
     @Test
+    void clausesGivenTwiceAndALadderWithoutTiersAreReported() {
+        List<Problem> errors = errors(STARS + "rule r priority 1 priority 2 then earn 1 STARS;\n"
+                + "reward x \"X\" costs 5 STARS limit 1 per member limit 2 per member;\n"
+                + "ladder window lifetime;");
+        assertThat(errors).containsExactly(
+                new Problem(2, 19, "priority", "'priority' is given twice in this rule; expected it at most once"),
+                new Problem(3, 47, "limit", "'limit' is given twice in this reward; expected it at most once"),
+                new Problem(4, 1, "ladder", "'ladder' needs 'tier' statements, one per tier from lowest to highest"));
+    }
+
+    @Test
     void aProgramNeedsACurrency() {
         assertThat(only("tiers Gold;")).isEqualTo(new Problem(1, 1, "",
                 "a program needs at least one 'currency' declaration"));
