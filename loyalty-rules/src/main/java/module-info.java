@@ -6,4 +6,5 @@ module io.github.loyaltyrules.rules {
     requires transitive io.github.loyaltyrules.core;
 
     exports io.github.loyaltyrules.rules;
+    exports io.github.loyaltyrules.rules.text;
 }

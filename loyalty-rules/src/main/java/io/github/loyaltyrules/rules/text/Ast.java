@@ -1,0 +1,192 @@
+package io.github.loyaltyrules.rules.text;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.util.List;
+
+/** The syntax tree of program text; positions are kept for semantic errors and ignored by the printer. */
+final class Ast {
+
+    private Ast() {
+    }
+
+    /** A position in the text with the text found there. */
+    record Pos(int line, int column, String text) {
+        static Pos of(Token t) {
+            return new Pos(t.line(), t.column(), t.source());
+        }
+    }
+
+    /** A name used as an identifier or a reference. */
+    record Name(Pos pos, String value) {
+    }
+
+    /** A decimal amount in a point currency. */
+    record Amount(Pos pos, BigDecimal value, Name currency) {
+    }
+
+    /** A money amount, e.g. {@code 1.00 EUR}. */
+    record Cash(Pos pos, BigDecimal value, Name currency) {
+    }
+
+    /** A whole program. */
+    record Program(List<Stmt> statements) {
+    }
+
+    /** A statement. */
+    sealed interface Stmt permits ProgramId, Zone, Stacking, CurrencyDecl, TiersDecl, AttributesDecl, GroupDecl,
+            CampaignDecl, RuleDecl, RewardDecl, LadderDecl, TierDecl {
+        Pos pos();
+    }
+
+    record ProgramId(Pos pos, String id) implements Stmt {
+    }
+
+    record Zone(Pos pos, String zone, Pos zonePos) implements Stmt {
+    }
+
+    record Stacking(Pos pos, String mode) implements Stmt {
+    }
+
+    /** Expiry of a currency: never, after a term, or at the end of a calendar period. */
+    sealed interface Expiry permits Never, After, EndOf {
+    }
+
+    record Never() implements Expiry {
+    }
+
+    record After(Period term) implements Expiry {
+    }
+
+    record EndOf(String period, int after) implements Expiry {
+    }
+
+    record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity)
+            implements Stmt {
+    }
+
+    record TiersDecl(Pos pos, List<Name> tiers) implements Stmt {
+    }
+
+    record AttributesDecl(Pos pos, List<Name> names) implements Stmt {
+    }
+
+    record GroupDecl(Pos pos, Name name, String selection) implements Stmt {
+    }
+
+    record CampaignDecl(Pos pos, Name id, String name, LocalDate from, LocalDate until, List<Amount> budgets)
+            implements Stmt {
+    }
+
+    /** A cap: per transaction when {@code period} is null, else per member per period. */
+    record Cap(Pos pos, Amount amount, String period) {
+    }
+
+    record RuleDecl(Pos pos, Name id, String name, int priority, LocalDate validFrom, LocalDate validTo, Name group,
+            Name campaign, Cond when, List<Act> actions, List<Cap> caps) implements Stmt {
+    }
+
+    record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, LocalDate from,
+            LocalDate until) implements Stmt {
+    }
+
+    /**
+     * The ladder's options: window is "calendar year", "anniversary year", "lifetime" or "rolling"
+     * (with {@code months}); null fields are not given.
+     */
+    record LadderDecl(Pos pos, String window, int months, Boolean retention, Period grace, boolean softLanding)
+            implements Stmt {
+    }
+
+    /** An entry threshold: {@code kind} is "amount" (unit is a currency code), "purchases" or "counter". */
+    record Threshold(Pos pos, BigDecimal value, String kind, Name unit) {
+    }
+
+    record TierDecl(Pos pos, Name name, List<Threshold> thresholds, BigDecimal multiplier, List<String> perks,
+            boolean neverDowngrade) implements Stmt {
+    }
+
+    /** A line selector: the union of its atoms; empty means every line. */
+    record Lines(List<LineAtom> atoms) {
+    }
+
+    /** Lines whose {@code field} (category or sku) is one of {@code values}. */
+    record LineAtom(String field, List<String> values) {
+    }
+
+    /** A condition. */
+    sealed interface Cond permits And, Or, Not, In, Weekdays, TimeOfDay, Dates, TierIs, Tag, Attr, EventAttr, Birthday,
+            FirstPurchase, Purchases, Basket, Quantity, Spend {
+    }
+
+    record And(List<Cond> parts) implements Cond {
+    }
+
+    record Or(List<Cond> parts) implements Cond {
+    }
+
+    record Not(Cond inner) implements Cond {
+    }
+
+    /** {@code field in (values)} for category, sku, store, channel and event. */
+    record In(String field, List<String> values) implements Cond {
+    }
+
+    record Weekdays(List<DayOfWeek> days) implements Cond {
+    }
+
+    record TimeOfDay(Pos pos, LocalTime from, LocalTime until) implements Cond {
+    }
+
+    record Dates(Pos pos, LocalDate from, LocalDate to) implements Cond {
+    }
+
+    /** A tier condition: op is "=" (one of the names) or "&gt;=" (the name or higher). */
+    record TierIs(Pos pos, String op, List<Name> tiers) implements Cond {
+    }
+
+    record Tag(String tag) implements Cond {
+    }
+
+    record Attr(Name key, String value) implements Cond {
+    }
+
+    record EventAttr(String key, String value) implements Cond {
+    }
+
+    /** Birthday today ({@code days == -1}), this month ({@code days == -2}) or within {@code days}. */
+    record Birthday(int days) implements Cond {
+    }
+
+    record FirstPurchase() implements Cond {
+    }
+
+    record Purchases(String op, long count) implements Cond {
+    }
+
+    record Basket(Cash threshold) implements Cond {
+    }
+
+    record Quantity(Lines lines, long units) implements Cond {
+    }
+
+    record Spend(Lines lines, Cash threshold) implements Cond {
+    }
+
+    /** An action. */
+    sealed interface Act permits Earn, PerItem, Multiply {
+    }
+
+    /** Earn a fixed amount ({@code per == null}) or an amount per {@code per} spent on {@code lines}. */
+    record Earn(Amount amount, Cash per, Lines lines) implements Act {
+    }
+
+    record PerItem(Amount amount, Lines lines) implements Act {
+    }
+
+    record Multiply(Pos pos, Name currency, BigDecimal factor, Lines lines) implements Act {
+    }
+}

@@ -1,0 +1,714 @@
+package io.github.loyaltyrules.rules.text;
+
+import io.github.loyaltyrules.expiry.CalendarPeriod;
+import io.github.loyaltyrules.expiry.ExpiryPolicy;
+import io.github.loyaltyrules.ledger.LoyaltyException;
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.program.Reward;
+import io.github.loyaltyrules.rules.Action;
+import io.github.loyaltyrules.rules.Actions;
+import io.github.loyaltyrules.rules.Campaign;
+import io.github.loyaltyrules.rules.CapPeriod;
+import io.github.loyaltyrules.rules.Condition;
+import io.github.loyaltyrules.rules.Conditions;
+import io.github.loyaltyrules.rules.GroupSelection;
+import io.github.loyaltyrules.rules.LineMatcher;
+import io.github.loyaltyrules.rules.Multiplier;
+import io.github.loyaltyrules.rules.MultiplierStacking;
+import io.github.loyaltyrules.rules.Rule;
+import io.github.loyaltyrules.rules.RuleSet;
+import io.github.loyaltyrules.rules.text.Ast.Act;
+import io.github.loyaltyrules.rules.text.Ast.Amount;
+import io.github.loyaltyrules.rules.text.Ast.Cash;
+import io.github.loyaltyrules.rules.text.Ast.Cond;
+import io.github.loyaltyrules.rules.text.Ast.LineAtom;
+import io.github.loyaltyrules.rules.text.Ast.Lines;
+import io.github.loyaltyrules.rules.text.Ast.Name;
+import io.github.loyaltyrules.rules.text.Ast.Pos;
+import io.github.loyaltyrules.rules.text.Ast.Stmt;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.QualificationWindow;
+import io.github.loyaltyrules.tier.Tier;
+import io.github.loyaltyrules.tier.TierLadder;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Checks the names in an {@link Ast.Program} and builds the currencies, rule set and rewards it describes. */
+final class Compiler {
+
+    /** Thrown inside one declaration after its problem was recorded. */
+    private static final class Skip extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Skip() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Ast.Program program;
+    private final List<Problem> problems;
+    private final Set<String> failed;
+    private String id = "program";
+    private ZoneId zone = ZoneOffset.UTC;
+    private MultiplierStacking stacking = MultiplierStacking.ADDITIVE;
+    private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
+    private final Map<String, Pos> currencyDecls = new LinkedHashMap<>();
+    private List<String> tiers;
+    private List<String> attributes;
+    private final Map<String, GroupSelection> groups = new LinkedHashMap<>();
+    private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+    private final Map<String, Pos> seen = new LinkedHashMap<>();
+    private final List<Ast.TierDecl> tierDecls = new ArrayList<>();
+    private Ast.TiersDecl tiersDecl;
+    private Ast.LadderDecl ladderDecl;
+    private TierLadder ladder;
+
+    Compiler(Ast.Program program, List<Problem> problems, Set<String> failed) {
+        this.program = program;
+        this.problems = problems;
+        this.failed = failed;
+    }
+
+    ParsedProgram compile() {
+        // declarations first, so that rules may refer to names declared after them
+        for (Stmt s : program.statements()) {
+            try {
+                declare(s);
+            } catch (Skip e) {
+                // recorded
+            }
+        }
+        tierStatements();
+        for (Stmt s : program.statements()) {
+            if (s instanceof Ast.CampaignDecl c) {
+                try {
+                    campaign(c);
+                } catch (Skip e) {
+                    // recorded
+                }
+            }
+        }
+        List<Rule> rules = new ArrayList<>();
+        List<Reward> rewards = new ArrayList<>();
+        for (Stmt s : program.statements()) {
+            try {
+                if (s instanceof Ast.RuleDecl r) {
+                    rules.add(rule(r));
+                } else if (s instanceof Ast.RewardDecl r) {
+                    rewards.add(reward(r));
+                }
+            } catch (Skip e) {
+                // recorded
+            }
+        }
+        boolean anyRule = program.statements().stream().anyMatch(s -> s instanceof Ast.RuleDecl);
+        if (currencies.isEmpty() && !failed.contains("currency") && anyRule) {
+            problems.add(new Problem(1, 1, "", "a program needs at least one 'currency' declaration"));
+        }
+        if (!problems.isEmpty() || currencies.isEmpty()) {
+            return null;
+        }
+        RuleSet.Builder b = RuleSet.builder(currencies.values().toArray(new PointCurrency[0])).multipliers(stacking);
+        if (tiers != null) {
+            b.tiers(tiers.toArray(new String[0]));
+        }
+        if (attributes != null) {
+            b.memberAttributes(attributes.toArray(new String[0]));
+        }
+        groups.forEach(b::exclusiveGroup);
+        campaigns.values().forEach(b::campaign);
+        rules.forEach(b::add);
+        RuleSet ruleSet;
+        try {
+            ruleSet = b.build();
+        } catch (LoyaltyException e) {
+            problems.add(new Problem(1, 1, "", e.getMessage()));
+            return null;
+        }
+        return new ParsedProgram(program, id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
+                tiers == null ? List.of() : List.copyOf(tiers), ladder);
+    }
+
+    private void declare(Stmt s) {
+        if (s instanceof Ast.ProgramId p) {
+            once("program", p.pos());
+            id = p.id();
+        } else if (s instanceof Ast.Zone z) {
+            once("zone", z.pos());
+            try {
+                zone = ZoneId.of(z.zone());
+            } catch (DateTimeException e) {
+                String hint = Names.closest(z.zone(), ZoneId.getAvailableZoneIds().stream().sorted().toList());
+                report(z.zonePos(), "unknown time zone '" + z.zone() + "'"
+                        + (hint == null ? "; expected a region such as \"Europe/Paris\" or \"UTC\""
+                        : ", did you mean '" + hint + "'?"));
+            }
+        } else if (s instanceof Ast.Stacking m) {
+            once("multipliers", m.pos());
+            stacking = m.mode().equals("compound") ? MultiplierStacking.COMPOUND : MultiplierStacking.ADDITIVE;
+        } else if (s instanceof Ast.CurrencyDecl c) {
+            currency(c);
+        } else if (s instanceof Ast.LadderDecl l) {
+            once("ladder", l.pos());
+            ladderDecl = l;
+        } else if (s instanceof Ast.TierDecl t) {
+            unique("tier", t.name());
+            tierDecls.add(t);
+        } else if (s instanceof Ast.TiersDecl t) {
+            once("tiers", t.pos());
+            tiersDecl = t;
+            tiers = distinct("tier", t.tiers());
+        } else if (s instanceof Ast.AttributesDecl a) {
+            once("attributes", a.pos());
+            attributes = distinct("attribute", a.names());
+        } else if (s instanceof Ast.GroupDecl g) {
+            unique("group", g.name());
+            groups.put(g.name().value(), g.selection().equals("best") ? GroupSelection.BEST : GroupSelection.FIRST);
+        } else if (s instanceof Ast.RuleDecl r) {
+            unique("rule", r.id());
+        } else if (s instanceof Ast.RewardDecl r) {
+            unique("reward", r.id());
+        } else if (s instanceof Ast.CampaignDecl c) {
+            unique("campaign", c.id());
+        }
+    }
+
+    private void tierStatements() {
+        if (tierDecls.isEmpty()) {
+            if (ladderDecl != null && !failed.contains("tier")) {
+                report(ladderDecl.pos(), "'ladder' needs 'tier' statements, one per tier from lowest to highest");
+            }
+            return;
+        }
+        if (tiersDecl != null) {
+            report(tierDecls.get(0).pos(), "tiers are already listed by the 'tiers' statement at line "
+                    + tiersDecl.pos().line() + "; use either 'tiers' or 'tier' statements, not both");
+            return;
+        }
+        tiers = new ArrayList<>();
+        for (Ast.TierDecl t : tierDecls) {
+            tiers.add(t.name().value());
+        }
+        TierLadder.Builder b = TierLadder.builder().zone(zone);
+        Set<Metric> metrics = new LinkedHashSet<>();
+        boolean broken = false;
+        int before = problems.size();
+        for (Ast.TierDecl d : tierDecls) {
+            try {
+                Tier t = Tier.of(d.name().value());
+                for (Ast.Threshold th : d.thresholds()) {
+                    Metric m = metric(th);
+                    metrics.add(m);
+                    try {
+                        t = t.withThreshold(m, th.value());
+                    } catch (LoyaltyException e) {
+                        report(th.pos(), e.getMessage());
+                    }
+                }
+                if (d.multiplier() != null) {
+                    t = t.withMultiplier(d.multiplier());
+                }
+                if (!d.perks().isEmpty()) {
+                    t = t.withPerks(d.perks().toArray(new String[0]));
+                }
+                if (d.neverDowngrade()) {
+                    t = t.withNeverDowngrade();
+                }
+                b.tier(t);
+            } catch (Skip e) {
+                broken = true;
+            } catch (LoyaltyException e) {
+                report(d.pos(), e.getMessage());
+            }
+        }
+        Pos at = ladderDecl != null ? ladderDecl.pos() : tierDecls.get(0).pos();
+        try {
+            if (ladderDecl != null) {
+                if (ladderDecl.window() != null) {
+                    b.window(window(ladderDecl));
+                }
+                if (ladderDecl.retention() != null) {
+                    b.retention(ladderDecl.retention());
+                }
+                if (ladderDecl.grace() != null) {
+                    b.gracePeriod(ladderDecl.grace());
+                }
+                b.softLanding(ladderDecl.softLanding());
+            }
+            if (broken || problems.size() > before) {
+                return;
+            }
+            ladder = b.metrics(metrics.toArray(new Metric[0])).build();
+        } catch (LoyaltyException e) {
+            report(at, e.getMessage());
+        }
+    }
+
+    private static QualificationWindow window(Ast.LadderDecl l) {
+        switch (l.window()) {
+            case "calendar year": return QualificationWindow.calendarYear();
+            case "anniversary year": return QualificationWindow.anniversaryYear();
+            case "lifetime": return QualificationWindow.lifetime();
+            default: return QualificationWindow.rollingMonths(l.months());
+        }
+    }
+
+    private Metric metric(Ast.Threshold th) {
+        if (th.kind().equals("purchases")) {
+            return Metric.purchases();
+        }
+        if (th.kind().equals("counter")) {
+            try {
+                return Metric.counter(th.unit().value());
+            } catch (LoyaltyException e) {
+                report(th.unit().pos(), e.getMessage());
+                throw new Skip();
+            }
+        }
+        String code = th.unit().value();
+        PointCurrency pc = currencies.get(code);
+        if (pc != null) {
+            return Metric.points(pc);
+        }
+        if (currencyDecls.containsKey(code)) {
+            throw new Skip();
+        }
+        try {
+            return Metric.spend(Currency.getInstance(code));
+        } catch (IllegalArgumentException e) {
+            if (!failed.contains("currency")) {
+                List<String> known = new ArrayList<>(currencyDecls.keySet());
+                known.add("purchases");
+                known.add("counter");
+                report(th.unit().pos(), Names.unknown("currency", code, known)
+                        .replace("; expected one of", "; expected a point currency, an ISO money code, 'purchases' or"
+                                + " 'counter', such as"));
+            }
+            throw new Skip();
+        }
+    }
+
+    private void currency(Ast.CurrencyDecl c) {
+        unique("currency", c.code());
+        currencyDecls.put(c.code().value(), c.pos());
+        try {
+            PointCurrency pc = PointCurrency.of(c.code().value(), c.name(), c.decimals());
+            ExpiryPolicy policy = ExpiryPolicy.never();
+            if (c.expiry() instanceof Ast.After a) {
+                policy = ExpiryPolicy.afterTerm(a.term());
+            } else if (c.expiry() instanceof Ast.EndOf e) {
+                policy = ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.after());
+            }
+            if (c.inactivity() != null) {
+                policy = policy.withInactivity(c.inactivity());
+            }
+            currencies.put(pc.code(), pc.withExpiry(policy).withHold(c.hold()));
+        } catch (LoyaltyException e) {
+            report(c.code().pos(), "currency " + c.code().value() + ": " + e.getMessage());
+        }
+    }
+
+    private static CalendarPeriod calendarPeriod(String p) {
+        switch (p) {
+            case "month": return CalendarPeriod.MONTH;
+            case "quarter": return CalendarPeriod.QUARTER;
+            case "half-year": return CalendarPeriod.HALF_YEAR;
+            default: return CalendarPeriod.YEAR;
+        }
+    }
+
+    private void campaign(Ast.CampaignDecl c) {
+        Campaign campaign;
+        try {
+            campaign = Campaign.of(c.id().value(), c.name() == null ? c.id().value() : c.name(), instant(c.from()),
+                    instant(c.until()));
+        } catch (LoyaltyException e) {
+            report(c.pos(), e.getMessage());
+            return;
+        }
+        for (Amount a : c.budgets()) {
+            try {
+                campaign = campaign.withBudget(a.currency().value(), points(a).minorUnits());
+            } catch (Skip e) {
+                // recorded; go on with the other budgets
+            } catch (LoyaltyException e) {
+                report(a.pos(), e.getMessage());
+            }
+        }
+        campaigns.put(campaign.id(), campaign);
+    }
+
+    private Rule rule(Ast.RuleDecl r) {
+        int before = problems.size();
+        boolean broken = false;
+        Rule.Builder b = Rule.builder(r.id().value());
+        try {
+            if (r.name() != null) {
+                b.name(r.name());
+            }
+            b.priority(r.priority());
+            if (r.validFrom() != null) {
+                b.validBetween(r.validFrom(), r.validTo());
+            }
+        } catch (LoyaltyException e) {
+            report(r.pos(), ruleMessage(r, e));
+        }
+        if (r.group() != null) {
+            known("exclusive group", r.group(), groups.keySet(), "group");
+            b.exclusiveGroup(r.group().value());
+        }
+        if (r.campaign() != null) {
+            Pos declared = seen.get("campaign " + r.campaign().value());
+            known("campaign", r.campaign(), campaignIds(), "campaign");
+            if (declared != null) {
+                b.campaign(r.campaign().value());
+            }
+        }
+        if (r.when() != null) {
+            try {
+                b.when(condition(r.when()));
+            } catch (LoyaltyException e) {
+                report(r.pos(), ruleMessage(r, e));
+            } catch (Skip e) {
+                broken = true;
+            }
+        }
+        List<Action> actions = new ArrayList<>();
+        for (Act a : r.actions()) {
+            try {
+                if (a instanceof Ast.Multiply m) {
+                    currencyOf(m.currency());
+                    Multiplier mult = m.lines() == null ? Multiplier.of(m.currency().value(), m.factor())
+                            : Multiplier.on(lines(m.lines()), m.currency().value(), m.factor());
+                    b.multiply(mult);
+                } else {
+                    actions.add(action(a));
+                }
+            } catch (LoyaltyException e) {
+                report(a instanceof Ast.Multiply m ? m.pos() : amountOf(a).pos(), e.getMessage());
+            } catch (Skip e) {
+                broken = true;
+            }
+        }
+        for (Ast.Cap c : r.caps()) {
+            try {
+                long minor = points(c.amount()).minorUnits();
+                if (c.period() == null) {
+                    b.capPerTransaction(c.amount().currency().value(), minor);
+                } else {
+                    b.capPerMember(c.amount().currency().value(), minor, capPeriod(c.period()));
+                }
+            } catch (LoyaltyException e) {
+                report(c.pos(), e.getMessage());
+            } catch (Skip e) {
+                broken = true;
+            }
+        }
+        if (broken || problems.size() > before) {
+            throw new Skip();
+        }
+        try {
+            if (!actions.isEmpty()) {
+                b.award(actions.toArray(new Action[0]));
+            }
+            return b.build();
+        } catch (LoyaltyException e) {
+            report(r.pos(), ruleMessage(r, e));
+            throw new Skip();
+        }
+    }
+
+    private static String ruleMessage(Ast.RuleDecl r, LoyaltyException e) {
+        String prefix = "rule '" + r.id().value() + "'";
+        return e.getMessage().startsWith(prefix) ? e.getMessage() : prefix + ": " + e.getMessage();
+    }
+
+    private static Amount amountOf(Act a) {
+        return a instanceof Ast.Earn e ? e.amount() : ((Ast.PerItem) a).amount();
+    }
+
+    private static CapPeriod capPeriod(String p) {
+        switch (p) {
+            case "day": return CapPeriod.DAY;
+            case "week": return CapPeriod.WEEK;
+            case "month": return CapPeriod.MONTH;
+            case "year": return CapPeriod.YEAR;
+            default: return CapPeriod.LIFETIME;
+        }
+    }
+
+    private Action action(Act a) {
+        if (a instanceof Ast.PerItem p) {
+            Points per = points(p.amount());
+            return Actions.perItem(p.lines() == null ? LineMatcher.anyLine() : lines(p.lines()), per);
+        }
+        Ast.Earn e = (Ast.Earn) a;
+        Points pts = points(e.amount());
+        if (e.per() == null) {
+            return Actions.fixed(pts);
+        }
+        Money step = money(e.per());
+        return e.lines() == null ? Actions.perUnitSpent(pts, step) : Actions.perUnitSpentOn(lines(e.lines()), pts, step);
+    }
+
+    Condition condition(Cond c) {
+        if (c instanceof Ast.And a) {
+            return Conditions.allOf(conditions(a.parts()));
+        }
+        if (c instanceof Ast.Or o) {
+            return Conditions.anyOf(conditions(o.parts()));
+        }
+        if (c instanceof Ast.Not n) {
+            return Condition.not(condition(n.inner()));
+        }
+        if (c instanceof Ast.In in) {
+            String[] v = in.values().toArray(new String[0]);
+            switch (in.field()) {
+                case "category": return Conditions.category(v);
+                case "sku": return Conditions.sku(v);
+                case "store": return Conditions.store(v);
+                case "channel": return Conditions.channel(v);
+                default: return Conditions.eventType(v);
+            }
+        }
+        if (c instanceof Ast.Weekdays w) {
+            return Conditions.daysOfWeek(w.days().toArray(new java.time.DayOfWeek[0]));
+        }
+        if (c instanceof Ast.TimeOfDay t) {
+            return Conditions.timeOfDay(t.from(), t.until());
+        }
+        if (c instanceof Ast.Dates d) {
+            return Conditions.dates(d.from(), d.to());
+        }
+        if (c instanceof Ast.TierIs t) {
+            return Conditions.tier(tierNames(t));
+        }
+        if (c instanceof Ast.Tag t) {
+            return Conditions.tag(t.tag());
+        }
+        if (c instanceof Ast.Attr a) {
+            if (attributes != null) {
+                known("member attribute", a.key(), attributes, "attributes");
+            }
+            return Conditions.attribute(a.key().value(), a.value());
+        }
+        if (c instanceof Ast.EventAttr a) {
+            return Conditions.eventAttribute(a.key(), a.value());
+        }
+        if (c instanceof Ast.Birthday b) {
+            return b.days() == -1 ? Conditions.birthdayToday() : b.days() == -2 ? Conditions.birthdayMonth()
+                    : Conditions.birthdayWithin(b.days());
+        }
+        if (c instanceof Ast.FirstPurchase) {
+            return Conditions.firstPurchase();
+        }
+        if (c instanceof Ast.Purchases p) {
+            return p.op().equals(">=") ? Conditions.purchasesSoFarAtLeast(p.count())
+                    : Conditions.purchasesSoFarAtMost(p.count());
+        }
+        if (c instanceof Ast.Basket b) {
+            return Conditions.basketAtLeast(money(b.threshold()));
+        }
+        if (c instanceof Ast.Quantity q) {
+            return Conditions.quantityAtLeast(lines(q.lines()), q.units());
+        }
+        Ast.Spend s = (Ast.Spend) c;
+        return Conditions.spendAtLeast(lines(s.lines()), money(s.threshold()));
+    }
+
+    private Condition[] conditions(List<Cond> parts) {
+        Condition[] out = new Condition[parts.size()];
+        boolean skipped = false;
+        for (int k = 0; k < out.length; k++) {
+            try {
+                out[k] = condition(parts.get(k));
+            } catch (Skip e) {
+                skipped = true;
+            }
+        }
+        if (skipped) {
+            throw new Skip();
+        }
+        return out;
+    }
+
+    private String[] tierNames(Ast.TierIs t) {
+        if (tiers == null) {
+            if (t.op().equals(">=")) {
+                if (!failed.contains("tiers")) {
+                    report(t.pos(), "'tier >= " + t.tiers().get(0).value()
+                            + "' needs a 'tiers' declaration listing the tiers from lowest to highest");
+                }
+                throw new Skip();
+            }
+            return t.tiers().stream().map(Name::value).toArray(String[]::new);
+        }
+        boolean bad = false;
+        for (Name n : t.tiers()) {
+            if (!tiers.contains(n.value())) {
+                known("tier", n, tiers, "tiers");
+                bad = true;
+            }
+        }
+        if (bad) {
+            throw new Skip();
+        }
+        if (t.op().equals(">=")) {
+            return tiers.subList(tiers.indexOf(t.tiers().get(0).value()), tiers.size()).toArray(new String[0]);
+        }
+        return t.tiers().stream().map(Name::value).toArray(String[]::new);
+    }
+
+    private LineMatcher lines(Lines l) {
+        if (l.atoms().isEmpty()) {
+            return LineMatcher.anyLine();
+        }
+        LineMatcher m = null;
+        for (LineAtom a : l.atoms()) {
+            String[] v = a.values().toArray(new String[0]);
+            LineMatcher one = a.field().equals("sku") ? LineMatcher.sku(v) : LineMatcher.category(v);
+            m = m == null ? one : m.or(one);
+        }
+        return m;
+    }
+
+    private Reward reward(Ast.RewardDecl r) {
+        int before = problems.size();
+        Points cost = points(r.cost());
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Name n : r.tiers()) {
+            if (tiers != null && !tiers.contains(n.value())) {
+                known("tier", n, tiers, "tiers");
+            }
+            allowed.add(n.value());
+        }
+        if (problems.size() > before) {
+            throw new Skip();
+        }
+        try {
+            Reward reward = Reward.of(r.id().value(), r.name(), cost);
+            if (!allowed.isEmpty()) {
+                reward = reward.forTiers(allowed);
+            }
+            if (r.limit() != null) {
+                reward = reward.limitPerMember(r.limit());
+            }
+            if (r.from() != null) {
+                reward = reward.availableBetween(instant(r.from()), instant(r.until()));
+            }
+            return reward;
+        } catch (LoyaltyException e) {
+            report(r.pos(), e.getMessage());
+            throw new Skip();
+        }
+    }
+
+    private Points points(Amount a) {
+        PointCurrency c = currencyOf(a.currency());
+        try {
+            return Points.fromDecimal(c, a.value());
+        } catch (LoyaltyException | ArithmeticException e) {
+            report(a.pos(), e.getMessage());
+            throw new Skip();
+        }
+    }
+
+    private PointCurrency currencyOf(Name code) {
+        PointCurrency c = currencies.get(code.value());
+        if (c == null) {
+            if (!currencyDecls.containsKey(code.value())) {
+                known("currency", code, currencyDecls.keySet(), "currency");
+            }
+            throw new Skip();
+        }
+        return c;
+    }
+
+    private Money money(Cash cash) {
+        Currency cur;
+        try {
+            cur = Currency.getInstance(cash.currency().value());
+        } catch (IllegalArgumentException e) {
+            TreeSet<String> codes = new TreeSet<>();
+            for (Currency x : Currency.getAvailableCurrencies()) {
+                codes.add(x.getCurrencyCode());
+            }
+            String hint = Names.closest(cash.currency().value(), codes);
+            report(cash.currency().pos(), "unknown money currency '" + cash.currency().value() + "'"
+                    + (hint == null ? "; expected an ISO 4217 code such as EUR" : ", did you mean '" + hint + "'?"));
+            throw new Skip();
+        }
+        try {
+            return Money.of(cash.value(), cur);
+        } catch (LoyaltyException e) {
+            report(cash.pos(), e.getMessage());
+            throw new Skip();
+        }
+    }
+
+    private Instant instant(LocalDate d) {
+        return d.atStartOfDay(zone).toInstant();
+    }
+
+    private List<String> campaignIds() {
+        List<String> ids = new ArrayList<>();
+        for (String k : seen.keySet()) {
+            if (k.startsWith("campaign ")) {
+                ids.add(k.substring("campaign ".length()));
+            }
+        }
+        return ids;
+    }
+
+    /** Reports an unknown name unless the statement kind that declares it failed to parse. */
+    private void known(String kind, Name n, java.util.Collection<String> names, String declaredBy) {
+        boolean declarationFailed = failed.contains(declaredBy) || declaredBy.equals("tiers") && failed.contains("tier");
+        if (!names.contains(n.value()) && !declarationFailed) {
+            report(n.pos(), Names.unknown(kind, n.value(), names));
+        }
+    }
+
+    private void once(String statement, Pos pos) {
+        Pos first = seen.putIfAbsent(statement, pos);
+        if (first != null) {
+            report(pos, "'" + statement + "' is declared twice; first at line " + first.line() + ", column "
+                    + first.column());
+        }
+    }
+
+    private void unique(String kind, Name n) {
+        Pos first = seen.putIfAbsent(kind + " " + n.value(), n.pos());
+        if (first != null) {
+            report(n.pos(), "duplicate " + kind + " '" + n.value() + "'; first declared at line " + first.line()
+                    + ", column " + first.column());
+        }
+    }
+
+    private List<String> distinct(String kind, List<Name> names) {
+        List<String> out = new ArrayList<>();
+        for (Name n : names) {
+            unique(kind, n);
+            if (!out.contains(n.value())) {
+                out.add(n.value());
+            }
+        }
+        return out;
+    }
+
+    private void report(Pos pos, String message) {
+        problems.add(new Problem(pos.line(), pos.column(), pos.text(), message));
+    }
+}

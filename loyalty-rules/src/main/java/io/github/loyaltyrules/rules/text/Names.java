@@ -1,0 +1,72 @@
+package io.github.loyaltyrules.rules.text;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** "Did you mean" suggestions by edit distance (Levenshtein with adjacent transpositions). */
+final class Names {
+
+    private Names() {
+    }
+
+    /**
+     * Returns the known name closest to {@code name}, or null if none is close: at most 2 edits
+     * (1 for names of up to 4 characters), ignoring case; ties go to the first known name.
+     */
+    static String closest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = name.toLowerCase(Locale.ROOT);
+        int limit = name.length() <= 4 ? 1 : 2;
+        for (String k : known) {
+            if (k.equals(name)) {
+                continue;
+            }
+            int d = distance(lower, k.toLowerCase(Locale.ROOT), limit);
+            if (d <= limit && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** The message for an unknown name, with a suggestion or the known names. */
+    static String unknown(String kind, String name, Collection<String> known) {
+        String s = closest(name, known);
+        if (s != null) {
+            return "unknown " + kind + " '" + name + "', did you mean '" + s + "'?";
+        }
+        if (known.isEmpty()) {
+            return "unknown " + kind + " '" + name + "'; none is declared";
+        }
+        return "unknown " + kind + " '" + name + "'; expected one of " + String.join(", ", known);
+    }
+
+    /** Optimal string alignment distance, or a value above {@code limit} once it is exceeded. */
+    static int distance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
+        }
+        int n = a.length();
+        int m = b.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int x = 0; x <= n; x++) {
+            d[x][0] = x;
+        }
+        for (int y = 0; y <= m; y++) {
+            d[0][y] = y;
+        }
+        for (int x = 1; x <= n; x++) {
+            for (int y = 1; y <= m; y++) {
+                int cost = a.charAt(x - 1) == b.charAt(y - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[x - 1][y] + 1, d[x][y - 1] + 1), d[x - 1][y - 1] + cost);
+                if (x > 1 && y > 1 && a.charAt(x - 1) == b.charAt(y - 2) && a.charAt(x - 2) == b.charAt(y - 1)) {
+                    v = Math.min(v, d[x - 2][y - 2] + 1);
+                }
+                d[x][y] = v;
+            }
+        }
+        return d[n][m];
+    }
+}

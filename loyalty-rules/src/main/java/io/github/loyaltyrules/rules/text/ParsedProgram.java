@@ -1,0 +1,145 @@
+package io.github.loyaltyrules.rules.text;
+
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.program.Reward;
+import io.github.loyaltyrules.rules.RuleSet;
+import io.github.loyaltyrules.tier.TierLadder;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A program read from text by {@link ProgramText#parse(String)}: its id, zone, point currencies,
+ * rule set, rewards, tier names and optional tier ladder, ready to become a {@link ProgramVersion}.
+ *
+ * <p>Instances are immutable. The rule set holds the running state of member caps and campaign
+ * budgets, so parse the text again for an independent copy. {@link ProgramText#print(ParsedProgram)}
+ * writes the program back as canonical text.
+ */
+public final class ParsedProgram {
+
+    private final Ast.Program syntax;
+    private final String id;
+    private final ZoneId zone;
+    private final List<PointCurrency> currencies;
+    private final RuleSet ruleSet;
+    private final List<Reward> rewards;
+    private final List<String> tiers;
+    private final TierLadder ladder;
+
+    ParsedProgram(Ast.Program syntax, String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
+            List<Reward> rewards, List<String> tiers, TierLadder ladder) {
+        this.ladder = ladder;
+        this.syntax = syntax;
+        this.id = id;
+        this.zone = zone;
+        this.currencies = currencies;
+        this.ruleSet = ruleSet;
+        this.rewards = rewards;
+        this.tiers = tiers;
+    }
+
+    Ast.Program syntax() {
+        return syntax;
+    }
+
+    /**
+     * Returns the program id from the {@code program "..."} statement, or {@code "program"} if there is none.
+     *
+     * @return the id
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns the program zone from the {@code zone "..."} statement, or UTC if there is none; campaign
+     * and reward dates are read in it.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Returns the point currencies in the order declared.
+     *
+     * @return the currencies; unmodifiable, never empty
+     */
+    public List<PointCurrency> currencies() {
+        return currencies;
+    }
+
+    /**
+     * Returns the currency with the given code.
+     *
+     * @param code the currency code
+     * @return the currency, or empty if the program has none with that code
+     */
+    public Optional<PointCurrency> currency(String code) {
+        for (PointCurrency c : currencies) {
+            if (c.code().equals(code)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the rule set built from the program's rules, groups and campaigns.
+     *
+     * @return the rule set
+     */
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    /**
+     * Returns the rewards catalogue in the order declared.
+     *
+     * @return the rewards; unmodifiable
+     */
+    public List<Reward> rewards() {
+        return rewards;
+    }
+
+    /**
+     * Returns the tier names, lowest first, from the {@code tiers} statement or the {@code tier} statements.
+     *
+     * @return the tier names; empty if the program declares none
+     */
+    public List<String> tiers() {
+        return tiers;
+    }
+
+    /**
+     * Returns the tier ladder described by the program's {@code tier} statements and its {@code ladder}
+     * options, in the program zone.
+     *
+     * @return the ladder, or empty if the program has no {@code tier} statements
+     */
+    public Optional<TierLadder> ladder() {
+        return Optional.ofNullable(ladder);
+    }
+
+    /**
+     * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set and rewards.
+     *
+     * @return the program version
+     */
+    public ProgramVersion toVersion() {
+        return ProgramVersion.of(id, ruleSet, rewards);
+    }
+
+    /**
+     * Returns the program as canonical text, the same as {@link ProgramText#print(ParsedProgram)}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return ProgramText.print(this);
+    }
+}

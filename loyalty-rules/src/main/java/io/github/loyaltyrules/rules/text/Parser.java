@@ -1,0 +1,921 @@
+package io.github.loyaltyrules.rules.text;
+
+import io.github.loyaltyrules.rules.text.Ast.Act;
+import io.github.loyaltyrules.rules.text.Ast.Amount;
+import io.github.loyaltyrules.rules.text.Ast.Cap;
+import io.github.loyaltyrules.rules.text.Ast.Cash;
+import io.github.loyaltyrules.rules.text.Ast.Cond;
+import io.github.loyaltyrules.rules.text.Ast.Expiry;
+import io.github.loyaltyrules.rules.text.Ast.LineAtom;
+import io.github.loyaltyrules.rules.text.Ast.Lines;
+import io.github.loyaltyrules.rules.text.Ast.Name;
+import io.github.loyaltyrules.rules.text.Ast.Pos;
+import io.github.loyaltyrules.rules.text.Ast.Stmt;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A recursive-descent parser from tokens to {@link Ast}, recovering at statement boundaries. */
+final class Parser {
+
+    static final List<String> STATEMENTS = List.of("program", "zone", "multipliers", "currency", "tiers", "attributes",
+            "group", "campaign", "rule", "reward", "ladder", "tier");
+    static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
+            "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "not");
+    static final List<String> RULE_CLAUSES = List.of("priority", "valid", "group", "campaign", "when", "then", "cap");
+    static final List<String> PERIODS = List.of("month", "quarter", "half-year", "year");
+    static final List<String> CAP_PERIODS = List.of("day", "week", "month", "year");
+    static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+    static final int MAX_DEPTH = 100;
+
+    /** Unwinds to the statement loop after a problem has been recorded. */
+    private static final class Fail extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Fail() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final List<Token> toks;
+    private final List<Problem> problems;
+    private final java.util.Set<String> failedStatements = new java.util.HashSet<>();
+    private int i;
+    private int depth;
+
+    Parser(List<Token> toks, List<Problem> problems) {
+        this.toks = toks;
+        this.problems = problems;
+    }
+
+    Ast.Program program() {
+        List<Stmt> out = new ArrayList<>();
+        while (peek().kind() != Token.Kind.EOF) {
+            int start = i;
+            try {
+                out.add(statement());
+            } catch (Fail f) {
+                failedStatements.add(toks.get(start).text());
+                recover(start);
+            }
+        }
+        return new Ast.Program(out);
+    }
+
+    /** The keywords of the statements that could not be parsed, so that their names are not reported unknown. */
+    java.util.Set<String> failedStatements() {
+        return failedStatements;
+    }
+
+    private void recover(int start) {
+        if (i == start) {
+            i++;
+        }
+        while (peek().kind() != Token.Kind.EOF) {
+            Token t = peek();
+            if (t.is(";")) {
+                i++;
+                return;
+            }
+            if (t.kind() == Token.Kind.IDENT && STATEMENTS.contains(t.text()) && t.line() > toks.get(i - 1).line()
+                    && t.column() <= toks.get(start).column()) {
+                return;
+            }
+            i++;
+        }
+    }
+
+    // ---- statements
+
+    private Stmt statement() {
+        Token t = peek();
+        Pos pos = Pos.of(t);
+        String kw = oneOf("a statement", STATEMENTS);
+        switch (kw) {
+            case "program": {
+                String id = string("a program id");
+                end();
+                return new Ast.ProgramId(pos, id);
+            }
+            case "zone": {
+                Pos zp = Pos.of(peek());
+                String z = string("a time zone such as \"Europe/Paris\"");
+                end();
+                return new Ast.Zone(pos, z, zp);
+            }
+            case "multipliers": {
+                String mode = oneOf("a multiplier stacking", List.of("additive", "compound"));
+                end();
+                return new Ast.Stacking(pos, mode);
+            }
+            case "currency":
+                return currency(pos);
+            case "tiers": {
+                List<Name> names = nameList("a tier name");
+                end();
+                return new Ast.TiersDecl(pos, names);
+            }
+            case "attributes": {
+                List<Name> names = nameList("an attribute name");
+                end();
+                return new Ast.AttributesDecl(pos, names);
+            }
+            case "group": {
+                Name n = name("a group name");
+                String sel = oneOf("a group selection", List.of("best", "first"));
+                end();
+                return new Ast.GroupDecl(pos, n, sel);
+            }
+            case "campaign":
+                return campaign(pos);
+            case "rule":
+                return rule(pos);
+            case "ladder":
+                return ladder(pos);
+            case "tier":
+                return tier(pos);
+            default:
+                return reward(pos);
+        }
+    }
+
+    private Stmt currency(Pos pos) {
+        Name code = name("a currency code");
+        String display = string("the currency's display name");
+        word("decimals");
+        int decimals = intValue("the number of decimal places");
+        Expiry expiry = new Ast.Never();
+        Period hold = Period.ZERO;
+        Period inactivity = null;
+        List<String> seen = new ArrayList<>();
+        while (!peek().is(";")) {
+            Token t = peek();
+            missingSemicolon(t, pos);
+            String clause = oneOf("'expires', 'hold', 'inactivity' or ';'", List.of("expires", "hold", "inactivity"));
+            duplicate(seen, clause, t, "currency");
+            switch (clause) {
+                case "expires":
+                    expiry = expiry();
+                    break;
+                case "hold":
+                    hold = duration();
+                    break;
+                default:
+                    inactivity = duration();
+            }
+        }
+        end();
+        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity);
+    }
+
+    private Expiry expiry() {
+        String how = oneOf("'never', 'after' or 'at'", List.of("never", "after", "at"));
+        if (how.equals("never")) {
+            return new Ast.Never();
+        }
+        if (how.equals("after")) {
+            return new Ast.After(duration());
+        }
+        word("end");
+        word("of");
+        String period = oneOf("a calendar period", PERIODS);
+        int after = 0;
+        if (peek().kind() == Token.Kind.NUMBER && peekAt(1).is("after")) {
+            after = intValue("a number of periods");
+            word("after");
+        }
+        return new Ast.EndOf(period, after);
+    }
+
+    private Period duration() {
+        int years = 0;
+        int months = 0;
+        int days = 0;
+        boolean any = false;
+        while (!any || (peek().kind() == Token.Kind.NUMBER && peekAt(1).kind() == Token.Kind.IDENT
+                && unit(peekAt(1).text()) != null)) {
+            int n = intValue("a duration such as '6 months'");
+            Token u = peek();
+            String unit = u.kind() == Token.Kind.IDENT ? unit(u.text()) : null;
+            if (unit == null) {
+                fail(u, "a duration unit (days, weeks, months, years)", List.of("days", "weeks", "months", "years"));
+            }
+            i++;
+            try {
+                switch (unit) {
+                    case "day": days = Math.addExact(days, n); break;
+                    case "week": days = Math.addExact(days, Math.multiplyExact(n, 7)); break;
+                    case "month": months = Math.addExact(months, n); break;
+                    default: years = Math.addExact(years, n);
+                }
+            } catch (ArithmeticException e) {
+                problems.add(new Problem(u.line(), u.column(), u.text(), "duration is too long"));
+            }
+            any = true;
+        }
+        return Period.of(years, months, days);
+    }
+
+    private static String unit(String w) {
+        switch (w) {
+            case "day": case "days": return "day";
+            case "week": case "weeks": return "week";
+            case "month": case "months": return "month";
+            case "year": case "years": return "year";
+            default: return null;
+        }
+    }
+
+    private Stmt ladder(Pos pos) {
+        String window = null;
+        int months = 0;
+        Boolean retention = null;
+        Period grace = null;
+        boolean soft = false;
+        List<String> seen = new ArrayList<>();
+        while (!peek().is(";")) {
+            Token t = peek();
+            missingSemicolon(t, pos);
+            String clause = oneOf("'window', 'retention', 'no retention', 'grace', 'soft landing' or ';'",
+                    List.of("window", "retention", "no", "grace", "soft"));
+            if (clause.equals("no")) {
+                word("retention");
+                clause = "retention";
+                retention = Boolean.FALSE;
+                duplicate(seen, clause, t, "ladder");
+                continue;
+            }
+            duplicate(seen, clause, t, "ladder");
+            switch (clause) {
+                case "window": {
+                    window = oneOf("a qualification window (calendar year, rolling N months, anniversary year, lifetime)",
+                            List.of("calendar", "rolling", "anniversary", "lifetime"));
+                    if (window.equals("rolling")) {
+                        months = intValue("a number of months");
+                        word("months");
+                    } else if (!window.equals("lifetime")) {
+                        word("year");
+                        window = window + " year";
+                    }
+                    break;
+                }
+                case "retention": retention = Boolean.TRUE; break;
+                case "grace": grace = duration(); break;
+                default:
+                    word("landing");
+                    soft = true;
+            }
+        }
+        end();
+        return new Ast.LadderDecl(pos, window, months, retention, grace, soft);
+    }
+
+    private Stmt tier(Pos pos) {
+        Name name = name("a tier name");
+        List<Ast.Threshold> thresholds = new ArrayList<>();
+        BigDecimal multiplier = null;
+        List<String> perks = List.of();
+        boolean never = false;
+        List<String> seen = new ArrayList<>();
+        while (!peek().is(";")) {
+            Token t = peek();
+            missingSemicolon(t, pos);
+            String clause = oneOf("'from', 'multiplier', 'perks', 'never' or ';'",
+                    List.of("from", "multiplier", "perks", "never"));
+            duplicate(seen, clause, t, "tier");
+            switch (clause) {
+                case "from":
+                    thresholds.add(threshold());
+                    while (peek().is(",")) {
+                        i++;
+                        thresholds.add(threshold());
+                    }
+                    break;
+                case "multiplier": multiplier = decimal("a multiplier such as 1.25"); break;
+                case "perks": {
+                    List<String> p = new ArrayList<>();
+                    p.add(value("a perk"));
+                    while (peek().is(",")) {
+                        i++;
+                        p.add(value("a perk"));
+                    }
+                    perks = List.copyOf(p);
+                    break;
+                }
+                default:
+                    word("downgrade");
+                    never = true;
+            }
+        }
+        end();
+        return new Ast.TierDecl(pos, name, List.copyOf(thresholds), multiplier, perks, never);
+    }
+
+    private Ast.Threshold threshold() {
+        Token t = peek();
+        BigDecimal v = decimal("a threshold such as '300 TQP', '500.00 EUR' or '10 purchases'");
+        Token u = peek();
+        if (u.is("purchases")) {
+            i++;
+            return new Ast.Threshold(Pos.of(t), v, "purchases", null);
+        }
+        if (u.is("counter")) {
+            i++;
+            return new Ast.Threshold(Pos.of(t), v, "counter", name("a counter name"));
+        }
+        return new Ast.Threshold(Pos.of(t), v, "amount", name("a currency code, 'purchases' or 'counter'"));
+    }
+
+    private Stmt campaign(Pos pos) {
+        Name id = name("a campaign id");
+        String display = peek().kind() == Token.Kind.STRING ? string("a name") : null;
+        word("from");
+        LocalDate from = date();
+        word("until");
+        LocalDate until = date();
+        List<Amount> budgets = new ArrayList<>();
+        if (peek().is("budget")) {
+            i++;
+            budgets.add(amount());
+            while (peek().is(",")) {
+                i++;
+                budgets.add(amount());
+            }
+        }
+        end();
+        return new Ast.CampaignDecl(pos, id, display, from, until, budgets);
+    }
+
+    private Stmt rule(Pos pos) {
+        Name id = name("a rule id");
+        String display = peek().kind() == Token.Kind.STRING ? string("a name") : null;
+        int priority = 0;
+        LocalDate from = null;
+        LocalDate to = null;
+        Name group = null;
+        Name campaign = null;
+        Cond when = null;
+        List<Act> actions = null;
+        List<Cap> caps = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        while (!peek().is(";")) {
+            Token t = peek();
+            missingSemicolon(t, pos);
+            String clause = oneOf("a rule clause (priority, valid, group, campaign, when, then, cap) or ';'",
+                    RULE_CLAUSES);
+            if (!clause.equals("cap")) {
+                duplicate(seen, clause, t, "rule");
+            }
+            switch (clause) {
+                case "priority": priority = signedInt(); break;
+                case "valid":
+                    word("from");
+                    from = date();
+                    word("to");
+                    to = date();
+                    break;
+                case "group": group = name("a group name"); break;
+                case "campaign": campaign = name("a campaign id"); break;
+                case "when": when = condition(); break;
+                case "then":
+                    actions = new ArrayList<>();
+                    actions.add(action());
+                    while (peek().is(",")) {
+                        i++;
+                        actions.add(action());
+                    }
+                    break;
+                default: caps.add(cap(t));
+            }
+        }
+        if (actions == null) {
+            Token t = peek();
+            problems.add(new Problem(t.line(), t.column(), t.source(), "expected 'then' and an action before ';' in rule '"
+                    + id.value() + "', found " + t.shown()));
+            end();
+            throw new Fail();
+        }
+        end();
+        return new Ast.RuleDecl(pos, id, display, priority, from, to, group, campaign, when, actions, caps);
+    }
+
+    private Cap cap(Token at) {
+        Amount a = amount();
+        word("per");
+        String what = oneOf("'transaction' or 'member'", List.of("transaction", "member"));
+        String period = null;
+        if (what.equals("member")) {
+            period = "lifetime";
+            if (peek().is("per")) {
+                i++;
+                period = oneOf("a cap period (day, week, month, year)", CAP_PERIODS);
+            }
+        }
+        return new Cap(Pos.of(at), a, period);
+    }
+
+    private Stmt reward(Pos pos) {
+        Name id = name("a reward id");
+        String display = string("the reward's name");
+        word("costs");
+        Amount cost = amount();
+        List<Name> tiers = List.of();
+        Integer limit = null;
+        LocalDate from = null;
+        LocalDate until = null;
+        List<String> seen = new ArrayList<>();
+        while (!peek().is(";")) {
+            Token t = peek();
+            missingSemicolon(t, pos);
+            String clause = oneOf("'for', 'limit', 'from' or ';'", List.of("for", "limit", "from"));
+            duplicate(seen, clause, t, "reward");
+            switch (clause) {
+                case "for":
+                    word("tier");
+                    tiers = nameList("a tier name");
+                    break;
+                case "limit":
+                    limit = intValue("a per-member limit");
+                    word("per");
+                    word("member");
+                    break;
+                default:
+                    from = date();
+                    word("until");
+                    until = date();
+            }
+        }
+        end();
+        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until);
+    }
+
+    // ---- conditions
+
+    Cond condition() {
+        List<Cond> parts = new ArrayList<>();
+        parts.add(conjunction());
+        while (peek().is("or")) {
+            i++;
+            parts.add(conjunction());
+        }
+        return parts.size() == 1 ? parts.get(0) : new Ast.Or(List.copyOf(parts));
+    }
+
+    private Cond conjunction() {
+        List<Cond> parts = new ArrayList<>();
+        parts.add(unary());
+        while (peek().is("and")) {
+            i++;
+            parts.add(unary());
+        }
+        return parts.size() == 1 ? parts.get(0) : new Ast.And(List.copyOf(parts));
+    }
+
+    private Cond unary() {
+        Token t = peek();
+        if (++depth > MAX_DEPTH) {
+            problems.add(new Problem(t.line(), t.column(), t.source(), "condition is nested deeper than " + MAX_DEPTH
+                    + " levels"));
+            throw new Fail();
+        }
+        try {
+            if (t.is("not")) {
+                i++;
+                return new Ast.Not(unary());
+            }
+            if (t.is("(")) {
+                i++;
+                Cond c = condition();
+                symbol(")");
+                return c;
+            }
+            return atom();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Cond atom() {
+        Token t = peek();
+        String kw = oneOf("a condition", CONDITIONS);
+        switch (kw) {
+            case "category": case "sku": case "store": case "channel":
+                return new Ast.In(kw, values());
+            case "event":
+                if (peek().is("attribute")) {
+                    i++;
+                    String key = value("an event attribute name");
+                    symbol("=");
+                    return new Ast.EventAttr(key, value("a value"));
+                }
+                return new Ast.In("event", values());
+            case "weekday": {
+                List<DayOfWeek> days = new ArrayList<>();
+                if (peek().is("in")) {
+                    i++;
+                    symbol("(");
+                    days.add(day());
+                    while (peek().is(",")) {
+                        i++;
+                        days.add(day());
+                    }
+                    symbol(")");
+                } else {
+                    symbol("=");
+                    days.add(day());
+                }
+                return new Ast.Weekdays(List.copyOf(days));
+            }
+            case "time": {
+                word("from");
+                LocalTime from = time();
+                word("until");
+                return new Ast.TimeOfDay(Pos.of(t), from, time());
+            }
+            case "date": {
+                word("from");
+                LocalDate from = date();
+                word("to");
+                return new Ast.Dates(Pos.of(t), from, date());
+            }
+            case "tier": {
+                Token op = peek();
+                if (op.is(">=")) {
+                    i++;
+                    return new Ast.TierIs(Pos.of(t), ">=", List.of(name("a tier name")));
+                }
+                if (op.is("in")) {
+                    i++;
+                    symbol("(");
+                    List<Name> names = nameList("a tier name");
+                    symbol(")");
+                    return new Ast.TierIs(Pos.of(t), "=", names);
+                }
+                symbol("=", "'=', '>=' or 'in'");
+                return new Ast.TierIs(Pos.of(t), "=", List.of(name("a tier name")));
+            }
+            case "tag":
+                symbol("=");
+                return new Ast.Tag(value("a tag"));
+            case "attribute": {
+                Name key = name("an attribute name");
+                symbol("=");
+                return new Ast.Attr(key, value("a value"));
+            }
+            case "birthday": {
+                String how = oneOf("'today', 'month' or 'within'", List.of("today", "month", "within"));
+                if (how.equals("today")) {
+                    return new Ast.Birthday(-1);
+                }
+                if (how.equals("month")) {
+                    return new Ast.Birthday(-2);
+                }
+                int days = intValue("a number of days");
+                word("days");
+                return new Ast.Birthday(days);
+            }
+            case "first":
+                word("purchase");
+                return new Ast.FirstPurchase();
+            case "purchases": {
+                Token op = peek();
+                if (!op.is(">=") && !op.is("<=")) {
+                    fail(op, "'>=' or '<='", List.of());
+                }
+                i++;
+                return new Ast.Purchases(op.text(), longValue("a number of purchases"));
+            }
+            case "basket":
+                symbol(">=");
+                return new Ast.Basket(cash());
+            case "quantity": {
+                word("of");
+                Lines lines = lines(true);
+                symbol(">=");
+                return new Ast.Quantity(lines, longValue("a number of units"));
+            }
+            case "spend": {
+                word("on");
+                Lines lines = lines(true);
+                symbol(">=");
+                return new Ast.Spend(lines, cash());
+            }
+            default: // "not" is handled by unary(); unreachable
+                throw new Fail();
+        }
+    }
+
+    private DayOfWeek day() {
+        Token t = peek();
+        if (t.kind() != Token.Kind.IDENT) {
+            fail(t, "a weekday (MON, TUE, WED, THU, FRI, SAT, SUN)", List.of());
+        }
+        i++;
+        String w = t.text().toUpperCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().equals(w) || d.name().substring(0, 3).equals(w)) {
+                return d;
+            }
+        }
+        problems.add(new Problem(t.line(), t.column(), t.text(), Names.unknown("weekday", t.text(), DAYS)));
+        return DayOfWeek.MONDAY;
+    }
+
+    private List<String> values() {
+        List<String> out = new ArrayList<>();
+        if (peek().is("in")) {
+            i++;
+            symbol("(");
+            out.add(value("a value"));
+            while (peek().is(",")) {
+                i++;
+                out.add(value("a value"));
+            }
+            symbol(")");
+        } else {
+            symbol("=", "'=' or 'in'");
+            out.add(value("a value"));
+        }
+        return List.copyOf(out);
+    }
+
+    private Lines lines(boolean inCondition) {
+        if (inCondition && peek().is("any")) {
+            i++;
+            word("line");
+            return new Lines(List.of());
+        }
+        List<LineAtom> atoms = new ArrayList<>();
+        while (true) {
+            String field = oneOf(inCondition ? "'any line', 'category' or 'sku'" : "'category' or 'sku'",
+                    List.of("category", "sku"));
+            atoms.add(new LineAtom(field, values()));
+            if (!peek().is("or")) {
+                return new Lines(List.copyOf(atoms));
+            }
+            i++;
+        }
+    }
+
+    // ---- actions
+
+    private Act action() {
+        Token t = peek();
+        String kw = oneOf("an action ('earn' or 'multiply')", List.of("earn", "multiply"));
+        if (kw.equals("multiply")) {
+            Name cur = name("a currency code");
+            word("by");
+            Token f = peek();
+            BigDecimal factor = decimal("a factor such as 2 or 1.5");
+            Lines lines = null;
+            if (peek().is("on")) {
+                i++;
+                lines = lines(false);
+            }
+            return new Ast.Multiply(Pos.of(f), cur, factor, lines);
+        }
+        Amount a = amount();
+        if (!peek().is("per")) {
+            return new Ast.Earn(a, null, null);
+        }
+        i++;
+        if (peek().is("item")) {
+            i++;
+            Lines lines = null;
+            if (peek().is("on")) {
+                i++;
+                lines = lines(false);
+            }
+            return new Ast.PerItem(a, lines);
+        }
+        Cash per = cash();
+        Lines lines = null;
+        if (peek().is("on")) {
+            i++;
+            lines = lines(false);
+        }
+        return new Ast.Earn(a, per, lines);
+    }
+
+    // ---- literals
+
+    private Amount amount() {
+        Token t = peek();
+        BigDecimal v = decimal("an amount such as '50 STARS'");
+        Name code = name("a currency code after " + t.source());
+        return new Amount(Pos.of(t), v, code);
+    }
+
+    private Cash cash() {
+        Token t = peek();
+        BigDecimal v = decimal("a money amount such as '1.00 EUR'");
+        Token c = peek();
+        if (c.kind() != Token.Kind.IDENT) {
+            fail(c, "an ISO currency code after " + t.source(), List.of());
+        }
+        i++;
+        return new Cash(Pos.of(t), v, new Name(Pos.of(c), c.text()));
+    }
+
+    private BigDecimal decimal(String what) {
+        Token t = peek();
+        if (t.kind() != Token.Kind.NUMBER) {
+            fail(t, what, List.of());
+        }
+        i++;
+        return new BigDecimal(t.text());
+    }
+
+    private int intValue(String what) {
+        long v = longValue(what);
+        if (v > Integer.MAX_VALUE) {
+            Token t = toks.get(i - 1);
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + t.text() + " is too large; at most "
+                    + Integer.MAX_VALUE));
+            return 0;
+        }
+        return (int) v;
+    }
+
+    private int signedInt() {
+        Token t = peek();
+        if (t.kind() != Token.Kind.NUMBER || t.text().indexOf('.') >= 0) {
+            fail(t, "a priority (a whole number)", List.of());
+        }
+        i++;
+        BigInteger v = new BigInteger(t.text());
+        if (v.bitLength() > 31) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "priority " + t.text()
+                    + " is out of range; expected " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
+            return 0;
+        }
+        return v.intValue();
+    }
+
+    private long longValue(String what) {
+        Token t = peek();
+        if (t.kind() != Token.Kind.NUMBER || t.text().indexOf('.') >= 0 || t.text().startsWith("-")) {
+            fail(t, what + " (a whole number, 0 or more)", List.of());
+        }
+        i++;
+        BigInteger v = new BigInteger(t.text());
+        if (v.bitLength() > 62) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + t.text() + " is too large; at most "
+                    + Long.MAX_VALUE / 2));
+            return 0;
+        }
+        return v.longValue();
+    }
+
+    private LocalDate date() {
+        Token t = peek();
+        if (t.kind() != Token.Kind.DATE) {
+            fail(t, "a date such as 2024-06-01", List.of());
+        }
+        i++;
+        try {
+            return LocalDate.parse(t.text());
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid date '" + t.text()
+                    + "'; expected a real day as YYYY-MM-DD"));
+            return LocalDate.of(2000, 1, 1);
+        }
+    }
+
+    private LocalTime time() {
+        Token t = peek();
+        if (t.kind() != Token.Kind.TIME) {
+            fail(t, "a time of day such as 07:30", List.of());
+        }
+        i++;
+        String[] hm = t.text().split(":");
+        try {
+            if (hm[1].length() != 2) {
+                throw new DateTimeException("minutes");
+            }
+            return LocalTime.of(Integer.parseInt(hm[0]), Integer.parseInt(hm[1]));
+        } catch (DateTimeException | NumberFormatException e) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid time '" + t.text()
+                    + "'; expected HH:MM from 00:00 to 23:59"));
+            return LocalTime.MIDNIGHT;
+        }
+    }
+
+    private String string(String what) {
+        Token t = peek();
+        if (t.kind() != Token.Kind.STRING) {
+            fail(t, what + " in double quotes", List.of());
+        }
+        i++;
+        return t.text();
+    }
+
+    private String value(String what) {
+        Token t = peek();
+        if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT) {
+            fail(t, what, List.of());
+        }
+        i++;
+        return t.text();
+    }
+
+    private Name name(String what) {
+        Token t = peek();
+        if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT) {
+            fail(t, what, List.of());
+        }
+        i++;
+        return new Name(Pos.of(t), t.text());
+    }
+
+    private List<Name> nameList(String what) {
+        List<Name> out = new ArrayList<>();
+        out.add(name(what));
+        while (peek().is(",")) {
+            i++;
+            out.add(name(what));
+        }
+        return List.copyOf(out);
+    }
+
+    private void duplicate(List<String> seen, String clause, Token t, String where) {
+        if (seen.contains(clause)) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "'" + clause + "' is given twice in this "
+                    + where + "; expected it at most once"));
+        }
+        seen.add(clause);
+    }
+
+    /** A statement keyword first on its line, where a clause was expected, means the ';' before it is missing. */
+    private void missingSemicolon(Token t, Pos statement) {
+        if (t.kind() == Token.Kind.IDENT && STATEMENTS.contains(t.text()) && t.line() > toks.get(i - 1).line()
+                && !(statement.text().equals("rule") && RULE_CLAUSES.contains(t.text()))) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "expected ';' to end the " + statement.text()
+                    + " statement at line " + statement.line() + ", found '" + t.text() + "'"));
+            throw new Fail();
+        }
+    }
+
+    private void end() {
+        symbol(";", "';'");
+    }
+
+    private void symbol(String s) {
+        symbol(s, "'" + s + "'");
+    }
+
+    private void symbol(String s, String expected) {
+        Token t = peek();
+        if (!t.is(s) || t.kind() != Token.Kind.SYMBOL) {
+            fail(t, expected, List.of());
+        }
+        i++;
+    }
+
+    private void word(String w) {
+        Token t = peek();
+        if (!t.is(w) || t.kind() != Token.Kind.IDENT) {
+            fail(t, "'" + w + "'", List.of(w));
+        }
+        i++;
+    }
+
+    /** Reads one of the given keywords; otherwise records "expected ..." or "unknown ..., did you mean ...". */
+    private String oneOf(String what, List<String> options) {
+        Token t = peek();
+        if (t.kind() == Token.Kind.IDENT && options.contains(t.text())) {
+            i++;
+            return t.text();
+        }
+        fail(t, what, options);
+        return null;
+    }
+
+    private void fail(Token t, String expected, List<String> options) {
+        String message;
+        String suggestion = t.kind() == Token.Kind.IDENT ? Names.closest(t.text(), options) : null;
+        if (suggestion != null) {
+            message = "expected " + expected + ", found '" + t.text() + "'; did you mean '" + suggestion + "'?";
+        } else {
+            message = "expected " + expected + ", found " + t.shown();
+        }
+        problems.add(new Problem(t.line(), t.column(), t.source(), message));
+        throw new Fail();
+    }
+
+    private Token peek() {
+        return toks.get(i);
+    }
+
+    private Token peekAt(int ahead) {
+        return toks.get(Math.min(i + ahead, toks.size() - 1));
+    }
+}
