@@ -117,6 +117,9 @@ public final class ExpiryPolicy {
     public Optional<Instant> lotExpiry(Instant earnedAt, ZoneId zone) {
         Objects.requireNonNull(earnedAt, "earnedAt must not be null");
         Objects.requireNonNull(zone, "zone must not be null");
+        if (kind == Kind.NEVER) {
+            return Optional.empty(); // before any zone arithmetic, which shows in every earn's profile
+        }
         LocalDate earned = LocalDate.ofInstant(earnedAt, zone);
         switch (kind) {
             case TERM:

@@ -122,10 +122,21 @@ public final class LoyaltyProgram {
         final Map<String, Integer> rewardsRedeemed = new HashMap<>();
     }
 
+    /**
+     * What a request was, compared by value to tell a retry from a reused key. Described as text only
+     * when a conflict is reported: building that text on every purchase was most of its allocation.
+     */
+    private record Request(String kind, Object content, MemberId member, Instant at) {
+        @Override
+        public String toString() {
+            return kind + " " + content + " by " + member + " at " + at;
+        }
+    }
+
     /** A stored receipt with what a later replay or return needs. */
     private static final class Stored {
         final Receipt receipt;
-        final String fingerprint;
+        final Request fingerprint;
         final Purchase purchase;
         final MemberProfile profile;
         final Map<String, Long> returnedUnits = new HashMap<>();
@@ -133,7 +144,7 @@ public final class LoyaltyProgram {
         final Map<Metric, Long> qualified;
         final Map<Metric, Long> qualifiedReturned = new HashMap<>();
 
-        Stored(Receipt receipt, String fingerprint, Purchase purchase, MemberProfile profile,
+        Stored(Receipt receipt, Request fingerprint, Purchase purchase, MemberProfile profile,
                 Map<Metric, Long> qualified) {
             this.receipt = receipt;
             this.fingerprint = fingerprint;
@@ -337,14 +348,14 @@ public final class LoyaltyProgram {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(at, "at must not be null");
         checkKey(key);
-        String fingerprint = "activity " + activity + " of " + member + " at " + at;
+        Request fingerprint = new Request("activity", activity, member, at);
         MemberState state = state(member);
         synchronized (state) {
             return claimed(key, ACTIVITY, () -> record(member, activity, at, key, fingerprint, state));
         }
     }
 
-    private Receipt record(MemberId member, Activity activity, Instant at, IdempotencyKey key, String fingerprint,
+    private Receipt record(MemberId member, Activity activity, Instant at, IdempotencyKey key, Request fingerprint,
             MemberState state) {
         Optional<Receipt> replay = replay(key, fingerprint);
         if (replay.isPresent()) {
@@ -409,7 +420,7 @@ public final class LoyaltyProgram {
         Objects.requireNonNull(at, "at must not be null");
         checkKey(key);
         Map<String, Long> units = new java.util.TreeMap<>(returnedUnits);
-        String fingerprint = "return of " + units + " from " + original + " by " + member + " at " + at;
+        Request fingerprint = new Request("return", List.of(units, original), member, at);
         MemberState state = state(member);
         synchronized (state) {
             return claimed(key, RETURN, () -> returnPurchase(member, original, units, at, key, fingerprint));
@@ -417,7 +428,7 @@ public final class LoyaltyProgram {
     }
 
     private Receipt returnPurchase(MemberId member, IdempotencyKey original, Map<String, Long> units, Instant at,
-            IdempotencyKey key, String fingerprint) {
+            IdempotencyKey key, Request fingerprint) {
         Optional<Receipt> replay = replay(key, fingerprint);
         if (replay.isPresent()) {
             return replay.get();
@@ -800,7 +811,7 @@ public final class LoyaltyProgram {
         return out;
     }
 
-    private Optional<Receipt> replay(IdempotencyKey key, String fingerprint) {
+    private Optional<Receipt> replay(IdempotencyKey key, Request fingerprint) {
         Stored earlier = receipts.get(key);
         if (earlier == null) {
             return Optional.empty();
