@@ -1,0 +1,143 @@
+package io.github.loyaltyrules.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.program.LoyaltyProgram;
+import io.github.loyaltyrules.program.RewardNotAvailableException;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rules.text.ParsedProgram;
+import io.github.loyaltyrules.rules.text.ProgramText;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.TierEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole programs written in the text language (test resources under {@code programs/}), loaded,
+ * run through the facade with their tier ladders over a scripted year, every balance checked.
+ */
+class TextProgramsTest {
+
+    /** A program loaded from a resource: its parsed text, ledger, tier engine and facade. */
+    record Loaded(ParsedProgram parsed, Ledger ledger, TierEngine tiers, LoyaltyProgram program) {
+        PointCurrency currency(String code) {
+            return parsed.currency(code).orElseThrow();
+        }
+
+        long balance(MemberId member, String code, Instant at) {
+            return ledger.balance(member, currency(code), at).total();
+        }
+
+        long buy(MemberId member, String key, Instant at, BasketLine... lines) {
+            return program.purchase(member, Purchase.of("store-1", "pos", List.of(lines)), at, IdempotencyKey.of(key))
+                    .total("PTS");
+        }
+    }
+
+    static Loaded load(String resource) throws IOException {
+        String text;
+        try (InputStream in = TextProgramsTest.class.getResourceAsStream("/programs/" + resource)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ParsedProgram parsed = ProgramText.parse(text);
+        Ledger.Builder b = Ledger.builder().zone(parsed.zone())
+                .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), parsed.zone()));
+        parsed.currencies().forEach(b::currency);
+        Ledger ledger = b.build();
+        TierEngine tiers = TierEngine.of(parsed.ladder().orElseThrow());
+        return new Loaded(parsed, ledger, tiers, LoyaltyProgram.of(ledger, parsed.toVersion(), tiers));
+    }
+
+    static Instant at(ZoneId zone, String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+    }
+
+    @Test
+    void aBeautyRetailersYearlySpendLadder() throws IOException {
+        Loaded beauty = load("beauty-retailer.loyalty");
+        ZoneId paris = beauty.parsed().zone();
+        MemberId chloe = MemberId.of("chloe");
+        beauty.program().enrol(chloe, at(paris, "2026-01-02T10:00"));
+
+        assertThat(beauty.buy(chloe, "o1", at(paris, "2026-01-10T15:00"),
+                BasketLine.of("1", "LIPSTICK", "makeup", 4, Money.of("30.00", "EUR")))).isEqualTo(120);
+        assertThat(beauty.tiers().tierOf(chloe, at(paris, "2026-01-10T16:00"))).contains("Insider");
+        // The order that crosses 350.00 EUR earns at the tier it started in, then upgrades.
+        assertThat(beauty.buy(chloe, "o2", at(paris, "2026-02-14T11:00"),
+                BasketLine.of("1", "PERFUME", "fragrance", 1, Money.of("250.00", "EUR")))).isEqualTo(250);
+        assertThat(beauty.tiers().tierOf(chloe, at(paris, "2026-02-14T12:00"))).contains("VIB");
+        // March, VIB: 80 base, +20 for VIB (x1.25), +80 for skincare month (x2 on skincare lines).
+        assertThat(beauty.buy(chloe, "o3", at(paris, "2026-03-05T11:00"),
+                BasketLine.of("1", "SERUM", "skincare", 2, Money.of("40.00", "EUR")))).isEqualTo(180);
+        // April, VIB: 600 base + 150; 1,050 EUR this year: Rouge.
+        assertThat(beauty.buy(chloe, "o4", at(paris, "2026-04-01T11:00"),
+                BasketLine.of("1", "PALETTE", "makeup", 10, Money.of("60.00", "EUR")))).isEqualTo(750);
+        assertThat(beauty.tiers().tierOf(chloe, at(paris, "2026-04-01T12:00"))).contains("Rouge");
+        assertThat(beauty.balance(chloe, "PTS", at(paris, "2026-04-02T00:00"))).isEqualTo(1300);
+
+        beauty.program().redeemReward(chloe, "facial", at(paris, "2026-04-10T10:00"), IdempotencyKey.of("r1"));
+        assertThat(beauty.balance(chloe, "PTS", at(paris, "2026-04-10T11:00"))).isEqualTo(800);
+        assertThatThrownBy(() -> beauty.program().redeemReward(chloe, "facial", at(paris, "2026-04-11T10:00"),
+                IdempotencyKey.of("r2"))).isInstanceOf(RewardNotAvailableException.class);
+        assertThat(beauty.balance(chloe, "PTS", at(paris, "2026-04-11T11:00"))).isEqualTo(800);
+
+        // Points earned in 2026 expire at the end of 2027, not a minute earlier.
+        assertThat(beauty.ledger().expire(at(paris, "2027-12-31T23:59")).postings()).isZero();
+        assertThat(beauty.ledger().expire(at(paris, "2028-01-01T00:00")).expired()).containsEntry("PTS", 800L);
+        assertThat(beauty.balance(chloe, "PTS", at(paris, "2028-01-01T00:01"))).isZero();
+    }
+
+    @Test
+    void aHotelChainsNightsLadderWithSeveralPathsAndInactivityExpiry() throws IOException {
+        Loaded hotel = load("hotel-chain.loyalty");
+        ZoneId newYork = hotel.parsed().zone();
+        MemberId sam = MemberId.of("sam");
+        hotel.program().enrol(sam, at(newYork, "2026-01-05T09:00"));
+        Metric nights = Metric.counter("nights");
+
+        // 3 nights at 200.00 -> 6,000; bar 45.50 -> 45 x 5 = 225; first stay 2,000.
+        assertThat(hotel.buy(sam, "stay-1", at(newYork, "2026-02-03T11:00"),
+                BasketLine.of("1", "KING", "room", 3, Money.of("200.00", "USD")),
+                BasketLine.of("2", "BAR", "bar", 1, Money.of("45.50", "USD")))).isEqualTo(8225);
+        hotel.tiers().record(sam, nights, 3, at(newYork, "2026-02-03T11:00"), IdempotencyKey.of("stay-1-nights"));
+        assertThat(hotel.tiers().tierOf(sam, at(newYork, "2026-02-04T00:00"))).contains("Member");
+
+        // 2 nights at 250.00 -> 5,000: 13,225 points this year, Silver by points (nights: 5).
+        assertThat(hotel.buy(sam, "stay-2", at(newYork, "2026-03-10T11:00"),
+                BasketLine.of("1", "QUEEN", "room", 2, Money.of("250.00", "USD")))).isEqualTo(5000);
+        hotel.tiers().record(sam, nights, 2, at(newYork, "2026-03-10T11:00"), IdempotencyKey.of("stay-2-nights"));
+        assertThat(hotel.tiers().tierOf(sam, at(newYork, "2026-03-11T00:00"))).contains("Silver");
+
+        // Silver: 4 nights at 300.00 -> 12,000 + 10% = 13,200; restaurant 80.00 -> 400.
+        assertThat(hotel.buy(sam, "stay-3", at(newYork, "2026-05-20T11:00"),
+                BasketLine.of("1", "SUITE", "room", 4, Money.of("300.00", "USD")),
+                BasketLine.of("2", "DINNER", "restaurant", 1, Money.of("80.00", "USD")))).isEqualTo(13600);
+        hotel.tiers().record(sam, nights, 4, at(newYork, "2026-05-20T11:00"), IdempotencyKey.of("stay-3-nights"));
+        assertThat(hotel.balance(sam, "PTS", at(newYork, "2026-05-21T00:00"))).isEqualTo(26825);
+        // 9 nights and 26,825 points: Silver; 16 more nights would make Gold by the nights path.
+        hotel.tiers().record(sam, nights, 16, at(newYork, "2026-06-30T11:00"), IdempotencyKey.of("stay-4-nights"));
+        assertThat(hotel.tiers().tierOf(sam, at(newYork, "2026-07-01T00:00"))).contains("Gold");
+
+        hotel.program().redeemReward(sam, "night", at(newYork, "2026-07-02T10:00"), IdempotencyKey.of("free-night"));
+        assertThat(hotel.balance(sam, "PTS", at(newYork, "2026-07-02T11:00"))).isEqualTo(1825);
+
+        // No activity for 24 months after the last one: everything lapses, and not before.
+        assertThat(hotel.ledger().expire(at(newYork, "2028-07-01T00:00")).postings()).isZero();
+        assertThat(hotel.ledger().expire(at(newYork, "2028-07-04T00:00")).expired()).containsEntry("PTS", 1825L);
+        assertThat(hotel.balance(sam, "PTS", at(newYork, "2028-07-04T00:01"))).isZero();
+    }
+}
