@@ -8,6 +8,7 @@ import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.RuleEngine;
 import io.github.loyaltyrules.rules.internal.Allocation;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -64,12 +64,11 @@ public final class RuleSet implements RuleEngine {
     private final MultiplierStacking stacking;
     private final Map<String, GroupSelection> groups;
     private final Map<String, Campaign> campaigns;
-    private final Map<String, AtomicLong> budgets;
+    private final Map<String, Long> budgets;
+    private final Quotas quotas;
     private final Compiled[] rules;
     private final List<Rule> ruleList;
     private final Map<String, TypeIndex> index;
-    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> memberUsage =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A rule with what evaluation needs precomputed. */
     private static final class Compiled {
@@ -81,10 +80,11 @@ public final class RuleSet implements RuleEngine {
         final LocalDate last;
         final GroupSelection selection;
         final Campaign campaign;
-        final AtomicLong[] budgetCounters;
+        final String[] budgetCounters;
+        final long[] budgetLimits;
         final String[] budgetCurrencies;
 
-        Compiled(Rule rule, int ordinal, GroupSelection selection, Campaign campaign, Map<String, AtomicLong> budgets) {
+        Compiled(Rule rule, int ordinal, GroupSelection selection, Campaign campaign) {
             this.rule = rule;
             this.ordinal = ordinal;
             this.multiplier = rule.multiplier().orElse(null);
@@ -95,12 +95,15 @@ public final class RuleSet implements RuleEngine {
             this.campaign = campaign;
             if (campaign == null) {
                 budgetCurrencies = new String[0];
-                budgetCounters = new AtomicLong[0];
+                budgetCounters = new String[0];
+                budgetLimits = new long[0];
             } else {
                 budgetCurrencies = campaign.budgets().keySet().toArray(new String[0]);
-                budgetCounters = new AtomicLong[budgetCurrencies.length];
+                budgetCounters = new String[budgetCurrencies.length];
+                budgetLimits = new long[budgetCurrencies.length];
                 for (int i = 0; i < budgetCurrencies.length; i++) {
-                    budgetCounters[i] = budgets.get(campaign.id() + "\u0000" + budgetCurrencies[i]);
+                    budgetCounters[i] = budgetCounter(campaign.id(), budgetCurrencies[i]);
+                    budgetLimits[i] = campaign.budgets().get(budgetCurrencies[i]);
                 }
             }
         }
@@ -116,13 +119,14 @@ public final class RuleSet implements RuleEngine {
             return true;
         }
 
-        AtomicLong budget(String currency) {
+        /** The index of the campaign's budget in a currency, or -1 if it has none. */
+        int budget(String currency) {
             for (int i = 0; i < budgetCurrencies.length; i++) {
                 if (budgetCurrencies[i].equals(currency)) {
-                    return budgetCounters[i];
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
     }
 
@@ -167,20 +171,21 @@ public final class RuleSet implements RuleEngine {
         this.stacking = b.stacking;
         this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(b.groups));
         this.campaigns = Collections.unmodifiableMap(new LinkedHashMap<>(b.campaigns));
-        Map<String, AtomicLong> counters = new HashMap<>();
+        Map<String, Long> limits = new HashMap<>();
         for (Campaign c : campaigns.values()) {
             for (Map.Entry<String, Long> budget : c.budgets().entrySet()) {
-                counters.put(c.id() + "\u0000" + budget.getKey(), new AtomicLong(budget.getValue()));
+                limits.put(budgetCounter(c.id(), budget.getKey()), budget.getValue());
             }
         }
-        this.budgets = counters;
+        this.budgets = limits;
+        this.quotas = b.quotas;
         this.ruleList = List.copyOf(sorted);
         this.rules = new Compiled[sorted.size()];
         this.index = new HashMap<>();
         for (int i = 0; i < rules.length; i++) {
             Rule r = sorted.get(i);
             rules[i] = new Compiled(r, i, r.exclusiveGroup().map(groups::get).orElse(null),
-                    r.campaign().map(campaigns::get).orElse(null), counters);
+                    r.campaign().map(campaigns::get).orElse(null));
             Set<String> types = Keys.eventTypes(r.condition());
             if (types == null) {
                 types = Set.of(Purchase.TYPE);
@@ -254,13 +259,19 @@ public final class RuleSet implements RuleEngine {
      * @throws UnknownRuleReferenceException if the campaign has no budget in that currency
      */
     public long budgetRemaining(String campaignId, String currency) {
-        AtomicLong b = budgets.get(Objects.requireNonNull(campaignId, "campaign id must not be null") + "\u0000"
-                + Objects.requireNonNull(currency, "currency must not be null"));
-        if (b == null) {
+        String counter = budgetCounter(Objects.requireNonNull(campaignId, "campaign id must not be null"),
+                Objects.requireNonNull(currency, "currency must not be null"));
+        Long limit = budgets.get(counter);
+        if (limit == null) {
             throw new UnknownRuleReferenceException("campaign '" + campaignId + "' has no budget in " + currency
                     + "; campaigns are " + campaigns.keySet());
         }
-        return b.get();
+        return limit - quotas.used(counter);
+    }
+
+    /** The name of a campaign budget's counter in the {@link Quotas}. */
+    static String budgetCounter(String campaignId, String currency) {
+        return "budget/" + campaignId + "/" + currency;
     }
 
     /**
@@ -471,15 +482,14 @@ public final class RuleSet implements RuleEngine {
         }
         List<Grant> out = new ArrayList<>(o.grants.size());
         for (Grant g : o.grants) {
-            AtomicLong used = null;
+            String used = null;
             long usedTaken = 0;
             if (memberCaps) {
                 Rule.MemberCap cap = o.rule.rule.capsPerMember().get(g.currency());
                 if (cap != null) {
-                    used = memberUsage.computeIfAbsent(o.rule.rule.id() + "\u0000" + g.currency() + "\u0000"
-                            + context.member().id().value() + "\u0000"
-                            + cap.period().startOf(context.at().toLocalDate()), k -> new AtomicLong());
-                    usedTaken = takeUpTo(used, cap.max(), g.amount());
+                    used = "cap/" + o.rule.rule.id() + "/" + g.currency() + "/" + context.member().id().value() + "/"
+                            + cap.period().startOf(context.at().toLocalDate());
+                    usedTaken = quotas.take(used, g.amount(), cap.max());
                     if (usedTaken == 0) {
                         continue;
                     }
@@ -491,14 +501,14 @@ public final class RuleSet implements RuleEngine {
                     }
                 }
             }
-            AtomicLong budget = o.rule.budget(g.currency());
-            if (budget == null) {
+            int budget = o.rule.budget(g.currency());
+            if (budget < 0) {
                 out.add(g);
                 continue;
             }
-            long taken = take(budget, g.amount());
+            long taken = quotas.take(o.rule.budgetCounters[budget], g.amount(), o.rule.budgetLimits[budget]);
             if (used != null && taken < g.amount()) {
-                used.addAndGet(taken - g.amount());
+                quotas.giveBack(used, g.amount() - taken);
             }
             if (taken == g.amount()) {
                 out.add(g);
@@ -510,33 +520,6 @@ public final class RuleSet implements RuleEngine {
             }
         }
         return out;
-    }
-
-    /** Raises {@code used} by up to {@code wanted} without passing {@code max}; returns the raise. */
-    private static long takeUpTo(AtomicLong used, long max, long wanted) {
-        while (true) {
-            long now = used.get();
-            long take = Math.min(max - now, wanted);
-            if (take <= 0) {
-                return 0;
-            }
-            if (used.compareAndSet(now, now + take)) {
-                return take;
-            }
-        }
-    }
-
-    private static long take(AtomicLong budget, long wanted) {
-        while (true) {
-            long left = budget.get();
-            long take = Math.min(left, wanted);
-            if (take <= 0) {
-                return 0;
-            }
-            if (budget.compareAndSet(left, left - take)) {
-                return take;
-            }
-        }
     }
 
     private static Explanation addCap(Explanation e, String text) {
@@ -674,6 +657,7 @@ public final class RuleSet implements RuleEngine {
         private final Map<String, GroupSelection> groups = new LinkedHashMap<>();
         private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
         private final List<Rule> rules = new ArrayList<>();
+        private Quotas quotas = Quotas.inMemory();
 
         private Builder(PointCurrency... given) {
             Objects.requireNonNull(given, "currencies must not be null");
@@ -733,6 +717,21 @@ public final class RuleSet implements RuleEngine {
          */
         public Builder multipliers(MultiplierStacking mode) {
             this.stacking = Objects.requireNonNull(mode, "stacking mode must not be null");
+            return this;
+        }
+
+        /**
+         * Sets where campaign budgets and per-member caps are counted. The default,
+         * {@link Quotas#inMemory()}, is right for one process; servers that share members share
+         * their counters too (e.g. loyalty-jdbc's {@code JdbcQuotas}), so that no budget or cap is
+         * exceeded across them.
+         *
+         * @param quotas the counters
+         * @return this builder
+         * @throws NullPointerException if {@code quotas} is null
+         */
+        public Builder quotas(Quotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas, "quotas must not be null");
             return this;
         }
 
