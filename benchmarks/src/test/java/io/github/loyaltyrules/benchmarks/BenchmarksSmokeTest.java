@@ -45,6 +45,7 @@ class BenchmarksSmokeTest {
         assertThat(ran).contains("LedgerBenchmarks.earn", "LedgerBenchmarks.redeemThenReverse",
                 "ReservationBenchmarks.reserveThenCapture", "MixedWorkloadBenchmarks.mixTwoThreads",
                 "ExpirySweepBenchmarks.sweep", "EarnBenchmarks.ours", "EarnBenchmarks.floor", "EarnBenchmarks.easyRules",
-                "EvaluationBenchmarks.ours", "EvaluationBenchmarks.easyRules");
+                "EvaluationBenchmarks.ours", "EvaluationBenchmarks.easyRules",
+                "ParseBenchmarks.parse");
     }
 }

@@ -1,18 +1,12 @@
 package io.github.loyaltyrules.examples;
 
 import io.github.loyaltyrules.expiry.ExpiryPolicy;
-import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.ExpiringPoints;
 import io.github.loyaltyrules.ledger.ExpirySweep;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
-import io.github.loyaltyrules.ledger.Posting;
-import io.github.loyaltyrules.ledger.spi.CommitResult;
-import io.github.loyaltyrules.ledger.spi.Commit;
-import io.github.loyaltyrules.ledger.spi.LedgerStore;
-import io.github.loyaltyrules.ledger.spi.MemberBook;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -41,9 +34,9 @@ import java.util.function.Consumer;
  * them; {@link #main(String[])} prints them. The shop: points expire 6 months after they were
  * earned; tier points never expire and decide the tier (Gold from 200, Silver from 150).
  *
- * <p>{@link Ledger#expire(Instant)} takes no progress listener, so this example counts the members
- * the sweep reaches through a thin wrapper around the {@link LedgerStore}: every member's book is
- * read once per currency, in member-id order.
+ * <p>The sweep reports its progress through
+ * {@link Ledger#expire(Instant, io.github.loyaltyrules.ledger.ProgressListener)}, and the members are
+ * read page by page with {@link Ledger#members(MemberId, int)}.
  */
 public final class NightlyJob {
 
@@ -171,7 +164,7 @@ public final class NightlyJob {
     /**
      * Runs tonight's job: the expiry sweep, the tier assessment, then the notices.
      *
-     * @param shop the shop's ledger, store and contact book
+     * @param shop the shop's ledger and contact book
      * @param sender receives each notice
      * @param progress receives each phase's progress
      * @param out where the job's log is printed
@@ -186,7 +179,10 @@ public final class NightlyJob {
         List<MemberId> members = shop.members();
         out.println("== Nightly job of " + now.atZone(ZONE).toLocalDate() + " over " + members.size() + " members ==");
 
-        ExpirySweep sweep = shop.store().sweep(ledger, now, members.size(), progress);
+        ExpirySweep sweep = ledger.expire(now, (done, total) -> progress.progress("expiry", done, total));
+        if (sweep.membersScanned() == 0) {
+            progress.progress("expiry", 0, 0); // the ledger reports nothing for no members; end the phase
+        }
         out.println("expiry sweep: " + sweep.expired().getOrDefault(POINTS.code(), 0L) + " points written off for "
                 + sweep.postings() + " members");
 
@@ -286,17 +282,15 @@ public final class NightlyJob {
     }
 
     /**
-     * The shop the job runs for: the ledger, the store under it, and each member's phone number or
+     * The shop the job runs for: the ledger and each member's phone number or
      * e-mail address (the shop's contact book, which the library does not keep).
      */
     public static final class Shop {
         private final Ledger ledger;
-        private final SweepCountingStore store;
         private final Map<MemberId, String> contacts;
 
-        private Shop(Ledger ledger, SweepCountingStore store, Map<MemberId, String> contacts) {
+        private Shop(Ledger ledger, Map<MemberId, String> contacts) {
             this.ledger = ledger;
-            this.store = store;
             this.contacts = contacts;
         }
 
@@ -317,8 +311,7 @@ public final class NightlyJob {
             if (count < 0) {
                 throw new IllegalArgumentException("member count must not be negative; got " + count);
             }
-            SweepCountingStore store = new SweepCountingStore(LedgerStore.inMemory());
-            Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(TONIGHT, ZONE)).store(store)
+            Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(TONIGHT, ZONE))
                     .currency(POINTS).currency(TIER_POINTS).build();
             Map<MemberId, String> contacts = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
@@ -343,7 +336,7 @@ public final class NightlyJob {
                     }
                 }
             }
-            return new Shop(ledger, store, contacts);
+            return new Shop(ledger, contacts);
         }
 
         private static Instant at(int year, int month, int day) {
@@ -365,12 +358,8 @@ public final class NightlyJob {
             return ledger;
         }
 
-        SweepCountingStore store() {
-            return store;
-        }
-
         /**
-         * Returns every enrolled member, in id order, page by page from the store.
+         * Returns every enrolled member, in id order, page by page from the ledger.
          *
          * @return the members
          */
@@ -378,7 +367,7 @@ public final class NightlyJob {
             List<MemberId> all = new ArrayList<>();
             MemberId after = null;
             while (true) {
-                List<MemberId> page = store.members(after, PAGE);
+                List<MemberId> page = ledger.members(after, PAGE);
                 all.addAll(page);
                 if (page.size() < PAGE) {
                     return all;
@@ -400,67 +389,6 @@ public final class NightlyJob {
                 throw new IllegalArgumentException("no contact for member " + member);
             }
             return c;
-        }
-    }
-
-    /**
-     * A store that passes everything through and, while a sweep runs, reports each new member
-     * whose book the sweep reads: a stand-in for a progress listener on {@link Ledger#expire(Instant)}.
-     */
-    static final class SweepCountingStore implements LedgerStore {
-        private final LedgerStore delegate;
-        private volatile ProgressListener listener;
-        private MemberId last;
-        private long reached;
-        private long total;
-
-        SweepCountingStore(LedgerStore delegate) {
-            this.delegate = delegate;
-        }
-
-        synchronized ExpirySweep sweep(Ledger ledger, Instant asOf, long members, ProgressListener progress) {
-            listener = progress;
-            last = null;
-            reached = 0;
-            total = members;
-            try {
-                return ledger.expire(asOf);
-            } finally {
-                listener = null;
-                progress.progress("expiry", members, members);
-            }
-        }
-
-        @Override
-        public Optional<MemberBook> book(MemberId member) {
-            ProgressListener l = listener;
-            if (l != null && !member.equals(last)) {
-                if (last != null) {
-                    l.progress("expiry", Math.min(++reached, total - 1), total);
-                }
-                last = member;
-            }
-            return delegate.book(member);
-        }
-
-        @Override
-        public Optional<Posting> posting(IdempotencyKey key) {
-            return delegate.posting(key);
-        }
-
-        @Override
-        public List<Entry> entries(MemberId member) {
-            return delegate.entries(member);
-        }
-
-        @Override
-        public List<MemberId> members(MemberId after, int limit) {
-            return delegate.members(after, limit);
-        }
-
-        @Override
-        public CommitResult apply(Commit commit) {
-            return delegate.apply(commit);
         }
     }
 }
