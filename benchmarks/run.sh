@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-short}"
-pattern="${2:-.*}"
+# The PostgreSQL benchmarks (package .jdbc) only mean something with a server: they run by default
+# only when LOYALTY_PG_URL names one (url=$(.ci/postgres.sh) starts a throwaway one).
+if [ -n "${LOYALTY_PG_URL:-}" ]; then default='.*'; else default='^io\.github\.loyaltyrules\.benchmarks\.[A-Z]'; fi
+pattern="${2:-$default}"
 shift $(( $# > 2 ? 2 : $# ))
 
 mvn -B -ntp -q -pl benchmarks -am package -DskipTests
@@ -19,5 +22,6 @@ case "$mode" in
   *) echo "unknown mode '$mode'; use short or full" >&2; exit 2 ;;
 esac
 echo "$(java -version 2>&1 | head -n 1); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-java -jar "$jar" "$pattern" "${opts[@]}" -prof gc -rf csv -rff "$out" "$@" >benchmarks/target/jmh.log
+java ${LOYALTY_PG_URL:+-Dloyalty.pg.url="$LOYALTY_PG_URL"} -jar "$jar" "$pattern" "${opts[@]}" -prof gc \
+  -rf csv -rff "$out" "$@" >benchmarks/target/jmh.log
 java -cp "$jar" io.github.loyaltyrules.benchmarks.Report "$out"
