@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A mutable working copy of one member's book while an operation is computed. Nothing here is
@@ -18,15 +19,38 @@ final class Draft {
     /** One currency's holdings while being changed. */
     static final class PurseDraft {
         final String currency;
-        final List<Lot> lots;
+        private final Purse base;
+        /** The base's (unmodifiable) lot list until the first change, then a private copy. */
+        private List<Lot> lots;
+        private boolean copied;
         long debt;
         Instant lastActivity;
 
         PurseDraft(Purse purse) {
+            this.base = purse;
             this.currency = purse.currency();
-            this.lots = new ArrayList<>(purse.lots());
+            this.lots = purse.lots();
             this.debt = purse.debt();
             this.lastActivity = purse.lastActivity();
+        }
+
+        /** The lots, read-only; in creation order. */
+        List<Lot> lots() {
+            return lots;
+        }
+
+        private List<Lot> writable() {
+            if (!copied) {
+                List<Lot> copy = new ArrayList<>(lots.size() + 2);
+                copy.addAll(lots);
+                lots = copy;
+                copied = true;
+            }
+            return lots;
+        }
+
+        void add(Lot lot) {
+            writable().add(lot);
         }
 
         int indexOf(LotId id) {
@@ -53,7 +77,11 @@ final class Draft {
         void move(LotId id, long delta, Instant at) {
             int i = indexOf(id);
             Lot lot = lots.get(i);
-            lots.set(i, lot.withRemaining(lot.remaining() + delta, at));
+            writable().set(i, lot.withRemaining(lot.remaining() + delta, at));
+        }
+
+        boolean changed() {
+            return copied || debt != base.debt() || !Objects.equals(lastActivity, base.lastActivity());
         }
 
         Purse freeze() {
@@ -66,8 +94,12 @@ final class Draft {
     private long nextLot;
     private long nextEntry;
     private final Map<String, PurseDraft> purses = new HashMap<>();
-    final Map<IdempotencyKey, Reservation> reservations;
-    final Map<IdempotencyKey, Reversed> reversed;
+    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    private Map<IdempotencyKey, Reservation> reservations;
+    private boolean reservationsCopied;
+    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    private Map<IdempotencyKey, Reversed> reversed;
+    private boolean reversedCopied;
     final List<Entry> entries = new ArrayList<>();
 
     Draft(MemberBook base) {
@@ -75,8 +107,34 @@ final class Draft {
         this.account = base.account();
         this.nextLot = base.nextLot();
         this.nextEntry = base.nextEntry();
-        this.reservations = new HashMap<>(base.reservations());
-        this.reversed = new HashMap<>(base.reversed());
+        this.reservations = base.reservations();
+        this.reversed = base.reversed();
+    }
+
+    /** The reservations, read-only. */
+    Map<IdempotencyKey, Reservation> reservations() {
+        return reservations;
+    }
+
+    void putReservation(IdempotencyKey key, Reservation r) {
+        if (!reservationsCopied) {
+            reservations = new HashMap<>(reservations);
+            reservationsCopied = true;
+        }
+        reservations.put(key, r);
+    }
+
+    /** How much of each posting has been reversed, read-only. */
+    Map<IdempotencyKey, Reversed> reversed() {
+        return reversed;
+    }
+
+    void putReversed(IdempotencyKey key, Reversed r) {
+        if (!reversedCopied) {
+            reversed = new HashMap<>(reversed);
+            reversedCopied = true;
+        }
+        reversed.put(key, r);
     }
 
     MemberId member() {
@@ -103,10 +161,19 @@ final class Draft {
     }
 
     MemberBook toBook() {
-        Map<String, Purse> frozen = new HashMap<>(base.purses());
+        Map<String, Purse> frozen = base.purses();
+        boolean pursesCopied = false;
         for (PurseDraft p : purses.values()) {
+            if (!p.changed() && base.purses().containsKey(p.currency)) {
+                continue;
+            }
+            if (!pursesCopied) {
+                frozen = new HashMap<>(frozen);
+                pursesCopied = true;
+            }
             frozen.put(p.currency, p.freeze());
         }
+        // unchanged maps are the base's unmodifiable ones, which MemberBook takes as they are
         return new MemberBook(account, base.version() + 1, nextLot, nextEntry, frozen, reservations, reversed);
     }
 }
