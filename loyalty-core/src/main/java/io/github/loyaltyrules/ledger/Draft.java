@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.LotList;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
@@ -20,9 +21,14 @@ final class Draft {
     static final class PurseDraft {
         final String currency;
         private final Purse base;
-        /** The base's (unmodifiable) lot list until the first change, then a private copy. */
+        /**
+         * The base's (unmodifiable) lot list until the first change; after appends only, a
+         * {@link LotList} that shares the base's array where it can; after any other change, a
+         * private copy.
+         */
         private List<Lot> lots;
         private boolean copied;
+        private boolean appended;
         long debt;
         Instant lastActivity;
 
@@ -50,7 +56,12 @@ final class Draft {
         }
 
         void add(Lot lot) {
-            writable().add(lot);
+            if (copied) {
+                lots.add(lot);
+            } else {
+                lots = LotList.copyOf(lots).plus(lot);
+                appended = true;
+            }
         }
 
         int indexOf(LotId id) {
@@ -81,11 +92,11 @@ final class Draft {
         }
 
         boolean changed() {
-            return copied || debt != base.debt() || !Objects.equals(lastActivity, base.lastActivity());
+            return copied || appended || debt != base.debt() || !Objects.equals(lastActivity, base.lastActivity());
         }
 
         Purse freeze() {
-            return new Purse(currency, lots, debt, lastActivity);
+            return new Purse(currency, copied ? LotList.copyOf(lots) : lots, debt, lastActivity);
         }
     }
 
