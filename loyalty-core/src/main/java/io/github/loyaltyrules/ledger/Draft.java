@@ -78,6 +78,9 @@ final class Draft {
         }
 
         long total() {
+            if (lots instanceof LotList l) {
+                return l.remaining();
+            }
             long sum = 0;
             for (Lot lot : lots) {
                 sum += lot.remaining();

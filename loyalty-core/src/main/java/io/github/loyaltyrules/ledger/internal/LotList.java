@@ -17,17 +17,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LotList extends AbstractList<Lot> implements RandomAccess {
 
-    private static final LotList EMPTY = new LotList(new Lot[0], new AtomicInteger(), 0);
+    private static final LotList EMPTY = new LotList(new Lot[0], new AtomicInteger(), 0, 0);
 
     private final Lot[] array;
     /** How many slots of {@link #array} are claimed, shared by every list over that array. */
     private final AtomicInteger used;
     private final int size;
+    /** The sum of the lots' remaining amounts, kept so that an earn need not add them up. */
+    private final long remaining;
 
-    private LotList(Lot[] array, AtomicInteger used, int size) {
+    private LotList(Lot[] array, AtomicInteger used, int size, long remaining) {
         this.array = array;
         this.used = used;
         this.size = size;
+        this.remaining = remaining;
     }
 
     /**
@@ -46,10 +49,11 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
             return EMPTY;
         }
         Lot[] array = lots.toArray(new Lot[n + Math.max(4, n >> 2)]);
+        long remaining = 0;
         for (int i = 0; i < n; i++) {
-            Objects.requireNonNull(array[i], "lot must not be null");
+            remaining += Objects.requireNonNull(array[i], "lot must not be null").remaining();
         }
-        return new LotList(array, new AtomicInteger(n), n);
+        return new LotList(array, new AtomicInteger(n), n, remaining);
     }
 
     /**
@@ -63,11 +67,20 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
         Objects.requireNonNull(lot, "lot must not be null");
         if (size < array.length && used.compareAndSet(size, size + 1)) {
             array[size] = lot;
-            return new LotList(array, used, size + 1);
+            return new LotList(array, used, size + 1, remaining + lot.remaining());
         }
         Lot[] grown = Arrays.copyOf(array, Math.max(8, size + (size >> 1) + 1));
         grown[size] = lot;
-        return new LotList(grown, new AtomicInteger(size + 1), size + 1);
+        return new LotList(grown, new AtomicInteger(size + 1), size + 1, remaining + lot.remaining());
+    }
+
+    /**
+     * Returns the sum of the lots' remaining amounts (as a plain sum, as if added up one by one).
+     *
+     * @return the sum
+     */
+    public long remaining() {
+        return remaining;
     }
 
     @Override

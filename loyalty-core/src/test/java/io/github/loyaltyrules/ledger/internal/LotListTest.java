@@ -44,6 +44,8 @@ class LotListTest {
             expected.add(lot(i));
         }
         assertThat(list).isEqualTo(expected);
+        assertThat(list.remaining()).isEqualTo(1000);
+        assertThat(LotList.copyOf(List.of(lot(1), lot(2))).plus(lot(3)).remaining()).isEqualTo(30);
         assertThat(LotList.copyOf(list)).isSameAs(list);
         LotList fixed = list;
         assertThatThrownBy(() -> fixed.add(lot(101))).isInstanceOf(UnsupportedOperationException.class);
