@@ -65,6 +65,21 @@ final class Draft {
         }
 
         int indexOf(LotId id) {
+            // lots are created in increasing id order, so a binary search usually finds the lot;
+            // a list in any other order falls back to the scan
+            int lo = 0;
+            int hi = lots.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = lots.get(mid).id().compareTo(id);
+                if (c == 0) {
+                    return mid;
+                } else if (c < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
             for (int i = lots.size() - 1; i >= 0; i--) {
                 if (lots.get(i).id().equals(id)) {
                     return i;
