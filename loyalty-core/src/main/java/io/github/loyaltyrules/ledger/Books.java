@@ -110,8 +110,9 @@ final class Books {
             long amount) {
         List<Lot> usable = new ArrayList<>();
         for (Lot lot : lots) {
-            if (free(lot, held) > 0 && !lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
-                    && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
+            // a spent lot (remaining 0) is skipped before its hold is looked up
+            if (lot.remaining() > 0 && free(lot, held) > 0 && !lot.earnedAt().isAfter(at)
+                    && !lot.availableAt().isAfter(at) && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
                 usable.add(lot);
             }
         }
@@ -133,7 +134,7 @@ final class Books {
     static long spendable(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at) {
         long sum = 0;
         for (Lot lot : lots) {
-            if (!lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
+            if (lot.remaining() > 0 && !lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
                     && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
                 sum += free(lot, held);
             }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.LotList;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A mutable working copy of one member's book while an operation is computed. Nothing here is
@@ -18,18 +20,66 @@ final class Draft {
     /** One currency's holdings while being changed. */
     static final class PurseDraft {
         final String currency;
-        final List<Lot> lots;
+        private final Purse base;
+        /**
+         * The base's (unmodifiable) lot list until the first change; after appends only, a
+         * {@link LotList} that shares the base's array where it can; after any other change, a
+         * private copy.
+         */
+        private List<Lot> lots;
+        private boolean copied;
+        private boolean appended;
         long debt;
         Instant lastActivity;
 
         PurseDraft(Purse purse) {
+            this.base = purse;
             this.currency = purse.currency();
-            this.lots = new ArrayList<>(purse.lots());
+            this.lots = purse.lots();
             this.debt = purse.debt();
             this.lastActivity = purse.lastActivity();
         }
 
+        /** The lots, read-only; in creation order. */
+        List<Lot> lots() {
+            return lots;
+        }
+
+        private List<Lot> writable() {
+            if (!copied) {
+                List<Lot> copy = new ArrayList<>(lots.size() + 2);
+                copy.addAll(lots);
+                lots = copy;
+                copied = true;
+            }
+            return lots;
+        }
+
+        void add(Lot lot) {
+            if (copied) {
+                lots.add(lot);
+            } else {
+                lots = LotList.copyOf(lots).plus(lot);
+                appended = true;
+            }
+        }
+
         int indexOf(LotId id) {
+            // lots are created in increasing id order, so a binary search usually finds the lot;
+            // a list in any other order falls back to the scan
+            int lo = 0;
+            int hi = lots.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = lots.get(mid).id().compareTo(id);
+                if (c == 0) {
+                    return mid;
+                } else if (c < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
             for (int i = lots.size() - 1; i >= 0; i--) {
                 if (lots.get(i).id().equals(id)) {
                     return i;
@@ -43,6 +93,9 @@ final class Draft {
         }
 
         long total() {
+            if (lots instanceof LotList l) {
+                return l.remaining();
+            }
             long sum = 0;
             for (Lot lot : lots) {
                 sum += lot.remaining();
@@ -53,11 +106,15 @@ final class Draft {
         void move(LotId id, long delta, Instant at) {
             int i = indexOf(id);
             Lot lot = lots.get(i);
-            lots.set(i, lot.withRemaining(lot.remaining() + delta, at));
+            writable().set(i, lot.withRemaining(lot.remaining() + delta, at));
+        }
+
+        boolean changed() {
+            return copied || appended || debt != base.debt() || !Objects.equals(lastActivity, base.lastActivity());
         }
 
         Purse freeze() {
-            return new Purse(currency, lots, debt, lastActivity);
+            return new Purse(currency, copied ? LotList.copyOf(lots) : lots, debt, lastActivity);
         }
     }
 
@@ -66,8 +123,12 @@ final class Draft {
     private long nextLot;
     private long nextEntry;
     private final Map<String, PurseDraft> purses = new HashMap<>();
-    final Map<IdempotencyKey, Reservation> reservations;
-    final Map<IdempotencyKey, Reversed> reversed;
+    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    private Map<IdempotencyKey, Reservation> reservations;
+    private boolean reservationsCopied;
+    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    private Map<IdempotencyKey, Reversed> reversed;
+    private boolean reversedCopied;
     final List<Entry> entries = new ArrayList<>();
 
     Draft(MemberBook base) {
@@ -75,8 +136,34 @@ final class Draft {
         this.account = base.account();
         this.nextLot = base.nextLot();
         this.nextEntry = base.nextEntry();
-        this.reservations = new HashMap<>(base.reservations());
-        this.reversed = new HashMap<>(base.reversed());
+        this.reservations = base.reservations();
+        this.reversed = base.reversed();
+    }
+
+    /** The reservations, read-only. */
+    Map<IdempotencyKey, Reservation> reservations() {
+        return reservations;
+    }
+
+    void putReservation(IdempotencyKey key, Reservation r) {
+        if (!reservationsCopied) {
+            reservations = new HashMap<>(reservations);
+            reservationsCopied = true;
+        }
+        reservations.put(key, r);
+    }
+
+    /** How much of each posting has been reversed, read-only. */
+    Map<IdempotencyKey, Reversed> reversed() {
+        return reversed;
+    }
+
+    void putReversed(IdempotencyKey key, Reversed r) {
+        if (!reversedCopied) {
+            reversed = new HashMap<>(reversed);
+            reversedCopied = true;
+        }
+        reversed.put(key, r);
     }
 
     MemberId member() {
@@ -103,10 +190,19 @@ final class Draft {
     }
 
     MemberBook toBook() {
-        Map<String, Purse> frozen = new HashMap<>(base.purses());
+        Map<String, Purse> frozen = base.purses();
+        boolean pursesCopied = false;
         for (PurseDraft p : purses.values()) {
+            if (!p.changed() && base.purses().containsKey(p.currency)) {
+                continue;
+            }
+            if (!pursesCopied) {
+                frozen = new HashMap<>(frozen);
+                pursesCopied = true;
+            }
             frozen.put(p.currency, p.freeze());
         }
+        // unchanged maps are the base's unmodifiable ones, which MemberBook takes as they are
         return new MemberBook(account, base.version() + 1, nextLot, nextEntry, frozen, reservations, reversed);
     }
 }

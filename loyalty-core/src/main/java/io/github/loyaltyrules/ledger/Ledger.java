@@ -419,7 +419,7 @@ public final class Ledger {
             Checks.add(purse.total(), amount.minorUnits(), "balance of member " + member + " in " + currency.code());
             Lot lot = newLot(d, currency, amount.minorUnits(), at, at, currency.expiry().lotExpiry(at, zone).orElse(null),
                     key);
-            purse.lots.add(lot);
+            purse.add(lot);
             d.entry(key, type, entryType, currency.code(), amount.minorUnits(), 0, 0, at, reason,
                     List.of(new LotMovement(lot.id(), amount.minorUnits(), 0)));
             settleDebt(d, purse, lot, key, type, at);
@@ -520,11 +520,11 @@ public final class Ledger {
 
     private List<LotMovement> take(Draft d, Draft.PurseDraft purse, PointCurrency currency, long amount, Instant at,
             PostingType type) {
-        Map<LotId, Long> held = Books.heldOpen(d.reservations.values(), currency.code(), at);
+        Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), at);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), zone);
-        List<LotMovement> taken = Books.allocate(purse.lots, held, lapse, at, amount);
+        List<LotMovement> taken = Books.allocate(purse.lots(), held, lapse, at, amount);
         if (taken == null) {
-            long spendable = Books.spendable(purse.lots, held, lapse, at);
+            long spendable = Books.spendable(purse.lots(), held, lapse, at);
             throw new InsufficientPointsException("member " + d.member() + " has " + Points.of(currency, spendable)
                     + " available at " + at + "; " + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + " of " + Points.of(currency, amount) + " needs at most that much");
@@ -574,7 +574,7 @@ public final class Ledger {
             for (LotMovement m : taken) {
                 holds.add(new LotMovement(m.lot(), 0, -m.delta()));
             }
-            d.reservations.put(key, new Reservation(key, member, currency.code(), amount.minorUnits(), at, at.plus(ttl),
+            d.putReservation(key, new Reservation(key, member, currency.code(), amount.minorUnits(), at, at.plus(ttl),
                     ReservationStatus.OPEN, null, holds));
             d.entry(key, PostingType.RESERVE, EntryType.RESERVE, currency.code(), 0, amount.minorUnits(), 0, at, why,
                     holds);
@@ -632,7 +632,7 @@ public final class Ledger {
         return post(key, fp, List.of(member), drafts -> {
             Draft d = drafts.get(member);
             requireStatus(d, type, at);
-            Reservation r = d.reservations.get(reservationKey);
+            Reservation r = d.reservations().get(reservationKey);
             if (r == null) {
                 throw new UnknownPostingException("member " + member + " has no reservation with key '" + reservationKey
                         + "'; " + type.name().toLowerCase(java.util.Locale.ROOT) + " needs the key of a reserve posting");
@@ -661,7 +661,7 @@ public final class Ledger {
                     purse.move(m.lot(), -held, at);
                 }
             }
-            d.reservations.put(reservationKey,
+            d.putReservation(reservationKey,
                     r.close(capture ? ReservationStatus.CAPTURED : ReservationStatus.RELEASED, at));
             String why = (capture ? "captures" : "releases") + " reservation " + reservationKey;
             d.entry(key, type, capture ? EntryType.CAPTURE : EntryType.RELEASE, r.currency(),
@@ -764,7 +764,7 @@ public final class Ledger {
             throw new InvalidReversalException("reversal at " + at + " precedes posting '" + target.key() + "' at "
                     + target.at() + "; a reversal must not be dated before what it reverses");
         }
-        Reversed done = d.reversed.getOrDefault(target.key(), new Reversed(0, Map.of()));
+        Reversed done = d.reversed().getOrDefault(target.key(), new Reversed(0, Map.of()));
         long reversible = target.amount() - done.amount();
         long x = amount == null ? reversible : amount.minorUnits();
         if (reversible == 0 || x > reversible) {
@@ -786,7 +786,7 @@ public final class Ledger {
             default:
                 giveBack(d, currency, target, returned, x, at, key, why);
         }
-        d.reversed.put(target.key(), new Reversed(done.amount() + x, returned));
+        d.putReversed(target.key(), new Reversed(done.amount() + x, returned));
         return new Header(PostingType.REVERSAL, member, target.counterparty(), currency.code(), x, at, why, target.key());
     }
 
@@ -806,7 +806,7 @@ public final class Ledger {
     private static void clawBack(Draft d, PointCurrency currency, List<LotId> lots, long x, Instant at,
             IdempotencyKey key, String why) {
         Draft.PurseDraft purse = d.purse(currency.code());
-        Map<LotId, Long> held = Books.heldOpen(d.reservations.values(), currency.code(), at);
+        Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), at);
         List<LotMovement> moves = new ArrayList<>();
         long left = x;
         for (int i = lots.size() - 1; i >= 0 && left > 0; i--) {
@@ -901,7 +901,7 @@ public final class Ledger {
                 out.move(m.lot(), m.delta(), at);
                 Lot lot = new Lot(receiver.newLotId(), currency.code(), -m.delta(), -m.delta(), at, at,
                         source.expiresAt(), key, at);
-                in.lots.add(lot);
+                in.add(lot);
                 newLots.add(lot);
                 created.add(new LotMovement(lot.id(), -m.delta(), 0));
             }
@@ -1013,12 +1013,12 @@ public final class Ledger {
             }
             Draft d = new Draft(book);
             Draft.PurseDraft purse = d.purse(currency.code());
-            Map<LotId, Long> held = Books.heldOpen(d.reservations.values(), currency.code(), asOf);
+            Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), asOf);
             Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, book.account().enrolledAt(), zone);
             IdempotencyKey key = new IdempotencyKey(IdempotencyKey.SYSTEM_PREFIX + "expiry/" + member + "/"
                     + currency.code() + "/" + book.version());
             long total = 0;
-            for (Lot lot : List.copyOf(purse.lots)) {
+            for (Lot lot : List.copyOf(purse.lots())) {
                 Instant expiry = Books.effectiveExpiry(lot, lapse);
                 long free = Books.free(lot, held);
                 if (free > 0 && Books.expiredAt(expiry, asOf)) {

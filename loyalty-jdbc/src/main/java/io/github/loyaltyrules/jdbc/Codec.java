@@ -27,11 +27,23 @@ import java.util.TreeMap;
  * The text form in which books and postings are kept in their table rows: a sequence of fields,
  * strings as {@code length:chars}, numbers as {@code digits;}, absent values as {@code ~}. It is
  * exact (instants keep their nanoseconds), order-stable and needs no escaping.
+ *
+ * <p>Format 2 (written) stores an instant as its epoch second, followed by {@code .nanos} if
+ * the nano-of-second is not zero, then {@code ;}. Format 1 (still read) stored instants as
+ * ISO-8601 strings.
  */
 final class Codec {
 
     /** Format version, written first, so that a later format can still read old rows. */
-    private static final long FORMAT = 1;
+    private static final long FORMAT = 2;
+
+    /** The oldest format still read: instants as ISO-8601 strings. */
+    private static final long FORMAT_ISO_INSTANTS = 1;
+
+    private static final AccountStatus[] ACCOUNT_STATUSES = AccountStatus.values();
+    private static final PostingType[] POSTING_TYPES = PostingType.values();
+    private static final EntryType[] ENTRY_TYPES = EntryType.values();
+    private static final ReservationStatus[] RESERVATION_STATUSES = ReservationStatus.values();
 
     private Codec() {
     }
@@ -39,7 +51,15 @@ final class Codec {
     // ------------------------------------------------------------------ writing
 
     private static final class Out {
-        final StringBuilder sb = new StringBuilder(256);
+        final StringBuilder sb;
+
+        Out() {
+            this(256);
+        }
+
+        Out(int capacity) {
+            sb = new StringBuilder(capacity);
+        }
 
         Out str(String s) {
             if (s == null) {
@@ -56,7 +76,17 @@ final class Codec {
         }
 
         Out instant(Instant i) {
-            return str(i == null ? null : i.toString());
+            if (i == null) {
+                sb.append('~');
+            } else {
+                sb.append(i.getEpochSecond());
+                int nanos = i.getNano();
+                if (nanos != 0) {
+                    sb.append('.').append(nanos);
+                }
+                sb.append(';');
+            }
+            return this;
         }
 
         Out key(IdempotencyKey k) {
@@ -77,12 +107,16 @@ final class Codec {
     }
 
     static String book(MemberBook b) {
-        Out o = new Out().num(FORMAT);
+        int size = 128 + 96 * b.reservations().size() + 48 * b.reversed().size();
+        for (Purse p : b.purses().values()) {
+            size += 64 + 112 * p.lots().size();
+        }
+        Out o = new Out(size).num(FORMAT);
         Account a = b.account();
         o.member(a.member()).str(a.status().name()).instant(a.enrolledAt()).instant(a.statusSince()).str(a.statusReason());
         o.num(b.version()).num(b.nextLot()).num(b.nextEntry());
         o.num(b.purses().size());
-        for (Purse p : new TreeMap<>(b.purses()).values()) {
+        for (Purse p : b.purses().size() <= 1 ? b.purses().values() : new TreeMap<>(b.purses()).values()) {
             o.str(p.currency()).num(p.debt()).instant(p.lastActivity()).num(p.lots().size());
             for (Lot l : p.lots()) {
                 o.num(l.id().value()).str(l.currency()).num(l.original()).num(l.remaining()).instant(l.earnedAt())
@@ -129,9 +163,39 @@ final class Codec {
     private static final class In {
         final String s;
         int pos;
+        long format;
 
         In(String s) {
             this.s = s;
+        }
+
+        /** Reads a string, returning {@code known} itself (no copy) if the stored string equals it. */
+        String str(String known) {
+            if (known == null || s.charAt(pos) == '~') {
+                return str();
+            }
+            int colon = s.indexOf(':', pos);
+            int len = Integer.parseInt(s, pos, colon, 10);
+            if (len == known.length() && s.regionMatches(colon + 1, known, 0, len)) {
+                pos = colon + 1 + len;
+                return known;
+            }
+            return str();
+        }
+
+        /** Reads an enum constant's name without copying it out of the text. */
+        <E extends Enum<E>> E constant(E[] values) {
+            int colon = s.indexOf(':', pos);
+            int len = Integer.parseInt(s, pos, colon, 10);
+            for (E e : values) {
+                String name = e.name();
+                if (name.length() == len && s.regionMatches(colon + 1, name, 0, len)) {
+                    pos = colon + 1 + len;
+                    return e;
+                }
+            }
+            throw new IllegalStateException("stored row has an unknown " + values.getClass().getComponentType()
+                    .getSimpleName() + " '" + s.substring(colon + 1, colon + 1 + len) + "'");
         }
 
         String str() {
@@ -157,8 +221,44 @@ final class Codec {
         }
 
         Instant instant() {
-            String t = str();
-            return t == null ? null : Instant.parse(t);
+            if (format == FORMAT_ISO_INSTANTS) {
+                String t = str();
+                return t == null ? null : Instant.parse(t);
+            }
+            if (s.charAt(pos) == '~') {
+                pos++;
+                return null;
+            }
+            int end = pos;
+            char c;
+            while ((c = s.charAt(end)) != ';' && c != '.') {
+                end++;
+            }
+            long seconds = Long.parseLong(s, pos, end, 10);
+            long nanos = 0;
+            if (c == '.') {
+                int semi = s.indexOf(';', end);
+                nanos = Integer.parseInt(s, end + 1, semi, 10);
+                end = semi;
+            }
+            pos = end + 1;
+            return Instant.ofEpochSecond(seconds, nanos);
+        }
+
+        IdempotencyKey key(IdempotencyKey known) {
+            if (known != null && s.charAt(pos) != '~') {
+                String k = str(known.value());
+                return k == known.value() ? known : new IdempotencyKey(k);
+            }
+            return key();
+        }
+
+        MemberId member(MemberId known) {
+            if (known != null && s.charAt(pos) != '~') {
+                String m = str(known.value());
+                return m == known.value() ? known : new MemberId(m);
+            }
+            return member();
         }
 
         IdempotencyKey key() {
@@ -182,9 +282,11 @@ final class Codec {
 
         In format() {
             long f = num();
-            if (f != FORMAT) {
-                throw new IllegalStateException("stored row has format " + f + "; this version reads format " + FORMAT);
+            if (f != FORMAT && f != FORMAT_ISO_INSTANTS) {
+                throw new IllegalStateException("stored row has format " + f + "; this version reads formats "
+                        + FORMAT_ISO_INSTANTS + " to " + FORMAT);
             }
+            format = f;
             return this;
         }
 
@@ -197,7 +299,8 @@ final class Codec {
 
     static MemberBook book(String text) {
         In in = new In(text).format();
-        Account account = new Account(in.member(), AccountStatus.valueOf(in.str()), in.instant(), in.instant(), in.str());
+        MemberId member = in.member();
+        Account account = new Account(member, in.constant(ACCOUNT_STATUSES), in.instant(), in.instant(), in.str());
         long version = in.num();
         long nextLot = in.num();
         long nextEntry = in.num();
@@ -209,15 +312,15 @@ final class Codec {
             int n = in.count();
             List<Lot> lots = new ArrayList<>(n);
             for (int j = 0; j < n; j++) {
-                lots.add(new Lot(LotId.of(in.num()), in.str(), in.num(), in.num(), in.instant(), in.instant(),
+                lots.add(new Lot(LotId.of(in.num()), in.str(currency), in.num(), in.num(), in.instant(), in.instant(),
                         in.instant(), in.key(), in.instant()));
             }
             purses.put(currency, new Purse(currency, lots, debt, lastActivity));
         }
         Map<IdempotencyKey, Reservation> reservations = new HashMap<>();
         for (int i = in.count(); i > 0; i--) {
-            Reservation r = new Reservation(in.key(), in.member(), in.str(), in.num(), in.instant(), in.instant(),
-                    ReservationStatus.valueOf(in.str()), in.instant(), in.moves());
+            Reservation r = new Reservation(in.key(), in.member(member), in.str(), in.num(), in.instant(), in.instant(),
+                    in.constant(RESERVATION_STATUSES), in.instant(), in.moves());
             reservations.put(r.key(), r);
         }
         Map<IdempotencyKey, Reversed> reversed = new HashMap<>();
@@ -237,7 +340,7 @@ final class Codec {
     static Posting posting(String text) {
         In in = new In(text).format();
         IdempotencyKey key = in.key();
-        PostingType type = PostingType.valueOf(in.str());
+        PostingType type = in.constant(POSTING_TYPES);
         MemberId member = in.member();
         MemberId counterparty = in.member();
         String currency = in.str();
@@ -249,7 +352,7 @@ final class Codec {
         int n = in.count();
         List<Entry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            entries.add(entry(in));
+            entries.add(entry(in, key, member, currency));
         }
         in.end();
         return new Posting(key, type, member, counterparty, currency, amount, at, reason, target, fingerprint, entries);
@@ -257,13 +360,13 @@ final class Codec {
 
     static Entry entry(String text) {
         In in = new In(text).format();
-        Entry e = entry(in);
+        Entry e = entry(in, null, null, null);
         in.end();
         return e;
     }
 
-    private static Entry entry(In in) {
-        return new Entry(in.num(), in.key(), PostingType.valueOf(in.str()), EntryType.valueOf(in.str()), in.member(),
-                in.str(), in.num(), in.num(), in.num(), in.instant(), in.str(), in.moves());
+    private static Entry entry(In in, IdempotencyKey posting, MemberId member, String currency) {
+        return new Entry(in.num(), in.key(posting), in.constant(POSTING_TYPES), in.constant(ENTRY_TYPES),
+                in.member(member), in.str(currency), in.num(), in.num(), in.num(), in.instant(), in.str(), in.moves());
     }
 }

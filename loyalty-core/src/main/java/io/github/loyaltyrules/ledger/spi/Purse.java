@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger.spi;
 
 import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.internal.LotList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public record Purse(String currency, List<Lot> lots, long debt, Instant lastActi
      */
     public Purse {
         Objects.requireNonNull(currency, "currency must not be null");
-        lots = List.copyOf(lots);
+        // a LotList is immutable already, and may share its array with the purse it grew from
+        lots = lots instanceof LotList ? lots : List.copyOf(lots);
     }
 }
