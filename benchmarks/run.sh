@@ -23,5 +23,5 @@ case "$mode" in
 esac
 echo "$(java -version 2>&1 | head -n 1); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 java ${LOYALTY_PG_URL:+-Dloyalty.pg.url="$LOYALTY_PG_URL"} -jar "$jar" "$pattern" "${opts[@]}" -prof gc \
-  -rf csv -rff "$out" "$@" >benchmarks/target/jmh.log
+  -rf csv -rff "$out" "$@" >benchmarks/target/jmh.log 2>&1
 java -cp "$jar" io.github.loyaltyrules.benchmarks.Report "$out"
