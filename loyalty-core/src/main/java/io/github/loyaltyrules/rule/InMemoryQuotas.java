@@ -26,11 +26,7 @@ final class InMemoryQuotas implements Quotas {
 
     @Override
     public void giveBack(String counter, long amount) {
-        Quotas.checkName(counter);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("amount to give back to quota '" + counter + "' must be positive; got "
-                    + amount);
-        }
+        Quotas.checkGiveBack(counter, amount);
         AtomicLong used = counters.get(counter);
         if (used != null) {
             used.getAndUpdate(now -> Math.max(0, now - amount));

@@ -73,6 +73,22 @@ public interface Quotas {
     }
 
     /**
+     * Checks the arguments of {@link #giveBack}, for implementations.
+     *
+     * @param counter the counter's name
+     * @param amount how much to give back
+     * @throws NullPointerException if {@code counter} is null
+     * @throws IllegalArgumentException if {@code amount} is not positive or the name is too long
+     */
+    static void checkGiveBack(String counter, long amount) {
+        checkName(counter);
+        if (amount <= 0) {
+            throw new IllegalArgumentException("amount to give back to quota '" + counter + "' must be positive; got "
+                    + amount);
+        }
+    }
+
+    /**
      * Checks a counter's name, for implementations.
      *
      * @param counter the name

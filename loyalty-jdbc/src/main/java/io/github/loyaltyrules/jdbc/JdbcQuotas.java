@@ -46,17 +46,13 @@ public final class JdbcQuotas implements Quotas {
     public long take(String counter, long wanted, long limit) {
         Quotas.checkTake(counter, wanted, limit);
         try (Connection c = dataSource.getConnection()) {
-            ensureRow(c, counter);
             c.setAutoCommit(false);
             try {
-                long used;
-                try (PreparedStatement p = c.prepareStatement(
-                        "SELECT used FROM loyalty_quota WHERE counter = ? FOR UPDATE")) {
-                    p.setString(1, counter);
-                    try (ResultSet rs = p.executeQuery()) {
-                        rs.next();
-                        used = rs.getLong(1);
-                    }
+                long used = lockedUsage(c, counter);
+                if (used < 0) {
+                    // First draw on this counter: create its row (once; another server may win the race), then lock it.
+                    ensureRow(c, counter);
+                    used = lockedUsage(c, counter);
                 }
                 long take = Math.min(limit - used, wanted);
                 if (take <= 0) {
@@ -86,16 +82,30 @@ public final class JdbcQuotas implements Quotas {
         }
     }
 
+    /** Reads and locks a counter's row; -1 if it has none yet. */
+    private static long lockedUsage(Connection c, String counter) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT used FROM loyalty_quota WHERE counter = ? FOR UPDATE")) {
+            p.setString(1, counter);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /** Creates a counter's row in its own committed step, so that a lost race cannot abort the draw's transaction. */
     private static void ensureRow(Connection c, String counter) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_quota (counter, used) SELECT ?, 0"
                 + " WHERE NOT EXISTS (SELECT 1 FROM loyalty_quota WHERE counter = ?)")) {
             p.setString(1, counter);
             p.setString(2, counter);
             p.executeUpdate();
+            c.commit();
         } catch (SQLException e) {
+            c.rollback();
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e; // another server created the row first: fine
+                throw e;
             }
+            // A unique violation: another server created the row first, which is all this step needs.
         }
     }
 
@@ -106,11 +116,7 @@ public final class JdbcQuotas implements Quotas {
      */
     @Override
     public void giveBack(String counter, long amount) {
-        Quotas.checkName(counter);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("amount to give back to quota '" + counter + "' must be positive; got "
-                    + amount);
-        }
+        Quotas.checkGiveBack(counter, amount);
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
                 "UPDATE loyalty_quota SET used = CASE WHEN used > ? THEN used - ? ELSE 0 END WHERE counter = ?")) {
             p.setLong(1, amount);
