@@ -127,27 +127,8 @@ class CapsAndBudgetsTest {
         long budget = 10_007;
         RuleSet rules = budgeted(budget);
         RuleContext c = purchaseContext(basket().coffee(1, "1.00").build());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Long>> jobs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                jobs.add(() -> {
-                    long sum = 0;
-                    for (int i = 0; i < 200; i++) {
-                        sum += rules.evaluate(c).total("STARS");
-                    }
-                    return sum;
-                });
-            }
-            long awarded = 0;
-            for (Future<Long> f : pool.invokeAll(jobs)) {
-                awarded += f.get();
-            }
-            assertThat(awarded).isEqualTo(budget); // 800 * 30 wanted, far more than the budget
-            assertThat(rules.budgetRemaining("spring", "STARS")).isZero();
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(awardedOnFourThreads(rules, c, 200)).isEqualTo(budget); // 800 * 30 wanted, far more than the budget
+        assertThat(rules.budgetRemaining("spring", "STARS")).isZero();
     }
 
     @Test
@@ -155,13 +136,18 @@ class CapsAndBudgetsTest {
         RuleSet rules = RuleSet.builder(STARS).rule("base", r -> r.capPerMember("STARS", 1_001, CapPeriod.MONTH)
                 .award(Actions.perUnitSpent(stars(2), eur("1.00")))).build();
         RuleContext c = purchaseContext(basket().coffee(1, "3.00").build()); // 6 each
+        assertThat(awardedOnFourThreads(rules, c, 100)).isEqualTo(1_001); // 400 * 6 wanted
+    }
+
+    /** Evaluates the context {@code times} times on each of four threads at once; the STARS awarded in all. */
+    private static long awardedOnFourThreads(RuleSet rules, RuleContext c, int times) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Long>> jobs = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 jobs.add(() -> {
                     long sum = 0;
-                    for (int i = 0; i < 100; i++) {
+                    for (int i = 0; i < times; i++) {
                         sum += rules.evaluate(c).total("STARS");
                     }
                     return sum;
@@ -171,7 +157,7 @@ class CapsAndBudgetsTest {
             for (Future<Long> f : pool.invokeAll(jobs)) {
                 awarded += f.get();
             }
-            assertThat(awarded).isEqualTo(1_001); // 400 * 6 wanted
+            return awarded;
         } finally {
             pool.shutdownNow();
         }
