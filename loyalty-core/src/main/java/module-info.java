@@ -9,4 +9,5 @@ module io.github.loyaltyrules.core {
     exports io.github.loyaltyrules.rule;
     exports io.github.loyaltyrules.program;
     exports io.github.loyaltyrules.tier;
+    exports io.github.loyaltyrules.tier.spi;
 }

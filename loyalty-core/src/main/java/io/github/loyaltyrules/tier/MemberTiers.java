@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One member's tier state; guarded by the engine's lock. Copies share the append-only lists and are used read-only. */
+/**
+ * One member's tier state as the engine works on it: loaded from a {@link io.github.loyaltyrules.tier.spi.TierState},
+ * changed by one call, saved as the next version. Copies share the append-only lists and are used read-only.
+ */
 final class MemberTiers {
 
     /** One recorded qualifying activity (negative amount: a return). */
@@ -31,6 +34,8 @@ final class MemberTiers {
 
     final MemberId id;
     final LocalDate enrolled;
+    /** The version of the stored state this was loaded from; 0 for a member not stored yet. */
+    long version;
     final List<Activity> activities;
     final Map<IdempotencyKey, Activity> byKey;
     final List<Manual> manual;
@@ -59,6 +64,7 @@ final class MemberTiers {
         this.manual = o.manual;
         this.history = o.history;
         this.clock = o.clock;
+        this.version = o.version;
         this.tier = o.tier;
         this.floor = o.floor;
         this.shown = o.shown;

@@ -8,6 +8,12 @@ import io.github.loyaltyrules.program.TierLookup;
 import io.github.loyaltyrules.tier.MemberTiers.Activity;
 import io.github.loyaltyrules.tier.MemberTiers.Manual;
 import io.github.loyaltyrules.tier.MemberTiers.Pending;
+import io.github.loyaltyrules.tier.spi.PendingDowngrade;
+import io.github.loyaltyrules.tier.spi.TierActivity;
+import io.github.loyaltyrules.tier.spi.TierAssignment;
+import io.github.loyaltyrules.tier.spi.TierCommitResult;
+import io.github.loyaltyrules.tier.spi.TierState;
+import io.github.loyaltyrules.tier.spi.TierStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Keeps members' tiers on a {@link TierLadder}: records qualifying activity, upgrades as soon as a
@@ -33,13 +38,22 @@ import java.util.TreeMap;
  * once. {@link #assessTiers} moves every member to an instant and delivers the events; running it
  * twice for the same instant changes nothing.
  *
+ * <p>Where state is kept: in a {@link TierStore}, in memory by default. Each change reads the
+ * member's versioned {@link TierState}, computes the next one and stores it only if the version is
+ * still the one read, else reads again and recomputes; so several engines (on several servers)
+ * over one durable store can record, assign and assess the same members at once, and a key
+ * retried on a second engine counts once. Events of a change are delivered only once it is stored.
+ *
  * <p>Bad input throws a {@link TierException} and changes nothing. All methods are thread-safe;
- * listeners are called after the change, outside the engine's lock. The engine implements
- * {@link TierLookup}, so it can be handed to the program facade and rules.
+ * listeners are called after the change is stored. The engine implements {@link TierLookup}, so it
+ * can be handed to the program facade and rules.
  */
 public final class TierEngine implements TierLookup {
 
     private static final int KEPT_UNTIL_STEPS = 400;
+    private static final int PAGE = 512;
+    private static final int MAX_BATCH = 10_000;
+    private static final int MAX_ATTEMPTS = 1000;
 
     private final TierLadder ladder;
     private final TierListener listener;
@@ -47,18 +61,20 @@ public final class TierEngine implements TierLookup {
     private final QualificationWindow window;
     private final Metric[] metrics;
     private final Map<Metric, Integer> metricIndex = new LinkedHashMap<>();
+    private final Map<String, Metric> metricByName = new LinkedHashMap<>();
     private final int[] floorAt;
-    private final Object lock = new Object();
-    private final Map<MemberId, MemberTiers> members = new TreeMap<>();
+    private final TierStore store;
 
-    private TierEngine(TierLadder ladder, TierListener listener) {
+    private TierEngine(TierLadder ladder, TierListener listener, TierStore store) {
         this.ladder = ladder;
         this.listener = listener;
+        this.store = store;
         this.zone = ladder.zone();
         this.window = ladder.window();
         this.metrics = ladder.metrics().toArray(new Metric[0]);
         for (int i = 0; i < metrics.length; i++) {
             metricIndex.put(metrics[i], i);
+            metricByName.put(metrics[i].toString(), metrics[i]);
         }
         List<Tier> tiers = ladder.tiers();
         floorAt = new int[tiers.size()];
@@ -87,8 +103,23 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      */
     public static TierEngine of(TierLadder ladder, TierListener listener) {
+        return of(ladder, listener, TierStore.inMemory());
+    }
+
+    /**
+     * Returns an engine for a ladder that keeps members' state in a store, e.g. a durable one
+     * shared by several servers, and delivers events to a listener.
+     *
+     * @param ladder the ladder
+     * @param listener receives {@link TierUpgraded}, {@link TierDowngraded} and {@link TierRetained}
+     * @param store where members' tier state is kept
+     * @return the engine
+     * @throws NullPointerException if an argument is null
+     */
+    public static TierEngine of(TierLadder ladder, TierListener listener, TierStore store) {
         return new TierEngine(Objects.requireNonNull(ladder, "tier ladder must not be null"),
-                Objects.requireNonNull(listener, "tier listener must not be null"));
+                Objects.requireNonNull(listener, "tier listener must not be null"),
+                Objects.requireNonNull(store, "tier store must not be null"));
     }
 
     /**
@@ -117,17 +148,24 @@ public final class TierEngine implements TierLookup {
      * @param at the enrolment instant
      * @throws NullPointerException if an argument is null
      * @throws InvalidTierRequestException if the member is already enrolled on another date
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public void enrol(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(at, "enrolment instant must not be null");
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
-            if (m == null) {
-                members.put(member, new MemberTiers(member, at.atZone(zone).toLocalDate(), at));
-            } else if (!m.enrolled.equals(at.atZone(zone).toLocalDate())) {
-                throw new InvalidTierRequestException("member " + member + " is already enrolled on " + m.enrolled
-                        + "; got enrolment on " + at.atZone(zone).toLocalDate());
+        for (int attempt = 1; ; attempt++) {
+            checkAttempts(member, attempt);
+            MemberTiers m = load(member);
+            if (m != null) {
+                if (!m.enrolled.equals(at.atZone(zone).toLocalDate())) {
+                    throw new InvalidTierRequestException("member " + member + " is already enrolled on " + m.enrolled
+                            + "; got enrolment on " + at.atZone(zone).toLocalDate());
+                }
+                return;
+            }
+            if (store.replace(save(new MemberTiers(member, at.atZone(zone).toLocalDate(), at)), null)
+                    == TierCommitResult.APPLIED) {
+                return;
             }
         }
     }
@@ -148,6 +186,7 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMetricException if the ladder does not declare the metric
      * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public Tier record(MemberId member, Metric metric, long amount, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
@@ -177,6 +216,7 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMetricException if the ladder does not declare the points metric
      * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public Tier record(MemberId member, Points points, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(points, "points must not be null");
@@ -194,6 +234,7 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMetricException if the ladder does not declare the spend metric
      * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public Tier record(MemberId member, Money spend, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(spend, "spend must not be null");
@@ -216,6 +257,7 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      * @throws InvalidTierRequestException if the amount is not positive, the original is unknown or
      *         itself a return, more would be returned than was recorded, or the key was used with other content
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public Tier recordReturn(MemberId member, IdempotencyKey original, long amount, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
@@ -231,10 +273,10 @@ public final class TierEngine implements TierLookup {
 
     private Tier apply(MemberId member, Metric metricOrNull, long amount, Instant at, IdempotencyKey key,
             IdempotencyKey original) {
-        List<TierEvent> out = new ArrayList<>();
-        Tier result;
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
+        for (int attempt = 1; ; attempt++) {
+            checkAttempts(member, attempt);
+            List<TierEvent> out = new ArrayList<>();
+            MemberTiers m = load(member);
             Metric metric = metricOrNull;
             Activity orig = null;
             if (original != null) {
@@ -262,7 +304,6 @@ public final class TierEngine implements TierLookup {
                 checkTotal(m, metric, amount, key);
             } else {
                 m = new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
-                members.put(member, m);
             }
             advance(m, at, out);
             Instant effective = m.clock;
@@ -291,10 +332,11 @@ public final class TierEngine implements TierLookup {
                     }
                 }
             }
-            result = ladder.tiers().get(m.shown);
+            if (store.replace(save(m), stored(a)) == TierCommitResult.APPLIED) {
+                deliver(out);
+                return ladder.tiers().get(m.shown);
+            }
         }
-        deliver(out);
-        return result;
     }
 
     /**
@@ -313,6 +355,7 @@ public final class TierEngine implements TierLookup {
      * @throws UnknownTierException if no tier has that name
      * @throws InvalidTierRequestException if the span is empty or already over, the reason is blank,
      *         or the key was used for another assignment
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public Tier assign(MemberId member, String tier, Instant from, Instant until, String reason, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
@@ -329,10 +372,10 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
                     + " needs a reason");
         }
-        List<TierEvent> out = new ArrayList<>();
-        Tier result;
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
+        for (int attempt = 1; ; attempt++) {
+            checkAttempts(member, attempt);
+            List<TierEvent> out = new ArrayList<>();
+            MemberTiers m = load(member);
             if (m != null) {
                 for (Manual x : m.manual) {
                     if (x.key().equals(key)) {
@@ -351,16 +394,16 @@ public final class TierEngine implements TierLookup {
                 }
             } else {
                 m = new MemberTiers(member, from.atZone(zone).toLocalDate(), from);
-                members.put(member, m);
             }
             m.manual.add(new Manual(idx, from, until, reason, key));
             if (!from.isAfter(m.clock)) {
                 showManual(m, m.clock, out);
             }
-            result = ladder.tiers().get(m.shown);
+            if (store.replace(save(m), null) == TierCommitResult.APPLIED) {
+                deliver(out);
+                return ladder.tiers().get(m.shown);
+            }
         }
-        deliver(out);
-        return result;
     }
 
     /**
@@ -371,33 +414,97 @@ public final class TierEngine implements TierLookup {
      * @param asOf the instant to assess at
      * @return the events produced, in order
      * @throws NullPointerException if {@code asOf} is null
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public List<TierEvent> assessTiers(Instant asOf) {
         return assessTiers(asOf, AssessmentProgress.NONE);
     }
 
     /**
-     * Like {@link #assessTiers(Instant)}, reporting progress after each member (inside the engine's lock).
+     * Like {@link #assessTiers(Instant)}, reporting progress after each member.
      *
      * @param asOf the instant to assess at
      * @param progress receives (done, total)
      * @return the events produced, in order
      * @throws NullPointerException if an argument is null
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
      */
     public List<TierEvent> assessTiers(Instant asOf, AssessmentProgress progress) {
         Objects.requireNonNull(asOf, "assessment instant must not be null");
         Objects.requireNonNull(progress, "progress listener must not be null");
         List<TierEvent> out = new ArrayList<>();
-        synchronized (lock) {
-            int total = members.size();
-            int done = 0;
-            for (MemberTiers m : members.values()) {
-                advance(m, asOf, out);
-                progress.progress(++done, total);
+        assess(asOf, PAGE, progress, out);
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Moves every member to {@code asOf} like {@link #assessTiers(Instant)}, for stores with millions
+     * of members: reads member ids a page at a time and holds one member's state at a time, delivers
+     * each member's events to the listener once that member's new state is stored, and returns only
+     * their number. Several engines over one shared store may run it at once: each member is moved
+     * once, and its events are delivered by the engine whose change was stored.
+     *
+     * @param asOf the instant to assess at
+     * @param batchSize how many member ids to read per page; 1 to 10,000
+     * @param progress receives (done, total) after each member; total is the count when the run started
+     * @return the number of events delivered by this engine
+     * @throws NullPointerException if {@code asOf} or {@code progress} is null
+     * @throws InvalidTierRequestException if the batch size is out of range
+     * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     */
+    public long assessTiers(Instant asOf, int batchSize, AssessmentProgress progress) {
+        Objects.requireNonNull(asOf, "assessment instant must not be null");
+        Objects.requireNonNull(progress, "progress listener must not be null");
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new InvalidTierRequestException("assessment batch size must be 1 to " + MAX_BATCH + "; got "
+                    + batchSize);
+        }
+        return assess(asOf, batchSize, progress, null);
+    }
+
+    private long assess(Instant asOf, int batchSize, AssessmentProgress progress, List<TierEvent> collect) {
+        int total = (int) Math.min(Integer.MAX_VALUE, store.count());
+        int done = 0;
+        long events = 0;
+        MemberId after = null;
+        while (true) {
+            List<MemberId> page = store.members(after, batchSize);
+            for (MemberId id : page) {
+                List<TierEvent> out = assessMember(id, asOf);
+                deliver(out);
+                events += out.size();
+                if (collect != null) {
+                    collect.addAll(out);
+                }
+                done++;
+                progress.progress(done, Math.max(done, total));
+            }
+            if (page.size() < batchSize) {
+                return events;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    /** Moves one member to {@code asOf} and stores the result; the events, or none if another engine did it first. */
+    private List<TierEvent> assessMember(MemberId member, Instant asOf) {
+        for (int attempt = 1; ; attempt++) {
+            checkAttempts(member, attempt);
+            Optional<TierState> state = store.state(member);
+            if (state.isEmpty()) {
+                return List.of();
+            }
+            MemberTiers m = load(state.get());
+            List<TierEvent> out = new ArrayList<>();
+            advance(m, asOf, out);
+            TierState next = save(m);
+            if (sameContent(state.get(), next)) {
+                return List.of();
+            }
+            if (store.replace(next, null) == TierCommitResult.APPLIED) {
+                return out;
             }
         }
-        deliver(out);
-        return Collections.unmodifiableList(out);
     }
 
     /**
@@ -412,10 +519,27 @@ public final class TierEngine implements TierLookup {
     public Tier tierAt(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(at, "instant must not be null");
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
-            return m == null ? ladder.base() : ladder.tiers().get(shownAt(m, at));
-        }
+        MemberTiers m = load(member);
+        return m == null ? ladder.base() : ladder.tiers().get(shownAt(m, at));
+    }
+
+    /**
+     * Returns the tier a member with a given stored state shows at an instant, without reading the
+     * store: for a store that has read the state together with other data in one query (such as a
+     * point-of-sale read of balance and tier). Same answer as {@link #tierAt(MemberId, Instant)}
+     * when the state is the stored one.
+     *
+     * @param state a state read from this engine's store
+     * @param at the instant
+     * @return the tier
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownTierException if the state names a tier the ladder does not have
+     * @throws UnknownMetricException if the state names a metric the ladder does not declare
+     */
+    public Tier tierAt(TierState state, Instant at) {
+        Objects.requireNonNull(state, "tier state must not be null");
+        Objects.requireNonNull(at, "instant must not be null");
+        return ladder.tiers().get(shownAt(load(state), at));
     }
 
     /**
@@ -430,10 +554,8 @@ public final class TierEngine implements TierLookup {
     public Optional<String> tierOf(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(at, "instant must not be null");
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
-            return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(shownAt(m, at)).name());
-        }
+        MemberTiers m = load(member);
+        return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(shownAt(m, at)).name());
     }
 
     /**
@@ -445,33 +567,52 @@ public final class TierEngine implements TierLookup {
      */
     public List<TierChange> history(MemberId member) {
         Objects.requireNonNull(member, "member must not be null");
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
-            return m == null ? List.of() : List.copyOf(m.history);
-        }
+        Optional<TierState> state = store.state(member);
+        return state.isEmpty() ? List.of() : state.get().history();
     }
 
     /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
     long returnable(MemberId member, IdempotencyKey original) {
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
-            Activity a = m == null ? null : m.byKey.get(original);
-            if (a == null || a.original() != null || a.amount() < 0) {
-                return 0;
-            }
-            return a.amount() - m.returned(original);
+        MemberTiers m = load(member);
+        Activity a = m == null ? null : m.byKey.get(original);
+        if (a == null || a.original() != null || a.amount() < 0) {
+            return 0;
         }
+        return a.amount() - m.returned(original);
     }
 
     /**
-     * Returns the members the engine knows, in id order.
+     * Returns the members the engine knows, in id order. For a large durable store, page with
+     * {@link #members(MemberId, int)} instead.
      *
      * @return an unmodifiable copy
      */
     public List<MemberId> members() {
-        synchronized (lock) {
-            return List.copyOf(members.keySet());
+        List<MemberId> all = new ArrayList<>();
+        MemberId after = null;
+        while (true) {
+            List<MemberId> page = store.members(after, PAGE);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return Collections.unmodifiableList(all);
+            }
+            after = page.get(page.size() - 1);
         }
+    }
+
+    /**
+     * Returns a page of the members the engine knows, in id order, for batch jobs.
+     *
+     * @param after the last id of the previous page, or {@code null} for the first page
+     * @param limit the page size; 1 to 10,000
+     * @return at most {@code limit} ids greater than {@code after}
+     * @throws InvalidTierRequestException if the limit is out of range
+     */
+    public List<MemberId> members(MemberId after, int limit) {
+        if (limit < 1 || limit > MAX_BATCH) {
+            throw new InvalidTierRequestException("member page size must be 1 to " + MAX_BATCH + "; got " + limit);
+        }
+        return List.copyOf(store.members(after, limit));
     }
 
     /**
@@ -485,35 +626,106 @@ public final class TierEngine implements TierLookup {
     public TierProgress progress(MemberId member, Instant asOf) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(asOf, "instant must not be null");
-        synchronized (lock) {
-            MemberTiers m = members.get(member);
-            MemberTiers c = m == null ? new MemberTiers(member, asOf.atZone(zone).toLocalDate(), asOf) : m.copy();
-            advance(c, asOf, null);
-            Instant start = window.currentStart(asOf, zone, c.enrolled);
-            long[] sums = sums(c, start, asOf.plusNanos(1), null);
-            Map<Metric, BigDecimal> values = new LinkedHashMap<>();
-            for (int i = 0; i < metrics.length; i++) {
-                values.put(metrics[i], metrics[i].toDecimal(sums[i]));
+        MemberTiers m = load(member);
+        MemberTiers c = m == null ? new MemberTiers(member, asOf.atZone(zone).toLocalDate(), asOf) : m.copy();
+        advance(c, asOf, null);
+        Instant start = window.currentStart(asOf, zone, c.enrolled);
+        long[] sums = sums(c, start, asOf.plusNanos(1), null);
+        Map<Metric, BigDecimal> values = new LinkedHashMap<>();
+        for (int i = 0; i < metrics.length; i++) {
+            values.put(metrics[i], metrics[i].toDecimal(sums[i]));
+        }
+        Optional<Tier> next = Optional.empty();
+        Map<Metric, BigDecimal> needed = new LinkedHashMap<>();
+        if (c.shown + 1 < ladder.tiers().size()) {
+            Tier n = ladder.tiers().get(c.shown + 1);
+            next = Optional.of(n);
+            for (Threshold t : n.thresholds()) {
+                long have = sums[metricIndex.get(t.metric())];
+                needed.put(t.metric(), t.metric().toDecimal(Math.max(0, t.minorUnits() - have)));
             }
-            Optional<Tier> next = Optional.empty();
-            Map<Metric, BigDecimal> needed = new LinkedHashMap<>();
-            if (c.shown + 1 < ladder.tiers().size()) {
-                Tier n = ladder.tiers().get(c.shown + 1);
-                next = Optional.of(n);
-                for (Threshold t : n.thresholds()) {
-                    long have = sums[metricIndex.get(t.metric())];
-                    needed.put(t.metric(), t.metric().toDecimal(Math.max(0, t.minorUnits() - have)));
-                }
-            }
-            Optional<Instant> end = window.hasFixedEnd()
-                    ? Optional.of(window.nextClose(asOf, zone, c.enrolled)) : Optional.empty();
-            return new TierProgress(member, asOf, ladder.tiers().get(c.shown), keptUntil(c),
-                    Optional.ofNullable(start), end, Collections.unmodifiableMap(values), next,
-                    Collections.unmodifiableMap(needed), next.isPresent() ? end : Optional.empty());
+        }
+        Optional<Instant> end = window.hasFixedEnd()
+                ? Optional.of(window.nextClose(asOf, zone, c.enrolled)) : Optional.empty();
+        return new TierProgress(member, asOf, ladder.tiers().get(c.shown), keptUntil(c),
+                Optional.ofNullable(start), end, Collections.unmodifiableMap(values), next,
+                Collections.unmodifiableMap(needed), next.isPresent() ? end : Optional.empty());
+    }
+
+    // ---------------------------------------------------------------- loading and saving state
+
+    private static void checkAttempts(MemberId member, int attempt) {
+        if (attempt > MAX_ATTEMPTS) {
+            throw new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
+                    + MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
         }
     }
 
-    // ---------------------------------------------------------------- state machine (under lock)
+    private MemberTiers load(MemberId member) {
+        Optional<TierState> state = store.state(member);
+        return state.isEmpty() ? null : load(state.get());
+    }
+
+    private MemberTiers load(TierState s) {
+        MemberTiers m = new MemberTiers(s.member(), s.enrolled(), s.clock());
+        m.version = s.version();
+        for (TierActivity x : s.activities()) {
+            Metric metric = metricByName.get(x.metric());
+            if (metric == null) {
+                throw new UnknownMetricException("stored activity " + x.key() + " of member " + s.member()
+                        + " counts metric " + x.metric() + ", which the tier ladder does not declare; declared metrics: "
+                        + ladder.metrics());
+            }
+            Activity a = new Activity(metric, metricIndex.get(metric), x.amount(), x.at(), x.attributedAt(),
+                    x.effectiveAt(), x.key(), x.original());
+            m.activities.add(a);
+            m.byKey.put(a.key(), a);
+        }
+        for (TierAssignment x : s.assignments()) {
+            m.manual.add(new Manual(ladder.indexOf(x.tier()), x.from(), x.until(), x.reason(), x.key()));
+        }
+        m.history.addAll(s.history());
+        m.tier = ladder.indexOf(s.earned());
+        m.floor = ladder.indexOf(s.floor());
+        m.shown = ladder.indexOf(s.shown());
+        PendingDowngrade p = s.pending();
+        m.pending = p == null ? null : new Pending(p.effective(), ladder.indexOf(p.target()), p.reason());
+        return m;
+    }
+
+    private TierState save(MemberTiers m) {
+        List<TierActivity> activities = new ArrayList<>(m.activities.size());
+        for (Activity a : m.activities) {
+            activities.add(stored(a));
+        }
+        List<TierAssignment> assignments = new ArrayList<>(m.manual.size());
+        for (Manual x : m.manual) {
+            assignments.add(new TierAssignment(ladder.tiers().get(x.tier()).name(), x.from(), x.until(), x.reason(),
+                    x.key()));
+        }
+        List<Tier> tiers = ladder.tiers();
+        PendingDowngrade pending = m.pending == null ? null
+                : new PendingDowngrade(m.pending.effective(), tiers.get(m.pending.target()).name(), m.pending.reason());
+        return new TierState(m.id, m.version + 1, m.enrolled, m.clock, tiers.get(m.tier).name(),
+                tiers.get(m.floor).name(), tiers.get(m.shown).name(), pending, activities, assignments, m.history);
+    }
+
+    private static TierActivity stored(Activity a) {
+        return new TierActivity(a.metric().toString(), a.amount(), a.at(), a.attributedAt(), a.effectiveAt(), a.key(),
+                a.original());
+    }
+
+    /** Whether {@code next} (one version on) holds the same as {@code before}: nothing to store. */
+    private static boolean sameContent(TierState before, TierState next) {
+        return before.clock().equals(next.clock()) && before.earned().equals(next.earned())
+                && before.floor().equals(next.floor()) && before.shown().equals(next.shown())
+                && Objects.equals(before.pending(), next.pending())
+                && before.history().size() == next.history().size()
+                && before.activities().size() == next.activities().size()
+                && before.assignments().size() == next.assignments().size();
+    }
+
+    // ---------------------------------------------------------------- state machine (on a working copy)
 
     private int shownAt(MemberTiers m, Instant at) {
         if (!at.isBefore(m.clock)) {
