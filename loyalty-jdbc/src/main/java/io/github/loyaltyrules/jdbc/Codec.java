@@ -16,6 +16,13 @@ import io.github.loyaltyrules.ledger.ReservationStatus;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
+import io.github.loyaltyrules.tier.ChangeCause;
+import io.github.loyaltyrules.tier.TierChange;
+import io.github.loyaltyrules.tier.spi.PendingDowngrade;
+import io.github.loyaltyrules.tier.spi.TierActivity;
+import io.github.loyaltyrules.tier.spi.TierAssignment;
+import io.github.loyaltyrules.tier.spi.TierState;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +51,7 @@ final class Codec {
     private static final PostingType[] POSTING_TYPES = PostingType.values();
     private static final EntryType[] ENTRY_TYPES = EntryType.values();
     private static final ReservationStatus[] RESERVATION_STATUSES = ReservationStatus.values();
+    private static final ChangeCause[] CHANGE_CAUSES = ChangeCause.values();
 
     private Codec() {
     }
@@ -368,5 +376,67 @@ final class Codec {
     private static Entry entry(In in, IdempotencyKey posting, MemberId member, String currency) {
         return new Entry(in.num(), in.key(posting), in.constant(POSTING_TYPES), in.constant(ENTRY_TYPES),
                 in.member(member), in.str(currency), in.num(), in.num(), in.num(), in.instant(), in.str(), in.moves());
+    }
+
+    // ------------------------------------------------------------------ tier state (always format 2)
+
+    static String tierState(TierState t) {
+        Out o = new Out(160 + 96 * t.activities().size() + 128 * t.history().size()).num(FORMAT);
+        o.member(t.member()).num(t.version()).num(t.enrolled().toEpochDay()).instant(t.clock());
+        o.str(t.earned()).str(t.floor()).str(t.shown());
+        PendingDowngrade p = t.pending();
+        if (p == null) {
+            o.str(null);
+        } else {
+            o.str(p.target()).instant(p.effective()).str(p.reason());
+        }
+        o.num(t.activities().size());
+        for (TierActivity a : t.activities()) {
+            o.str(a.metric()).num(a.amount()).instant(a.at()).instant(a.attributedAt()).instant(a.effectiveAt())
+                    .key(a.key()).key(a.original());
+        }
+        o.num(t.assignments().size());
+        for (TierAssignment a : t.assignments()) {
+            o.str(a.tier()).instant(a.from()).instant(a.until()).str(a.reason()).key(a.key());
+        }
+        o.num(t.history().size());
+        for (TierChange c : t.history()) {
+            o.str(c.from()).str(c.to()).instant(c.at()).str(c.cause().name()).str(c.reason());
+        }
+        return o.sb.toString();
+    }
+
+    static TierState tierState(String text) {
+        In in = new In(text).format();
+        MemberId member = in.member();
+        long version = in.num();
+        LocalDate enrolled = LocalDate.ofEpochDay(in.num());
+        Instant clock = in.instant();
+        String earned = in.str();
+        String floor = in.str(earned);
+        String shown = in.str(earned);
+        String target = in.str();
+        PendingDowngrade pending = target == null ? null : new PendingDowngrade(in.instant(), target, in.str());
+        int n = in.count();
+        List<TierActivity> activities = new ArrayList<>(n);
+        String metric = null;
+        for (int i = 0; i < n; i++) {
+            metric = in.str(metric);
+            activities.add(new TierActivity(metric, in.num(), in.instant(), in.instant(), in.instant(), in.key(),
+                    in.key()));
+        }
+        n = in.count();
+        List<TierAssignment> assignments = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            assignments.add(new TierAssignment(in.str(), in.instant(), in.instant(), in.str(), in.key()));
+        }
+        n = in.count();
+        List<TierChange> history = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            history.add(new TierChange(member, in.str(), in.str(), in.instant(), in.constant(CHANGE_CAUSES), in.str()));
+        }
+        in.end();
+        return new TierState(member, version, enrolled, clock, earned, floor, shown, pending, activities, assignments,
+                history);
     }
 }

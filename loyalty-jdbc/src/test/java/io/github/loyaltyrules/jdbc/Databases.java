@@ -62,7 +62,8 @@ public final class Databases {
         }
         DataSource ds = postgres;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_quota, loyalty_schema_history");
+            s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_quota,"
+                    + " loyalty_tier_activity, loyalty_tier_member, loyalty_schema_history");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the PostgreSQL test database: " + e.getMessage(), e);
         }

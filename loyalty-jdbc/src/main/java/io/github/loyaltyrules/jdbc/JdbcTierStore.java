@@ -1,0 +1,219 @@
+package io.github.loyaltyrules.jdbc;
+
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.tier.spi.TierActivity;
+import io.github.loyaltyrules.tier.spi.TierCommitResult;
+import io.github.loyaltyrules.tier.spi.TierState;
+import io.github.loyaltyrules.tier.spi.TierStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A {@link TierStore} in a relational database over plain JDBC (PostgreSQL, H2), in the tables
+ * {@code loyalty_tier_member} and {@code loyalty_tier_activity} that {@link JdbcLedgerStore#migrate()}
+ * creates (script {@code V3__tiers.sql}). Give it to the engine:
+ * {@code TierEngine.of(ladder, listener, JdbcTierStore.of(dataSource))}.
+ *
+ * <p>Each change is one database transaction: the member's row is replaced only where its version
+ * is still the one the engine read (optimistic concurrency; the engine re-reads and recomputes
+ * when it is not), and a recorded activity's key is inserted under a primary key of (member,
+ * key), so a request retried on a second server counts once. Several servers can therefore record
+ * activity and run the tier assessment at once: each member is moved once and no activity is lost
+ * or counted twice. The assessment pages through member ids and holds one member's state at a time.
+ */
+public final class JdbcTierStore implements TierStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    private JdbcTierStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Returns a store over a data source whose schema is migrated.
+     *
+     * @param dataSource where connections come from
+     * @return the store
+     * @throws NullPointerException if {@code dataSource} is null
+     */
+    public static JdbcTierStore of(DataSource dataSource) {
+        return new JdbcTierStore(Objects.requireNonNull(dataSource, "data source must not be null"));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public Optional<TierState> state(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("SELECT state FROM loyalty_tier_member WHERE member_id = ?")) {
+            p.setString(1, member.value());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(Codec.tierState(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not read the tier state of member " + member + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public List<MemberId> members(MemberId after, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("page size must be positive; got " + limit);
+        }
+        String sql = after == null
+                ? "SELECT member_id FROM loyalty_tier_member ORDER BY member_id LIMIT ?"
+                : "SELECT member_id FROM loyalty_tier_member WHERE member_id > ? ORDER BY member_id LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            int i = 1;
+            if (after != null) {
+                p.setString(i++, after.value());
+            }
+            p.setInt(i, limit);
+            List<MemberId> page = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new MemberId(rs.getString(1)));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not page through tier members: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public long count() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM loyalty_tier_member");
+                ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not count tier members: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws NullPointerException if {@code next} is null
+     * @throws JdbcStoreException if the database fails; then nothing was stored if the failure came
+     *         before the commit, and the outcome is unknown if the commit itself failed (the engine's
+     *         call can be retried with the same key either way)
+     */
+    @Override
+    public TierCommitResult replace(TierState next, TierActivity added) {
+        Objects.requireNonNull(next, "tier state must not be null");
+        String text = Codec.tierState(next);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                TierCommitResult result = write(c, next, text, added);
+                if (result == TierCommitResult.APPLIED) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                String state = e.getSQLState();
+                if ("40001".equals(state) || "40P01".equals(state)) {
+                    return TierCommitResult.STALE;
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not store the tier state of member " + next.member()
+                    + " (retrying the call with the same key is safe): " + e.getMessage(), e);
+        }
+    }
+
+    private static TierCommitResult write(Connection c, TierState next, String text, TierActivity added)
+            throws SQLException {
+        String member = next.member().value();
+        if (next.version() == 1) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_member"
+                    + " (member_id, version, tier, as_of, state) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, member);
+                p.setLong(2, 1);
+                p.setString(3, next.shown());
+                p.setString(4, next.clock().toString());
+                p.setString(5, text);
+                p.executeUpdate();
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return TierCommitResult.STALE;
+                }
+                throw e;
+            }
+        } else {
+            try (PreparedStatement p = c.prepareStatement("UPDATE loyalty_tier_member SET version = ?, tier = ?,"
+                    + " as_of = ?, state = ? WHERE member_id = ? AND version = ?")) {
+                p.setLong(1, next.version());
+                p.setString(2, next.shown());
+                p.setString(3, next.clock().toString());
+                p.setString(4, text);
+                p.setString(5, member);
+                p.setLong(6, next.version() - 1);
+                if (p.executeUpdate() != 1) {
+                    return TierCommitResult.STALE;
+                }
+            }
+        }
+        if (added != null) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_activity"
+                    + " (member_id, activity_key, metric, amount, business_at) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, member);
+                p.setString(2, added.key().value());
+                p.setString(3, added.metric());
+                p.setLong(4, added.amount());
+                p.setString(5, added.at().toString());
+                p.executeUpdate();
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return TierCommitResult.DUPLICATE_KEY;
+                }
+                throw e;
+            }
+        }
+        return TierCommitResult.APPLIED;
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
