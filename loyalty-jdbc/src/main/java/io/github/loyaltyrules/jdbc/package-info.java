@@ -18,5 +18,11 @@
  * commits. A member's whole book, every open lot included, is one row that each posting reads and
  * rewrites, so a member with very many open lots posts more slowly. The module's README has the
  * measured throughput next to a bare {@code INSERT}, and says how to run the PostgreSQL tests.
+ *
+ * <p>Tiers: {@link io.github.loyaltyrules.jdbc.JdbcTierStore} keeps a tier engine's per-member state
+ * in the same database ({@code TierEngine.of(ladder, listener, JdbcTierStore.of(dataSource))}), with
+ * versioned rows and activity keys under a primary key, so that several servers can record activity
+ * and run the assessment at once. {@link io.github.loyaltyrules.jdbc.JdbcPosReader} reads what a till
+ * needs on every purchase, a member's balances and current tier, with one SQL statement.
  */
 package io.github.loyaltyrules.jdbc;

@@ -174,6 +174,11 @@ public abstract class TierStoreContract {
         assertThat(engine.members(MemberId.of("m2"), 3)).extracting(MemberId::value).containsExactly("m3", "m4", "m5");
         assertThatThrownBy(() -> engine.assessTiers(at("2029-01-01T00:00", PARIS), 0, AssessmentProgress.NONE))
                 .isInstanceOf(InvalidTierRequestException.class).hasMessageContaining("batch size must be 1 to 10000");
+        assertThatThrownBy(() -> engine.members(null, 10_001)).isInstanceOf(InvalidTierRequestException.class)
+                .hasMessageContaining("member page size must be 1 to 10000; got 10001");
+        assertThatThrownBy(() -> TierEngine.of(Ladders.beauty().build(), TierListener.NONE, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tier store must not be null");
+        assertThat(engine.members()).hasSize(7);
         assertThat(engine.tierAt(MemberId.of("m0"), at("2029-01-01T00:00", PARIS)).name()).isEqualTo("Insider");
     }
 
