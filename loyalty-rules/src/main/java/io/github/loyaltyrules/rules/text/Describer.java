@@ -275,10 +275,10 @@ final class Describer {
 
     private Ast.Cond cond(Condition c, String who) {
         if (c instanceof Nodes.AllOf a) {
-            return new Ast.And(conds(a.parts(), who));
+            return a.parts().size() == 1 ? cond(a.parts().get(0), who) : new Ast.And(conds(a.parts(), who));
         }
         if (c instanceof Nodes.AnyOf a) {
-            return new Ast.Or(conds(a.parts(), who));
+            return a.parts().size() == 1 ? cond(a.parts().get(0), who) : new Ast.Or(conds(a.parts(), who));
         }
         if (c instanceof Nodes.Not n) {
             return new Ast.Not(cond(n.part(), who));
@@ -365,42 +365,49 @@ final class Describer {
         return out;
     }
 
-    /** A matcher as a union of intersections; any line is the empty union. */
+    /**
+     * A matcher as a union of intersections (an intersection of unions is multiplied out, which
+     * selects the same lines); any line is the empty union.
+     */
     private Ast.Lines lines(LineMatcher m, String who) {
+        List<List<Ast.LineAtom>> terms = terms(m, who);
+        for (List<Ast.LineAtom> t : terms) {
+            if (t.isEmpty()) {
+                return new Ast.Lines(List.of());
+            }
+        }
+        return new Ast.Lines(terms);
+    }
+
+    /** The terms of a union; an empty term selects every line. */
+    private List<List<Ast.LineAtom>> terms(LineMatcher m, String who) {
         if (m instanceof Nodes.AnyLine) {
-            return new Ast.Lines(List.of());
+            return List.of(List.of());
         }
-        List<List<Ast.LineAtom>> terms = new ArrayList<>();
-        union(m, who, terms);
-        return new Ast.Lines(List.copyOf(terms));
-    }
-
-    private void union(LineMatcher m, String who, List<List<Ast.LineAtom>> terms) {
+        if (m instanceof Nodes.SkuIn s) {
+            return List.of(List.of(new Ast.LineAtom("sku", List.copyOf(s.skus()))));
+        }
+        if (m instanceof Nodes.CategoryIn k) {
+            return List.of(List.of(new Ast.LineAtom("category", List.copyOf(k.categories()))));
+        }
         if (m instanceof Nodes.EitherLine e) {
-            union(e.a(), who, terms);
-            union(e.b(), who, terms);
-        } else {
-            List<Ast.LineAtom> term = new ArrayList<>();
-            intersection(m, who, term);
-            terms.add(List.copyOf(term));
+            List<List<Ast.LineAtom>> out = new ArrayList<>(terms(e.a(), who));
+            out.addAll(terms(e.b(), who));
+            return out;
         }
-    }
-
-    private void intersection(LineMatcher m, String who, List<Ast.LineAtom> term) {
         if (m instanceof Nodes.BothLine b) {
-            intersection(b.a(), who, term);
-            intersection(b.b(), who, term);
-        } else if (m instanceof Nodes.SkuIn s) {
-            term.add(new Ast.LineAtom("sku", List.copyOf(s.skus())));
-        } else if (m instanceof Nodes.CategoryIn k) {
-            term.add(new Ast.LineAtom("category", List.copyOf(k.categories())));
-        } else if (m instanceof Nodes.AnyLine) {
-            throw new UnprintableProgramException(who + ": line matcher " + m + " joins 'any line' with other"
-                    + " matchers; write LineMatcher.anyLine() on its own");
-        } else {
-            throw new UnprintableProgramException(who + ": line matcher " + m + " was written in Java and cannot be"
-                    + " printed; only LineMatcher.sku, category, anyLine, and and or can be printed");
+            List<List<Ast.LineAtom>> out = new ArrayList<>();
+            for (List<Ast.LineAtom> x : terms(b.a(), who)) {
+                for (List<Ast.LineAtom> y : terms(b.b(), who)) {
+                    List<Ast.LineAtom> t = new ArrayList<>(x);
+                    t.addAll(y);
+                    out.add(List.copyOf(t));
+                }
+            }
+            return out;
         }
+        throw new UnprintableProgramException(who + ": line matcher " + m + " was written in Java and cannot be"
+                + " printed; only matchers built with LineMatcher.sku, category, anyLine, and() and or() can be printed");
     }
 
     private Ast.Amount amount(Points p) {
