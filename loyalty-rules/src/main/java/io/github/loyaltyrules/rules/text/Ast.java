@@ -66,7 +66,7 @@ final class Ast {
 
     /** A currency; {@code activity} lists the posting types that count as activity, null for the default. */
     record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
-            List<String> activity) implements Stmt {
+            List<Name> activity) implements Stmt {
     }
 
     record TiersDecl(Pos pos, List<Name> tiers) implements Stmt {

@@ -343,13 +343,18 @@ final class Compiler {
             known.add(t.name().toLowerCase(java.util.Locale.ROOT));
         }
         java.util.Set<PostingType> out = java.util.EnumSet.noneOf(PostingType.class);
-        for (String s : c.activity()) {
-            int k = known.indexOf(s);
+        boolean bad = false;
+        for (Name n : c.activity()) {
+            int k = known.indexOf(n.value());
             if (k < 0) {
-                report(c.code().pos(), "currency " + c.code().value() + ": " + Names.unknown("posting type", s, known));
-                throw new Skip();
+                report(n.pos(), Names.unknown("posting type", n.value(), known));
+                bad = true;
+            } else {
+                out.add(PostingType.values()[k]);
             }
-            out.add(PostingType.values()[k]);
+        }
+        if (bad) {
+            throw new Skip();
         }
         return out;
     }

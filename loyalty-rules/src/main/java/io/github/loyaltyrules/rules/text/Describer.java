@@ -106,11 +106,11 @@ final class Describer {
         } else if (p.calendarPeriod().isPresent()) {
             expiry = new Ast.EndOf(period(p.calendarPeriod().get()), p.periodsAfter());
         }
-        List<String> activity = null;
+        List<Ast.Name> activity = null;
         if (!c.activity().equals(PointCurrency.of(c.code(), c.displayName(), c.decimalPlaces()).activity())) {
             activity = new ArrayList<>();
             for (io.github.loyaltyrules.ledger.PostingType t : c.activity()) {
-                activity.add(t.name().toLowerCase(java.util.Locale.ROOT));
+                activity.add(name(t.name().toLowerCase(java.util.Locale.ROOT)));
             }
         }
         return new Ast.CurrencyDecl(NOWHERE, name(c.code()), c.displayName(), c.decimalPlaces(), expiry, c.hold(),

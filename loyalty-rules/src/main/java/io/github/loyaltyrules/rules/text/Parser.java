@@ -155,7 +155,7 @@ final class Parser {
         Expiry expiry = new Ast.Never();
         Period hold = Period.ZERO;
         Period inactivity = null;
-        List<String> activity = null;
+        List<Name> activity = null;
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
@@ -171,13 +171,7 @@ final class Parser {
                     hold = duration();
                     break;
                 case "activity": {
-                    List<String> types = new ArrayList<>();
-                    types.add(value("a posting type such as earn"));
-                    while (peek().is(",")) {
-                        i++;
-                        types.add(value("a posting type such as earn"));
-                    }
-                    activity = List.copyOf(types);
+                    activity = nameList("a posting type such as earn");
                     break;
                 }
                 default:

@@ -109,7 +109,7 @@ final class Printer {
                 out.append("\n  inactivity ").append(duration(c.inactivity()));
             }
             if (c.activity() != null) {
-                out.append("\n  activity ").append(String.join(", ", c.activity()));
+                out.append("\n  activity ").append(names(c.activity()));
             }
             out.append(";\n");
         } else if (s instanceof Ast.TiersDecl t) {

@@ -173,7 +173,7 @@ final class Programs {
                     s.add(new Ast.Stacking(NOWHERE, stacking));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
-                            Period.ofMonths(18), List.of("earn", "adjust_credit")));
+                            Period.ofMonths(18), List.of(name("earn"), name("adjust_credit"))));
                     if (ladder == null) {
                         s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
                     } else {
