@@ -221,13 +221,25 @@ final class Describer {
                     + " of a local time in the program zone " + zone + "; the text states windows as a date and an"
                     + " optional HH:MM time in the program zone");
         }
-        return new Ast.DayTime(local.toLocalDate(), local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? null
+        return new Ast.DayTime(day(local.toLocalDate(), who), local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? null
                 : local.toLocalTime());
+    }
+
+    /** A day the text can write as YYYY-MM-DD. */
+    private static LocalDate day(LocalDate d, String who) {
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            throw new UnprintableProgramException(who + " names the day " + d + "; the text writes days as YYYY-MM-DD,"
+                    + " years 0000 to 9999");
+        }
+        return d;
     }
 
     private Ast.RuleDecl rule(Rule r) {
         String who = "rule '" + r.id() + "'";
-        Ast.Cond when = r.condition() instanceof Nodes.Always ? null : cond(r.condition(), who);
+        Ast.Cond when = cond(r.condition(), who);
+        if (when instanceof Ast.Always) {
+            when = null;
+        }
         List<Ast.Act> acts = new ArrayList<>();
         for (Action a : r.actions()) {
             action(a, who, acts);
@@ -247,7 +259,8 @@ final class Describer {
                     p == CapPeriod.LIFETIME ? "lifetime" : p.label()));
         }
         return new Ast.RuleDecl(NOWHERE, name(r.id()), r.name().equals(r.id()) ? null : r.name(), r.priority(),
-                r.validFrom().orElse(null), r.validUntil().orElse(null), r.exclusiveGroup().map(Describer::name).orElse(null),
+                r.validFrom().map(d -> day(d, who)).orElse(null), r.validUntil().map(d -> day(d, who)).orElse(null),
+                r.exclusiveGroup().map(Describer::name).orElse(null),
                 r.campaign().map(Describer::name).orElse(null), when, acts, caps);
     }
 
@@ -332,7 +345,7 @@ final class Describer {
             return new Ast.TimeOfDay(NOWHERE, t.from(), t.until());
         }
         if (c instanceof Nodes.Dates d) {
-            return new Ast.Dates(NOWHERE, d.first(), d.last());
+            return new Ast.Dates(NOWHERE, day(d.first(), who), day(d.last(), who));
         }
         if (c instanceof Nodes.HasTag t) {
             return new Ast.Tag(t.tag());
