@@ -202,4 +202,32 @@ public final class ExpiryPolicy {
         }
         return inactivity == null ? base : base + ", or " + inactivity + " after the last activity";
     }
+
+    /**
+     * Returns the fixed term after earning, if this policy expires lots after a term.
+     *
+     * @return the term, or empty
+     */
+    public Optional<Period> term() {
+        return Optional.ofNullable(term);
+    }
+
+    /**
+     * Returns the calendar period, if this policy expires lots at the end of a period after earning.
+     *
+     * @return the calendar period, or empty
+     */
+    public Optional<CalendarPeriod> calendarPeriod() {
+        return Optional.ofNullable(period);
+    }
+
+    /**
+     * Returns how many whole calendar periods after the period of earning lots expire; 0 unless
+     * {@link #calendarPeriod()} is present.
+     *
+     * @return the number of periods
+     */
+    public int periodsAfter() {
+        return periodsAfter;
+    }
 }

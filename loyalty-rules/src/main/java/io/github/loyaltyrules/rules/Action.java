@@ -9,6 +9,10 @@ import java.util.Set;
  * currency is usual. Use the built-ins of {@link Actions} or write one in Java. Actions must be
  * deterministic, side-effect free and thread-safe, and must compute with whole minor units or
  * {@code BigDecimal}, never floating point.
+ *
+ * <p>Built-in actions are values: two built with the same arguments are equal, and
+ * {@link io.github.loyaltyrules.rules.text.ProgramText#print(RuleSet)} writes them as text. A
+ * hand-written action cannot be printed.
  */
 @FunctionalInterface
 public interface Action {

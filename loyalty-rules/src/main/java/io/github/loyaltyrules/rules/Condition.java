@@ -13,6 +13,10 @@ import java.util.Objects;
  * and event type let the rule set index the rule, so that it is never evaluated for an activity
  * it cannot match; a hand-written condition is evaluated for every activity of the rule's event
  * types. Conditions must be side-effect free and thread-safe.
+ *
+ * <p>Built-in conditions are values: two built with the same arguments are equal, and
+ * {@link io.github.loyaltyrules.rules.text.ProgramText#print(RuleSet)} writes them as text. A
+ * hand-written condition cannot be printed.
  */
 @FunctionalInterface
 public interface Condition {

@@ -1,14 +1,12 @@
 package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.ledger.Money;
-import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rules.internal.Nodes;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.MonthDay;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +19,7 @@ import java.util.Set;
  */
 public final class Conditions {
 
-    private static final Condition ALWAYS = c -> true;
+    private static final Condition ALWAYS = new Nodes.Always();
 
     private Conditions() {
     }
@@ -81,13 +79,7 @@ public final class Conditions {
         if (threshold.isNegative()) {
             throw new InvalidRuleException("basket threshold must not be negative; got " + threshold);
         }
-        return c -> {
-            if (!(c.activity() instanceof Purchase)) {
-                return false;
-            }
-            Money total = ((Purchase) c.activity()).total();
-            return total.currency().equals(threshold.currency()) && total.compareTo(threshold) >= 0;
-        };
+        return new Nodes.BasketAtLeast(threshold);
     }
 
     /**
@@ -213,8 +205,7 @@ public final class Conditions {
     public static Condition eventAttribute(String key, String value) {
         Objects.requireNonNull(key, "attribute key must not be null");
         Objects.requireNonNull(value, "attribute value must not be null");
-        return c -> c.activity() instanceof MemberEvent
-                && value.equals(((MemberEvent) c.activity()).attributes().get(key));
+        return new Nodes.EventAttributeIs(key, value);
     }
 
     /**
@@ -234,7 +225,7 @@ public final class Conditions {
         for (DayOfWeek d : days) {
             set.add(Objects.requireNonNull(d, "day must not be null"));
         }
-        return c -> set.contains(c.at().getDayOfWeek());
+        return new Nodes.DaysOfWeek(java.util.Collections.unmodifiableSet(set));
     }
 
     /**
@@ -255,10 +246,7 @@ public final class Conditions {
             throw new InvalidWindowException("time-of-day window " + from + "-" + until
                     + " must end after it starts; write a window across midnight as two windows joined with or()");
         }
-        return c -> {
-            LocalTime t = c.at().toLocalTime();
-            return !t.isBefore(from) && t.isBefore(until);
-        };
+        return new Nodes.TimeOfDay(from, until);
     }
 
     /**
@@ -278,10 +266,7 @@ public final class Conditions {
             throw new InvalidWindowException("date window " + first + " to " + last
                     + " ends before it starts; the last day must be on or after the first");
         }
-        return c -> {
-            LocalDate d = c.at().toLocalDate();
-            return !d.isBefore(first) && !d.isAfter(last);
-        };
+        return new Nodes.Dates(first, last);
     }
 
     /**
@@ -305,7 +290,7 @@ public final class Conditions {
      */
     public static Condition tag(String tag) {
         Objects.requireNonNull(tag, "tag must not be null");
-        return c -> c.member().tags().contains(tag);
+        return new Nodes.HasTag(tag);
     }
 
     /**
@@ -331,14 +316,7 @@ public final class Conditions {
      * @return the condition
      */
     public static Condition birthdayToday() {
-        return c -> {
-            LocalDate b = c.member().birthday();
-            if (b == null) {
-                return false;
-            }
-            LocalDate today = c.at().toLocalDate();
-            return MonthDay.from(b).atYear(today.getYear()).equals(today);
-        };
+        return new Nodes.BirthdayToday();
     }
 
     /**
@@ -353,20 +331,7 @@ public final class Conditions {
         if (days < 0) {
             throw new InvalidRuleException("birthday window must be zero or more days either side; got " + days);
         }
-        return c -> {
-            LocalDate b = c.member().birthday();
-            if (b == null) {
-                return false;
-            }
-            LocalDate today = c.at().toLocalDate();
-            for (int y = today.getYear() - 1; y <= today.getYear() + 1; y++) {
-                LocalDate day = MonthDay.from(b).atYear(y);
-                if (Math.abs(day.toEpochDay() - today.toEpochDay()) <= days) {
-                    return true;
-                }
-            }
-            return false;
-        };
+        return new Nodes.BirthdayWithin(days);
     }
 
     /**
@@ -375,7 +340,7 @@ public final class Conditions {
      * @return the condition
      */
     public static Condition birthdayMonth() {
-        return c -> c.member().birthday() != null && c.member().birthday().getMonth() == c.at().getMonth();
+        return new Nodes.BirthdayMonth();
     }
 
     /**
@@ -384,7 +349,7 @@ public final class Conditions {
      * @return the condition
      */
     public static Condition firstPurchase() {
-        return c -> c.activity() instanceof Purchase && c.member().purchasesSoFar() == 0;
+        return new Nodes.FirstPurchase();
     }
 
     /**
@@ -399,7 +364,7 @@ public final class Conditions {
         if (count < 0) {
             throw new InvalidRuleException("purchase count must be zero or more; got " + count);
         }
-        return c -> c.member().purchasesSoFar() >= count;
+        return new Nodes.PurchasesSoFar(count, true);
     }
 
     /**
@@ -414,7 +379,7 @@ public final class Conditions {
         if (count < 0) {
             throw new InvalidRuleException("purchase count must be zero or more; got " + count);
         }
-        return c -> c.member().purchasesSoFar() <= count;
+        return new Nodes.PurchasesSoFar(count, false);
     }
 
     /**

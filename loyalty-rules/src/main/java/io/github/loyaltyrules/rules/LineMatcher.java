@@ -8,7 +8,8 @@ import java.util.Objects;
  * Selects basket lines: the lines a line condition looks for, or an action or multiplier applies to.
  *
  * <p>The built-ins ({@link #sku}, {@link #category}, {@link #anyLine}) are indexed; a hand-written
- * matcher is a lambda. Matchers must be side-effect free and thread-safe.
+ * matcher is a lambda. Matchers must be side-effect free and thread-safe. Only the built-ins and
+ * their {@link #and}/{@link #or} combinations can be printed as text.
  */
 @FunctionalInterface
 public interface LineMatcher {

@@ -69,6 +69,8 @@ public final class RuleSet implements RuleEngine {
     private final Compiled[] rules;
     private final List<Rule> ruleList;
     private final Map<String, TypeIndex> index;
+    private final Set<String> declaredTiers;
+    private final Set<String> declaredAttributes;
 
     /** A rule with what evaluation needs precomputed. */
     private static final class Compiled {
@@ -207,6 +209,9 @@ public final class RuleSet implements RuleEngine {
         for (TypeIndex ti : index.values()) {
             ti.freeze();
         }
+        this.declaredTiers = b.tiers == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(b.tiers));
+        this.declaredAttributes = b.attributes == null ? null
+                : Collections.unmodifiableSet(new LinkedHashSet<>(b.attributes));
     }
 
     /**
@@ -878,5 +883,42 @@ public final class RuleSet implements RuleEngine {
                         + ", which the program does not have; currencies are " + currencies.keySet());
             }
         }
+    }
+
+    /**
+     * Returns the declared exclusive groups and how each selects its rule.
+     *
+     * @return the groups by name, in the order declared; unmodifiable
+     */
+    public Map<String, GroupSelection> exclusiveGroups() {
+        return groups;
+    }
+
+    /**
+     * Returns the campaigns added to the rule set, as stated (their budgets in full, not what is left).
+     *
+     * @return the campaigns in the order added; unmodifiable
+     */
+    public List<Campaign> campaigns() {
+        return List.copyOf(campaigns.values());
+    }
+
+    /**
+     * Returns the tier names declared with {@link Builder#tiers(String...)}, which tier conditions
+     * are checked against.
+     *
+     * @return the tier names in the order declared, or empty if none were declared
+     */
+    public java.util.Optional<Set<String>> declaredTiers() {
+        return java.util.Optional.ofNullable(declaredTiers);
+    }
+
+    /**
+     * Returns the member attribute names declared with {@link Builder#memberAttributes(String...)}.
+     *
+     * @return the attribute names in the order declared, or empty if none were declared
+     */
+    public java.util.Optional<Set<String>> declaredMemberAttributes() {
+        return java.util.Optional.ofNullable(declaredAttributes);
     }
 }

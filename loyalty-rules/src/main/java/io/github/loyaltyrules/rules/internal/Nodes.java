@@ -1,11 +1,17 @@
 package io.github.loyaltyrules.rules.internal;
 
+import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rules.Condition;
 import io.github.loyaltyrules.rules.InvalidRuleException;
 import io.github.loyaltyrules.rules.LineMatcher;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -264,6 +270,163 @@ public final class Nodes {
         @Override
         public boolean test(RuleContext context) {
             return value.equals(context.member().attributes().get(key));
+        }
+    }
+
+    /** Always holds: the condition of a rule without one. */
+    public record Always() implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return true;
+        }
+    }
+
+    /**
+     * A purchase whose basket total, in the threshold's money currency, is at least the threshold.
+     *
+     * @param threshold the least basket total
+     */
+    public record BasketAtLeast(Money threshold) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            if (!(context.activity() instanceof Purchase)) {
+                return false;
+            }
+            Money total = ((Purchase) context.activity()).total();
+            return total.currency().equals(threshold.currency()) && total.compareTo(threshold) >= 0;
+        }
+    }
+
+    /**
+     * An event (not a purchase) whose attribute {@code key} has the value.
+     *
+     * @param key the attribute name
+     * @param value the value
+     */
+    public record EventAttributeIs(String key, String value) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return context.activity() instanceof MemberEvent
+                    && value.equals(((MemberEvent) context.activity()).attributes().get(key));
+        }
+    }
+
+    /**
+     * On one of the days of the week, in the program zone.
+     *
+     * @param days the days
+     */
+    public record DaysOfWeek(Set<DayOfWeek> days) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return days.contains(context.at().getDayOfWeek());
+        }
+    }
+
+    /**
+     * From {@code from} (inclusive) to {@code until} (exclusive) each day, in the program zone.
+     *
+     * @param from the start time
+     * @param until the end time
+     */
+    public record TimeOfDay(LocalTime from, LocalTime until) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            LocalTime t = context.at().toLocalTime();
+            return !t.isBefore(from) && t.isBefore(until);
+        }
+    }
+
+    /**
+     * From {@code first} to {@code last}, both days inclusive, in the program zone.
+     *
+     * @param first the first day
+     * @param last the last day
+     */
+    public record Dates(LocalDate first, LocalDate last) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            LocalDate d = context.at().toLocalDate();
+            return !d.isBefore(first) && !d.isAfter(last);
+        }
+    }
+
+    /**
+     * The member has the tag.
+     *
+     * @param tag the tag
+     */
+    public record HasTag(String tag) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return context.member().tags().contains(tag);
+        }
+    }
+
+    /** On the member's birthday; 29 February is celebrated on 28 February in other years. */
+    public record BirthdayToday() implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            LocalDate b = context.member().birthday();
+            if (b == null) {
+                return false;
+            }
+            LocalDate today = context.at().toLocalDate();
+            return MonthDay.from(b).atYear(today.getYear()).equals(today);
+        }
+    }
+
+    /**
+     * Within {@code days} days either side of the member's birthday.
+     *
+     * @param days days either side
+     */
+    public record BirthdayWithin(int days) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            LocalDate b = context.member().birthday();
+            if (b == null) {
+                return false;
+            }
+            LocalDate today = context.at().toLocalDate();
+            for (int y = today.getYear() - 1; y <= today.getYear() + 1; y++) {
+                LocalDate day = MonthDay.from(b).atYear(y);
+                if (Math.abs(day.toEpochDay() - today.toEpochDay()) <= days) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** In the month of the member's birthday. */
+    public record BirthdayMonth() implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return context.member().birthday() != null
+                    && context.member().birthday().getMonth() == context.at().getMonth();
+        }
+    }
+
+    /** The member's first purchase. */
+    public record FirstPurchase() implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return context.activity() instanceof Purchase && context.member().purchasesSoFar() == 0;
+        }
+    }
+
+    /**
+     * The member made at least ({@code atLeast}) or at most (otherwise) {@code count} purchases before.
+     *
+     * @param count the count
+     * @param atLeast true for "at least", false for "at most"
+     */
+    public record PurchasesSoFar(long count, boolean atLeast) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            long n = context.member().purchasesSoFar();
+            return atLeast ? n >= count : n <= count;
         }
     }
 

@@ -64,8 +64,9 @@ final class Ast {
     record EndOf(String period, int after) implements Expiry {
     }
 
-    record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity)
-            implements Stmt {
+    /** A currency; {@code activity} lists the posting types that count as activity, null for the default. */
+    record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
+            List<Name> activity) implements Stmt {
     }
 
     record TiersDecl(Pos pos, List<Name> tiers) implements Stmt {
@@ -77,7 +78,11 @@ final class Ast {
     record GroupDecl(Pos pos, Name name, String selection) implements Stmt {
     }
 
-    record CampaignDecl(Pos pos, Name id, String name, LocalDate from, LocalDate until, List<Amount> budgets)
+    /** A day, and a time of day on it; {@code time} null is the start of the day. */
+    record DayTime(LocalDate day, LocalTime time) {
+    }
+
+    record CampaignDecl(Pos pos, Name id, String name, DayTime from, DayTime until, List<Amount> budgets)
             implements Stmt {
     }
 
@@ -89,16 +94,17 @@ final class Ast {
             Name campaign, Cond when, List<Act> actions, List<Cap> caps) implements Stmt {
     }
 
-    record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, LocalDate from,
-            LocalDate until) implements Stmt {
+    record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, DayTime from,
+            DayTime until) implements Stmt {
     }
 
     /**
      * The ladder's options: window is "calendar year", "anniversary year", "lifetime" or "rolling"
-     * (with {@code months}); null fields are not given.
+     * (with {@code months}); null fields are not given. {@code tracked} are metrics the ladder counts
+     * beyond its thresholds' (thresholds without a value).
      */
-    record LadderDecl(Pos pos, String window, int months, Boolean retention, Period grace, boolean softLanding)
-            implements Stmt {
+    record LadderDecl(Pos pos, String window, int months, Boolean retention, Period grace, boolean softLanding,
+            boolean immediateReturns, List<Threshold> tracked) implements Stmt {
     }
 
     /** An entry threshold: {@code kind} is "amount" (unit is a currency code), "purchases" or "counter". */
@@ -109,8 +115,8 @@ final class Ast {
             boolean neverDowngrade) implements Stmt {
     }
 
-    /** A line selector: the union of its atoms; empty means every line. */
-    record Lines(List<LineAtom> atoms) {
+    /** A line selector: the union of its terms, each the intersection of its atoms; no terms means every line. */
+    record Lines(List<List<LineAtom>> terms) {
     }
 
     /** Lines whose {@code field} (category or sku) is one of {@code values}. */
@@ -119,7 +125,7 @@ final class Ast {
 
     /** A condition. */
     sealed interface Cond permits And, Or, Not, In, Weekdays, TimeOfDay, Dates, TierIs, Tag, Attr, EventAttr, Birthday,
-            FirstPurchase, Purchases, Basket, Quantity, Spend {
+            FirstPurchase, Purchases, Basket, Quantity, Spend, Always {
     }
 
     record And(List<Cond> parts) implements Cond {
@@ -164,6 +170,9 @@ final class Ast {
     record FirstPurchase() implements Cond {
     }
 
+    record Always() implements Cond {
+    }
+
     record Purchases(String op, long count) implements Cond {
     }
 
@@ -187,6 +196,7 @@ final class Ast {
     record PerItem(Amount amount, Lines lines) implements Act {
     }
 
+    /** Multiply by {@code factor}, or by the member's tier multiplier when it is null. */
     record Multiply(Pos pos, Name currency, BigDecimal factor, Lines lines) implements Act {
     }
 }

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import io.github.loyaltyrules.ledger.LoyaltyException;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.Action;
@@ -30,6 +31,7 @@ import io.github.loyaltyrules.rules.text.Ast.Pos;
 import io.github.loyaltyrules.rules.text.Ast.Stmt;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.QualificationWindow;
+import io.github.loyaltyrules.tier.ReturnRule;
 import io.github.loyaltyrules.tier.Tier;
 import io.github.loyaltyrules.tier.TierLadder;
 import java.time.DateTimeException;
@@ -247,6 +249,16 @@ final class Compiler {
                     b.gracePeriod(ladderDecl.grace());
                 }
                 b.softLanding(ladderDecl.softLanding());
+                if (ladderDecl.immediateReturns()) {
+                    b.returnRule(ReturnRule.IMMEDIATE);
+                }
+                for (Ast.Threshold th : ladderDecl.tracked()) {
+                    try {
+                        metrics.add(metric(th));
+                    } catch (Skip e) {
+                        broken = true;
+                    }
+                }
             }
             if (broken || problems.size() > before) {
                 return;
@@ -315,10 +327,36 @@ final class Compiler {
             if (c.inactivity() != null) {
                 policy = policy.withInactivity(c.inactivity());
             }
-            currencies.put(pc.code(), pc.withExpiry(policy).withHold(c.hold()));
+            pc = pc.withExpiry(policy).withHold(c.hold());
+            if (c.activity() != null) {
+                pc = pc.withActivity(postingTypes(c));
+            }
+            currencies.put(pc.code(), pc);
         } catch (LoyaltyException e) {
             report(c.code().pos(), "currency " + c.code().value() + ": " + e.getMessage());
         }
+    }
+
+    private java.util.Set<PostingType> postingTypes(Ast.CurrencyDecl c) {
+        List<String> known = new ArrayList<>();
+        for (PostingType t : PostingType.values()) {
+            known.add(t.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        java.util.Set<PostingType> out = java.util.EnumSet.noneOf(PostingType.class);
+        boolean bad = false;
+        for (Name n : c.activity()) {
+            int k = known.indexOf(n.value());
+            if (k < 0) {
+                report(n.pos(), Names.unknown("posting type", n.value(), known));
+                bad = true;
+            } else {
+                out.add(PostingType.values()[k]);
+            }
+        }
+        if (bad) {
+            throw new Skip();
+        }
+        return out;
     }
 
     private static CalendarPeriod calendarPeriod(String p) {
@@ -391,8 +429,10 @@ final class Compiler {
             try {
                 if (a instanceof Ast.Multiply m) {
                     currencyOf(m.currency());
-                    Multiplier mult = m.lines() == null ? Multiplier.of(m.currency().value(), m.factor())
-                            : Multiplier.on(lines(m.lines()), m.currency().value(), m.factor());
+                    LineMatcher on = m.lines() == null ? LineMatcher.anyLine() : lines(m.lines());
+                    Multiplier mult = m.factor() == null
+                            ? new Multiplier(m.currency().value(), java.math.BigDecimal.ONE, on, true)
+                            : new Multiplier(m.currency().value(), m.factor(), on);
                     b.multiply(mult);
                 } else {
                     actions.add(action(a));
@@ -515,6 +555,9 @@ final class Compiler {
         if (c instanceof Ast.FirstPurchase) {
             return Conditions.firstPurchase();
         }
+        if (c instanceof Ast.Always) {
+            return Conditions.always();
+        }
         if (c instanceof Ast.Purchases p) {
             return p.op().equals(">=") ? Conditions.purchasesSoFarAtLeast(p.count())
                     : Conditions.purchasesSoFarAtMost(p.count());
@@ -573,14 +616,18 @@ final class Compiler {
     }
 
     private LineMatcher lines(Lines l) {
-        if (l.atoms().isEmpty()) {
+        if (l.terms().isEmpty()) {
             return LineMatcher.anyLine();
         }
         LineMatcher m = null;
-        for (LineAtom a : l.atoms()) {
-            String[] v = a.values().toArray(new String[0]);
-            LineMatcher one = a.field().equals("sku") ? LineMatcher.sku(v) : LineMatcher.category(v);
-            m = m == null ? one : m.or(one);
+        for (List<LineAtom> term : l.terms()) {
+            LineMatcher all = null;
+            for (LineAtom a : term) {
+                String[] v = a.values().toArray(new String[0]);
+                LineMatcher one = a.field().equals("sku") ? LineMatcher.sku(v) : LineMatcher.category(v);
+                all = all == null ? one : all.and(one);
+            }
+            m = m == null ? all : m.or(all);
         }
         return m;
     }
@@ -606,8 +653,9 @@ final class Compiler {
             if (r.limit() != null) {
                 reward = reward.limitPerMember(r.limit());
             }
-            if (r.from() != null) {
-                reward = reward.availableBetween(instant(r.from()), instant(r.until()));
+            if (r.from() != null || r.until() != null) {
+                reward = reward.availableBetween(r.from() == null ? Instant.MIN : instant(r.from()),
+                        r.until() == null ? Instant.MAX : instant(r.until()));
             }
             return reward;
         } catch (LoyaltyException e) {
@@ -659,8 +707,8 @@ final class Compiler {
         }
     }
 
-    private Instant instant(LocalDate d) {
-        return d.atStartOfDay(zone).toInstant();
+    private Instant instant(Ast.DayTime d) {
+        return d.time() == null ? d.day().atStartOfDay(zone).toInstant() : d.day().atTime(d.time()).atZone(zone).toInstant();
     }
 
     private List<String> campaignIds() {

@@ -29,7 +29,7 @@ final class Parser {
     static final List<String> STATEMENTS = List.of("program", "zone", "multipliers", "currency", "tiers", "attributes",
             "group", "campaign", "rule", "reward", "ladder", "tier");
     static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
-            "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "not");
+            "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "always", "not");
     static final List<String> RULE_CLAUSES = List.of("priority", "valid", "group", "campaign", "when", "then", "cap");
     static final List<String> PERIODS = List.of("month", "quarter", "half-year", "year");
     static final List<String> CAP_PERIODS = List.of("day", "week", "month", "year");
@@ -155,11 +155,13 @@ final class Parser {
         Expiry expiry = new Ast.Never();
         Period hold = Period.ZERO;
         Period inactivity = null;
+        List<Name> activity = null;
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
             missingSemicolon(t, pos);
-            String clause = oneOf("'expires', 'hold', 'inactivity' or ';'", List.of("expires", "hold", "inactivity"));
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity' or ';'",
+                    List.of("expires", "hold", "inactivity", "activity"));
             duplicate(seen, clause, t, "currency");
             switch (clause) {
                 case "expires":
@@ -168,12 +170,16 @@ final class Parser {
                 case "hold":
                     hold = duration();
                     break;
+                case "activity": {
+                    activity = nameList("a posting type such as earn");
+                    break;
+                }
                 default:
                     inactivity = duration();
             }
         }
         end();
-        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity);
+        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity);
     }
 
     private Expiry expiry() {
@@ -240,12 +246,14 @@ final class Parser {
         Boolean retention = null;
         Period grace = null;
         boolean soft = false;
+        boolean immediate = false;
+        List<Ast.Threshold> tracked = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
             missingSemicolon(t, pos);
-            String clause = oneOf("'window', 'retention', 'no retention', 'grace', 'soft landing' or ';'",
-                    List.of("window", "retention", "no", "grace", "soft"));
+            String clause = oneOf("'window', 'retention', 'no retention', 'grace', 'soft landing', 'returns', 'tracks'"
+                    + " or ';'", List.of("window", "retention", "no", "grace", "soft", "returns", "tracks"));
             if (clause.equals("no")) {
                 word("retention");
                 clause = "retention";
@@ -269,13 +277,48 @@ final class Parser {
                 }
                 case "retention": retention = Boolean.TRUE; break;
                 case "grace": grace = duration(); break;
+                case "returns":
+                    if (oneOf("'immediate' or 'at window close'", List.of("immediate", "at")).equals("at")) {
+                        word("window");
+                        word("close");
+                    } else {
+                        immediate = true;
+                    }
+                    break;
+                case "tracks":
+                    tracked.add(metric());
+                    while (peek().is(",")) {
+                        i++;
+                        tracked.add(metric());
+                    }
+                    break;
                 default:
                     word("landing");
                     soft = true;
             }
         }
         end();
-        return new Ast.LadderDecl(pos, window, months, retention, grace, soft);
+        return new Ast.LadderDecl(pos, window, months, retention, grace, soft, immediate, List.copyOf(tracked));
+    }
+
+    /** A metric without a value: 'purchases', 'counter' name, or a currency code. */
+    private Ast.Threshold metric() {
+        Token t = peek();
+        if (t.is("purchases")) {
+            i++;
+            return new Ast.Threshold(Pos.of(t), null, "purchases", null);
+        }
+        if (t.is("counter")) {
+            i++;
+            return new Ast.Threshold(Pos.of(t), null, "counter", name("a counter name"));
+        }
+        return new Ast.Threshold(Pos.of(t), null, "amount", name("a currency code, 'purchases' or 'counter'"));
+    }
+
+    /** A date with an optional time of day. */
+    private Ast.DayTime dayTime() {
+        LocalDate d = date();
+        return new Ast.DayTime(d, peek().kind() == Token.Kind.TIME ? time() : null);
     }
 
     private Stmt tier(Pos pos) {
@@ -338,9 +381,9 @@ final class Parser {
         Name id = name("a campaign id");
         String display = peek().kind() == Token.Kind.STRING ? string("a name") : null;
         word("from");
-        LocalDate from = date();
+        Ast.DayTime from = dayTime();
         word("until");
-        LocalDate until = date();
+        Ast.DayTime until = dayTime();
         List<Amount> budgets = new ArrayList<>();
         if (peek().is("budget")) {
             i++;
@@ -429,13 +472,13 @@ final class Parser {
         Amount cost = amount();
         List<Name> tiers = List.of();
         Integer limit = null;
-        LocalDate from = null;
-        LocalDate until = null;
+        Ast.DayTime from = null;
+        Ast.DayTime until = null;
         List<String> seen = new ArrayList<>();
         while (!peek().is(";")) {
             Token t = peek();
             missingSemicolon(t, pos);
-            String clause = oneOf("'for', 'limit', 'from' or ';'", List.of("for", "limit", "from"));
+            String clause = oneOf("'for', 'limit', 'from', 'until' or ';'", List.of("for", "limit", "from", "until"));
             duplicate(seen, clause, t, "reward");
             switch (clause) {
                 case "for":
@@ -447,10 +490,11 @@ final class Parser {
                     word("per");
                     word("member");
                     break;
+                case "from":
+                    from = dayTime();
+                    break;
                 default:
-                    from = date();
-                    word("until");
-                    until = date();
+                    until = dayTime();
             }
         }
         end();
@@ -585,6 +629,8 @@ final class Parser {
             case "first":
                 word("purchase");
                 return new Ast.FirstPurchase();
+            case "always":
+                return new Ast.Always();
             case "purchases": {
                 Token op = peek();
                 if (!op.is(">=") && !op.is("<=")) {
@@ -653,13 +699,20 @@ final class Parser {
             word("line");
             return new Lines(List.of());
         }
+        List<List<LineAtom>> terms = new ArrayList<>();
         List<LineAtom> atoms = new ArrayList<>();
         while (true) {
             String field = oneOf(inCondition ? "'any line', 'category' or 'sku'" : "'category' or 'sku'",
                     List.of("category", "sku"));
             atoms.add(new LineAtom(field, values()));
+            if (peek().is("and")) {
+                i++;
+                continue;
+            }
+            terms.add(List.copyOf(atoms));
+            atoms = new ArrayList<>();
             if (!peek().is("or")) {
-                return new Lines(List.copyOf(atoms));
+                return new Lines(List.copyOf(terms));
             }
             i++;
         }
@@ -674,7 +727,12 @@ final class Parser {
             Name cur = name("a currency code");
             word("by");
             Token f = peek();
-            BigDecimal factor = decimal("a factor such as 2 or 1.5");
+            BigDecimal factor = null;
+            if (f.is("tier")) {
+                i++;
+            } else {
+                factor = decimal("a factor such as 2 or 1.5, or 'tier'");
+            }
             Lines lines = null;
             if (peek().is("on")) {
                 i++;

@@ -108,6 +108,9 @@ final class Printer {
             if (c.inactivity() != null) {
                 out.append("\n  inactivity ").append(duration(c.inactivity()));
             }
+            if (c.activity() != null) {
+                out.append("\n  activity ").append(names(c.activity()));
+            }
             out.append(";\n");
         } else if (s instanceof Ast.TiersDecl t) {
             out.append("tiers ").append(names(t.tiers())).append(";\n");
@@ -120,7 +123,7 @@ final class Printer {
             if (c.name() != null) {
                 out.append(' ').append(quote(c.name()));
             }
-            out.append("\n  from ").append(c.from()).append(" until ").append(c.until());
+            out.append("\n  from ").append(dayTime(c.from())).append(" until ").append(dayTime(c.until()));
             if (!c.budgets().isEmpty()) {
                 out.append("\n  budget ");
                 for (int k = 0; k < c.budgets().size(); k++) {
@@ -145,19 +148,18 @@ final class Printer {
             if (l.softLanding()) {
                 out.append(" soft landing");
             }
+            if (l.immediateReturns()) {
+                out.append(" returns immediate");
+            }
+            for (int k = 0; k < l.tracked().size(); k++) {
+                out.append(k == 0 ? " tracks " : ", ").append(metric(l.tracked().get(k)));
+            }
             out.append(";\n");
         } else if (s instanceof Ast.TierDecl t) {
             out.append("tier ").append(name(t.name().value()));
             for (int k = 0; k < t.thresholds().size(); k++) {
                 Ast.Threshold th = t.thresholds().get(k);
-                out.append(k == 0 ? " from " : ", ").append(th.value().toPlainString());
-                if (th.kind().equals("purchases")) {
-                    out.append(" purchases");
-                } else if (th.kind().equals("counter")) {
-                    out.append(" counter ").append(name(th.unit().value()));
-                } else {
-                    out.append(' ').append(name(th.unit().value()));
-                }
+                out.append(k == 0 ? " from " : ", ").append(th.value().toPlainString()).append(' ').append(metric(th));
             }
             if (t.multiplier() != null) {
                 out.append(" multiplier ").append(t.multiplier().toPlainString());
@@ -179,7 +181,10 @@ final class Printer {
                 out.append("\n  limit ").append(r.limit()).append(" per member");
             }
             if (r.from() != null) {
-                out.append("\n  from ").append(r.from()).append(" until ").append(r.until());
+                out.append("\n  from ").append(dayTime(r.from()));
+            }
+            if (r.until() != null) {
+                out.append(r.from() == null ? "\n  " : " ").append("until ").append(dayTime(r.until()));
             }
             out.append(";\n");
         }
@@ -274,6 +279,9 @@ final class Printer {
         if (c instanceof Ast.FirstPurchase) {
             return "first purchase";
         }
+        if (c instanceof Ast.Always) {
+            return "always";
+        }
         if (c instanceof Ast.Purchases p) {
             return "purchases " + p.op() + " " + p.count();
         }
@@ -315,20 +323,24 @@ final class Printer {
     }
 
     private static String lines(Lines l) {
-        if (l.atoms().isEmpty()) {
+        if (l.terms().isEmpty()) {
             return "any line";
         }
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < l.atoms().size(); k++) {
-            LineAtom a = l.atoms().get(k);
-            sb.append(k == 0 ? "" : " or ").append(a.field()).append(values(a.values()));
+        for (int k = 0; k < l.terms().size(); k++) {
+            List<LineAtom> term = l.terms().get(k);
+            for (int j = 0; j < term.size(); j++) {
+                LineAtom a = term.get(j);
+                sb.append(k == 0 && j == 0 ? "" : j == 0 ? " or " : " and ").append(a.field()).append(values(a.values()));
+            }
         }
         return sb.toString();
     }
 
     static String action(Act a) {
         if (a instanceof Ast.Multiply m) {
-            return "multiply " + name(m.currency().value()) + " by " + m.factor().toPlainString()
+            return "multiply " + name(m.currency().value()) + " by "
+                    + (m.factor() == null ? "tier" : m.factor().toPlainString())
                     + (m.lines() == null ? "" : " on " + lines(m.lines()));
         }
         if (a instanceof Ast.PerItem p) {
@@ -355,6 +367,20 @@ final class Printer {
             sb.append(k == 0 ? "" : ", ").append(name(names.get(k).value()));
         }
         return sb.toString();
+    }
+
+    private static String metric(Ast.Threshold th) {
+        if (th.kind().equals("purchases")) {
+            return "purchases";
+        }
+        if (th.kind().equals("counter")) {
+            return "counter " + name(th.unit().value());
+        }
+        return name(th.unit().value());
+    }
+
+    private static String dayTime(Ast.DayTime d) {
+        return d.time() == null ? d.day().toString() : d.day() + " " + d.time();
     }
 
     static String duration(Period p) {

@@ -1,5 +1,10 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.rules.RuleSet;
+import io.github.loyaltyrules.tier.TierLadder;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +12,10 @@ import java.util.Objects;
 
 /**
  * Reads and writes loyalty programs as text: currencies and their expiry, tiers, exclusive groups,
- * campaigns, rules and rewards, in the language described in the module's {@code GRAMMAR.md}.
+ * campaigns, rules and rewards, in the language described in the module's {@code GRAMMAR.md}. A
+ * program built in Java with the library's factories is printed too ({@link #print(RuleSet)},
+ * {@link #print(ProgramVersion, TierLadder)}); one holding a hand-written Java condition, action
+ * or line matcher is not, and printing it throws {@link UnprintableProgramException}.
  *
  * <pre>{@code
  * ParsedProgram p = ProgramText.parse("""
@@ -76,5 +84,83 @@ public final class ProgramText {
     public static String print(ParsedProgram program) {
         Objects.requireNonNull(program, "program must not be null");
         return Printer.print(program.syntax());
+    }
+
+    /**
+     * Writes a rule set built in Java as canonical text, with campaign dates in UTC: its currencies
+     * and their expiry, declared tiers and member attributes, exclusive groups, campaigns and rules.
+     * Parsing the result gives a rule set that evaluates every activity the same way.
+     *
+     * @param ruleSet the rule set
+     * @return the canonical text
+     * @throws NullPointerException if {@code ruleSet} is null
+     * @throws UnprintableProgramException if a rule's condition, action or line matcher was written
+     *         as a Java lambda rather than built with the library's factories, or a campaign window
+     *         does not start and end on a whole minute in UTC
+     */
+    public static String print(RuleSet ruleSet) {
+        return print(ruleSet, ZoneOffset.UTC);
+    }
+
+    /**
+     * Writes a rule set built in Java as canonical text, with campaign dates in {@code zone}.
+     *
+     * @param ruleSet the rule set
+     * @param zone the program zone
+     * @return the canonical text
+     * @throws NullPointerException if an argument is null
+     * @throws UnprintableProgramException if a rule's condition, action or line matcher was written
+     *         as a Java lambda rather than built with the library's factories, or a campaign window
+     *         does not start and end on a whole minute in {@code zone}
+     */
+    public static String print(RuleSet ruleSet, ZoneId zone) {
+        Objects.requireNonNull(ruleSet, "rule set must not be null");
+        Objects.requireNonNull(zone, "zone must not be null");
+        return Printer.print(Describer.describe(null, zone, ruleSet, List.of(), null));
+    }
+
+    /**
+     * Writes a whole program built in Java as canonical text: its id, zone, currencies, rule set and
+     * rewards. Parsing the result gives the same program.
+     *
+     * @param version the program version; its engine must be a {@link RuleSet}
+     * @param zone the program zone, in which campaign and reward dates are written
+     * @return the canonical text
+     * @throws NullPointerException if an argument is null
+     * @throws UnprintableProgramException if the engine is not a rule set, or a part cannot be
+     *         printed (see {@link #print(RuleSet)})
+     */
+    public static String print(ProgramVersion version, ZoneId zone) {
+        Objects.requireNonNull(version, "program version must not be null");
+        Objects.requireNonNull(zone, "zone must not be null");
+        return Printer.print(Describer.describe(version.id(), zone, ruleSet(version), List.copyOf(version.rewards().values()),
+                null));
+    }
+
+    /**
+     * Writes a whole program built in Java as canonical text: its id, currencies, rule set, rewards
+     * and tier ladder, in the ladder's zone.
+     *
+     * @param version the program version; its engine must be a {@link RuleSet}
+     * @param ladder the tier ladder; its zone is the program zone
+     * @return the canonical text
+     * @throws NullPointerException if an argument is null
+     * @throws UnprintableProgramException if the engine is not a rule set, the rule set declares
+     *         other tiers than the ladder's, a threshold counts points in a currency the program does
+     *         not have, or a part cannot be printed (see {@link #print(RuleSet)})
+     */
+    public static String print(ProgramVersion version, TierLadder ladder) {
+        Objects.requireNonNull(version, "program version must not be null");
+        Objects.requireNonNull(ladder, "ladder must not be null");
+        return Printer.print(Describer.describe(version.id(), ladder.zone(), ruleSet(version),
+                List.copyOf(version.rewards().values()), ladder));
+    }
+
+    private static RuleSet ruleSet(ProgramVersion version) {
+        if (!(version.engine() instanceof RuleSet)) {
+            throw new UnprintableProgramException("program version '" + version.id() + "' runs the rule engine "
+                    + version.engine().getClass().getName() + "; only a RuleSet can be printed");
+        }
+        return (RuleSet) version.engine();
     }
 }

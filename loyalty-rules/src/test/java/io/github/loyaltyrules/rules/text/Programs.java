@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class Programs {
 
     static Arbitrary<Lines> lines(boolean allowAny) {
         Arbitrary<LineAtom> atom = Combinators.combine(Arbitraries.of("category", "sku"), values()).as(LineAtom::new);
-        Arbitrary<Lines> some = atom.list().ofMinSize(1).ofMaxSize(3).map(Lines::new);
+        Arbitrary<Lines> some = atom.list().ofMinSize(1).ofMaxSize(2).list().ofMinSize(1).ofMaxSize(3).map(Lines::new);
         return allowAny ? Arbitraries.oneOf(some, Arbitraries.just(new Lines(List.of()))) : some;
     }
 
@@ -84,6 +85,7 @@ final class Programs {
                 Combinators.combine(text(), text()).as(Ast.EventAttr::new),
                 Arbitraries.integers().between(-2, 30).map(Ast.Birthday::new),
                 Arbitraries.just(new Ast.FirstPurchase()),
+                Arbitraries.just(new Ast.Always()),
                 Combinators.combine(Arbitraries.of(">=", "<="), Arbitraries.longs().between(0, 1000))
                         .as(Ast.Purchases::new),
                 cash().map(Ast.Basket::new),
@@ -111,7 +113,7 @@ final class Programs {
 
     static Arbitrary<Act> multiplier() {
         Arbitrary<Lines> maybeLines = Arbitraries.oneOf(lines(false), Arbitraries.just(null));
-        return Combinators.combine(Arbitraries.of(CURRENCIES), decimal(3, 5000).map(BigDecimal.ONE::add), maybeLines)
+        return Combinators.combine(Arbitraries.of(CURRENCIES), decimal(3, 5000).map(BigDecimal.ONE::add).injectNull(0.2), maybeLines)
                 .as((c, f, l) -> new Ast.Multiply(NOWHERE, name(c), f, l));
     }
 
@@ -143,7 +145,9 @@ final class Programs {
         return Combinators.combine(text(), amount(), Arbitraries.of(TIERS).list().uniqueElements().ofMaxSize(2),
                 Arbitraries.integers().between(1, 9).injectNull(0.5), day.injectNull(0.5))
                 .as((n, cost, tiers, limit, from) -> new Ast.RewardDecl(NOWHERE, name("reward-" + index), n, cost,
-                        tiers.stream().map(Programs::name).toList(), limit, from, from == null ? null : from.plusDays(30)));
+                        tiers.stream().map(Programs::name).toList(), limit,
+                        from == null || index == 2 ? null : new Ast.DayTime(from, index == 1 ? LocalTime.of(9, 30) : null),
+                        from == null ? null : new Ast.DayTime(from.plusDays(30), null)));
     }
 
     /** A whole valid program: fixed declarations, then generated rules and rewards. */
@@ -167,9 +171,9 @@ final class Programs {
                     s.add(new Ast.ProgramId(NOWHERE, "generated"));
                     s.add(new Ast.Zone(NOWHERE, "Europe/Berlin", NOWHERE));
                     s.add(new Ast.Stacking(NOWHERE, stacking));
-                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null));
+                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
-                            Period.ofMonths(18)));
+                            Period.ofMonths(18), List.of(name("earn"), name("adjust_credit"))));
                     if (ladder == null) {
                         s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
                     } else {
@@ -178,8 +182,9 @@ final class Programs {
                     s.add(new Ast.AttributesDecl(NOWHERE, List.of(name("city"), name("segment"))));
                     s.add(new Ast.GroupDecl(NOWHERE, name("g-best"), "best"));
                     s.add(new Ast.GroupDecl(NOWHERE, name("g-first"), "first"));
-                    s.add(new Ast.CampaignDecl(NOWHERE, name("summer"), "Summer \"sale\"", LocalDate.of(2024, 6, 1),
-                            LocalDate.of(2024, 9, 1), List.of(new Amount(NOWHERE, new BigDecimal("5000"), name("STARS")))));
+                    s.add(new Ast.CampaignDecl(NOWHERE, name("summer"), "Summer \"sale\"",
+                            new Ast.DayTime(LocalDate.of(2024, 6, 1), LocalTime.of(18, 0)),
+                            new Ast.DayTime(LocalDate.of(2024, 9, 1), null), List.of(new Amount(NOWHERE, new BigDecimal("5000"), name("STARS")))));
                     s.addAll(rs);
                     s.addAll(ws);
                     return new Ast.Program(s);
@@ -191,9 +196,11 @@ final class Programs {
         Arbitrary<Ast.LadderDecl> options = Combinators.combine(
                 Arbitraries.of("calendar year", "anniversary year", "lifetime", "rolling").injectNull(0.3),
                 Arbitraries.integers().between(1, 120), Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.5),
-                Arbitraries.integers().between(1, 6).map(Period::ofDays).injectNull(0.5), Arbitraries.of(true, false))
-                .as((w, m, r, g, soft) -> new Ast.LadderDecl(NOWHERE, w, m, r, w != null && w.equals("rolling") && m == 1
-                        ? null : g, soft));
+                Arbitraries.integers().between(1, 6).map(Period::ofDays).injectNull(0.5), Arbitraries.of(true, false),
+                Arbitraries.of(true, false))
+                .as((w, m, r, g, soft, immediate) -> new Ast.LadderDecl(NOWHERE, w, m, r, w != null && w.equals("rolling")
+                        && m == 1 ? null : g, soft, immediate, immediate
+                        ? List.of(new Ast.Threshold(NOWHERE, null, "counter", name("nights"))) : List.of()));
         List<Arbitrary<Stmt>> tiers = new ArrayList<>();
         for (int k = 0; k < TIERS.size(); k++) {
             int level = k;

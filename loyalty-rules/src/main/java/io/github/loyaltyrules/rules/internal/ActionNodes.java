@@ -1,0 +1,329 @@
+package io.github.loyaltyrules.rules.internal;
+
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Explanation;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rules.Action;
+import io.github.loyaltyrules.rules.Grant;
+import io.github.loyaltyrules.rules.LineMatcher;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The built-in actions of {@link io.github.loyaltyrules.rules.Actions}. They are values whose parts
+ * can be read back (the printer writes them as text) and compared; two built with the same
+ * arguments are equal. Arguments are validated by {@code Actions}.
+ */
+public final class ActionNodes {
+
+    private ActionNodes() {
+    }
+
+    /** A fixed amount, shared out among a purchase's lines by line amount. */
+    public static final class Fixed implements Action {
+        private final Points points;
+        private final Set<String> codes;
+        private final Explanation how;
+
+        /**
+         * Creates the action.
+         *
+         * @param points the amount; positive
+         */
+        public Fixed(Points points) {
+            this.points = points;
+            this.codes = Set.of(points.currency().code());
+            this.how = new Explanation("fixed " + points, "", "", "", "");
+        }
+
+        /**
+         * Returns the amount.
+         *
+         * @return the amount
+         */
+        public Points points() {
+            return points;
+        }
+
+        @Override
+        public List<Grant> grants(RuleContext c) {
+            Map<String, Long> shares = c.activity() instanceof Purchase
+                    ? Allocation.overLines(points.minorUnits(), ((Purchase) c.activity()).lines()) : Map.of();
+            return List.of(new Grant(points.currency().code(), points.minorUnits(), shares, how));
+        }
+
+        @Override
+        public Set<String> currencies() {
+            return codes;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Fixed && ((Fixed) o).points.equals(points);
+        }
+
+        @Override
+        public int hashCode() {
+            return points.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Actions.fixed(" + points + ")";
+        }
+    }
+
+    /** {@code rate} per whole {@code step} spent on the selected lines. */
+    public static final class PerUnitSpent implements Action {
+        private final LineMatcher matcher;
+        private final Points rate;
+        private final Money step;
+        private final Set<String> codes;
+        private final String rateText;
+        private final boolean all;
+
+        /**
+         * Creates the action.
+         *
+         * @param matcher the lines the spend is counted on
+         * @param rate the points per step; positive
+         * @param step the spend step; positive
+         */
+        public PerUnitSpent(LineMatcher matcher, Points rate, Money step) {
+            this.matcher = matcher;
+            this.rate = rate;
+            this.step = step;
+            this.codes = Set.of(rate.currency().code());
+            this.rateText = rate + " per " + step;
+            this.all = matcher == LineMatcher.anyLine();
+        }
+
+        /**
+         * Returns the lines the spend is counted on.
+         *
+         * @return the matcher
+         */
+        public LineMatcher lines() {
+            return matcher;
+        }
+
+        /**
+         * Returns the points per step.
+         *
+         * @return the rate
+         */
+        public Points rate() {
+            return rate;
+        }
+
+        /**
+         * Returns the spend step.
+         *
+         * @return the step
+         */
+        public Money step() {
+            return step;
+        }
+
+        @Override
+        public List<Grant> grants(RuleContext c) {
+            if (!(c.activity() instanceof Purchase)) {
+                return List.of();
+            }
+            Purchase p = (Purchase) c.activity();
+            if (!p.lines().get(0).unitPrice().currency().equals(step.currency())) {
+                return List.of();
+            }
+            List<BasketLine> lines = new ArrayList<>();
+            BigDecimal spend = BigDecimal.ZERO;
+            for (BasketLine line : p.lines()) {
+                if (matcher.matches(line)) {
+                    lines.add(line);
+                    spend = spend.add(line.amount().amount());
+                }
+            }
+            if (lines.isEmpty()) {
+                return List.of();
+            }
+            BigDecimal units = spend.divide(step.amount(), 0, RoundingMode.FLOOR);
+            long amount = units.multiply(BigDecimal.valueOf(rate.minorUnits())).longValueExact();
+            Money spent = Money.of(spend, step.currency());
+            String base = spent + " on " + lines.size() + (all ? "" : " matching") + (lines.size() == 1 ? " line" : " lines");
+            Explanation how = new Explanation(base, rateText, "",
+                    "floor to whole " + step + " (" + units.toPlainString() + ")", "");
+            return List.of(new Grant(rate.currency().code(), amount, Allocation.overLines(amount, lines), how));
+        }
+
+        @Override
+        public Set<String> currencies() {
+            return codes;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PerUnitSpent && ((PerUnitSpent) o).matcher.equals(matcher)
+                    && ((PerUnitSpent) o).rate.equals(rate) && ((PerUnitSpent) o).step.equals(step);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(matcher, rate, step);
+        }
+
+        @Override
+        public String toString() {
+            return "Actions.perUnitSpentOn(" + matcher + ", " + rateText + ")";
+        }
+    }
+
+    /** {@code perItem} for every unit on the selected lines. */
+    public static final class PerItem implements Action {
+        private final LineMatcher matcher;
+        private final Points perItem;
+        private final Set<String> codes;
+        private final String rateText;
+
+        /**
+         * Creates the action.
+         *
+         * @param matcher the lines counted
+         * @param perItem the points per unit; positive
+         */
+        public PerItem(LineMatcher matcher, Points perItem) {
+            this.matcher = matcher;
+            this.perItem = perItem;
+            this.codes = Set.of(perItem.currency().code());
+            this.rateText = perItem + " per item";
+        }
+
+        /**
+         * Returns the lines counted.
+         *
+         * @return the matcher
+         */
+        public LineMatcher lines() {
+            return matcher;
+        }
+
+        /**
+         * Returns the points per unit.
+         *
+         * @return the rate
+         */
+        public Points perItem() {
+            return perItem;
+        }
+
+        @Override
+        public List<Grant> grants(RuleContext c) {
+            if (!(c.activity() instanceof Purchase)) {
+                return List.of();
+            }
+            long rate = perItem.minorUnits();
+            Map<String, Long> shares = new LinkedHashMap<>();
+            long items = 0;
+            long amount = 0;
+            for (BasketLine line : ((Purchase) c.activity()).lines()) {
+                if (matcher.matches(line)) {
+                    long part = Math.multiplyExact(line.quantity(), rate);
+                    shares.put(line.lineId(), part);
+                    items += line.quantity();
+                    amount = Math.addExact(amount, part);
+                }
+            }
+            if (items == 0) {
+                return List.of();
+            }
+            Explanation how = new Explanation(items + (items == 1 ? " item" : " items"), rateText, "", "", "");
+            return List.of(new Grant(perItem.currency().code(), amount, shares, how));
+        }
+
+        @Override
+        public Set<String> currencies() {
+            return codes;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PerItem && ((PerItem) o).matcher.equals(matcher) && ((PerItem) o).perItem.equals(perItem);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(matcher, perItem);
+        }
+
+        @Override
+        public String toString() {
+            return "Actions.perItem(" + matcher + ", " + perItem + ")";
+        }
+    }
+
+    /** All of several actions, their grants in order. */
+    public static final class All implements Action {
+        private final List<Action> parts;
+        private final Set<String> codes;
+
+        /**
+         * Creates the action.
+         *
+         * @param parts the actions; at least one
+         */
+        public All(List<Action> parts) {
+            this.parts = List.copyOf(parts);
+            Set<String> c = new LinkedHashSet<>();
+            for (Action a : this.parts) {
+                c.addAll(a.currencies());
+            }
+            this.codes = Set.copyOf(c);
+        }
+
+        /**
+         * Returns the actions.
+         *
+         * @return the actions, in order
+         */
+        public List<Action> parts() {
+            return parts;
+        }
+
+        @Override
+        public List<Grant> grants(RuleContext context) {
+            List<Grant> out = new ArrayList<>();
+            for (Action a : parts) {
+                out.addAll(a.grants(context));
+            }
+            return out;
+        }
+
+        @Override
+        public Set<String> currencies() {
+            return codes;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof All && ((All) o).parts.equals(parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return parts.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Actions.all" + parts;
+        }
+    }
+}
