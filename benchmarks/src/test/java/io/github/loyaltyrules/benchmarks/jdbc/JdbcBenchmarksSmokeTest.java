@@ -25,6 +25,8 @@ class JdbcBenchmarksSmokeTest {
 
     @Test
     void everyJdbcBenchmarkRunsOnce() throws RunnerException {
+        // A real measurement may hold JMH's lock on a developer's machine; a smoke run does not measure.
+        System.setProperty("jmh.ignoreLock", "true");
         boolean postgres = JdbcFixtures.postgresUrl() != null;
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(PACKAGE + "H2JdbcBenchmarks\\.")
