@@ -1,6 +1,8 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.LotList;
+import io.github.loyaltyrules.ledger.internal.PersistentMap;
+import io.github.loyaltyrules.ledger.internal.ReservationMap;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
@@ -123,12 +125,10 @@ final class Draft {
     private long nextLot;
     private long nextEntry;
     private final Map<String, PurseDraft> purses = new HashMap<>();
-    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    /** The base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reservation> reservations;
-    private boolean reservationsCopied;
-    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    /** The base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reversed> reversed;
-    private boolean reversedCopied;
     final List<Entry> entries = new ArrayList<>();
 
     Draft(MemberBook base) {
@@ -146,11 +146,7 @@ final class Draft {
     }
 
     void putReservation(IdempotencyKey key, Reservation r) {
-        if (!reservationsCopied) {
-            reservations = new HashMap<>(reservations);
-            reservationsCopied = true;
-        }
-        reservations.put(key, r);
+        reservations = ReservationMap.copyOf(reservations).plus(key, r);
     }
 
     /** How much of each posting has been reversed, read-only. */
@@ -159,11 +155,7 @@ final class Draft {
     }
 
     void putReversed(IdempotencyKey key, Reversed r) {
-        if (!reversedCopied) {
-            reversed = new HashMap<>(reversed);
-            reversedCopied = true;
-        }
-        reversed.put(key, r);
+        reversed = PersistentMap.copyOf(reversed).plus(key, r);
     }
 
     MemberId member() {

@@ -520,7 +520,7 @@ public final class Ledger {
 
     private List<LotMovement> take(Draft d, Draft.PurseDraft purse, PointCurrency currency, long amount, Instant at,
             PostingType type) {
-        Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), at);
+        Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), zone);
         List<LotMovement> taken = Books.allocate(purse.lots(), held, lapse, at, amount);
         if (taken == null) {
@@ -806,7 +806,7 @@ public final class Ledger {
     private static void clawBack(Draft d, PointCurrency currency, List<LotId> lots, long x, Instant at,
             IdempotencyKey key, String why) {
         Draft.PurseDraft purse = d.purse(currency.code());
-        Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), at);
+        Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         List<LotMovement> moves = new ArrayList<>();
         long left = x;
         for (int i = lots.size() - 1; i >= 0 && left > 0; i--) {
@@ -1013,7 +1013,7 @@ public final class Ledger {
             }
             Draft d = new Draft(book);
             Draft.PurseDraft purse = d.purse(currency.code());
-            Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), asOf);
+            Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), asOf);
             Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, book.account().enrolledAt(), zone);
             IdempotencyKey key = new IdempotencyKey(IdempotencyKey.SYSTEM_PREFIX + "expiry/" + member + "/"
                     + currency.code() + "/" + book.version());
@@ -1109,7 +1109,7 @@ public final class Ledger {
         if (purse == null) {
             return List.of();
         }
-        Map<LotId, Long> held = Books.heldOpen(book.reservations().values(), currency.code(), now);
+        Map<LotId, Long> held = Books.heldOpen(book.reservations(), currency.code(), now);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity(), book.account().enrolledAt(), zone);
         List<ExpiringPoints> out = new ArrayList<>();
         for (Lot lot : purse.lots()) {
@@ -1146,7 +1146,7 @@ public final class Ledger {
             return new Balance(member, c.code(), now, 0, 0, 0, 0, 0, 0);
         }
         return Books.balance(member, c.code(), now, purse.lots(),
-                Books.heldOpen(book.reservations().values(), c.code(), now),
+                Books.heldOpen(book.reservations(), c.code(), now),
                 Books.inactivityDeadline(c, purse.lastActivity(), book.account().enrolledAt(), zone), purse.debt());
     }
 

@@ -14,10 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tail (claimed with a compare-and-set, so that two appends to the same list never collide);
  * any other append copies. Readers only ever see the first {@link #size()} slots, which never
  * change once written. Not API.
+ *
+ * <p>It also knows where the lots that still hold points start ({@link #firstLive(List)}: every lot
+ * before is spent), and whether the lots from there on are in redemption order already
+ * ({@link #ordered(List)}), so that a spend or a balance skips a long spent history and needs no sort.
  */
 public final class LotList extends AbstractList<Lot> implements RandomAccess {
 
-    private static final LotList EMPTY = new LotList(new Lot[0], new AtomicInteger(), 0, 0);
+    private static final LotList EMPTY = new LotList(new Lot[0], new AtomicInteger(), 0, 0, 0, true);
 
     private final Lot[] array;
     /** How many slots of {@link #array} are claimed, shared by every list over that array. */
@@ -25,12 +29,65 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
     private final int size;
     /** The sum of the lots' remaining amounts, kept so that an earn need not add them up. */
     private final long remaining;
+    /** Every lot before this index has nothing remaining. */
+    private final int firstLive;
+    /** Whether the lots from {@link #firstLive} on are in {@link #compareForRedemption} order. */
+    private final boolean ordered;
 
-    private LotList(Lot[] array, AtomicInteger used, int size, long remaining) {
+    private LotList(Lot[] array, AtomicInteger used, int size, long remaining, int firstLive, boolean ordered) {
         this.array = array;
         this.used = used;
         this.size = size;
         this.remaining = remaining;
+        this.firstLive = firstLive;
+        this.ordered = ordered;
+    }
+
+    /**
+     * Compares two lots in the order a redemption takes them: soonest-to-expire first
+     * (never-expiring last), then earliest earned, then lowest number.
+     *
+     * @param a a lot
+     * @param b another lot
+     * @return negative, zero or positive as {@code a} is taken before, with or after {@code b}
+     */
+    public static int compareForRedemption(Lot a, Lot b) {
+        if (a.expiresAt() != b.expiresAt()) {
+            if (a.expiresAt() == null) {
+                return 1;
+            }
+            if (b.expiresAt() == null) {
+                return -1;
+            }
+            int c = a.expiresAt().compareTo(b.expiresAt());
+            if (c != 0) {
+                return c;
+            }
+        }
+        int c = a.earnedAt().compareTo(b.earnedAt());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    }
+
+    /**
+     * Returns the index of the first lot that has points remaining in a list of lots: 0 unless the
+     * list is a lot list, which knows.
+     *
+     * @param lots the lots
+     * @return an index such that every lot before it has nothing remaining
+     */
+    public static int firstLive(List<Lot> lots) {
+        return lots instanceof LotList l ? l.firstLive : 0;
+    }
+
+    /**
+     * Returns whether the lots from {@link #firstLive(List)} on are known to be in redemption order
+     * ({@link #compareForRedemption}); false when it is not known.
+     *
+     * @param lots the lots
+     * @return true if they are in that order
+     */
+    public static boolean ordered(List<Lot> lots) {
+        return lots instanceof LotList l && l.ordered;
     }
 
     /**
@@ -50,10 +107,20 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
         }
         Lot[] array = lots.toArray(new Lot[n + Math.max(4, n >> 2)]);
         long remaining = 0;
+        int firstLive = n;
+        boolean ordered = true;
         for (int i = 0; i < n; i++) {
-            remaining += Objects.requireNonNull(array[i], "lot must not be null").remaining();
+            Lot lot = Objects.requireNonNull(array[i], "lot must not be null");
+            remaining += lot.remaining();
+            if (firstLive == n) {
+                if (lot.remaining() > 0) {
+                    firstLive = i;
+                }
+            } else if (ordered && compareForRedemption(array[i - 1], lot) > 0) {
+                ordered = false;
+            }
         }
-        return new LotList(array, new AtomicInteger(n), n, remaining);
+        return new LotList(array, new AtomicInteger(n), n, remaining, firstLive, ordered);
     }
 
     /**
@@ -65,13 +132,15 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
      */
     public LotList plus(Lot lot) {
         Objects.requireNonNull(lot, "lot must not be null");
+        int live = firstLive < size ? firstLive : lot.remaining() > 0 ? size : size + 1;
+        boolean inOrder = live >= size || ordered && compareForRedemption(array[size - 1], lot) <= 0;
         if (size < array.length && used.compareAndSet(size, size + 1)) {
             array[size] = lot;
-            return new LotList(array, used, size + 1, remaining + lot.remaining());
+            return new LotList(array, used, size + 1, remaining + lot.remaining(), live, inOrder);
         }
         Lot[] grown = Arrays.copyOf(array, Math.max(8, size + (size >> 1) + 1));
         grown[size] = lot;
-        return new LotList(grown, new AtomicInteger(size + 1), size + 1, remaining + lot.remaining());
+        return new LotList(grown, new AtomicInteger(size + 1), size + 1, remaining + lot.remaining(), live, inOrder);
     }
 
     /**
