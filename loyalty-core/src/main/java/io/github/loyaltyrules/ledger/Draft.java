@@ -124,12 +124,14 @@ final class Draft {
     Account account;
     private long nextLot;
     private long nextEntry;
-    private final Map<String, PurseDraft> purses = new HashMap<>();
+    /** The purse drafts: most operations touch one currency, which needs no map. */
+    private PurseDraft firstPurse;
+    private List<PurseDraft> otherPurses;
     /** The base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reservation> reservations;
     /** The base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reversed> reversed;
-    final List<Entry> entries = new ArrayList<>();
+    final List<Entry> entries = new ArrayList<>(2);
 
     Draft(MemberBook base) {
         this.base = base;
@@ -163,10 +165,27 @@ final class Draft {
     }
 
     PurseDraft purse(String currency) {
-        return purses.computeIfAbsent(currency, c -> {
-            Purse p = base.purses().get(c);
-            return new PurseDraft(p == null ? new Purse(c, List.of(), 0, null) : p);
-        });
+        if (firstPurse != null && firstPurse.currency.equals(currency)) {
+            return firstPurse;
+        }
+        if (otherPurses != null) {
+            for (PurseDraft p : otherPurses) {
+                if (p.currency.equals(currency)) {
+                    return p;
+                }
+            }
+        }
+        Purse stored = base.purses().get(currency);
+        PurseDraft p = new PurseDraft(stored == null ? new Purse(currency, List.of(), 0, null) : stored);
+        if (firstPurse == null) {
+            firstPurse = p;
+        } else {
+            if (otherPurses == null) {
+                otherPurses = new ArrayList<>(2);
+            }
+            otherPurses.add(p);
+        }
+        return p;
     }
 
     LotId newLotId() {
@@ -183,16 +202,31 @@ final class Draft {
 
     MemberBook toBook() {
         Map<String, Purse> frozen = base.purses();
-        boolean pursesCopied = false;
-        for (PurseDraft p : purses.values()) {
-            if (!p.changed() && base.purses().containsKey(p.currency)) {
-                continue;
+        if (firstPurse != null && otherPurses == null) {
+            Map<String, Purse> stored = base.purses();
+            boolean changed = firstPurse.changed() || !stored.containsKey(firstPurse.currency);
+            if (changed && (stored.isEmpty() || stored.size() == 1 && stored.containsKey(firstPurse.currency))) {
+                // the usual case, one currency: a map of one, built once
+                frozen = Map.of(firstPurse.currency, firstPurse.freeze());
+            } else if (changed) {
+                frozen = new HashMap<>(stored);
+                frozen.put(firstPurse.currency, firstPurse.freeze());
             }
-            if (!pursesCopied) {
-                frozen = new HashMap<>(frozen);
-                pursesCopied = true;
+        } else if (firstPurse != null) {
+            boolean copied = false;
+            List<PurseDraft> all = new ArrayList<>(otherPurses.size() + 1);
+            all.add(firstPurse);
+            all.addAll(otherPurses);
+            for (PurseDraft p : all) {
+                if (!p.changed() && base.purses().containsKey(p.currency)) {
+                    continue;
+                }
+                if (!copied) {
+                    frozen = new HashMap<>(frozen);
+                    copied = true;
+                }
+                frozen.put(p.currency, p.freeze());
             }
-            frozen.put(p.currency, p.freeze());
         }
         // unchanged maps are the base's unmodifiable ones, which MemberBook takes as they are
         return new MemberBook(account, base.version() + 1, nextLot, nextEntry, frozen, reservations, reversed);

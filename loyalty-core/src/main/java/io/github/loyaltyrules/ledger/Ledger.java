@@ -260,7 +260,9 @@ public final class Ledger {
         if (store.apply(new Commit(List.of(book), null, List.of())) != CommitResult.APPLIED) {
             throw alreadyEnrolled(member);
         }
-        publish(new LedgerEvent.AccountChanged(account, null));
+        if (!listeners.isEmpty()) {
+            publish(new LedgerEvent.AccountChanged(account, null));
+        }
         return account;
     }
 
@@ -339,7 +341,9 @@ public final class Ledger {
             MemberBook next = new MemberBook(after, book.version() + 1, book.nextLot(), book.nextEntry(),
                     book.purses(), book.reservations(), book.reversed());
             if (store.apply(new Commit(List.of(next), null, List.of())) == CommitResult.APPLIED) {
-                publish(new LedgerEvent.AccountChanged(after, before.status()));
+                if (!listeners.isEmpty()) {
+                    publish(new LedgerEvent.AccountChanged(after, before.status()));
+                }
                 return after;
             }
         }
@@ -416,7 +420,10 @@ public final class Ledger {
             Draft d = drafts.get(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
-            Checks.add(purse.total(), amount.minorUnits(), "balance of member " + member + " in " + currency.code());
+            long total = purse.total();
+            if (Checks.overflows(total, amount.minorUnits())) {
+                Checks.add(total, amount.minorUnits(), "balance of member " + member + " in " + currency.code());
+            }
             Lot lot = newLot(d, currency, amount.minorUnits(), at, at, currency.expiry().lotExpiry(at, zone).orElse(null),
                     key);
             purse.add(lot);
@@ -764,15 +771,16 @@ public final class Ledger {
             throw new InvalidReversalException("reversal at " + at + " precedes posting '" + target.key() + "' at "
                     + target.at() + "; a reversal must not be dated before what it reverses");
         }
-        Reversed done = d.reversed().getOrDefault(target.key(), new Reversed(0, Map.of()));
-        long reversible = target.amount() - done.amount();
+        Reversed done = d.reversed().get(target.key());
+        long doneAmount = done == null ? 0 : done.amount();
+        long reversible = target.amount() - doneAmount;
         long x = amount == null ? reversible : amount.minorUnits();
         if (reversible == 0 || x > reversible) {
             throw new InvalidReversalException("posting '" + target.key() + "' of " + Points.of(currency, target.amount())
                     + " has " + Points.of(currency, reversible) + " left to reverse"
                     + (amount == null ? "" : "; cannot reverse " + amount));
         }
-        Map<LotId, Long> returned = new HashMap<>(done.lots());
+        Map<LotId, Long> returned = done == null ? new HashMap<>() : new HashMap<>(done.lots());
         switch (target.type()) {
             case EARN: case ADJUST_CREDIT:
                 clawBack(d, currency, lotsCreated(target, member), x, at, key, why);
@@ -786,7 +794,7 @@ public final class Ledger {
             default:
                 giveBack(d, currency, target, returned, x, at, key, why);
         }
-        d.putReversed(target.key(), new Reversed(done.amount() + x, returned));
+        d.putReversed(target.key(), new Reversed(doneAmount + x, returned));
         return new Header(PostingType.REVERSAL, member, target.counterparty(), currency.code(), x, at, why, target.key());
     }
 
@@ -818,7 +826,10 @@ public final class Ledger {
                 left -= claw;
             }
         }
-        purse.debt = Checks.add(purse.debt, left, "debt of member " + d.member() + " in " + currency.code());
+        if (Checks.overflows(purse.debt, left)) {
+            Checks.add(purse.debt, left, "debt of member " + d.member() + " in " + currency.code());
+        }
+        purse.debt += left;
         d.entry(key, PostingType.REVERSAL, EntryType.REVERSAL, currency.code(), -(x - left), 0, left, at,
                 left == 0 ? why : why + " (" + Points.of(currency, left) + " already spent, recorded as debt)", moves);
     }
@@ -892,7 +903,10 @@ public final class Ledger {
             requireStatus(receiver, PostingType.TRANSFER, at);
             Draft.PurseDraft out = sender.purse(currency.code());
             Draft.PurseDraft in = receiver.purse(currency.code());
-            Checks.add(in.total(), amount.minorUnits(), "balance of member " + to + " in " + currency.code());
+            long total = in.total();
+            if (Checks.overflows(total, amount.minorUnits())) {
+                Checks.add(total, amount.minorUnits(), "balance of member " + to + " in " + currency.code());
+            }
             List<LotMovement> taken = take(sender, out, currency, amount.minorUnits(), at, PostingType.TRANSFER);
             List<LotMovement> created = new ArrayList<>();
             List<Lot> newLots = new ArrayList<>();
@@ -1037,7 +1051,9 @@ public final class Ledger {
             Posting posting = new Posting(key, PostingType.EXPIRY, member, null, currency.code(), total, asOf,
                     "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries);
             if (store.apply(new Commit(List.of(d.toBook()), posting, d.entries)) == CommitResult.APPLIED) {
-                publish(new LedgerEvent.Expired(posting));
+                if (!listeners.isEmpty()) {
+                    publish(new LedgerEvent.Expired(posting));
+                }
                 return total;
             }
         }
@@ -1279,23 +1295,37 @@ public final class Ledger {
                         + first.get().fingerprint() + "; this request is " + fingerprint
                         + ". Reuse a key only to retry the same request");
             }
-            Map<MemberId, Draft> drafts = new LinkedHashMap<>();
-            for (MemberId m : members) {
-                drafts.put(m, new Draft(book(m)));
-            }
-            Header h = op.apply(drafts);
-            List<MemberBook> books = new ArrayList<>();
-            List<Entry> entries = new ArrayList<>();
-            for (Draft d : drafts.values()) {
-                if (!d.entries.isEmpty() || members.size() == 1) {
-                    books.add(d.toBook());
-                    entries.addAll(d.entries);
+            List<MemberBook> books;
+            List<Entry> entries;
+            Header h;
+            if (members.size() == 1) {
+                Draft d = new Draft(book(members.get(0)));
+                h = op.apply(Map.of(members.get(0), d));
+                books = List.of(d.toBook());
+                entries = List.copyOf(d.entries);
+            } else {
+                Map<MemberId, Draft> drafts = new LinkedHashMap<>();
+                for (MemberId m : members) {
+                    drafts.put(m, new Draft(book(m)));
                 }
+                h = op.apply(drafts);
+                List<MemberBook> changed = new ArrayList<>();
+                List<Entry> all = new ArrayList<>();
+                for (Draft d : drafts.values()) {
+                    if (!d.entries.isEmpty()) {
+                        changed.add(d.toBook());
+                        all.addAll(d.entries);
+                    }
+                }
+                books = List.copyOf(changed);
+                entries = List.copyOf(all);
             }
             Posting posting = new Posting(key, h.type(), h.member(), h.counterparty(), h.currency(), h.amount(), h.at(),
                     h.reason(), h.target(), fingerprint, entries);
             if (store.apply(new Commit(books, posting, entries)) == CommitResult.APPLIED) {
-                publish(new LedgerEvent.Posted(posting));
+                if (!listeners.isEmpty()) {
+                    publish(new LedgerEvent.Posted(posting));
+                }
                 return posting;
             }
         }
@@ -1322,8 +1352,11 @@ public final class Ledger {
     }
 
     private MemberBook book(MemberId member) {
-        return store.book(member).orElseThrow(() -> new UnknownMemberException("member " + member
-                + " is not enrolled; enrol it before posting or reading"));
+        MemberBook book = store.book(member).orElse(null);
+        if (book == null) {
+            throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
+        }
+        return book;
     }
 
     private PointCurrency configured(PointCurrency currency) {
@@ -1377,7 +1410,9 @@ public final class Ledger {
 
     private static String fingerprint(PostingType type, MemberId member, MemberId counterparty, Points amount,
             Instant at, String reason, IdempotencyKey target, String extra) {
-        StringBuilder sb = new StringBuilder(96).append(type).append(" for member ").append(member);
+        StringBuilder sb = new StringBuilder(64 + member.value().length() + reason.length()
+                + (extra == null ? 0 : extra.length()) + (target == null ? 0 : target.value().length()))
+                .append(type).append(" for member ").append(member);
         if (counterparty != null) {
             sb.append(" to ").append(counterparty);
         }
@@ -1390,6 +1425,6 @@ public final class Ledger {
         if (extra != null) {
             sb.append(" [").append(extra).append(']');
         }
-        return sb.append(" at ").append(at).append(" (").append(reason).append(')').toString();
+        return Texts.appendInstant(sb.append(" at "), at).append(" (").append(reason).append(')').toString();
     }
 }
