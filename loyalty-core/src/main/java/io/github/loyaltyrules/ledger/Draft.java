@@ -17,7 +17,7 @@ import java.util.Objects;
  * A mutable working copy of one member's book while an operation is computed. Nothing here is
  * visible to anyone until {@link #toBook()} is committed; a rejected operation just drops it.
  */
-final class Draft {
+final class Draft implements DraftLookup {
 
     /** One currency's holdings while being changed. */
     static final class PurseDraft {
@@ -131,7 +131,9 @@ final class Draft {
     private Map<IdempotencyKey, Reservation> reservations;
     /** The base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reversed> reversed;
-    final List<Entry> entries = new ArrayList<>(2);
+    /** The entries written, in order: most operations write one, which needs no list until the end. */
+    private Entry firstEntry;
+    private List<Entry> moreEntries;
 
     Draft(MemberBook base) {
         this.base = base;
@@ -196,8 +198,45 @@ final class Draft {
             long heldDelta, long debtDelta, Instant at, String reason, List<LotMovement> lots) {
         Entry e = new Entry(nextEntry++, posting, postingType, type, member(), currency, amount, heldDelta, debtDelta,
                 at, reason, lots);
-        entries.add(e);
+        if (firstEntry == null) {
+            firstEntry = e;
+        } else {
+            if (moreEntries == null) {
+                moreEntries = new ArrayList<>(4);
+            }
+            moreEntries.add(e);
+        }
         return e;
+    }
+
+    /** Whether any entry was written. */
+    boolean hasEntries() {
+        return firstEntry != null;
+    }
+
+    /** The entries written, in order, as an unmodifiable list. */
+    List<Entry> entries() {
+        if (firstEntry == null) {
+            return List.of();
+        }
+        if (moreEntries == null) {
+            return List.of(firstEntry);
+        }
+        Entry[] all = new Entry[moreEntries.size() + 1];
+        all[0] = firstEntry;
+        for (int i = 1; i < all.length; i++) {
+            all[i] = moreEntries.get(i - 1);
+        }
+        return List.of(all);
+    }
+
+    /** This draft, as the only one of an operation on one member. */
+    @Override
+    public Draft of(MemberId member) {
+        if (!member.equals(member())) {
+            throw new IllegalStateException("member " + member + " is not part of this operation on " + member());
+        }
+        return this;
     }
 
     MemberBook toBook() {

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
@@ -417,7 +418,7 @@ public final class Ledger {
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, amount, at, reason, null, null);
         return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+            Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
             long total = purse.total();
@@ -512,7 +513,7 @@ public final class Ledger {
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, amount, at, reason, null, null);
         return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+            Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
             List<LotMovement> taken = take(d, purse, currency, amount.minorUnits(), at, type);
@@ -573,7 +574,7 @@ public final class Ledger {
         }
         String fp = fingerprint(PostingType.RESERVE, member, null, amount, at, why, null, ttl.toString());
         return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+            Draft d = drafts.of(member);
             requireStatus(d, PostingType.RESERVE, at);
             Draft.PurseDraft purse = d.purse(currency.code());
             List<LotMovement> taken = take(d, purse, currency, amount.minorUnits(), at, PostingType.RESERVE);
@@ -637,7 +638,7 @@ public final class Ledger {
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, null, at, "", reservationKey, null);
         return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+            Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Reservation r = d.reservations().get(reservationKey);
             if (r == null) {
@@ -750,9 +751,9 @@ public final class Ledger {
         return post(key, fp, members, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
     }
 
-    private Header reverseIn(Map<MemberId, Draft> drafts, MemberId member, Posting target, Points amount, Instant at,
+    private Header reverseIn(DraftLookup drafts, MemberId member, Posting target, Points amount, Instant at,
             IdempotencyKey key, String why) {
-        Draft d = drafts.get(member);
+        Draft d = drafts.of(member);
         requireStatus(d, PostingType.REVERSAL, at);
         PointCurrency currency = currency(target.currency());
         if (amount != null && !amount.currency().code().equals(currency.code())) {
@@ -786,7 +787,7 @@ public final class Ledger {
                 clawBack(d, currency, lotsCreated(target, member), x, at, key, why);
                 break;
             case TRANSFER:
-                Draft receiver = drafts.get(target.counterparty());
+                Draft receiver = drafts.of(target.counterparty());
                 requireStatus(receiver, PostingType.REVERSAL, at);
                 clawBack(receiver, currency, lotsCreated(target, target.counterparty()), x, at, key, why);
                 giveBack(d, currency, target, returned, x, at, key, why);
@@ -897,8 +898,8 @@ public final class Ledger {
         }
         String fp = fingerprint(PostingType.TRANSFER, from, to, amount, at, why, null, null);
         return post(key, fp, List.of(from, to), drafts -> {
-            Draft sender = drafts.get(from);
-            Draft receiver = drafts.get(to);
+            Draft sender = drafts.of(from);
+            Draft receiver = drafts.of(to);
             requireStatus(sender, PostingType.TRANSFER, at);
             requireStatus(receiver, PostingType.TRANSFER, at);
             Draft.PurseDraft out = sender.purse(currency.code());
@@ -1049,8 +1050,8 @@ public final class Ledger {
                 return 0;
             }
             Posting posting = new Posting(key, PostingType.EXPIRY, member, null, currency.code(), total, asOf,
-                    "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries);
-            if (store.apply(new Commit(List.of(d.toBook()), posting, d.entries)) == CommitResult.APPLIED) {
+                    "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries());
+            if (store.apply(new Commit(List.of(d.toBook()), posting, posting.entries())) == CommitResult.APPLIED) {
                 if (!listeners.isEmpty()) {
                     publish(new LedgerEvent.Expired(posting));
                 }
@@ -1281,7 +1282,7 @@ public final class Ledger {
 
     @FunctionalInterface
     private interface Operation {
-        Header apply(Map<MemberId, Draft> drafts);
+        Header apply(DraftLookup drafts);
     }
 
     private Posting post(IdempotencyKey key, String fingerprint, List<MemberId> members, Operation op) {
@@ -1300,21 +1301,21 @@ public final class Ledger {
             Header h;
             if (members.size() == 1) {
                 Draft d = new Draft(book(members.get(0)));
-                h = op.apply(Map.of(members.get(0), d));
+                h = op.apply(d);
                 books = List.of(d.toBook());
-                entries = List.copyOf(d.entries);
+                entries = d.entries();
             } else {
                 Map<MemberId, Draft> drafts = new LinkedHashMap<>();
                 for (MemberId m : members) {
                     drafts.put(m, new Draft(book(m)));
                 }
-                h = op.apply(drafts);
+                h = op.apply(drafts::get);
                 List<MemberBook> changed = new ArrayList<>();
                 List<Entry> all = new ArrayList<>();
                 for (Draft d : drafts.values()) {
-                    if (!d.entries.isEmpty()) {
+                    if (d.hasEntries()) {
                         changed.add(d.toBook());
-                        all.addAll(d.entries);
+                        all.addAll(d.entries());
                     }
                 }
                 books = List.copyOf(changed);
@@ -1352,7 +1353,8 @@ public final class Ledger {
     }
 
     private MemberBook book(MemberId member) {
-        MemberBook book = store.book(member).orElse(null);
+        MemberBook book = store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
+                : store.book(member).orElse(null);
         if (book == null) {
             throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
         }

@@ -52,8 +52,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     private ConcurrentHashMap<IdempotencyKey, Posting> postings(IdempotencyKey key) {
-        int h = key.hashCode();
-        return postings[(h ^ (h >>> 16) ^ (h >>> 24)) & (STRIPES - 1)];
+        // the top bits of a multiplicative hash: the maps themselves index by the low bits
+        return postings[(key.hashCode() * 0x9E37_79B9) >>> (Integer.SIZE - Integer.numberOfTrailingZeros(STRIPES))];
     }
 
     private Slot slot(MemberId member) {
@@ -71,8 +71,19 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public Optional<MemberBook> book(MemberId member) {
+        return Optional.ofNullable(bookOrNull(member));
+    }
+
+    /**
+     * Returns the member's current book, like {@link #book} but without an {@code Optional}, for
+     * the ledger's hot paths.
+     *
+     * @param member the member
+     * @return the book, or {@code null} if the member is not enrolled
+     */
+    public MemberBook bookOrNull(MemberId member) {
         Slot slot = index.get(member);
-        return slot == null ? Optional.empty() : Optional.ofNullable(slot.book);
+        return slot == null ? null : slot.book;
     }
 
     @Override
