@@ -117,7 +117,7 @@ final class Books {
             long amount) {
         int from = LotList.firstLive(lots);
         int n = lots.size();
-        List<LotMovement> taken = new ArrayList<>(4);
+        List<LotMovement> taken = new ArrayList<>(Math.max(1, Math.min(16, n - from)));
         long left = amount;
         if (LotList.ordered(lots)) {
             // the lots are in redemption order already: take the usable ones in turn, no further than needed

@@ -736,7 +736,7 @@ public final class Ledger {
             checkedAmount(amount);
         }
         String fp = fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, amount == null ? "all" : null);
-        Posting target = store.posting(original).orElse(null);
+        Posting target = postingOrNull(original);
         if (target == null || !target.member().equals(member)) {
             // Checked again inside post(); here only to name the members to lock.
             Optional<Posting> replay = store.posting(key);
@@ -1287,13 +1287,13 @@ public final class Ledger {
 
     private Posting post(IdempotencyKey key, String fingerprint, List<MemberId> members, Operation op) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<Posting> first = store.posting(key);
-            if (first.isPresent()) {
-                if (first.get().fingerprint().equals(fingerprint)) {
-                    return first.get();
+            Posting first = postingOrNull(key);
+            if (first != null) {
+                if (first.fingerprint().equals(fingerprint)) {
+                    return first;
                 }
                 throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for "
-                        + first.get().fingerprint() + "; this request is " + fingerprint
+                        + first.fingerprint() + "; this request is " + fingerprint
                         + ". Reuse a key only to retry the same request");
             }
             List<MemberBook> books;
@@ -1350,6 +1350,10 @@ public final class Ledger {
                 }
             }
         }
+    }
+
+    private Posting postingOrNull(IdempotencyKey key) {
+        return store instanceof InMemoryLedgerStore memory ? memory.postingOrNull(key) : store.posting(key).orElse(null);
     }
 
     private MemberBook book(MemberId member) {

@@ -88,7 +88,18 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public Optional<Posting> posting(IdempotencyKey key) {
-        return Optional.ofNullable(postings(key).get(key));
+        return Optional.ofNullable(postingOrNull(key));
+    }
+
+    /**
+     * Returns the posting made with a key, like {@link #posting} but without an {@code Optional},
+     * for the ledger's hot paths.
+     *
+     * @param key the key
+     * @return the posting, or {@code null}
+     */
+    public Posting postingOrNull(IdempotencyKey key) {
+        return postings(key).get(key);
     }
 
     @Override
