@@ -417,7 +417,7 @@ public final class Ledger {
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, amount, at, reason, null, null);
-        return post(key, fp, List.of(member), drafts -> {
+        return post(key, fp, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -512,7 +512,7 @@ public final class Ledger {
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, amount, at, reason, null, null);
-        return post(key, fp, List.of(member), drafts -> {
+        return post(key, fp, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -573,7 +573,7 @@ public final class Ledger {
                     + "; got " + ttl);
         }
         String fp = fingerprint(PostingType.RESERVE, member, null, amount, at, why, null, ttl.toString());
-        return post(key, fp, List.of(member), drafts -> {
+        return post(key, fp, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, PostingType.RESERVE, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -637,7 +637,7 @@ public final class Ledger {
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, null, at, "", reservationKey, null);
-        return post(key, fp, List.of(member), drafts -> {
+        return post(key, fp, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Reservation r = d.reservations().get(reservationKey);
@@ -746,9 +746,8 @@ public final class Ledger {
                         + "'; a reversal needs the key of one of the member's earlier postings");
             }
         }
-        List<MemberId> members = target != null && target.counterparty() != null
-                ? List.of(member, target.counterparty()) : List.of(member);
-        return post(key, fp, members, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
+        MemberId other = target != null ? target.counterparty() : null;
+        return post(key, fp, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
     }
 
     private Header reverseIn(DraftLookup drafts, MemberId member, Posting target, Points amount, Instant at,
@@ -897,7 +896,7 @@ public final class Ledger {
             throw new InvalidRequestException("transfer from member " + from + " to itself; sender and receiver must differ");
         }
         String fp = fingerprint(PostingType.TRANSFER, from, to, amount, at, why, null, null);
-        return post(key, fp, List.of(from, to), drafts -> {
+        return post(key, fp, from, to, drafts -> {
             Draft sender = drafts.of(from);
             Draft receiver = drafts.of(to);
             requireStatus(sender, PostingType.TRANSFER, at);
@@ -1285,7 +1284,8 @@ public final class Ledger {
         Header apply(DraftLookup drafts);
     }
 
-    private Posting post(IdempotencyKey key, String fingerprint, List<MemberId> members, Operation op) {
+    /** Posts for {@code member} and, for a transfer or its reversal, {@code other} (else null). */
+    private Posting post(IdempotencyKey key, String fingerprint, MemberId member, MemberId other, Operation op) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Posting first = postingOrNull(key);
             if (first != null) {
@@ -1299,16 +1299,15 @@ public final class Ledger {
             List<MemberBook> books;
             List<Entry> entries;
             Header h;
-            if (members.size() == 1) {
-                Draft d = new Draft(book(members.get(0)));
+            if (other == null) {
+                Draft d = new Draft(book(member));
                 h = op.apply(d);
                 books = List.of(d.toBook());
                 entries = d.entries();
             } else {
                 Map<MemberId, Draft> drafts = new LinkedHashMap<>();
-                for (MemberId m : members) {
-                    drafts.put(m, new Draft(book(m)));
-                }
+                drafts.put(member, new Draft(book(member)));
+                drafts.put(other, new Draft(book(other)));
                 h = op.apply(drafts::get);
                 List<MemberBook> changed = new ArrayList<>();
                 List<Entry> all = new ArrayList<>();
@@ -1330,7 +1329,7 @@ public final class Ledger {
                 return posting;
             }
         }
-        throw contended(members.get(0));
+        throw contended(member);
     }
 
     private static ConcurrentUpdateException contended(MemberId member) {
@@ -1382,7 +1381,9 @@ public final class Ledger {
     private PointCurrency checkedAmount(Points amount) {
         Checks.notNull(amount, "amount");
         PointCurrency c = configured(amount.currency());
-        Checks.positive(amount.minorUnits(), "amount of " + c.code());
+        if (amount.minorUnits() <= 0) {
+            Checks.positive(amount.minorUnits(), "amount of " + c.code());
+        }
         return c;
     }
 
