@@ -1322,7 +1322,9 @@ public final class Ledger {
             }
             Posting posting = new Posting(key, h.type(), h.member(), h.counterparty(), h.currency(), h.amount(), h.at(),
                     h.reason(), h.target(), fingerprint, entries);
-            if (store.apply(new Commit(books, posting, entries)) == CommitResult.APPLIED) {
+            CommitResult result = store instanceof InMemoryLedgerStore memory && books.size() == 1
+                    ? memory.apply(books.get(0), posting, entries) : store.apply(new Commit(books, posting, entries));
+            if (result == CommitResult.APPLIED) {
                 if (!listeners.isEmpty()) {
                     publish(new LedgerEvent.Posted(posting));
                 }
@@ -1415,7 +1417,30 @@ public final class Ledger {
         }
     }
 
-    private static String fingerprint(PostingType type, MemberId member, MemberId counterparty, Points amount,
+    static String fingerprint(PostingType type, MemberId member, MemberId counterparty, Points amount,
+            Instant at, String reason, IdempotencyKey target, String extra) {
+        long s = at.getEpochSecond();
+        if (counterparty == null && target == null && extra == null && amount != null && at.getNano() == 0
+                && Texts.fourDigitYear(s)) {
+            // the usual earn or redeem: one exactly sized string, nothing else allocated
+            long ymd = Texts.civilDate(Math.floorDiv(s, 86_400L));
+            int year = (int) (ymd / 10_000);
+            int month = (int) (ymd / 100 % 100);
+            int day = (int) (ymd % 100);
+            int secs = (int) Math.floorMod(s, 86_400L);
+            int hour = secs / 3600;
+            int minute = secs / 60 % 60;
+            int second = secs % 60;
+            return type.name() + " for member " + member.value() + " of " + amount.minorUnits() + " "
+                    + amount.currency().code() + " at " + Texts.pad(year, 4) + year + "-" + Texts.pad(month, 2) + month
+                    + "-" + Texts.pad(day, 2) + day + "T" + Texts.pad(hour, 2) + hour + ":" + Texts.pad(minute, 2)
+                    + minute + ":" + Texts.pad(second, 2) + second + "Z (" + reason + ")";
+        }
+        return fingerprintText(type, member, counterparty, amount, at, reason, target, extra);
+    }
+
+    /** {@link #fingerprint} built step by step, for every shape of request. */
+    static String fingerprintText(PostingType type, MemberId member, MemberId counterparty, Points amount,
             Instant at, String reason, IdempotencyKey target, String extra) {
         StringBuilder sb = new StringBuilder(64 + member.value().length() + reason.length()
                 + (extra == null ? 0 : extra.length()) + (target == null ? 0 : target.value().length()))

@@ -21,6 +21,25 @@ class TextsProperties {
         assertThat(Texts.appendInstant(new StringBuilder("x"), t).toString()).isEqualTo("x" + t);
     }
 
+    @Property(tries = 1000)
+    void fingerprintIsTheSameWhicheverWayItIsBuilt(
+            @ForAll @LongRange(min = -70_000_000_000L, max = 260_000_000_000L) long seconds,
+            @ForAll @IntRange(min = 0, max = 2) int nanos, @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long points,
+            @ForAll @IntRange(min = 0, max = 3) int shape) {
+        Instant at = Instant.ofEpochSecond(seconds, nanos == 0 ? 0 : nanos == 1 ? 5_000_000 : 7);
+        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
+        MemberId ann = MemberId.of("ann-" + seconds);
+        MemberId bob = shape == 1 ? MemberId.of("bob") : null;
+        IdempotencyKey target = shape == 2 ? IdempotencyKey.of("k-" + points) : null;
+        String extra = shape == 3 ? "PT15M" : null;
+        Points amount = shape == 2 && points % 2 == 0 ? null : pts.points(points);
+        for (PostingType type : PostingType.values()) {
+            assertThat(Ledger.fingerprint(type, ann, bob, amount, at, "why " + shape, target, extra))
+                    .isEqualTo(Ledger.fingerprintText(type, ann, bob, amount, at, "why " + shape, target, extra))
+                    .contains(" at " + at + " (why " + shape + ")");
+        }
+    }
+
     @Example
     void instantTextAtTheEdgesOfFourDigitYears() {
         for (String s : new String[] {"0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59.999Z",

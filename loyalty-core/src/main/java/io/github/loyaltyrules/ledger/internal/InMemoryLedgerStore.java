@@ -137,7 +137,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public CommitResult apply(Commit commit) {
         if (commit.books().size() == 1) {
-            return applyOne(commit, commit.books().get(0));
+            return apply(commit.books().get(0), commit.posting(), commit.entries());
         }
         List<MemberBook> books = new ArrayList<>(commit.books());
         books.sort((a, b) -> a.account().member().compareTo(b.account().member()));
@@ -170,8 +170,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
     }
 
-    /** {@link #apply} for a commit on one member, the usual case: one lock, no lists. */
-    private CommitResult applyOne(Commit commit, MemberBook book) {
+    /**
+     * Applies a commit on one member, the usual case, like {@link #apply(Commit)} with a commit of
+     * these parts but without making one: one lock, no lists.
+     *
+     * @param book the member's new book; replaces the book whose version is {@code version - 1}
+     * @param posting the posting, or {@code null}
+     * @param entries the entries to append, unmodifiable
+     * @return what was done
+     */
+    public CommitResult apply(MemberBook book, Posting posting, List<Entry> entries) {
         MemberId member = book.account().member();
         Slot slot = slot(member);
         slot.lock.lock();
@@ -180,11 +188,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
             if (current != book.version() - 1) {
                 return CommitResult.STALE;
             }
-            Posting posting = commit.posting();
             if (posting != null && postings(posting.key()).putIfAbsent(posting.key(), posting) != null) {
                 return CommitResult.DUPLICATE_KEY;
             }
-            List<Entry> entries = commit.entries();
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 // a commit's entries belong to the members of its books
