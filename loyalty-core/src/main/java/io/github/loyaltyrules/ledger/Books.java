@@ -84,6 +84,12 @@ final class Books {
      */
     static Balance balance(MemberId member, String currency, Instant asOf, List<Lot> lots, Map<LotId, Long> held,
             Instant inactivityDeadline, long debt) {
+        if (held.isEmpty() && (inactivityDeadline == null || inactivityDeadline.isAfter(asOf))
+                && LotList.allAvailable(lots, asOf)) {
+            // nothing held, pending or expired: all that remains is available, without visiting a lot
+            long total = ((LotList) lots).remaining();
+            return new Balance(member, currency, asOf, total, total, 0, 0, 0, debt);
+        }
         long total = 0;
         long reserved = 0;
         long expired = 0;

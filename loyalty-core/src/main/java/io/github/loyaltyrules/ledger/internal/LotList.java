@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger.internal;
 
 import io.github.loyaltyrules.ledger.Lot;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LotList extends AbstractList<Lot> implements RandomAccess {
 
-    private static final LotList EMPTY = new LotList(new Lot[0], new AtomicInteger(), 0, 0, 0, true);
+    private static final LotList EMPTY = new LotList(new Lot[0], new AtomicInteger(), 0, 0, 0, true, null, null);
 
     private final Lot[] array;
     /** How many slots of {@link #array} are claimed, shared by every list over that array. */
@@ -33,14 +34,49 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
     private final int firstLive;
     /** Whether the lots from {@link #firstLive} on are in {@link #compareForRedemption} order. */
     private final boolean ordered;
+    /** The latest earning or availability time of the lots from {@link #firstLive} on; null if none. */
+    private final Instant settledAt;
+    /** The earliest expiry of the lots from {@link #firstLive} on; null if none expires. */
+    private final Instant firstExpiry;
 
-    private LotList(Lot[] array, AtomicInteger used, int size, long remaining, int firstLive, boolean ordered) {
+    private LotList(Lot[] array, AtomicInteger used, int size, long remaining, int firstLive, boolean ordered,
+            Instant settledAt, Instant firstExpiry) {
         this.array = array;
         this.used = used;
         this.size = size;
         this.remaining = remaining;
         this.firstLive = firstLive;
         this.ordered = ordered;
+        this.settledAt = settledAt;
+        this.firstExpiry = firstExpiry;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || !b.isBefore(a) ? a : b;
+    }
+
+    private static Instant settled(Lot lot) {
+        return lot.availableAt().isAfter(lot.earnedAt()) ? lot.availableAt() : lot.earnedAt();
+    }
+
+    /**
+     * Returns whether every lot of a list that holds points was earned and available by
+     * {@code asOf} and none has expired by its own date then, as far as the list knows without
+     * looking at the lots: true only for a lot list that can tell.
+     *
+     * @param lots the lots
+     * @param asOf the instant
+     * @return true if every live lot is earned, available and not expired by its own date at {@code asOf}
+     */
+    public static boolean allAvailable(List<Lot> lots, Instant asOf) {
+        if (!(lots instanceof LotList l)) {
+            return false;
+        }
+        return (l.settledAt == null || !l.settledAt.isAfter(asOf)) && (l.firstExpiry == null || l.firstExpiry.isAfter(asOf));
     }
 
     /**
@@ -109,6 +145,8 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
         long remaining = 0;
         int firstLive = n;
         boolean ordered = true;
+        Instant settledAt = null;
+        Instant firstExpiry = null;
         for (int i = 0; i < n; i++) {
             Lot lot = Objects.requireNonNull(array[i], "lot must not be null");
             remaining += lot.remaining();
@@ -119,8 +157,12 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
             } else if (ordered && compareForRedemption(array[i - 1], lot) > 0) {
                 ordered = false;
             }
+            if (firstLive < n) {
+                settledAt = later(settledAt, settled(lot));
+                firstExpiry = earlier(firstExpiry, lot.expiresAt());
+            }
         }
-        return new LotList(array, new AtomicInteger(n), n, remaining, firstLive, ordered);
+        return new LotList(array, new AtomicInteger(n), n, remaining, firstLive, ordered, settledAt, firstExpiry);
     }
 
     /**
@@ -134,13 +176,18 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
         Objects.requireNonNull(lot, "lot must not be null");
         int live = firstLive < size ? firstLive : lot.remaining() > 0 ? size : size + 1;
         boolean inOrder = live >= size || ordered && compareForRedemption(array[size - 1], lot) <= 0;
+        // the summaries cover the lots from firstLive on; the new lot joins them unless all are spent
+        Instant settledAt = live <= size ? later(this.settledAt, settled(lot)) : null;
+        Instant firstExpiry = live <= size ? earlier(this.firstExpiry, lot.expiresAt()) : null;
         if (size < array.length && used.compareAndSet(size, size + 1)) {
             array[size] = lot;
-            return new LotList(array, used, size + 1, remaining + lot.remaining(), live, inOrder);
+            return new LotList(array, used, size + 1, remaining + lot.remaining(), live, inOrder, settledAt,
+                    firstExpiry);
         }
         Lot[] grown = Arrays.copyOf(array, Math.max(8, size + (size >> 1) + 1));
         grown[size] = lot;
-        return new LotList(grown, new AtomicInteger(size + 1), size + 1, remaining + lot.remaining(), live, inOrder);
+        return new LotList(grown, new AtomicInteger(size + 1), size + 1, remaining + lot.remaining(), live, inOrder,
+                settledAt, firstExpiry);
     }
 
     /**
