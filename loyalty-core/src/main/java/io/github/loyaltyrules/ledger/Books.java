@@ -1,5 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.LotList;
+import io.github.loyaltyrules.ledger.internal.ReservationMap;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,23 +15,27 @@ import java.util.Map;
 final class Books {
 
     /** Soonest-to-expire first (never-expiring last), then oldest first, then lowest number. */
-    static final Comparator<Lot> REDEMPTION_ORDER = Comparator
-            .comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-            .thenComparing(Lot::earnedAt)
-            .thenComparing(Lot::id);
+    static final Comparator<Lot> REDEMPTION_ORDER = LotList::compareForRedemption;
 
     private Books() {
     }
 
-    /** Amount held per lot by reservations still open and not lapsed at {@code at}. */
-    static Map<LotId, Long> heldOpen(Collection<Reservation> reservations, String currency, Instant at) {
-        Map<LotId, Long> held = new HashMap<>();
-        for (Reservation r : reservations) {
+    /** Amount held per lot by reservations still open and not lapsed at {@code at}; an empty map if none. */
+    static Map<LotId, Long> heldOpen(Map<IdempotencyKey, Reservation> reservations, String currency, Instant at) {
+        Collection<Reservation> candidates = reservations instanceof ReservationMap r ? r.open() : reservations.values();
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        Map<LotId, Long> held = null;
+        for (Reservation r : candidates) {
             if (r.currency().equals(currency) && r.status() == ReservationStatus.OPEN && r.deadline().isAfter(at)) {
+                if (held == null) {
+                    held = new HashMap<>();
+                }
                 addHolds(held, r);
             }
         }
-        return held;
+        return held == null ? Map.of() : held;
     }
 
     /** Amount held per lot at a past or present instant, as the history says. */
@@ -78,11 +84,18 @@ final class Books {
      */
     static Balance balance(MemberId member, String currency, Instant asOf, List<Lot> lots, Map<LotId, Long> held,
             Instant inactivityDeadline, long debt) {
+        if (held.isEmpty() && (inactivityDeadline == null || inactivityDeadline.isAfter(asOf))
+                && LotList.allAvailable(lots, asOf)) {
+            // nothing held, pending or expired: all that remains is available, without visiting a lot
+            long total = ((LotList) lots).remaining();
+            return new Balance(member, currency, asOf, total, total, 0, 0, 0, debt);
+        }
         long total = 0;
         long reserved = 0;
         long expired = 0;
         long pending = 0;
-        for (Lot lot : lots) {
+        for (int i = LotList.firstLive(lots), n = lots.size(); i < n; i++) {
+            Lot lot = lots.get(i);
             if (lot.earnedAt().isAfter(asOf) || lot.remaining() == 0) {
                 continue;
             }
@@ -108,17 +121,30 @@ final class Books {
      */
     static List<LotMovement> allocate(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at,
             long amount) {
+        int from = LotList.firstLive(lots);
+        int n = lots.size();
+        List<LotMovement> taken = new ArrayList<>(Math.max(1, Math.min(16, n - from)));
+        long left = amount;
+        if (LotList.ordered(lots)) {
+            // the lots are in redemption order already: take the usable ones in turn, no further than needed
+            for (int i = from; i < n && left > 0; i++) {
+                Lot lot = lots.get(i);
+                if (usable(lot, held, inactivityDeadline, at)) {
+                    long take = Math.min(left, free(lot, held));
+                    taken.add(new LotMovement(lot.id(), -take, 0));
+                    left -= take;
+                }
+            }
+            return left == 0 ? taken : null;
+        }
         List<Lot> usable = new ArrayList<>();
-        for (Lot lot : lots) {
-            // a spent lot (remaining 0) is skipped before its hold is looked up
-            if (lot.remaining() > 0 && free(lot, held) > 0 && !lot.earnedAt().isAfter(at)
-                    && !lot.availableAt().isAfter(at) && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
+        for (int i = from; i < n; i++) {
+            Lot lot = lots.get(i);
+            if (usable(lot, held, inactivityDeadline, at)) {
                 usable.add(lot);
             }
         }
         usable.sort(REDEMPTION_ORDER);
-        List<LotMovement> taken = new ArrayList<>();
-        long left = amount;
         for (Lot lot : usable) {
             if (left == 0) {
                 break;
@@ -130,10 +156,18 @@ final class Books {
         return left == 0 ? taken : null;
     }
 
+    /** Whether a spend at {@code at} may take from the lot: earned, available, not expired, not all held. */
+    private static boolean usable(Lot lot, Map<LotId, Long> held, Instant inactivityDeadline, Instant at) {
+        // a spent lot (remaining 0) is skipped before its hold is looked up
+        return lot.remaining() > 0 && free(lot, held) > 0 && !lot.earnedAt().isAfter(at)
+                && !lot.availableAt().isAfter(at) && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at);
+    }
+
     /** What {@link #allocate} could take at most. */
     static long spendable(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at) {
         long sum = 0;
-        for (Lot lot : lots) {
+        for (int i = LotList.firstLive(lots), n = lots.size(); i < n; i++) {
+            Lot lot = lots.get(i);
             if (lot.remaining() > 0 && !lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
                     && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
                 sum += free(lot, held);
@@ -143,6 +177,10 @@ final class Books {
     }
 
     static long free(Lot lot, Map<LotId, Long> held) {
-        return Math.max(0, lot.remaining() - held.getOrDefault(lot.id(), 0L));
+        if (held.isEmpty()) {
+            return lot.remaining();
+        }
+        Long h = held.get(lot.id());
+        return h == null ? lot.remaining() : Math.max(0, lot.remaining() - h);
     }
 }

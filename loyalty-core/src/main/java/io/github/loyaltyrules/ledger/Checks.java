@@ -1,14 +1,15 @@
 package io.github.loyaltyrules.ledger;
 
-import java.util.Objects;
-
 /** Argument checks shared by the value types and the ledger; every failure names the value and the rule. */
 final class Checks {
     private Checks() {
     }
 
     static <T> T notNull(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " must not be null");
+        if (value == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
     }
 
     static String identifier(String value, String name, int maxLength) {
@@ -34,6 +35,12 @@ final class Checks {
             throw new InvalidAmountException(what + " must be positive; got " + minorUnits);
         }
         return minorUnits;
+    }
+
+    /** Whether {@code a + b} overflows a long; lets a hot path build the message of {@link #add} only when needed. */
+    static boolean overflows(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0;
     }
 
     static long add(long a, long b, String what) {

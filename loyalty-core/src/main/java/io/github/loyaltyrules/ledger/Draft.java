@@ -1,6 +1,8 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.LotList;
+import io.github.loyaltyrules.ledger.internal.PersistentMap;
+import io.github.loyaltyrules.ledger.internal.ReservationMap;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
@@ -15,7 +17,7 @@ import java.util.Objects;
  * A mutable working copy of one member's book while an operation is computed. Nothing here is
  * visible to anyone until {@link #toBook()} is committed; a rejected operation just drops it.
  */
-final class Draft {
+final class Draft implements DraftLookup {
 
     /** One currency's holdings while being changed. */
     static final class PurseDraft {
@@ -122,14 +124,16 @@ final class Draft {
     Account account;
     private long nextLot;
     private long nextEntry;
-    private final Map<String, PurseDraft> purses = new HashMap<>();
-    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    /** The purse drafts: most operations touch one currency, which needs no map. */
+    private PurseDraft firstPurse;
+    private List<PurseDraft> otherPurses;
+    /** The base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reservation> reservations;
-    private boolean reservationsCopied;
-    /** The base's (unmodifiable) map until the first change, then a private copy. */
+    /** The base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reversed> reversed;
-    private boolean reversedCopied;
-    final List<Entry> entries = new ArrayList<>();
+    /** The entries written, in order: most operations write one, which needs no list until the end. */
+    private Entry firstEntry;
+    private List<Entry> moreEntries;
 
     Draft(MemberBook base) {
         this.base = base;
@@ -146,11 +150,7 @@ final class Draft {
     }
 
     void putReservation(IdempotencyKey key, Reservation r) {
-        if (!reservationsCopied) {
-            reservations = new HashMap<>(reservations);
-            reservationsCopied = true;
-        }
-        reservations.put(key, r);
+        reservations = ReservationMap.copyOf(reservations).plus(key, r);
     }
 
     /** How much of each posting has been reversed, read-only. */
@@ -159,11 +159,7 @@ final class Draft {
     }
 
     void putReversed(IdempotencyKey key, Reversed r) {
-        if (!reversedCopied) {
-            reversed = new HashMap<>(reversed);
-            reversedCopied = true;
-        }
-        reversed.put(key, r);
+        reversed = PersistentMap.copyOf(reversed).plus(key, r);
     }
 
     MemberId member() {
@@ -171,10 +167,27 @@ final class Draft {
     }
 
     PurseDraft purse(String currency) {
-        return purses.computeIfAbsent(currency, c -> {
-            Purse p = base.purses().get(c);
-            return new PurseDraft(p == null ? new Purse(c, List.of(), 0, null) : p);
-        });
+        if (firstPurse != null && firstPurse.currency.equals(currency)) {
+            return firstPurse;
+        }
+        if (otherPurses != null) {
+            for (PurseDraft p : otherPurses) {
+                if (p.currency.equals(currency)) {
+                    return p;
+                }
+            }
+        }
+        Purse stored = base.purses().get(currency);
+        PurseDraft p = new PurseDraft(stored == null ? new Purse(currency, List.of(), 0, null) : stored);
+        if (firstPurse == null) {
+            firstPurse = p;
+        } else {
+            if (otherPurses == null) {
+                otherPurses = new ArrayList<>(2);
+            }
+            otherPurses.add(p);
+        }
+        return p;
     }
 
     LotId newLotId() {
@@ -185,22 +198,74 @@ final class Draft {
             long heldDelta, long debtDelta, Instant at, String reason, List<LotMovement> lots) {
         Entry e = new Entry(nextEntry++, posting, postingType, type, member(), currency, amount, heldDelta, debtDelta,
                 at, reason, lots);
-        entries.add(e);
+        if (firstEntry == null) {
+            firstEntry = e;
+        } else {
+            if (moreEntries == null) {
+                moreEntries = new ArrayList<>(4);
+            }
+            moreEntries.add(e);
+        }
         return e;
+    }
+
+    /** Whether any entry was written. */
+    boolean hasEntries() {
+        return firstEntry != null;
+    }
+
+    /** The entries written, in order, as an unmodifiable list. */
+    List<Entry> entries() {
+        if (firstEntry == null) {
+            return List.of();
+        }
+        if (moreEntries == null) {
+            return List.of(firstEntry);
+        }
+        Entry[] all = new Entry[moreEntries.size() + 1];
+        all[0] = firstEntry;
+        for (int i = 1; i < all.length; i++) {
+            all[i] = moreEntries.get(i - 1);
+        }
+        return List.of(all);
+    }
+
+    /** This draft, as the only one of an operation on one member. */
+    @Override
+    public Draft of(MemberId member) {
+        if (!member.equals(member())) {
+            throw new IllegalStateException("member " + member + " is not part of this operation on " + member());
+        }
+        return this;
     }
 
     MemberBook toBook() {
         Map<String, Purse> frozen = base.purses();
-        boolean pursesCopied = false;
-        for (PurseDraft p : purses.values()) {
-            if (!p.changed() && base.purses().containsKey(p.currency)) {
-                continue;
+        if (firstPurse != null && otherPurses == null) {
+            Map<String, Purse> stored = base.purses();
+            boolean changed = firstPurse.changed() || !stored.containsKey(firstPurse.currency);
+            if (changed && (stored.isEmpty() || stored.size() == 1 && stored.containsKey(firstPurse.currency))) {
+                // the usual case, one currency: a map of one, built once
+                frozen = Map.of(firstPurse.currency, firstPurse.freeze());
+            } else if (changed) {
+                frozen = new HashMap<>(stored);
+                frozen.put(firstPurse.currency, firstPurse.freeze());
             }
-            if (!pursesCopied) {
-                frozen = new HashMap<>(frozen);
-                pursesCopied = true;
+        } else if (firstPurse != null) {
+            boolean copied = false;
+            List<PurseDraft> all = new ArrayList<>(otherPurses.size() + 1);
+            all.add(firstPurse);
+            all.addAll(otherPurses);
+            for (PurseDraft p : all) {
+                if (!p.changed() && base.purses().containsKey(p.currency)) {
+                    continue;
+                }
+                if (!copied) {
+                    frozen = new HashMap<>(frozen);
+                    copied = true;
+                }
+                frozen.put(p.currency, p.freeze());
             }
-            frozen.put(p.currency, p.freeze());
         }
         // unchanged maps are the base's unmodifiable ones, which MemberBook takes as they are
         return new MemberBook(account, base.version() + 1, nextLot, nextEntry, frozen, reservations, reversed);

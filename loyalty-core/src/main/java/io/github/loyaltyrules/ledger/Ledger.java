@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
@@ -260,7 +261,9 @@ public final class Ledger {
         if (store.apply(new Commit(List.of(book), null, List.of())) != CommitResult.APPLIED) {
             throw alreadyEnrolled(member);
         }
-        publish(new LedgerEvent.AccountChanged(account, null));
+        if (!listeners.isEmpty()) {
+            publish(new LedgerEvent.AccountChanged(account, null));
+        }
         return account;
     }
 
@@ -339,7 +342,9 @@ public final class Ledger {
             MemberBook next = new MemberBook(after, book.version() + 1, book.nextLot(), book.nextEntry(),
                     book.purses(), book.reservations(), book.reversed());
             if (store.apply(new Commit(List.of(next), null, List.of())) == CommitResult.APPLIED) {
-                publish(new LedgerEvent.AccountChanged(after, before.status()));
+                if (!listeners.isEmpty()) {
+                    publish(new LedgerEvent.AccountChanged(after, before.status()));
+                }
                 return after;
             }
         }
@@ -412,11 +417,14 @@ public final class Ledger {
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, amount, at, reason, null, null);
-        return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+        return post(key, fp, member, null, drafts -> {
+            Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
-            Checks.add(purse.total(), amount.minorUnits(), "balance of member " + member + " in " + currency.code());
+            long total = purse.total();
+            if (Checks.overflows(total, amount.minorUnits())) {
+                Checks.add(total, amount.minorUnits(), "balance of member " + member + " in " + currency.code());
+            }
             Lot lot = newLot(d, currency, amount.minorUnits(), at, at, currency.expiry().lotExpiry(at, zone).orElse(null),
                     key);
             purse.add(lot);
@@ -504,8 +512,8 @@ public final class Ledger {
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, amount, at, reason, null, null);
-        return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+        return post(key, fp, member, null, drafts -> {
+            Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
             List<LotMovement> taken = take(d, purse, currency, amount.minorUnits(), at, type);
@@ -520,7 +528,7 @@ public final class Ledger {
 
     private List<LotMovement> take(Draft d, Draft.PurseDraft purse, PointCurrency currency, long amount, Instant at,
             PostingType type) {
-        Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), at);
+        Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), zone);
         List<LotMovement> taken = Books.allocate(purse.lots(), held, lapse, at, amount);
         if (taken == null) {
@@ -565,8 +573,8 @@ public final class Ledger {
                     + "; got " + ttl);
         }
         String fp = fingerprint(PostingType.RESERVE, member, null, amount, at, why, null, ttl.toString());
-        return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+        return post(key, fp, member, null, drafts -> {
+            Draft d = drafts.of(member);
             requireStatus(d, PostingType.RESERVE, at);
             Draft.PurseDraft purse = d.purse(currency.code());
             List<LotMovement> taken = take(d, purse, currency, amount.minorUnits(), at, PostingType.RESERVE);
@@ -629,8 +637,8 @@ public final class Ledger {
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, null, at, "", reservationKey, null);
-        return post(key, fp, List.of(member), drafts -> {
-            Draft d = drafts.get(member);
+        return post(key, fp, member, null, drafts -> {
+            Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Reservation r = d.reservations().get(reservationKey);
             if (r == null) {
@@ -728,7 +736,7 @@ public final class Ledger {
             checkedAmount(amount);
         }
         String fp = fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, amount == null ? "all" : null);
-        Posting target = store.posting(original).orElse(null);
+        Posting target = postingOrNull(original);
         if (target == null || !target.member().equals(member)) {
             // Checked again inside post(); here only to name the members to lock.
             Optional<Posting> replay = store.posting(key);
@@ -738,14 +746,13 @@ public final class Ledger {
                         + "'; a reversal needs the key of one of the member's earlier postings");
             }
         }
-        List<MemberId> members = target != null && target.counterparty() != null
-                ? List.of(member, target.counterparty()) : List.of(member);
-        return post(key, fp, members, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
+        MemberId other = target != null ? target.counterparty() : null;
+        return post(key, fp, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
     }
 
-    private Header reverseIn(Map<MemberId, Draft> drafts, MemberId member, Posting target, Points amount, Instant at,
+    private Header reverseIn(DraftLookup drafts, MemberId member, Posting target, Points amount, Instant at,
             IdempotencyKey key, String why) {
-        Draft d = drafts.get(member);
+        Draft d = drafts.of(member);
         requireStatus(d, PostingType.REVERSAL, at);
         PointCurrency currency = currency(target.currency());
         if (amount != null && !amount.currency().code().equals(currency.code())) {
@@ -764,21 +771,22 @@ public final class Ledger {
             throw new InvalidReversalException("reversal at " + at + " precedes posting '" + target.key() + "' at "
                     + target.at() + "; a reversal must not be dated before what it reverses");
         }
-        Reversed done = d.reversed().getOrDefault(target.key(), new Reversed(0, Map.of()));
-        long reversible = target.amount() - done.amount();
+        Reversed done = d.reversed().get(target.key());
+        long doneAmount = done == null ? 0 : done.amount();
+        long reversible = target.amount() - doneAmount;
         long x = amount == null ? reversible : amount.minorUnits();
         if (reversible == 0 || x > reversible) {
             throw new InvalidReversalException("posting '" + target.key() + "' of " + Points.of(currency, target.amount())
                     + " has " + Points.of(currency, reversible) + " left to reverse"
                     + (amount == null ? "" : "; cannot reverse " + amount));
         }
-        Map<LotId, Long> returned = new HashMap<>(done.lots());
+        Map<LotId, Long> returned = done == null ? new HashMap<>() : new HashMap<>(done.lots());
         switch (target.type()) {
             case EARN: case ADJUST_CREDIT:
                 clawBack(d, currency, lotsCreated(target, member), x, at, key, why);
                 break;
             case TRANSFER:
-                Draft receiver = drafts.get(target.counterparty());
+                Draft receiver = drafts.of(target.counterparty());
                 requireStatus(receiver, PostingType.REVERSAL, at);
                 clawBack(receiver, currency, lotsCreated(target, target.counterparty()), x, at, key, why);
                 giveBack(d, currency, target, returned, x, at, key, why);
@@ -786,7 +794,7 @@ public final class Ledger {
             default:
                 giveBack(d, currency, target, returned, x, at, key, why);
         }
-        d.putReversed(target.key(), new Reversed(done.amount() + x, returned));
+        d.putReversed(target.key(), new Reversed(doneAmount + x, returned));
         return new Header(PostingType.REVERSAL, member, target.counterparty(), currency.code(), x, at, why, target.key());
     }
 
@@ -806,7 +814,7 @@ public final class Ledger {
     private static void clawBack(Draft d, PointCurrency currency, List<LotId> lots, long x, Instant at,
             IdempotencyKey key, String why) {
         Draft.PurseDraft purse = d.purse(currency.code());
-        Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), at);
+        Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         List<LotMovement> moves = new ArrayList<>();
         long left = x;
         for (int i = lots.size() - 1; i >= 0 && left > 0; i--) {
@@ -818,7 +826,10 @@ public final class Ledger {
                 left -= claw;
             }
         }
-        purse.debt = Checks.add(purse.debt, left, "debt of member " + d.member() + " in " + currency.code());
+        if (Checks.overflows(purse.debt, left)) {
+            Checks.add(purse.debt, left, "debt of member " + d.member() + " in " + currency.code());
+        }
+        purse.debt += left;
         d.entry(key, PostingType.REVERSAL, EntryType.REVERSAL, currency.code(), -(x - left), 0, left, at,
                 left == 0 ? why : why + " (" + Points.of(currency, left) + " already spent, recorded as debt)", moves);
     }
@@ -885,14 +896,17 @@ public final class Ledger {
             throw new InvalidRequestException("transfer from member " + from + " to itself; sender and receiver must differ");
         }
         String fp = fingerprint(PostingType.TRANSFER, from, to, amount, at, why, null, null);
-        return post(key, fp, List.of(from, to), drafts -> {
-            Draft sender = drafts.get(from);
-            Draft receiver = drafts.get(to);
+        return post(key, fp, from, to, drafts -> {
+            Draft sender = drafts.of(from);
+            Draft receiver = drafts.of(to);
             requireStatus(sender, PostingType.TRANSFER, at);
             requireStatus(receiver, PostingType.TRANSFER, at);
             Draft.PurseDraft out = sender.purse(currency.code());
             Draft.PurseDraft in = receiver.purse(currency.code());
-            Checks.add(in.total(), amount.minorUnits(), "balance of member " + to + " in " + currency.code());
+            long total = in.total();
+            if (Checks.overflows(total, amount.minorUnits())) {
+                Checks.add(total, amount.minorUnits(), "balance of member " + to + " in " + currency.code());
+            }
             List<LotMovement> taken = take(sender, out, currency, amount.minorUnits(), at, PostingType.TRANSFER);
             List<LotMovement> created = new ArrayList<>();
             List<Lot> newLots = new ArrayList<>();
@@ -1013,7 +1027,7 @@ public final class Ledger {
             }
             Draft d = new Draft(book);
             Draft.PurseDraft purse = d.purse(currency.code());
-            Map<LotId, Long> held = Books.heldOpen(d.reservations().values(), currency.code(), asOf);
+            Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), asOf);
             Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, book.account().enrolledAt(), zone);
             IdempotencyKey key = new IdempotencyKey(IdempotencyKey.SYSTEM_PREFIX + "expiry/" + member + "/"
                     + currency.code() + "/" + book.version());
@@ -1035,9 +1049,11 @@ public final class Ledger {
                 return 0;
             }
             Posting posting = new Posting(key, PostingType.EXPIRY, member, null, currency.code(), total, asOf,
-                    "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries);
-            if (store.apply(new Commit(List.of(d.toBook()), posting, d.entries)) == CommitResult.APPLIED) {
-                publish(new LedgerEvent.Expired(posting));
+                    "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries());
+            if (store.apply(new Commit(List.of(d.toBook()), posting, posting.entries())) == CommitResult.APPLIED) {
+                if (!listeners.isEmpty()) {
+                    publish(new LedgerEvent.Expired(posting));
+                }
                 return total;
             }
         }
@@ -1109,7 +1125,7 @@ public final class Ledger {
         if (purse == null) {
             return List.of();
         }
-        Map<LotId, Long> held = Books.heldOpen(book.reservations().values(), currency.code(), now);
+        Map<LotId, Long> held = Books.heldOpen(book.reservations(), currency.code(), now);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity(), book.account().enrolledAt(), zone);
         List<ExpiringPoints> out = new ArrayList<>();
         for (Lot lot : purse.lots()) {
@@ -1146,7 +1162,7 @@ public final class Ledger {
             return new Balance(member, c.code(), now, 0, 0, 0, 0, 0, 0);
         }
         return Books.balance(member, c.code(), now, purse.lots(),
-                Books.heldOpen(book.reservations().values(), c.code(), now),
+                Books.heldOpen(book.reservations(), c.code(), now),
                 Books.inactivityDeadline(c, purse.lastActivity(), book.account().enrolledAt(), zone), purse.debt());
     }
 
@@ -1265,41 +1281,57 @@ public final class Ledger {
 
     @FunctionalInterface
     private interface Operation {
-        Header apply(Map<MemberId, Draft> drafts);
+        Header apply(DraftLookup drafts);
     }
 
-    private Posting post(IdempotencyKey key, String fingerprint, List<MemberId> members, Operation op) {
+    /** Posts for {@code member} and, for a transfer or its reversal, {@code other} (else null). */
+    private Posting post(IdempotencyKey key, String fingerprint, MemberId member, MemberId other, Operation op) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<Posting> first = store.posting(key);
-            if (first.isPresent()) {
-                if (first.get().fingerprint().equals(fingerprint)) {
-                    return first.get();
+            Posting first = postingOrNull(key);
+            if (first != null) {
+                if (first.fingerprint().equals(fingerprint)) {
+                    return first;
                 }
                 throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for "
-                        + first.get().fingerprint() + "; this request is " + fingerprint
+                        + first.fingerprint() + "; this request is " + fingerprint
                         + ". Reuse a key only to retry the same request");
             }
-            Map<MemberId, Draft> drafts = new LinkedHashMap<>();
-            for (MemberId m : members) {
-                drafts.put(m, new Draft(book(m)));
-            }
-            Header h = op.apply(drafts);
-            List<MemberBook> books = new ArrayList<>();
-            List<Entry> entries = new ArrayList<>();
-            for (Draft d : drafts.values()) {
-                if (!d.entries.isEmpty() || members.size() == 1) {
-                    books.add(d.toBook());
-                    entries.addAll(d.entries);
+            List<MemberBook> books;
+            List<Entry> entries;
+            Header h;
+            if (other == null) {
+                Draft d = new Draft(book(member));
+                h = op.apply(d);
+                books = List.of(d.toBook());
+                entries = d.entries();
+            } else {
+                Map<MemberId, Draft> drafts = new LinkedHashMap<>();
+                drafts.put(member, new Draft(book(member)));
+                drafts.put(other, new Draft(book(other)));
+                h = op.apply(drafts::get);
+                List<MemberBook> changed = new ArrayList<>();
+                List<Entry> all = new ArrayList<>();
+                for (Draft d : drafts.values()) {
+                    if (d.hasEntries()) {
+                        changed.add(d.toBook());
+                        all.addAll(d.entries());
+                    }
                 }
+                books = List.copyOf(changed);
+                entries = List.copyOf(all);
             }
             Posting posting = new Posting(key, h.type(), h.member(), h.counterparty(), h.currency(), h.amount(), h.at(),
                     h.reason(), h.target(), fingerprint, entries);
-            if (store.apply(new Commit(books, posting, entries)) == CommitResult.APPLIED) {
-                publish(new LedgerEvent.Posted(posting));
+            CommitResult result = store instanceof InMemoryLedgerStore memory && books.size() == 1
+                    ? memory.apply(books.get(0), posting, entries) : store.apply(new Commit(books, posting, entries));
+            if (result == CommitResult.APPLIED) {
+                if (!listeners.isEmpty()) {
+                    publish(new LedgerEvent.Posted(posting));
+                }
                 return posting;
             }
         }
-        throw contended(members.get(0));
+        throw contended(member);
     }
 
     private static ConcurrentUpdateException contended(MemberId member) {
@@ -1321,9 +1353,17 @@ public final class Ledger {
         }
     }
 
+    private Posting postingOrNull(IdempotencyKey key) {
+        return store instanceof InMemoryLedgerStore memory ? memory.postingOrNull(key) : store.posting(key).orElse(null);
+    }
+
     private MemberBook book(MemberId member) {
-        return store.book(member).orElseThrow(() -> new UnknownMemberException("member " + member
-                + " is not enrolled; enrol it before posting or reading"));
+        MemberBook book = store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
+                : store.book(member).orElse(null);
+        if (book == null) {
+            throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
+        }
+        return book;
     }
 
     private PointCurrency configured(PointCurrency currency) {
@@ -1343,7 +1383,9 @@ public final class Ledger {
     private PointCurrency checkedAmount(Points amount) {
         Checks.notNull(amount, "amount");
         PointCurrency c = configured(amount.currency());
-        Checks.positive(amount.minorUnits(), "amount of " + c.code());
+        if (amount.minorUnits() <= 0) {
+            Checks.positive(amount.minorUnits(), "amount of " + c.code());
+        }
         return c;
     }
 
@@ -1375,9 +1417,34 @@ public final class Ledger {
         }
     }
 
-    private static String fingerprint(PostingType type, MemberId member, MemberId counterparty, Points amount,
+    static String fingerprint(PostingType type, MemberId member, MemberId counterparty, Points amount,
             Instant at, String reason, IdempotencyKey target, String extra) {
-        StringBuilder sb = new StringBuilder(96).append(type).append(" for member ").append(member);
+        long s = at.getEpochSecond();
+        if (counterparty == null && target == null && extra == null && amount != null && at.getNano() == 0
+                && Texts.fourDigitYear(s)) {
+            // the usual earn or redeem: one exactly sized string, nothing else allocated
+            long ymd = Texts.civilDate(Math.floorDiv(s, 86_400L));
+            int year = (int) (ymd / 10_000);
+            int month = (int) (ymd / 100 % 100);
+            int day = (int) (ymd % 100);
+            int secs = (int) Math.floorMod(s, 86_400L);
+            int hour = secs / 3600;
+            int minute = secs / 60 % 60;
+            int second = secs % 60;
+            return type.name() + " for member " + member.value() + " of " + amount.minorUnits() + " "
+                    + amount.currency().code() + " at " + Texts.pad(year, 4) + year + "-" + Texts.pad(month, 2) + month
+                    + "-" + Texts.pad(day, 2) + day + "T" + Texts.pad(hour, 2) + hour + ":" + Texts.pad(minute, 2)
+                    + minute + ":" + Texts.pad(second, 2) + second + "Z (" + reason + ")";
+        }
+        return fingerprintText(type, member, counterparty, amount, at, reason, target, extra);
+    }
+
+    /** {@link #fingerprint} built step by step, for every shape of request. */
+    static String fingerprintText(PostingType type, MemberId member, MemberId counterparty, Points amount,
+            Instant at, String reason, IdempotencyKey target, String extra) {
+        StringBuilder sb = new StringBuilder(64 + member.value().length() + reason.length()
+                + (extra == null ? 0 : extra.length()) + (target == null ? 0 : target.value().length()))
+                .append(type).append(" for member ").append(member);
         if (counterparty != null) {
             sb.append(" to ").append(counterparty);
         }
@@ -1390,6 +1457,6 @@ public final class Ledger {
         if (extra != null) {
             sb.append(" [").append(extra).append(']');
         }
-        return sb.append(" at ").append(at).append(" (").append(reason).append(')').toString();
+        return Texts.appendInstant(sb.append(" at "), at).append(" (").append(reason).append(')').toString();
     }
 }

@@ -3,6 +3,8 @@ package io.github.loyaltyrules.ledger.spi;
 import io.github.loyaltyrules.ledger.Account;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.internal.PersistentMap;
+import io.github.loyaltyrules.ledger.internal.ReservationMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,7 +39,9 @@ public record MemberBook(Account account, long version, long nextLot, long nextE
     public MemberBook {
         Objects.requireNonNull(account, "account must not be null");
         purses = Map.copyOf(purses);
-        reservations = Map.copyOf(reservations);
-        reversed = Map.copyOf(reversed);
+        // persistent maps: the next book shares all but one path with this one, however many
+        // reservations and reversals a member has had
+        reservations = ReservationMap.copyOf(reservations);
+        reversed = PersistentMap.copyOf(reversed);
     }
 }

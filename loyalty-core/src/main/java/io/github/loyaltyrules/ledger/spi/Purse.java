@@ -29,6 +29,6 @@ public record Purse(String currency, List<Lot> lots, long debt, Instant lastActi
     public Purse {
         Objects.requireNonNull(currency, "currency must not be null");
         // a LotList is immutable already, and may share its array with the purse it grew from
-        lots = lots instanceof LotList ? lots : List.copyOf(lots);
+        lots = LotList.copyOf(lots);
     }
 }
