@@ -6,11 +6,12 @@ import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
-import io.github.loyaltyrules.rules.internal.Allocation;
+import io.github.loyaltyrules.rule.internal.LineShares;
+import io.github.loyaltyrules.rules.internal.Basket;
+import io.github.loyaltyrules.rules.internal.BasketAction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,7 @@ public final class Actions {
         String code = points.currency().code();
         long amount = points.minorUnits();
         Explanation how = new Explanation("fixed " + points, "", "", "", "");
-        return declared(code, c -> {
-            Map<String, Long> shares = c.activity() instanceof Purchase
-                    ? Allocation.overLines(amount, ((Purchase) c.activity()).lines()) : Map.of();
-            return List.of(new Grant(code, amount, shares, how));
-        });
+        return declared(code, (c, basket) -> new Grant(code, amount, basket == null ? Map.of() : basket.overAll(amount), how));
     }
 
     /**
@@ -89,33 +86,47 @@ public final class Actions {
         }
         String code = rate.currency().code();
         String rateText = rate + " per " + step;
+        String rounding = "floor to whole " + step + " (";
         boolean all = matcher == LineMatcher.anyLine();
-        return declared(code, c -> {
-            if (!(c.activity() instanceof Purchase)) {
-                return List.of();
+        long rateMinor = rate.minorUnits();
+        long stepMinor = step.amount().movePointRight(step.amount().scale()).longValueExact();
+        return declared(code, (c, basket) -> {
+            if (basket == null || !basket.currency().equals(step.currency())) {
+                return null;
             }
-            Purchase p = (Purchase) c.activity();
-            if (!p.lines().get(0).unitPrice().currency().equals(step.currency())) {
-                return List.of();
-            }
-            List<BasketLine> lines = new ArrayList<>();
-            BigDecimal spend = BigDecimal.ZERO;
-            for (BasketLine line : p.lines()) {
-                if (matcher.matches(line)) {
-                    lines.add(line);
-                    spend = spend.add(line.amount().amount());
+            int lines = 0;
+            long spend = 0;
+            boolean overflow = false;
+            for (int i = 0; i < basket.size(); i++) {
+                if (all || matcher.matches(basket.line(i))) {
+                    lines++;
+                    long sum = spend + basket.amount(i);
+                    overflow |= sum < 0;
+                    spend = sum;
                 }
             }
-            if (lines.isEmpty()) {
-                return List.of();
+            if (lines == 0) {
+                return null;
             }
-            BigDecimal units = spend.divide(step.amount(), 0, RoundingMode.FLOOR);
-            long amount = units.multiply(BigDecimal.valueOf(rate.minorUnits())).longValueExact();
-            Money spent = Money.of(spend, step.currency());
-            String base = spent + " on " + lines.size() + (all ? "" : " matching") + (lines.size() == 1 ? " line" : " lines");
-            Explanation how = new Explanation(base, rateText, "",
-                    "floor to whole " + step + " (" + units.toPlainString() + ")", "");
-            return List.of(new Grant(code, amount, Allocation.overLines(amount, lines), how));
+            long units;
+            String spent;
+            if (overflow) { // more than a long of minor units: add the amounts as decimals
+                BigDecimal exact = BigDecimal.ZERO;
+                for (int i = 0; i < basket.size(); i++) {
+                    if (all || matcher.matches(basket.line(i))) {
+                        exact = exact.add(basket.line(i).amount().amount());
+                    }
+                }
+                units = exact.divide(step.amount(), 0, RoundingMode.FLOOR).longValueExact();
+                spent = basket.money(exact);
+            } else {
+                units = Math.floorDiv(spend, stepMinor); // same currency, so the same scale
+                spent = basket.money(spend);
+            }
+            long amount = Math.multiplyExact(units, rateMinor);
+            String base = spent + " on " + lines + (all ? "" : " matching") + (lines == 1 ? " line" : " lines");
+            Explanation how = new Explanation(base, rateText, "", rounding + units + ")", "");
+            return new Grant(code, amount, all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
         });
     }
 
@@ -136,26 +147,30 @@ public final class Actions {
         String code = perItem.currency().code();
         long rate = perItem.minorUnits();
         String rateText = perItem + " per item";
-        return declared(code, c -> {
-            if (!(c.activity() instanceof Purchase)) {
-                return List.of();
+        return declared(code, (c, basket) -> {
+            if (basket == null) {
+                return null;
             }
-            Map<String, Long> shares = new LinkedHashMap<>();
+            long[] parts = null;
             long items = 0;
             long amount = 0;
-            for (BasketLine line : ((Purchase) c.activity()).lines()) {
+            for (int i = 0; i < basket.size(); i++) {
+                BasketLine line = basket.line(i);
                 if (matcher.matches(line)) {
                     long part = Math.multiplyExact(line.quantity(), rate);
-                    shares.put(line.lineId(), part);
+                    if (parts == null) {
+                        parts = new long[basket.size()];
+                    }
+                    parts[i] = part;
                     items += line.quantity();
                     amount = Math.addExact(amount, part);
                 }
             }
             if (items == 0) {
-                return List.of();
+                return null;
             }
             Explanation how = new Explanation(items + (items == 1 ? " item" : " items"), rateText, "", "", "");
-            return List.of(new Grant(code, amount, shares, how));
+            return new Grant(code, amount, LineShares.of(basket.lines(), parts), how);
         });
     }
 
@@ -202,18 +217,35 @@ public final class Actions {
         }
     }
 
-    private static Action declared(String code, Action body) {
-        Set<String> codes = Set.of(code);
-        return new Action() {
-            @Override
-            public List<Grant> grants(RuleContext context) {
-                return body.grants(context);
-            }
+    private static Action declared(String code, BasketAction body) {
+        return new Declared(Set.of(code), body);
+    }
 
-            @Override
-            public Set<String> currencies() {
-                return codes;
-            }
-        };
+    /** A built-in action: one grant at most, in its declared currency, computed from the evaluation's basket. */
+    private static final class Declared implements Action, BasketAction {
+        private final Set<String> codes;
+        private final BasketAction body;
+
+        Declared(Set<String> codes, BasketAction body) {
+            this.codes = codes;
+            this.body = body;
+        }
+
+        @Override
+        public List<Grant> grants(RuleContext context) {
+            Basket basket = context.activity() instanceof Purchase ? Basket.of((Purchase) context.activity()) : null;
+            Grant g = body.grant(context, basket);
+            return g == null ? List.of() : List.of(g);
+        }
+
+        @Override
+        public Grant grant(RuleContext context, Basket basket) {
+            return body.grant(context, basket);
+        }
+
+        @Override
+        public Set<String> currencies() {
+            return codes;
+        }
     }
 }
