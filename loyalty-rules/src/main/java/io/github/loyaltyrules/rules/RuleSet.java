@@ -361,28 +361,40 @@ public final class RuleSet implements RuleEngine {
         }
         Purchase p = (Purchase) context.activity();
         List<BasketLine> lines = p.lines();
-        // the index is looked up twice (count, then copy) rather than keeping the hits in an array
+        // the first four hit lists are kept in locals; only a purchase hitting more looks the index up again
         int n = 0;
         int hits = 0;
-        int[] last = null;
-        for (int k = -3; k < lines.size() * 2; k++) {
+        int[] h0 = null;
+        int[] h1 = null;
+        int[] h2 = null;
+        int[] h3 = null;
+        int keys = 2 * lines.size();
+        for (int k = -3; k < keys; k++) {
             int[] list = hit(ti, p, k);
             if (list != null && list.length > 0) {
                 n += list.length;
+                if (hits == 0) {
+                    h0 = list;
+                } else if (hits == 1) {
+                    h1 = list;
+                } else if (hits == 2) {
+                    h2 = list;
+                } else if (hits == 3) {
+                    h3 = list;
+                }
                 hits++;
-                last = list;
             }
         }
         if (hits <= 1) {
-            return hits == 0 ? NONE : last; // one list holds every hit: already sorted and distinct
+            return hits == 0 ? NONE : h0; // one list holds every hit: already sorted and distinct
         }
         int[] buf = new int[n];
-        int at = 0;
-        for (int k = -3; k < lines.size() * 2; k++) {
-            int[] list = hit(ti, p, k);
-            if (list != null) {
-                System.arraycopy(list, 0, buf, at, list.length);
-                at += list.length;
+        if (hits <= 4) {
+            append(buf, append(buf, append(buf, append(buf, 0, h0), h1), h2), h3);
+        } else {
+            int at = 0;
+            for (int k = -3; k < keys; k++) {
+                at = append(buf, at, hit(ti, p, k));
             }
         }
         // cost grows with the matching index entries, not with the number of rules
@@ -398,6 +410,14 @@ public final class RuleSet implements RuleEngine {
     }
 
     private static final int[] NONE = new int[0];
+
+    private static int append(int[] buf, int at, int[] list) {
+        if (list == null) {
+            return at;
+        }
+        System.arraycopy(list, 0, buf, at, list.length);
+        return at + list.length;
+    }
 
     /**
      * The index entry for hit {@code k} of a purchase: -3 the unkeyed rules, -2 its store, -1 its
