@@ -417,7 +417,8 @@ public final class LoyaltyProgram {
         String[] codes = new String[awards.size()];
         long[] sums = new long[awards.size()];
         int currencies = 0;
-        for (Award a : awards) {
+        for (int i = 0; i < awards.size(); i++) { // indexed: no iterator per purchase
+            Award a = awards.get(i);
             int c = 0;
             while (c < currencies && !codes[c].equals(a.currency())) {
                 c++;
@@ -926,14 +927,16 @@ public final class LoyaltyProgram {
     /** The ledger description of an earning: {@code "<type> <key>: <rule name>, <rule name>..."}. */
     private static String description(String type, IdempotencyKey key, List<Award> awards, String currency) {
         int length = type.length() + key.value().length() + 2;
-        for (Award a : awards) {
+        for (int i = 0; i < awards.size(); i++) {
+            Award a = awards.get(i);
             if (a.currency().equals(currency)) {
                 length += a.ruleName().length() + 2;
             }
         }
         StringBuilder sb = new StringBuilder(length).append(type).append(' ').append(key.value()).append(": ");
         boolean first = true;
-        for (Award a : awards) {
+        for (int i = 0; i < awards.size(); i++) {
+            Award a = awards.get(i);
             if (a.currency().equals(currency)) {
                 if (!first) {
                     sb.append(", ");
