@@ -133,16 +133,19 @@ public final class LoyaltyProgram {
         }
     }
 
-    /** A stored receipt with what a later replay or return needs. */
+    /**
+     * A stored receipt with what a later replay or return needs. What returns record is created by
+     * the first return (most purchases are never returned); the member's monitor guards it.
+     */
     private static final class Stored {
         final Receipt receipt;
         final Request fingerprint;
         final Purchase purchase;
         final MemberProfile profile;
-        final Map<String, Long> returnedUnits = new HashMap<>();
-        final long[] clawed;
+        Map<String, Long> returnedUnits = Map.of();
+        long[] clawed;
         final Map<Metric, Long> qualified;
-        final Map<Metric, Long> qualifiedReturned = new HashMap<>();
+        Map<Metric, Long> qualifiedReturned = Map.of();
 
         Stored(Receipt receipt, Request fingerprint, Purchase purchase, MemberProfile profile,
                 Map<Metric, Long> qualified) {
@@ -150,8 +153,34 @@ public final class LoyaltyProgram {
             this.fingerprint = fingerprint;
             this.purchase = purchase;
             this.profile = profile;
-            this.clawed = new long[receipt.awards().size()];
             this.qualified = qualified;
+        }
+
+        /** How much of award {@code i} returns have clawed back so far. */
+        long clawed(int i) {
+            return clawed == null ? 0 : clawed[i];
+        }
+
+        void recordReturn(Map<String, Long> units, long[] take) {
+            if (returnedUnits.isEmpty()) {
+                returnedUnits = new HashMap<>();
+            }
+            for (Map.Entry<String, Long> u : units.entrySet()) {
+                returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
+            }
+            if (clawed == null) {
+                clawed = new long[take.length];
+            }
+            for (int i = 0; i < take.length; i++) {
+                clawed[i] += take[i];
+            }
+        }
+
+        void recordQualifiedReturn(Metric m, long amount) {
+            if (qualifiedReturned.isEmpty()) {
+                qualifiedReturned = new HashMap<>();
+            }
+            qualifiedReturned.merge(m, amount, Long::sum);
         }
     }
 
@@ -351,7 +380,15 @@ public final class LoyaltyProgram {
         Request fingerprint = new Request("activity", activity, member, at);
         MemberState state = state(member);
         synchronized (state) {
-            return claimed(key, ACTIVITY, () -> record(member, activity, at, key, fingerprint, state));
+            boolean claimedNow = claim(key, ACTIVITY); // as claimed(...) does, without a lambda per purchase
+            try {
+                return record(member, activity, at, key, fingerprint, state);
+            } catch (RuntimeException e) {
+                if (claimedNow) {
+                    keyUses.remove(key, ACTIVITY);
+                }
+                throw e;
+            }
         }
     }
 
@@ -375,20 +412,42 @@ public final class LoyaltyProgram {
         MemberProfile profile = profile(member, state, at);
         Evaluation evaluation = v.engine().evaluate(
                 new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
-        Map<String, Long> totals = totalsByCurrency(evaluation.awards());
-        List<Points> amounts = new ArrayList<>();
-        for (Map.Entry<String, Long> t : totals.entrySet()) { // every currency is checked before anything is posted
-            amounts.add(Points.of(ledger.currency(t.getKey()), t.getValue()));
+        List<Award> awards = evaluation.awards();
+        // totals per currency in order of first award, in arrays: a program awards one or two currencies
+        String[] codes = new String[awards.size()];
+        long[] sums = new long[awards.size()];
+        int currencies = 0;
+        for (int i = 0; i < awards.size(); i++) { // indexed: no iterator per purchase
+            Award a = awards.get(i);
+            int c = 0;
+            while (c < currencies && !codes[c].equals(a.currency())) {
+                c++;
+            }
+            if (c == currencies) {
+                codes[currencies++] = a.currency();
+            }
+            sums[c] = Math.addExact(sums[c], a.amount());
         }
-        List<Posting> postings = new ArrayList<>();
-        for (Points points : amounts) {
-            String code = points.currency().code();
-            postings.add(ledger.earn(member, points, at, derived(key, code),
-                    activity.type() + " " + key + ": " + ruleNames(evaluation.awards(), code)));
+        Points[] amounts = new Points[currencies];
+        for (int c = 0; c < currencies; c++) { // every currency is checked before anything is posted
+            amounts[c] = Points.of(ledger.currency(codes[c]), sums[c]);
+        }
+        List<Posting> postings = currencies == 1 ? null : new ArrayList<>(currencies);
+        Posting only = null;
+        for (int c = 0; c < currencies; c++) {
+            Posting p = ledger.earn(member, amounts[c], at, derived(key, codes[c]),
+                    description(activity.type(), key, awards, codes[c]));
+            if (postings == null) {
+                only = p;
+            } else {
+                postings.add(p);
+            }
         }
         Purchase purchase = activity instanceof Purchase ? (Purchase) activity : null;
-        Map<Metric, Long> qualified = qualify(member, purchase, totals, at, key);
-        Receipt receipt = new Receipt(key, member, v.id(), at, evaluation.awards(), postings, false);
+        Map<Metric, Long> qualified = tierEngine == null ? Map.of()
+                : qualify(member, purchase, totals(codes, sums, currencies), at, key);
+        Receipt receipt = new Receipt(key, member, v.id(), at, awards, postings == null ? List.of(only) : postings,
+                false);
         receipts.put(key, new Stored(receipt, fingerprint, purchase, profile, qualified));
         if (activity instanceof Purchase) {
             state.purchases++;
@@ -469,7 +528,7 @@ public final class LoyaltyProgram {
             Award award = awards.get(i);
             Map<String, Long> shares = award.lineShares().isEmpty()
                     ? byLineAmount(award.amount(), bought.purchase) : award.lineShares();
-            long left = award.amount() - bought.clawed[i];
+            long left = award.amount() - bought.clawed(i);
             Map<String, Long> taken = new LinkedHashMap<>();
             long sum = 0;
             for (Map.Entry<String, Long> u : units.entrySet()) {
@@ -507,12 +566,7 @@ public final class LoyaltyProgram {
                     Points.of(ledger.currency(t.getKey()), t.getValue()), at, derived(key, t.getKey()),
                     "return " + key + " of purchase " + original));
         }
-        for (Map.Entry<String, Long> u : units.entrySet()) {
-            bought.returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
-        }
-        for (int i = 0; i < take.length; i++) {
-            bought.clawed[i] += take[i];
-        }
+        bought.recordReturn(units, take);
         unqualify(member, bought, totalsByCurrency(clawed), units, allReturned, at, key);
         Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
         receipts.put(key, new Stored(receipt, fingerprint, null, bought.profile, Map.of()));
@@ -666,19 +720,28 @@ public final class LoyaltyProgram {
      * is a conflict. A claim made here is withdrawn if the operation is rejected.
      */
     private <T> T claimed(IdempotencyKey key, String use, Supplier<T> op) {
+        boolean claimedNow = claim(key, use);
+        try {
+            return op.get();
+        } catch (RuntimeException e) {
+            if (claimedNow) {
+                keyUses.remove(key, use);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Claims a caller key for one kind of operation; returns true if this call made the claim (and
+     * must withdraw it if the operation is rejected), false if the key was already claimed for it.
+     */
+    private boolean claim(IdempotencyKey key, String use) {
         String first = keyUses.putIfAbsent(key, use);
         if (first != null && !first.equals(use)) {
             throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + first
                     + "; this request is " + use + ". Reuse a key only to retry the same request");
         }
-        try {
-            return op.get();
-        } catch (RuntimeException e) {
-            if (first == null) {
-                keyUses.remove(key, use);
-            }
-            throw e;
-        }
+        return first == null;
     }
 
     /** The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts. */
@@ -743,7 +806,7 @@ public final class LoyaltyProgram {
             amount = Math.min(amount, q.getValue() - bought.qualifiedReturned.getOrDefault(m, 0L));
             if (amount > 0) {
                 tierEngine.recordReturn(member, tierKey(bought.receipt.key(), m), amount, at, tierKey(key, m));
-                bought.qualifiedReturned.merge(m, amount, Long::sum);
+                bought.recordQualifiedReturn(m, amount);
             }
         }
     }
@@ -784,7 +847,7 @@ public final class LoyaltyProgram {
         Map<String, Long> keeps = new LinkedHashMap<>();
         for (int i = 0; i < awards.size(); i++) {
             Award a = awards.get(i);
-            keeps.merge(a.ruleId() + '\u0000' + a.currency(), a.amount() - bought.clawed[i] - take[i], Long::sum);
+            keeps.merge(a.ruleId() + '\u0000' + a.currency(), a.amount() - bought.clawed(i) - take[i], Long::sum);
         }
         List<Award> out = new ArrayList<>();
         for (Map.Entry<String, Long> k : keeps.entrySet()) {
@@ -800,7 +863,7 @@ public final class LoyaltyProgram {
                     continue;
                 }
                 first = first == null ? a : first;
-                long t = Math.min(need, a.amount() - bought.clawed[i] - take[i]);
+                long t = Math.min(need, a.amount() - bought.clawed(i) - take[i]);
                 take[i] += t;
                 need -= t;
             }
@@ -853,14 +916,33 @@ public final class LoyaltyProgram {
         return totals;
     }
 
-    private static String ruleNames(List<Award> awards, String currency) {
-        StringBuilder sb = new StringBuilder();
-        for (Award a : awards) {
+    private static Map<String, Long> totals(String[] codes, long[] sums, int currencies) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (int c = 0; c < currencies; c++) {
+            totals.put(codes[c], sums[c]);
+        }
+        return totals;
+    }
+
+    /** The ledger description of an earning: {@code "<type> <key>: <rule name>, <rule name>..."}. */
+    private static String description(String type, IdempotencyKey key, List<Award> awards, String currency) {
+        int length = type.length() + key.value().length() + 2;
+        for (int i = 0; i < awards.size(); i++) {
+            Award a = awards.get(i);
             if (a.currency().equals(currency)) {
-                if (sb.length() > 0) {
+                length += a.ruleName().length() + 2;
+            }
+        }
+        StringBuilder sb = new StringBuilder(length).append(type).append(' ').append(key.value()).append(": ");
+        boolean first = true;
+        for (int i = 0; i < awards.size(); i++) {
+            Award a = awards.get(i);
+            if (a.currency().equals(currency)) {
+                if (!first) {
                     sb.append(", ");
                 }
                 sb.append(a.ruleName());
+                first = false;
             }
         }
         return sb.toString();

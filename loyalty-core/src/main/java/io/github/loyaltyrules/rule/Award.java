@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rule;
 
 import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.rule.internal.LineShares;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -50,18 +51,25 @@ public record Award(String ruleId, String ruleName, String currency, long amount
             throw new InvalidAmountException("award of rule " + ruleId + " must be positive; got " + amount);
         }
         long sum = 0;
-        for (Map.Entry<String, Long> e : lineShares.entrySet()) {
-            if (e.getValue() < 0) {
-                throw new InvalidAmountException("share of line " + e.getKey() + " in award of rule " + ruleId
-                        + " must not be negative; got " + e.getValue());
+        boolean compact = lineShares instanceof LineShares; // immutable, parts never negative: kept as it is
+        if (compact) {
+            sum = ((LineShares) lineShares).sum();
+        } else {
+            for (Map.Entry<String, Long> e : lineShares.entrySet()) {
+                if (e.getValue() < 0) {
+                    throw new InvalidAmountException("share of line " + e.getKey() + " in award of rule " + ruleId
+                            + " must not be negative; got " + e.getValue());
+                }
+                sum = Math.addExact(sum, e.getValue());
             }
-            sum = Math.addExact(sum, e.getValue());
         }
         if (!lineShares.isEmpty() && sum != amount) {
             throw new InvalidAmountException("line shares of the award of rule " + ruleId + " add up to " + sum
                     + ", not to its amount " + amount);
         }
-        lineShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lineShares));
+        if (!compact) {
+            lineShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lineShares));
+        }
     }
 
     /**

@@ -97,6 +97,21 @@ class LoyaltyProgramTest {
     }
 
     @Test
+    void eachPostingNamesTheActivityKeyAndTheRulesThatAwardedItsCurrency() {
+        LoyaltyProgram program = program();
+        Receipt receipt = program.purchase(ANN, basket(), T0, IdempotencyKey.of("order-1"));
+
+        assertThat(receipt.postings()).extracting(p -> p.reason()).containsExactly(
+                "purchase order-1: " + names(receipt, "PTS"), "purchase order-1: " + names(receipt, "TQP"));
+        assertThat(receipt.postings()).extracting(p -> p.key().value()).containsExactly("order-1#PTS", "order-1#TQP");
+    }
+
+    private static String names(Receipt receipt, String currency) {
+        return receipt.awards().stream().filter(a -> a.currency().equals(currency))
+                .map(io.github.loyaltyrules.rule.Award::ruleName).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    @Test
     void retriedPurchaseReturnsTheFirstReceiptAndPostsNothingTwice() {
         LoyaltyProgram program = program();
         Receipt first = program.purchase(ANN, basket(), T0, IdempotencyKey.of("order-1"));

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.rule.Explanation;
+import io.github.loyaltyrules.rule.internal.LineShares;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,17 +39,24 @@ public record Grant(String currency, long amount, Map<String, Long> lineShares, 
             throw new InvalidAmountException("grant in " + currency + " must not be negative; got " + amount);
         }
         long sum = 0;
-        for (Map.Entry<String, Long> e : lineShares.entrySet()) {
-            if (e.getValue() < 0) {
-                throw new InvalidAmountException("share of line " + e.getKey() + " must not be negative; got "
-                        + e.getValue());
+        boolean compact = lineShares instanceof LineShares; // immutable, parts never negative: kept as it is
+        if (compact) {
+            sum = ((LineShares) lineShares).sum();
+        } else {
+            for (Map.Entry<String, Long> e : lineShares.entrySet()) {
+                if (e.getValue() < 0) {
+                    throw new InvalidAmountException("share of line " + e.getKey() + " must not be negative; got "
+                            + e.getValue());
+                }
+                sum = Math.addExact(sum, e.getValue());
             }
-            sum = Math.addExact(sum, e.getValue());
         }
         if (!lineShares.isEmpty() && sum != amount) {
             throw new InvalidAmountException("line shares of a grant in " + currency + " add up to " + sum
                     + ", not to its amount " + amount);
         }
-        lineShares = Collections.unmodifiableMap(new LinkedHashMap<>(lineShares));
+        if (!compact) {
+            lineShares = Collections.unmodifiableMap(new LinkedHashMap<>(lineShares));
+        }
     }
 }

@@ -11,7 +11,10 @@ import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.RuleEngine;
+import io.github.loyaltyrules.rule.internal.LineShares;
 import io.github.loyaltyrules.rules.internal.Allocation;
+import io.github.loyaltyrules.rules.internal.Basket;
+import io.github.loyaltyrules.rules.internal.BasketAction;
 import io.github.loyaltyrules.rules.internal.Keys;
 import io.github.loyaltyrules.rules.internal.Nodes;
 import java.math.BigDecimal;
@@ -71,6 +74,8 @@ public final class RuleSet implements RuleEngine {
     private final Map<String, TypeIndex> index;
     private final Set<String> declaredTiers;
     private final Set<String> declaredAttributes;
+    /** No rule is in an exclusive group, has a per-member cap or a campaign budget: awards need no second pass. */
+    private final boolean plain;
 
     /** A rule with what evaluation needs precomputed. */
     private static final class Compiled {
@@ -132,19 +137,65 @@ public final class RuleSet implements RuleEngine {
         }
     }
 
-    /** The rules applying to one event type, by index key. */
+    /**
+     * The rules applying to one event type, by index key. Keyed rules are held in one map per kind
+     * of key (store, channel, SKU, category), so that a lookup takes the purchase's own strings and
+     * builds no key.
+     */
     private static final class TypeIndex {
+        private static final int STORE = 0;
+        private static final int CHANNEL = 1;
+        private static final int SKU = 2;
+        private static final int CATEGORY = 3;
+        private static final String[] KINDS = {Keys.store(""), Keys.channel(""), Keys.sku(""), Keys.category("")};
+
         final List<Integer> alwaysList = new ArrayList<>();
-        final Map<String, List<Integer>> keyedLists = new HashMap<>();
+        final List<Map<String, List<Integer>>> keyedLists = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>());
         int[] always;
-        Map<String, int[]> keyed;
+        List<Map<String, int[]>> keyed;
+        boolean anyKeyed;
+
+        /** Files rule {@code ordinal} under an index key made by {@link Keys}. */
+        void addKeyed(String key, int ordinal) {
+            for (int kind = 0; kind < KINDS.length; kind++) {
+                if (key.startsWith(KINDS[kind])) {
+                    keyedLists.get(kind).computeIfAbsent(key.substring(KINDS[kind].length()), x -> new ArrayList<>())
+                            .add(ordinal);
+                    return;
+                }
+            }
+            throw new IllegalStateException("index key of an unknown kind: " + key.replace('\u0000', '/'));
+        }
 
         void freeze() {
             always = toArray(alwaysList);
-            keyed = new HashMap<>();
-            for (Map.Entry<String, List<Integer>> e : keyedLists.entrySet()) {
-                keyed.put(e.getKey(), toArray(e.getValue()));
+            List<Map<String, int[]>> maps = new ArrayList<>();
+            for (Map<String, List<Integer>> lists : keyedLists) {
+                Map<String, int[]> m = new HashMap<>();
+                for (Map.Entry<String, List<Integer>> e : lists.entrySet()) {
+                    m.put(e.getKey(), toArray(e.getValue()));
+                }
+                anyKeyed |= !m.isEmpty();
+                maps.add(m);
             }
+            keyed = List.copyOf(maps);
+        }
+
+        int[] store(String store) {
+            return keyed.get(STORE).get(store);
+        }
+
+        int[] channel(String channel) {
+            return keyed.get(CHANNEL).get(channel);
+        }
+
+        int[] sku(String sku) {
+            return keyed.get(SKU).get(sku);
+        }
+
+        int[] category(String category) {
+            return keyed.get(CATEGORY).get(category);
         }
 
         private static int[] toArray(List<Integer> list) {
@@ -201,7 +252,7 @@ public final class RuleSet implements RuleEngine {
                     }
                 } else {
                     for (String k : keys) {
-                        ti.keyedLists.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+                        ti.addKeyed(k, i);
                     }
                 }
             }
@@ -212,6 +263,11 @@ public final class RuleSet implements RuleEngine {
         this.declaredTiers = b.tiers == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(b.tiers));
         this.declaredAttributes = b.attributes == null ? null
                 : Collections.unmodifiableSet(new LinkedHashSet<>(b.attributes));
+        boolean simple = true;
+        for (Compiled c : rules) {
+            simple &= c.group == null && c.rule.capsPerMember().isEmpty() && c.budgetCounters.length == 0;
+        }
+        this.plain = simple;
     }
 
     /**
@@ -291,40 +347,59 @@ public final class RuleSet implements RuleEngine {
         int[] c = candidateOrdinals(Objects.requireNonNull(context, "context must not be null"));
         List<Rule> out = new ArrayList<>(c.length);
         for (int i : c) {
+            if (i < 0) {
+                break;
+            }
             out.add(rules[i].rule);
         }
         return out;
     }
 
+    /** The ordinals of the candidate rules, ascending; the array may end with -1s, which are not rules. */
     private int[] candidateOrdinals(RuleContext context) {
         TypeIndex ti = index.get(context.activity().type());
         if (ti == null) {
-            return new int[0];
+            return NONE;
         }
-        if (!(context.activity() instanceof Purchase) || ti.keyed.isEmpty()) {
+        if (!(context.activity() instanceof Purchase) || !ti.anyKeyed) {
             return ti.always;
         }
         Purchase p = (Purchase) context.activity();
-        int lines = p.lines().size();
-        int[][] lists = new int[3 + 2 * lines][];
-        lists[0] = ti.always;
-        lists[1] = ti.keyed.get(Keys.store(p.store()));
-        lists[2] = ti.keyed.get(Keys.channel(p.channel()));
-        for (int i = 0; i < lines; i++) {
-            BasketLine line = p.lines().get(i);
-            lists[3 + 2 * i] = ti.keyed.get(Keys.sku(line.sku()));
-            lists[4 + 2 * i] = ti.keyed.get(Keys.category(line.category()));
-        }
+        List<BasketLine> lines = p.lines();
+        // the first four hit lists are kept in locals; only a purchase hitting more looks the index up again
         int n = 0;
-        for (int[] l : lists) {
-            n += l == null ? 0 : l.length;
+        int hits = 0;
+        int[] h0 = null;
+        int[] h1 = null;
+        int[] h2 = null;
+        int[] h3 = null;
+        int keys = 2 * lines.size();
+        for (int k = -3; k < keys; k++) {
+            int[] list = hit(ti, p, k);
+            if (list != null && list.length > 0) {
+                n += list.length;
+                if (hits == 0) {
+                    h0 = list;
+                } else if (hits == 1) {
+                    h1 = list;
+                } else if (hits == 2) {
+                    h2 = list;
+                } else if (hits == 3) {
+                    h3 = list;
+                }
+                hits++;
+            }
+        }
+        if (hits <= 1) {
+            return hits == 0 ? NONE : h0; // one list holds every hit: already sorted and distinct
         }
         int[] buf = new int[n];
-        int at = 0;
-        for (int[] l : lists) {
-            if (l != null) {
-                System.arraycopy(l, 0, buf, at, l.length);
-                at += l.length;
+        if (hits <= 4) {
+            append(buf, append(buf, append(buf, append(buf, 0, h0), h1), h2), h3);
+        } else {
+            int at = 0;
+            for (int k = -3; k < keys; k++) {
+                at = append(buf, at, hit(ti, p, k));
             }
         }
         // cost grows with the matching index entries, not with the number of rules
@@ -335,7 +410,30 @@ public final class RuleSet implements RuleEngine {
                 buf[distinct++] = buf[i];
             }
         }
-        return distinct == n ? buf : Arrays.copyOf(buf, distinct);
+        Arrays.fill(buf, distinct, n, -1); // the list ends at the first -1: no copy to trim it
+        return buf;
+    }
+
+    private static final int[] NONE = new int[0];
+
+    private static int append(int[] buf, int at, int[] list) {
+        if (list == null) {
+            return at;
+        }
+        System.arraycopy(list, 0, buf, at, list.length);
+        return at + list.length;
+    }
+
+    /**
+     * The index entry for hit {@code k} of a purchase: -3 the unkeyed rules, -2 its store, -1 its
+     * channel, then per line {@code i} its SKU ({@code 2i}) and category ({@code 2i + 1}); null if none.
+     */
+    private static int[] hit(TypeIndex ti, Purchase p, int k) {
+        if (k < 0) {
+            return k == -3 ? ti.always : k == -2 ? ti.store(p.store()) : ti.channel(p.channel());
+        }
+        BasketLine line = p.lines().get(k / 2);
+        return k % 2 == 0 ? ti.sku(line.sku()) : ti.category(line.category());
     }
 
     /**
@@ -374,38 +472,64 @@ public final class RuleSet implements RuleEngine {
             return Evaluation.NOTHING;
         }
         Purchase purchase = context.activity() instanceof Purchase ? (Purchase) context.activity() : null;
-        List<Outcome> awarding = new ArrayList<>();
-        List<Compiled> multiplying = new ArrayList<>();
+        Basket basket = purchase == null ? null : Basket.of(purchase);
+        List<Outcome> awarding = null;
+        List<Award> awards = null;
+        List<Compiled> multiplying = null;
         for (int o : candidates) {
+            if (o < 0) {
+                break;
+            }
             Compiled r = rules[o];
             if (!r.activeAt(context) || !r.rule.condition().test(context)) {
                 continue;
             }
             if (r.multiplier != null) {
+                if (multiplying == null) {
+                    multiplying = new ArrayList<>();
+                }
                 multiplying.add(r);
+            } else if (plain) { // no group to choose in, nothing to draw: award straight away
+                if (awards == null) {
+                    awards = new ArrayList<>(Math.min(candidates.length, 10));
+                }
+                grant(r, context, basket, awards);
             } else {
-                Outcome out = grant(r, context, purchase);
-                if (!out.grants.isEmpty()) {
+                Outcome out = grant(r, context, basket, null);
+                if (out != null) {
+                    if (awarding == null) {
+                        awarding = new ArrayList<>(Math.min(candidates.length, 10));
+                    }
                     awarding.add(out);
                 }
             }
         }
-        List<Award> awards = new ArrayList<>();
-        int slots = purchase == null ? 1 : purchase.lines().size();
-        Map<String, long[]> base = new HashMap<>();
-        for (Outcome o : selectGroups(awarding)) {
-            for (Grant g : draw ? drawBudget(o, context) : o.grants) {
-                awards.add(award(o.rule, g));
-                long[] b = base.computeIfAbsent(g.currency(), x -> new long[slots]);
-                addToSlots(b, g, purchase);
+        if (awarding != null) {
+            List<Outcome> selected = selectGroups(awarding);
+            awards = new ArrayList<>(selected.size() + (multiplying == null ? 0 : multiplying.size()));
+            for (int i = 0; i < selected.size(); i++) {
+                Outcome o = selected.get(i);
+                List<Grant> grants = draw ? drawBudget(o, context) : o.grants;
+                for (int j = 0; j < grants.size(); j++) {
+                    awards.add(award(o.rule, grants.get(j)));
+                }
             }
         }
-        if (multiplying.isEmpty() || base.isEmpty()) {
+        if (awards == null || awards.isEmpty()) {
+            return Evaluation.NOTHING; // nothing earned, so nothing for multipliers to multiply
+        }
+        if (multiplying == null) {
             return new Evaluation(awards);
+        }
+        int slots = purchase == null ? 1 : purchase.lines().size();
+        Map<String, long[]> base = new HashMap<>();
+        for (Award a : awards) {
+            long[] b = base.computeIfAbsent(a.currency(), x -> new long[slots]);
+            addToSlots(b, a.amount(), a.lineShares(), basket);
         }
         List<Outcome> bonuses = new ArrayList<>();
         for (Compiled r : multiplying) {
-            Outcome out = multiply(r, base, null, purchase, context);
+            Outcome out = multiply(r, base, null, basket, context);
             if (!out.grants.isEmpty()) {
                 bonuses.add(out);
             }
@@ -413,7 +537,7 @@ public final class RuleSet implements RuleEngine {
         Map<String, BigDecimal[]> products = new HashMap<>();
         for (Outcome o : selectGroups(bonuses)) {
             Outcome applied = stacking == MultiplierStacking.COMPOUND
-                    ? multiply(o.rule, base, products, purchase, context) : o;
+                    ? multiply(o.rule, base, products, basket, context) : o;
             for (Grant g : draw ? drawBudget(applied, context) : applied.grants) {
                 awards.add(award(o.rule, g));
             }
@@ -421,44 +545,96 @@ public final class RuleSet implements RuleEngine {
         return new Evaluation(awards);
     }
 
-    private static void addToSlots(long[] slots, Grant g, Purchase purchase) {
-        if (purchase == null) {
-            slots[0] = Math.addExact(slots[0], g.amount());
+    private static void addToSlots(long[] slots, long amount, Map<String, Long> shares, Basket basket) {
+        if (basket == null) {
+            slots[0] = Math.addExact(slots[0], amount);
             return;
         }
-        List<BasketLine> lines = purchase.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            Long share = g.lineShares().get(lines.get(i).lineId());
+        List<BasketLine> lines = basket.lines();
+        if (shares instanceof LineShares && ((LineShares) shares).over(lines)) {
+            LineShares s = (LineShares) shares;
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = Math.addExact(slots[i], s.part(i));
+            }
+            return;
+        }
+        for (int i = 0; i < slots.length; i++) {
+            Long share = shares.get(lines.get(i).lineId());
             if (share != null) {
                 slots[i] = Math.addExact(slots[i], share);
             }
         }
     }
 
-    private Outcome grant(Compiled r, RuleContext context, Purchase purchase) {
-        List<Grant> out = new ArrayList<>();
+    /**
+     * Runs a rule's actions: what they grant after its per-transaction caps, or null if nothing.
+     * With {@code direct} given, the grants are added to it as awards instead, and null returned.
+     */
+    private Outcome grant(Compiled r, RuleContext context, Basket basket, List<Award> direct) {
+        List<Action> actions = r.rule.actions();
         Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
                 : new HashMap<>(r.rule.capsPerTransaction());
-        for (Action a : r.rule.actions()) {
+        Grant first = null;
+        List<Grant> more = null;
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            if (a instanceof BasketAction) { // a built-in: at most one grant, no list
+                Grant g = ((BasketAction) a).grant(context, basket);
+                g = g == null ? null : admit(r, g, basket, capLeft);
+                if (g != null && direct != null) {
+                    direct.add(award(r, g));
+                } else if (g != null) {
+                    if (first == null) {
+                        first = g;
+                    } else {
+                        more = add(more, first, g);
+                    }
+                }
+                continue;
+            }
             for (Grant g : a.grants(context)) {
-                if (!byCode.containsKey(g.currency())) {
-                    throw new UnknownCurrencyException("rule '" + r.rule.id() + "' granted " + g.currency()
-                            + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
-                }
-                if (g.amount() == 0) {
-                    continue;
-                }
-                if (purchase != null && g.lineShares().isEmpty()) {
-                    g = new Grant(g.currency(), g.amount(), Allocation.overLines(g.amount(), purchase.lines()),
-                            g.explanation());
-                }
-                g = cap(r, g, capLeft);
-                if (g != null) {
-                    out.add(g);
+                g = admit(r, g, basket, capLeft);
+                if (g != null && direct != null) {
+                    direct.add(award(r, g));
+                } else if (g != null) {
+                    if (first == null) {
+                        first = g;
+                    } else {
+                        more = add(more, first, g);
+                    }
                 }
             }
         }
-        return new Outcome(r, out);
+        return first == null ? null : new Outcome(r, more == null ? List.of(first) : more);
+    }
+
+    private static List<Grant> add(List<Grant> more, Grant first, Grant g) {
+        List<Grant> out = more;
+        if (out == null) {
+            out = new ArrayList<>();
+            out.add(first);
+        }
+        out.add(g);
+        return out;
+    }
+
+    /**
+     * Checks a grant's currency, drops it if zero, shares a purchase grant without line shares out
+     * by line amount, and applies the rule's per-transaction cap; null if nothing is left.
+     */
+    private Grant admit(Compiled r, Grant g, Basket basket, Map<String, Long> capLeft) {
+        if (!byCode.containsKey(g.currency())) {
+            throw new UnknownCurrencyException("rule '" + r.rule.id() + "' granted " + g.currency()
+                    + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
+        }
+        if (g.amount() == 0) {
+            return null;
+        }
+        Grant shared = g;
+        if (basket != null && g.lineShares().isEmpty()) {
+            shared = new Grant(g.currency(), g.amount(), basket.overAll(g.amount()), g.explanation());
+        }
+        return cap(r, shared, capLeft);
     }
 
     private Grant cap(Compiled r, Grant g, Map<String, Long> capLeft) {
@@ -540,7 +716,8 @@ public final class RuleSet implements RuleEngine {
      * otherwise the compound bonus on top of the products so far, which it then updates.
      */
     private Outcome multiply(Compiled r, Map<String, long[]> base, Map<String, BigDecimal[]> products,
-            Purchase purchase, RuleContext context) {
+            Basket basket, RuleContext context) {
+        Purchase purchase = basket == null ? null : basket.purchase();
         Multiplier m = r.multiplier;
         long[] b = base.get(m.currency());
         BigDecimal factor = m.fromTier() ? context.member().tierMultiplier() : m.factor();
@@ -559,7 +736,7 @@ public final class RuleSet implements RuleEngine {
             });
         }
         BigDecimal extra = factor.subtract(BigDecimal.ONE);
-        Map<String, Long> shares = new LinkedHashMap<>();
+        long[] shares = purchase == null ? null : new long[b.length];
         long amount = 0;
         long baseSum = 0;
         int lines = 0;
@@ -581,8 +758,8 @@ public final class RuleSet implements RuleEngine {
             lines++;
             if (bonus > 0) {
                 amount = Math.addExact(amount, bonus);
-                if (purchase != null) {
-                    shares.put(purchase.lines().get(i).lineId(), bonus);
+                if (shares != null) {
+                    shares[i] = bonus;
                 }
             }
         }
@@ -597,7 +774,8 @@ public final class RuleSet implements RuleEngine {
                 "floor per line", "");
         Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
                 : new HashMap<>(r.rule.capsPerTransaction());
-        Grant g = cap(r, new Grant(m.currency(), amount, shares, how), capLeft);
+        Grant g = cap(r, new Grant(m.currency(), amount, shares == null ? Map.of() : LineShares.of(basket.lines(), shares),
+                how), capLeft);
         return new Outcome(r, g == null ? List.of() : List.of(g));
     }
 

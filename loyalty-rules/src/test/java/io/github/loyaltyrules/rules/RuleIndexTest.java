@@ -56,6 +56,30 @@ class RuleIndexTest {
     }
 
     @Test
+    void candidatesFromManyIndexEntriesComeOnceEachInEvaluationOrder() {
+        RuleSet.Builder b = RuleSet.builder(STARS)
+                .rule("any", r -> r.award(Actions.fixed(stars(1))))
+                .rule("s1", r -> r.priority(3).when(Conditions.store("S1")).award(Actions.fixed(stars(1))))
+                .rule("pos", r -> r.when(Conditions.channel("pos")).award(Actions.fixed(stars(1))))
+                .rule("coffee", r -> r.priority(5).when(Conditions.category("coffee")).award(Actions.fixed(stars(1))))
+                .rule("coffee-or-a", r -> r.when(Conditions.category("coffee").or(Conditions.sku("A")))
+                        .award(Actions.fixed(stars(1))));
+        for (String sku : new String[] {"A", "B", "C", "D"}) {
+            b.rule("sku-" + sku, r -> r.when(Conditions.sku(sku)).award(Actions.fixed(stars(1))));
+        }
+        RuleSet rules = b.build();
+        RuleContext c = purchaseContext(basket().line("A", "coffee", 1, "1.00").line("B", "coffee", 1, "1.00")
+                .line("C", "food", 1, "1.00").line("D", "food", 1, "1.00").line("E", "tea", 1, "1.00").build());
+
+        assertThat(rules.candidates(c)).extracting(Rule::id).containsExactly("coffee", "s1", "any", "pos",
+                "coffee-or-a", "sku-A", "sku-B", "sku-C", "sku-D");
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(9);
+        RuleContext few = purchaseContext(basket().line("B", "tea", 1, "1.00").line("E", "coffee", 1, "1.00").build());
+        assertThat(rules.candidates(few)).extracting(Rule::id).containsExactly("coffee", "s1", "any", "pos",
+                "coffee-or-a", "sku-B");
+    }
+
+    @Test
     void spendOnACategoryIsIndexedByTheCategory() {
         RuleSet rules = RuleSet.builder(STARS)
                 .rule("tea", r -> r.when(Conditions.spendAtLeast(LineMatcher.category("tea"), Fixtures.eur("5.00")))

@@ -4,15 +4,14 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Explanation;
-import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rule.internal.LineShares;
 import io.github.loyaltyrules.rules.Action;
 import io.github.loyaltyrules.rules.Grant;
 import io.github.loyaltyrules.rules.LineMatcher;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ public final class ActionNodes {
     }
 
     /** A fixed amount, shared out among a purchase's lines by line amount. */
-    public static final class Fixed implements Action {
+    public static final class Fixed implements Action, BasketAction {
         private final Points points;
         private final Set<String> codes;
         private final Explanation how;
@@ -57,9 +56,13 @@ public final class ActionNodes {
 
         @Override
         public List<Grant> grants(RuleContext c) {
-            Map<String, Long> shares = c.activity() instanceof Purchase
-                    ? Allocation.overLines(points.minorUnits(), ((Purchase) c.activity()).lines()) : Map.of();
-            return List.of(new Grant(points.currency().code(), points.minorUnits(), shares, how));
+            return List.of(grant(c, Basket.of(c)));
+        }
+
+        @Override
+        public Grant grant(RuleContext c, Basket basket) {
+            long amount = points.minorUnits();
+            return new Grant(points.currency().code(), amount, basket == null ? Map.of() : basket.overAll(amount), how);
         }
 
         @Override
@@ -84,13 +87,15 @@ public final class ActionNodes {
     }
 
     /** {@code rate} per whole {@code step} spent on the selected lines. */
-    public static final class PerUnitSpent implements Action {
+    public static final class PerUnitSpent implements Action, BasketAction {
         private final LineMatcher matcher;
         private final Points rate;
         private final Money step;
         private final Set<String> codes;
         private final String rateText;
         private final boolean all;
+        private final String rounding;
+        private final long stepMinor;
 
         /**
          * Creates the action.
@@ -106,6 +111,8 @@ public final class ActionNodes {
             this.codes = Set.of(rate.currency().code());
             this.rateText = rate + " per " + step;
             this.all = matcher == LineMatcher.anyLine();
+            this.rounding = "floor to whole " + step + " (";
+            this.stepMinor = step.amount().movePointRight(step.amount().scale()).longValueExact();
         }
 
         /**
@@ -137,31 +144,48 @@ public final class ActionNodes {
 
         @Override
         public List<Grant> grants(RuleContext c) {
-            if (!(c.activity() instanceof Purchase)) {
-                return List.of();
+            return Basket.grants(this, c);
+        }
+
+        @Override
+        public Grant grant(RuleContext c, Basket basket) {
+            if (basket == null || !basket.currency().equals(step.currency())) {
+                return null;
             }
-            Purchase p = (Purchase) c.activity();
-            if (!p.lines().get(0).unitPrice().currency().equals(step.currency())) {
-                return List.of();
-            }
-            List<BasketLine> lines = new ArrayList<>();
-            BigDecimal spend = BigDecimal.ZERO;
-            for (BasketLine line : p.lines()) {
-                if (matcher.matches(line)) {
-                    lines.add(line);
-                    spend = spend.add(line.amount().amount());
+            int lines = 0;
+            long spend = 0;
+            boolean overflow = false;
+            for (int i = 0; i < basket.size(); i++) {
+                if (all || matcher.matches(basket.line(i))) {
+                    lines++;
+                    long sum = spend + basket.amount(i);
+                    overflow |= sum < 0;
+                    spend = sum;
                 }
             }
-            if (lines.isEmpty()) {
-                return List.of();
+            if (lines == 0) {
+                return null;
             }
-            BigDecimal units = spend.divide(step.amount(), 0, RoundingMode.FLOOR);
-            long amount = units.multiply(BigDecimal.valueOf(rate.minorUnits())).longValueExact();
-            Money spent = Money.of(spend, step.currency());
-            String base = spent + " on " + lines.size() + (all ? "" : " matching") + (lines.size() == 1 ? " line" : " lines");
-            Explanation how = new Explanation(base, rateText, "",
-                    "floor to whole " + step + " (" + units.toPlainString() + ")", "");
-            return List.of(new Grant(rate.currency().code(), amount, Allocation.overLines(amount, lines), how));
+            long units;
+            String spent;
+            if (overflow) { // more than a long of minor units: add the amounts as decimals
+                BigDecimal exact = BigDecimal.ZERO;
+                for (int i = 0; i < basket.size(); i++) {
+                    if (all || matcher.matches(basket.line(i))) {
+                        exact = exact.add(basket.line(i).amount().amount());
+                    }
+                }
+                units = exact.divide(step.amount(), 0, RoundingMode.FLOOR).longValueExact();
+                spent = basket.money(exact);
+            } else {
+                units = Math.floorDiv(spend, stepMinor); // same currency, so the same scale
+                spent = basket.money(spend);
+            }
+            long amount = Math.multiplyExact(units, rate.minorUnits());
+            String base = spent + " on " + lines + (all ? "" : " matching") + (lines == 1 ? " line" : " lines");
+            Explanation how = new Explanation(base, rateText, "", rounding + units + ")", "");
+            return new Grant(rate.currency().code(), amount,
+                    all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
         }
 
         @Override
@@ -187,7 +211,7 @@ public final class ActionNodes {
     }
 
     /** {@code perItem} for every unit on the selected lines. */
-    public static final class PerItem implements Action {
+    public static final class PerItem implements Action, BasketAction {
         private final LineMatcher matcher;
         private final Points perItem;
         private final Set<String> codes;
@@ -226,26 +250,35 @@ public final class ActionNodes {
 
         @Override
         public List<Grant> grants(RuleContext c) {
-            if (!(c.activity() instanceof Purchase)) {
-                return List.of();
+            return Basket.grants(this, c);
+        }
+
+        @Override
+        public Grant grant(RuleContext c, Basket basket) {
+            if (basket == null) {
+                return null;
             }
             long rate = perItem.minorUnits();
-            Map<String, Long> shares = new LinkedHashMap<>();
+            long[] parts = null;
             long items = 0;
             long amount = 0;
-            for (BasketLine line : ((Purchase) c.activity()).lines()) {
+            for (int i = 0; i < basket.size(); i++) {
+                BasketLine line = basket.line(i);
                 if (matcher.matches(line)) {
                     long part = Math.multiplyExact(line.quantity(), rate);
-                    shares.put(line.lineId(), part);
+                    if (parts == null) {
+                        parts = new long[basket.size()];
+                    }
+                    parts[i] = part;
                     items += line.quantity();
                     amount = Math.addExact(amount, part);
                 }
             }
             if (items == 0) {
-                return List.of();
+                return null;
             }
             Explanation how = new Explanation(items + (items == 1 ? " item" : " items"), rateText, "", "", "");
-            return List.of(new Grant(perItem.currency().code(), amount, shares, how));
+            return new Grant(perItem.currency().code(), amount, LineShares.of(basket.lines(), parts), how);
         }
 
         @Override

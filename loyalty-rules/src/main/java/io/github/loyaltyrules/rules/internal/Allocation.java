@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.internal.LineShares;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +28,14 @@ public final class Allocation {
      */
     public static long[] proRata(long total, long[] weights) {
         int n = weights.length;
-        long[] parts = new long[n];
         if (n == 0 || total == 0) {
-            return parts;
+            return new long[n];
         }
         long[] fast = proRataInLongs(total, weights);
         if (fast != null) {
             return fast;
         }
+        long[] parts = new long[n];
         BigInteger sum = BigInteger.ZERO;
         for (long w : weights) {
             sum = sum.add(BigInteger.valueOf(w));
@@ -139,6 +140,14 @@ public final class Allocation {
     public static Map<String, Long> scale(Map<String, Long> shares, long total) {
         if (shares.isEmpty()) {
             return shares;
+        }
+        if (shares instanceof LineShares) { // zero parts weigh nothing: the same parts as over the entries alone
+            LineShares s = (LineShares) shares;
+            long[] w = new long[s.lines()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = s.part(i);
+            }
+            return s.withParts(proRata(total, w));
         }
         long[] weights = new long[shares.size()];
         String[] ids = new String[shares.size()];

@@ -120,8 +120,8 @@ public final class Nodes {
     public record AllOf(List<Condition> parts) implements Condition {
         @Override
         public boolean test(RuleContext context) {
-            for (Condition c : parts) {
-                if (!c.test(context)) {
+            for (int i = 0; i < parts.size(); i++) { // indexed: no iterator per evaluation
+                if (!parts.get(i).test(context)) {
                     return false;
                 }
             }
@@ -137,8 +137,8 @@ public final class Nodes {
     public record AnyOf(List<Condition> parts) implements Condition {
         @Override
         public boolean test(RuleContext context) {
-            for (Condition c : parts) {
-                if (c.test(context)) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).test(context)) {
                     return true;
                 }
             }
@@ -171,7 +171,9 @@ public final class Nodes {
                 return false;
             }
             long units = 0;
-            for (BasketLine line : ((Purchase) context.activity()).lines()) {
+            List<BasketLine> lines = ((Purchase) context.activity()).lines();
+            for (int i = 0; i < lines.size(); i++) { // indexed: no iterator per evaluation
+                BasketLine line = lines.get(i);
                 if (matcher.matches(line)) {
                     units += line.quantity();
                     if (units >= minQuantity) {
@@ -197,7 +199,9 @@ public final class Nodes {
             }
             java.math.BigDecimal spend = java.math.BigDecimal.ZERO;
             boolean any = false;
-            for (BasketLine line : ((Purchase) context.activity()).lines()) {
+            List<BasketLine> lines = ((Purchase) context.activity()).lines();
+            for (int i = 0; i < lines.size(); i++) { // indexed: no iterator per evaluation
+                BasketLine line = lines.get(i);
                 if (matcher.matches(line)) {
                     if (!line.unitPrice().currency().equals(threshold.currency())) {
                         return false;

@@ -1,0 +1,20 @@
+package io.github.loyaltyrules.rules.internal;
+
+import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rules.Grant;
+
+/**
+ * A built-in action computing at most one grant from the evaluation's shared {@link Basket}, so
+ * that the rule set need not build a basket view, a grant list and line-share maps per rule.
+ */
+public interface BasketAction {
+
+    /**
+     * Computes the grant.
+     *
+     * @param context the member, activity and time
+     * @param basket the purchase as read once for this evaluation, or null if the activity is not a purchase
+     * @return the grant, or null if the action grants nothing
+     */
+    Grant grant(RuleContext context, Basket basket);
+}
