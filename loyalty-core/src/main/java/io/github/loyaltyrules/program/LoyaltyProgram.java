@@ -86,6 +86,9 @@ import java.util.function.Supplier;
  * earns keep to their line shares, so per-line rounding is never clawed back twice. Nothing is ever
  * given back by a return (a rule the kept basket would newly earn, e.g. a lesser bonus in the same
  * exclusive group, is not awarded), and no award is clawed back beyond its amount.
+ * Once the return has posted, the purchase's engine learns what the purchase kept before it and keeps
+ * after it ({@link io.github.loyaltyrules.rule.RuleEngine#returned}), so that per-member caps and
+ * campaign budgets drawn for the returned part are released; a replayed return releases nothing again.
  *
  * <p><b>Idempotency.</b> Every call carries the caller's key. A purchase, event or return posts under
  * keys derived from it; the program remembers which kind of operation each caller key was used for,
@@ -570,7 +573,35 @@ public final class LoyaltyProgram {
         unqualify(member, bought, totalsByCurrency(clawed), units, allReturned, at, key);
         Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
         receipts.put(key, new Stored(receipt, fingerprint, null, bought.profile, Map.of()));
+        returned(bought, take);
         return receipt;
+    }
+
+    /**
+     * Tells the purchase's engine what the purchase kept before a return that has just posted and what it
+     * keeps after ({@code take}, already recorded, is what the return clawed back per award), so that it
+     * can release the caps and budgets the returned part drew.
+     */
+    private void returned(Stored bought, long[] take) {
+        ProgramVersion v = versions.get(bought.receipt.programVersion());
+        List<Award> awards = bought.receipt.awards();
+        if (v == null || awards.isEmpty()) {
+            return;
+        }
+        List<Award> before = new ArrayList<>(awards.size());
+        List<Award> after = new ArrayList<>(awards.size());
+        for (int i = 0; i < awards.size(); i++) {
+            Award a = awards.get(i);
+            long keeps = a.amount() - bought.clawed(i);
+            if (keeps + take[i] > 0) {
+                before.add(new Award(a.ruleId(), a.ruleName(), a.currency(), keeps + take[i], Map.of(), a.explanation()));
+            }
+            if (keeps > 0) {
+                after.add(new Award(a.ruleId(), a.ruleName(), a.currency(), keeps, Map.of(), a.explanation()));
+            }
+        }
+        v.engine().returned(new RuleContext(bought.profile, bought.purchase, bought.receipt.at().atZone(ledger.zone()),
+                bought.receipt.key(), v.id()), new Evaluation(before), new Evaluation(after));
     }
 
     /**

@@ -31,4 +31,26 @@ public interface RuleEngine {
     default Evaluation reevaluate(RuleContext context) {
         return evaluate(context);
     }
+
+    /**
+     * Learns that a return of part of a purchase has posted, so that an engine keeping state drawn by
+     * awards (per-member caps, campaign budgets) can release what the returned part drew. For each rule
+     * and currency, what {@code before} holds beyond {@code after} is what this return clawed back.
+     *
+     * <p>The program calls it once for each return, after the return's claw-back has posted and its
+     * receipt is recorded, with the context of the original purchase (its member profile, basket,
+     * business time, key and program version: not the return's), and never for a replayed return key.
+     * If it throws, the return stays posted and the exception reaches the caller; retrying the return
+     * with its key returns the receipt without calling this again. Engines without such state need not
+     * override it; the default does nothing.
+     *
+     * @param original the context the purchase was evaluated with
+     * @param before what the purchase kept before this return: each of its awards less what earlier
+     *     returns clawed back (awards with nothing left are left out)
+     * @param after what the purchase keeps after this return, in the same way; per rule and currency
+     *     never more than {@code before}
+     */
+    default void returned(RuleContext original, Evaluation before, Evaluation after) {
+        // nothing kept, nothing to release
+    }
 }

@@ -71,7 +71,10 @@ public record Campaign(String id, String name, Instant from, Instant until, Map<
     }
 
     /**
-     * Returns a copy with a budget in one currency.
+     * Returns a copy with a budget in one currency: the most the campaign's rules award in it, across
+     * all members, for as long as the campaign runs. Awards draw on it when a purchase earns; when a
+     * purchase is returned, what the returned part drew goes back to the budget (exactly what its
+     * awards were cut to, never more), so the budget counts only points members keep.
      *
      * @param currency the currency code
      * @param minorUnits the budget; positive

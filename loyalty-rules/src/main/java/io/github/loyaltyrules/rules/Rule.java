@@ -354,8 +354,12 @@ public final class Rule {
 
         /**
          * Caps what one member earns from the rule in one currency per period (program zone),
-         * e.g. at most 100 stars per day. The rule set counts it in memory, atomically, so that it
-         * is never exceeded under concurrent evaluation.
+         * e.g. at most 100 stars per day. The rule set counts it in its {@link io.github.loyaltyrules.rule.Quotas}
+         * (see {@link RuleSet.Builder#quotas}), atomically, so that it is never exceeded under
+         * concurrent evaluation. When a purchase is returned, what the returned part earned from the
+         * rule is given back to the cap of the period the purchase was made in (not the period of the
+         * return), and never more than the purchase took: a purchase the cap cut gives back only what it
+         * was awarded.
          *
          * @param currency the currency code
          * @param maxMinorUnits the cap in minor units; positive

@@ -58,7 +58,8 @@ import java.util.function.Consumer;
  * and per-member caps are state held by this rule set (in memory): they are drawn atomically, so
  * that they are never exceeded under concurrent evaluation, and what they have left depends on
  * earlier evaluations. They are drawn when an activity is evaluated and are not given back if the
- * caller then does not post the awards, or when a purchase is returned.
+ * caller then does not post the awards. When a purchase is returned, {@link #returned} gives back what
+ * the returned part drew (the program calls it once per posted return).
  */
 public final class RuleSet implements RuleEngine {
 
@@ -70,6 +71,8 @@ public final class RuleSet implements RuleEngine {
     private final Map<String, Long> budgets;
     private final Quotas quotas;
     private final Compiled[] rules;
+    /** The rules by id. */
+    private final Map<String, Compiled> byId;
     private final List<Rule> ruleList;
     private final Map<String, TypeIndex> index;
     private final Set<String> declaredTiers;
@@ -264,10 +267,13 @@ public final class RuleSet implements RuleEngine {
         this.declaredAttributes = b.attributes == null ? null
                 : Collections.unmodifiableSet(new LinkedHashSet<>(b.attributes));
         boolean simple = true;
+        Map<String, Compiled> ids = new HashMap<>();
         for (Compiled c : rules) {
             simple &= c.group == null && c.rule.capsPerMember().isEmpty() && c.budgetCounters.length == 0;
+            ids.put(c.rule.id(), c);
         }
         this.plain = simple;
+        this.byId = ids;
     }
 
     /**
@@ -333,6 +339,12 @@ public final class RuleSet implements RuleEngine {
     /** The name of a campaign budget's counter in the {@link Quotas}. */
     static String budgetCounter(String campaignId, String currency) {
         return "budget/" + campaignId + "/" + currency;
+    }
+
+    /** The name of the counter of a rule's per-member cap in the {@link Quotas}, for the period holding {@code at}. */
+    static String capCounter(String ruleId, String currency, Rule.MemberCap cap, RuleContext at) {
+        return "cap/" + ruleId + "/" + currency + "/" + at.member().id().value() + "/"
+                + cap.period().startOf(at.at().toLocalDate());
     }
 
     /**
@@ -463,6 +475,73 @@ public final class RuleSet implements RuleEngine {
     @Override
     public Evaluation reevaluate(RuleContext context) {
         return evaluate(context, false);
+    }
+
+    /**
+     * Releases what the returned part of a purchase drew on per-member caps and campaign budgets. For
+     * each rule and currency, what {@code before} holds beyond {@code after} (what the return clawed
+     * back) is given back to the counters the purchase drew on: the member's cap counter of the period
+     * holding the purchase's business time ({@code original.at()}, not the return's), and the campaign's
+     * budget. An award's amount is exactly what its purchase drew from each of those counters (after
+     * any cap or budget cut it), so a capped purchase gives back at most what it took, and a counter
+     * never goes below zero. Rules without a member cap or a budget in the currency release nothing.
+     * {@link io.github.loyaltyrules.program.LoyaltyProgram} calls this once per posted return; a caller
+     * driving the rule set directly must do the same, and must not call it twice for one return.
+     *
+     * @param original the context the purchase was evaluated with
+     * @param before what the purchase kept before the return
+     * @param after what it keeps after the return
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownRuleReferenceException if an award names a rule this rule set does not have; nothing is
+     *     given back
+     * @throws IllegalArgumentException if {@code after} keeps more of a rule and currency than
+     *     {@code before}; nothing is given back
+     */
+    @Override
+    public void returned(RuleContext original, Evaluation before, Evaluation after) {
+        Objects.requireNonNull(original, "original context must not be null");
+        Objects.requireNonNull(before, "evaluation before the return must not be null");
+        Objects.requireNonNull(after, "evaluation after the return must not be null");
+        Map<List<String>, long[]> kept = new LinkedHashMap<>(); // [rule id, currency] -> {before, after}
+        for (Award a : before.awards()) {
+            kept.computeIfAbsent(List.of(known(a), a.currency()), k -> new long[2])[0] += a.amount();
+        }
+        for (Award a : after.awards()) {
+            kept.computeIfAbsent(List.of(known(a), a.currency()), k -> new long[2])[1] += a.amount();
+        }
+        for (Map.Entry<List<String>, long[]> e : kept.entrySet()) {
+            long[] k = e.getValue();
+            if (k[1] > k[0]) {
+                throw new IllegalArgumentException("after the return the purchase keeps " + k[1] + " "
+                        + e.getKey().get(1) + " (minor units) of rule '" + e.getKey().get(0) + "', more than the "
+                        + k[0] + " it kept before; a return only takes back");
+            }
+        }
+        for (Map.Entry<List<String>, long[]> e : kept.entrySet()) {
+            long released = e.getValue()[0] - e.getValue()[1];
+            if (released == 0) {
+                continue;
+            }
+            Compiled r = byId.get(e.getKey().get(0));
+            String currency = e.getKey().get(1);
+            Rule.MemberCap cap = r.rule.capsPerMember().get(currency);
+            if (cap != null) {
+                quotas.giveBack(capCounter(r.rule.id(), currency, cap, original), released);
+            }
+            int budget = r.budget(currency);
+            if (budget >= 0) {
+                quotas.giveBack(r.budgetCounters[budget], released);
+            }
+        }
+    }
+
+    /** The award's rule id, checked to be a rule of this rule set. */
+    private String known(Award a) {
+        if (!byId.containsKey(a.ruleId())) {
+            throw new UnknownRuleReferenceException("an award names rule '" + a.ruleId() + "', which this rule set"
+                    + " does not have; a return is released by the rule set that evaluated the purchase");
+        }
+        return a.ruleId();
     }
 
     private Evaluation evaluate(RuleContext context, boolean draw) {
@@ -668,8 +747,7 @@ public final class RuleSet implements RuleEngine {
             if (memberCaps) {
                 Rule.MemberCap cap = o.rule.rule.capsPerMember().get(g.currency());
                 if (cap != null) {
-                    used = "cap/" + o.rule.rule.id() + "/" + g.currency() + "/" + context.member().id().value() + "/"
-                            + cap.period().startOf(context.at().toLocalDate());
+                    used = capCounter(o.rule.rule.id(), g.currency(), cap, context);
                     usedTaken = quotas.take(used, g.amount(), cap.max());
                     if (usedTaken == 0) {
                         continue;
@@ -908,6 +986,14 @@ public final class RuleSet implements RuleEngine {
          * {@link Quotas#inMemory()}, is right for one process; servers that share members share
          * their counters too (e.g. loyalty-jdbc's {@code JdbcQuotas}), so that no budget or cap is
          * exceeded across them.
+         *
+         * <p>A purchase draws on its rules' counters what they award it (after any cap or budget cut
+         * them). When it is returned, {@link RuleSet#returned} gives back what the returned part no
+         * longer earns to the same counters: the campaign budget, and the member's cap counter of the
+         * purchase's period (not the return's). So a counter holds what the kept parts of purchases
+         * were awarded: never more than its limit, never negative, and a fully returned purchase
+         * counts for nothing. {@code LoyaltyProgram} does this once per posted return (a replayed
+         * return key gives back nothing again).
          *
          * @param quotas the counters
          * @return this builder
