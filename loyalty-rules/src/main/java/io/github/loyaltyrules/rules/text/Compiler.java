@@ -140,7 +140,7 @@ final class Compiler {
             problems.add(new Problem(1, 1, "", e.getMessage()));
             return null;
         }
-        return new ParsedProgram(program, id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
+        return new ParsedProgram(id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
                 tiers == null ? List.of() : List.copyOf(tiers), ladder);
     }
 
