@@ -705,12 +705,21 @@ final class Compiler {
                     + (hint == null ? "; expected an ISO 4217 code such as EUR" : ", did you mean '" + hint + "'?"));
             throw new Skip();
         }
+        Money m;
         try {
-            return Money.of(cash.value(), cur);
+            m = Money.of(cash.value(), cur);
         } catch (LoyaltyException e) {
             report(cash.pos(), e.getMessage());
             throw new Skip();
         }
+        // money is counted in minor units that fit a long (baskets, steps, thresholds)
+        java.math.BigDecimal max = java.math.BigDecimal.valueOf(Long.MAX_VALUE, m.amount().scale());
+        if (m.amount().abs().compareTo(max) > 0) {
+            report(cash.pos(), "money amount " + cash.value().toPlainString() + " " + cur.getCurrencyCode()
+                    + " is too large; expected at most " + max.toPlainString() + " " + cur.getCurrencyCode());
+            throw new Skip();
+        }
+        return m;
     }
 
     private Instant instant(Ast.DayTime d) {

@@ -187,6 +187,13 @@ class ProgramErrorsTest {
     }
 
     @Test
+    void aMoneyAmountBeyondWhatIsCountedIsAnErrorNotAnOverflow() {
+        Problem p = only(STARS + "rule r then earn 1 STARS per 99999999999999999999.99 EUR;");
+        assertThat(p).isEqualTo(new Problem(2, 30, "99999999999999999999.99", "money amount 99999999999999999999.99 EUR"
+                + " is too large; expected at most 92233720368547758.07 EUR"));
+    }
+
+    @Test
     void clausesGivenTwiceAndALadderWithoutTiersAreReported() {
         List<Problem> errors = errors(STARS + "rule r priority 1 priority 2 then earn 1 STARS;\n"
                 + "reward x \"X\" costs 5 STARS limit 1 per member limit 2 per member;\n"

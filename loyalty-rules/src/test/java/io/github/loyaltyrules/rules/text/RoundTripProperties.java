@@ -161,20 +161,32 @@ class RoundTripProperties {
             }
             default: mutated = text.substring(pos) + text.substring(0, pos);
         }
-        try {
-            ProgramText.parse(mutated);
-        } catch (ProgramSyntaxException e) {
-            assertThat(e.errors()).isNotEmpty();
-        }
+        RobustnessTest.parseOrFailCleanly(mutated);
     }
 
     @Property(tries = 50)
     void randomTextNeverThrowsAnythingElse(@ForAll("noise") String text) {
-        try {
-            ProgramText.parse(text);
-        } catch (ProgramSyntaxException e) {
-            assertThat(e.errors()).isNotEmpty();
-        }
+        RobustnessTest.parseOrFailCleanly(text);
+    }
+
+    @Property(tries = 100)
+    void randomBytesNeverThrowAnythingElse(@ForAll("bytes") byte[] bytes) {
+        RobustnessTest.parseOrFailCleanly(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        RobustnessTest.parseOrFailCleanly(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Property(tries = 100)
+    void randomBytesInsideAProgramNeverThrowAnythingElse(@ForAll("programs") Ast.Program program,
+            @ForAll("bytes") byte[] bytes, @ForAll long seed) {
+        String text = Printer.print(program);
+        int pos = new Random(seed).nextInt(text.length() + 1);
+        RobustnessTest.parseOrFailCleanly(text.substring(0, pos) + new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                + text.substring(pos));
+    }
+
+    @Provide
+    Arbitrary<byte[]> bytes() {
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(400);
     }
 
     @Provide
