@@ -117,7 +117,7 @@ final class Compiler {
             }
         }
         boolean anyRule = program.statements().stream().anyMatch(s -> s instanceof Ast.RuleDecl);
-        if (currencies.isEmpty() && !failed.contains("currency") && anyRule) {
+        if (currencyDecls.isEmpty() && !failedAny("currency") && anyRule) {
             problems.add(new Problem(1, 1, "", "a program needs at least one 'currency' declaration"));
         }
         if (!problems.isEmpty() || currencies.isEmpty()) {
@@ -140,7 +140,7 @@ final class Compiler {
             problems.add(new Problem(1, 1, "", e.getMessage()));
             return null;
         }
-        return new ParsedProgram(program, id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
+        return new ParsedProgram(id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
                 tiers == null ? List.of() : List.copyOf(tiers), ladder);
     }
 
@@ -190,7 +190,7 @@ final class Compiler {
 
     private void tierStatements() {
         if (tierDecls.isEmpty()) {
-            if (ladderDecl != null && !failed.contains("tier")) {
+            if (ladderDecl != null && !failedAny("tier")) {
                 report(ladderDecl.pos(), "'ladder' needs 'tier' statements, one per tier from lowest to highest");
             }
             return;
@@ -301,8 +301,9 @@ final class Compiler {
         try {
             return Metric.spend(Currency.getInstance(code));
         } catch (IllegalArgumentException e) {
-            if (!failed.contains("currency")) {
+            if (!failed.contains("currency") && !failed.contains("currency " + code)) {
                 List<String> known = new ArrayList<>(currencyDecls.keySet());
+                known.addAll(failedNames("currency"));
                 known.add("purchases");
                 known.add("counter");
                 report(th.unit().pos(), Names.unknown("currency", code, known)
@@ -591,7 +592,7 @@ final class Compiler {
     private String[] tierNames(Ast.TierIs t) {
         if (tiers == null) {
             if (t.op().equals(">=")) {
-                if (!failed.contains("tiers")) {
+                if (!failed.contains("tiers") && !failedAny("tier")) {
                     report(t.pos(), "'tier >= " + t.tiers().get(0).value()
                             + "' needs a 'tiers' declaration listing the tiers from lowest to highest");
                 }
@@ -634,7 +635,12 @@ final class Compiler {
 
     private Reward reward(Ast.RewardDecl r) {
         int before = problems.size();
-        Points cost = points(r.cost());
+        Points cost = null;
+        try {
+            cost = points(r.cost());
+        } catch (Skip e) {
+            // recorded; the tiers are still checked
+        }
         Set<String> allowed = new LinkedHashSet<>();
         for (Name n : r.tiers()) {
             if (tiers != null && !tiers.contains(n.value())) {
@@ -642,7 +648,7 @@ final class Compiler {
             }
             allowed.add(n.value());
         }
-        if (problems.size() > before) {
+        if (cost == null || problems.size() > before) {
             throw new Skip();
         }
         try {
@@ -699,12 +705,21 @@ final class Compiler {
                     + (hint == null ? "; expected an ISO 4217 code such as EUR" : ", did you mean '" + hint + "'?"));
             throw new Skip();
         }
+        Money m;
         try {
-            return Money.of(cash.value(), cur);
+            m = Money.of(cash.value(), cur);
         } catch (LoyaltyException e) {
             report(cash.pos(), e.getMessage());
             throw new Skip();
         }
+        // money is counted in minor units that fit a long (baskets, steps, thresholds)
+        java.math.BigDecimal max = java.math.BigDecimal.valueOf(Long.MAX_VALUE, m.amount().scale());
+        if (m.amount().abs().compareTo(max) > 0) {
+            report(cash.pos(), "money amount " + cash.value().toPlainString() + " " + cur.getCurrencyCode()
+                    + " is too large; expected at most " + max.toPlainString() + " " + cur.getCurrencyCode());
+            throw new Skip();
+        }
+        return m;
     }
 
     private Instant instant(Ast.DayTime d) {
@@ -721,12 +736,36 @@ final class Compiler {
         return ids;
     }
 
-    /** Reports an unknown name unless the statement kind that declares it failed to parse. */
+    /**
+     * Reports an unknown name, with the closest declared one, unless a statement that may have declared
+     * it failed to parse: one of that kind whose name could not be read, or one with this name.
+     */
     private void known(String kind, Name n, java.util.Collection<String> names, String declaredBy) {
-        boolean declarationFailed = failed.contains(declaredBy) || declaredBy.equals("tiers") && failed.contains("tier");
+        String statement = declaredBy.equals("tiers") ? "tier" : declaredBy;
+        boolean declarationFailed = failed.contains(declaredBy) || failed.contains(statement)
+                || failed.contains(statement + " " + n.value());
         if (!names.contains(n.value()) && !declarationFailed) {
-            report(n.pos(), Names.unknown(kind, n.value(), names));
+            List<String> known = new ArrayList<>(names);
+            known.addAll(failedNames(statement));
+            report(n.pos(), Names.unknown(kind, n.value(), known));
         }
+    }
+
+    /** Whether a statement of this kind failed to parse. */
+    private boolean failedAny(String statement) {
+        return failed.contains(statement) || !failedNames(statement).isEmpty();
+    }
+
+    /** The names declared by the statements of this kind that failed to parse. */
+    private List<String> failedNames(String statement) {
+        List<String> out = new ArrayList<>();
+        for (String f : failed) {
+            if (f.startsWith(statement + " ")) {
+                out.add(f.substring(statement.length() + 1));
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     private void once(String statement, Pos pos) {

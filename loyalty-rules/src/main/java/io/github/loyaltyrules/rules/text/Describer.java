@@ -48,20 +48,30 @@ final class Describer {
 
     private static final Pos NOWHERE = new Pos(0, 0, "");
 
+    /** The id a program has when its text has no {@code program} statement; not printed. */
+    static final String DEFAULT_ID = "program";
+
     private final ZoneId zone;
     private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
+    /** The tiers lowest first, when the program declares them; {@code tier >= X} is written with them. */
+    private List<String> tierOrder = List.of();
     private final List<Ast.Stmt> out = new ArrayList<>();
 
     private Describer(ZoneId zone) {
         this.zone = zone;
     }
 
+    /**
+     * The canonical syntax tree of a program: header (id, zone, multipliers), currencies, attributes,
+     * tiers or the ladder, groups and campaigns sorted by id, rules in evaluation order (priority, then
+     * the order added, which decides ties), rewards in catalogue order. Sets are written sorted.
+     */
     static Ast.Program describe(String id, ZoneId zone, RuleSet rules, List<Reward> rewards, TierLadder ladder) {
         Describer d = new Describer(zone);
-        if (id != null) {
+        if (id != null && !id.equals(DEFAULT_ID)) {
             d.out.add(new Ast.ProgramId(NOWHERE, id));
         }
-        if (!zone.equals(ZoneOffset.UTC)) {
+        if (!zone.normalized().equals(ZoneOffset.UTC)) {
             d.out.add(new Ast.Zone(NOWHERE, zone.getId(), NOWHERE));
         }
         if (rules.multiplierStacking() == MultiplierStacking.COMPOUND) {
@@ -76,17 +86,23 @@ final class Describer {
         for (PointCurrency c : d.currencies.values()) {
             d.out.add(d.currency(c));
         }
-        rules.declaredMemberAttributes().ifPresent(a -> d.out.add(new Ast.AttributesDecl(NOWHERE, names(a))));
+        rules.declaredMemberAttributes().ifPresent(a -> d.out.add(new Ast.AttributesDecl(NOWHERE,
+                names(new TreeSet<>(a)))));
         if (ladder != null) {
             d.ladder(ladder, rules.declaredTiers().orElse(null));
         } else {
-            rules.declaredTiers().ifPresent(t -> d.out.add(new Ast.TiersDecl(NOWHERE, names(t))));
+            rules.declaredTiers().ifPresent(t -> {
+                d.tierOrder = List.copyOf(t);
+                d.out.add(new Ast.TiersDecl(NOWHERE, names(t)));
+            });
         }
-        for (Map.Entry<String, GroupSelection> g : rules.exclusiveGroups().entrySet()) {
+        for (Map.Entry<String, GroupSelection> g : new java.util.TreeMap<>(rules.exclusiveGroups()).entrySet()) {
             d.out.add(new Ast.GroupDecl(NOWHERE, name(g.getKey()),
                     g.getValue() == GroupSelection.BEST ? "best" : "first"));
         }
-        for (Campaign c : rules.campaigns()) {
+        List<Campaign> campaigns = new ArrayList<>(rules.campaigns());
+        campaigns.sort(java.util.Comparator.comparing(Campaign::id));
+        for (Campaign c : campaigns) {
             d.out.add(d.campaign(c));
         }
         for (Rule r : rules.rules()) {
@@ -135,6 +151,7 @@ final class Describer {
             throw new UnprintableProgramException("the rule set declares tiers " + declaredTiers + " but the ladder has "
                     + names + "; the text lists the tiers once, with the ladder's tier statements");
         }
+        tierOrder = List.copyOf(names);
         if (!ladder.zone().equals(zone)) {
             throw new UnprintableProgramException("the ladder's zone " + ladder.zone() + " is not the program zone "
                     + zone + "; the text states one zone for the whole program");
@@ -159,7 +176,7 @@ final class Describer {
                 tracked.add(threshold(m, null, "the ladder"));
             }
         }
-        out.add(new Ast.LadderDecl(NOWHERE, window, w.kind() == QualificationWindow.Kind.ROLLING_MONTHS ? w.months() : 0,
+        out.add(new Ast.LadderDecl(NOWHERE, w.kind() == QualificationWindow.Kind.CALENDAR_YEAR ? null : window, w.kind() == QualificationWindow.Kind.ROLLING_MONTHS ? w.months() : 0,
                 ladder.retention() ? null : Boolean.FALSE, ladder.gracePeriod().isZero() ? null : ladder.gracePeriod(),
                 ladder.softLanding(), ladder.returnRule() == ReturnRule.IMMEDIATE, tracked));
         for (Tier t : ladder.tiers()) {
@@ -196,7 +213,7 @@ final class Describer {
 
     private Ast.CampaignDecl campaign(Campaign c) {
         List<Ast.Amount> budgets = new ArrayList<>();
-        for (Map.Entry<String, Long> b : c.budgets().entrySet()) {
+        for (Map.Entry<String, Long> b : new java.util.TreeMap<>(c.budgets()).entrySet()) {
             budgets.add(amount(b.getKey(), b.getValue()));
         }
         String who = "campaign '" + c.id() + "'";
@@ -250,10 +267,10 @@ final class Describer {
                     actionLines(m.lines(), who)));
         }
         List<Ast.Cap> caps = new ArrayList<>();
-        for (Map.Entry<String, Long> c : r.capsPerTransaction().entrySet()) {
+        for (Map.Entry<String, Long> c : new java.util.TreeMap<>(r.capsPerTransaction()).entrySet()) {
             caps.add(new Ast.Cap(NOWHERE, amount(c.getKey(), c.getValue()), null));
         }
-        for (Map.Entry<String, Rule.MemberCap> c : r.capsPerMember().entrySet()) {
+        for (Map.Entry<String, Rule.MemberCap> c : new java.util.TreeMap<>(r.capsPerMember()).entrySet()) {
             CapPeriod p = c.getValue().period();
             caps.add(new Ast.Cap(NOWHERE, amount(c.getKey(), c.getValue().max()),
                     p == CapPeriod.LIFETIME ? "lifetime" : p.label()));
@@ -301,10 +318,10 @@ final class Describer {
         }
         if (c instanceof Nodes.LinesMatch m) {
             if (m.minQuantity() == 1 && m.matcher() instanceof Nodes.SkuIn s) {
-                return new Ast.In("sku", List.copyOf(s.skus()));
+                return new Ast.In("sku", sorted(s.skus()));
             }
             if (m.minQuantity() == 1 && m.matcher() instanceof Nodes.CategoryIn k) {
-                return new Ast.In("category", List.copyOf(k.categories()));
+                return new Ast.In("category", sorted(k.categories()));
             }
             return new Ast.Quantity(lines(m.matcher(), who), m.minQuantity());
         }
@@ -312,16 +329,16 @@ final class Describer {
             return new Ast.Spend(lines(s.matcher(), who), cash(s.threshold()));
         }
         if (c instanceof Nodes.StoreIn s) {
-            return new Ast.In("store", List.copyOf(s.stores()));
+            return new Ast.In("store", sorted(s.stores()));
         }
         if (c instanceof Nodes.ChannelIn s) {
-            return new Ast.In("channel", List.copyOf(s.channels()));
+            return new Ast.In("channel", sorted(s.channels()));
         }
         if (c instanceof Nodes.EventTypeIn s) {
-            return new Ast.In("event", List.copyOf(s.types()));
+            return new Ast.In("event", sorted(s.types()));
         }
         if (c instanceof Nodes.TierIn t) {
-            return new Ast.TierIs(NOWHERE, "=", names(t.tiers()));
+            return tierIs(t.tiers());
         }
         if (c instanceof Nodes.AttributeIs a) {
             return new Ast.Attr(name(a.key()), a.value());
@@ -370,6 +387,25 @@ final class Describer {
                 + " printed");
     }
 
+    /**
+     * {@code tier = X} for one tier, {@code tier >= X} for the declared tiers from X up, else
+     * {@code tier in (...)} lowest first (undeclared names last, alphabetically).
+     */
+    private Ast.TierIs tierIs(Set<String> tiers) {
+        List<String> ordered = new ArrayList<>(tiers);
+        ordered.sort(java.util.Comparator.<String>comparingInt(n -> tierOrder.contains(n) ? tierOrder.indexOf(n)
+                : tierOrder.size()).thenComparing(java.util.Comparator.naturalOrder()));
+        if (ordered.size() > 1 && tierOrder.size() >= ordered.size()
+                && tierOrder.subList(tierOrder.size() - ordered.size(), tierOrder.size()).equals(ordered)) {
+            return new Ast.TierIs(NOWHERE, ">=", List.of(name(ordered.get(0))));
+        }
+        return new Ast.TierIs(NOWHERE, "=", names(ordered));
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return List.copyOf(new TreeSet<>(values));
+    }
+
     private List<Ast.Cond> conds(List<Condition> parts, String who) {
         List<Ast.Cond> out = new ArrayList<>();
         for (Condition p : parts) {
@@ -398,10 +434,10 @@ final class Describer {
             return List.of(List.of());
         }
         if (m instanceof Nodes.SkuIn s) {
-            return List.of(List.of(new Ast.LineAtom("sku", List.copyOf(s.skus()))));
+            return List.of(List.of(new Ast.LineAtom("sku", sorted(s.skus()))));
         }
         if (m instanceof Nodes.CategoryIn k) {
-            return List.of(List.of(new Ast.LineAtom("category", List.copyOf(k.categories()))));
+            return List.of(List.of(new Ast.LineAtom("category", sorted(k.categories()))));
         }
         if (m instanceof Nodes.EitherLine e) {
             List<List<Ast.LineAtom>> out = new ArrayList<>(terms(e.a(), who));

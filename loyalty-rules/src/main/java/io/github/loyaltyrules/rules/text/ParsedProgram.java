@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 public final class ParsedProgram {
 
-    private final Ast.Program syntax;
     private final String id;
     private final ZoneId zone;
     private final List<PointCurrency> currencies;
@@ -28,20 +27,15 @@ public final class ParsedProgram {
     private final List<String> tiers;
     private final TierLadder ladder;
 
-    ParsedProgram(Ast.Program syntax, String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
+    ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
             List<Reward> rewards, List<String> tiers, TierLadder ladder) {
         this.ladder = ladder;
-        this.syntax = syntax;
         this.id = id;
         this.zone = zone;
         this.currencies = currencies;
         this.ruleSet = ruleSet;
         this.rewards = rewards;
         this.tiers = tiers;
-    }
-
-    Ast.Program syntax() {
-        return syntax;
     }
 
     /**

@@ -28,6 +28,8 @@ final class Parser {
 
     static final List<String> STATEMENTS = List.of("program", "zone", "multipliers", "currency", "tiers", "attributes",
             "group", "campaign", "rule", "reward", "ladder", "tier");
+    /** The statements that declare a name, given right after their keyword. */
+    private static final List<String> NAMED = List.of("currency", "group", "campaign", "rule", "reward", "tier");
     static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
             "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "always", "not");
     static final List<String> RULE_CLAUSES = List.of("priority", "valid", "group", "campaign", "when", "then", "cap");
@@ -48,6 +50,8 @@ final class Parser {
     private final List<Token> toks;
     private final List<Problem> problems;
     private final java.util.Set<String> failedStatements = new java.util.HashSet<>();
+    /** Set when the statement being read ended without its ';' (already reported). */
+    private boolean semicolonMissing;
     private int i;
     private int depth;
 
@@ -60,17 +64,28 @@ final class Parser {
         List<Stmt> out = new ArrayList<>();
         while (peek().kind() != Token.Kind.EOF) {
             int start = i;
+            semicolonMissing = false;
             try {
                 out.add(statement());
             } catch (Fail f) {
-                failedStatements.add(toks.get(start).text());
+                Token name = toks.get(Math.min(start + 1, toks.size() - 1));
+                if (NAMED.contains(toks.get(start).text()) && (name.kind() == Token.Kind.IDENT
+                        || name.kind() == Token.Kind.STRING) && name.line() == toks.get(start).line()) {
+                    // the statement declared this name: only that name is not reported unknown
+                    failedStatements.add(toks.get(start).text() + " " + name.text());
+                } else {
+                    failedStatements.add(toks.get(start).text());
+                }
                 recover(start);
             }
         }
         return new Ast.Program(out);
     }
 
-    /** The keywords of the statements that could not be parsed, so that their names are not reported unknown. */
+    /**
+     * What the statements that could not be parsed declared, so that their names are not reported
+     * unknown: "kind name" when the statement's name was read ({@code "tier Gold"}), else the kind.
+     */
     java.util.Set<String> failedStatements() {
         return failedStatements;
     }
@@ -157,9 +172,8 @@ final class Parser {
         Period inactivity = null;
         List<Name> activity = null;
         List<String> seen = new ArrayList<>();
-        while (!peek().is(";")) {
+        while (more(pos)) {
             Token t = peek();
-            missingSemicolon(t, pos);
             String clause = oneOf("'expires', 'hold', 'inactivity', 'activity' or ';'",
                     List.of("expires", "hold", "inactivity", "activity"));
             duplicate(seen, clause, t, "currency");
@@ -249,9 +263,8 @@ final class Parser {
         boolean immediate = false;
         List<Ast.Threshold> tracked = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        while (!peek().is(";")) {
+        while (more(pos)) {
             Token t = peek();
-            missingSemicolon(t, pos);
             String clause = oneOf("'window', 'retention', 'no retention', 'grace', 'soft landing', 'returns', 'tracks'"
                     + " or ';'", List.of("window", "retention", "no", "grace", "soft", "returns", "tracks"));
             if (clause.equals("no")) {
@@ -328,9 +341,8 @@ final class Parser {
         List<String> perks = List.of();
         boolean never = false;
         List<String> seen = new ArrayList<>();
-        while (!peek().is(";")) {
+        while (more(pos)) {
             Token t = peek();
-            missingSemicolon(t, pos);
             String clause = oneOf("'from', 'multiplier', 'perks', 'never' or ';'",
                     List.of("from", "multiplier", "perks", "never"));
             duplicate(seen, clause, t, "tier");
@@ -409,9 +421,8 @@ final class Parser {
         List<Act> actions = null;
         List<Cap> caps = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        while (!peek().is(";")) {
+        while (more(pos)) {
             Token t = peek();
-            missingSemicolon(t, pos);
             String clause = oneOf("a rule clause (priority, valid, group, campaign, when, then, cap) or ';'",
                     RULE_CLAUSES);
             if (!clause.equals("cap")) {
@@ -475,9 +486,8 @@ final class Parser {
         Ast.DayTime from = null;
         Ast.DayTime until = null;
         List<String> seen = new ArrayList<>();
-        while (!peek().is(";")) {
+        while (more(pos)) {
             Token t = peek();
-            missingSemicolon(t, pos);
             String clause = oneOf("'for', 'limit', 'from', 'until' or ';'", List.of("for", "limit", "from", "until"));
             duplicate(seen, clause, t, "reward");
             switch (clause) {
@@ -912,17 +922,31 @@ final class Parser {
         seen.add(clause);
     }
 
-    /** A statement keyword first on its line, where a clause was expected, means the ';' before it is missing. */
-    private void missingSemicolon(Token t, Pos statement) {
+    /**
+     * Whether another clause of the statement follows. A statement keyword first on its line, where a
+     * clause was expected, means the ';' before it is missing: that is reported and the statement
+     * ends there, so that it is still checked and the next statement parsed.
+     */
+    private boolean more(Pos statement) {
+        Token t = peek();
+        if (t.is(";")) {
+            return false;
+        }
         if (t.kind() == Token.Kind.IDENT && STATEMENTS.contains(t.text()) && t.line() > toks.get(i - 1).line()
                 && !(statement.text().equals("rule") && RULE_CLAUSES.contains(t.text()))) {
             problems.add(new Problem(t.line(), t.column(), t.text(), "expected ';' to end the " + statement.text()
                     + " statement at line " + statement.line() + ", found '" + t.text() + "'"));
-            throw new Fail();
+            semicolonMissing = true;
+            return false;
         }
+        return true;
     }
 
     private void end() {
+        if (semicolonMissing) {
+            semicolonMissing = false;
+            return;
+        }
         symbol(";", "';'");
     }
 

@@ -23,19 +23,21 @@ final class Printer {
 
     static String print(Ast.Program program) {
         Printer p = new Printer();
+        StringBuilder text = new StringBuilder();
         Stmt previous = null;
         boolean previousOneLine = false;
         for (Stmt s : program.statements()) {
-            int start = p.out.length();
+            p.out.setLength(0);
             p.statement(s);
-            boolean oneLine = p.out.indexOf("\n", start) == p.out.length() - 1;
+            boolean oneLine = p.out.indexOf("\n") == p.out.length() - 1;
             if (previous != null && !(oneLine && previousOneLine && previous.getClass() == s.getClass())) {
-                p.out.insert(start, '\n');
+                text.append('\n');
             }
+            text.append(p.out);
             previous = s;
             previousOneLine = oneLine;
         }
-        return p.out.toString();
+        return text.toString();
     }
 
     static String escape(String s) {

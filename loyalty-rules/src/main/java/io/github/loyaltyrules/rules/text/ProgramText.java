@@ -73,9 +73,12 @@ public final class ProgramText {
     }
 
     /**
-     * Writes a program as canonical text: one statement after another in the order they were
-     * written, each clause in a fixed order and layout, comments dropped. Parsing the result gives
-     * an equivalent program, and printing that gives the same text again.
+     * Writes a program as canonical text: the text depends only on the program, not on how it was
+     * written, and is the same as printing the equivalent program built in Java. Statements come in
+     * a fixed order (program, zone, multipliers, currencies, attributes, tiers or ladder, groups,
+     * campaigns, rules, rewards), each clause in a fixed order and layout, sets sorted, comments
+     * dropped; rules keep their evaluation order. Parsing the result gives an equivalent program,
+     * and printing that gives the same text again.
      *
      * @param program the program
      * @return the canonical text
@@ -83,7 +86,8 @@ public final class ProgramText {
      */
     public static String print(ParsedProgram program) {
         Objects.requireNonNull(program, "program must not be null");
-        return Printer.print(program.syntax());
+        return Printer.print(Describer.describe(program.id(), program.zone(), program.ruleSet(), program.rewards(),
+                program.ladder().orElse(null)));
     }
 
     /**

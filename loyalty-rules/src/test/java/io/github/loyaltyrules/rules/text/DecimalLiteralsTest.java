@@ -40,15 +40,17 @@ class DecimalLiteralsTest {
     }
 
     @Test
-    void literalsArePrintedExactlyAsWrittenIncludingTrailingZerosAndLargeValues() {
+    void amountsArePrintedExactlyWithTheirCurrencysDecimalsIncludingLargeValues() {
         String text = """
                 currency MILES "Miles" decimals 2;
                 rule big then earn 12345678901234567.89 MILES per 0.10 EUR
-                  cap 90000000000000000.00 MILES per transaction;
+                  cap 90000000000000000 MILES per transaction;
+                rule small then earn 2.5 MILES per 1 EUR;
                 """;
         String printed = ProgramText.print(ProgramText.parse(text));
         assertThat(printed).contains("earn 12345678901234567.89 MILES per 0.10 EUR")
-                .contains("cap 90000000000000000.00 MILES per transaction");
+                .contains("cap 90000000000000000.00 MILES per transaction")
+                .contains("earn 2.50 MILES per 1.00 EUR");
     }
 
     @Test

@@ -147,6 +147,53 @@ class ProgramErrorsTest {
     }
 
     @Test
+    void aStatementMissingItsSemicolonIsStillCheckedForUnknownNames() {
+        List<Problem> errors = errors(STARS + "group g best;\nrule a group gg then earn 1 STARS\nrule b then earn 1 STRS;");
+        assertThat(errors).containsExactly(
+                new Problem(3, 14, "gg", "unknown exclusive group 'gg', did you mean 'g'?"),
+                new Problem(4, 1, "rule", "expected ';' to end the rule statement at line 3, found 'rule'"),
+                new Problem(4, 20, "STRS", "unknown currency 'STRS', did you mean 'STARS'?"));
+    }
+
+    @Test
+    void aBrokenNamedDeclarationHidesOnlyItsOwnNameAndIsStillSuggested() {
+        List<Problem> errors = errors("currency STARS \"Stars\" decimals zero;\n"
+                + "currency MILES \"Miles\" decimals 2;\n"
+                + "tier Green;\ntier Gold from 100 STARS multiplier x;\n"
+                + "rule a when tier = Gold then earn 1 STARS;\n"
+                + "rule b when tier = Gld then earn 1 MILS;\n"
+                + "rule c then earn 1 STARZ;");
+        assertThat(errors).containsExactly(
+                new Problem(1, 33, "zero", "expected the number of decimal places (a whole number, 0 or more), found 'zero'"),
+                new Problem(4, 37, "x", "expected a multiplier such as 1.25, found 'x'"),
+                new Problem(6, 20, "Gld", "unknown tier 'Gld', did you mean 'Gold'?"),
+                new Problem(6, 36, "MILS", "unknown currency 'MILS', did you mean 'MILES'?"),
+                new Problem(7, 20, "STARZ", "unknown currency 'STARZ', did you mean 'STARS'?"));
+    }
+
+    @Test
+    void aRewardWithABadCostStillHasItsTiersChecked() {
+        List<Problem> errors = errors(STARS + "tiers Green, Gold;\nreward w \"W\" costs 5 STARZ for tier Gld;");
+        assertThat(errors).containsExactly(
+                new Problem(3, 22, "STARZ", "unknown currency 'STARZ', did you mean 'STARS'?"),
+                new Problem(3, 37, "Gld", "unknown tier 'Gld', did you mean 'Gold'?"));
+    }
+
+    @Test
+    void aCurrencyWithASemanticErrorIsNotAlsoReportedMissing() {
+        List<Problem> errors = errors("currency STARS \"S\" decimals 0 activity earn, redem;\nrule a then earn 1 STARS;");
+        assertThat(errors).containsExactly(
+                new Problem(1, 46, "redem", "unknown posting type 'redem', did you mean 'redeem'?"));
+    }
+
+    @Test
+    void aMoneyAmountBeyondWhatIsCountedIsAnErrorNotAnOverflow() {
+        Problem p = only(STARS + "rule r then earn 1 STARS per 99999999999999999999.99 EUR;");
+        assertThat(p).isEqualTo(new Problem(2, 30, "99999999999999999999.99", "money amount 99999999999999999999.99 EUR"
+                + " is too large; expected at most 92233720368547758.07 EUR"));
+    }
+
+    @Test
     void clausesGivenTwiceAndALadderWithoutTiersAreReported() {
         List<Problem> errors = errors(STARS + "rule r priority 1 priority 2 then earn 1 STARS;\n"
                 + "reward x \"X\" costs 5 STARS limit 1 per member limit 2 per member;\n"

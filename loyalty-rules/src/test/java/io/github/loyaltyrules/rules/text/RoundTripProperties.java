@@ -2,6 +2,8 @@ package io.github.loyaltyrules.rules.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -9,7 +11,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Printing and parsing are inverse: the printer's text parses to an equivalent program. */
+/**
+ * Printing and parsing are inverse: the canonical text parses to the same program, printing is a
+ * fixed point after one pass, and neither layout, comments nor statement order change the text.
+ */
 class RoundTripProperties {
 
     @Provide
@@ -18,19 +23,82 @@ class RoundTripProperties {
     }
 
     @Property(tries = 200)
-    void parsingPrintedTextGivesAnEquivalentProgram(@ForAll("programs") Ast.Program program) {
-        String printed = Printer.print(program);
-        ParsedProgram parsed = ProgramText.parse(printed);
-        assertThat(ProgramText.print(parsed)).isEqualTo(printed);
-        assertThat(ProgramText.print(ProgramText.parse(ProgramText.print(parsed)))).isEqualTo(printed);
+    void printingIsAFixedPointAfterOnePass(@ForAll("programs") Ast.Program program) {
+        String canonical = ProgramText.print(ProgramText.parse(Printer.print(program)));
+        ParsedProgram parsed = ProgramText.parse(canonical);
+        assertThat(ProgramText.print(parsed)).isEqualTo(canonical);
+        assertThat(ProgramText.print(ProgramText.parse(ProgramText.print(parsed)))).isEqualTo(canonical);
+    }
+
+    @Property(tries = 200)
+    void parsingTheCanonicalTextGivesTheSameProgram(@ForAll("programs") Ast.Program program) {
+        ParsedProgram p = ProgramText.parse(Printer.print(program));
+        ParsedProgram back = ProgramText.parse(ProgramText.print(p));
+        assertThat(back.id()).isEqualTo(p.id());
+        assertThat(back.zone()).isEqualTo(p.zone());
+        assertThat(back.currencies()).isEqualTo(p.currencies());
+        assertThat(back.rewards()).isEqualTo(p.rewards());
+        assertThat(back.tiers()).isEqualTo(p.tiers());
+        assertThat(back.ladder().map(RoundTripProperties::parts)).isEqualTo(p.ladder().map(RoundTripProperties::parts));
+        assertThat(back.ruleSet().exclusiveGroups()).isEqualTo(p.ruleSet().exclusiveGroups());
+        assertThat(back.ruleSet().campaigns()).containsExactlyInAnyOrderElementsOf(p.ruleSet().campaigns());
+        assertThat(back.ruleSet().multiplierStacking()).isEqualTo(p.ruleSet().multiplierStacking());
+        assertThat(back.ruleSet().rules()).extracting(r -> r.id()).containsExactlyElementsOf(
+                p.ruleSet().rules().stream().map(r -> r.id()).toList());
     }
 
     @Property(tries = 100)
     void layoutAndCommentsDoNotChangeTheCanonicalText(@ForAll("programs") Ast.Program program,
             @ForAll long seed) {
-        String printed = Printer.print(program);
-        String reformatted = reformat(printed, new Random(seed));
-        assertThat(ProgramText.print(ProgramText.parse(reformatted))).isEqualTo(printed);
+        String raw = Printer.print(program);
+        String reformatted = reformat(raw, new Random(seed));
+        assertThat(ProgramText.print(ProgramText.parse(reformatted))).isEqualTo(ProgramText.print(ProgramText.parse(raw)));
+    }
+
+    @Property(tries = 100)
+    void statementOrderDoesNotChangeTheCanonicalText(@ForAll("programs") Ast.Program program, @ForAll long seed) {
+        String raw = Printer.print(program);
+        List<Ast.Stmt> shuffled = shuffleKeepingOrderedKinds(program.statements(), new Random(seed));
+        assertThat(ProgramText.print(ProgramText.parse(Printer.print(new Ast.Program(shuffled)))))
+                .isEqualTo(ProgramText.print(ProgramText.parse(raw)));
+    }
+
+    /** What a ladder is made of (it has no equals of its own). */
+    static List<Object> parts(io.github.loyaltyrules.tier.TierLadder l) {
+        return List.of(l.tiers(), l.metrics(), l.window(), l.zone(), l.retention(), l.gracePeriod(), l.softLanding(),
+                l.returnRule());
+    }
+
+    /**
+     * Moves statements to random places, keeping the relative order of those whose order means
+     * something: currencies, tier statements (lowest first), rules (ties in priority) and rewards
+     * (catalogue order).
+     */
+    static List<Ast.Stmt> shuffleKeepingOrderedKinds(List<Ast.Stmt> statements, Random random) {
+        java.util.Map<Class<?>, java.util.ArrayDeque<Ast.Stmt>> queues = new java.util.LinkedHashMap<>();
+        List<Ast.Stmt> singles = new ArrayList<>();
+        for (Ast.Stmt s : statements) {
+            if (s instanceof Ast.CurrencyDecl || s instanceof Ast.TierDecl || s instanceof Ast.RuleDecl
+                    || s instanceof Ast.RewardDecl) {
+                queues.computeIfAbsent(s.getClass(), k -> new java.util.ArrayDeque<>()).add(s);
+            } else {
+                singles.add(s);
+            }
+        }
+        java.util.Collections.shuffle(singles, random);
+        List<java.util.ArrayDeque<Ast.Stmt>> sources = new ArrayList<>(queues.values());
+        for (Ast.Stmt s : singles) {
+            sources.add(new java.util.ArrayDeque<>(List.of(s)));
+        }
+        List<Ast.Stmt> out = new ArrayList<>();
+        while (!sources.isEmpty()) {
+            int k = random.nextInt(sources.size());
+            out.add(sources.get(k).poll());
+            if (sources.get(k).isEmpty()) {
+                sources.remove(k);
+            }
+        }
+        return out;
     }
 
     /** Replaces line breaks between tokens with random blanks and comments; strings hold no raw line breaks. */
@@ -93,20 +161,32 @@ class RoundTripProperties {
             }
             default: mutated = text.substring(pos) + text.substring(0, pos);
         }
-        try {
-            ProgramText.parse(mutated);
-        } catch (ProgramSyntaxException e) {
-            assertThat(e.errors()).isNotEmpty();
-        }
+        RobustnessTest.parseOrFailCleanly(mutated);
     }
 
     @Property(tries = 50)
     void randomTextNeverThrowsAnythingElse(@ForAll("noise") String text) {
-        try {
-            ProgramText.parse(text);
-        } catch (ProgramSyntaxException e) {
-            assertThat(e.errors()).isNotEmpty();
-        }
+        RobustnessTest.parseOrFailCleanly(text);
+    }
+
+    @Property(tries = 100)
+    void randomBytesNeverThrowAnythingElse(@ForAll("bytes") byte[] bytes) {
+        RobustnessTest.parseOrFailCleanly(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        RobustnessTest.parseOrFailCleanly(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Property(tries = 100)
+    void randomBytesInsideAProgramNeverThrowAnythingElse(@ForAll("programs") Ast.Program program,
+            @ForAll("bytes") byte[] bytes, @ForAll long seed) {
+        String text = Printer.print(program);
+        int pos = new Random(seed).nextInt(text.length() + 1);
+        RobustnessTest.parseOrFailCleanly(text.substring(0, pos) + new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                + text.substring(pos));
+    }
+
+    @Provide
+    Arbitrary<byte[]> bytes() {
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(400);
     }
 
     @Provide
