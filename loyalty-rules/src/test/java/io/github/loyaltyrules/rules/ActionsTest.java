@@ -75,6 +75,13 @@ class ActionsTest {
     }
 
     @Test
+    void aStepBeyondALongOfMinorUnitsIsCountedInDecimals() {
+        // 99999999999999999999.99 EUR is 9999999999999999999999 cents: more than a long holds
+        Action huge = Actions.perUnitSpent(stars(2), eur("99999999999999999999.99"));
+        assertThat(run(huge, basket).awards()).isEmpty();
+    }
+
+    @Test
     void perItemPointsCountUnits() {
         Award a = run(Actions.perItem(LineMatcher.sku("ESPRESSO"), stars(5)), basket).awards().get(0);
         assertThat(a.amount()).isEqualTo(10);

@@ -112,7 +112,7 @@ public final class ActionNodes {
             this.rateText = rate + " per " + step;
             this.all = matcher == LineMatcher.anyLine();
             this.rounding = "floor to whole " + step + " (";
-            this.stepMinor = step.amount().movePointRight(step.amount().scale()).longValueExact();
+            this.stepMinor = minorUnitsOrZero(step);
         }
 
         /**
@@ -142,6 +142,15 @@ public final class ActionNodes {
             return step;
         }
 
+        /** A step in whole minor units; 0 (a step is positive) for one beyond a long, counted in decimals. */
+        private static long minorUnitsOrZero(Money step) {
+            try {
+                return step.amount().movePointRight(step.amount().scale()).longValueExact();
+            } catch (ArithmeticException beyondALong) {
+                return 0;
+            }
+        }
+
         @Override
         public List<Grant> grants(RuleContext c) {
             return Basket.grants(this, c);
@@ -168,7 +177,7 @@ public final class ActionNodes {
             }
             long units;
             String spent;
-            if (overflow) { // more than a long of minor units: add the amounts as decimals
+            if (overflow || stepMinor == 0) { // more than a long of minor units: add the amounts as decimals
                 BigDecimal exact = BigDecimal.ZERO;
                 for (int i = 0; i < basket.size(); i++) {
                     if (all || matcher.matches(basket.line(i))) {
