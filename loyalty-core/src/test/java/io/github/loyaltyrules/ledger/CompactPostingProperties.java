@@ -1,0 +1,52 @@
+package io.github.loyaltyrules.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * A posting that derives its fingerprint instead of keeping it, and shared lot ids, are the same
+ * values as the ones built from scratch.
+ */
+class CompactPostingProperties {
+
+    @Property(tries = 1000)
+    void aDerivedFingerprintIsTheTextAndThePostingIsTheSame(
+            @ForAll @LongRange(min = -70_000_000_000L, max = 260_000_000_000L) long seconds,
+            @ForAll @IntRange(min = 0, max = 2) int nanos, @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long points,
+            @ForAll @IntRange(min = 0, max = 3) int shape) {
+        Instant at = Instant.ofEpochSecond(seconds, nanos == 0 ? 0 : nanos == 1 ? 5_000_000 : 7);
+        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
+        MemberId ann = MemberId.of("ann-" + seconds);
+        MemberId bob = shape == 1 ? MemberId.of("bob") : null;
+        IdempotencyKey target = shape == 2 ? IdempotencyKey.of("t-" + points) : null;
+        String extra = shape == 3 ? "PT15M" : null;
+        IdempotencyKey key = IdempotencyKey.of("k-" + points);
+        for (PostingType type : PostingType.values()) {
+            String text = Ledger.fingerprint(type, ann, bob, pts.points(points), at, "why", target, extra);
+            Posting kept = new Posting(key, type, ann, bob, "PTS", points, at, "why", target, text, List.of());
+            Posting derived = new Posting(key, type, ann, bob, "PTS", points, at, "why", target,
+                    shape == 0 ? Posting.DERIVED : text, List.of());
+            assertThat(derived.fingerprint()).isEqualTo(text);
+            assertThat(kept.fingerprint()).isEqualTo(text);
+            assertThat(derived).isEqualTo(kept).hasSameHashCodeAs(kept);
+            assertThat(derived.toString()).isEqualTo(kept.toString()).contains("fingerprint=" + text + ",");
+            // another text is kept as given, and makes another posting
+            Posting other = new Posting(key, type, ann, bob, "PTS", points, at, "why", target, text + "!", List.of());
+            assertThat(other.fingerprint()).isEqualTo(text + "!");
+            assertThat(other).isNotEqualTo(kept);
+        }
+    }
+
+    @Property(tries = 500)
+    void lotIdsAreValuesWhetherSharedOrNot(@ForAll @LongRange(min = 1, max = 5000) long n) {
+        assertThat(LotId.of(n)).isEqualTo(new LotId(n)).hasSameHashCodeAs(new LotId(n));
+        assertThat(LotId.of(n).value()).isEqualTo(n);
+        assertThat(LotId.of(n).compareTo(LotId.of(n + 1))).isNegative();
+    }
+}
