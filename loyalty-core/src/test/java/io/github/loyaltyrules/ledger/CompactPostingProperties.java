@@ -44,6 +44,26 @@ class CompactPostingProperties {
     }
 
     @Property(tries = 500)
+    void anEntryKeepsItsMovementsAsTheListItWasGiven(
+            @ForAll @net.jqwik.api.constraints.Size(max = 12) List<@LongRange(min = 1, max = 2000) Long> ids,
+            @ForAll @LongRange(min = -50, max = 50) long delta, @ForAll boolean held) {
+        List<LotMovement> given = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            given.add(new LotMovement(LotId.of(ids.get(i)), delta * (i + 1), held && i % 3 == 1 ? -i : 0));
+        }
+        Entry e = new Entry(1, IdempotencyKey.of("k"), PostingType.REDEEM, EntryType.REDEEM, MemberId.of("ann"), "PTS",
+                -5, 0, 0, Instant.EPOCH, "why", given);
+        assertThat(e.lots()).isEqualTo(given).hasSameHashCodeAs(given).containsExactlyElementsOf(List.copyOf(given));
+        assertThat(e).isEqualTo(new Entry(1, IdempotencyKey.of("k"), PostingType.REDEEM, EntryType.REDEEM,
+                MemberId.of("ann"), "PTS", -5, 0, 0, Instant.EPOCH, "why", e.lots()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.lots().add(new LotMovement(LotId.of(1), 1, 0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        // the entry does not see later changes to the list it was given
+        given.add(new LotMovement(LotId.of(7), 1, 0));
+        assertThat(e.lots()).hasSize(ids.size());
+    }
+
+    @Property(tries = 500)
     void lotIdsAreValuesWhetherSharedOrNot(@ForAll @LongRange(min = 1, max = 5000) long n) {
         assertThat(LotId.of(n)).isEqualTo(new LotId(n)).hasSameHashCodeAs(new LotId(n));
         assertThat(LotId.of(n).value()).isEqualTo(n);
