@@ -416,7 +416,7 @@ public final class Ledger {
         Checks.notNull(member, "member");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
-        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason);
+        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
         return post(key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
@@ -429,7 +429,7 @@ public final class Ledger {
                     key);
             purse.add(lot);
             d.entry(key, type, entryType, currency.code(), amount.minorUnits(), 0, 0, at, reason,
-                    List.of(new LotMovement(lot.id(), amount.minorUnits(), 0)));
+                    Movements.of(lot.id(), amount.minorUnits(), 0));
             settleDebt(d, purse, lot, key, type, at);
             touch(purse, currency, type, at);
             return new Header(type, member, null, currency.code(), amount.minorUnits(), at, reason, null);
@@ -451,7 +451,7 @@ public final class Ledger {
         purse.debt -= settle;
         purse.move(lot.id(), -settle, at);
         d.entry(key, type, EntryType.DEBT_SETTLEMENT, purse.currency, -settle, 0, -settle, at,
-                "settles debt from an earlier reversal", List.of(new LotMovement(lot.id(), -settle, 0)));
+                "settles debt from an earlier reversal", Movements.of(lot.id(), -settle, 0));
     }
 
     private static void touch(Draft.PurseDraft purse, PointCurrency currency, PostingType type, Instant at) {
@@ -511,7 +511,7 @@ public final class Ledger {
         Checks.notNull(member, "member");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
-        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason);
+        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
         return post(key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
@@ -735,19 +735,21 @@ public final class Ledger {
         if (amount != null) {
             checkedAmount(amount);
         }
-        String fp = fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, amount == null ? "all" : null);
+        // a full reversal's posting derives its fingerprint (see Posting.fingerprint()); a partial one keeps it
+        String fp = amount == null ? null : fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, null);
+        Request request = amount == null ? new Request(PostingType.REVERSAL, member, 0, null, at, why, original) : null;
         Posting target = postingOrNull(original);
         if (target == null || !target.member().equals(member)) {
             // Checked again inside post(); here only to name the members to lock.
             Optional<Posting> replay = store.posting(key);
-            if (replay.isEmpty() || !replay.get().fingerprint().equals(fp)) {
+            if (replay.isEmpty() || !replay.get().fingerprint().equals(fp != null ? fp : request.text())) {
                 book(member);
                 throw new UnknownPostingException("member " + member + " has no posting with key '" + original
                         + "'; a reversal needs the key of one of the member's earlier postings");
             }
         }
         MemberId other = target != null ? target.counterparty() : null;
-        return post(key, fp, null, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
+        return post(key, fp, request, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
     }
 
     private Header reverseIn(DraftLookup drafts, MemberId member, Posting target, Points amount, Instant at,
@@ -836,24 +838,27 @@ public final class Ledger {
 
     private static void giveBack(Draft d, PointCurrency currency, Posting target, Map<LotId, Long> returned, long x,
             Instant at, IdempotencyKey key, String why) {
-        List<LotMovement> taken = new ArrayList<>();
-        for (Entry e : target.entries()) {
-            if (e.member().equals(d.member()) && e.amount() < 0 && e.type() != EntryType.DEBT_SETTLEMENT) {
-                taken.addAll(e.lots());
-            }
-        }
         Draft.PurseDraft purse = d.purse(currency.code());
         List<LotMovement> moves = new ArrayList<>();
         long left = x;
-        for (int i = taken.size() - 1; i >= 0 && left > 0; i--) {
-            LotMovement m = taken.get(i);
-            long open = -m.delta() - returned.getOrDefault(m.lot(), 0L);
-            long give = Math.min(left, open);
-            if (give > 0) {
-                purse.move(m.lot(), give, at);
-                returned.merge(m.lot(), give, Long::sum);
-                moves.add(new LotMovement(m.lot(), give, 0));
-                left -= give;
+        // the lots the posting took, latest first: its entries' movements read back to front
+        List<Entry> entries = target.entries();
+        for (int k = entries.size() - 1; k >= 0 && left > 0; k--) {
+            Entry e = entries.get(k);
+            if (!e.member().equals(d.member()) || e.amount() >= 0 || e.type() == EntryType.DEBT_SETTLEMENT) {
+                continue;
+            }
+            List<LotMovement> taken = e.lots();
+            for (int i = taken.size() - 1; i >= 0 && left > 0; i--) {
+                LotId lot = Movements.lot(taken, i);
+                long open = -Movements.delta(taken, i) - returned.getOrDefault(lot, 0L);
+                long give = Math.min(left, open);
+                if (give > 0) {
+                    purse.move(lot, give, at);
+                    returned.merge(lot, give, Long::sum);
+                    moves.add(new LotMovement(lot, give, 0));
+                    left -= give;
+                }
             }
         }
         if (left != 0) {
@@ -1041,7 +1046,7 @@ public final class Ledger {
                     d.entry(key, PostingType.EXPIRY, EntryType.EXPIRE, currency.code(), -free, 0, 0, at,
                             "expired " + (expiry.equals(lot.expiresAt()) ? "at the end of its term" : "after inactivity")
                                     + " (lot " + lot.id() + ")",
-                            List.of(new LotMovement(lot.id(), -free, 0)));
+                            Movements.of(lot.id(), -free, 0));
                     total += free;
                 }
             }
@@ -1285,26 +1290,35 @@ public final class Ledger {
     }
 
     /**
-     * The parts of a request whose fingerprint a {@link Posting} can derive from its own parts (see
-     * {@link #simpleFingerprint}): the posting keeps no text for it, and a retry is recognised by
-     * comparing the parts.
+     * The parts of a request whose fingerprint a {@link Posting} can derive from its own parts: an
+     * earn, redeem or adjustment ({@link #simpleFingerprint}; {@code target} null) or a full reversal
+     * of {@code target} ({@link #fullReversalFingerprint}; amount and currency unused). The posting
+     * keeps no text for it, and a retry of a simple request is recognised by comparing the parts.
      */
     private record Request(PostingType type, MemberId member, long amount, String currency, Instant at,
-            String reason) {
+            String reason, IdempotencyKey target) {
 
         String text() {
-            return simpleFingerprint(type, member, amount, currency, at, reason);
+            return target == null ? simpleFingerprint(type, member, amount, currency, at, reason)
+                    : fullReversalFingerprint(member, at, reason, target);
         }
 
-        /** Whether the posting was made from the very same parts (then the fingerprints are equal). */
+        /**
+         * Whether the posting was made from the very same parts (then the fingerprints are equal);
+         * false for a reversal, which is compared by its text.
+         */
         boolean madeFrom(Posting p) {
-            return p.type() == type && p.amount() == amount && p.counterparty() == null && p.target() == null
-                    && p.member().equals(member) && p.currency().equals(currency) && p.at().equals(at)
-                    && p.reason().equals(reason);
+            return target == null && p.type() == type && p.amount() == amount && p.counterparty() == null
+                    && p.target() == null && p.member().equals(member) && p.currency().equals(currency)
+                    && p.at().equals(at) && p.reason().equals(reason);
         }
 
-        /** Whether a header says exactly what this request says. */
+        /** Whether a header says what this request says, so that a posting of it derives the same text. */
         boolean describes(Header h) {
+            if (target != null) {
+                return h.type() == PostingType.REVERSAL && type == PostingType.REVERSAL && target.equals(h.target())
+                        && h.member().equals(member) && h.at().equals(at) && h.reason().equals(reason);
+            }
             return h.type() == type && h.amount() == amount && h.counterparty() == null && h.target() == null
                     && h.member().equals(member) && h.currency().equals(currency) && h.at().equals(at)
                     && h.reason().equals(reason);
@@ -1486,6 +1500,14 @@ public final class Ledger {
                 .append(type).append(" for member ").append(member)
                 .append(" of ").append(minorUnits).append(' ').append(currency);
         return Texts.appendInstant(sb.append(" at "), at).append(" (").append(reason).append(')').toString();
+    }
+
+    /**
+     * The fingerprint of a request to reverse all that is left of {@code target}: what
+     * {@link #fingerprint} gives for it, from the parts a {@link Posting} keeps.
+     */
+    static String fullReversalFingerprint(MemberId member, Instant at, String reason, IdempotencyKey target) {
+        return fingerprintText(PostingType.REVERSAL, member, null, null, at, reason, target, "all");
     }
 
     /** {@link #fingerprint} built step by step, for every shape of request. */

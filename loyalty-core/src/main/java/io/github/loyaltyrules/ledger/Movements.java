@@ -71,6 +71,57 @@ final class Movements extends AbstractList<LotMovement> implements RandomAccess 
         return new Movements(lots, deltas, held);
     }
 
+    /**
+     * Returns the list of one movement, as an entry keeps it, without making the movement first.
+     *
+     * @param lot the lot
+     * @param delta the change of the lot's remaining amount
+     * @param held the change of the amount held on it
+     * @return the list
+     * @throws NullPointerException if {@code lot} is null
+     */
+    static List<LotMovement> of(LotId lot, long delta, long held) {
+        return new One(Objects.requireNonNull(lot, "lot must not be null"), delta, held);
+    }
+
+    /**
+     * Returns the lot of a movement in a list, without making the movement if the list is kept compactly.
+     *
+     * @param movements the movements
+     * @param index the movement's index
+     * @return its lot
+     */
+    static LotId lot(List<LotMovement> movements, int index) {
+        if (movements instanceof Movements m) {
+            Objects.checkIndex(index, m.lots.length);
+            return m.lots[index];
+        }
+        if (movements instanceof One o) {
+            Objects.checkIndex(index, 1);
+            return o.lot;
+        }
+        return movements.get(index).lot();
+    }
+
+    /**
+     * Returns the delta of a movement in a list, without making the movement if the list is kept compactly.
+     *
+     * @param movements the movements
+     * @param index the movement's index
+     * @return its delta
+     */
+    static long delta(List<LotMovement> movements, int index) {
+        if (movements instanceof Movements m) {
+            Objects.checkIndex(index, m.deltas.length);
+            return m.deltas[index];
+        }
+        if (movements instanceof One o) {
+            Objects.checkIndex(index, 1);
+            return o.delta;
+        }
+        return movements.get(index).delta();
+    }
+
     @Override
     public LotMovement get(int index) {
         Objects.checkIndex(index, lots.length);

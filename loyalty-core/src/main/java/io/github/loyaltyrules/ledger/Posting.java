@@ -31,7 +31,7 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
 
     /**
      * Validates the posting and makes its entry list unmodifiable. A fingerprint that the posting
-     * can derive from its other parts (that of an earn, a redeem or an adjustment) is not kept, but
+     * can derive from its other parts (that of an earn, a redeem, an adjustment or a full reversal) is not kept, but
      * derived again when asked for: retained postings are smaller, and the posting is the same.
      *
      * @param key the idempotency key; also the posting's name for later reversals and captures
@@ -55,13 +55,15 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
         Checks.notNull(at, "at");
         Checks.notNull(reason, "reason");
         if (fingerprint == DERIVED) {
-            // only the four simple types derive it: any other keeps the text, as if it had been given
-            fingerprint = derivable(type, counterparty, target) ? null
+            // only the simple types and reversals derive it: any other keeps the text, as if it had been given
+            fingerprint = derivable(type, counterparty, target) || type == PostingType.REVERSAL && target != null ? null
                     : Ledger.simpleFingerprint(type, member, amount, currency, at, reason);
         } else {
             Checks.notNull(fingerprint, "fingerprint");
-            if (derivable(type, counterparty, target) && fingerprint.equals(
-                    Ledger.simpleFingerprint(type, member, amount, currency, at, reason))) {
+            if (derivable(type, counterparty, target) ? fingerprint.equals(
+                    Ledger.simpleFingerprint(type, member, amount, currency, at, reason))
+                    : type == PostingType.REVERSAL && target != null
+                    && fingerprint.equals(Ledger.fullReversalFingerprint(member, at, reason, target))) {
                 fingerprint = null;
             }
         }
@@ -80,7 +82,12 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
      */
     @Override
     public String fingerprint() {
-        return fingerprint != null ? fingerprint : Ledger.simpleFingerprint(type, member, amount, currency, at, reason);
+        if (fingerprint != null) {
+            return fingerprint;
+        }
+        // only a full reversal of its target derives a reversal's text; a partial one keeps it
+        return type == PostingType.REVERSAL ? Ledger.fullReversalFingerprint(member, at, reason, target)
+                : Ledger.simpleFingerprint(type, member, amount, currency, at, reason);
     }
 
     /**

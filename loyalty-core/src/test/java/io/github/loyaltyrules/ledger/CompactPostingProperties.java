@@ -41,6 +41,19 @@ class CompactPostingProperties {
             assertThat(other.fingerprint()).isEqualTo(text + "!");
             assertThat(other).isNotEqualTo(kept);
         }
+        // a full reversal derives its text, whoever the counterparty; a partial one keeps its own
+        String full = Ledger.fingerprint(PostingType.REVERSAL, ann, null, null, at, "why", key, "all");
+        String partial = Ledger.fingerprint(PostingType.REVERSAL, ann, null, pts.points(points), at, "why", key, null);
+        Posting kept = new Posting(IdempotencyKey.of("v"), PostingType.REVERSAL, ann, bob, "PTS", points, at, "why", key,
+                full, List.of());
+        Posting derived = new Posting(IdempotencyKey.of("v"), PostingType.REVERSAL, ann, bob, "PTS", points, at, "why",
+                key, Posting.DERIVED, List.of());
+        assertThat(derived.fingerprint()).isEqualTo(kept.fingerprint()).isEqualTo(full);
+        assertThat(derived).isEqualTo(kept).hasSameHashCodeAs(kept).hasToString(kept.toString());
+        Posting part = new Posting(IdempotencyKey.of("v"), PostingType.REVERSAL, ann, bob, "PTS", points, at, "why", key,
+                partial, List.of());
+        assertThat(part.fingerprint()).isEqualTo(partial);
+        assertThat(part).isNotEqualTo(kept);
     }
 
     @Property(tries = 500)
