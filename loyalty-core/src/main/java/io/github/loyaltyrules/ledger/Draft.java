@@ -7,11 +7,14 @@ import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * A mutable working copy of one member's book while an operation is computed. Nothing here is
@@ -47,14 +50,12 @@ final class Draft implements DraftLookup {
             return lots;
         }
 
-        private List<Lot> writable() {
+        private Buffer writable() {
             if (!copied) {
-                List<Lot> copy = new ArrayList<>(lots.size() + 2);
-                copy.addAll(lots);
-                lots = copy;
+                lots = new Buffer(lots);
                 copied = true;
             }
-            return lots;
+            return (Buffer) lots;
         }
 
         void add(Lot lot) {
@@ -116,7 +117,61 @@ final class Draft implements DraftLookup {
         }
 
         Purse freeze() {
-            return new Purse(currency, copied ? LotList.copyOf(lots) : lots, debt, lastActivity);
+            if (copied) {
+                // the buffer's array becomes the lot list's: no second copy; a later change copies again
+                lots = ((Buffer) lots).freeze();
+                copied = false;
+            }
+            return new Purse(currency, lots, debt, lastActivity);
+        }
+    }
+
+    /**
+     * A draft's private copy of a purse's lots, changed in place, whose array a lot list then takes
+     * over as it is (one copy of the lots per operation, not two).
+     */
+    private static final class Buffer extends AbstractList<Lot> implements RandomAccess {
+        private Lot[] array;
+        private int size;
+
+        Buffer(List<Lot> lots) {
+            size = lots.size();
+            array = lots.toArray(new Lot[size + Math.max(4, size >> 2)]);
+        }
+
+        @Override
+        public Lot get(int index) {
+            Objects.checkIndex(index, size);
+            return array[index];
+        }
+
+        @Override
+        public Lot set(int index, Lot lot) {
+            Objects.checkIndex(index, size);
+            Lot old = array[index];
+            array[index] = Objects.requireNonNull(lot, "lot must not be null");
+            return old;
+        }
+
+        @Override
+        public boolean add(Lot lot) {
+            if (size == array.length) {
+                array = Arrays.copyOf(array, size + (size >> 1) + 4);
+            }
+            array[size++] = Objects.requireNonNull(lot, "lot must not be null");
+            modCount++;
+            return true;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        LotList freeze() {
+            LotList frozen = LotList.adopt(array, size);
+            array = null;
+            return frozen;
         }
     }
 

@@ -50,6 +50,7 @@ public record Entry(long sequence, IdempotencyKey posting, PostingType postingTy
         Checks.notNull(currency, "currency");
         Checks.notNull(at, "at");
         Checks.notNull(reason, "reason");
-        lots = List.copyOf(lots);
+        // kept compactly: every entry lives as long as the ledger
+        lots = Movements.copyOf(lots);
     }
 }

@@ -416,8 +416,8 @@ public final class Ledger {
         Checks.notNull(member, "member");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
-        String fp = fingerprint(type, member, null, amount, at, reason, null, null);
-        return post(key, fp, member, null, drafts -> {
+        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
+        return post(key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -429,7 +429,7 @@ public final class Ledger {
                     key);
             purse.add(lot);
             d.entry(key, type, entryType, currency.code(), amount.minorUnits(), 0, 0, at, reason,
-                    List.of(new LotMovement(lot.id(), amount.minorUnits(), 0)));
+                    Movements.of(lot.id(), amount.minorUnits(), 0));
             settleDebt(d, purse, lot, key, type, at);
             touch(purse, currency, type, at);
             return new Header(type, member, null, currency.code(), amount.minorUnits(), at, reason, null);
@@ -451,7 +451,7 @@ public final class Ledger {
         purse.debt -= settle;
         purse.move(lot.id(), -settle, at);
         d.entry(key, type, EntryType.DEBT_SETTLEMENT, purse.currency, -settle, 0, -settle, at,
-                "settles debt from an earlier reversal", List.of(new LotMovement(lot.id(), -settle, 0)));
+                "settles debt from an earlier reversal", Movements.of(lot.id(), -settle, 0));
     }
 
     private static void touch(Draft.PurseDraft purse, PointCurrency currency, PostingType type, Instant at) {
@@ -511,8 +511,8 @@ public final class Ledger {
         Checks.notNull(member, "member");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
-        String fp = fingerprint(type, member, null, amount, at, reason, null, null);
-        return post(key, fp, member, null, drafts -> {
+        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
+        return post(key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -573,7 +573,7 @@ public final class Ledger {
                     + "; got " + ttl);
         }
         String fp = fingerprint(PostingType.RESERVE, member, null, amount, at, why, null, ttl.toString());
-        return post(key, fp, member, null, drafts -> {
+        return post(key, fp, null, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, PostingType.RESERVE, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -637,7 +637,7 @@ public final class Ledger {
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, null, at, "", reservationKey, null);
-        return post(key, fp, member, null, drafts -> {
+        return post(key, fp, null, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Reservation r = d.reservations().get(reservationKey);
@@ -735,19 +735,21 @@ public final class Ledger {
         if (amount != null) {
             checkedAmount(amount);
         }
-        String fp = fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, amount == null ? "all" : null);
+        // a full reversal's posting derives its fingerprint (see Posting.fingerprint()); a partial one keeps it
+        String fp = amount == null ? null : fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, null);
+        Request request = amount == null ? new Request(PostingType.REVERSAL, member, 0, null, at, why, original) : null;
         Posting target = postingOrNull(original);
         if (target == null || !target.member().equals(member)) {
             // Checked again inside post(); here only to name the members to lock.
             Optional<Posting> replay = store.posting(key);
-            if (replay.isEmpty() || !replay.get().fingerprint().equals(fp)) {
+            if (replay.isEmpty() || !replay.get().fingerprint().equals(fp != null ? fp : request.text())) {
                 book(member);
                 throw new UnknownPostingException("member " + member + " has no posting with key '" + original
                         + "'; a reversal needs the key of one of the member's earlier postings");
             }
         }
         MemberId other = target != null ? target.counterparty() : null;
-        return post(key, fp, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
+        return post(key, fp, request, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
     }
 
     private Header reverseIn(DraftLookup drafts, MemberId member, Posting target, Points amount, Instant at,
@@ -836,24 +838,27 @@ public final class Ledger {
 
     private static void giveBack(Draft d, PointCurrency currency, Posting target, Map<LotId, Long> returned, long x,
             Instant at, IdempotencyKey key, String why) {
-        List<LotMovement> taken = new ArrayList<>();
-        for (Entry e : target.entries()) {
-            if (e.member().equals(d.member()) && e.amount() < 0 && e.type() != EntryType.DEBT_SETTLEMENT) {
-                taken.addAll(e.lots());
-            }
-        }
         Draft.PurseDraft purse = d.purse(currency.code());
         List<LotMovement> moves = new ArrayList<>();
         long left = x;
-        for (int i = taken.size() - 1; i >= 0 && left > 0; i--) {
-            LotMovement m = taken.get(i);
-            long open = -m.delta() - returned.getOrDefault(m.lot(), 0L);
-            long give = Math.min(left, open);
-            if (give > 0) {
-                purse.move(m.lot(), give, at);
-                returned.merge(m.lot(), give, Long::sum);
-                moves.add(new LotMovement(m.lot(), give, 0));
-                left -= give;
+        // the lots the posting took, latest first: its entries' movements read back to front
+        List<Entry> entries = target.entries();
+        for (int k = entries.size() - 1; k >= 0 && left > 0; k--) {
+            Entry e = entries.get(k);
+            if (!e.member().equals(d.member()) || e.amount() >= 0 || e.type() == EntryType.DEBT_SETTLEMENT) {
+                continue;
+            }
+            List<LotMovement> taken = e.lots();
+            for (int i = taken.size() - 1; i >= 0 && left > 0; i--) {
+                LotId lot = Movements.lot(taken, i);
+                long open = -Movements.delta(taken, i) - returned.getOrDefault(lot, 0L);
+                long give = Math.min(left, open);
+                if (give > 0) {
+                    purse.move(lot, give, at);
+                    returned.merge(lot, give, Long::sum);
+                    moves.add(new LotMovement(lot, give, 0));
+                    left -= give;
+                }
             }
         }
         if (left != 0) {
@@ -896,7 +901,7 @@ public final class Ledger {
             throw new InvalidRequestException("transfer from member " + from + " to itself; sender and receiver must differ");
         }
         String fp = fingerprint(PostingType.TRANSFER, from, to, amount, at, why, null, null);
-        return post(key, fp, from, to, drafts -> {
+        return post(key, fp, null, from, to, drafts -> {
             Draft sender = drafts.of(from);
             Draft receiver = drafts.of(to);
             requireStatus(sender, PostingType.TRANSFER, at);
@@ -1041,7 +1046,7 @@ public final class Ledger {
                     d.entry(key, PostingType.EXPIRY, EntryType.EXPIRE, currency.code(), -free, 0, 0, at,
                             "expired " + (expiry.equals(lot.expiresAt()) ? "at the end of its term" : "after inactivity")
                                     + " (lot " + lot.id() + ")",
-                            List.of(new LotMovement(lot.id(), -free, 0)));
+                            Movements.of(lot.id(), -free, 0));
                     total += free;
                 }
             }
@@ -1284,16 +1289,57 @@ public final class Ledger {
         Header apply(DraftLookup drafts);
     }
 
-    /** Posts for {@code member} and, for a transfer or its reversal, {@code other} (else null). */
-    private Posting post(IdempotencyKey key, String fingerprint, MemberId member, MemberId other, Operation op) {
+    /**
+     * The parts of a request whose fingerprint a {@link Posting} can derive from its own parts: an
+     * earn, redeem or adjustment ({@link #simpleFingerprint}; {@code target} null) or a full reversal
+     * of {@code target} ({@link #fullReversalFingerprint}; amount and currency unused). The posting
+     * keeps no text for it, and a retry of a simple request is recognised by comparing the parts.
+     */
+    private record Request(PostingType type, MemberId member, long amount, String currency, Instant at,
+            String reason, IdempotencyKey target) {
+
+        String text() {
+            return target == null ? simpleFingerprint(type, member, amount, currency, at, reason)
+                    : fullReversalFingerprint(member, at, reason, target);
+        }
+
+        /**
+         * Whether the posting was made from the very same parts (then the fingerprints are equal);
+         * false for a reversal, which is compared by its text.
+         */
+        boolean madeFrom(Posting p) {
+            return target == null && p.type() == type && p.amount() == amount && p.counterparty() == null
+                    && p.target() == null && p.member().equals(member) && p.currency().equals(currency)
+                    && p.at().equals(at) && p.reason().equals(reason);
+        }
+
+        /** Whether a header says what this request says, so that a posting of it derives the same text. */
+        boolean describes(Header h) {
+            if (target != null) {
+                return h.type() == PostingType.REVERSAL && type == PostingType.REVERSAL && target.equals(h.target())
+                        && h.member().equals(member) && h.at().equals(at) && h.reason().equals(reason);
+            }
+            return h.type() == type && h.amount() == amount && h.counterparty() == null && h.target() == null
+                    && h.member().equals(member) && h.currency().equals(currency) && h.at().equals(at)
+                    && h.reason().equals(reason);
+        }
+    }
+
+    /**
+     * Posts for {@code member} and, for a transfer or its reversal, {@code other} (else null). The
+     * request's fingerprint is either {@code fingerprint} or, when that is null, {@code request}'s.
+     */
+    private Posting post(IdempotencyKey key, String fingerprint, Request request, MemberId member, MemberId other,
+            Operation op) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Posting first = postingOrNull(key);
             if (first != null) {
-                if (first.fingerprint().equals(fingerprint)) {
+                if (fingerprint != null ? first.fingerprint().equals(fingerprint)
+                        : request.madeFrom(first) || first.fingerprint().equals(request.text())) {
                     return first;
                 }
                 throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for "
-                        + first.fingerprint() + "; this request is " + fingerprint
+                        + first.fingerprint() + "; this request is " + (fingerprint != null ? fingerprint : request.text())
                         + ". Reuse a key only to retry the same request");
             }
             List<MemberBook> books;
@@ -1320,8 +1366,10 @@ public final class Ledger {
                 books = List.copyOf(changed);
                 entries = List.copyOf(all);
             }
+            // a request the posting derives its fingerprint from keeps no text (see Posting.fingerprint())
+            String fp = fingerprint != null ? fingerprint : request.describes(h) ? Posting.DERIVED : request.text();
             Posting posting = new Posting(key, h.type(), h.member(), h.counterparty(), h.currency(), h.amount(), h.at(),
-                    h.reason(), h.target(), fingerprint, entries);
+                    h.reason(), h.target(), fp, entries);
             CommitResult result = store instanceof InMemoryLedgerStore memory && books.size() == 1
                     ? memory.apply(books.get(0), posting, entries) : store.apply(new Commit(books, posting, entries));
             if (result == CommitResult.APPLIED) {
@@ -1419,9 +1467,21 @@ public final class Ledger {
 
     static String fingerprint(PostingType type, MemberId member, MemberId counterparty, Points amount,
             Instant at, String reason, IdempotencyKey target, String extra) {
+        if (counterparty == null && target == null && extra == null && amount != null) {
+            return simpleFingerprint(type, member, amount.minorUnits(), amount.currency().code(), at, reason);
+        }
+        return fingerprintText(type, member, counterparty, amount, at, reason, target, extra);
+    }
+
+    /**
+     * The fingerprint of a request with an amount and no counterparty, target or extra (an earn, a
+     * redeem, an adjustment): what {@link #fingerprint} gives for it, from the parts a
+     * {@link Posting} keeps, so that the posting need not keep the text.
+     */
+    static String simpleFingerprint(PostingType type, MemberId member, long minorUnits, String currency, Instant at,
+            String reason) {
         long s = at.getEpochSecond();
-        if (counterparty == null && target == null && extra == null && amount != null && at.getNano() == 0
-                && Texts.fourDigitYear(s)) {
+        if (at.getNano() == 0 && Texts.fourDigitYear(s)) {
             // the usual earn or redeem: one exactly sized string, nothing else allocated
             long ymd = Texts.civilDate(Math.floorDiv(s, 86_400L));
             int year = (int) (ymd / 10_000);
@@ -1431,12 +1491,23 @@ public final class Ledger {
             int hour = secs / 3600;
             int minute = secs / 60 % 60;
             int second = secs % 60;
-            return type.name() + " for member " + member.value() + " of " + amount.minorUnits() + " "
-                    + amount.currency().code() + " at " + Texts.pad(year, 4) + year + "-" + Texts.pad(month, 2) + month
+            return type.name() + " for member " + member.value() + " of " + minorUnits + " "
+                    + currency + " at " + Texts.pad(year, 4) + year + "-" + Texts.pad(month, 2) + month
                     + "-" + Texts.pad(day, 2) + day + "T" + Texts.pad(hour, 2) + hour + ":" + Texts.pad(minute, 2)
                     + minute + ":" + Texts.pad(second, 2) + second + "Z (" + reason + ")";
         }
-        return fingerprintText(type, member, counterparty, amount, at, reason, target, extra);
+        StringBuilder sb = new StringBuilder(64 + member.value().length() + reason.length())
+                .append(type).append(" for member ").append(member)
+                .append(" of ").append(minorUnits).append(' ').append(currency);
+        return Texts.appendInstant(sb.append(" at "), at).append(" (").append(reason).append(')').toString();
+    }
+
+    /**
+     * The fingerprint of a request to reverse all that is left of {@code target}: what
+     * {@link #fingerprint} gives for it, from the parts a {@link Posting} keeps.
+     */
+    static String fullReversalFingerprint(MemberId member, Instant at, String reason, IdempotencyKey target) {
+        return fingerprintText(PostingType.REVERSAL, member, null, null, at, reason, target, "all");
     }
 
     /** {@link #fingerprint} built step by step, for every shape of request. */

@@ -9,6 +9,18 @@ package io.github.loyaltyrules.ledger;
 public record LotId(long value) implements Comparable<LotId> {
 
     /**
+     * The ids of every member's first lots, shared: each member numbers its lots from 1, so the same
+     * few numbers recur in every book, and a shared id is one object less per lot kept.
+     */
+    private static final LotId[] SMALL = new LotId[1024];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new LotId(i + 1);
+        }
+    }
+
+    /**
      * Validates the number.
      *
      * @param value the lot number
@@ -21,14 +33,14 @@ public record LotId(long value) implements Comparable<LotId> {
     }
 
     /**
-     * Returns the lot id with the given number.
+     * Returns the lot id with the given number (the same instance for the same small number).
      *
      * @param value the lot number; positive
      * @return the id
      * @throws InvalidRequestException if {@code value} is not positive
      */
     public static LotId of(long value) {
-        return new LotId(value);
+        return value > 0 && value <= SMALL.length ? SMALL[(int) value - 1] : new LotId(value);
     }
 
     @Override

@@ -24,7 +24,15 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
         long amount, Instant at, String reason, IdempotencyKey target, String fingerprint, List<Entry> entries) {
 
     /**
-     * Validates the posting and makes its entry list unmodifiable.
+     * What the ledger passes as the fingerprint of a posting that derives it from its other parts
+     * (compared by identity, so no caller's text can be taken for it).
+     */
+    static final String DERIVED = new String("derived");
+
+    /**
+     * Validates the posting and makes its entry list unmodifiable. A fingerprint that the posting
+     * can derive from its other parts (that of an earn, a redeem, an adjustment or a full reversal) is not kept, but
+     * derived again when asked for: retained postings are smaller, and the posting is the same.
      *
      * @param key the idempotency key; also the posting's name for later reversals and captures
      * @param type the operation
@@ -46,8 +54,52 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
         Checks.notNull(currency, "currency");
         Checks.notNull(at, "at");
         Checks.notNull(reason, "reason");
-        Checks.notNull(fingerprint, "fingerprint");
+        if (fingerprint == DERIVED) {
+            // only the simple types and reversals derive it: any other keeps the text, as if it had been given
+            fingerprint = derivable(type, counterparty, target) || type == PostingType.REVERSAL && target != null ? null
+                    : Ledger.simpleFingerprint(type, member, amount, currency, at, reason);
+        } else {
+            Checks.notNull(fingerprint, "fingerprint");
+            if (derivable(type, counterparty, target) ? fingerprint.equals(
+                    Ledger.simpleFingerprint(type, member, amount, currency, at, reason))
+                    : type == PostingType.REVERSAL && target != null
+                    && fingerprint.equals(Ledger.fullReversalFingerprint(member, at, reason, target))) {
+                fingerprint = null;
+            }
+        }
         entries = List.copyOf(entries);
+    }
+
+    private static boolean derivable(PostingType type, MemberId counterparty, IdempotencyKey target) {
+        return counterparty == null && target == null && (type == PostingType.EARN || type == PostingType.REDEEM
+                || type == PostingType.ADJUST_CREDIT || type == PostingType.ADJUST_DEBIT);
+    }
+
+    /**
+     * Returns the canonical text of the request, compared when the key is replayed.
+     *
+     * @return the fingerprint
+     */
+    @Override
+    public String fingerprint() {
+        if (fingerprint != null) {
+            return fingerprint;
+        }
+        // only a full reversal of its target derives a reversal's text; a partial one keeps it
+        return type == PostingType.REVERSAL ? Ledger.fullReversalFingerprint(member, at, reason, target)
+                : Ledger.simpleFingerprint(type, member, amount, currency, at, reason);
+    }
+
+    /**
+     * Returns the posting's parts as text, in the form of a record's.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "Posting[key=" + key + ", type=" + type + ", member=" + member + ", counterparty=" + counterparty
+                + ", currency=" + currency + ", amount=" + amount + ", at=" + at + ", reason=" + reason + ", target="
+                + target + ", fingerprint=" + fingerprint() + ", entries=" + entries + "]";
     }
 
     /**

@@ -141,7 +141,25 @@ public final class LotList extends AbstractList<Lot> implements RandomAccess {
         if (n == 0) {
             return EMPTY;
         }
-        Lot[] array = lots.toArray(new Lot[n + Math.max(4, n >> 2)]);
+        return adopt(lots.toArray(new Lot[n + Math.max(4, n >> 2)]), n);
+    }
+
+    /**
+     * Returns a lot list over the first {@code size} slots of an array, without copying: the caller
+     * gives the array up and must not write to it again (the list may append into its free tail).
+     *
+     * @param array the lots, then free slots
+     * @param size how many slots hold lots; at most {@code array.length}
+     * @return the list
+     * @throws NullPointerException if a lot is null
+     * @throws IndexOutOfBoundsException if {@code size} is negative or exceeds the array
+     */
+    public static LotList adopt(Lot[] array, int size) {
+        Objects.checkFromToIndex(0, size, array.length);
+        int n = size;
+        if (n == 0) {
+            return EMPTY;
+        }
         long remaining = 0;
         int firstLive = n;
         boolean ordered = true;

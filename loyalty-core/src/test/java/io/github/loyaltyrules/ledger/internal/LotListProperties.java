@@ -83,6 +83,24 @@ class LotListProperties {
     }
 
     @Property(tries = 300)
+    void anAdoptedArrayIsTheListOfItsFirstSlotsAndAppendsKeepItsLots(@ForAll("specs") List<Spec> specs,
+            @ForAll("specs") List<Spec> appended, @ForAll @net.jqwik.api.constraints.IntRange(max = 5) int slack) {
+        List<Lot> all = lots(concat(specs, appended));
+        List<Lot> expected = new ArrayList<>(all.subList(0, specs.size()));
+        LotList list = LotList.adopt(expected.toArray(new Lot[expected.size() + slack]), expected.size());
+        assertKnowsItsLiveLots(list, expected);
+        LotList first = list;
+        List<Lot> firstLots = List.copyOf(expected);
+        for (Lot lot : all.subList(specs.size(), all.size())) {
+            list = list.plus(lot);
+            expected.add(lot);
+            assertKnowsItsLiveLots(list, expected);
+            // appending into the adopted array's free tail never changes a list made before
+            assertThat(first).isEqualTo(firstLots);
+        }
+    }
+
+    @Property(tries = 300)
     void comparesAsTheRedemptionOrder(@ForAll("specs") List<Spec> specs) {
         List<Lot> lots = lots(specs);
         for (Lot a : lots) {
