@@ -42,7 +42,7 @@ class BenchmarksSmokeTest {
             ran.add(r.getParams().getBenchmark().replace(BenchmarksSmokeTest.class.getPackageName() + ".", ""));
             assertThat(r.getPrimaryResult().getScore()).isPositive();
         }
-        assertThat(ran).contains("LedgerBenchmarks.earn", "LedgerBenchmarks.redeemThenReverse",
+        assertThat(ran).contains("TierAssessmentBenchmarks.assess", "LedgerBenchmarks.earn", "LedgerBenchmarks.redeemThenReverse",
                 "ReservationBenchmarks.reserveThenCapture", "MixedWorkloadBenchmarks.mixTwoThreads",
                 "ExpirySweepBenchmarks.sweep", "EarnBenchmarks.ours", "EarnBenchmarks.floor", "EarnBenchmarks.easyRules",
                 "EvaluationBenchmarks.ours", "EvaluationBenchmarks.easyRules",
