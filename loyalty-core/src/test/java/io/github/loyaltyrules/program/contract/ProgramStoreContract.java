@@ -59,11 +59,11 @@ public abstract class ProgramStoreContract {
     protected static final MemberId BOB = MemberId.of("bob");
 
     /** One server's view of the shared data: its own ledger and program store objects. */
-    protected record Server(Ledger ledger, ProgramStore store) {
+    public record Server(Ledger ledger, ProgramStore store) {
     }
 
     /** Shared data that servers are opened on. */
-    protected interface Database {
+    public interface Database {
         /** Opens another server on the same data (the in-memory store gives the same objects). */
         Server server();
     }
@@ -72,7 +72,7 @@ public abstract class ProgramStoreContract {
     protected abstract Database newDatabase();
 
     /** 1 PTS per whole euro of each line (line shares), 40 PTS on baskets of 20.00 or more (shared by amount). */
-    protected static final RuleEngine ENGINE = ctx -> {
+    public static final RuleEngine ENGINE = ctx -> {
         if (!(ctx.activity() instanceof Purchase p)) {
             return new Evaluation(List.of(new Award("welcome", "Welcome", "PTS", 5, Map.of(), Explanation.fixed())));
         }
@@ -92,7 +92,7 @@ public abstract class ProgramStoreContract {
         return new Evaluation(awards);
     };
 
-    protected static final ProgramVersion V1 = ProgramVersion.of("v1", ENGINE,
+    public static final ProgramVersion V1 = ProgramVersion.of("v1", ENGINE,
             List.of(Reward.of("cup", "Free coffee", PTS.points(15)).limitPerMember(1)));
 
     protected static Purchase basket() {
