@@ -586,6 +586,15 @@ public final class LoyaltyProgram {
             throw new InvalidRequestException("a return must name at least one basket line of purchase '" + original
                     + "'");
         }
+        if (at.isBefore(bought.at())) { // what the ledger would refuse is refused before anything is stored
+            throw new InvalidReversalException("return at " + at + " precedes purchase '" + original + "' at "
+                    + bought.at() + "; a return is dated at or after its purchase");
+        }
+        AccountStatus status = ledger.account(member).status();
+        if (status == AccountStatus.CLOSED) {
+            throw new AccountStatusException("account of member " + member + " is CLOSED; a return claws back from"
+                    + " an open account");
+        }
         Purchase purchase = (Purchase) bought.activity();
         Map<String, BasketLine> lines = new HashMap<>();
         for (BasketLine line : purchase.lines()) {
