@@ -245,6 +245,22 @@ public abstract class ProgramStoreContract {
     }
 
     @Test
+    void aReturnTheLedgerWouldRefuseIsRefusedBeforeAnythingIsStored() {
+        Database db = newDatabase();
+        LoyaltyProgram a = program(db.server());
+        a.enrol(ANN, T0.minusSeconds(3600));
+        a.purchase(ANN, basket(), T0, key("o-1"));
+        assertThatThrownBy(() -> a.returnPurchase(ANN, key("o-1"), Map.of("2", 1L), T0.minusSeconds(1), key("r-1")))
+                .isInstanceOf(InvalidReversalException.class).hasMessageContaining("precedes purchase 'o-1'");
+        ProgramStore store = db.server().store();
+        assertThat(store.receipt(key("r-1"))).isEmpty();
+        assertThat(store.returns(key("o-1"))).isEmpty();
+        assertThat(balance(a, ANN)).isEqualTo(62);
+        Receipt r = a.returnPurchase(ANN, key("o-1"), Map.of("2", 1L), T0, key("r-1"));
+        assertThat(r.total("PTS")).isEqualTo(52);
+    }
+
+    @Test
     void aRewardLimitHoldsAcrossServersAndARejectedRedemptionIsNotCounted() {
         Database db = newDatabase();
         LoyaltyProgram a = program(db.server());
