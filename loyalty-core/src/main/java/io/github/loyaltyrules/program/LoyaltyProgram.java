@@ -115,7 +115,9 @@ import java.util.function.Supplier;
  * completes, posting exactly what was recorded; two servers can never both record the same key, the
  * same returned unit, or a redemption beyond the limit. A receipt holds no more than what a replay and
  * a return need: the request, the awards, and for a purchase the member as the rules saw them; its
- * ledger postings are read back from the ledger. Thread-safe; calls for one member are serialised in
+ * ledger postings are read back from the ledger. Program versions are not stored (they hold code):
+ * install the same versions on every server that shares a store; a return of a purchase computed by a
+ * version this program has not installed is refused. Thread-safe; calls for one member are serialised in
  * this JVM and by the store's versions across servers.
  */
 public final class LoyaltyProgram {
@@ -589,6 +591,11 @@ public final class LoyaltyProgram {
         if (at.isBefore(bought.at())) { // what the ledger would refuse is refused before anything is stored
             throw new InvalidReversalException("return at " + at + " precedes purchase '" + original + "' at "
                     + bought.at() + "; a return is dated at or after its purchase");
+        }
+        if (!versions.containsKey(bought.programVersion())) {
+            throw new InvalidRequestException("purchase '" + original + "' was computed by program version "
+                    + bought.programVersion() + ", which this program has not installed; a return is evaluated under"
+                    + " the purchase's version, so install every version on every server that shares the store");
         }
         AccountStatus status = ledger.account(member).status();
         if (status == AccountStatus.CLOSED) {

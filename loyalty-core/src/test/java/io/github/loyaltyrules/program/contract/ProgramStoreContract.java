@@ -261,6 +261,23 @@ public abstract class ProgramStoreContract {
     }
 
     @Test
+    void aReturnNeedsThePurchasesVersionInstalledOnTheServerThatTakesIt() {
+        Database db = newDatabase();
+        LoyaltyProgram a = program(db.server());
+        LoyaltyProgram b = program(db.server());
+        ProgramVersion v2 = ProgramVersion.of("v2", ENGINE, List.of());
+        a.install(v2);
+        a.enrol(ANN, T0.minusSeconds(3600));
+        a.purchase(ANN, basket(), T0, key("o-1"));
+        assertThatThrownBy(() -> b.returnPurchase(ANN, key("o-1"), Map.of("2", 1L), T0, key("r-1")))
+                .isInstanceOf(io.github.loyaltyrules.ledger.InvalidRequestException.class)
+                .hasMessageContaining("version v2, which this program has not installed");
+        assertThat(db.server().store().returns(key("o-1"))).isEmpty();
+        b.install(v2);
+        assertThat(b.returnPurchase(ANN, key("o-1"), Map.of("2", 1L), T0, key("r-1")).total("PTS")).isEqualTo(52);
+    }
+
+    @Test
     void aRewardLimitHoldsAcrossServersAndARejectedRedemptionIsNotCounted() {
         Database db = newDatabase();
         LoyaltyProgram a = program(db.server());
