@@ -1,5 +1,6 @@
 /**
- * Loyalty JDBC: a durable {@code LedgerStore} and {@code TierStore} over plain JDBC (PostgreSQL, H2).
+ * Loyalty JDBC: a durable {@code LedgerStore}, {@code TierStore} and {@code ProgramStore} over plain JDBC
+ * (PostgreSQL, H2).
  * Depends on loyalty-core and {@code java.sql} only; the caller brings the driver.
  */
 module io.github.loyaltyrules.jdbc {

@@ -10,12 +10,20 @@ import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.InvalidReversalException;
 import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.LoyaltyException;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
 import io.github.loyaltyrules.ledger.UnknownPostingException;
+import io.github.loyaltyrules.program.spi.CommitResult;
+import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
+import io.github.loyaltyrules.program.spi.MemberRecord;
+import io.github.loyaltyrules.program.spi.ProgramCommit;
+import io.github.loyaltyrules.program.spi.ProgramStore;
+import io.github.loyaltyrules.program.spi.ReceiptRecord;
+import io.github.loyaltyrules.program.spi.ReturnState;
 import io.github.loyaltyrules.rule.Activity;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
@@ -96,8 +104,24 @@ import java.util.function.Supplier;
  * purchase) throws {@link IdempotencyConflictException} and changes nothing. Retrying the same request
  * with its key returns the first result.
  *
- * <p>Receipts, purchase counts, member profiles and key uses are kept in memory by this object; the
- * points themselves are in the ledger's store. Thread-safe; calls for one member are serialised.
+ * <p><b>State.</b> Member profiles, purchase and reward counts, what each purchase, event, return and
+ * reward redemption recorded, what returns took, and key uses are kept in a
+ * {@link io.github.loyaltyrules.program.spi.ProgramStore}: in this JVM's memory by default, or in a
+ * durable store shared by several servers ({@link #of(Ledger, ProgramVersion, TierLookup, ProgramStore)}),
+ * so that a purchase made on one server is returned on another, and a reward's limit holds across them.
+ * The points themselves are in the ledger's store. Each change to the program's state is a
+ * compare-and-set or keyed insert in the store, made <em>before</em> the ledger posts: a purchase's
+ * record (with its awards) is stored, then posted under derived keys; a return's record and the
+ * purchase's next return state are stored together, then the claw-backs are posted; a reward
+ * redemption is counted, then posted (and withdrawn from the count if the ledger rejects it). A
+ * failure after the store write and before the posting leaves a record that a retry with the same key
+ * completes, posting exactly what was recorded; two servers can never both record the same key, the
+ * same returned unit, or a redemption beyond the limit. A receipt holds no more than what a replay and
+ * a return need: the request, the awards, and for a purchase the member as the rules saw them; its
+ * ledger postings are read back from the ledger. Program versions are not stored (they hold code):
+ * install the same versions on every server that shares a store; a return of a purchase computed by a
+ * version this program has not installed is refused. Thread-safe; calls for one member are serialised in
+ * this JVM and by the store's versions across servers.
  */
 public final class LoyaltyProgram {
 
@@ -111,19 +135,10 @@ public final class LoyaltyProgram {
 
     private final TierLookup tiers;
     private final TierEngine tierEngine;
+    private final ProgramStore store;
     private final Map<String, ProgramVersion> versions = new ConcurrentHashMap<>();
-    private final Map<MemberId, MemberState> members = new ConcurrentHashMap<>();
-    private final Map<IdempotencyKey, Stored> receipts = new ConcurrentHashMap<>();
-    private final Map<IdempotencyKey, String> keyUses = new ConcurrentHashMap<>();
-
-    /** What the program keeps per member; its monitor serialises the member's calls. */
-    private static final class MemberState {
-        Set<String> tags = Set.of();
-        Map<String, String> attributes = Map.of();
-        LocalDate birthday;
-        long purchases;
-        final Map<String, Integer> rewardsRedeemed = new HashMap<>();
-    }
+    /** Monitors that serialise one member's calls in this JVM (by stripe); the store serialises servers. */
+    private final Object[] locks = new Object[256];
 
     /**
      * What a request was, compared by value to tell a retry from a reused key. Described as text only
@@ -134,65 +149,26 @@ public final class LoyaltyProgram {
         public String toString() {
             return kind + " " + content + " by " + member + " at " + at;
         }
-    }
 
-    /**
-     * A stored receipt with what a later replay or return needs. What returns record is created by
-     * the first return (most purchases are never returned); the member's monitor guards it.
-     */
-    private static final class Stored {
-        final Receipt receipt;
-        final Request fingerprint;
-        final Purchase purchase;
-        final MemberProfile profile;
-        Map<String, Long> returnedUnits = Map.of();
-        long[] clawed;
-        final Map<Metric, Long> qualified;
-        Map<Metric, Long> qualifiedReturned = Map.of();
-
-        Stored(Receipt receipt, Request fingerprint, Purchase purchase, MemberProfile profile,
-                Map<Metric, Long> qualified) {
-            this.receipt = receipt;
-            this.fingerprint = fingerprint;
-            this.purchase = purchase;
-            this.profile = profile;
-            this.qualified = qualified;
-        }
-
-        /** How much of award {@code i} returns have clawed back so far. */
-        long clawed(int i) {
-            return clawed == null ? 0 : clawed[i];
-        }
-
-        void recordReturn(Map<String, Long> units, long[] take) {
-            if (returnedUnits.isEmpty()) {
-                returnedUnits = new HashMap<>();
-            }
-            for (Map.Entry<String, Long> u : units.entrySet()) {
-                returnedUnits.merge(u.getKey(), u.getValue(), Long::sum);
-            }
-            if (clawed == null) {
-                clawed = new long[take.length];
-            }
-            for (int i = 0; i < take.length; i++) {
-                clawed[i] += take[i];
-            }
-        }
-
-        void recordQualifiedReturn(Metric m, long amount) {
-            if (qualifiedReturned.isEmpty()) {
-                qualifiedReturned = new HashMap<>();
-            }
-            qualifiedReturned.merge(m, amount, Long::sum);
+        /** The request a stored record was made by. */
+        static Request of(ReceiptRecord r) {
+            return r.kind() == ReceiptRecord.Kind.RETURN
+                    ? new Request("return", List.of(new java.util.TreeMap<>(r.units()), r.original()), r.member(), r.at())
+                    : new Request("activity", r.activity(), r.member(), r.at());
         }
     }
 
-    private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine) {
+    private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine,
+            ProgramStore store) {
         this.ledger = ledger;
         this.version = new AtomicReference<>(version);
         this.versions.put(version.id(), version);
         this.tiers = tiers;
         this.tierEngine = tierEngine;
+        this.store = store;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     /**
@@ -207,7 +183,25 @@ public final class LoyaltyProgram {
     public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierLookup tiers) {
         return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
                 Objects.requireNonNull(version, "program version must not be null"),
-                Objects.requireNonNull(tiers, "tier lookup must not be null"), null);
+                Objects.requireNonNull(tiers, "tier lookup must not be null"), null, InMemoryProgramStore.create());
+    }
+
+    /**
+     * Returns a program over a ledger that keeps its own state (member profiles, receipts, returns,
+     * reward counts, key uses) in a program store, e.g. a durable one shared by several servers.
+     *
+     * @param ledger the ledger the awards are posted to
+     * @param version the program version to run first
+     * @param tiers how to look up a member's tier; {@link TierLookup#NONE} for none
+     * @param store where the program keeps its state; use one store with one ledger
+     * @return the program
+     * @throws NullPointerException if an argument is null
+     */
+    public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierLookup tiers, ProgramStore store) {
+        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
+                Objects.requireNonNull(version, "program version must not be null"),
+                Objects.requireNonNull(tiers, "tier lookup must not be null"), null,
+                Objects.requireNonNull(store, "program store must not be null"));
     }
 
     /**
@@ -225,7 +219,34 @@ public final class LoyaltyProgram {
     public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierEngine tiers) {
         return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
                 Objects.requireNonNull(version, "program version must not be null"),
-                Objects.requireNonNull(tiers, "tier engine must not be null"), tiers);
+                Objects.requireNonNull(tiers, "tier engine must not be null"), tiers, InMemoryProgramStore.create());
+    }
+
+    /**
+     * Returns a program over a ledger that keeps members' tiers in a tier engine (see
+     * {@link #of(Ledger, ProgramVersion, TierEngine)}) and its own state in a program store.
+     *
+     * @param ledger the ledger the awards are posted to
+     * @param version the program version to run first
+     * @param tiers the tier engine; its ladder's zone should be the ledger's
+     * @param store where the program keeps its state; use one store with one ledger
+     * @return the program
+     * @throws NullPointerException if an argument is null
+     */
+    public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierEngine tiers, ProgramStore store) {
+        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
+                Objects.requireNonNull(version, "program version must not be null"),
+                Objects.requireNonNull(tiers, "tier engine must not be null"), tiers,
+                Objects.requireNonNull(store, "program store must not be null"));
+    }
+
+    /**
+     * Returns the store this program keeps its own state in.
+     *
+     * @return the store
+     */
+    public ProgramStore store() {
+        return store;
     }
 
     /**
@@ -299,7 +320,6 @@ public final class LoyaltyProgram {
      */
     public Account enrol(MemberId member, Instant at) {
         Account account = ledger.enrol(member, at);
-        members.putIfAbsent(member, new MemberState());
         if (tierEngine != null) {
             try {
                 tierEngine.enrol(member, at);
@@ -321,13 +341,15 @@ public final class LoyaltyProgram {
      * @throws UnknownMemberException if the member is not enrolled
      */
     public void updateProfile(MemberId member, Set<String> tags, Map<String, String> attributes, LocalDate birthday) {
-        MemberState state = state(member);
+        Object lock = lock(member);
+        ledger.account(member);
         Set<String> t = Set.copyOf(tags);
         Map<String, String> a = Map.copyOf(attributes);
-        synchronized (state) {
-            state.tags = t;
-            state.attributes = a;
-            state.birthday = birthday;
+        synchronized (lock) {
+            while (store.commit(new ProgramCommit(memberRecord(member).withProfile(t, a, birthday), null, null, null))
+                    != CommitResult.APPLIED) {
+                Thread.onSpinWait(); // another server changed the member: apply to its version
+            }
         }
     }
 
@@ -348,7 +370,8 @@ public final class LoyaltyProgram {
      * @throws InvalidRequestException if the key is too long
      * @throws io.github.loyaltyrules.tier.TierException if the tier engine rejects the qualifying activity
      *         (only when the caller recorded other activity in the engine under this purchase's derived keys,
-     *         or a metric's total would overflow); the points are then posted, and no receipt is kept
+     *         or a metric's total would overflow); the points are then posted and the purchase's record is
+     *         kept, so a retry with the key posts nothing twice (and meets the same rejection until resolved)
      */
     public Receipt purchase(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(purchase, "purchase must not be null");
@@ -381,41 +404,82 @@ public final class LoyaltyProgram {
         Objects.requireNonNull(at, "at must not be null");
         checkKey(key);
         Request fingerprint = new Request("activity", activity, member, at);
-        MemberState state = state(member);
-        synchronized (state) {
+        Object lock = lock(member);
+        synchronized (lock) {
             boolean claimedNow = claim(key, ACTIVITY); // as claimed(...) does, without a lambda per purchase
             try {
-                return record(member, activity, at, key, fingerprint, state);
+                return record(member, activity, at, key, fingerprint);
             } catch (RuntimeException e) {
                 if (claimedNow) {
-                    keyUses.remove(key, ACTIVITY);
+                    store.withdrawKey(key, ACTIVITY);
                 }
                 throw e;
             }
         }
     }
 
-    private Receipt record(MemberId member, Activity activity, Instant at, IdempotencyKey key, Request fingerprint,
-            MemberState state) {
-        Optional<Receipt> replay = replay(key, fingerprint);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Optional<Posting> direct = ledger.posting(key);
-        if (direct.isPresent()) {
-            throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for a "
-                    + direct.get().type() + " posting in the ledger; a purchase or event needs a key of its own");
-        }
+    /**
+     * Evaluates and stores the record of a purchase or event, then posts it. The record (with the
+     * member's purchase count) is stored first, in one commit that only one server wins; the ledger
+     * postings and tier activity follow under keys derived from the caller's key. A failure between
+     * the two leaves the record stored: a retry with the same key finds it and completes the postings
+     * exactly as recorded, without evaluating (or drawing caps and budgets) again.
+     */
+    private Receipt record(MemberId member, Activity activity, Instant at, IdempotencyKey key, Request fingerprint) {
         Account account = ledger.account(member);
-        if (account.status() != AccountStatus.ACTIVE) {
-            throw new AccountStatusException("account of member " + member + " is " + account.status()
-                    + "; purchases and events need an ACTIVE account");
+        while (true) {
+            ReceiptRecord earlier = replayable(key, fingerprint);
+            if (earlier != null) {
+                return complete(earlier);
+            }
+            Optional<Posting> direct = ledger.posting(key);
+            if (direct.isPresent()) {
+                throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for a "
+                        + direct.get().type() + " posting in the ledger; a purchase or event needs a key of its own");
+            }
+            if (account.status() != AccountStatus.ACTIVE) {
+                throw new AccountStatusException("account of member " + member + " is " + account.status()
+                        + "; purchases and events need an ACTIVE account");
+            }
+            ProgramVersion v = version.get();
+            MemberRecord state = memberRecord(member);
+            MemberProfile profile = profile(member, state, at);
+            Evaluation evaluation = v.engine().evaluate(
+                    new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
+            List<Award> awards = evaluation.awards();
+            for (int i = 0; i < awards.size(); i++) { // every currency is checked before anything is stored
+                ledger.currency(awards.get(i).currency());
+            }
+            ReceiptRecord record;
+            ProgramCommit commit;
+            if (activity instanceof Purchase purchase) {
+                record = ReceiptRecord.purchase(key, v.id(), at, purchase, profile, awards);
+                commit = new ProgramCommit(state.plusPurchase(), record, null, null);
+            } else {
+                record = ReceiptRecord.event(key, member, v.id(), at, (MemberEvent) activity, awards);
+                commit = new ProgramCommit(null, record, null, null);
+            }
+            if (store.commit(commit) == CommitResult.APPLIED) {
+                return post(record, false);
+            }
+            // another server stored this member or this key first: read again
         }
-        ProgramVersion v = version.get();
-        MemberProfile profile = profile(member, state, at);
-        Evaluation evaluation = v.engine().evaluate(
-                new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
-        List<Award> awards = evaluation.awards();
+    }
+
+    /** Completes a stored purchase or event: posts what is not posted yet, and returns its receipt. */
+    private Receipt complete(ReceiptRecord record) {
+        return post(record, true);
+    }
+
+    /**
+     * Posts a purchase's or event's awards, one posting per currency in order of first award, and
+     * records its qualifying activity; with {@code retry}, postings already in the ledger are taken as
+     * they are.
+     */
+    private Receipt post(ReceiptRecord record, boolean retry) {
+        List<Award> awards = record.awards();
+        IdempotencyKey key = record.key();
+        MemberId member = record.member();
         // totals per currency in order of first award, in arrays: a program awards one or two currencies
         String[] codes = new String[awards.size()];
         long[] sums = new long[awards.size()];
@@ -431,31 +495,31 @@ public final class LoyaltyProgram {
             }
             sums[c] = Math.addExact(sums[c], a.amount());
         }
-        Points[] amounts = new Points[currencies];
-        for (int c = 0; c < currencies; c++) { // every currency is checked before anything is posted
-            amounts[c] = Points.of(ledger.currency(codes[c]), sums[c]);
-        }
+        String type = record.activity().type();
         List<Posting> postings = currencies == 1 ? null : new ArrayList<>(currencies);
         Posting only = null;
         for (int c = 0; c < currencies; c++) {
-            Posting p = ledger.earn(member, amounts[c], at, derived(key, codes[c]),
-                    description(activity.type(), key, awards, codes[c]));
+            IdempotencyKey dk = derived(key, codes[c]);
+            Posting p = retry ? ledger.posting(dk).orElse(null) : null;
+            if (p == null) {
+                p = ledger.earn(member, Points.of(ledger.currency(codes[c]), sums[c]), record.at(), dk,
+                        description(type, key, awards, codes[c]));
+            }
             if (postings == null) {
                 only = p;
             } else {
                 postings.add(p);
             }
         }
-        Purchase purchase = activity instanceof Purchase ? (Purchase) activity : null;
-        Map<Metric, Long> qualified = tierEngine == null ? Map.of()
-                : qualify(member, purchase, totals(codes, sums, currencies), at, key);
-        Receipt receipt = new Receipt(key, member, v.id(), at, awards, postings == null ? List.of(only) : postings,
-                false);
-        receipts.put(key, new Stored(receipt, fingerprint, purchase, profile, qualified));
-        if (activity instanceof Purchase) {
-            state.purchases++;
+        if (tierEngine != null) {
+            Purchase purchase = record.kind() == ReceiptRecord.Kind.PURCHASE ? (Purchase) record.activity() : null;
+            Map<Metric, Long> qualified = qualified(purchase, totals(codes, sums, currencies));
+            for (Map.Entry<Metric, Long> q : qualified.entrySet()) {
+                tierEngine.record(member, q.getKey(), q.getValue(), record.at(), tierKey(key, q.getKey()));
+            }
         }
-        return receipt;
+        return new Receipt(key, member, record.programVersion(), record.at(), awards,
+                postings == null ? List.of(only) : postings, false);
     }
 
     /**
@@ -483,29 +547,69 @@ public final class LoyaltyProgram {
         checkKey(key);
         Map<String, Long> units = new java.util.TreeMap<>(returnedUnits);
         Request fingerprint = new Request("return", List.of(units, original), member, at);
-        MemberState state = state(member);
-        synchronized (state) {
+        Object lock = lock(member);
+        ledger.account(member);
+        synchronized (lock) {
             return claimed(key, RETURN, () -> returnPurchase(member, original, units, at, key, fingerprint));
         }
     }
 
+    /**
+     * Computes a return from what earlier returns took and stores it first: the return's record and the
+     * purchase's next return state in one commit, which fails if another return (on any server) stored
+     * the state first; then it is computed again from the new state. Only then are the claw-backs posted
+     * to the ledger and the tier engine, under keys derived from the return's key, so a failure between
+     * the two is completed by a retry with the same key, and no unit is returned twice.
+     */
     private Receipt returnPurchase(MemberId member, IdempotencyKey original, Map<String, Long> units, Instant at,
             IdempotencyKey key, Request fingerprint) {
-        Optional<Receipt> replay = replay(key, fingerprint);
-        if (replay.isPresent()) {
-            return replay.get();
+        while (true) {
+            ReceiptRecord earlier = replayable(key, fingerprint);
+            if (earlier != null) {
+                return postReturn(earlier, true);
+            }
+            ReceiptRecord bought = store.receipt(original).orElse(null);
+            if (bought == null || bought.kind() != ReceiptRecord.Kind.PURCHASE || !bought.member().equals(member)) {
+                throw new UnknownPostingException("member " + member + " made no purchase with key '" + original
+                        + "'; a return names the key of the member's purchase");
+            }
+            ReturnState returned = store.returns(original).orElseGet(() -> ReturnState.none(original));
+            long[] take = new long[bought.awards().size()];
+            ReceiptRecord record = computeReturn(member, original, units, at, key, bought, returned, take);
+            ReturnState next = returned.plus(units, take, record.tierReturns());
+            if (store.commit(new ProgramCommit(null, record, next, null)) == CommitResult.APPLIED) {
+                Receipt receipt = postReturn(record, false);
+                returned(bought, returned, take); // once per stored return, never on a replay
+                return receipt;
+            }
+            // another return of this purchase, or a request with this key, was stored first: read again
         }
-        Stored bought = receipts.get(original);
-        if (bought == null || bought.purchase == null || !bought.receipt.member().equals(member)) {
-            throw new UnknownPostingException("member " + member + " made no purchase with key '" + original
-                    + "'; a return names the key of the member's purchase");
-        }
+    }
+
+    /** Checks a return against the purchase and what was returned, and computes its record; fills {@code take}. */
+    private ReceiptRecord computeReturn(MemberId member, IdempotencyKey original, Map<String, Long> units, Instant at,
+            IdempotencyKey key, ReceiptRecord bought, ReturnState returned, long[] take) {
         if (units.isEmpty()) {
             throw new InvalidRequestException("a return must name at least one basket line of purchase '" + original
                     + "'");
         }
+        if (at.isBefore(bought.at())) { // what the ledger would refuse is refused before anything is stored
+            throw new InvalidReversalException("return at " + at + " precedes purchase '" + original + "' at "
+                    + bought.at() + "; a return is dated at or after its purchase");
+        }
+        if (!versions.containsKey(bought.programVersion())) {
+            throw new InvalidRequestException("purchase '" + original + "' was computed by program version "
+                    + bought.programVersion() + ", which this program has not installed; a return is evaluated under"
+                    + " the purchase's version, so install every version on every server that shares the store");
+        }
+        AccountStatus status = ledger.account(member).status();
+        if (status == AccountStatus.CLOSED) {
+            throw new AccountStatusException("account of member " + member + " is CLOSED; a return claws back from"
+                    + " an open account");
+        }
+        Purchase purchase = (Purchase) bought.activity();
         Map<String, BasketLine> lines = new HashMap<>();
-        for (BasketLine line : bought.purchase.lines()) {
+        for (BasketLine line : purchase.lines()) {
             lines.put(line.lineId(), line);
         }
         for (Map.Entry<String, Long> u : units.entrySet()) {
@@ -518,25 +622,24 @@ public final class LoyaltyProgram {
             if (n <= 0) {
                 throw new InvalidAmountException("units returned of line " + u.getKey() + " must be positive; got " + n);
             }
-            long left = line.quantity() - bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+            long left = line.quantity() - returned.returnedUnits().getOrDefault(u.getKey(), 0L);
             if (n > left) {
                 throw new InvalidReversalException("line " + u.getKey() + " of purchase '" + original + "' has " + left
                         + " of " + line.quantity() + " units left to return; cannot return " + n);
             }
         }
-        List<Award> awards = bought.receipt.awards();
-        long[] take = new long[awards.size()];
+        List<Award> awards = bought.awards();
         List<Award> clawed = new ArrayList<>();
         for (int i = 0; i < awards.size(); i++) {
             Award award = awards.get(i);
             Map<String, Long> shares = award.lineShares().isEmpty()
-                    ? byLineAmount(award.amount(), bought.purchase) : award.lineShares();
-            long left = award.amount() - bought.clawed(i);
+                    ? byLineAmount(award.amount(), purchase) : award.lineShares();
+            long left = award.amount() - returned.clawed(i);
             Map<String, Long> taken = new LinkedHashMap<>();
             long sum = 0;
             for (Map.Entry<String, Long> u : units.entrySet()) {
                 long share = shares.getOrDefault(u.getKey(), 0L);
-                long before = bought.returnedUnits.getOrDefault(u.getKey(), 0L);
+                long before = returned.returnedUnits().getOrDefault(u.getKey(), 0L);
                 long part = Math.min(left - sum,
                         Shares.ofUnits(share, before, before + u.getValue(), lines.get(u.getKey()).quantity()));
                 if (part > 0) {
@@ -552,8 +655,8 @@ public final class LoyaltyProgram {
         }
         List<BasketLine> kept = new ArrayList<>();
         boolean allReturned = true;
-        for (BasketLine line : bought.purchase.lines()) {
-            long keep = line.quantity() - bought.returnedUnits.getOrDefault(line.lineId(), 0L)
+        for (BasketLine line : purchase.lines()) {
+            long keep = line.quantity() - returned.returnedUnits().getOrDefault(line.lineId(), 0L)
                     - units.getOrDefault(line.lineId(), 0L);
             if (keep > 0) {
                 allReturned = false;
@@ -561,20 +664,34 @@ public final class LoyaltyProgram {
             }
         }
         if (!kept.isEmpty()) {
-            clawed.addAll(lostBonuses(bought, take, kept));
+            clawed.addAll(lostBonuses(bought, returned, take, kept));
         }
+        Map<String, Long> tierReturns = unqualified(bought, returned, totalsByCurrency(clawed), units, allReturned);
+        return ReceiptRecord.ofReturn(key, member, bought.programVersion(), at, original, units, clawed, tierReturns);
+    }
+
+    /** Posts a stored return's claw-backs and takes back its qualifying activity; returns its receipt. */
+    private Receipt postReturn(ReceiptRecord record, boolean retry) {
+        MemberId member = record.member();
+        IdempotencyKey key = record.key();
+        IdempotencyKey original = record.original();
         List<Posting> postings = new ArrayList<>();
-        for (Map.Entry<String, Long> t : totalsByCurrency(clawed).entrySet()) {
-            postings.add(ledger.reverse(member, derived(original, t.getKey()),
-                    Points.of(ledger.currency(t.getKey()), t.getValue()), at, derived(key, t.getKey()),
+        for (Map.Entry<String, Long> t : totalsByCurrency(record.awards()).entrySet()) {
+            IdempotencyKey dk = derived(key, t.getKey());
+            Posting p = retry ? ledger.posting(dk).orElse(null) : null;
+            postings.add(p != null ? p : ledger.reverse(member, derived(original, t.getKey()),
+                    Points.of(ledger.currency(t.getKey()), t.getValue()), record.at(), dk,
                     "return " + key + " of purchase " + original));
         }
-        bought.recordReturn(units, take);
-        unqualify(member, bought, totalsByCurrency(clawed), units, allReturned, at, key);
-        Receipt receipt = new Receipt(key, member, bought.receipt.programVersion(), at, clawed, postings, true);
-        receipts.put(key, new Stored(receipt, fingerprint, null, bought.profile, Map.of()));
-        returned(bought, take);
-        return receipt;
+        if (tierEngine != null) {
+            for (Metric m : tierEngine.ladder().metrics()) {
+                Long amount = record.tierReturns().get(metricId(m));
+                if (amount != null) {
+                    tierEngine.recordReturn(member, tierKey(original, m), amount, record.at(), tierKey(key, m));
+                }
+            }
+        }
+        return new Receipt(key, member, record.programVersion(), record.at(), record.awards(), postings, true);
     }
 
     /**
@@ -582,9 +699,9 @@ public final class LoyaltyProgram {
      * keeps after ({@code take}, already recorded, is what the return clawed back per award), so that it
      * can release the caps and budgets the returned part drew.
      */
-    private void returned(Stored bought, long[] take) {
-        ProgramVersion v = versions.get(bought.receipt.programVersion());
-        List<Award> awards = bought.receipt.awards();
+    private void returned(ReceiptRecord bought, ReturnState earlier, long[] take) {
+        ProgramVersion v = versions.get(bought.programVersion());
+        List<Award> awards = bought.awards();
         if (v == null || awards.isEmpty()) {
             return;
         }
@@ -592,7 +709,7 @@ public final class LoyaltyProgram {
         List<Award> after = new ArrayList<>(awards.size());
         for (int i = 0; i < awards.size(); i++) {
             Award a = awards.get(i);
-            long keeps = a.amount() - bought.clawed(i);
+            long keeps = a.amount() - earlier.clawed(i) - take[i];
             if (keeps + take[i] > 0) {
                 before.add(new Award(a.ruleId(), a.ruleName(), a.currency(), keeps + take[i], Map.of(), a.explanation()));
             }
@@ -600,8 +717,8 @@ public final class LoyaltyProgram {
                 after.add(new Award(a.ruleId(), a.ruleName(), a.currency(), keeps, Map.of(), a.explanation()));
             }
         }
-        v.engine().returned(new RuleContext(bought.profile, bought.purchase, bought.receipt.at().atZone(ledger.zone()),
-                bought.receipt.key(), v.id()), new Evaluation(before), new Evaluation(after));
+        v.engine().returned(new RuleContext(bought.profile(), bought.activity(), bought.at().atZone(ledger.zone()),
+                bought.key(), v.id()), new Evaluation(before), new Evaluation(after));
     }
 
     /**
@@ -625,13 +742,21 @@ public final class LoyaltyProgram {
         Objects.requireNonNull(rewardId, "reward id must not be null");
         Objects.requireNonNull(at, "at must not be null");
         Objects.requireNonNull(key, "idempotency key must not be null");
-        MemberState state = state(member);
-        synchronized (state) {
-            return claimed(key, LEDGER_OP, () -> redeemReward(member, rewardId, at, key, state));
+        Object lock = lock(member);
+        ledger.account(member);
+        synchronized (lock) {
+            return claimed(key, LEDGER_OP, () -> redeemCounted(member, rewardId, at, key));
         }
     }
 
-    private Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key, MemberState state) {
+    /**
+     * Counts a reward redemption against the member's limit and stores its record in one commit (only
+     * one server wins a member's version, so the limit holds across servers), then posts it to the
+     * ledger. A redemption the ledger rejects (too few points) is withdrawn from the count. A failure
+     * between the commit and the posting leaves the redemption counted: a retry with the same key finds
+     * its record and posts it without counting it again.
+     */
+    private Posting redeemCounted(MemberId member, String rewardId, Instant at, IdempotencyKey key) {
         ProgramVersion v = version.get();
         Reward reward = v.rewards().get(rewardId);
         if (reward == null) {
@@ -639,8 +764,9 @@ public final class LoyaltyProgram {
                     + "'; its rewards are " + v.rewards().keySet());
         }
         String reason = "reward " + reward.id() + ": " + reward.name();
-        Optional<Posting> earlier = ledger.posting(key);
-        if (earlier.isPresent()) {
+        Optional<ReceiptRecord> stored = store.receipt(key);
+        if (ledger.posting(key).isPresent() || (stored.isPresent() && stored.get().kind() == ReceiptRecord.Kind.REWARD
+                && stored.get().rewardId().equals(rewardId) && stored.get().member().equals(member))) {
             return ledger.redeem(member, reward.cost(), at, key, reason);
         }
         if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
@@ -652,14 +778,36 @@ public final class LoyaltyProgram {
             throw new RewardNotAvailableException("reward " + rewardId + " is for tiers " + reward.tiers()
                     + "; member " + member + " is in " + tier.orElse("no tier"));
         }
-        int used = state.rewardsRedeemed.getOrDefault(rewardId, 0);
-        if (used >= reward.perMemberLimit()) {
-            throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
-                    + used + " times; the limit is " + reward.perMemberLimit());
+        ReceiptRecord record = ReceiptRecord.reward(key, member, v.id(), at, rewardId);
+        while (true) {
+            MemberRecord state = memberRecord(member);
+            int used = state.redeemed(rewardId);
+            if (used >= reward.perMemberLimit()) {
+                throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
+                        + used + " times; the limit is " + reward.perMemberLimit());
+            }
+            CommitResult r = store.commit(new ProgramCommit(state.plusRedemption(rewardId, 1), record, null, null));
+            if (r == CommitResult.APPLIED) {
+                break;
+            }
+            if (r == CommitResult.DUPLICATE_KEY) {
+                throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for "
+                        + store.receipt(key).map(ReceiptRecord::kind).orElse(null)
+                        + "; a reward redemption needs a key of its own");
+            }
         }
-        Posting posting = ledger.redeem(member, reward.cost(), at, key, reason);
-        state.rewardsRedeemed.merge(rewardId, 1, Integer::sum);
-        return posting;
+        try {
+            return ledger.redeem(member, reward.cost(), at, key, reason);
+        } catch (LoyaltyException rejected) {
+            while (true) { // the ledger changed nothing: neither does the program
+                MemberRecord state = memberRecord(member);
+                if (store.commit(new ProgramCommit(state.plusRedemption(rewardId, -1), null, null, key))
+                        == CommitResult.APPLIED) {
+                    break;
+                }
+            }
+            throw rejected;
+        }
     }
 
     /**
@@ -733,15 +881,24 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if {@code key} is null
      */
     public Optional<Receipt> receipt(IdempotencyKey key) {
-        Stored s = receipts.get(Objects.requireNonNull(key, "key must not be null"));
-        return s == null ? Optional.empty() : Optional.of(s.receipt);
+        ReceiptRecord r = store.receipt(Objects.requireNonNull(key, "key must not be null")).orElse(null);
+        if (r == null || r.kind() == ReceiptRecord.Kind.REWARD) {
+            return Optional.empty();
+        }
+        List<Posting> postings = new ArrayList<>();
+        for (String currency : totalsByCurrency(r.awards()).keySet()) {
+            ledger.posting(derived(key, currency)).ifPresent(postings::add);
+        }
+        return Optional.of(new Receipt(key, r.member(), r.programVersion(), r.at(), r.awards(), postings,
+                r.kind() == ReceiptRecord.Kind.RETURN));
     }
 
     /** Runs a ledger operation under the member's lock, after claiming its key for ledger operations. */
     private <T> T ledgerOp(MemberId member, IdempotencyKey key, Supplier<T> op) {
         Objects.requireNonNull(key, "idempotency key must not be null");
-        MemberState state = state(member);
-        synchronized (state) {
+        Object lock = lock(member);
+        ledger.account(member);
+        synchronized (lock) {
             return claimed(key, LEDGER_OP, op);
         }
     }
@@ -756,7 +913,7 @@ public final class LoyaltyProgram {
             return op.get();
         } catch (RuntimeException e) {
             if (claimedNow) {
-                keyUses.remove(key, use);
+                store.withdrawKey(key, use);
             }
             throw e;
         }
@@ -767,31 +924,30 @@ public final class LoyaltyProgram {
      * must withdraw it if the operation is rejected), false if the key was already claimed for it.
      */
     private boolean claim(IdempotencyKey key, String use) {
-        String first = keyUses.putIfAbsent(key, use);
-        if (first != null && !first.equals(use)) {
-            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + first
+        Optional<String> first = store.claimKey(key, use);
+        if (first.isPresent() && !first.get().equals(use)) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + first.get()
                     + "; this request is " + use + ". Reuse a key only to retry the same request");
         }
-        return first == null;
+        return first.isEmpty();
     }
 
     /** The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts. */
-    private MemberProfile profile(MemberId member, MemberState state, Instant at) {
+    private MemberProfile profile(MemberId member, MemberRecord state, Instant at) {
         if (tierEngine != null) {
             Tier tier = tierEngine.tierAt(member, at);
-            return new MemberProfile(member, tier.name(), state.tags, state.attributes, state.birthday,
-                    state.purchases, tier.multiplier(), tier.perks());
+            return new MemberProfile(member, tier.name(), state.tags(), state.attributes(), state.birthday(),
+                    state.purchases(), tier.multiplier(), tier.perks());
         }
-        return new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags, state.attributes,
-                state.birthday, state.purchases);
+        return new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags(), state.attributes(),
+                state.birthday(), state.purchases());
     }
 
-    /** Records the qualifying activity of a posted purchase or event in the tier engine; returns what it recorded. */
-    private Map<Metric, Long> qualify(MemberId member, Purchase purchase, Map<String, Long> totals, Instant at,
-            IdempotencyKey key) {
-        if (tierEngine == null) {
-            return Map.of();
-        }
+    /**
+     * The qualifying activity of a purchase or event, for each metric of the ladder (computed again from
+     * the record when needed, so it is not stored).
+     */
+    private Map<Metric, Long> qualified(Purchase purchase, Map<String, Long> totals) {
         Map<Metric, Long> recorded = new LinkedHashMap<>();
         for (Metric m : tierEngine.ladder().metrics()) {
             long amount = 0;
@@ -804,27 +960,28 @@ public final class LoyaltyProgram {
                 amount = 1;
             }
             if (amount > 0) {
-                tierEngine.record(member, m, amount, at, tierKey(key, m));
                 recorded.put(m, amount);
             }
         }
         return recorded;
     }
 
-    /** Takes back, in the tier engine, the qualifying activity a return undoes. */
-    private void unqualify(MemberId member, Stored bought, Map<String, Long> clawedTotals, Map<String, Long> units,
-            boolean allReturned, Instant at, IdempotencyKey key) {
+    /** The qualifying activity a return takes back, per metric id, bounded by what the purchase recorded. */
+    private Map<String, Long> unqualified(ReceiptRecord bought, ReturnState returned, Map<String, Long> clawedTotals,
+            Map<String, Long> units, boolean allReturned) {
         if (tierEngine == null) {
-            return;
+            return Map.of();
         }
-        for (Map.Entry<Metric, Long> q : bought.qualified.entrySet()) {
+        Purchase purchase = (Purchase) bought.activity();
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<Metric, Long> q : qualified(purchase, totalsByCurrency(bought.awards())).entrySet()) {
             Metric m = q.getKey();
             long amount = 0;
             if (m.kind() == Metric.Kind.POINTS) {
                 amount = clawedTotals.getOrDefault(m.key(), 0L);
             } else if (m.kind() == Metric.Kind.SPEND) {
                 BigDecimal money = BigDecimal.ZERO;
-                for (BasketLine line : bought.purchase.lines()) {
+                for (BasketLine line : purchase.lines()) {
                     Long n = units.get(line.lineId());
                     if (n != null) {
                         money = money.add(line.unitPrice().times(n).amount());
@@ -834,12 +991,17 @@ public final class LoyaltyProgram {
             } else if (m.kind() == Metric.Kind.PURCHASES && allReturned) {
                 amount = 1;
             }
-            amount = Math.min(amount, q.getValue() - bought.qualifiedReturned.getOrDefault(m, 0L));
+            amount = Math.min(amount, q.getValue() - returned.qualifiedReturned().getOrDefault(metricId(m), 0L));
             if (amount > 0) {
-                tierEngine.recordReturn(member, tierKey(bought.receipt.key(), m), amount, at, tierKey(key, m));
-                bought.recordQualifiedReturn(m, amount);
+                out.put(metricId(m), amount);
             }
         }
+        return out;
+    }
+
+    /** How a metric is named in stored return states and records. */
+    private static String metricId(Metric m) {
+        return m.kind().name() + ":" + m.key();
     }
 
     private static long minorUnitsFloor(Metric m, BigDecimal amount) {
@@ -862,15 +1024,17 @@ public final class LoyaltyProgram {
      * the purchase keeps after line shares of each rule and currency the kept basket no longer earns at
      * all; adds them to {@code take}.
      */
-    private List<Award> lostBonuses(Stored bought, long[] take, List<BasketLine> keptLines) {
-        List<Award> awards = bought.receipt.awards();
-        ProgramVersion v = versions.get(bought.receipt.programVersion());
+    private List<Award> lostBonuses(ReceiptRecord bought, ReturnState returned, long[] take,
+            List<BasketLine> keptLines) {
+        List<Award> awards = bought.awards();
+        ProgramVersion v = versions.get(bought.programVersion());
         if (v == null || awards.isEmpty()) {
             return List.of();
         }
-        Purchase kept = new Purchase(keptLines, bought.purchase.store(), bought.purchase.channel());
-        Evaluation again = v.engine().reevaluate(new RuleContext(bought.profile, kept,
-                bought.receipt.at().atZone(ledger.zone()), bought.receipt.key(), v.id()));
+        Purchase purchase = (Purchase) bought.activity();
+        Purchase kept = new Purchase(keptLines, purchase.store(), purchase.channel());
+        Evaluation again = v.engine().reevaluate(new RuleContext(bought.profile(), kept,
+                bought.at().atZone(ledger.zone()), bought.key(), v.id()));
         Map<String, Long> earns = new HashMap<>();
         for (Award a : again.awards()) {
             earns.merge(a.ruleId() + '\u0000' + a.currency(), a.amount(), Math::addExact);
@@ -878,7 +1042,7 @@ public final class LoyaltyProgram {
         Map<String, Long> keeps = new LinkedHashMap<>();
         for (int i = 0; i < awards.size(); i++) {
             Award a = awards.get(i);
-            keeps.merge(a.ruleId() + '\u0000' + a.currency(), a.amount() - bought.clawed(i) - take[i], Long::sum);
+            keeps.merge(a.ruleId() + '\u0000' + a.currency(), a.amount() - returned.clawed(i) - take[i], Long::sum);
         }
         List<Award> out = new ArrayList<>();
         for (Map.Entry<String, Long> k : keeps.entrySet()) {
@@ -894,7 +1058,7 @@ public final class LoyaltyProgram {
                     continue;
                 }
                 first = first == null ? a : first;
-                long t = Math.min(need, a.amount() - bought.clawed(i) - take[i]);
+                long t = Math.min(need, a.amount() - returned.clawed(i) - take[i]);
                 take[i] += t;
                 need -= t;
             }
@@ -905,26 +1069,37 @@ public final class LoyaltyProgram {
         return out;
     }
 
-    private Optional<Receipt> replay(IdempotencyKey key, Request fingerprint) {
-        Stored earlier = receipts.get(key);
+    /**
+     * Returns the stored record of a request retried with its key (to be completed and returned), or
+     * null if the key has no record; a key used for another request is a conflict.
+     */
+    private ReceiptRecord replayable(IdempotencyKey key, Request fingerprint) {
+        ReceiptRecord earlier = store.receipt(key).orElse(null);
         if (earlier == null) {
-            return Optional.empty();
+            return null;
         }
-        if (!earlier.fingerprint.equals(fingerprint)) {
-            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + earlier.fingerprint
+        if (earlier.kind() == ReceiptRecord.Kind.REWARD) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for reward "
+                    + earlier.rewardId() + "; this request is " + fingerprint
+                    + ". Reuse a key only to retry the same request");
+        }
+        Request first = Request.of(earlier);
+        if (!first.equals(fingerprint)) {
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + first
                     + "; this request is " + fingerprint + ". Reuse a key only to retry the same request");
         }
-        return Optional.of(earlier.receipt);
+        return earlier;
     }
 
-    private MemberState state(MemberId member) {
+    /** The member's record in the store; an empty one (version 0) if none is stored yet. */
+    private MemberRecord memberRecord(MemberId member) {
+        return store.member(member).orElseGet(() -> MemberRecord.empty(member));
+    }
+
+    /** The monitor that serialises the member's calls in this JVM. */
+    private Object lock(MemberId member) {
         Objects.requireNonNull(member, "member must not be null");
-        MemberState state = members.get(member);
-        if (state == null) {
-            ledger.account(member);
-            state = members.computeIfAbsent(member, m -> new MemberState());
-        }
-        return state;
+        return locks[(member.hashCode() * 0x9E3779B9) >>> 24];
     }
 
     private static void checkKey(IdempotencyKey key) {

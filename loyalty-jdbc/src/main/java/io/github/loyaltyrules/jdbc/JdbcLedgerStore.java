@@ -42,7 +42,8 @@ import javax.sql.DataSource;
 public final class JdbcLedgerStore implements LedgerStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__quotas.sql", "V3__tiers.sql");
+    private static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__quotas.sql", "V3__tiers.sql",
+            "V4__program.sql");
     private static final String SCRIPT_DIR = "/io/github/loyaltyrules/jdbc/migration/";
 
     private final DataSource dataSource;

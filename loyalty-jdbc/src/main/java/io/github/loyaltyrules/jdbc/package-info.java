@@ -24,5 +24,10 @@
  * versioned rows and activity keys under a primary key, so that several servers can record activity
  * and run the assessment at once. {@link io.github.loyaltyrules.jdbc.JdbcPosReader} reads what a till
  * needs on every purchase, a member's balances and current tier, with one SQL statement.
+ *
+ * <p>The facade: {@link io.github.loyaltyrules.jdbc.JdbcProgramStore} keeps what
+ * {@code LoyaltyProgram} knows besides points (profiles, receipts, returns, reward counts, key uses)
+ * in the same database ({@code LoyaltyProgram.of(ledger, version, tiers, JdbcProgramStore.of(dataSource))}),
+ * so that a purchase made on one server can be returned on another and reward limits hold across them.
  */
 package io.github.loyaltyrules.jdbc;

@@ -63,7 +63,8 @@ public final class Databases {
         DataSource ds = postgres;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_quota,"
-                    + " loyalty_tier_activity, loyalty_tier_member, loyalty_schema_history");
+                    + " loyalty_tier_activity, loyalty_tier_member, loyalty_program_member, loyalty_program_record,"
+                    + " loyalty_program_return, loyalty_program_key, loyalty_schema_history");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the PostgreSQL test database: " + e.getMessage(), e);
         }

@@ -76,7 +76,8 @@ final class JdbcFixtures {
     static void reset(DataSource db) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"loyalty_entry", "loyalty_posting", "loyalty_member", "loyalty_quota",
-                    "loyalty_tier_activity", "loyalty_tier_member", "loyalty_schema_history", "bench_bare_insert"}) {
+                    "loyalty_tier_activity", "loyalty_tier_member", "loyalty_program_member", "loyalty_program_record",
+                    "loyalty_program_return", "loyalty_program_key", "loyalty_schema_history", "bench_bare_insert"}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
         } catch (SQLException e) {

@@ -1,0 +1,97 @@
+package io.github.loyaltyrules.program.spi;
+
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.MemberId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link ProgramStore} in this JVM's memory: the default of a program made without a store. Its
+ * state is lost with the process and is not shared with other servers; everything it holds stays on
+ * the heap (one record per purchase, event, return and reward redemption). Thread-safe: reads take
+ * no lock, commits take one short lock.
+ */
+public final class InMemoryProgramStore implements ProgramStore {
+
+    private final Map<MemberId, MemberRecord> members = new ConcurrentHashMap<>();
+    private final Map<IdempotencyKey, ReceiptRecord> receipts = new ConcurrentHashMap<>();
+    private final Map<IdempotencyKey, ReturnState> returns = new ConcurrentHashMap<>();
+    private final Map<IdempotencyKey, String> keyUses = new ConcurrentHashMap<>();
+
+    private InMemoryProgramStore() {
+    }
+
+    /**
+     * Returns a new, empty store.
+     *
+     * @return the store
+     */
+    public static InMemoryProgramStore create() {
+        return new InMemoryProgramStore();
+    }
+
+    @Override
+    public Optional<MemberRecord> member(MemberId member) {
+        return Optional.ofNullable(members.get(Objects.requireNonNull(member, "member must not be null")));
+    }
+
+    @Override
+    public Optional<ReceiptRecord> receipt(IdempotencyKey key) {
+        return Optional.ofNullable(receipts.get(Objects.requireNonNull(key, "key must not be null")));
+    }
+
+    @Override
+    public Optional<ReturnState> returns(IdempotencyKey purchase) {
+        return Optional.ofNullable(returns.get(Objects.requireNonNull(purchase, "purchase must not be null")));
+    }
+
+    @Override
+    public Optional<String> claimKey(IdempotencyKey key, String use) {
+        Objects.requireNonNull(key, "key must not be null");
+        Objects.requireNonNull(use, "use must not be null");
+        return Optional.ofNullable(keyUses.putIfAbsent(key, use));
+    }
+
+    @Override
+    public void withdrawKey(IdempotencyKey key, String use) {
+        keyUses.remove(Objects.requireNonNull(key, "key must not be null"), Objects.requireNonNull(use, "use"));
+    }
+
+    @Override
+    public synchronized CommitResult commit(ProgramCommit commit) {
+        Objects.requireNonNull(commit, "commit must not be null");
+        MemberRecord m = commit.member();
+        if (m != null) {
+            MemberRecord stored = members.get(m.member());
+            if ((stored == null ? 0 : stored.version()) != m.version() - 1) {
+                return CommitResult.STALE;
+            }
+        }
+        ReturnState r = commit.returns();
+        if (r != null) {
+            ReturnState stored = returns.get(r.purchase());
+            if ((stored == null ? 0 : stored.version()) != r.version() - 1) {
+                return CommitResult.STALE;
+            }
+        }
+        ReceiptRecord insert = commit.insert();
+        if (insert != null && receipts.containsKey(insert.key())) {
+            return CommitResult.DUPLICATE_KEY;
+        }
+        if (m != null) {
+            members.put(m.member(), m);
+        }
+        if (r != null) {
+            returns.put(r.purchase(), r);
+        }
+        if (commit.remove() != null) {
+            receipts.remove(commit.remove());
+        }
+        if (insert != null) {
+            receipts.put(insert.key(), insert);
+        }
+        return CommitResult.APPLIED;
+    }
+}

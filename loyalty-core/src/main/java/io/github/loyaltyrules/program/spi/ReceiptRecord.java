@@ -1,0 +1,154 @@
+package io.github.loyaltyrules.program.spi;
+
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.rule.Activity;
+import io.github.loyaltyrules.rule.Award;
+import io.github.loyaltyrules.rule.MemberEvent;
+import io.github.loyaltyrules.rule.MemberProfile;
+import io.github.loyaltyrules.rule.Purchase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the program stores for a caller key of a purchase, event, return or reward redemption: the
+ * request (to tell a retry from a reused key), the award lines (to give a replay an equal receipt and
+ * to claw a purchase back), and for a purchase the member as the rules saw them (to evaluate a kept
+ * basket again). Ledger postings are not stored: they are in the ledger under keys derived from the
+ * caller key. Stored once per key (a keyed insert) and never changed.
+ *
+ * @param kind what the key was used for
+ * @param key the caller's key
+ * @param member the member
+ * @param programVersion the id of the program version that computed the awards
+ * @param at the business time
+ * @param activity the purchase or event; null for a return or reward
+ * @param original the key of the purchase a return returns; null otherwise
+ * @param units the units returned per line id; empty unless a return
+ * @param rewardId the reward redeemed; null unless a reward
+ * @param profile the member as the rules saw them; for a purchase, else null
+ * @param awards the award lines (clawed-back lines for a return); empty for a reward
+ * @param tierReturns for a return, the qualifying activity it takes back per metric ({@code KIND:key}); else empty
+ */
+public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, String programVersion, Instant at,
+        Activity activity, IdempotencyKey original, Map<String, Long> units, String rewardId, MemberProfile profile,
+        List<Award> awards, Map<String, Long> tierReturns) {
+
+    /** What a caller key was used for. */
+    public enum Kind {
+        /** A purchase. */
+        PURCHASE,
+        /** A non-purchase event. */
+        EVENT,
+        /** The return of part of a purchase. */
+        RETURN,
+        /** A reward redemption. */
+        REWARD
+    }
+
+    /**
+     * Validates and copies the record.
+     *
+     * @throws NullPointerException if a field the kind needs is null
+     * @throws IllegalArgumentException if a field the kind does not have is set, or the activity does not fit the kind
+     */
+    public ReceiptRecord {
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(key, "key must not be null");
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(programVersion, "program version must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        units = Map.copyOf(units);
+        awards = List.copyOf(awards);
+        tierReturns = Map.copyOf(tierReturns);
+        boolean ok = switch (kind) {
+            case PURCHASE -> activity instanceof Purchase && profile != null && original == null && rewardId == null;
+            case EVENT -> activity instanceof MemberEvent && profile == null && original == null && rewardId == null;
+            case RETURN -> activity == null && original != null && !units.isEmpty() && rewardId == null
+                    && profile == null;
+            case REWARD -> activity == null && original == null && rewardId != null && profile == null
+                    && awards.isEmpty();
+        };
+        if (!ok || (kind != Kind.RETURN && (!units.isEmpty() || !tierReturns.isEmpty()))) {
+            throw new IllegalArgumentException("a " + kind + " record of key '" + key + "' has fields of another kind:"
+                    + " a purchase has a purchase and a profile, an event an event, a return the original key and"
+                    + " units, a reward a reward id");
+        }
+    }
+
+    /**
+     * Returns the record of a purchase.
+     *
+     * @param key the caller's key
+     * @param programVersion the version id
+     * @param at the business time
+     * @param purchase the basket
+     * @param profile the member as the rules saw them
+     * @param awards the awards
+     * @return the record
+     * @throws NullPointerException if an argument is null
+     */
+    public static ReceiptRecord purchase(IdempotencyKey key, String programVersion, Instant at, Purchase purchase,
+            MemberProfile profile, List<Award> awards) {
+        return new ReceiptRecord(Kind.PURCHASE, key, profile.id(), programVersion, at, purchase, null, Map.of(), null,
+                profile, awards, Map.of());
+    }
+
+    /**
+     * Returns the record of a non-purchase event.
+     *
+     * @param key the caller's key
+     * @param member the member
+     * @param programVersion the version id
+     * @param at the business time
+     * @param event the event
+     * @param awards the awards
+     * @return the record
+     * @throws NullPointerException if an argument is null
+     */
+    public static ReceiptRecord event(IdempotencyKey key, MemberId member, String programVersion, Instant at,
+            MemberEvent event, List<Award> awards) {
+        return new ReceiptRecord(Kind.EVENT, key, member, programVersion, at, Objects.requireNonNull(event), null,
+                Map.of(), null, null, awards, Map.of());
+    }
+
+    /**
+     * Returns the record of a return.
+     *
+     * @param key the return's key
+     * @param member the member
+     * @param programVersion the version id of the purchase
+     * @param at the business time
+     * @param original the purchase's key
+     * @param units units returned per line id
+     * @param clawed the clawed-back award lines
+     * @param tierReturns qualifying activity taken back per metric
+     * @return the record
+     * @throws NullPointerException if an argument is null
+     */
+    public static ReceiptRecord ofReturn(IdempotencyKey key, MemberId member, String programVersion, Instant at,
+            IdempotencyKey original, Map<String, Long> units, List<Award> clawed, Map<String, Long> tierReturns) {
+        return new ReceiptRecord(Kind.RETURN, key, member, programVersion, at, null,
+                Objects.requireNonNull(original, "original must not be null"), units, null, null, clawed, tierReturns);
+    }
+
+    /**
+     * Returns the record of a reward redemption, stored before the ledger posts it so that a retry on any
+     * server completes it without counting it twice against the reward's limit.
+     *
+     * @param key the caller's key
+     * @param member the member
+     * @param programVersion the version id
+     * @param at the business time
+     * @param rewardId the reward
+     * @return the record
+     * @throws NullPointerException if an argument is null
+     */
+    public static ReceiptRecord reward(IdempotencyKey key, MemberId member, String programVersion, Instant at,
+            String rewardId) {
+        return new ReceiptRecord(Kind.REWARD, key, member, programVersion, at, null, null, Map.of(),
+                Objects.requireNonNull(rewardId, "reward id must not be null"), null, List.of(), Map.of());
+    }
+}

@@ -1,0 +1,299 @@
+package io.github.loyaltyrules.jdbc;
+
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.program.spi.MemberRecord;
+import io.github.loyaltyrules.program.spi.ReceiptRecord;
+import io.github.loyaltyrules.program.spi.ReturnState;
+import io.github.loyaltyrules.rule.Award;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Explanation;
+import io.github.loyaltyrules.rule.MemberEvent;
+import io.github.loyaltyrules.rule.MemberProfile;
+import io.github.loyaltyrules.rule.Purchase;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The text form of the program store's rows: length-prefixed strings ({@code 5:hello}, {@code ~} for
+ * null) and numbers ending in {@code ;}, after a format number. Exact: decimals keep their scale, instants
+ * their nanoseconds. Compact: a record holds the request, the award lines and (for a purchase) the
+ * member as the rules saw them; no ledger postings, and the member id once.
+ */
+final class ProgramCodec {
+
+    private static final long FORMAT = 1;
+
+    private ProgramCodec() {
+    }
+
+    private static final class Out {
+        final StringBuilder sb = new StringBuilder(256);
+
+        Out str(String s) {
+            if (s == null) {
+                sb.append('~');
+            } else {
+                sb.append(s.length()).append(':').append(s);
+            }
+            return this;
+        }
+
+        Out num(long n) {
+            sb.append(n).append(';');
+            return this;
+        }
+
+        Out decimal(BigDecimal d) {
+            return d == null ? str(null) : str(d.unscaledValue().toString()).num(d.scale());
+        }
+
+        Out strings(Collection<String> c) {
+            num(c.size());
+            for (String s : c) {
+                str(s);
+            }
+            return this;
+        }
+
+        Out texts(Map<String, String> m) {
+            num(m.size());
+            for (Map.Entry<String, String> e : m.entrySet()) {
+                str(e.getKey()).str(e.getValue());
+            }
+            return this;
+        }
+
+        Out longs(Map<String, Long> m) {
+            num(m.size());
+            for (Map.Entry<String, Long> e : m.entrySet()) {
+                str(e.getKey()).num(e.getValue());
+            }
+            return this;
+        }
+    }
+
+    private static final class In {
+        final String s;
+        int pos;
+
+        In(String s) {
+            this.s = s;
+            long format = num();
+            if (format != FORMAT) {
+                throw new IllegalStateException("stored program row has format " + format + "; this version reads "
+                        + FORMAT);
+            }
+        }
+
+        String str() {
+            if (s.charAt(pos) == '~') {
+                pos++;
+                return null;
+            }
+            int colon = s.indexOf(':', pos);
+            int len = Integer.parseInt(s, pos, colon, 10);
+            pos = colon + 1 + len;
+            return s.substring(colon + 1, pos);
+        }
+
+        long num() {
+            int semi = s.indexOf(';', pos);
+            long n = Long.parseLong(s, pos, semi, 10);
+            pos = semi + 1;
+            return n;
+        }
+
+        int count() {
+            return Math.toIntExact(num());
+        }
+
+        BigDecimal decimal() {
+            String unscaled = str();
+            return unscaled == null ? null : new BigDecimal(new BigInteger(unscaled), count());
+        }
+
+        Set<String> strings() {
+            int n = count();
+            Set<String> out = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                out.add(str());
+            }
+            return out;
+        }
+
+        Map<String, String> texts() {
+            int n = count();
+            Map<String, String> out = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                out.put(str(), str());
+            }
+            return out;
+        }
+
+        Map<String, Long> longs() {
+            int n = count();
+            Map<String, Long> out = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                out.put(str(), num());
+            }
+            return out;
+        }
+
+        Instant instant() {
+            return Instant.ofEpochSecond(num(), num());
+        }
+    }
+
+    // ------------------------------------------------------------------ member records
+
+    static String member(MemberRecord m) {
+        Out o = new Out().num(FORMAT).strings(m.tags()).texts(m.attributes())
+                .str(m.birthday() == null ? null : m.birthday().toString()).num(m.purchases());
+        o.num(m.rewardsRedeemed().size());
+        for (Map.Entry<String, Integer> e : m.rewardsRedeemed().entrySet()) {
+            o.str(e.getKey()).num(e.getValue());
+        }
+        return o.sb.toString();
+    }
+
+    static MemberRecord member(MemberId member, long version, String text) {
+        In in = new In(text);
+        Set<String> tags = in.strings();
+        Map<String, String> attributes = in.texts();
+        String birthday = in.str();
+        long purchases = in.num();
+        int n = in.count();
+        Map<String, Integer> rewards = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            rewards.put(in.str(), in.count());
+        }
+        return new MemberRecord(member, version, tags, attributes, birthday == null ? null : LocalDate.parse(birthday),
+                purchases, rewards);
+    }
+
+    // ------------------------------------------------------------------ return states
+
+    static String returns(ReturnState r) {
+        Out o = new Out().num(FORMAT).longs(r.returnedUnits()).num(r.clawed().size());
+        for (long c : r.clawed()) {
+            o.num(c);
+        }
+        return o.longs(r.qualifiedReturned()).sb.toString();
+    }
+
+    static ReturnState returns(IdempotencyKey purchase, long version, String text) {
+        In in = new In(text);
+        Map<String, Long> units = in.longs();
+        int n = in.count();
+        List<Long> clawed = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            clawed.add(in.num());
+        }
+        return new ReturnState(purchase, version, units, clawed, in.longs());
+    }
+
+    // ------------------------------------------------------------------ records
+
+    static String record(ReceiptRecord r) {
+        Out o = new Out().num(FORMAT).str(r.programVersion()).num(r.at().getEpochSecond()).num(r.at().getNano());
+        switch (r.kind()) {
+            case PURCHASE -> {
+                Purchase p = (Purchase) r.activity();
+                o.str(p.store()).str(p.channel()).num(p.lines().size());
+                for (BasketLine l : p.lines()) {
+                    o.str(l.lineId()).str(l.sku()).str(l.category()).num(l.quantity())
+                            .decimal(l.unitPrice().amount()).str(l.unitPrice().currency().getCurrencyCode());
+                }
+                MemberProfile m = r.profile();
+                o.str(m.tier()).strings(m.tags()).texts(m.attributes())
+                        .str(m.birthday() == null ? null : m.birthday().toString()).num(m.purchasesSoFar())
+                        .decimal(m.tierMultiplier()).strings(m.perks());
+            }
+            case EVENT -> {
+                MemberEvent e = (MemberEvent) r.activity();
+                o.str(e.type()).texts(e.attributes());
+            }
+            case RETURN -> o.str(r.original().value()).longs(r.units()).longs(r.tierReturns());
+            case REWARD -> o.str(r.rewardId());
+            default -> throw new IllegalStateException("unknown record kind " + r.kind());
+        }
+        o.num(r.awards().size());
+        for (Award a : r.awards()) {
+            Explanation x = a.explanation();
+            o.str(a.ruleId()).str(a.ruleName()).str(a.currency()).num(a.amount()).longs(a.lineShares())
+                    .str(x.base()).str(x.rate()).str(x.multiplier()).str(x.rounding()).str(x.cap());
+        }
+        return o.sb.toString();
+    }
+
+    static ReceiptRecord record(ReceiptRecord.Kind kind, IdempotencyKey key, MemberId member, String text) {
+        In in = new In(text);
+        String version = in.str();
+        Instant at = in.instant();
+        Purchase purchase = null;
+        MemberProfile profile = null;
+        MemberEvent event = null;
+        IdempotencyKey original = null;
+        Map<String, Long> units = Map.of();
+        Map<String, Long> tierReturns = Map.of();
+        String rewardId = null;
+        switch (kind) {
+            case PURCHASE -> {
+                String store = in.str();
+                String channel = in.str();
+                int n = in.count();
+                List<BasketLine> lines = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    String id = in.str();
+                    String sku = in.str();
+                    String category = in.str();
+                    long quantity = in.num();
+                    BigDecimal price = in.decimal();
+                    lines.add(new BasketLine(id, sku, category, quantity, Money.of(price, Currency.getInstance(in.str()))));
+                }
+                purchase = new Purchase(lines, store, channel);
+                String tier = in.str();
+                Set<String> tags = in.strings();
+                Map<String, String> attributes = in.texts();
+                String birthday = in.str();
+                long purchases = in.num();
+                BigDecimal multiplier = in.decimal();
+                profile = new MemberProfile(member, tier, tags, attributes,
+                        birthday == null ? null : LocalDate.parse(birthday), purchases, multiplier, in.strings());
+            }
+            case EVENT -> event = new MemberEvent(in.str(), in.texts());
+            case RETURN -> {
+                original = new IdempotencyKey(in.str());
+                units = in.longs();
+                tierReturns = in.longs();
+            }
+            case REWARD -> rewardId = in.str();
+            default -> throw new IllegalStateException("unknown record kind " + kind);
+        }
+        int n = in.count();
+        List<Award> awards = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String ruleId = in.str();
+            String ruleName = in.str();
+            String currency = in.str();
+            long amount = in.num();
+            Map<String, Long> shares = in.longs();
+            awards.add(new Award(ruleId, ruleName, currency, amount, shares,
+                    new Explanation(in.str(), in.str(), in.str(), in.str(), in.str())));
+        }
+        return new ReceiptRecord(kind, key, member, version, at, purchase != null ? purchase : event, original, units,
+                rewardId, profile, awards, tierReturns);
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.loyaltyrules.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.program.LoyaltyProgram;
+import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.program.contract.ProgramStoreContract;
+import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
+import io.github.loyaltyrules.program.spi.ReceiptRecord;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.rule.Purchase;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The program store's rows are exact and compact: a two-line purchase's record is a few hundred characters. */
+class ProgramCodecTest {
+
+    @Test
+    void aPurchaseRecordIsSmallAndComesBackEqual() {
+        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
+        InMemoryProgramStore store = InMemoryProgramStore.create();
+        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC).currency(pts).build(),
+                ProgramStoreContract.V1, TierLookup.NONE, store);
+        MemberId ann = MemberId.of("ann");
+        Instant t = Instant.parse("2026-05-01T10:00:00.5Z");
+        p.enrol(ann, t.minusSeconds(60));
+        p.purchase(ann, Purchase.of("store-1", "pos", List.of(
+                BasketLine.of("1", "LATTE", "coffee", 3, Money.of("3.40", "EUR")),
+                BasketLine.of("2", "BEANS", "beans", 1, Money.of("12.99", "EUR")))), t, IdempotencyKey.of("o-1"));
+        ReceiptRecord record = store.receipt(IdempotencyKey.of("o-1")).orElseThrow();
+
+        String text = ProgramCodec.record(record);
+        assertThat(ProgramCodec.record(record.kind(), record.key(), record.member(), text)).isEqualTo(record);
+        assertThat(text.length()).as(text).isLessThan(400);
+    }
+
+    @Test
+    void aRowOfAnotherFormatIsRefused() {
+        assertThatThrownBy(() -> ProgramCodec.record(ReceiptRecord.Kind.REWARD, IdempotencyKey.of("k"),
+                MemberId.of("ann"), "9;2:v1;0;0;3:cup0;"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("format 9");
+    }
+}
