@@ -125,6 +125,8 @@ import java.util.function.Supplier;
  */
 public final class LoyaltyProgram {
 
+    private static final Evaluation NOTHING = new Evaluation(List.of());
+
     private static final int MAX_KEY = IdempotencyKey.MAX_LENGTH - 20;
 
     private final Ledger ledger;
@@ -444,22 +446,30 @@ public final class LoyaltyProgram {
             ProgramVersion v = version.get();
             MemberRecord state = memberRecord(member);
             MemberProfile profile = profile(member, state, at);
-            Evaluation evaluation = v.engine().evaluate(
-                    new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id()));
+            RuleContext context = new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id());
+            Evaluation evaluation = v.engine().evaluate(context);
             List<Award> awards = evaluation.awards();
-            for (int i = 0; i < awards.size(); i++) { // every currency is checked before anything is stored
-                ledger.currency(awards.get(i).currency());
-            }
+            boolean stored = false;
             ReceiptRecord record;
-            ProgramCommit commit;
-            if (activity instanceof Purchase purchase) {
-                record = ReceiptRecord.purchase(key, v.id(), at, purchase, profile, awards);
-                commit = new ProgramCommit(state.plusPurchase(), record, null, null);
-            } else {
-                record = ReceiptRecord.event(key, member, v.id(), at, (MemberEvent) activity, awards);
-                commit = new ProgramCommit(null, record, null, null);
+            try {
+                for (int i = 0; i < awards.size(); i++) { // every currency is checked before anything is stored
+                    ledger.currency(awards.get(i).currency());
+                }
+                ProgramCommit commit;
+                if (activity instanceof Purchase purchase) {
+                    record = ReceiptRecord.purchase(key, v.id(), at, purchase, profile, awards);
+                    commit = new ProgramCommit(state.plusPurchase(), record, null, null);
+                } else {
+                    record = ReceiptRecord.event(key, member, v.id(), at, (MemberEvent) activity, awards);
+                    commit = new ProgramCommit(null, record, null, null);
+                }
+                stored = store.commit(commit) == CommitResult.APPLIED;
+            } finally {
+                if (!stored && !awards.isEmpty()) { // an evaluation not kept gives back the caps and budgets it drew
+                    v.engine().returned(context, evaluation, NOTHING);
+                }
             }
-            if (store.commit(commit) == CommitResult.APPLIED) {
+            if (stored) {
                 return post(record, false);
             }
             // another server stored this member or this key first: read again
