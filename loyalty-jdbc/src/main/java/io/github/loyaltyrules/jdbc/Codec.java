@@ -58,28 +58,17 @@ final class Codec {
 
     // ------------------------------------------------------------------ writing
 
-    private static final class Out {
-        final StringBuilder sb;
-
+    private static final class Out extends TextFields.Writer<Out> {
         Out() {
             this(256);
         }
 
         Out(int capacity) {
-            sb = new StringBuilder(capacity);
+            super(capacity);
         }
 
-        Out str(String s) {
-            if (s == null) {
-                sb.append('~');
-            } else {
-                sb.append(s.length()).append(':').append(s);
-            }
-            return this;
-        }
-
-        Out num(long n) {
-            sb.append(n).append(';');
+        @Override
+        Out self() {
             return this;
         }
 
@@ -168,13 +157,11 @@ final class Codec {
 
     // ------------------------------------------------------------------ reading
 
-    private static final class In {
-        final String s;
-        int pos;
+    private static final class In extends TextFields.Reader {
         long format;
 
         In(String s) {
-            this.s = s;
+            super(s);
         }
 
         /** Reads a string, returning {@code known} itself (no copy) if the stored string equals it. */
@@ -204,28 +191,6 @@ final class Codec {
             }
             throw new IllegalStateException("stored row has an unknown " + values.getClass().getComponentType()
                     .getSimpleName() + " '" + s.substring(colon + 1, colon + 1 + len) + "'");
-        }
-
-        String str() {
-            if (s.charAt(pos) == '~') {
-                pos++;
-                return null;
-            }
-            int colon = s.indexOf(':', pos);
-            int len = Integer.parseInt(s, pos, colon, 10);
-            pos = colon + 1 + len;
-            return s.substring(colon + 1, pos);
-        }
-
-        long num() {
-            int semi = s.indexOf(';', pos);
-            long n = Long.parseLong(s, pos, semi, 10);
-            pos = semi + 1;
-            return n;
-        }
-
-        int count() {
-            return Math.toIntExact(num());
         }
 
         Instant instant() {

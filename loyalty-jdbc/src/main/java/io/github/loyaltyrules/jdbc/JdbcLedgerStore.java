@@ -230,22 +230,8 @@ public final class JdbcLedgerStore implements LedgerStore {
             throw new IllegalArgumentException("page size must be positive; got " + limit);
         }
         return query("page through members", c -> {
-            String sql = after == null
-                    ? "SELECT member_id FROM loyalty_member ORDER BY member_id LIMIT ?"
-                    : "SELECT member_id FROM loyalty_member WHERE member_id > ? ORDER BY member_id LIMIT ?";
-            try (PreparedStatement p = prepare(c, sql)) {
-                int i = 1;
-                if (after != null) {
-                    p.setString(i++, after.value());
-                }
-                p.setInt(i, limit);
-                List<MemberId> page = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        page.add(new MemberId(rs.getString(1)));
-                    }
-                }
-                return page;
+            try (PreparedStatement p = prepare(c, MemberPages.sql("loyalty_member", after))) {
+                return MemberPages.read(p, after, limit);
             }
         });
     }

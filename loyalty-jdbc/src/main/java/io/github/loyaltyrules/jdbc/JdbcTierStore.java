@@ -79,22 +79,9 @@ public final class JdbcTierStore implements TierStore {
         if (limit <= 0) {
             throw new IllegalArgumentException("page size must be positive; got " + limit);
         }
-        String sql = after == null
-                ? "SELECT member_id FROM loyalty_tier_member ORDER BY member_id LIMIT ?"
-                : "SELECT member_id FROM loyalty_tier_member WHERE member_id > ? ORDER BY member_id LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-            int i = 1;
-            if (after != null) {
-                p.setString(i++, after.value());
-            }
-            p.setInt(i, limit);
-            List<MemberId> page = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    page.add(new MemberId(rs.getString(1)));
-                }
-            }
-            return page;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement(MemberPages.sql("loyalty_tier_member", after))) {
+            return MemberPages.read(p, after, limit);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not page through tier members: " + e.getMessage(), e);
         }

@@ -38,20 +38,13 @@ final class ProgramCodec {
     private ProgramCodec() {
     }
 
-    private static final class Out {
-        final StringBuilder sb = new StringBuilder(256);
-
-        Out str(String s) {
-            if (s == null) {
-                sb.append('~');
-            } else {
-                sb.append(s.length()).append(':').append(s);
-            }
-            return this;
+    private static final class Out extends TextFields.Writer<Out> {
+        Out() {
+            super(256);
         }
 
-        Out num(long n) {
-            sb.append(n).append(';');
+        @Override
+        Out self() {
             return this;
         }
 
@@ -84,39 +77,14 @@ final class ProgramCodec {
         }
     }
 
-    private static final class In {
-        final String s;
-        int pos;
-
+    private static final class In extends TextFields.Reader {
         In(String s) {
-            this.s = s;
+            super(s);
             long format = num();
             if (format != FORMAT) {
                 throw new IllegalStateException("stored program row has format " + format + "; this version reads "
                         + FORMAT);
             }
-        }
-
-        String str() {
-            if (s.charAt(pos) == '~') {
-                pos++;
-                return null;
-            }
-            int colon = s.indexOf(':', pos);
-            int len = Integer.parseInt(s, pos, colon, 10);
-            pos = colon + 1 + len;
-            return s.substring(colon + 1, pos);
-        }
-
-        long num() {
-            int semi = s.indexOf(';', pos);
-            long n = Long.parseLong(s, pos, semi, 10);
-            pos = semi + 1;
-            return n;
-        }
-
-        int count() {
-            return Math.toIntExact(num());
         }
 
         BigDecimal decimal() {
