@@ -59,17 +59,9 @@ public final class JdbcProgramStore implements ProgramStore {
     @Override
     public Optional<MemberRecord> member(MemberId member) {
         Objects.requireNonNull(member, "member must not be null");
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-                "SELECT version, state FROM loyalty_program_member WHERE member_id = ?")) {
-            p.setString(1, member.value());
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(ProgramCodec.member(member, rs.getLong(1), rs.getString(2)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the program record of member " + member + ": "
-                    + e.getMessage(), e);
-        }
+        return one("SELECT version, state FROM loyalty_program_member WHERE member_id = ?", member.value(),
+                rs -> ProgramCodec.member(member, rs.getLong(1), rs.getString(2)),
+                "the program record of member " + member);
     }
 
     /**
@@ -80,16 +72,10 @@ public final class JdbcProgramStore implements ProgramStore {
     @Override
     public Optional<ReceiptRecord> receipt(IdempotencyKey key) {
         Objects.requireNonNull(key, "key must not be null");
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-                "SELECT kind, member_id, record FROM loyalty_program_record WHERE record_key = ?")) {
-            p.setString(1, key.value());
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(ProgramCodec.record(ReceiptRecord.Kind.valueOf(rs.getString(1)), key,
-                        MemberId.of(rs.getString(2)), rs.getString(3))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the record of key '" + key + "': " + e.getMessage(), e);
-        }
+        return one("SELECT kind, member_id, record FROM loyalty_program_record WHERE record_key = ?", key.value(),
+                rs -> ProgramCodec.record(ReceiptRecord.Kind.valueOf(rs.getString(1)), key,
+                        MemberId.of(rs.getString(2)), rs.getString(3)),
+                "the record of key '" + key + "'");
     }
 
     /**
@@ -100,17 +86,9 @@ public final class JdbcProgramStore implements ProgramStore {
     @Override
     public Optional<ReturnState> returns(IdempotencyKey purchase) {
         Objects.requireNonNull(purchase, "purchase must not be null");
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-                "SELECT version, state FROM loyalty_program_return WHERE purchase_key = ?")) {
-            p.setString(1, purchase.value());
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(ProgramCodec.returns(purchase, rs.getLong(1), rs.getString(2)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the returns of purchase '" + purchase + "': "
-                    + e.getMessage(), e);
-        }
+        return one("SELECT version, state FROM loyalty_program_return WHERE purchase_key = ?", purchase.value(),
+                rs -> ProgramCodec.returns(purchase, rs.getLong(1), rs.getString(2)),
+                "the returns of purchase '" + purchase + "'");
     }
 
     /**
@@ -197,6 +175,24 @@ public final class JdbcProgramStore implements ProgramStore {
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not commit the program's change: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one row's columns. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Reads the row a one-parameter query finds, if any; {@code what} names it in the error. */
+    private <T> Optional<T> one(String sql, String id, Row<T> row, String what) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not read " + what + ": " + e.getMessage(), e);
         }
     }
 
