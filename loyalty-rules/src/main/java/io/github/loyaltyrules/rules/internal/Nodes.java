@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The built-in condition and line-matcher nodes. They are records so that the rule set can read
@@ -441,19 +442,11 @@ public final class Nodes {
      * @param out where to add them
      */
     public static void attributes(Condition condition, Set<String> out) {
-        if (condition instanceof AttributeIs) {
-            out.add(((AttributeIs) condition).key());
-        } else if (condition instanceof AllOf) {
-            for (Condition c : ((AllOf) condition).parts()) {
-                attributes(c, out);
+        leaves(condition, c -> {
+            if (c instanceof AttributeIs) {
+                out.add(((AttributeIs) c).key());
             }
-        } else if (condition instanceof AnyOf) {
-            for (Condition c : ((AnyOf) condition).parts()) {
-                attributes(c, out);
-            }
-        } else if (condition instanceof Not) {
-            attributes(((Not) condition).part(), out);
-        }
+        });
     }
 
     /**
@@ -463,18 +456,27 @@ public final class Nodes {
      * @param out where to add them
      */
     public static void tiers(Condition condition, Set<String> out) {
-        if (condition instanceof TierIn) {
-            out.addAll(((TierIn) condition).tiers());
-        } else if (condition instanceof AllOf) {
+        leaves(condition, c -> {
+            if (c instanceof TierIn) {
+                out.addAll(((TierIn) c).tiers());
+            }
+        });
+    }
+
+    /** Calls {@code visit} with each condition inside {@code all of}, {@code any of} and {@code not}. */
+    private static void leaves(Condition condition, Consumer<Condition> visit) {
+        if (condition instanceof AllOf) {
             for (Condition c : ((AllOf) condition).parts()) {
-                tiers(c, out);
+                leaves(c, visit);
             }
         } else if (condition instanceof AnyOf) {
             for (Condition c : ((AnyOf) condition).parts()) {
-                tiers(c, out);
+                leaves(c, visit);
             }
         } else if (condition instanceof Not) {
-            tiers(((Not) condition).part(), out);
+            leaves(((Not) condition).part(), visit);
+        } else {
+            visit.accept(condition);
         }
     }
 
