@@ -5,6 +5,7 @@ import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -21,6 +22,16 @@ final class Fixtures {
     /** A ledger in {@link #ZONE} with {@link #PTS} and a fixed clock. */
     static Ledger ledger() {
         return Ledger.builder().zone(ZONE).clock(Clock.fixed(T0, ZONE)).currency(PTS).build();
+    }
+
+    /** A ledger in {@link #ZONE} with {@link #PTS}, the given clock and the default idempotency window. */
+    static Ledger ledger(Clock clock) {
+        return Ledger.builder().zone(ZONE).clock(clock).currency(PTS).build();
+    }
+
+    /** A ledger in {@link #ZONE} with {@link #PTS}, the given clock and idempotency window. */
+    static Ledger ledger(Clock clock, Duration window) {
+        return Ledger.builder().zone(ZONE).clock(clock).currency(PTS).idempotencyWindow(window).build();
     }
 
     /** Member ids {@code m0 .. m(n-1)}, enrolled at {@link #T0} minus a day. */

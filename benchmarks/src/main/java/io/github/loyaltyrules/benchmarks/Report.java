@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Turns a JMH CSV result file ({@code -rf csv}) into the table of the README's performance section:
  * one row per benchmark and parameter set with its score and allocation, and, for the earn
- * comparisons, our time against the hand-written floor and the general rule engine in the same run.
+ * comparisons, our time against the hand-written floor and the general rule engine in the same run;
+ * for the ledger comparisons (methods {@code <op>Ours} and {@code <op>Floor}, as in
+ * {@link LedgerFloorBenchmarks}), our time against the floor's for each operation.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.loyaltyrules.benchmarks.Report results.csv}
  */
@@ -73,6 +75,7 @@ public final class Report {
                     alloc.getOrDefault(e.getKey(), ""));
         }
         ratios(primary, out);
+        floorRatios(primary, out);
     }
 
     /** For each parameter set of an earn comparison: ours/floor and engine/ours. */
@@ -98,6 +101,31 @@ public final class Report {
             BigDecimal engine = g.getValue().get("easyRules");
             out.printf("%-60s %12s %12s %12s %10s %12s%n", g.getKey(), text(ours), text(floor), text(engine),
                     ratio(ours, floor), ratio(engine, ours));
+        }
+    }
+
+    /** For each operation with an {@code <op>Ours} and an {@code <op>Floor} method and each parameter set: ours/floor. */
+    private static void floorRatios(Map<String, Row> primary, PrintStream out) {
+        Map<String, BigDecimal[]> groups = new LinkedHashMap<>();
+        for (Row r : primary.values()) {
+            int dot = r.benchmark().lastIndexOf('.');
+            String method = r.benchmark().substring(dot + 1);
+            String suffix = method.endsWith("Ours") ? "Ours" : method.endsWith("Floor") ? "Floor" : null;
+            if (suffix != null && method.length() > suffix.length()) {
+                String op = r.benchmark().substring(0, r.benchmark().length() - suffix.length());
+                groups.computeIfAbsent(op + " " + r.params(), k -> new BigDecimal[2])[suffix.equals("Ours") ? 0 : 1] =
+                        new BigDecimal(r.score());
+            }
+        }
+        if (groups.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf("%-60s %12s %12s %10s%n", "ledger vs floor (ns/op)", "ours", "floor", "ours/floor");
+        for (Map.Entry<String, BigDecimal[]> g : groups.entrySet()) {
+            BigDecimal ours = g.getValue()[0];
+            BigDecimal floor = g.getValue()[1];
+            out.printf("%-60s %12s %12s %10s%n", g.getKey(), text(ours), text(floor), ratio(ours, floor));
         }
     }
 

@@ -33,6 +33,7 @@ class BenchmarksSmokeTest {
                 .param("members", "200")
                 .param("population", "200")
                 .param("lots", "1", "10")
+                .param("history", "1000")
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();
@@ -46,6 +47,8 @@ class BenchmarksSmokeTest {
                 "ReservationBenchmarks.reserveThenCapture", "MixedWorkloadBenchmarks.mixTwoThreads",
                 "ExpirySweepBenchmarks.sweep", "EarnBenchmarks.ours", "EarnBenchmarks.floor", "EarnBenchmarks.easyRules",
                 "EvaluationBenchmarks.ours", "EvaluationBenchmarks.easyRules",
-                "ParseBenchmarks.parse");
+                "ParseBenchmarks.parse", "LedgerFloorBenchmarks.earnOurs", "LedgerFloorBenchmarks.earnFloor",
+                "LedgerFloorBenchmarks.redeemThenReverseOurs", "LedgerFloorBenchmarks.redeemThenReverseFloor",
+                "HistoryGrowthBenchmarks.earn", "HistoryGrowthBenchmarks.redeem");
     }
 }

@@ -27,4 +27,25 @@ class ReportTest {
         assertThat(table).contains("EarnBenchmarks.ours", "300.0 ±12.5 ns/op", "812 B/op", "rules=100");
         assertThat(table).containsPattern("EarnBenchmarks rules=100 +300\\.0 +150\\.0 +6000\\.0 +2\\.00x +20\\.00x");
     }
+
+    @Test
+    void printsOursAgainstTheFloorPerLedgerOperation() {
+        String p = "io.github.loyaltyrules.benchmarks.";
+        List<String> csv = List.of(
+                "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\",\"Param: lots\",\"Param: members\"",
+                "\"" + p + "LedgerFloorBenchmarks.earnFloor\",\"avgt\",1,3,40.0,2.0,\"ns/op\",10,20000",
+                "\"" + p + "LedgerFloorBenchmarks.earnOurs\",\"avgt\",1,3,1000.0,50.0,\"ns/op\",10,20000",
+                "\"" + p + "LedgerFloorBenchmarks.redeemThenReverseOurs\",\"avgt\",1,3,3000.0,50.0,\"ns/op\",10,20000",
+                "\"" + p + "LedgerFloorBenchmarks.redeemThenReverseFloor\",\"avgt\",1,3,120.0,5.0,\"ns/op\",10,20000",
+                "\"" + p + "LedgerBenchmarks.earn\",\"avgt\",1,3,900.0,50.0,\"ns/op\",10,20000");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Report.print(csv, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String table = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(table).contains("ledger vs floor (ns/op)").doesNotContain("easy rules");
+        assertThat(table).containsPattern("LedgerFloorBenchmarks\\.earn lots=10 members=20000 +1000\\.0 +40\\.0 +25\\.00x");
+        assertThat(table).containsPattern(
+                "LedgerFloorBenchmarks\\.redeemThenReverse lots=10 members=20000 +3000\\.0 +120\\.0 +25\\.00x");
+        assertThat(table).doesNotContainPattern("LedgerBenchmarks\\.earn lots=10 members=20000 +900");
+    }
 }

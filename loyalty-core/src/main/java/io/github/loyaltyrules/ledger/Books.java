@@ -1,7 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
-import io.github.loyaltyrules.ledger.internal.LotList;
-import io.github.loyaltyrules.ledger.internal.ReservationMap;
+import io.github.loyaltyrules.ledger.internal.OpenLots;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,14 +14,14 @@ import java.util.Map;
 final class Books {
 
     /** Soonest-to-expire first (never-expiring last), then oldest first, then lowest number. */
-    static final Comparator<Lot> REDEMPTION_ORDER = LotList::compareForRedemption;
+    static final Comparator<Lot> REDEMPTION_ORDER = OpenLots::compareForRedemption;
 
     private Books() {
     }
 
     /** Amount held per lot by reservations still open and not lapsed at {@code at}; an empty map if none. */
     static Map<LotId, Long> heldOpen(Map<IdempotencyKey, Reservation> reservations, String currency, Instant at) {
-        Collection<Reservation> candidates = reservations instanceof ReservationMap r ? r.open() : reservations.values();
+        Collection<Reservation> candidates = reservations.values();
         if (candidates.isEmpty()) {
             return Map.of();
         }
@@ -85,16 +84,16 @@ final class Books {
     static Balance balance(MemberId member, String currency, Instant asOf, List<Lot> lots, Map<LotId, Long> held,
             Instant inactivityDeadline, long debt) {
         if (held.isEmpty() && (inactivityDeadline == null || inactivityDeadline.isAfter(asOf))
-                && LotList.allAvailable(lots, asOf)) {
+                && OpenLots.allAvailable(lots, asOf)) {
             // nothing held, pending or expired: all that remains is available, without visiting a lot
-            long total = ((LotList) lots).remaining();
+            long total = ((OpenLots) lots).remaining();
             return new Balance(member, currency, asOf, total, total, 0, 0, 0, debt);
         }
         long total = 0;
         long reserved = 0;
         long expired = 0;
         long pending = 0;
-        for (int i = LotList.firstLive(lots), n = lots.size(); i < n; i++) {
+        for (int i = OpenLots.firstLive(lots), n = lots.size(); i < n; i++) {
             Lot lot = lots.get(i);
             if (lot.earnedAt().isAfter(asOf) || lot.remaining() == 0) {
                 continue;
@@ -121,11 +120,11 @@ final class Books {
      */
     static List<LotMovement> allocate(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at,
             long amount) {
-        int from = LotList.firstLive(lots);
+        int from = OpenLots.firstLive(lots);
         int n = lots.size();
         List<LotMovement> taken = new ArrayList<>(Math.max(1, Math.min(16, n - from)));
         long left = amount;
-        if (LotList.ordered(lots)) {
+        if (OpenLots.ordered(lots)) {
             // the lots are in redemption order already: take the usable ones in turn, no further than needed
             for (int i = from; i < n && left > 0; i++) {
                 Lot lot = lots.get(i);
@@ -166,7 +165,7 @@ final class Books {
     /** What {@link #allocate} could take at most. */
     static long spendable(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at) {
         long sum = 0;
-        for (int i = LotList.firstLive(lots), n = lots.size(); i < n; i++) {
+        for (int i = OpenLots.firstLive(lots), n = lots.size(); i < n; i++) {
             Lot lot = lots.get(i);
             if (lot.remaining() > 0 && !lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
                     && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {

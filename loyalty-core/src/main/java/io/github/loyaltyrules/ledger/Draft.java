@@ -1,220 +1,188 @@
 package io.github.loyaltyrules.ledger;
 
-import io.github.loyaltyrules.ledger.internal.LotList;
+import io.github.loyaltyrules.ledger.internal.OpenLots;
 import io.github.loyaltyrules.ledger.internal.PersistentMap;
-import io.github.loyaltyrules.ledger.internal.ReservationMap;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * A mutable working copy of one member's book while an operation is computed. Nothing here is
- * visible to anyone until {@link #toBook()} is committed; a rejected operation just drops it.
+ * visible to anyone until {@link #toChange()} is committed; a rejected operation just drops it.
+ *
+ * <p>It reads the member's working set (open lots, open reservations) from the book, and the
+ * history it needs (a spent lot a reversal gives back, a closed reservation, a reversal record)
+ * from the store one row at a time; it records every lot, reservation and reversal record it
+ * changes, so that the commit writes those rows and nothing else.
  */
 final class Draft implements DraftLookup {
 
     /** One currency's holdings while being changed. */
     static final class PurseDraft {
         final String currency;
+        private final Draft owner;
         private final Purse base;
-        /**
-         * The base's (unmodifiable) lot list until the first change; after appends only, a
-         * {@link LotList} that shares the base's array where it can; after any other change, a
-         * private copy.
-         */
-        private List<Lot> lots;
-        private boolean copied;
-        private boolean appended;
+        /** The open lots: persistent, so each change costs O(log n) and shares the rest with the base. */
+        private OpenLots lots;
+        private boolean changedLots;
         long debt;
         Instant lastActivity;
 
-        PurseDraft(Purse purse) {
+        PurseDraft(Draft owner, Purse purse) {
+            this.owner = owner;
             this.base = purse;
             this.currency = purse.currency();
-            this.lots = purse.lots();
+            this.lots = OpenLots.copyOf(purse.lots());
             this.debt = purse.debt();
             this.lastActivity = purse.lastActivity();
         }
 
-        /** The lots, read-only; in creation order. */
+        /** The open lots, read-only; in creation order, possibly with spent ones among them. */
         List<Lot> lots() {
             return lots;
         }
 
-        private Buffer writable() {
-            if (!copied) {
-                lots = new Buffer(lots);
-                copied = true;
-            }
-            return (Buffer) lots;
-        }
-
         void add(Lot lot) {
-            if (copied) {
-                lots.add(lot);
-            } else {
-                lots = LotList.copyOf(lots).plus(lot);
-                appended = true;
-            }
+            lots = lots.plus(lot);
+            changedLots = true;
+            owner.touched(lot);
         }
 
-        int indexOf(LotId id) {
-            // lots are created in increasing id order, so a binary search usually finds the lot;
-            // a list in any other order falls back to the scan
-            int lo = 0;
-            int hi = lots.size() - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                int c = lots.get(mid).id().compareTo(id);
-                if (c == 0) {
-                    return mid;
-                } else if (c < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
+        /** The lot if the working set or this draft has it, else null (a spent lot the store keeps). */
+        Lot openLot(LotId id) {
+            int i = lots.indexOf(id);
+            if (i >= 0) {
+                return lots.get(i);
             }
-            for (int i = lots.size() - 1; i >= 0; i--) {
-                if (lots.get(i).id().equals(id)) {
-                    return i;
-                }
-            }
-            throw new IllegalStateException("lot " + id + " is not in purse " + currency);
+            return owner.touchedLots == null ? null : owner.touchedLots.get(id);
         }
 
+        /** The lot, open or spent. */
         Lot lot(LotId id) {
-            return lots.get(indexOf(id));
+            Lot lot = openLot(id);
+            return lot != null ? lot : owner.spentLot(id);
         }
 
         long total() {
-            if (lots instanceof LotList l) {
-                return l.remaining();
-            }
-            long sum = 0;
-            for (Lot lot : lots) {
-                sum += lot.remaining();
-            }
-            return sum;
+            return lots.remaining();
         }
 
         void move(LotId id, long delta, Instant at) {
-            int i = indexOf(id);
-            Lot lot = lots.get(i);
-            writable().set(i, lot.withRemaining(lot.remaining() + delta, at));
+            int i = lots.indexOf(id);
+            Lot moved;
+            if (i >= 0) {
+                Lot lot = lots.get(i);
+                moved = lot.withRemaining(lot.remaining() + delta, at);
+                lots = lots.with(i, moved);
+            } else {
+                Lot lot = lot(id);
+                moved = lot.withRemaining(lot.remaining() + delta, at);
+                if (moved.remaining() > 0) {
+                    lots = lots.inserted(moved);
+                }
+            }
+            changedLots = true;
+            owner.touched(moved);
         }
 
         boolean changed() {
-            return copied || appended || debt != base.debt() || !Objects.equals(lastActivity, base.lastActivity());
+            return changedLots || debt != base.debt() || !Objects.equals(lastActivity, base.lastActivity());
         }
 
         Purse freeze() {
-            if (copied) {
-                // the buffer's array becomes the lot list's: no second copy; a later change copies again
-                lots = ((Buffer) lots).freeze();
-                copied = false;
-            }
             return new Purse(currency, lots, debt, lastActivity);
         }
     }
 
-    /**
-     * A draft's private copy of a purse's lots, changed in place, whose array a lot list then takes
-     * over as it is (one copy of the lots per operation, not two).
-     */
-    private static final class Buffer extends AbstractList<Lot> implements RandomAccess {
-        private Lot[] array;
-        private int size;
-
-        Buffer(List<Lot> lots) {
-            size = lots.size();
-            array = lots.toArray(new Lot[size + Math.max(4, size >> 2)]);
-        }
-
-        @Override
-        public Lot get(int index) {
-            Objects.checkIndex(index, size);
-            return array[index];
-        }
-
-        @Override
-        public Lot set(int index, Lot lot) {
-            Objects.checkIndex(index, size);
-            Lot old = array[index];
-            array[index] = Objects.requireNonNull(lot, "lot must not be null");
-            return old;
-        }
-
-        @Override
-        public boolean add(Lot lot) {
-            if (size == array.length) {
-                array = Arrays.copyOf(array, size + (size >> 1) + 4);
-            }
-            array[size++] = Objects.requireNonNull(lot, "lot must not be null");
-            modCount++;
-            return true;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        LotList freeze() {
-            LotList frozen = LotList.adopt(array, size);
-            array = null;
-            return frozen;
-        }
-    }
-
     final MemberBook base;
+    private final LedgerStore store;
+    /** The earliest business time the ledger accepts: open reservations that lapsed before it leave the book. */
+    private final Instant horizon;
     Account account;
     private long nextLot;
     private long nextEntry;
     /** The purse drafts: most operations touch one currency, which needs no map. */
     private PurseDraft firstPurse;
     private List<PurseDraft> otherPurses;
-    /** The base's persistent map, replaced by a new version with each change. */
+    /** The open reservations: the base's persistent map, replaced by a new version with each change. */
     private Map<IdempotencyKey, Reservation> reservations;
-    /** The base's persistent map, replaced by a new version with each change. */
-    private Map<IdempotencyKey, Reversed> reversed;
+    /** Reservations created or changed, by key; null until one is. */
+    private Map<IdempotencyKey, Reservation> changedReservations;
+    /** Reversal records read or changed, by the reversed posting's key; null until one is. */
+    private Map<IdempotencyKey, Reversed> changedReversed;
+    /** Lots created or changed, at their latest state, by number; null until one is. */
+    private Map<LotId, Lot> touchedLots;
     /** The entries written, in order: most operations write one, which needs no list until the end. */
     private Entry firstEntry;
     private List<Entry> moreEntries;
 
-    Draft(MemberBook base) {
+    Draft(MemberBook base, LedgerStore store, Instant horizon) {
         this.base = base;
+        this.store = store;
+        this.horizon = horizon;
         this.account = base.account();
         this.nextLot = base.nextLot();
         this.nextEntry = base.nextEntry();
         this.reservations = base.reservations();
-        this.reversed = base.reversed();
     }
 
-    /** The reservations, read-only. */
+    private void touched(Lot lot) {
+        if (touchedLots == null) {
+            touchedLots = new LinkedHashMap<>(4);
+        }
+        touchedLots.put(lot.id(), lot);
+    }
+
+    private Lot spentLot(LotId id) {
+        return store.lot(member(), id).orElseThrow(() -> new IllegalStateException("lot " + id + " of member "
+                + member() + " is neither open nor kept by the store"));
+    }
+
+    /** The open reservations, read-only. */
     Map<IdempotencyKey, Reservation> reservations() {
         return reservations;
     }
 
-    void putReservation(IdempotencyKey key, Reservation r) {
-        reservations = ReservationMap.copyOf(reservations).plus(key, r);
+    /** A reservation of the member by key, open or closed; null if there is none. */
+    Reservation reservation(IdempotencyKey key) {
+        Reservation r = reservations.get(key);
+        if (r == null && changedReservations != null) {
+            r = changedReservations.get(key);
+        }
+        return r != null ? r : store.reservation(member(), key).orElse(null);
     }
 
-    /** How much of each posting has been reversed, read-only. */
-    Map<IdempotencyKey, Reversed> reversed() {
-        return reversed;
+    void putReservation(IdempotencyKey key, Reservation r) {
+        PersistentMap<IdempotencyKey, Reservation> open = PersistentMap.copyOf(reservations);
+        reservations = r.status() == ReservationStatus.OPEN ? open.plus(key, r) : open.minus(key);
+        if (changedReservations == null) {
+            changedReservations = new LinkedHashMap<>(2);
+        }
+        changedReservations.put(key, r);
+    }
+
+    /** How much of a posting has been reversed so far; null if nothing. */
+    Reversed reversed(IdempotencyKey key) {
+        if (changedReversed != null && changedReversed.containsKey(key)) {
+            return changedReversed.get(key);
+        }
+        return store.reversed(member(), key).orElse(null);
     }
 
     void putReversed(IdempotencyKey key, Reversed r) {
-        reversed = PersistentMap.copyOf(reversed).plus(key, r);
+        if (changedReversed == null) {
+            changedReversed = new HashMap<>(2);
+        }
+        changedReversed.put(key, r);
     }
 
     MemberId member() {
@@ -233,7 +201,7 @@ final class Draft implements DraftLookup {
             }
         }
         Purse stored = base.purses().get(currency);
-        PurseDraft p = new PurseDraft(stored == null ? new Purse(currency, List.of(), 0, null) : stored);
+        PurseDraft p = new PurseDraft(this, stored == null ? new Purse(currency, List.of(), 0, null) : stored);
         if (firstPurse == null) {
             firstPurse = p;
         } else {
@@ -262,6 +230,17 @@ final class Draft implements DraftLookup {
             moreEntries.add(e);
         }
         return e;
+    }
+
+    /** How many entries were written. */
+    int entryCount() {
+        return firstEntry == null ? 0 : moreEntries == null ? 1 : moreEntries.size() + 1;
+    }
+
+    /** The entries written from the {@code from}-th on (0-based), in order. */
+    List<Entry> entriesFrom(int from) {
+        List<Entry> all = entries();
+        return from == 0 ? all : all.subList(Math.min(from, all.size()), all.size());
     }
 
     /** Whether any entry was written. */
@@ -294,6 +273,23 @@ final class Draft implements DraftLookup {
         return this;
     }
 
+    /** The member's new book with the rows this draft touched. */
+    MemberChange toChange() {
+        if (!reservations.isEmpty()) {
+            // a reservation that lapsed before the horizon can hold nothing for any posting the
+            // ledger still accepts: it leaves the working set (the store keeps it as history)
+            for (Reservation r : List.copyOf(reservations.values())) {
+                if (!r.deadline().isAfter(horizon)) {
+                    putReservation(r.key(), r);
+                    reservations = PersistentMap.copyOf(reservations).minus(r.key());
+                }
+            }
+        }
+        return new MemberChange(toBook(), base.nextLot(), touchedLots == null ? List.of() : List.copyOf(touchedLots.values()),
+                changedReservations == null ? List.of() : List.copyOf(changedReservations.values()),
+                changedReversed == null ? Map.of() : changedReversed);
+    }
+
     MemberBook toBook() {
         Map<String, Purse> frozen = base.purses();
         if (firstPurse != null && otherPurses == null) {
@@ -323,6 +319,6 @@ final class Draft implements DraftLookup {
             }
         }
         // unchanged maps are the base's unmodifiable ones, which MemberBook takes as they are
-        return new MemberBook(account, base.version() + 1, nextLot, nextEntry, frozen, reservations, reversed);
+        return new MemberBook(account, base.version() + 1, nextLot, nextEntry, frozen, reservations);
     }
 }

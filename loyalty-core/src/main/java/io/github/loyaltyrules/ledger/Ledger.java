@@ -5,6 +5,7 @@ import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -51,6 +53,13 @@ public final class Ledger {
     private static final Duration MAX_TTL = Duration.ofDays(366);
     private static final int PAGE = 512;
     private static final int MAX_MEMBER_PAGE = 10_000;
+    private static final int MAX_BATCH = 100;
+    /** The default idempotency window: retail retries, and the returns and corrections of a year. */
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(400);
+    private static final Duration MIN_WINDOW = Duration.ofMinutes(1);
+    private static final Duration MAX_WINDOW = Duration.ofDays(36_525);
+    /** How far the horizon moves before the store is told again. */
+    private static final long FORGET_STEP_SECONDS = 1;
 
     private final ZoneId zone;
     private final Clock clock;
@@ -58,8 +67,12 @@ public final class Ledger {
     private final LedgerStore store;
     private final List<LedgerListener> listeners;
     private final BiConsumer<LedgerEvent, RuntimeException> listenerErrors;
+    private final Duration window;
+    /** The horizon the store was last told of, in epoch seconds. */
+    private final AtomicLong forgotten = new AtomicLong(Long.MIN_VALUE);
 
     private Ledger(Builder b) {
+        this.window = b.window;
         this.zone = b.zone;
         this.clock = b.clock;
         this.currencies = Collections.unmodifiableMap(new LinkedHashMap<>(b.currencies));
@@ -85,8 +98,37 @@ public final class Ledger {
         private LedgerStore store;
         private final List<LedgerListener> listeners = new ArrayList<>();
         private BiConsumer<LedgerEvent, RuntimeException> listenerErrors = (e, x) -> { };
+        private Duration window = DEFAULT_WINDOW;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how long idempotency keys are remembered: a posting whose business time is older
+         * than {@code window} before now (by the clock) is refused with
+         * {@link OutsideWindowException}, so a retry whose key has been forgotten can never post
+         * twice. Within the window a retry returns the first posting. Defaults to 400 days, long
+         * enough for retail retries and for the returns and corrections of a year.
+         *
+         * <p>The in-memory store forgets what is older than the window (keys, entries, spent lots,
+         * closed reservations), so its memory is bounded by the open lots and what happened
+         * within the window; a reversal of a posting older than the window is then refused as
+         * unknown. A durable store keeps its history and prunes only its key index. Ledgers that
+         * share a store must use the same window.
+         *
+         * @param window the window; at least one minute, at most 100 years
+         * @return this builder
+         * @throws NullPointerException if {@code window} is null
+         * @throws InvalidRequestException if the window is out of range
+         */
+        public Builder idempotencyWindow(Duration window) {
+            Checks.notNull(window, "idempotency window");
+            if (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0) {
+                throw new InvalidRequestException("idempotency window must be between " + MIN_WINDOW + " and "
+                        + MAX_WINDOW + "; got " + window);
+            }
+            this.window = window;
+            return this;
         }
 
         /**
@@ -213,6 +255,26 @@ public final class Ledger {
     }
 
     /**
+     * Returns how long idempotency keys are remembered (see {@link Builder#idempotencyWindow}).
+     *
+     * @return the window
+     */
+    public Duration idempotencyWindow() {
+        return window;
+    }
+
+    /**
+     * Returns the earliest business time a posting may have now: the clock's instant less the
+     * idempotency window.
+     *
+     * @return the horizon
+     */
+    public Instant horizon() {
+        Instant now = clock.instant();
+        return now.isBefore(Instant.MIN.plus(window)) ? Instant.MIN : now.minus(window);
+    }
+
+    /**
      * Returns the configured currencies by code, in the order they were added.
      *
      * @return an unmodifiable map
@@ -257,8 +319,8 @@ public final class Ledger {
             throw alreadyEnrolled(member);
         }
         Account account = new Account(member, AccountStatus.ACTIVE, at, at, "enrolled");
-        MemberBook book = new MemberBook(account, 1, 1, 1, Map.of(), Map.of(), Map.of());
-        if (store.apply(new Commit(List.of(book), null, List.of())) != CommitResult.APPLIED) {
+        MemberBook book = new MemberBook(account, 1, 1, 1, Map.of(), Map.of());
+        if (store.apply(Commit.ofBooks(List.of(book), null, List.of())) != CommitResult.APPLIED) {
             throw alreadyEnrolled(member);
         }
         if (!listeners.isEmpty()) {
@@ -340,8 +402,8 @@ public final class Ledger {
             }
             Account after = new Account(member, to, before.enrolledAt(), at, reason);
             MemberBook next = new MemberBook(after, book.version() + 1, book.nextLot(), book.nextEntry(),
-                    book.purses(), book.reservations(), book.reversed());
-            if (store.apply(new Commit(List.of(next), null, List.of())) == CommitResult.APPLIED) {
+                    book.purses(), book.reservations());
+            if (store.apply(Commit.ofBooks(List.of(next), null, List.of())) == CommitResult.APPLIED) {
                 if (!listeners.isEmpty()) {
                     publish(new LedgerEvent.AccountChanged(after, before.status()));
                 }
@@ -385,7 +447,7 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code at} precedes the enrolment or the reason is too long
      */
     public Posting earn(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return credit(PostingType.EARN, EntryType.EARN, member, amount, at, key, reason(reason, false));
+        return post(credit(PostingType.EARN, EntryType.EARN, member, amount, at, key, reason(reason, false)));
     }
 
     /**
@@ -407,17 +469,17 @@ public final class Ledger {
      * @throws InvalidRequestException if the reason is blank or too long, or {@code at} precedes the enrolment
      */
     public Posting adjustCredit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, member, amount, at, key, reason(reason, true));
+        return post(credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, member, amount, at, key, reason(reason, true)));
     }
 
-    private Posting credit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
+    private Prepared credit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
             IdempotencyKey key, String reason) {
         PointCurrency currency = checkedAmount(amount);
         Checks.notNull(member, "member");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
-        return post(key, null, request, member, null, drafts -> {
+        return new Prepared(at, key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -480,7 +542,7 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code at} precedes the enrolment or the reason is too long
      */
     public Posting redeem(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return debit(PostingType.REDEEM, EntryType.REDEEM, member, amount, at, key, reason(reason, false));
+        return post(debit(PostingType.REDEEM, EntryType.REDEEM, member, amount, at, key, reason(reason, false)));
     }
 
     /**
@@ -502,17 +564,17 @@ public final class Ledger {
      * @throws InvalidRequestException if the reason is blank or too long, or {@code at} precedes the enrolment
      */
     public Posting adjustDebit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, member, amount, at, key, reason(reason, true));
+        return post(debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, member, amount, at, key, reason(reason, true)));
     }
 
-    private Posting debit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
+    private Prepared debit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
             IdempotencyKey key, String reason) {
         PointCurrency currency = checkedAmount(amount);
         Checks.notNull(member, "member");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
-        return post(key, null, request, member, null, drafts -> {
+        return new Prepared(at, key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -562,6 +624,11 @@ public final class Ledger {
      *         or the reason is too long
      */
     public Posting reserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key, String reason) {
+        return post(prepareReserve(member, amount, ttl, at, key, reason));
+    }
+
+    private Prepared prepareReserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key,
+            String reason) {
         PointCurrency currency = checkedAmount(amount);
         Checks.notNull(member, "member");
         Checks.notNull(ttl, "ttl");
@@ -573,7 +640,7 @@ public final class Ledger {
                     + "; got " + ttl);
         }
         String fp = fingerprint(PostingType.RESERVE, member, null, amount, at, why, null, ttl.toString());
-        return post(key, fp, null, member, null, drafts -> {
+        return new Prepared(at, key, fp, null, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, PostingType.RESERVE, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -607,7 +674,7 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code at} precedes the reservation
      */
     public Posting capture(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
-        return closeReservation(PostingType.CAPTURE, member, reservation, at, key);
+        return post(closeReservation(PostingType.CAPTURE, member, reservation, at, key));
     }
 
     /**
@@ -627,20 +694,20 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code at} precedes the reservation
      */
     public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
-        return closeReservation(PostingType.RELEASE, member, reservation, at, key);
+        return post(closeReservation(PostingType.RELEASE, member, reservation, at, key));
     }
 
-    private Posting closeReservation(PostingType type, MemberId member, IdempotencyKey reservationKey, Instant at,
+    private Prepared closeReservation(PostingType type, MemberId member, IdempotencyKey reservationKey, Instant at,
             IdempotencyKey key) {
         Checks.notNull(member, "member");
         Checks.notNull(reservationKey, "reservation key");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = fingerprint(type, member, null, null, at, "", reservationKey, null);
-        return post(key, fp, null, member, null, drafts -> {
+        return new Prepared(at, key, fp, null, member, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
-            Reservation r = d.reservations().get(reservationKey);
+            Reservation r = d.reservation(reservationKey);
             if (r == null) {
                 throw new UnknownPostingException("member " + member + " has no reservation with key '" + reservationKey
                         + "'; " + type.name().toLowerCase(java.util.Locale.ROOT) + " needs the key of a reserve posting");
@@ -727,6 +794,11 @@ public final class Ledger {
      */
     public Posting reverse(MemberId member, IdempotencyKey original, Points amount, Instant at, IdempotencyKey key,
             String reason) {
+        return post(prepareReverse(member, original, amount, at, key, reason));
+    }
+
+    private Prepared prepareReverse(MemberId member, IdempotencyKey original, Points amount, Instant at,
+            IdempotencyKey key, String reason) {
         Checks.notNull(member, "member");
         Checks.notNull(original, "original posting key");
         Checks.notNull(at, "at");
@@ -738,8 +810,9 @@ public final class Ledger {
         // a full reversal's posting derives its fingerprint (see Posting.fingerprint()); a partial one keeps it
         String fp = amount == null ? null : fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, null);
         Request request = amount == null ? new Request(PostingType.REVERSAL, member, 0, null, at, why, original) : null;
-        Posting target = postingOrNull(original);
-        if (target == null || !target.member().equals(member)) {
+        // the member's own posting: a store that keeps history past the window finds older ones here too
+        Posting target = store.posting(member, original).orElse(null);
+        if (target == null) {
             // Checked again inside post(); here only to name the members to lock.
             Optional<Posting> replay = store.posting(key);
             if (replay.isEmpty() || !replay.get().fingerprint().equals(fp != null ? fp : request.text())) {
@@ -749,7 +822,7 @@ public final class Ledger {
             }
         }
         MemberId other = target != null ? target.counterparty() : null;
-        return post(key, fp, request, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
+        return new Prepared(at, key, fp, request, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
     }
 
     private Header reverseIn(DraftLookup drafts, MemberId member, Posting target, Points amount, Instant at,
@@ -773,7 +846,7 @@ public final class Ledger {
             throw new InvalidReversalException("reversal at " + at + " precedes posting '" + target.key() + "' at "
                     + target.at() + "; a reversal must not be dated before what it reverses");
         }
-        Reversed done = d.reversed().get(target.key());
+        Reversed done = d.reversed(target.key());
         long doneAmount = done == null ? 0 : done.amount();
         long reversible = target.amount() - doneAmount;
         long x = amount == null ? reversible : amount.minorUnits();
@@ -820,8 +893,9 @@ public final class Ledger {
         List<LotMovement> moves = new ArrayList<>();
         long left = x;
         for (int i = lots.size() - 1; i >= 0 && left > 0; i--) {
-            Lot lot = purse.lot(lots.get(i));
-            long claw = Math.min(left, Books.free(lot, held));
+            Lot lot = purse.openLot(lots.get(i));
+            // a lot that is not open has nothing left to claw back
+            long claw = lot == null ? 0 : Math.min(left, Books.free(lot, held));
             if (claw > 0) {
                 purse.move(lot.id(), -claw, at);
                 moves.add(new LotMovement(lot.id(), -claw, 0));
@@ -891,6 +965,11 @@ public final class Ledger {
      *         enrolment, or the reason is too long
      */
     public Posting transfer(MemberId from, MemberId to, Points amount, Instant at, IdempotencyKey key, String reason) {
+        return post(prepareTransfer(from, to, amount, at, key, reason));
+    }
+
+    private Prepared prepareTransfer(MemberId from, MemberId to, Points amount, Instant at, IdempotencyKey key,
+            String reason) {
         PointCurrency currency = checkedAmount(amount);
         Checks.notNull(from, "sender");
         Checks.notNull(to, "receiver");
@@ -901,7 +980,7 @@ public final class Ledger {
             throw new InvalidRequestException("transfer from member " + from + " to itself; sender and receiver must differ");
         }
         String fp = fingerprint(PostingType.TRANSFER, from, to, amount, at, why, null, null);
-        return post(key, fp, null, from, to, drafts -> {
+        return new Prepared(at, key, fp, null, from, to, drafts -> {
             Draft sender = drafts.of(from);
             Draft receiver = drafts.of(to);
             requireStatus(sender, PostingType.TRANSFER, at);
@@ -1030,7 +1109,7 @@ public final class Ledger {
             if (book.account().status() == AccountStatus.CLOSED || stored == null) {
                 return 0;
             }
-            Draft d = new Draft(book);
+            Draft d = new Draft(book, store, horizon());
             Draft.PurseDraft purse = d.purse(currency.code());
             Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), asOf);
             Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, book.account().enrolledAt(), zone);
@@ -1055,7 +1134,7 @@ public final class Ledger {
             }
             Posting posting = new Posting(key, PostingType.EXPIRY, member, null, currency.code(), total, asOf,
                     "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries());
-            if (store.apply(new Commit(List.of(d.toBook()), posting, posting.entries())) == CommitResult.APPLIED) {
+            if (store.apply(new Commit(List.of(d.toChange()), List.of(posting), posting.entries())) == CommitResult.APPLIED) {
                 if (!listeners.isEmpty()) {
                     publish(new LedgerEvent.Expired(posting));
                 }
@@ -1172,9 +1251,9 @@ public final class Ledger {
     }
 
     /**
-     * Returns a member's balance in a currency as it stood at {@code asOf}, recomputed from the
-     * entries dated up to then: lots that had expired by then are counted as expired, lots still
-     * in their hold period as pending, reservations open then as reserved.
+     * Returns a member's balance in a currency as it stood at {@code asOf}: the state now, with
+     * the entries dated after {@code asOf} undone. Lots that had expired by then are counted as
+     * expired, lots still in their hold period as pending, reservations open then as reserved.
      *
      * @param member the member
      * @param currency the currency
@@ -1183,6 +1262,8 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws UnknownCurrencyException if the currency is not configured
+     * @throws OutsideWindowException if the store no longer keeps the history the answer needs (only
+     *         a store that forgets, such as the in-memory one, for an instant before the window)
      */
     public Balance balance(MemberId member, PointCurrency currency, Instant asOf) {
         Checks.notNull(member, "member");
@@ -1193,32 +1274,50 @@ public final class Ledger {
         if (purse == null) {
             return new Balance(member, c.code(), asOf, 0, 0, 0, 0, 0, 0);
         }
-        Map<LotId, Long> remaining = new HashMap<>();
-        long debt = 0;
+        List<Entry> kept = store.entries(member);
+        // whether the store still keeps every entry of the member (sequence numbers start at 1)
+        boolean complete = kept.isEmpty() ? book.nextEntry() == 1 : kept.get(0).sequence() == 1;
+        Instant horizon = horizon();
+        if (!complete && asOf.isBefore(horizon)) {
+            throw new OutsideWindowException("balance of member " + member + " as of " + asOf + " reaches before the "
+                    + "idempotency window (" + window + ", from " + horizon + "), whose history this store no longer keeps");
+        }
+        // from the state now, undo what was dated after asOf: every such entry is kept, since the
+        // store forgets only entries dated before the horizon
+        Map<LotId, Long> undone = new HashMap<>();
+        long debt = purse.debt();
         Instant lastActivity = null;
-        for (Entry e : store.entries(member)) {
-            if (!e.currency().equals(c.code()) || e.at().isAfter(asOf)) {
+        for (Entry e : kept) {
+            if (!e.currency().equals(c.code())) {
                 continue;
             }
-            debt += e.debtDelta();
-            for (LotMovement m : e.lots()) {
-                remaining.merge(m.lot(), m.delta(), Long::sum);
-            }
-            boolean activity = c.activity().contains(e.postingType()) && e.type() != EntryType.DEBT_SETTLEMENT
-                    && e.postingType() != PostingType.REVERSAL;
-            if (activity && (lastActivity == null || e.at().isAfter(lastActivity))) {
+            if (e.at().isAfter(asOf)) {
+                debt -= e.debtDelta();
+                for (int i = 0, n = e.lots().size(); i < n; i++) {
+                    undone.merge(Movements.lot(e.lots(), i), Movements.delta(e.lots(), i), Long::sum);
+                }
+            } else if (c.activity().contains(e.postingType()) && e.type() != EntryType.DEBT_SETTLEMENT
+                    && e.postingType() != PostingType.REVERSAL && (lastActivity == null || e.at().isAfter(lastActivity))) {
                 lastActivity = e.at();
             }
         }
+        if (purse.lastActivity() != null && !purse.lastActivity().isAfter(asOf)) {
+            lastActivity = purse.lastActivity();
+        } else if (!complete && (lastActivity == null || lastActivity.isBefore(horizon))
+                && c.expiry().inactivityDeadline(book.account().enrolledAt(), zone).isPresent()) {
+            throw new OutsideWindowException("balance of member " + member + " in " + c.code() + " as of " + asOf
+                    + " depends on activity before the idempotency window (" + window + ", from " + horizon
+                    + "), whose history this store no longer keeps");
+        }
         List<Lot> lots = new ArrayList<>();
-        for (Lot lot : purse.lots()) {
-            long r = remaining.getOrDefault(lot.id(), 0L);
+        for (Lot lot : store.lots(member, c.code())) {
             if (!lot.earnedAt().isAfter(asOf)) {
+                long r = lot.remaining() - undone.getOrDefault(lot.id(), 0L);
                 lots.add(lot.withRemaining(r, lot.lastMovementAt()));
             }
         }
         return Books.balance(member, c.code(), asOf, lots,
-                Books.heldHistoric(book.reservations().values(), c.code(), asOf),
+                Books.heldHistoric(store.reservations(member), c.code(), asOf),
                 Books.inactivityDeadline(c, lastActivity, book.account().enrolledAt(), zone), debt);
     }
 
@@ -1234,13 +1333,16 @@ public final class Ledger {
      */
     public List<Lot> lots(MemberId member, PointCurrency currency) {
         Checks.notNull(member, "member");
-        Purse purse = book(member).purses().get(configured(currency).code());
-        return purse == null ? List.of() : purse.lots();
+        String code = configured(currency).code();
+        book(member);
+        return store.lots(member, code);
     }
 
     /**
-     * Returns a member's statement: all entries in all currencies, in the order they were written,
-     * each with its reason.
+     * Returns a member's statement: all entries in all currencies that the store keeps, in the
+     * order they were written, each with its reason. The in-memory store keeps the entries within
+     * the idempotency window; a durable store keeps them all, and
+     * {@link #statement(MemberId, long, int)} reads them a page at a time.
      *
      * @param member the member
      * @return the entries
@@ -1250,6 +1352,29 @@ public final class Ledger {
     public List<Entry> statement(MemberId member) {
         book(Checks.notNull(member, "member"));
         return store.entries(member);
+    }
+
+    /**
+     * Returns a page of a member's statement, newest first: at most {@code limit} entries whose
+     * sequence number is below {@code beforeSequence}, read without loading the rest of the
+     * history. Pass the lowest sequence number of a page to get the next; a page shorter than
+     * {@code limit} is the last.
+     *
+     * @param member the member
+     * @param beforeSequence the sequence number to start below; {@link Long#MAX_VALUE} for the newest
+     * @param limit the page size; 1 to 10,000
+     * @return the entries, newest first
+     * @throws NullPointerException if {@code member} is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws InvalidRequestException if {@code limit} is not between 1 and 10,000
+     */
+    public List<Entry> statement(MemberId member, long beforeSequence, int limit) {
+        book(Checks.notNull(member, "member"));
+        if (limit < 1 || limit > MAX_MEMBER_PAGE) {
+            throw new InvalidRequestException("page size of a statement must be between 1 and " + MAX_MEMBER_PAGE
+                    + "; got " + limit);
+        }
+        return List.copyOf(store.entries(member, beforeSequence, limit));
     }
 
     /**
@@ -1274,7 +1399,8 @@ public final class Ledger {
      */
     public Optional<Reservation> reservation(MemberId member, IdempotencyKey key) {
         Checks.notNull(key, "key");
-        return Optional.ofNullable(book(Checks.notNull(member, "member")).reservations().get(key));
+        book(Checks.notNull(member, "member"));
+        return store.reservation(member, key);
     }
 
     // ------------------------------------------------------------------ machinery
@@ -1329,49 +1455,65 @@ public final class Ledger {
      * Posts for {@code member} and, for a transfer or its reversal, {@code other} (else null). The
      * request's fingerprint is either {@code fingerprint} or, when that is null, {@code request}'s.
      */
-    private Posting post(IdempotencyKey key, String fingerprint, Request request, MemberId member, MemberId other,
-            Operation op) {
+    /**
+     * One request, checked and ready to post: its business time and key, its fingerprint (or the
+     * parts a posting derives it from), the members it touches, and what it does to their drafts.
+     */
+    private record Prepared(Instant at, IdempotencyKey key, String fingerprint, Request request, MemberId member,
+            MemberId other, Operation op) {
+
+        /** Whether a posting made earlier with this key was made by this very request. */
+        boolean madeBy(Posting first) {
+            return fingerprint != null ? first.fingerprint().equals(fingerprint)
+                    : request.madeFrom(first) || first.fingerprint().equals(request.text());
+        }
+
+        PostingType type() {
+            return fingerprint != null ? PostingType.valueOf(fingerprint.substring(0, fingerprint.indexOf(' ')))
+                    : request.type();
+        }
+    }
+
+    private Posting post(Prepared p) {
+        Instant at = p.at();
+        IdempotencyKey key = p.key();
+        MemberId member = p.member();
+        MemberId other = p.other();
+        Operation op = p.op();
+        Instant horizon = inWindow(at);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Posting first = postingOrNull(key);
             if (first != null) {
-                if (fingerprint != null ? first.fingerprint().equals(fingerprint)
-                        : request.madeFrom(first) || first.fingerprint().equals(request.text())) {
+                if (p.madeBy(first)) {
                     return first;
                 }
-                throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for "
-                        + first.fingerprint() + "; this request is " + (fingerprint != null ? fingerprint : request.text())
-                        + ". Reuse a key only to retry the same request");
+                throw conflict(first, p, horizon);
             }
-            List<MemberBook> books;
+            List<MemberChange> changes;
             List<Entry> entries;
             Header h;
             if (other == null) {
-                Draft d = new Draft(book(member));
+                Draft d = new Draft(book(member), store, horizon);
                 h = op.apply(d);
-                books = List.of(d.toBook());
+                changes = List.of(d.toChange());
                 entries = d.entries();
             } else {
-                Map<MemberId, Draft> drafts = new LinkedHashMap<>();
-                drafts.put(member, new Draft(book(member)));
-                drafts.put(other, new Draft(book(other)));
+                Map<MemberId, Draft> drafts = drafts(member, other, horizon);
                 h = op.apply(drafts::get);
-                List<MemberBook> changed = new ArrayList<>();
+                List<MemberChange> changed = new ArrayList<>();
                 List<Entry> all = new ArrayList<>();
                 for (Draft d : drafts.values()) {
                     if (d.hasEntries()) {
-                        changed.add(d.toBook());
+                        changed.add(d.toChange());
                         all.addAll(d.entries());
                     }
                 }
-                books = List.copyOf(changed);
+                changes = List.copyOf(changed);
                 entries = List.copyOf(all);
             }
-            // a request the posting derives its fingerprint from keeps no text (see Posting.fingerprint())
-            String fp = fingerprint != null ? fingerprint : request.describes(h) ? Posting.DERIVED : request.text();
-            Posting posting = new Posting(key, h.type(), h.member(), h.counterparty(), h.currency(), h.amount(), h.at(),
-                    h.reason(), h.target(), fp, entries);
-            CommitResult result = store instanceof InMemoryLedgerStore memory && books.size() == 1
-                    ? memory.apply(books.get(0), posting, entries) : store.apply(new Commit(books, posting, entries));
+            Posting posting = posting(p, h, entries);
+            CommitResult result = store instanceof InMemoryLedgerStore memory && changes.size() == 1
+                    ? memory.apply(changes.get(0), posting, entries) : store.apply(new Commit(changes, List.of(posting), entries));
             if (result == CommitResult.APPLIED) {
                 if (!listeners.isEmpty()) {
                     publish(new LedgerEvent.Posted(posting));
@@ -1380,6 +1522,211 @@ public final class Ledger {
             }
         }
         throw contended(member);
+    }
+
+    /**
+     * Refuses a posting dated before the horizon, and tells the store when the horizon has moved.
+     *
+     * @return the horizon
+     */
+    private Instant inWindow(Instant at) {
+        Instant horizon = horizon();
+        long seconds = horizon.getEpochSecond();
+        long told = forgotten.get();
+        if (seconds >= told + FORGET_STEP_SECONDS && forgotten.compareAndSet(told, seconds)) {
+            store.forget(horizon);
+        }
+        if (at.isBefore(horizon)) {
+            throw new OutsideWindowException("business time " + at + " is before the idempotency window of this "
+                    + "ledger (" + window + " back from now, " + horizon + "): a key that old may be forgotten, so the "
+                    + "posting could be a retry; post with a current business time or widen idempotencyWindow");
+        }
+        return horizon;
+    }
+
+    /**
+     * Names the first field in which a request differs from the posting first made with its key,
+     * without printing either's values (the first may be another member's): the request is worked
+     * out on throw-away drafts and its parts compared with the posting's.
+     */
+    private IdempotencyConflictException conflict(Posting first, Prepared p, Instant horizon) {
+        return new IdempotencyConflictException("idempotency key '" + p.key() + "' was first used for a request "
+                + "with another " + differingField(first, p.type(), p.member(), p.other(), horizon, p.op())
+                + "; reuse a key only to retry the same request");
+    }
+
+    /** The posting of a request from what its operation says; a request it derives its fingerprint from keeps no text. */
+    private static Posting posting(Prepared p, Header h, List<Entry> entries) {
+        String fp = p.fingerprint() != null ? p.fingerprint()
+                : p.request().describes(h) ? Posting.DERIVED : p.request().text();
+        return new Posting(p.key(), h.type(), h.member(), h.counterparty(), h.currency(), h.amount(), h.at(),
+                h.reason(), h.target(), fp, entries);
+    }
+
+    /**
+     * Posts several requests as one linked batch: all of them or none, under one commit, each
+     * seeing the ones before it (a purchase that awards two currencies, or an earn and a
+     * redemption of what it earned, can never be half stored). Each request keeps its own key
+     * and returns its own posting. Retrying the same batch returns the first postings and
+     * changes nothing; a batch some of whose keys were used by other requests is refused whole.
+     *
+     * @param requests the requests, in order; one to 100, with distinct keys
+     * @return their postings, in the same order
+     * @throws NullPointerException if the list or a request is null
+     * @throws InvalidRequestException if the list is empty, too long or repeats a key, or a request
+     *         breaks a rule that the single operation would refuse
+     * @throws LoyaltyException whatever the single operation of a request would throw; then nothing is posted
+     */
+    public List<Posting> post(List<PostingRequest> requests) {
+        Checks.notNull(requests, "requests");
+        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw new InvalidRequestException("a batch holds 1 to " + MAX_BATCH + " requests; got " + requests.size());
+        }
+        List<Prepared> batch = new ArrayList<>(requests.size());
+        java.util.Set<IdempotencyKey> keys = new java.util.HashSet<>();
+        for (PostingRequest r : requests) {
+            Prepared p = prepare(Checks.notNull(r, "request"));
+            if (!keys.add(p.key())) {
+                throw new InvalidRequestException("idempotency key '" + p.key() + "' appears twice in one batch; "
+                        + "each request of a batch needs its own key");
+            }
+            batch.add(p);
+        }
+        Instant horizon = null;
+        for (Prepared p : batch) {
+            horizon = inWindow(p.at());
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            List<Posting> firsts = new ArrayList<>(batch.size());
+            for (Prepared p : batch) {
+                Posting first = postingOrNull(p.key());
+                if (first != null && !p.madeBy(first)) {
+                    throw conflict(first, p, horizon);
+                }
+                firsts.add(first);
+            }
+            if (!firsts.contains(null)) {
+                return List.copyOf(firsts);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (firsts.get(i) != null) {
+                    throw new IdempotencyConflictException("idempotency key '" + batch.get(i).key() + "' was used "
+                            + "already, but not by this batch (another of its keys is new); a batch is retried whole");
+                }
+            }
+            Map<MemberId, Draft> drafts = new LinkedHashMap<>();
+            final Instant h = horizon;
+            DraftLookup lookup = m -> drafts.computeIfAbsent(m, x -> new Draft(book(x), store, h));
+            List<Posting> postings = new ArrayList<>(batch.size());
+            List<Entry> all = new ArrayList<>();
+            for (Prepared p : batch) {
+                lookup.of(p.member());
+                if (p.other() != null) {
+                    lookup.of(p.other());
+                }
+                // an operation writes entries for its member and its counterparty only, in that order
+                Draft mainDraft = drafts.get(p.member());
+                Draft otherDraft = p.other() == null ? null : drafts.get(p.other());
+                int mainBefore = mainDraft.entryCount();
+                int otherBefore = otherDraft == null ? 0 : otherDraft.entryCount();
+                Header head = p.op().apply(lookup);
+                List<Entry> mine = new ArrayList<>(mainDraft.entriesFrom(mainBefore));
+                if (otherDraft != null) {
+                    mine.addAll(otherDraft.entriesFrom(otherBefore));
+                }
+                postings.add(posting(p, head, mine));
+                all.addAll(mine);
+            }
+            List<MemberChange> changes = new ArrayList<>();
+            for (Draft d : drafts.values()) {
+                if (d.hasEntries()) {
+                    changes.add(d.toChange());
+                }
+            }
+            if (store.apply(new Commit(changes, postings, all)) == CommitResult.APPLIED) {
+                if (!listeners.isEmpty()) {
+                    for (Posting posting : postings) {
+                        publish(new LedgerEvent.Posted(posting));
+                    }
+                }
+                return List.copyOf(postings);
+            }
+        }
+        throw contended(batch.get(0).member());
+    }
+
+    /** A request as the single operation would prepare it. */
+    private Prepared prepare(PostingRequest r) {
+        if (r instanceof PostingRequest.Earn e) {
+            return credit(PostingType.EARN, EntryType.EARN, e.member(), e.amount(), e.at(), e.key(), reason(e.reason(), false));
+        } else if (r instanceof PostingRequest.AdjustCredit e) {
+            return credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, e.member(), e.amount(), e.at(), e.key(),
+                    reason(e.reason(), true));
+        } else if (r instanceof PostingRequest.Redeem e) {
+            return debit(PostingType.REDEEM, EntryType.REDEEM, e.member(), e.amount(), e.at(), e.key(), reason(e.reason(), false));
+        } else if (r instanceof PostingRequest.AdjustDebit e) {
+            return debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, e.member(), e.amount(), e.at(), e.key(),
+                    reason(e.reason(), true));
+        } else if (r instanceof PostingRequest.Reserve e) {
+            return prepareReserve(e.member(), e.amount(), e.ttl(), e.at(), e.key(), e.reason());
+        } else if (r instanceof PostingRequest.Capture e) {
+            return closeReservation(PostingType.CAPTURE, e.member(), e.reservation(), e.at(), e.key());
+        } else if (r instanceof PostingRequest.Release e) {
+            return closeReservation(PostingType.RELEASE, e.member(), e.reservation(), e.at(), e.key());
+        } else if (r instanceof PostingRequest.Reverse e) {
+            return prepareReverse(e.member(), e.original(), e.amount(), e.at(), e.key(), e.reason());
+        } else {
+            PostingRequest.Transfer e = (PostingRequest.Transfer) r;
+            return prepareTransfer(e.from(), e.to(), e.amount(), e.at(), e.key(), e.reason());
+        }
+    }
+
+    /** Fresh drafts of a request's member and counterparty (if any), in that order. */
+    private Map<MemberId, Draft> drafts(MemberId member, MemberId other, Instant horizon) {
+        Map<MemberId, Draft> drafts = new LinkedHashMap<>();
+        drafts.put(member, new Draft(book(member), store, horizon));
+        if (other != null) {
+            drafts.put(other, new Draft(book(other), store, horizon));
+        }
+        return drafts;
+    }
+
+    private String differingField(Posting first, PostingType type, MemberId member, MemberId other, Instant horizon,
+            Operation op) {
+        if (!first.member().equals(member)) {
+            return "member";
+        }
+        if (type != first.type()) {
+            return "type (" + first.type() + ", not " + type + ")";
+        }
+        Header h;
+        try {
+            h = op.apply(drafts(member, other, horizon)::get);
+        } catch (LoyaltyException | IllegalStateException e) {
+            return "content";
+        }
+        if (h.type() != first.type()) {
+            return "type (" + first.type() + ", not " + h.type() + ")";
+        }
+        if (!java.util.Objects.equals(h.counterparty(), first.counterparty())) {
+            return "counterparty";
+        }
+        if (!h.currency().equals(first.currency())) {
+            return "currency";
+        }
+        if (h.amount() != first.amount()) {
+            return "amount";
+        }
+        if (!h.at().equals(first.at())) {
+            return "business time";
+        }
+        if (!h.reason().equals(first.reason())) {
+            return "reason";
+        }
+        if (!java.util.Objects.equals(h.target(), first.target())) {
+            return "target posting";
+        }
+        return "content (such as a reservation's time-to-live, or a full against a partial reversal)";
     }
 
     private static ConcurrentUpdateException contended(MemberId member) {

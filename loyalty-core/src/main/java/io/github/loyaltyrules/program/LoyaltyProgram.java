@@ -14,6 +14,7 @@ import io.github.loyaltyrules.ledger.LoyaltyException;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.PostingRequest;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
 import io.github.loyaltyrules.ledger.UnknownPostingException;
@@ -508,7 +509,26 @@ public final class LoyaltyProgram {
         String type = record.activity().type();
         List<Posting> postings = currencies == 1 ? null : new ArrayList<>(currencies);
         Posting only = null;
-        for (int c = 0; c < currencies; c++) {
+        int oneByOne = currencies;
+        if (currencies > 1) {
+            // several currencies: one linked batch, so a purchase is never half awarded
+            List<PostingRequest> batch = new ArrayList<>(currencies);
+            int found = 0;
+            for (int c = 0; c < currencies; c++) {
+                IdempotencyKey dk = derived(key, codes[c]);
+                if (retry && ledger.posting(dk).isPresent()) {
+                    found++;
+                }
+                batch.add(new PostingRequest.Earn(member, Points.of(ledger.currency(codes[c]), sums[c]), record.at(), dk,
+                        description(type, key, awards, codes[c])));
+            }
+            if (found == 0 || found == currencies) {
+                postings.addAll(ledger.post(batch));
+                oneByOne = 0;
+            }
+            // else a part was posted one by one before batches existed: the loop completes the rest
+        }
+        for (int c = 0; c < oneByOne; c++) {
             IdempotencyKey dk = derived(key, codes[c]);
             Posting p = retry ? ledger.posting(dk).orElse(null) : null;
             if (p == null) {

@@ -2,7 +2,7 @@ package io.github.loyaltyrules.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.loyaltyrules.ledger.internal.LotList;
+import io.github.loyaltyrules.ledger.internal.OpenLots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ class BalanceSummaryProperties {
         }
         // the first `copied` lots are copied into a list, the rest appended one by one
         int split = Math.min(copied, lots.size());
-        LotList list = LotList.copyOf(lots.subList(0, split));
+        OpenLots list = OpenLots.copyOf(lots.subList(0, split));
         for (Lot lot : lots.subList(split, lots.size())) {
             list = list.plus(lot);
         }

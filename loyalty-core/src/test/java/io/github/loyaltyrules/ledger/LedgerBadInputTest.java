@@ -132,9 +132,16 @@ class LedgerBadInputTest {
     @Test
     void aReplayedKeyWithOtherContent() {
         rejects(() -> ledger.earn(ANN, PTS.points(101), T0.minusSeconds(60), IdempotencyKey.of("earn-1"), "purchase"),
-                IdempotencyConflictException.class, "earn-1", "Reuse a key only to retry the same request");
+                IdempotencyConflictException.class, "earn-1", "another amount", "reuse a key only to retry the same request");
         rejects(() -> ledger.redeem(ANN, PTS.points(100), T0.minusSeconds(60), IdempotencyKey.of("earn-1"), "purchase"),
-                IdempotencyConflictException.class, "earn-1");
+                IdempotencyConflictException.class, "earn-1", "another type (EARN, not REDEEM)");
+        rejects(() -> ledger.earn(ANN, PTS.points(100), T0.minusSeconds(61), IdempotencyKey.of("earn-1"), "purchase"),
+                IdempotencyConflictException.class, "another business time");
+        rejects(() -> ledger.earn(ANN, PTS.points(100), T0.minusSeconds(60), IdempotencyKey.of("earn-1"), "other"),
+                IdempotencyConflictException.class, "another reason");
+        // another member's key: named as such, and nothing of the first request is printed
+        rejects(() -> ledger.earn(BOB, PTS.points(100), T0.minusSeconds(60), IdempotencyKey.of("earn-1"), "purchase"),
+                IdempotencyConflictException.class, "another member");
         // The same content is a replay: the first result, nothing posted twice.
         Map<String, Object> before = snapshot();
         Posting again = ledger.earn(ANN, PTS.points(100), T0.minusSeconds(60), IdempotencyKey.of("earn-1"), "purchase");

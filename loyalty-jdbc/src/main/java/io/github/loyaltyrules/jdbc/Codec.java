@@ -13,8 +13,6 @@ import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.ReservationStatus;
-import io.github.loyaltyrules.ledger.spi.MemberBook;
-import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import io.github.loyaltyrules.tier.ChangeCause;
 import io.github.loyaltyrules.tier.TierChange;
@@ -28,10 +26,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The text form in which books and postings are kept in their table rows: a sequence of fields,
+ * The text form in which schema 1 kept books and postings in their table rows (read by the
+ * migration to schema 2), and in which the tier store keeps its state: a sequence of fields,
  * strings as {@code length:chars}, numbers as {@code digits;}, absent values as {@code ~}. It is
  * exact (instants keep their nanoseconds), order-stable and needs no escaping.
  *
@@ -103,9 +101,21 @@ final class Codec {
         }
     }
 
-    static String book(MemberBook b) {
+    /**
+     * A member's book as schema 1 kept it in {@code loyalty_member.book}: every lot (spent ones
+     * too), every reservation and the reversal records. Read by the migration to schema 2.
+     */
+    record V1Book(Account account, long version, long nextLot, long nextEntry, List<V1Purse> purses,
+            Map<IdempotencyKey, Reservation> reservations, Map<IdempotencyKey, Reversed> reversed) {
+    }
+
+    /** One currency of a {@link V1Book}: all its lots, in creation order. */
+    record V1Purse(String currency, long debt, Instant lastActivity, List<Lot> lots) {
+    }
+
+    static String book(V1Book b) {
         int size = 128 + 96 * b.reservations().size() + 48 * b.reversed().size();
-        for (Purse p : b.purses().values()) {
+        for (V1Purse p : b.purses()) {
             size += 64 + 112 * p.lots().size();
         }
         Out o = new Out(size).num(FORMAT);
@@ -113,7 +123,7 @@ final class Codec {
         o.member(a.member()).str(a.status().name()).instant(a.enrolledAt()).instant(a.statusSince()).str(a.statusReason());
         o.num(b.version()).num(b.nextLot()).num(b.nextEntry());
         o.num(b.purses().size());
-        for (Purse p : b.purses().size() <= 1 ? b.purses().values() : new TreeMap<>(b.purses()).values()) {
+        for (V1Purse p : b.purses()) {
             o.str(p.currency()).num(p.debt()).instant(p.lastActivity()).num(p.lots().size());
             for (Lot l : p.lots()) {
                 o.num(l.id().value()).str(l.currency()).num(l.original()).num(l.remaining()).instant(l.earnedAt())
@@ -270,14 +280,14 @@ final class Codec {
         }
     }
 
-    static MemberBook book(String text) {
+    static V1Book book(String text) {
         In in = new In(text).format();
         MemberId member = in.member();
         Account account = new Account(member, in.constant(ACCOUNT_STATUSES), in.instant(), in.instant(), in.str());
         long version = in.num();
         long nextLot = in.num();
         long nextEntry = in.num();
-        Map<String, Purse> purses = new HashMap<>();
+        List<V1Purse> purses = new ArrayList<>();
         for (int i = in.count(); i > 0; i--) {
             String currency = in.str();
             long debt = in.num();
@@ -288,7 +298,7 @@ final class Codec {
                 lots.add(new Lot(LotId.of(in.num()), in.str(currency), in.num(), in.num(), in.instant(), in.instant(),
                         in.instant(), in.key(), in.instant()));
             }
-            purses.put(currency, new Purse(currency, lots, debt, lastActivity));
+            purses.add(new V1Purse(currency, debt, lastActivity, List.copyOf(lots)));
         }
         Map<IdempotencyKey, Reservation> reservations = new HashMap<>();
         for (int i = in.count(); i > 0; i--) {
@@ -307,7 +317,8 @@ final class Codec {
             reversed.put(key, new Reversed(amount, lots));
         }
         in.end();
-        return new MemberBook(account, version, nextLot, nextEntry, purses, reservations, reversed);
+        return new V1Book(account, version, nextLot, nextEntry, List.copyOf(purses), Map.copyOf(reservations),
+                Map.copyOf(reversed));
     }
 
     static Posting posting(String text) {

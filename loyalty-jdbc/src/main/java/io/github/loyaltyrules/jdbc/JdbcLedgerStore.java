@@ -2,26 +2,29 @@ package io.github.loyaltyrules.jdbc;
 
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.github.loyaltyrules.ledger.spi.MemberChange;
+import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -29,12 +32,25 @@ import javax.sql.DataSource;
  * dialect, H2 the embedded one. The caller brings the driver and a {@link DataSource} (with a
  * connection pool of their choice).
  *
- * <p>Each commit is one database transaction: the member rows are updated only where their
- * version is still the one the ledger read, the posting's key is inserted under a primary key
- * (so a request retried on another server cannot post twice), and the entries are appended. A
- * stale version or a duplicate key rolls everything back. Several servers with their own store
- * instances can therefore write the same members at once: none loses an update or spends a
- * point twice. Reading a member's balance is one query of one row.
+ * <p>Each commit is one short database transaction that writes only what the posting touched:
+ * the member row is updated only where its version is still the one the ledger read, the purse
+ * rows of the member are updated (their balance summary, debt and last activity), the lots,
+ * reservations and reversal records the posting created or changed are inserted or updated in
+ * place, the posting's key is inserted under a primary key (so a request retried on another server
+ * cannot post twice), and the posting and its entries are appended. A stale version or a duplicate
+ * key rolls everything back. Several servers with their own store instances can therefore write
+ * the same members at once: none loses an update or spends a point twice. Reading a member's
+ * working set (member row, purses, open lots, open reservations) is one statement, whose cost
+ * depends on what the member holds now, never on their history.
+ *
+ * <p>History is kept: spent lots, closed reservations, postings and entries stay in their tables
+ * (the audit trail) and are read by key or a page at a time. Only the idempotency index
+ * ({@code loyalty_posting_key}) is pruned: when the ledger's horizon moves (see
+ * {@link io.github.loyaltyrules.ledger.Ledger.Builder#idempotencyWindow}), keys of postings dated
+ * before it are deleted, at most {@value #PRUNE_CHUNK} at a time and at most once per
+ * {@value #PRUNE_EVERY_SECONDS} seconds of horizon per store instance. A posting older than the
+ * window is still found by {@link #posting(MemberId, IdempotencyKey)} (for reversals); its key can
+ * no longer be reused for the same member.
  *
  * <p>Create the tables with {@link #migrate()} once, or apply the scripts listed by
  * {@link #migrationScripts()} with your own migration tool.
@@ -42,16 +58,33 @@ import javax.sql.DataSource;
 public final class JdbcLedgerStore implements LedgerStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__quotas.sql", "V3__tiers.sql",
-            "V4__program.sql");
-    private static final String SCRIPT_DIR = "/io/github/loyaltyrules/jdbc/migration/";
+    static final int PRUNE_CHUNK = 1_000;
+    static final long PRUNE_EVERY_SECONDS = 3_600;
+
+    static final String INSERT_KEY = "INSERT INTO loyalty_posting_key (posting_key, member_id, business_at)"
+            + " VALUES (?, ?, ?)";
+    private static final String POSTING_BY_KEY = "SELECT " + prefixed("p", LedgerRows.POSTING_COLUMNS) + ", "
+            + prefixed("e", LedgerRows.ENTRY_COLUMNS) + " FROM loyalty_posting_key k"
+            + " JOIN loyalty_posting p ON p.member_id = k.member_id AND p.posting_key = k.posting_key"
+            + " LEFT JOIN loyalty_entry e ON e.posting_key = p.posting_key"
+            + " AND (e.member_id = p.member_id OR e.member_id = p.counterparty)"
+            + " WHERE k.posting_key = ? ORDER BY e.posting_ord";
+    private static final String POSTING_OF_MEMBER = "SELECT " + prefixed("p", LedgerRows.POSTING_COLUMNS) + ", "
+            + prefixed("e", LedgerRows.ENTRY_COLUMNS) + " FROM loyalty_posting p"
+            + " LEFT JOIN loyalty_entry e ON e.posting_key = p.posting_key"
+            + " AND (e.member_id = p.member_id OR e.member_id = p.counterparty)"
+            + " WHERE p.member_id = ? AND p.posting_key = ? ORDER BY e.posting_ord";
+    private static final int POSTING_WIDTH = 10;
 
     private final DataSource dataSource;
     private final int queryTimeoutSeconds;
+    /** The horizon the key index was last pruned to, in epoch seconds; shared by copies. */
+    private final AtomicLong prunedTo;
 
-    private JdbcLedgerStore(DataSource dataSource, int queryTimeoutSeconds) {
+    private JdbcLedgerStore(DataSource dataSource, int queryTimeoutSeconds, AtomicLong prunedTo) {
         this.dataSource = dataSource;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.prunedTo = prunedTo;
     }
 
     /**
@@ -62,7 +95,8 @@ public final class JdbcLedgerStore implements LedgerStore {
      * @throws NullPointerException if {@code dataSource} is null
      */
     public static JdbcLedgerStore of(DataSource dataSource) {
-        return new JdbcLedgerStore(Objects.requireNonNull(dataSource, "data source must not be null"), 0);
+        return new JdbcLedgerStore(Objects.requireNonNull(dataSource, "data source must not be null"), 0,
+                new AtomicLong(Long.MIN_VALUE));
     }
 
     /**
@@ -79,115 +113,55 @@ public final class JdbcLedgerStore implements LedgerStore {
         if (timeout.getSeconds() < 1) {
             throw new IllegalArgumentException("query timeout must be at least one second; got " + timeout);
         }
-        return new JdbcLedgerStore(dataSource, Math.toIntExact(timeout.getSeconds()));
+        return new JdbcLedgerStore(dataSource, Math.toIntExact(timeout.getSeconds()), prunedTo);
     }
 
     /**
      * Returns the names of the schema scripts, in the order to apply them, for a caller who uses
      * their own migration tool; each is a resource under {@code /io/github/loyaltyrules/jdbc/migration/}.
+     * {@code V5__ledger_v2.sql} goes with a data step that moves the rows of schema 1: on a database
+     * that holds ledger data, apply it with {@link #migrate()}.
      *
      * @return the script names, e.g. {@code V1__ledger.sql}
      */
     public static List<String> migrationScripts() {
-        return SCRIPTS;
+        return Migrations.SCRIPTS;
     }
 
     /**
      * Creates or upgrades the store's tables: applies each schema script not yet recorded in
-     * {@code loyalty_schema_history}, each in its own transaction. Run it from one process at a time
-     * (at deployment); running it again does nothing.
+     * {@code loyalty_schema_history}, each in its own transaction, with its data step (version 5
+     * moves every member's book, posting and entry of schema 1 into the typed tables of schema 2,
+     * keeping balances, lots with their dates, history and idempotency keys). Run it from one
+     * process at a time (at deployment); running it again does nothing.
      *
      * @return the number of scripts applied
      * @throws JdbcStoreException if the database fails
      */
     public int migrate() {
-        try (Connection c = dataSource.getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS loyalty_schema_history ("
-                        + "version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL)");
-            }
-            int applied = 0;
-            for (int i = 0; i < SCRIPTS.size(); i++) {
-                int version = i + 1;
-                if (recorded(c, version)) {
-                    continue;
-                }
-                c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    for (String sql : statements(script(SCRIPTS.get(i)))) {
-                        s.execute(sql);
-                    }
-                    try (PreparedStatement p = c.prepareStatement(
-                            "INSERT INTO loyalty_schema_history (version, script) VALUES (?, ?)")) {
-                        p.setInt(1, version);
-                        p.setString(2, SCRIPTS.get(i));
-                        p.executeUpdate();
-                    }
-                    c.commit();
-                    applied++;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            }
-            return applied;
-        } catch (SQLException e) {
-            throw new JdbcStoreException("could not migrate the loyalty schema: " + e.getMessage(), e);
-        }
+        return Migrations.migrate(dataSource, Migrations.SCRIPTS.size());
     }
 
-    private static boolean recorded(Connection c, int version) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM loyalty_schema_history WHERE version = ?")) {
-            p.setInt(1, version);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next();
+    private static String prefixed(String alias, String columns) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : columns.split(",")) {
+            if (sb.length() > 0) {
+                sb.append(", ");
             }
+            sb.append(alias).append('.').append(c.strip());
         }
-    }
-
-    private static String script(String name) {
-        try (InputStream in = JdbcLedgerStore.class.getResourceAsStream(SCRIPT_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException("schema script " + name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read schema script " + name, e);
-        }
-    }
-
-    /** Splits a script into statements: drops comment lines, splits at semicolons that end a line. */
-    static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String sql = current.toString().strip();
-                out.add(sql.substring(0, sql.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            throw new IllegalStateException("schema script ends without ';' after: " + current);
-        }
-        return out;
+        return sb.toString();
     }
 
     @Override
     public Optional<MemberBook> book(MemberId member) {
         Objects.requireNonNull(member, "member must not be null");
         return query("read the book of member " + member, c -> {
-            try (PreparedStatement p = prepare(c, "SELECT book FROM loyalty_member WHERE member_id = ?")) {
-                p.setString(1, member.value());
+            try (PreparedStatement p = prepare(c, BookQuery.SQL)) {
+                BookQuery.bind(p, member);
                 try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(Codec.book(rs.getString(1))) : Optional.empty();
+                    BookQuery.Read read = BookQuery.read(member, rs);
+                    return read == null ? Optional.empty() : Optional.of(read.book());
                 }
             }
         });
@@ -197,10 +171,116 @@ public final class JdbcLedgerStore implements LedgerStore {
     public Optional<Posting> posting(IdempotencyKey key) {
         Objects.requireNonNull(key, "key must not be null");
         return query("read posting " + key, c -> {
-            try (PreparedStatement p = prepare(c, "SELECT body FROM loyalty_posting WHERE posting_key = ?")) {
+            try (PreparedStatement p = prepare(c, POSTING_BY_KEY)) {
                 p.setString(1, key.value());
+                return readPosting(p);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Posting> posting(MemberId member, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(key, "key must not be null");
+        return query("read posting " + key + " of member " + member, c -> {
+            try (PreparedStatement p = prepare(c, POSTING_OF_MEMBER)) {
+                p.setString(1, member.value());
+                p.setString(2, key.value());
+                return readPosting(p);
+            }
+        });
+    }
+
+    private static Optional<Posting> readPosting(PreparedStatement p) throws SQLException {
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            List<Entry> entries = new ArrayList<>(2);
+            ResultSet first = rs;
+            Posting head = LedgerRows.posting(first, 1, List.of());
+            do {
+                if (rs.getString(POSTING_WIDTH + 1) != null) {
+                    entries.add(LedgerRows.entry(rs, POSTING_WIDTH + 1));
+                }
+            } while (rs.next());
+            return Optional.of(new Posting(head.key(), head.type(), head.member(), head.counterparty(),
+                    head.currency(), head.amount(), head.at(), head.reason(), head.target(), head.fingerprint(),
+                    entries));
+        }
+    }
+
+    @Override
+    public Optional<Lot> lot(MemberId member, LotId lot) {
+        return query("read lot " + lot + " of member " + member, c -> {
+            try (PreparedStatement p = prepare(c, "SELECT " + LedgerRows.LOT_COLUMNS
+                    + " FROM loyalty_lot WHERE member_id = ? AND lot_no = ?")) {
+                p.setString(1, member.value());
+                p.setLong(2, lot.value());
                 try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(Codec.posting(rs.getString(1))) : Optional.empty();
+                    return rs.next() ? Optional.of(LedgerRows.lot(rs, 2)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Lot> lots(MemberId member, String currency) {
+        return query("read the lots of member " + member, c -> {
+            try (PreparedStatement p = prepare(c, "SELECT " + LedgerRows.LOT_COLUMNS
+                    + " FROM loyalty_lot WHERE member_id = ? AND currency = ? ORDER BY lot_no")) {
+                p.setString(1, member.value());
+                p.setString(2, currency);
+                List<Lot> lots = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        lots.add(LedgerRows.lot(rs, 2));
+                    }
+                }
+                return lots;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Reservation> reservation(MemberId member, IdempotencyKey key) {
+        List<Reservation> found = reservations(member, key);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<Reservation> reservations(MemberId member) {
+        return reservations(member, null);
+    }
+
+    private List<Reservation> reservations(MemberId member, IdempotencyKey key) {
+        return query("read the reservations of member " + member, c -> {
+            try (PreparedStatement p = prepare(c, "SELECT " + LedgerRows.RESERVATION_COLUMNS
+                    + " FROM loyalty_reservation WHERE member_id = ?" + (key == null ? "" : " AND reservation_key = ?"))) {
+                p.setString(1, member.value());
+                if (key != null) {
+                    p.setString(2, key.value());
+                }
+                List<Reservation> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(LedgerRows.reservation(rs, 1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Reversed> reversed(MemberId member, IdempotencyKey posting) {
+        return query("read the reversals of posting " + posting, c -> {
+            try (PreparedStatement p = prepare(c,
+                    "SELECT amount, lots FROM loyalty_reversal WHERE member_id = ? AND posting_key = ?")) {
+                p.setString(1, member.value());
+                p.setString(2, posting.value());
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(LedgerRows.reversed(rs, 1)) : Optional.empty();
                 }
             }
         });
@@ -209,14 +289,32 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public List<Entry> entries(MemberId member) {
         Objects.requireNonNull(member, "member must not be null");
+        return entries(member, "SELECT " + LedgerRows.ENTRY_COLUMNS
+                + " FROM loyalty_entry WHERE member_id = ? ORDER BY seq", Long.MIN_VALUE, 0);
+    }
+
+    @Override
+    public List<Entry> entries(MemberId member, long beforeSequence, int limit) {
+        Objects.requireNonNull(member, "member must not be null");
+        if (limit <= 0) {
+            throw new IllegalArgumentException("page size must be positive; got " + limit);
+        }
+        return entries(member, "SELECT " + LedgerRows.ENTRY_COLUMNS
+                + " FROM loyalty_entry WHERE member_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?", beforeSequence, limit);
+    }
+
+    private List<Entry> entries(MemberId member, String sql, long before, int limit) {
         return query("read the entries of member " + member, c -> {
-            try (PreparedStatement p = prepare(c,
-                    "SELECT body FROM loyalty_entry WHERE member_id = ? ORDER BY seq")) {
+            try (PreparedStatement p = prepare(c, sql)) {
                 p.setString(1, member.value());
+                if (limit > 0) {
+                    p.setLong(2, before);
+                    p.setInt(3, limit);
+                }
                 List<Entry> entries = new ArrayList<>();
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        entries.add(Codec.entry(rs.getString(1)));
+                        entries.add(LedgerRows.entry(rs, 1));
                     }
                 }
                 return entries;
@@ -236,16 +334,44 @@ public final class JdbcLedgerStore implements LedgerStore {
         });
     }
 
+    /**
+     * Deletes the keys of postings dated before the horizon from the idempotency index, at most
+     * {@value #PRUNE_CHUNK} a call, once the horizon has moved {@value #PRUNE_EVERY_SECONDS} seconds
+     * past the last prune (sooner while a prune still finds a full chunk). The postings stay.
+     *
+     * @param horizon the earliest business time the ledger still accepts
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public void forget(Instant horizon) {
+        long seconds = horizon.getEpochSecond();
+        long last = prunedTo.get();
+        if (last != Long.MIN_VALUE && seconds < last + PRUNE_EVERY_SECONDS || !prunedTo.compareAndSet(last, seconds)) {
+            return;
+        }
+        int deleted = query("prune the idempotency index", c -> {
+            try (PreparedStatement p = prepare(c, "DELETE FROM loyalty_posting_key WHERE posting_key IN"
+                    + " (SELECT posting_key FROM loyalty_posting_key WHERE business_at < ? LIMIT " + PRUNE_CHUNK + ")")) {
+                LedgerRows.setInstant(p, 1, horizon);
+                return p.executeUpdate();
+            }
+        });
+        if (deleted == PRUNE_CHUNK) {
+            // more to go: due again on the next call
+            prunedTo.compareAndSet(seconds, last);
+        }
+    }
+
     @Override
     public CommitResult apply(Commit commit) {
         Objects.requireNonNull(commit, "commit must not be null");
-        List<MemberBook> books = new ArrayList<>(commit.books());
+        List<MemberChange> changes = new ArrayList<>(commit.changes());
         // A fixed order of row locks, so that two commits on the same two members cannot deadlock.
-        books.sort(Comparator.comparing(b -> b.account().member()));
+        changes.sort(Comparator.comparing(ch -> ch.book().account().member()));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                CommitResult result = write(c, books, commit);
+                CommitResult result = CommitWriter.write(c, this::prepare, changes, commit);
                 if (result == CommitResult.APPLIED) {
                     c.commit();
                 } else {
@@ -254,97 +380,31 @@ public final class JdbcLedgerStore implements LedgerStore {
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(c, e);
-                if (UNIQUE_VIOLATION.equals(e.getSQLState()) && commit.posting() == null) {
-                    return CommitResult.STALE;
-                }
                 String state = e.getSQLState();
                 if ("40001".equals(state) || "40P01".equals(state)) {
                     return CommitResult.STALE;
                 }
-                throw new JdbcStoreException("could not apply a commit for " + members(books)
+                throw new JdbcStoreException("could not apply a commit for " + members(changes)
                         + " (rolled back; retrying with the same key is safe): " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not apply a commit for " + members(books)
+            throw new JdbcStoreException("could not apply a commit for " + members(changes)
                     + "; if the commit itself failed its outcome is unknown, and retrying with the same key is safe: "
                     + e.getMessage(), e);
         }
     }
 
-    private CommitResult write(Connection c, List<MemberBook> books, Commit commit) throws SQLException {
-        for (MemberBook book : books) {
-            if (book.version() == 1) {
-                try (PreparedStatement p = prepare(c,
-                        "INSERT INTO loyalty_member (member_id, version, status, book) VALUES (?, ?, ?, ?)")) {
-                    p.setString(1, book.account().member().value());
-                    p.setLong(2, book.version());
-                    p.setString(3, book.account().status().name());
-                    p.setString(4, Codec.book(book));
-                    p.executeUpdate();
-                } catch (SQLException e) {
-                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        return CommitResult.STALE;
-                    }
-                    throw e;
-                }
-            } else {
-                try (PreparedStatement p = prepare(c, "UPDATE loyalty_member SET version = ?, status = ?, book = ?"
-                        + " WHERE member_id = ? AND version = ?")) {
-                    p.setLong(1, book.version());
-                    p.setString(2, book.account().status().name());
-                    p.setString(3, Codec.book(book));
-                    p.setString(4, book.account().member().value());
-                    p.setLong(5, book.version() - 1);
-                    if (p.executeUpdate() != 1) {
-                        return CommitResult.STALE;
-                    }
-                }
-            }
-        }
-        Posting posting = commit.posting();
-        if (posting != null) {
-            try (PreparedStatement p = prepare(c, "INSERT INTO loyalty_posting"
-                    + " (posting_key, member_id, type, currency, amount, business_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, posting.key().value());
-                p.setString(2, posting.member().value());
-                p.setString(3, posting.type().name());
-                p.setString(4, posting.currency());
-                p.setLong(5, posting.amount());
-                p.setString(6, posting.at().toString());
-                p.setString(7, Codec.posting(posting));
-                p.executeUpdate();
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return CommitResult.DUPLICATE_KEY;
-                }
-                throw e;
-            }
-        }
-        if (!commit.entries().isEmpty()) {
-            try (PreparedStatement p = prepare(c, "INSERT INTO loyalty_entry (member_id, seq, posting_key, type,"
-                    + " currency, amount, debt_delta, business_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Entry e : commit.entries()) {
-                    p.setString(1, e.member().value());
-                    p.setLong(2, e.sequence());
-                    p.setString(3, e.posting().value());
-                    p.setString(4, e.type().name());
-                    p.setString(5, e.currency());
-                    p.setLong(6, e.amount());
-                    p.setLong(7, e.debtDelta());
-                    p.setString(8, e.at().toString());
-                    p.setString(9, Codec.entry(e));
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
-        return CommitResult.APPLIED;
+    /** Binds a posting's row of the idempotency index to {@link #INSERT_KEY}. */
+    static void bindKey(PreparedStatement p, Posting posting) throws SQLException {
+        p.setString(1, posting.key().value());
+        p.setString(2, posting.member().value());
+        LedgerRows.setInstant(p, 3, posting.at());
     }
 
-    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    PreparedStatement prepare(Connection c, String sql) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
         if (queryTimeoutSeconds > 0) {
             p.setQueryTimeout(queryTimeoutSeconds);
@@ -360,10 +420,10 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
-    private static String members(List<MemberBook> books) {
+    private static String members(List<MemberChange> changes) {
         List<String> ids = new ArrayList<>();
-        for (MemberBook b : books) {
-            ids.add(b.account().member().value());
+        for (MemberChange ch : changes) {
+            ids.add(ch.book().account().member().value());
         }
         return "members " + ids;
     }

@@ -4,7 +4,11 @@ import io.github.loyaltyrules.ledger.Balance;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.spi.Reversed;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
@@ -29,8 +33,8 @@ import javax.sql.DataSource;
 
 /**
  * The read a point of sale makes on every purchase, in one round trip: a member's balances and
- * current tier come from one SQL statement that joins the ledger's member row with the tier
- * engine's ({@code loyalty_member LEFT JOIN loyalty_tier_member}), and are then computed in memory
+ * current tier come from one SQL statement that reads the member's working set (member row joined
+ * with the tier engine's, purses, open lots and open reservations), and are then computed in memory
  * exactly as {@link Ledger#balance(MemberId, PointCurrency)} and
  * {@link TierEngine#tierAt(MemberId, Instant)} compute them.
  *
@@ -38,9 +42,6 @@ import javax.sql.DataSource;
  * same database as the data source given here. Thread-safe.
  */
 public final class JdbcPosReader {
-
-    private static final String SQL = "SELECT m.book, t.state FROM loyalty_member m"
-            + " LEFT JOIN loyalty_tier_member t ON t.member_id = m.member_id WHERE m.member_id = ?";
 
     private final DataSource dataSource;
     private final Ledger ledger;
@@ -79,31 +80,31 @@ public final class JdbcPosReader {
      */
     public PosSnapshot read(MemberId member) {
         Objects.requireNonNull(member, "member must not be null");
-        String book;
-        String state;
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(SQL)) {
-            p.setString(1, member.value());
+        BookQuery.Read read;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement(BookQuery.SQL_WITH_TIER)) {
+            BookQuery.bind(p, member);
             try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    throw new UnknownMemberException("member " + member + " is not enrolled in the ledger");
-                }
-                book = rs.getString(1);
-                state = rs.getString(2);
+                read = BookQuery.read(member, rs);
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not read the balances and tier of member " + member + ": "
                     + e.getMessage(), e);
         }
+        if (read == null) {
+            throw new UnknownMemberException("member " + member + " is not enrolled in the ledger");
+        }
+        String state = read.extra();
         Instant now = ledger.clock().instant();
         Ledger.Builder view = Ledger.builder().zone(ledger.zone()).clock(Clock.fixed(now, ledger.zone()))
-                .store(new OneBook(Codec.book(book)));
+                .store(new OneBook(read.book()));
         for (PointCurrency currency : ledger.currencies().values()) {
             view.currency(currency);
         }
-        Ledger read = view.build();
+        Ledger oneBook = view.build();
         Map<String, Balance> balances = new LinkedHashMap<>();
         for (PointCurrency currency : ledger.currencies().values()) {
-            balances.put(currency.code(), read.balance(member, currency));
+            balances.put(currency.code(), oneBook.balance(member, currency));
         }
         TierState tierState = state == null ? null : Codec.tierState(state);
         return new PosSnapshot(member, now, balances,
@@ -125,6 +126,31 @@ public final class JdbcPosReader {
 
         @Override
         public Optional<Posting> posting(IdempotencyKey key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Lot> lot(MemberId member, LotId lot) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Lot> lots(MemberId member, String currency) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Reservation> reservation(MemberId member, IdempotencyKey key) {
+            return Optional.ofNullable(book(member).map(b -> b.reservations().get(key)).orElse(null));
+        }
+
+        @Override
+        public List<Reservation> reservations(MemberId member) {
+            return book(member).map(b -> List.copyOf(b.reservations().values())).orElse(List.of());
+        }
+
+        @Override
+        public Optional<Reversed> reversed(MemberId member, IdempotencyKey posting) {
             return Optional.empty();
         }
 

@@ -36,7 +36,7 @@ class CodecFormatTest {
     private static final Instant T_NANOS = Instant.parse("2026-02-03T04:05:06.123456789Z");
     private static final Instant T_BEFORE_EPOCH = Instant.parse("1969-12-31T23:59:58.5Z");
 
-    static MemberBook book() {
+    static Codec.V1Book book() {
         Lot spent = new Lot(LotId.of(1), "PTS", 100, 0, T0, T0, null, EARN, T_NANOS);
         Lot held = new Lot(LotId.of(2), "PTS", 50, 50, T_BEFORE_EPOCH, T0, T0.plusSeconds(86_400 * 365), EARN, T0);
         Lot miles = new Lot(LotId.of(3), "MILES", 7, 7, T_NANOS, T_NANOS, null, REDEEM, T_NANOS);
@@ -44,10 +44,10 @@ class CodecFormatTest {
                 null, List.of(new LotMovement(LotId.of(2), 0, 20)));
         Reservation captured = new Reservation(new IdempotencyKey("reserve-2"), ANN, "PTS", 5, T0, T_NANOS,
                 ReservationStatus.CAPTURED, T_NANOS, List.of(new LotMovement(LotId.of(1), -5, -5)));
-        return new MemberBook(new Account(ANN, AccountStatus.SUSPENDED, T_BEFORE_EPOCH, T_NANOS, "fraud check"), 9, 4,
+        return new Codec.V1Book(new Account(ANN, AccountStatus.SUSPENDED, T_BEFORE_EPOCH, T_NANOS, "fraud check"), 9, 4,
                 17,
-                Map.of("PTS", new Purse("PTS", List.of(spent, held), 3, T_NANOS),
-                        "MILES", new Purse("MILES", List.of(miles), 0, null)),
+                List.of(new Codec.V1Purse("MILES", 0, null, List.of(miles)),
+                        new Codec.V1Purse("PTS", 3, T_NANOS, List.of(spent, held))),
                 Map.of(RESERVE, open, captured.key(), captured),
                 Map.of(REDEEM, new Reversed(30, Map.of(LotId.of(1), 30L)), EARN, new Reversed(4, Map.of())));
     }
@@ -63,7 +63,7 @@ class CodecFormatTest {
 
     @Test
     void booksPostingsAndEntriesRoundTrip() {
-        MemberBook b = book();
+        Codec.V1Book b = book();
         assertThat(Codec.book(Codec.book(b))).isEqualTo(b);
         Posting p = posting();
         assertThat(Codec.posting(Codec.posting(p))).isEqualTo(p);
@@ -82,7 +82,7 @@ class CodecFormatTest {
 
     @Test
     void readsRowsWrittenInFormatOne() {
-        MemberBook b = book();
+        Codec.V1Book b = book();
         String old = Format1.book(b);
         assertThat(old).startsWith("1;").contains("30:2026-02-03T04:05:06.123456789Z");
         assertThat(Codec.book(old)).isEqualTo(b);
@@ -97,11 +97,11 @@ class CodecFormatTest {
     void readsAFormatOneRowAsStored() {
         String row = "1;3:ann6:ACTIVE20:2026-01-01T10:00:00Z20:2026-01-01T10:00:00Z8:enrolled2;3;4;1;3:PTS0;20:2026-01-01T10:00:00Z"
                 + "1;1;3:PTS100;100;20:2026-01-01T10:00:00Z20:2026-01-01T10:00:00Z~6:earn-120:2026-01-01T10:00:00Z0;0;";
-        MemberBook b = Codec.book(row);
+        Codec.V1Book b = Codec.book(row);
         assertThat(b.account()).isEqualTo(new Account(ANN, AccountStatus.ACTIVE, T0, T0, "enrolled"));
         assertThat(b.version()).isEqualTo(2);
-        assertThat(b.purses().get("PTS")).isEqualTo(new Purse("PTS",
-                List.of(new Lot(LotId.of(1), "PTS", 100, 100, T0, T0, null, EARN, T0)), 0, T0));
+        assertThat(b.purses()).containsExactly(new Codec.V1Purse("PTS", 0, T0,
+                List.of(new Lot(LotId.of(1), "PTS", 100, 100, T0, T0, null, EARN, T0))));
         assertThat(b.reservations()).isEmpty();
         assertThat(b.reversed()).isEmpty();
         assertThat(Codec.book(Codec.book(b))).isEqualTo(b);
@@ -145,14 +145,14 @@ class CodecFormatTest {
             return this;
         }
 
-        static String book(MemberBook b) {
+        static String book(Codec.V1Book b) {
             Format1 o = new Format1().num(1);
             Account a = b.account();
             o.member(a.member()).str(a.status().name()).instant(a.enrolledAt()).instant(a.statusSince())
                     .str(a.statusReason());
             o.num(b.version()).num(b.nextLot()).num(b.nextEntry());
             o.num(b.purses().size());
-            for (Purse p : new TreeMap<>(b.purses()).values()) {
+            for (Codec.V1Purse p : b.purses()) {
                 o.str(p.currency()).num(p.debt()).instant(p.lastActivity()).num(p.lots().size());
                 for (Lot l : p.lots()) {
                     o.num(l.id().value()).str(l.currency()).num(l.original()).num(l.remaining()).instant(l.earnedAt())

@@ -55,19 +55,26 @@ public final class Databases {
         return url != null && !url.isBlank();
     }
 
+    /** Drops every table of the loyalty schema, of any version, from a database. */
+    public static void dropAll(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_quota,"
+                    + " loyalty_entry_v1, loyalty_posting_v1, loyalty_purse, loyalty_lot, loyalty_reservation,"
+                    + " loyalty_reversal, loyalty_posting_key,"
+                    + " loyalty_tier_activity, loyalty_tier_member, loyalty_program_member, loyalty_program_record,"
+                    + " loyalty_program_return, loyalty_program_key, loyalty_schema_history");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the PostgreSQL test database: " + e.getMessage(), e);
+        }
+    }
+
     /** The PostgreSQL database named by the environment, emptied and migrated. */
     public static synchronized DataSource freshPostgres() {
         if (postgres == null) {
             postgres = new UrlDataSource(System.getenv(PG_URL));
         }
         DataSource ds = postgres;
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_quota,"
-                    + " loyalty_tier_activity, loyalty_tier_member, loyalty_program_member, loyalty_program_record,"
-                    + " loyalty_program_return, loyalty_program_key, loyalty_schema_history");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the PostgreSQL test database: " + e.getMessage(), e);
-        }
+        dropAll(ds);
         JdbcLedgerStore.of(ds).migrate();
         return ds;
     }

@@ -48,7 +48,7 @@ class JdbcPosReaderTest {
     void balancesAndTierComeFromOneStatementAndAgreeWithTheLedgerAndTheEngine(String db, String url) {
         CountingDataSource counting = new CountingDataSource(new UrlDataSource(url));
         TierEngine tiers = TierEngine.of(LADDER, e -> { }, JdbcTierStore.of(counting));
-        Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(NOW, ZONE)).currency(PTS).currency(TQP)
+        Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(NOW, ZONE)).idempotencyWindow(Duration.ofDays(3_650)).currency(PTS).currency(TQP)
                 .store(JdbcLedgerStore.of(counting)).listener(TierFeed.of(tiers)).build();
         MemberId ann = MemberId.of("ann");
         MemberId bob = MemberId.of("bob");
@@ -95,7 +95,7 @@ class JdbcPosReaderTest {
         CountingDataSource counting = new CountingDataSource(new UrlDataSource(url));
         TierEngine tiers = TierEngine.of(LADDER, e -> { }, JdbcTierStore.of(counting));
         Instant later = Instant.parse("2028-02-01T09:00:00Z");
-        Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(later, ZONE)).currency(PTS).currency(TQP)
+        Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(later, ZONE)).idempotencyWindow(Duration.ofDays(3_650)).currency(PTS).currency(TQP)
                 .store(JdbcLedgerStore.of(counting)).listener(TierFeed.of(tiers)).build();
         MemberId cy = MemberId.of("cy");
         ledger.enrol(cy, Instant.parse("2026-01-02T10:00:00Z"));

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Postings per second through {@link Ledger} on a {@link JdbcLedgerStore} over embedded, in-memory
  * H2: the many-member earn of {@link JdbcBenchmarks}, on one thread, needing no server. It shows
- * the store's own cost (encoding the book, the statements, the driver) without a network round trip.
+ * the store's own cost (the member's read, the row statements of schema 2, the driver) without a
+ * network round trip.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,13 +46,13 @@ public class H2JdbcBenchmarks {
     private MemberId[] ids;
     private long sequence;
 
-    /** Creates a new in-memory database, migrates it and enrols the members. */
+    /** Creates a new in-memory database, migrates it and enrols the members (as rows, many at a time). */
     @Setup(Level.Trial)
     public void setUp() {
         pool = ConnectionPool.of(JdbcFixtures.freshH2Url(), 2);
         JdbcFixtures.reset(pool);
         ledger = JdbcFixtures.ledger(JdbcLedgerStore.of(pool));
-        ids = JdbcFixtures.enrol(ledger, "m", members);
+        ids = JdbcFixtures.enrol(pool, "m", members);
     }
 
     /** Closes the connections, and with the last one the in-memory database. */

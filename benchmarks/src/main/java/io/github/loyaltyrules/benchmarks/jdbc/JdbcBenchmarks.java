@@ -7,7 +7,6 @@ import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,16 +41,28 @@ import org.openjdk.jmh.infra.ThreadParams;
  * nothing, so that the smoke tests run anywhere. {@link H2JdbcBenchmarks} has the embedded variant.
  * Connections come from {@link ConnectionPool}, one per thread plus one.
  *
+ * <p>History: {@code earnRedeemHotMemberAfterHistory} posts for the hot member after a history of
+ * {@code history} earlier postings made in the set-up (earns of 10 points and redemptions of them,
+ * alternately, so all but the last lot are spent), itself earning 10 points and redeeming them
+ * alternately so that the member never holds more than one open lot. Schema 2 reads a member's row,
+ * purses and open lots, never spent lots or old postings, so its time per posting and, with
+ * {@code -prof gc}, its {@code gc.alloc.rate.norm} should be the same for {@code history} 0 and
+ * 10000. ({@code earnHotMember} only earns: its hot member's open lots, which every posting reads,
+ * grow by one per posting; the tear-down prints how many there were.)
+ *
  * <p>Locking: the {@code optimistic*} and {@code locked*} benchmarks compare the two ways to keep
- * concurrent writers of one member correct, on four threads, with the statements and row sizes of a
- * real posting (a member's book, a posting row, an entry row, copied from a real earn): optimistic
- * versions as {@link JdbcLedgerStore} does them (read the row, then in one transaction update it
- * only if its version is unchanged, insert the posting and the entry; on a stale version roll back
- * and start again), against a row lock held across the read ({@code SELECT ... FOR UPDATE}, update,
- * inserts, commit, in one transaction). They measure the protocol only: the ledger's computing
- * between read and write is left out (it is the same for both), and the book written back keeps its
- * size, whereas a real hot member's book grows with every lot. {@code bareInsertFourThreads} is their
- * baseline on the same thread count.
+ * concurrent writers of one member correct, on four threads, with the statements a posting of
+ * schema 2 makes ({@link RowPosting}: the read of the member's row, purse and open lots, then
+ * {@code UPDATE loyalty_member ... WHERE version = ?}, {@code UPDATE loyalty_purse}, {@code INSERT}
+ * or {@code UPDATE loyalty_lot}, {@code INSERT loyalty_posting_key}, {@code INSERT loyalty_posting}
+ * and {@code INSERT loyalty_entry}) on the same rows: optimistic versions as {@link JdbcLedgerStore}
+ * does them (read, then in one transaction write only if the member's version is unchanged; on a
+ * stale version roll back and start again), against a row lock held across the read ({@code SELECT
+ * ... FOR UPDATE} of the member row, the read, the writes, commit, in one transaction: one statement
+ * more). Each member earns 10 points and redeems them alternately, so its working set stays at
+ * one lot at most. They measure the protocol only: the ledger's computing between read and write
+ * is left out (it is the same for both). {@code bareInsertFourThreads} is their baseline on the
+ * same thread count.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -76,11 +87,11 @@ public class JdbcBenchmarks {
         Ledger ledger;
         MemberId hot;
         MemberId[] ids;
-        private String benchmark;
+        String benchmark;
 
         /**
-         * Empties and migrates the database, then enrols the hot member and, for the many-member
-         * benchmarks, {@code members} members.
+         * Empties and migrates the database, then enrols the hot member through the ledger and,
+         * for the many-member benchmarks, {@code members} members as rows.
          *
          * @param params which benchmark this is, and on how many threads
          */
@@ -103,21 +114,26 @@ public class JdbcBenchmarks {
             ledger = JdbcFixtures.ledger(store);
             hot = JdbcFixtures.enrol(ledger, "hot", 1)[0];
             if (benchmark.contains("Many")) {
-                ids = JdbcFixtures.enrol(ledger, "m", members);
+                ids = JdbcFixtures.enrol(pool, "m", members);
             }
+            store.reset();
         }
 
-        /** Says how many commits were stale (retried) and how long the hot member's book grew, then closes the pool. */
+        /**
+         * Says how many commits were stale (retried) and how many lot rows the hot member has, open
+         * (read by every posting) and in all, then closes the pool.
+         */
         @TearDown(Level.Trial)
         public void tearDown() {
             if (skipped) {
                 return;
             }
             if (benchmark.contains("Hot")) {
-                System.err.printf("%s: %d commits applied, %d stale (retried); the hot member's stored book is %d chars%n",
-                        benchmark, store.applied(), store.stale(), JdbcFixtures.bookLength(pool, hot));
+                long[] lots = JdbcFixtures.lotRows(pool, hot);
+                System.err.printf("%s: %d commits applied, %d stale (retried); the hot member has %d open lots"
+                        + " (%d lot rows in all)%n", benchmark, store.applied(), store.stale(), lots[0], lots[1]);
             } else if (benchmark.contains("Many")) {
-                System.err.printf("%s: %d commits applied (enrolments included), %d stale (retried)%n",
+                System.err.printf("%s: %d commits applied, %d stale (retried)%n",
                         benchmark, store.applied(), store.stale());
             }
             pool.close();
@@ -147,6 +163,32 @@ public class JdbcBenchmarks {
 
         MemberId next(Database db) {
             return db.ids[from + (int) (sequence % count)];
+        }
+    }
+
+    /** The hot member's history, made before the measurement. */
+    @State(Scope.Benchmark)
+    public static class History {
+
+        /** How many postings the hot member has before the measurement. */
+        @Param({"0", "10000"})
+        public int history;
+
+        /**
+         * Makes the hot member's history (see {@link JdbcFixtures#history}) and says how long it took.
+         *
+         * @param db the database, with the hot member enrolled
+         */
+        @Setup(Level.Trial)
+        public void setUp(Database db) {
+            if (db.skipped || history == 0) {
+                return;
+            }
+            long start = System.nanoTime();
+            JdbcFixtures.history(db.ledger, db.hot, history);
+            System.err.printf("%s: a history of %d postings made in %d ms%n", db.benchmark, history,
+                    (System.nanoTime() - start) / 1_000_000);
+            db.store.reset();
         }
     }
 
@@ -205,6 +247,26 @@ public class JdbcBenchmarks {
     }
 
     /**
+     * Earns 10 points for the hot member, or redeems the 10 it holds, alternately, after a history
+     * of {@code history} postings; on one thread.
+     *
+     * @param db the database
+     * @param history the hot member's history
+     * @param till this thread's keys
+     * @return the posting
+     */
+    @Benchmark
+    @Threads(1)
+    public Posting earnRedeemHotMemberAfterHistory(Database db, History history, Till till) {
+        if (db.skipped) {
+            return null;
+        }
+        long n = till.sequence++;
+        return n % 2 == 0 ? db.ledger.earn(db.hot, TEN, JdbcFixtures.T0, JdbcFixtures.key(till.prefix, n), "earn")
+                : db.ledger.redeem(db.hot, TEN, JdbcFixtures.T0, JdbcFixtures.key(till.prefix, n), "redeem");
+    }
+
+    /**
      * Earns 10 points for the next of many members, on one thread.
      *
      * @param db the database
@@ -260,7 +322,7 @@ public class JdbcBenchmarks {
 
     // ------------------------------------------------------------------ locking protocols
 
-    /** A database prepared for the locking comparison: member rows carrying a real book, and real posting and entry bodies. */
+    /** A database prepared for the locking comparison: the hot member and {@code members} more, enrolled. */
     @State(Scope.Benchmark)
     public static class Protocol {
 
@@ -270,23 +332,19 @@ public class JdbcBenchmarks {
 
         boolean skipped;
         ConnectionPool pool;
-        String book;
-        String postingBody;
-        String entryBody;
         String[] ids;
         final LongAdder stale = new LongAdder();
         final LongAdder written = new LongAdder();
         private String benchmark;
 
         /**
-         * Empties and migrates the database, makes one real earn to copy its book, posting and entry
-         * bodies, and inserts the hot member's row and {@code members} more rows with that book.
+         * Empties and migrates the database and enrols the hot member ({@code ids[0]}) and
+         * {@code members} more.
          *
          * @param params which benchmark this is, and on how many threads
-         * @throws SQLException if the database fails
          */
         @Setup(Level.Trial)
-        public void setUp(BenchmarkParams params) throws SQLException {
+        public void setUp(BenchmarkParams params) {
             benchmark = params.getBenchmark();
             String url = JdbcFixtures.postgresUrl();
             if (url == null) {
@@ -296,36 +354,10 @@ public class JdbcBenchmarks {
             }
             pool = ConnectionPool.of(url, params.getThreads() + 1);
             JdbcFixtures.reset(pool);
-            Ledger ledger = JdbcFixtures.ledger(JdbcLedgerStore.of(pool));
-            MemberId template = JdbcFixtures.enrol(ledger, "template", 1)[0];
-            ledger.earn(template, TEN, JdbcFixtures.T0, JdbcFixtures.key("template-", 0), "earn");
-            try (Connection c = pool.getConnection()) {
-                book = single(c, "SELECT book FROM loyalty_member WHERE member_id = 'template0'");
-                postingBody = single(c, "SELECT body FROM loyalty_posting");
-                entryBody = single(c, "SELECT body FROM loyalty_entry");
-                ids = new String[members + 1];
-                ids[0] = "hot";
-                for (int i = 1; i <= members; i++) {
-                    ids[i] = "p" + i;
-                }
-                c.setAutoCommit(false);
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO loyalty_member (member_id, version, status, book) VALUES (?, 1, 'ACTIVE', ?)")) {
-                    for (String id : ids) {
-                        p.setString(1, id);
-                        p.setString(2, book);
-                        p.addBatch();
-                    }
-                    p.executeBatch();
-                }
-                c.commit();
-            }
-        }
-
-        private static String single(Connection c, String sql) throws SQLException {
-            try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+            MemberId[] enrolled = JdbcFixtures.enrol(pool, "p", members + 1);
+            ids = new String[enrolled.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = enrolled[i].value();
             }
         }
 
@@ -368,90 +400,18 @@ public class JdbcBenchmarks {
         if (db.skipped) {
             return 0;
         }
-        String key = till.prefix + till.sequence++;
-        while (true) {
-            long version;
-            try (Connection c = db.pool.getConnection();
-                    PreparedStatement p = c.prepareStatement("SELECT version, book FROM loyalty_member WHERE member_id = ?")) {
-                p.setString(1, member);
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    version = rs.getLong(1);
-                    rs.getString(2);
-                }
-            }
-            try (Connection c = db.pool.getConnection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement p = c.prepareStatement("UPDATE loyalty_member SET version = ?, status = 'ACTIVE',"
-                        + " book = ? WHERE member_id = ? AND version = ?")) {
-                    p.setLong(1, version + 1);
-                    p.setString(2, db.book);
-                    p.setString(3, member);
-                    p.setLong(4, version);
-                    if (p.executeUpdate() != 1) {
-                        c.rollback();
-                        db.stale.increment();
-                        continue;
-                    }
-                }
-                insertPostingAndEntry(db, c, member, key, version + 1);
-                c.commit();
-                db.written.increment();
-                return 1;
-            }
-        }
+        RowPosting.optimistic(db.pool, member, till.prefix + till.sequence++, db.stale);
+        db.written.increment();
+        return 1;
     }
 
     private static int locked(Protocol db, ProtocolTill till, String member) throws SQLException {
         if (db.skipped) {
             return 0;
         }
-        String key = till.prefix + till.sequence++;
-        try (Connection c = db.pool.getConnection()) {
-            c.setAutoCommit(false);
-            long version;
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT version, book FROM loyalty_member WHERE member_id = ? FOR UPDATE")) {
-                p.setString(1, member);
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    version = rs.getLong(1);
-                    rs.getString(2);
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE loyalty_member SET version = ?, status = 'ACTIVE', book = ? WHERE member_id = ?")) {
-                p.setLong(1, version + 1);
-                p.setString(2, db.book);
-                p.setString(3, member);
-                p.executeUpdate();
-            }
-            insertPostingAndEntry(db, c, member, key, version + 1);
-            c.commit();
-            db.written.increment();
-            return 1;
-        }
-    }
-
-    private static void insertPostingAndEntry(Protocol db, Connection c, String member, String key, long seq)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_posting"
-                + " (posting_key, member_id, type, currency, amount, business_at, body) VALUES (?, ?, 'EARN', 'PTS', 10, ?, ?)")) {
-            p.setString(1, key);
-            p.setString(2, member);
-            p.setString(3, JdbcFixtures.T0.toString());
-            p.setString(4, db.postingBody);
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_entry (member_id, seq, posting_key, type,"
-                + " currency, amount, debt_delta, business_at, body) VALUES (?, ?, ?, 'EARN', 'PTS', 10, 0, ?, ?)")) {
-            p.setString(1, member);
-            p.setLong(2, seq);
-            p.setString(3, key);
-            p.setString(4, JdbcFixtures.T0.toString());
-            p.setString(5, db.entryBody);
-            p.executeUpdate();
-        }
+        RowPosting.locked(db.pool, member, till.prefix + till.sequence++);
+        db.written.increment();
+        return 1;
     }
 
     private static String nextMember(Protocol db, ProtocolTill till) {
@@ -469,7 +429,7 @@ public class JdbcBenchmarks {
     @Benchmark
     @Threads(4)
     public int optimisticHotMemberFourThreads(Protocol db, ProtocolTill till) throws SQLException {
-        return optimistic(db, till, "hot");
+        return db.skipped ? 0 : optimistic(db, till, db.ids[0]);
     }
 
     /**
@@ -483,7 +443,7 @@ public class JdbcBenchmarks {
     @Benchmark
     @Threads(4)
     public int lockedHotMemberFourThreads(Protocol db, ProtocolTill till) throws SQLException {
-        return locked(db, till, "hot");
+        return db.skipped ? 0 : locked(db, till, db.ids[0]);
     }
 
     /**

@@ -5,6 +5,8 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.PostingRequest;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,14 +15,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
  * What the JDBC benchmarks start from: where the databases are, an emptied and migrated schema
- * (with the bare-insert baseline's one table beside it), and a ledger on the JDBC store with
- * enrolled members.
+ * (with the bare-insert baseline's one table beside it), a ledger on the JDBC store, enrolled
+ * members (through the ledger, or as the same member rows of schema 2 inserted many at a time)
+ * and a history of postings.
  */
 final class JdbcFixtures {
 
@@ -76,6 +83,8 @@ final class JdbcFixtures {
     static void reset(DataSource db) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"loyalty_entry", "loyalty_posting", "loyalty_member", "loyalty_quota",
+                    "loyalty_entry_v1", "loyalty_posting_v1", "loyalty_purse", "loyalty_lot", "loyalty_reservation",
+                    "loyalty_reversal", "loyalty_posting_key",
                     "loyalty_tier_activity", "loyalty_tier_member", "loyalty_program_member", "loyalty_program_record",
                     "loyalty_program_return", "loyalty_program_key", "loyalty_schema_history", "bench_bare_insert"}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
@@ -96,14 +105,98 @@ final class JdbcFixtures {
         return Ledger.builder().zone(ZONE).clock(Clock.fixed(T0, ZONE)).currency(PTS).store(store).build();
     }
 
-    /** Member ids {@code prefix0 .. prefix(n-1)}, enrolled at {@link #T0} minus a day. */
+    /** The reason {@link Ledger#enrol} records for a new account. */
+    static final String ENROLLED = "enrolled";
+    /** Members per multi-row {@code INSERT} of {@link #enrol(DataSource, String, int)}. */
+    private static final int ENROL_CHUNK = 1_000;
+    /** Requests per linked batch of {@link #history}: the most {@link Ledger#post} takes. */
+    private static final int HISTORY_BATCH = 100;
+
+    /** Member ids {@code prefix0 .. prefix(n-1)}, enrolled through the ledger at {@link #T0} minus a day. */
     static MemberId[] enrol(Ledger ledger, String prefix, int n) {
+        MemberId[] members = ids(prefix, n);
+        for (MemberId m : members) {
+            ledger.enrol(m, enrolledAt());
+        }
+        return members;
+    }
+
+    /**
+     * Enrols members {@code prefix0 .. prefix(n-1)} fast, with multi-row {@code INSERT}s of the member
+     * rows that {@link Ledger#enrol} writes at {@link #T0} minus a day (version 1, active since then,
+     * no purse or lot yet); {@code JdbcFixturesTest} checks that the store reads them back as the
+     * ledger's own.
+     *
+     * @param db the database
+     * @param prefix the ids' prefix
+     * @param n how many
+     * @return the member ids
+     * @throws IllegalStateException if the database fails
+     */
+    static MemberId[] enrol(DataSource db, String prefix, int n) {
+        MemberId[] members = ids(prefix, n);
+        OffsetDateTime at = OffsetDateTime.ofInstant(enrolledAt(), ZoneOffset.UTC);
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            for (int from = 0; from < n; from += ENROL_CHUNK) {
+                int rows = Math.min(ENROL_CHUNK, n - from);
+                StringBuilder sql = new StringBuilder("INSERT INTO loyalty_member (member_id, version, status,"
+                        + " enrolled_at, status_since, status_reason, next_lot, next_entry) VALUES ");
+                for (int i = 0; i < rows; i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(?, 1, 'ACTIVE', ?, ?, ?, 1, 1)");
+                }
+                try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                    int col = 1;
+                    for (int i = 0; i < rows; i++) {
+                        p.setString(col++, members[from + i].value());
+                        p.setObject(col++, at);
+                        p.setObject(col++, at);
+                        p.setString(col++, ENROLLED);
+                    }
+                    p.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot enrol " + n + " members: " + e.getMessage(), e);
+        }
+        return members;
+    }
+
+    private static MemberId[] ids(String prefix, int n) {
         MemberId[] members = new MemberId[n];
         for (int i = 0; i < n; i++) {
             members[i] = MemberId.of(prefix + i);
-            ledger.enrol(members[i], T0.minusSeconds(86_400));
         }
         return members;
+    }
+
+    private static Instant enrolledAt() {
+        return T0.minusSeconds(86_400);
+    }
+
+    /**
+     * Gives a member a history of {@code postings} postings at {@link #T0}: earns of 10 points and
+     * redemptions of them, alternately (an odd count ends with an earn), in linked batches of
+     * {@value #HISTORY_BATCH}, with keys {@code h-<member>-0 ..}. Every lot but the last ends spent; the
+     * posting, key, entry and spent lot rows stay.
+     *
+     * @param ledger the ledger
+     * @param member the member; enrolled
+     * @param postings how many
+     */
+    static void history(Ledger ledger, MemberId member, int postings) {
+        Points ten = PTS.points(10);
+        List<PostingRequest> batch = new ArrayList<>(HISTORY_BATCH);
+        for (int i = 0; i < postings; i++) {
+            IdempotencyKey k = key("h-" + member.value() + "-", i);
+            batch.add(i % 2 == 0 ? new PostingRequest.Earn(member, ten, T0, k, "earn")
+                    : new PostingRequest.Redeem(member, ten, T0, k, "redeem"));
+            if (batch.size() == HISTORY_BATCH || i == postings - 1) {
+                ledger.post(batch);
+                batch.clear();
+            }
+        }
     }
 
     /** A unique idempotency key per call, as a till would make: prefix and sequence number. */
@@ -112,21 +205,24 @@ final class JdbcFixtures {
     }
 
     /**
-     * Returns the size in characters of a member's stored book (which the store rewrites on every posting).
+     * Counts a member's lot rows: the open ones (which every posting reads) and all (spent ones included).
      *
      * @param db the database
      * @param member the member
-     * @return the length, or -1 if the member has no row
+     * @return {open, all}
+     * @throws IllegalStateException if the database fails
      */
-    static long bookLength(DataSource db, MemberId member) {
+    static long[] lotRows(DataSource db, MemberId member) {
         try (Connection c = db.getConnection();
-                PreparedStatement p = c.prepareStatement("SELECT LENGTH(book) FROM loyalty_member WHERE member_id = ?")) {
+                PreparedStatement p = c.prepareStatement("SELECT COUNT(CASE WHEN remaining > 0 THEN 1 END), COUNT(*)"
+                        + " FROM loyalty_lot WHERE member_id = ?")) {
             p.setString(1, member.value());
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the book of " + member + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot count the lots of " + member + ": " + e.getMessage(), e);
         }
     }
 }

@@ -35,6 +35,7 @@ class JdbcBenchmarksSmokeTest {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(50))
                 .param("members", "200")
+                .param("history", "0", "300")
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true);
         if (postgres) {
@@ -50,7 +51,13 @@ class JdbcBenchmarksSmokeTest {
         if (postgres) {
             assertThat(ran).contains("JdbcBenchmarks.earnHotMember", "JdbcBenchmarks.earnHotMemberTwoThreads",
                     "JdbcBenchmarks.earnManyMembers", "JdbcBenchmarks.earnManyMembersTwoThreads",
-                    "JdbcBenchmarks.bareInsert", "JdbcBenchmarks.bareInsertTwoThreads");
+                    "JdbcBenchmarks.bareInsert", "JdbcBenchmarks.bareInsertTwoThreads",
+                    "JdbcBenchmarks.earnRedeemHotMemberAfterHistory", "JdbcBenchmarks.optimisticHotMemberFourThreads",
+                    "JdbcBenchmarks.lockedHotMemberFourThreads", "JdbcBenchmarks.optimisticManyMembersFourThreads",
+                    "JdbcBenchmarks.lockedManyMembersFourThreads", "JdbcBenchmarks.bareInsertFourThreads");
+            long historyRuns = results.stream()
+                    .filter(r -> r.getParams().getBenchmark().endsWith(".earnRedeemHotMemberAfterHistory")).count();
+            assertThat(historyRuns).isEqualTo(2);
         }
     }
 }

@@ -2,20 +2,34 @@ package io.github.loyaltyrules.ledger.internal;
 
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.ReservationStatus;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.spi.MemberChange;
+import io.github.loyaltyrules.ledger.spi.Purse;
+import io.github.loyaltyrules.ledger.spi.Reversed;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The in-memory {@link LedgerStore}: one lock per member, taken in member-id order for commits
@@ -23,14 +37,24 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Members are found by hash (the sorted map is only for paging through them in id order), and
  * postings are spread over several hash maps by key, so that one map's growth does not hold up
- * every writer at once.
+ * every writer at once. Each member's history (spent lots, closed reservations, reversal records,
+ * entries) is kept beside the book, under the member's lock, and never copied by a posting.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         volatile MemberBook book;
-        final List<Entry> entries = new ArrayList<>();
+        /** The entries kept, in sequence order: the oldest leave from the front. */
+        final ArrayDeque<Entry> entries = new ArrayDeque<>();
+        /** Lots with nothing remaining, by number, in the order they were spent; the open ones are in the book. */
+        LinkedHashMap<LotId, Lot> spent;
+        /** Reservations no longer in the book (closed, or moved out after lapsing), by key, in the order they left. */
+        LinkedHashMap<IdempotencyKey, Reservation> closed;
+        /** The horizon this slot's history was last pruned to. */
+        Instant prunedTo = Instant.MIN;
+        /** How much of each reversed posting has been reversed, by the posting's key. */
+        Map<IdempotencyKey, Reversed> reversed;
     }
 
     /** Stripes of the posting map: a power of two. */
@@ -41,6 +65,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
     /** The same slots by hash, for every other look-up. */
     private final ConcurrentHashMap<MemberId, Slot> index = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<IdempotencyKey, Posting>[] postings;
+    /** The postings in the order they were stored, for forgetting the oldest. */
+    private final ConcurrentLinkedQueue<Posting> order = new ConcurrentLinkedQueue<>();
+    /** The latest horizon given to {@link #forget}. */
+    private volatile Instant horizon = Instant.MIN;
+    private final ReentrantLock forgetting = new ReentrantLock();
 
     /** Creates an empty store. */
     @SuppressWarnings("unchecked")
@@ -102,18 +131,91 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return postings(key).get(key);
     }
 
-    @Override
-    public List<Entry> entries(MemberId member) {
+    /** Reads a member's history under its lock; {@code absent} for an unknown member. */
+    private <T> T read(MemberId member, T absent, Function<Slot, T> reader) {
         Slot slot = index.get(member);
         if (slot == null) {
-            return List.of();
+            return absent;
         }
         slot.lock.lock();
         try {
-            return List.copyOf(slot.entries);
+            return reader.apply(slot);
         } finally {
             slot.lock.unlock();
         }
+    }
+
+    @Override
+    public Optional<Lot> lot(MemberId member, LotId lot) {
+        return read(member, Optional.empty(), s -> {
+            MemberBook book = s.book;
+            if (book != null) {
+                for (Purse p : book.purses().values()) {
+                    int i = OpenLots.copyOf(p.lots()).indexOf(lot);
+                    if (i >= 0 && p.lots().get(i).remaining() > 0) {
+                        return Optional.of(p.lots().get(i));
+                    }
+                }
+            }
+            return Optional.ofNullable(s.spent == null ? null : s.spent.get(lot));
+        });
+    }
+
+    @Override
+    public List<Lot> lots(MemberId member, String currency) {
+        return read(member, List.of(), s -> {
+            List<Lot> all = new ArrayList<>();
+            Purse p = s.book == null ? null : s.book.purses().get(currency);
+            if (p != null) {
+                for (Lot lot : p.lots()) {
+                    if (lot.remaining() > 0) {
+                        all.add(lot);
+                    }
+                }
+            }
+            if (s.spent != null) {
+                for (Lot lot : s.spent.values()) {
+                    if (lot.currency().equals(currency)) {
+                        all.add(lot);
+                    }
+                }
+            }
+            all.sort((a, b) -> a.id().compareTo(b.id()));
+            return List.copyOf(all);
+        });
+    }
+
+    @Override
+    public Optional<Reservation> reservation(MemberId member, IdempotencyKey key) {
+        return read(member, Optional.empty(), s -> {
+            Reservation open = s.book == null ? null : s.book.reservations().get(key);
+            return Optional.ofNullable(open != null ? open : s.closed == null ? null : s.closed.get(key));
+        });
+    }
+
+    @Override
+    public List<Reservation> reservations(MemberId member) {
+        return read(member, List.of(), s -> {
+            List<Reservation> all = new ArrayList<>();
+            if (s.book != null) {
+                all.addAll(s.book.reservations().values());
+            }
+            if (s.closed != null) {
+                all.addAll(s.closed.values());
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    @Override
+    public Optional<Reversed> reversed(MemberId member, IdempotencyKey posting) {
+        return read(member, Optional.empty(),
+                s -> Optional.ofNullable(s.reversed == null ? null : s.reversed.get(posting)));
+    }
+
+    @Override
+    public List<Entry> entries(MemberId member) {
+        return read(member, List.of(), s -> List.copyOf(s.entries));
     }
 
     @Override
@@ -136,29 +238,38 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public CommitResult apply(Commit commit) {
-        if (commit.books().size() == 1) {
-            return apply(commit.books().get(0), commit.posting(), commit.entries());
+        if (commit.changes().size() == 1 && commit.postings().size() <= 1) {
+            return apply(commit.changes().get(0), commit.postings().isEmpty() ? null : commit.postings().get(0),
+                    commit.entries());
         }
-        List<MemberBook> books = new ArrayList<>(commit.books());
-        books.sort((a, b) -> a.account().member().compareTo(b.account().member()));
-        List<Slot> locked = new ArrayList<>(books.size());
+        List<MemberChange> changes = new ArrayList<>(commit.changes());
+        changes.sort((a, b) -> a.book().account().member().compareTo(b.book().account().member()));
+        List<Slot> locked = new ArrayList<>(changes.size());
         try {
-            for (MemberBook book : books) {
-                Slot slot = slot(book.account().member());
+            for (MemberChange change : changes) {
+                Slot slot = slot(change.book().account().member());
                 slot.lock.lock();
                 locked.add(slot);
                 long current = slot.book == null ? 0 : slot.book.version();
-                if (current != book.version() - 1) {
+                if (current != change.book().version() - 1) {
                     return CommitResult.STALE;
                 }
             }
-            Posting posting = commit.posting();
-            if (posting != null && postings(posting.key()).putIfAbsent(posting.key(), posting) != null) {
-                return CommitResult.DUPLICATE_KEY;
+            List<Posting> added = commit.postings();
+            for (int i = 0; i < added.size(); i++) {
+                Posting posting = added.get(i);
+                if (postings(posting.key()).putIfAbsent(posting.key(), posting) != null) {
+                    // all or nothing: take back the keys this commit put in before the duplicate
+                    for (int j = 0; j < i; j++) {
+                        postings(added.get(j).key()).remove(added.get(j).key(), added.get(j));
+                    }
+                    return CommitResult.DUPLICATE_KEY;
+                }
             }
-            for (int i = 0; i < books.size(); i++) {
-                locked.get(i).book = books.get(i);
+            for (int i = 0; i < changes.size(); i++) {
+                write(locked.get(i), changes.get(i));
             }
+            order.addAll(added);
             for (Entry entry : commit.entries()) {
                 index.get(entry.member()).entries.add(entry);
             }
@@ -174,18 +285,18 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * Applies a commit on one member, the usual case, like {@link #apply(Commit)} with a commit of
      * these parts but without making one: one lock, no lists.
      *
-     * @param book the member's new book; replaces the book whose version is {@code version - 1}
+     * @param change the member's new book and the rows it touched
      * @param posting the posting, or {@code null}
      * @param entries the entries to append, unmodifiable
      * @return what was done
      */
-    public CommitResult apply(MemberBook book, Posting posting, List<Entry> entries) {
-        MemberId member = book.account().member();
+    public CommitResult apply(MemberChange change, Posting posting, List<Entry> entries) {
+        MemberId member = change.book().account().member();
         Slot slot = slot(member);
         slot.lock.lock();
         try {
             long current = slot.book == null ? 0 : slot.book.version();
-            if (current != book.version() - 1) {
+            if (current != change.book().version() - 1) {
                 return CommitResult.STALE;
             }
             if (posting != null && postings(posting.key()).putIfAbsent(posting.key(), posting) != null) {
@@ -196,10 +307,116 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 // a commit's entries belong to the members of its books
                 (entry.member().equals(member) ? slot : slot(entry.member())).entries.add(entry);
             }
-            slot.book = book;
+            write(slot, change);
+            if (posting != null) {
+                order.add(posting);
+            }
             return CommitResult.APPLIED;
         } finally {
             slot.lock.unlock();
         }
+    }
+
+    /**
+     * Forgets what no posting the ledger still accepts can need: the keys of postings dated before
+     * the horizon, and, for the members of those postings, the entries, spent lots, closed
+     * reservations and reversal records older than it. Each forgotten posting is visited once, so
+     * the work is proportional to what is forgotten. History is dropped from the oldest on and
+     * only while it is older than the horizon; a few older items behind a newer one stay until
+     * that one goes.
+     *
+     * @param horizon the earliest business time the ledger still accepts
+     */
+    @Override
+    public void forget(Instant horizon) {
+        if (!horizon.isAfter(this.horizon) || !forgetting.tryLock()) {
+            return;
+        }
+        try {
+            this.horizon = horizon;
+            for (Posting head = order.peek(); head != null && head.at().isBefore(horizon); head = order.peek()) {
+                order.poll();
+                postings(head.key()).remove(head.key(), head);
+                prune(head.member(), horizon, head.key());
+                if (head.counterparty() != null) {
+                    prune(head.counterparty(), horizon, null);
+                }
+            }
+        } finally {
+            forgetting.unlock();
+        }
+    }
+
+    private void prune(MemberId member, Instant horizon, IdempotencyKey forgottenPosting) {
+        Slot slot = index.get(member);
+        if (slot == null) {
+            return;
+        }
+        slot.lock.lock();
+        try {
+            if (forgottenPosting != null && slot.reversed != null) {
+                // a forgotten posting can no longer be reversed: its record goes with it
+                slot.reversed.remove(forgottenPosting);
+            }
+            if (!horizon.isAfter(slot.prunedTo)) {
+                return;
+            }
+            slot.prunedTo = horizon;
+            while (!slot.entries.isEmpty() && slot.entries.peekFirst().at().isBefore(horizon)) {
+                slot.entries.pollFirst();
+            }
+            if (slot.spent != null) {
+                Iterator<Lot> it = slot.spent.values().iterator();
+                while (it.hasNext() && it.next().lastMovementAt().isBefore(horizon)) {
+                    it.remove();
+                }
+            }
+            if (slot.closed != null) {
+                Iterator<Reservation> it = slot.closed.values().iterator();
+                while (it.hasNext() && endedBefore(it.next(), horizon)) {
+                    it.remove();
+                }
+            }
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** Whether a reservation holds nothing at any instant from {@code horizon} on. */
+    private static boolean endedBefore(Reservation r, Instant horizon) {
+        return !r.deadline().isAfter(horizon) || r.closedAt() != null && !r.closedAt().isAfter(horizon);
+    }
+
+    /** Writes a member's change into its slot; the caller holds the slot's lock. */
+    private static void write(Slot slot, MemberChange change) {
+        for (Lot lot : change.lots()) {
+            if (lot.remaining() == 0) {
+                if (slot.spent == null) {
+                    slot.spent = new LinkedHashMap<>();
+                }
+                slot.spent.put(lot.id(), lot);
+            } else if (slot.spent != null) {
+                slot.spent.remove(lot.id());
+            }
+        }
+        for (Reservation r : change.reservations()) {
+            if (r.status() == ReservationStatus.OPEN && change.book().reservations().containsKey(r.key())) {
+                if (slot.closed != null) {
+                    slot.closed.remove(r.key());
+                }
+            } else {
+                if (slot.closed == null) {
+                    slot.closed = new LinkedHashMap<>();
+                }
+                slot.closed.put(r.key(), r);
+            }
+        }
+        if (!change.reversed().isEmpty()) {
+            if (slot.reversed == null) {
+                slot.reversed = new HashMap<>();
+            }
+            slot.reversed.putAll(change.reversed());
+        }
+        slot.book = change.book();
     }
 }

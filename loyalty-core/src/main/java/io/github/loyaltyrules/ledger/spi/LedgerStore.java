@@ -2,9 +2,14 @@ package io.github.loyaltyrules.ledger.spi;
 
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +20,11 @@ import java.util.Optional;
  * <p>The ledger does all the computing; a store only has to read, and to apply a {@link Commit}
  * atomically and only if every book in it is still at the version the ledger read (optimistic
  * concurrency) and the posting's key is new. Implementations must be thread-safe.
+ *
+ * <p>A member's {@link MemberBook} is the working set a posting reads and replaces: open lots,
+ * open reservations and counters. Everything else (spent lots, closed reservations, reversal
+ * records, postings and entries) is history that a store keeps beside it and reads by key or a
+ * page at a time, so that a posting costs the same after ten years of history as on day one.
  */
 public interface LedgerStore {
 
@@ -36,7 +46,8 @@ public interface LedgerStore {
     Optional<MemberBook> book(MemberId member);
 
     /**
-     * Returns the posting made with a key.
+     * Returns the posting made with a key, for the idempotency check: a store must find every
+     * posting whose business time is at or after the last horizon given to {@link #forget}.
      *
      * @param key the key
      * @return the posting, or empty
@@ -44,12 +55,98 @@ public interface LedgerStore {
     Optional<Posting> posting(IdempotencyKey key);
 
     /**
-     * Returns all of a member's entries in sequence order.
+     * Returns a posting of a member by its key, for a reversal: like {@link #posting(IdempotencyKey)}
+     * but only the member's own (made for the member, or sent by them), and a store that keeps
+     * history past the idempotency window finds older postings here too.
+     *
+     * @param member the member the posting was made for
+     * @param key the key
+     * @return the posting, or empty
+     */
+    default Optional<Posting> posting(MemberId member, IdempotencyKey key) {
+        return posting(key).filter(p -> p.member().equals(member));
+    }
+
+    /**
+     * Returns one of a member's lots, open or spent, as far as the store still keeps it.
+     *
+     * @param member the member
+     * @param lot the lot's number
+     * @return the lot, or empty
+     */
+    Optional<Lot> lot(MemberId member, LotId lot);
+
+    /**
+     * Returns every lot of a member in a currency that the store keeps, spent ones included, in
+     * creation order.
+     *
+     * @param member the member
+     * @param currency the currency code
+     * @return the lots; empty for an unknown member
+     */
+    List<Lot> lots(MemberId member, String currency);
+
+    /**
+     * Returns one of a member's reservations, open or closed, as far as the store still keeps it.
+     *
+     * @param member the member
+     * @param key the key of the reserve posting
+     * @return the reservation, or empty
+     */
+    Optional<Reservation> reservation(MemberId member, IdempotencyKey key);
+
+    /**
+     * Returns every reservation of a member that the store keeps, open and closed, in no
+     * particular order.
+     *
+     * @param member the member
+     * @return the reservations; empty for an unknown member
+     */
+    List<Reservation> reservations(MemberId member);
+
+    /**
+     * Returns how much of one of a member's postings has been reversed.
+     *
+     * @param member the member the reversals were made for
+     * @param posting the key of the reversed posting
+     * @return the record, or empty if nothing of it was reversed (or the store no longer keeps it)
+     */
+    Optional<Reversed> reversed(MemberId member, IdempotencyKey posting);
+
+    /**
+     * Returns all of a member's entries that the store keeps, in sequence order.
      *
      * @param member the member
      * @return the entries; empty for an unknown member
      */
     List<Entry> entries(MemberId member);
+
+    /**
+     * Returns a page of a member's entries, newest first: at most {@code limit} entries whose
+     * sequence number is below {@code beforeSequence}. Pass the lowest sequence number of a page
+     * to get the next; a page shorter than {@code limit} is the last.
+     *
+     * <p>The default reads {@link #entries(MemberId)}; a store with much history should answer
+     * from an index instead.
+     *
+     * @param member the member
+     * @param beforeSequence the sequence number to start below; {@link Long#MAX_VALUE} for the newest
+     * @param limit the page size; positive
+     * @return the entries, highest sequence number first
+     */
+    default List<Entry> entries(MemberId member, long beforeSequence, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("page size must be positive; got " + limit);
+        }
+        List<Entry> all = entries(member);
+        List<Entry> page = new ArrayList<>(Math.min(limit, all.size()));
+        for (int i = all.size() - 1; i >= 0 && page.size() < limit; i--) {
+            if (all.get(i).sequence() < beforeSequence) {
+                page.add(all.get(i));
+            }
+        }
+        return page;
+    }
 
     /**
      * Returns enrolled members in id order, for batch jobs: at most {@code limit} ids greater than {@code after}.
@@ -68,4 +165,18 @@ public interface LedgerStore {
      * @return what was done
      */
     CommitResult apply(Commit commit);
+
+    /**
+     * Tells the store that the ledger now refuses every posting dated before {@code horizon}, so
+     * that the store may stop remembering the keys of postings dated before it (a retry of one is
+     * refused before its key is looked up). A store that keeps everything ignores it; the
+     * in-memory store also drops the history it no longer needs (spent lots, closed reservations,
+     * entries and reversal records older than the horizon), so that its memory is bounded by the
+     * open lots and what happened within the window. The ledger calls it as time passes; the
+     * horizon it gives never moves back.
+     *
+     * @param horizon the earliest business time the ledger still accepts
+     */
+    default void forget(Instant horizon) {
+    }
 }

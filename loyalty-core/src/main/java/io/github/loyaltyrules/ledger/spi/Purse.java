@@ -1,17 +1,20 @@
 package io.github.loyaltyrules.ledger.spi;
 
 import io.github.loyaltyrules.ledger.Lot;
-import io.github.loyaltyrules.ledger.internal.LotList;
+import io.github.loyaltyrules.ledger.internal.OpenLots;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A member's holdings in one currency, as stored: every lot (spent ones too, so that reversals
- * can give them back), the debt and the time of the last qualifying activity.
+ * A member's holdings in one currency, as part of their working set: the lots that still hold
+ * points, the debt and the time of the last qualifying activity. Spent lots are not here: the
+ * store keeps them apart ({@link LedgerStore#lot}), so that a reversal can give them back. (The
+ * list the ledger hands over may still hold a few lots spent by recent postings, with nothing
+ * remaining, until it drops them in bulk; they carry no points, and a store need not keep them.)
  *
  * @param currency the currency code
- * @param lots the lots, in creation order
+ * @param lots the lots with points remaining, in creation order
  * @param debt the debt, in minor units
  * @param lastActivity the business time of the last qualifying activity, or {@code null}
  */
@@ -21,14 +24,14 @@ public record Purse(String currency, List<Lot> lots, long debt, Instant lastActi
      * Validates the purse and makes its lot list unmodifiable.
      *
      * @param currency the currency code
-     * @param lots the lots, in creation order
+     * @param lots the lots with points remaining, in creation order
      * @param debt the debt, in minor units
      * @param lastActivity the business time of the last qualifying activity, or {@code null}
      * @throws NullPointerException if a required component is null
      */
     public Purse {
         Objects.requireNonNull(currency, "currency must not be null");
-        // a LotList is immutable already, and may share its array with the purse it grew from
-        lots = LotList.copyOf(lots);
+        // an open-lot list is immutable already, and shares all but a path with the purse it grew from
+        lots = OpenLots.copyOf(lots);
     }
 }

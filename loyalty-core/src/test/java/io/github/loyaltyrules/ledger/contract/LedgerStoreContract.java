@@ -12,6 +12,7 @@ import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.LotMovement;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.PostingType;
@@ -27,7 +28,6 @@ import io.github.loyaltyrules.ledger.AccountStatus;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.EntryType;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
-import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.LotMovement;
 import io.github.loyaltyrules.ledger.MemberId;
@@ -68,8 +68,7 @@ public abstract class LedgerStoreContract {
     }
 
     protected static MemberBook enrolled(MemberId member) {
-        return new MemberBook(new Account(member, AccountStatus.ACTIVE, T0, T0, "enrolled"), 1, 1, 1, Map.of(), Map.of(),
-                Map.of());
+        return new MemberBook(new Account(member, AccountStatus.ACTIVE, T0, T0, "enrolled"), 1, 1, 1, Map.of(), Map.of());
     }
 
     /** A book with every kind of content, so that a store must keep all of it exactly. */
@@ -79,13 +78,29 @@ public abstract class LedgerStoreContract {
         Lot cash = new Lot(LotId.of(2), "CASH", 1250, 1250, T0, T0, T0.plusSeconds(999_999_999L),
                 IdempotencyKey.of("ünïcödé ✓"), T0);
         Reservation r = new Reservation(IdempotencyKey.of("res"), base.account().member(), "PTS", 40, T0,
-                T0.plusSeconds(600), ReservationStatus.CAPTURED, T0.plusSeconds(60),
-                List.of(new LotMovement(LotId.of(1), 0, 40)));
+                T0.plusSeconds(600), ReservationStatus.OPEN, null, List.of(new LotMovement(LotId.of(1), 0, 40)));
         return new MemberBook(new Account(base.account().member(), AccountStatus.SUSPENDED, T0, T0.plusSeconds(7),
                 "fraud | check\nline two"), base.version() + 1, 3, 9,
                 Map.of("PTS", new Purse("PTS", List.of(lot), 7, T0.plusSeconds(3)), "CASH",
                         new Purse("CASH", List.of(cash), 0, null)),
-                Map.of(r.key(), r), Map.of(IdempotencyKey.of("earn-1"), new Reversed(10, Map.of(LotId.of(1), 10L))));
+                Map.of(r.key(), r));
+    }
+
+    /**
+     * A commit of whole books: each change lists every lot and reservation its book holds as
+     * touched (without saying which lots are new), so that a store that keeps them as rows beside
+     * the book writes them all.
+     */
+    protected static Commit whole(List<MemberBook> books, Posting posting, List<Entry> entries) {
+        List<MemberChange> changes = new ArrayList<>();
+        for (MemberBook b : books) {
+            List<Lot> lots = new ArrayList<>();
+            for (Purse p : b.purses().values()) {
+                lots.addAll(p.lots());
+            }
+            changes.add(new MemberChange(b, lots, List.copyOf(b.reservations().values()), Map.of()));
+        }
+        return new Commit(changes, posting == null ? List.of() : List.of(posting), entries);
     }
 
     protected static Entry entry(MemberId member, long seq, IdempotencyKey key, long amount) {
@@ -99,28 +114,28 @@ public abstract class LedgerStoreContract {
 
     @Test
     void anEnrolmentIsStoredOnceAndASecondIsStale() {
-        assertThat(store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.apply(whole(List.of(enrolled(ANN)), null, List.of()))).isEqualTo(CommitResult.APPLIED);
         assertThat(store.book(ANN)).contains(enrolled(ANN));
-        assertThat(store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()))).isEqualTo(CommitResult.STALE);
+        assertThat(store.apply(whole(List.of(enrolled(ANN)), null, List.of()))).isEqualTo(CommitResult.STALE);
         assertThat(store.book(BOB)).isEmpty();
     }
 
     @Test
     void aBookIsStoredExactlyWithEveryField() {
-        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
         MemberBook next = rich(enrolled(ANN));
-        assertThat(store.apply(new Commit(List.of(next), null, List.of()))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.apply(whole(List.of(next), null, List.of()))).isEqualTo(CommitResult.APPLIED);
         assertThat(store.book(ANN)).contains(next);
     }
 
     @Test
     void aCommitFromAnOldVersionIsStaleAndChangesNothing() {
-        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
         MemberBook v2 = rich(enrolled(ANN));
-        store.apply(new Commit(List.of(v2), null, List.of()));
+        store.apply(whole(List.of(v2), null, List.of()));
         IdempotencyKey key = IdempotencyKey.of("late");
         Entry e = entry(ANN, 1, key, 10);
-        assertThat(store.apply(new Commit(List.of(rich(enrolled(ANN))), posting(key, ANN, List.of(e)), List.of(e))))
+        assertThat(store.apply(whole(List.of(rich(enrolled(ANN))), posting(key, ANN, List.of(e)), List.of(e))))
                 .isEqualTo(CommitResult.STALE);
         assertThat(store.book(ANN)).contains(v2);
         assertThat(store.posting(key)).isEmpty();
@@ -129,18 +144,18 @@ public abstract class LedgerStoreContract {
 
     @Test
     void aPostingsKeyIsUniqueAndADuplicateChangesNothing() {
-        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
-        store.apply(new Commit(List.of(enrolled(BOB)), null, List.of()));
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(whole(List.of(enrolled(BOB)), null, List.of()));
         IdempotencyKey key = IdempotencyKey.of("order-1");
         Entry first = entry(ANN, 1, key, 10);
         MemberBook ann2 = rich(enrolled(ANN));
         Posting p = posting(key, ANN, List.of(first));
-        assertThat(store.apply(new Commit(List.of(ann2), p, List.of(first)))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.apply(whole(List.of(ann2), p, List.of(first)))).isEqualTo(CommitResult.APPLIED);
         assertThat(store.posting(key)).contains(p);
 
         Entry other = entry(BOB, 1, key, 99);
         MemberBook bob2 = rich(enrolled(BOB));
-        assertThat(store.apply(new Commit(List.of(bob2), posting(key, BOB, List.of(other)), List.of(other))))
+        assertThat(store.apply(whole(List.of(bob2), posting(key, BOB, List.of(other)), List.of(other))))
                 .isEqualTo(CommitResult.DUPLICATE_KEY);
         assertThat(store.book(BOB)).contains(enrolled(BOB));
         assertThat(store.entries(BOB)).isEmpty();
@@ -149,20 +164,20 @@ public abstract class LedgerStoreContract {
 
     @Test
     void aCommitOnTwoMembersAppliesBothOrNeither() {
-        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
-        store.apply(new Commit(List.of(enrolled(BOB)), null, List.of()));
-        store.apply(new Commit(List.of(rich(enrolled(BOB))), null, List.of()));
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(whole(List.of(enrolled(BOB)), null, List.of()));
+        store.apply(whole(List.of(rich(enrolled(BOB))), null, List.of()));
         IdempotencyKey key = IdempotencyKey.of("transfer-1");
         List<Entry> entries = List.of(entry(ANN, 1, key, -5), entry(BOB, 1, key, 5));
         // Bob's book was changed since version 1: the whole commit is stale, Ann's side too.
-        Commit stale = new Commit(List.of(rich(enrolled(ANN)), rich(enrolled(BOB))), posting(key, ANN, entries), entries);
+        Commit stale = whole(List.of(rich(enrolled(ANN)), rich(enrolled(BOB))), posting(key, ANN, entries), entries);
         assertThat(store.apply(stale)).isEqualTo(CommitResult.STALE);
         assertThat(store.book(ANN)).contains(enrolled(ANN));
         assertThat(store.entries(ANN)).isEmpty();
         assertThat(store.posting(key)).isEmpty();
 
         MemberBook bob3 = rich(rich(enrolled(BOB)));
-        Commit fresh = new Commit(List.of(rich(enrolled(ANN)), bob3), posting(key, ANN, entries), entries);
+        Commit fresh = whole(List.of(rich(enrolled(ANN)), bob3), posting(key, ANN, entries), entries);
         assertThat(store.apply(fresh)).isEqualTo(CommitResult.APPLIED);
         assertThat(store.book(BOB)).contains(bob3);
         assertThat(store.entries(ANN)).containsExactly(entries.get(0));
@@ -171,7 +186,7 @@ public abstract class LedgerStoreContract {
 
     @Test
     void entriesComeBackInSequenceOrder() {
-        store.apply(new Commit(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
         MemberBook book = enrolled(ANN);
         List<Entry> all = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
@@ -179,8 +194,8 @@ public abstract class LedgerStoreContract {
             Entry e = entry(ANN, i, key, i);
             all.add(e);
             book = new MemberBook(book.account(), book.version() + 1, book.nextLot(), i + 1, book.purses(),
-                    book.reservations(), book.reversed());
-            assertThat(store.apply(new Commit(List.of(book), posting(key, ANN, List.of(e)), List.of(e))))
+                    book.reservations());
+            assertThat(store.apply(whole(List.of(book), posting(key, ANN, List.of(e)), List.of(e))))
                     .isEqualTo(CommitResult.APPLIED);
         }
         assertThat(store.entries(ANN)).containsExactlyElementsOf(all);
@@ -193,7 +208,7 @@ public abstract class LedgerStoreContract {
         for (int i = 0; i < 25; i++) {
             MemberId id = MemberId.of(String.format("m%03d", 24 - i));
             ids.add(id);
-            store.apply(new Commit(List.of(enrolled(id)), null, List.of()));
+            store.apply(whole(List.of(enrolled(id)), null, List.of()));
         }
         ids.sort(null);
         List<MemberId> seen = new ArrayList<>();
@@ -207,5 +222,131 @@ public abstract class LedgerStoreContract {
             after = page.get(page.size() - 1);
         }
         assertThat(seen).containsExactlyElementsOf(ids);
+    }
+    private static Lot lot(long id, long remaining) {
+        return new Lot(LotId.of(id), "PTS", 100, remaining, T0, T0, T0.plusSeconds(86_400L * id),
+                IdempotencyKey.of("earn-" + id), T0.plusSeconds(id));
+    }
+
+    @Test
+    void lotsReservationsAndReversalsAreKeptBesideTheBookAndReadOneByOne() {
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
+        store.apply(whole(List.of(enrolled(BOB)), null, List.of()));
+        Lot open = lot(1, 60);
+        Lot spent = lot(2, 0);
+        Reservation held = new Reservation(IdempotencyKey.of("res-open"), ANN, "PTS", 10, T0, T0.plusSeconds(600),
+                ReservationStatus.OPEN, null, List.of(new LotMovement(LotId.of(1), 0, 10)));
+        Reservation captured = new Reservation(IdempotencyKey.of("res-done"), ANN, "PTS", 5, T0, T0.plusSeconds(600),
+                ReservationStatus.CAPTURED, T0.plusSeconds(9), List.of(new LotMovement(LotId.of(2), 0, 5)));
+        Reversed reversed = new Reversed(7, Map.of(LotId.of(2), 7L));
+        MemberBook v1 = enrolled(ANN);
+        MemberBook v2 = new MemberBook(v1.account(), 2, 3, 1, Map.of("PTS", new Purse("PTS", List.of(open), 0, T0)),
+                Map.of(held.key(), held));
+        MemberChange change = new MemberChange(v2, List.of(open, spent), List.of(held, captured),
+                Map.of(IdempotencyKey.of("earn-2"), reversed));
+        assertThat(store.apply(new Commit(List.of(change), List.of(), List.of()))).isEqualTo(CommitResult.APPLIED);
+
+        assertThat(store.book(ANN)).contains(v2);
+        assertThat(store.lot(ANN, LotId.of(1))).contains(open);
+        assertThat(store.lot(ANN, LotId.of(2))).contains(spent);
+        assertThat(store.lot(ANN, LotId.of(3))).isEmpty();
+        assertThat(store.lot(BOB, LotId.of(1))).isEmpty();
+        assertThat(store.lots(ANN, "PTS")).containsExactly(open, spent);
+        assertThat(store.lots(ANN, "CASH")).isEmpty();
+        assertThat(store.reservation(ANN, held.key())).contains(held);
+        assertThat(store.reservation(ANN, captured.key())).contains(captured);
+        assertThat(store.reservation(BOB, held.key())).isEmpty();
+        assertThat(store.reservations(ANN)).containsExactlyInAnyOrder(held, captured);
+        assertThat(store.reversed(ANN, IdempotencyKey.of("earn-2"))).contains(reversed);
+        assertThat(store.reversed(ANN, IdempotencyKey.of("earn-1"))).isEmpty();
+        assertThat(store.reversed(BOB, IdempotencyKey.of("earn-2"))).isEmpty();
+
+        // the lot is spent and a later reversal gives part of the other back: rows are updated in place
+        Lot openSpent = open.withRemaining(0, T0.plusSeconds(20));
+        Lot spentBack = spent.withRemaining(30, T0.plusSeconds(20));
+        Reservation released = held.close(ReservationStatus.RELEASED, T0.plusSeconds(20));
+        Reversed more = new Reversed(37, Map.of(LotId.of(2), 37L));
+        MemberBook v3 = new MemberBook(v2.account(), 3, 3, 1, Map.of("PTS", new Purse("PTS", List.of(spentBack), 0, T0)),
+                Map.of());
+        assertThat(store.apply(new Commit(List.of(new MemberChange(v3, List.of(openSpent, spentBack), List.of(released),
+                Map.of(IdempotencyKey.of("earn-2"), more))), List.of(), List.of()))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.lot(ANN, LotId.of(1))).contains(openSpent);
+        assertThat(store.lot(ANN, LotId.of(2))).contains(spentBack);
+        assertThat(store.lots(ANN, "PTS")).containsExactly(openSpent, spentBack);
+        assertThat(store.reservation(ANN, held.key())).contains(released);
+        assertThat(store.reservations(ANN)).containsExactlyInAnyOrder(released, captured);
+        assertThat(store.reversed(ANN, IdempotencyKey.of("earn-2"))).contains(more);
+    }
+
+    @Test
+    void aStaleCommitWritesNoLotReservationOrReversalRow() {
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
+        Lot open = lot(1, 60);
+        Reservation captured = new Reservation(IdempotencyKey.of("res-done"), ANN, "PTS", 5, T0, T0.plusSeconds(600),
+                ReservationStatus.CAPTURED, T0.plusSeconds(9), List.of(new LotMovement(LotId.of(1), 0, 5)));
+        MemberBook stale = new MemberBook(enrolled(ANN).account(), 3, 2, 1,
+                Map.of("PTS", new Purse("PTS", List.of(open), 0, T0)), Map.of());
+        assertThat(store.apply(new Commit(List.of(new MemberChange(stale, List.of(open), List.of(captured),
+                Map.of(IdempotencyKey.of("earn-1"), new Reversed(1, Map.of())))), List.of(), List.of())))
+                .isEqualTo(CommitResult.STALE);
+        assertThat(store.lot(ANN, LotId.of(1))).isEmpty();
+        assertThat(store.lots(ANN, "PTS")).isEmpty();
+        assertThat(store.reservation(ANN, captured.key())).isEmpty();
+        assertThat(store.reversed(ANN, IdempotencyKey.of("earn-1"))).isEmpty();
+    }
+
+    @Test
+    void entriesArePagedNewestFirst() {
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
+        MemberBook book = enrolled(ANN);
+        List<Entry> all = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            IdempotencyKey key = IdempotencyKey.of("p" + i);
+            Entry e = entry(ANN, i, key, i);
+            all.add(0, e);
+            book = new MemberBook(book.account(), book.version() + 1, book.nextLot(), i + 1, book.purses(),
+                    book.reservations());
+            store.apply(whole(List.of(book), posting(key, ANN, List.of(e)), List.of(e)));
+        }
+        List<Entry> seen = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        while (true) {
+            List<Entry> page = store.entries(ANN, before, 3);
+            seen.addAll(page);
+            if (page.size() < 3) {
+                break;
+            }
+            before = page.get(page.size() - 1).sequence();
+        }
+        assertThat(seen).containsExactlyElementsOf(all);
+        assertThat(store.entries(BOB, Long.MAX_VALUE, 3)).isEmpty();
+    }
+    @Test
+    void aCommitOfSeveralPostingsIsRefusedWholeWhenOneKeyExists() {
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
+        IdempotencyKey taken = IdempotencyKey.of("taken");
+        Entry first = entry(ANN, 1, taken, 10);
+        MemberBook v2 = new MemberBook(enrolled(ANN).account(), 2, 1, 2, Map.of(), Map.of());
+        store.apply(whole(List.of(v2), posting(taken, ANN, List.of(first)), List.of(first)));
+
+        IdempotencyKey fresh = IdempotencyKey.of("fresh");
+        Entry a = entry(ANN, 2, fresh, 5);
+        Entry b = entry(ANN, 3, taken, 6);
+        MemberBook v3 = new MemberBook(v2.account(), 3, 1, 4, Map.of(), Map.of());
+        Commit batch = new Commit(List.of(MemberChange.of(v3)),
+                List.of(posting(fresh, ANN, List.of(a)), posting(taken, ANN, List.of(b))), List.of(a, b));
+        assertThat(store.apply(batch)).isEqualTo(CommitResult.DUPLICATE_KEY);
+        assertThat(store.posting(fresh)).isEmpty();
+        assertThat(store.book(ANN)).contains(v2);
+        assertThat(store.entries(ANN)).containsExactly(first);
+
+        IdempotencyKey other = IdempotencyKey.of("other");
+        Entry c = entry(ANN, 3, other, 6);
+        Commit ok = new Commit(List.of(MemberChange.of(v3)),
+                List.of(posting(fresh, ANN, List.of(a)), posting(other, ANN, List.of(c))), List.of(a, c));
+        assertThat(store.apply(ok)).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.posting(fresh)).isPresent();
+        assertThat(store.posting(other)).isPresent();
+        assertThat(store.entries(ANN)).containsExactly(first, a, c);
     }
 }

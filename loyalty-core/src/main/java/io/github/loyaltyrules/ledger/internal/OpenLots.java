@@ -1,0 +1,423 @@
+package io.github.loyaltyrules.ledger.internal;
+
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * A member's open lots in one currency, in creation (lot number) order, as a persistent vector:
+ * a 32-way trie with a tail, so that appending a lot, reading one and replacing one each cost
+ * O(log<sub>32</sub> n) and share everything else with the list they came from. A posting over
+ * k lots therefore costs O(k log n), however many lots the member holds. Not API.
+ *
+ * <p>A lot that is spent stays in place as a hole (remaining 0) until the holes outnumber the
+ * live lots, when the list is rebuilt without them: amortised O(1) per spent lot. The list also
+ * knows the sum of what remains, where the live lots start ({@link #firstLive(List)}), whether
+ * they are in redemption order already ({@link #ordered(List)}), and bounds on their earliest
+ * expiry and latest availability, so that a spend or a balance skips spent lots and needs no sort.
+ */
+public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
+
+    private static final int BITS = 5;
+    private static final int WIDTH = 1 << BITS;
+    private static final int MASK = WIDTH - 1;
+    private static final Object[] EMPTY_NODE = new Object[0];
+    private static final Lot[] EMPTY_TAIL = new Lot[0];
+    /** Holes beyond the live lots that are tolerated before a rebuild. */
+    private static final int SLACK = 32;
+
+    private static final OpenLots EMPTY = new OpenLots(0, BITS, EMPTY_NODE, EMPTY_TAIL, 0, 0, 0, true, null, null);
+
+    private final int size;
+    private final int shift;
+    private final Object[] root;
+    private final Lot[] tail;
+    /** The sum of the lots' remaining amounts. */
+    private final long remaining;
+    /** How many lots have points remaining. */
+    private final int live;
+    /** Every lot before this index has nothing remaining; {@code size} if none has. */
+    private final int firstLive;
+    /** Whether the lots from {@link #firstLive} on are in {@link #compareForRedemption} order. */
+    private final boolean ordered;
+    /** At or after the latest earning or availability time of any live lot; null if none. */
+    private final Instant settledAt;
+    /** At or before the earliest expiry of any live lot (for an unordered list); null if none expires. */
+    private final Instant expiryBound;
+
+    private OpenLots(int size, int shift, Object[] root, Lot[] tail, long remaining, int live, int firstLive,
+            boolean ordered, Instant settledAt, Instant expiryBound) {
+        this.size = size;
+        this.shift = shift;
+        this.root = root;
+        this.tail = tail;
+        this.remaining = remaining;
+        this.live = live;
+        this.firstLive = firstLive;
+        this.ordered = ordered;
+        this.settledAt = settledAt;
+        this.expiryBound = expiryBound;
+    }
+
+    /**
+     * Returns the empty list.
+     *
+     * @return the empty list
+     */
+    public static OpenLots empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Returns the lots as an open-lot list: the list itself if it is one, else a new list of the
+     * lots that have points remaining, in the given order.
+     *
+     * @param lots the lots; no nulls
+     * @return the list
+     * @throws NullPointerException if {@code lots} or a lot is null
+     */
+    public static OpenLots copyOf(List<Lot> lots) {
+        if (lots instanceof OpenLots l) {
+            return l;
+        }
+        OpenLots out = EMPTY;
+        for (Lot lot : lots) {
+            if (Objects.requireNonNull(lot, "lot must not be null").remaining() > 0) {
+                out = out.plus(lot);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ what the ledger asks
+
+    /**
+     * Compares two lots in the order a redemption takes them: soonest-to-expire first
+     * (never-expiring last), then earliest earned, then lowest number.
+     *
+     * @param a a lot
+     * @param b another lot
+     * @return negative, zero or positive as {@code a} is taken before, with or after {@code b}
+     */
+    public static int compareForRedemption(Lot a, Lot b) {
+        if (a.expiresAt() != b.expiresAt()) {
+            if (a.expiresAt() == null) {
+                return 1;
+            }
+            if (b.expiresAt() == null) {
+                return -1;
+            }
+            int c = a.expiresAt().compareTo(b.expiresAt());
+            if (c != 0) {
+                return c;
+            }
+        }
+        int c = a.earnedAt().compareTo(b.earnedAt());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    }
+
+    /**
+     * Returns the index of the first lot that has points remaining: 0 unless the list is an
+     * open-lot list, which knows.
+     *
+     * @param lots the lots
+     * @return an index such that every lot before it has nothing remaining
+     */
+    public static int firstLive(List<Lot> lots) {
+        return lots instanceof OpenLots l ? l.firstLive : 0;
+    }
+
+    /**
+     * Returns whether the lots from {@link #firstLive(List)} on are known to be in redemption order
+     * ({@link #compareForRedemption}); false when it is not known.
+     *
+     * @param lots the lots
+     * @return true if they are in that order
+     */
+    public static boolean ordered(List<Lot> lots) {
+        return lots instanceof OpenLots l && l.ordered;
+    }
+
+    /**
+     * Returns whether every lot of a list that holds points was earned and available by
+     * {@code asOf} and none has expired by its own date then, as far as the list knows without
+     * looking at every lot: true only for an open-lot list that can tell.
+     *
+     * @param lots the lots
+     * @param asOf the instant
+     * @return true if every live lot is earned, available and not expired by its own date at {@code asOf}
+     */
+    public static boolean allAvailable(List<Lot> lots, Instant asOf) {
+        if (!(lots instanceof OpenLots l)) {
+            return false;
+        }
+        if (l.live == 0) {
+            return true;
+        }
+        Instant first = l.firstExpiry();
+        return (l.settledAt == null || !l.settledAt.isAfter(asOf)) && (first == null || first.isAfter(asOf));
+    }
+
+    /** The earliest expiry of a live lot, or a bound at or before it; null if no live lot expires. */
+    private Instant firstExpiry() {
+        if (live == 0) {
+            return null;
+        }
+        return ordered ? get(firstLive).expiresAt() : expiryBound;
+    }
+
+    /**
+     * Returns the sum of the lots' remaining amounts.
+     *
+     * @return the sum
+     */
+    public long remaining() {
+        return remaining;
+    }
+
+    /**
+     * Returns how many lots have points remaining.
+     *
+     * @return the count
+     */
+    public int live() {
+        return live;
+    }
+
+    /**
+     * Returns the index of the lot with the given number, by binary search (the lots are in
+     * number order), or -1 if it is not in the list.
+     *
+     * @param id the lot number
+     * @return the index, or -1
+     */
+    public int indexOf(LotId id) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = get(mid).id().compareTo(id);
+            if (c == 0) {
+                return mid;
+            } else if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ the vector
+
+    private int tailOffset() {
+        return size < WIDTH ? 0 : ((size - 1) >>> BITS) << BITS;
+    }
+
+    @Override
+    public Lot get(int index) {
+        Objects.checkIndex(index, size);
+        if (index >= tailOffset()) {
+            return tail[index & MASK];
+        }
+        Object[] node = root;
+        for (int level = shift; level > 0; level -= BITS) {
+            node = (Object[]) node[(index >>> level) & MASK];
+        }
+        return (Lot) node[index & MASK];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Returns this list with one more lot at the end; this list is unchanged. The lot's number
+     * must be higher than every number in the list.
+     *
+     * @param lot the lot
+     * @return the longer list
+     * @throws NullPointerException if {@code lot} is null
+     * @throws IllegalArgumentException if the lot's number is not the highest
+     */
+    public OpenLots plus(Lot lot) {
+        Objects.requireNonNull(lot, "lot must not be null");
+        if (size > 0 && get(size - 1).id().compareTo(lot.id()) >= 0) {
+            throw new IllegalArgumentException("lot " + lot.id() + " is not numbered after lot " + get(size - 1).id());
+        }
+        boolean alive = lot.remaining() > 0;
+        int fl = live > 0 ? firstLive : alive ? size : size + 1;
+        boolean inOrder = live == 0 || ordered && compareForRedemption(get(size - 1), lot) <= 0;
+        Instant settled = alive ? later(settledAt, settled(lot)) : settledAt;
+        Instant bound = alive ? (live == 0 ? lot.expiresAt() : earlier(expiryBound, lot.expiresAt())) : expiryBound;
+        int shiftOut = shift;
+        Object[] rootOut = root;
+        Lot[] tailOut;
+        if (size - tailOffset() < WIDTH) {
+            tailOut = Arrays.copyOf(tail, tail.length + 1);
+            tailOut[tail.length] = lot;
+        } else {
+            // the tail is full: push it into the trie, and start a new tail
+            if ((size >>> BITS) > (1 << shift)) {
+                rootOut = new Object[] {root, newPath(shift, tail)};
+                shiftOut = shift + BITS;
+            } else {
+                rootOut = pushTail(shift, root, tail);
+            }
+            tailOut = new Lot[] {lot};
+        }
+        return new OpenLots(size + 1, shiftOut, rootOut, tailOut, remaining + lot.remaining(), live + (alive ? 1 : 0),
+                fl, inOrder, settled, bound);
+    }
+
+    private Object[] pushTail(int level, Object[] parent, Lot[] tailNode) {
+        int sub = ((size - 1) >>> level) & MASK;
+        Object[] out = Arrays.copyOf(parent, Math.max(parent.length, sub + 1));
+        Object insert;
+        if (level == BITS) {
+            insert = tailNode;
+        } else {
+            Object[] child = sub < parent.length ? (Object[]) parent[sub] : null;
+            insert = child != null ? pushTail(level - BITS, child, tailNode) : newPath(level - BITS, tailNode);
+        }
+        out[sub] = insert;
+        return out;
+    }
+
+    private static Object[] newPath(int level, Lot[] tailNode) {
+        if (level == 0) {
+            return tailNode;
+        }
+        return new Object[] {newPath(level - BITS, tailNode)};
+    }
+
+    /**
+     * Returns this list with the lot at {@code index} replaced by another state of the same lot
+     * (its remaining amount and last movement changed); this list is unchanged. If that leaves
+     * more spent lots than live ones (past a small slack), the list is rebuilt without them.
+     *
+     * @param index the index
+     * @param lot the lot's new state
+     * @return the changed list
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     * @throws IllegalArgumentException if the lot has another number than the one it replaces
+     */
+    public OpenLots with(int index, Lot lot) {
+        Objects.requireNonNull(lot, "lot must not be null");
+        Lot old = get(index);
+        if (!old.id().equals(lot.id())) {
+            throw new IllegalArgumentException("lot " + lot.id() + " cannot replace lot " + old.id());
+        }
+        Object[] rootOut = root;
+        Lot[] tailOut = tail;
+        if (index >= tailOffset()) {
+            tailOut = tail.clone();
+            tailOut[index & MASK] = lot;
+        } else {
+            rootOut = assoc(shift, root, index, lot);
+        }
+        boolean wasLive = old.remaining() > 0;
+        boolean isLive = lot.remaining() > 0;
+        int liveOut = live + (isLive ? 1 : 0) - (wasLive ? 1 : 0);
+        long remainingOut = remaining - old.remaining() + lot.remaining();
+        if (liveOut == 0) {
+            return EMPTY;
+        }
+        Instant settled = isLive && !wasLive ? later(settledAt, settled(lot)) : settledAt;
+        Instant bound = isLive && !wasLive ? earlier(expiryBound, lot.expiresAt()) : expiryBound;
+        int fl = firstLive;
+        boolean inOrder = ordered;
+        OpenLots out;
+        if (isLive && index < firstLive) {
+            // a spent lot before the live ones holds points again: the order must hold from it on
+            fl = index;
+            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, true, settled, bound);
+            for (int i = index + 1; i <= firstLive && i < size && inOrder; i++) {
+                inOrder = compareForRedemption(out.get(i - 1), out.get(i)) <= 0;
+            }
+            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, settled, bound);
+        } else {
+            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, settled, bound);
+            if (!isLive && index == firstLive) {
+                while (fl < size && out.get(fl).remaining() == 0) {
+                    fl++;
+                }
+                out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, settled, bound);
+            }
+        }
+        return size - liveOut > liveOut + SLACK ? out.compacted() : out;
+    }
+
+    private static Object[] assoc(int level, Object[] node, int index, Lot lot) {
+        Object[] out = node.clone();
+        if (level == 0) {
+            out[index & MASK] = lot;
+        } else {
+            int sub = (index >>> level) & MASK;
+            out[sub] = assoc(level - BITS, (Object[]) node[sub], index, lot);
+        }
+        return out;
+    }
+
+    /**
+     * Returns this list with a lot put back in its place by number (a spent lot that a reversal
+     * gives points again, after the list dropped it); this list is unchanged. It rebuilds the
+     * list: O(n), for a rare case.
+     *
+     * @param lot the lot
+     * @return the list with it
+     * @throws IllegalArgumentException if the list holds that lot number already
+     */
+    public OpenLots inserted(Lot lot) {
+        Objects.requireNonNull(lot, "lot must not be null");
+        if (indexOf(lot.id()) >= 0) {
+            throw new IllegalArgumentException("lot " + lot.id() + " is in the list already");
+        }
+        if (size == 0 || get(size - 1).id().compareTo(lot.id()) < 0) {
+            return plus(lot);
+        }
+        OpenLots out = EMPTY;
+        boolean placed = false;
+        for (int i = 0; i < size; i++) {
+            Lot l = get(i);
+            if (!placed && l.id().compareTo(lot.id()) > 0) {
+                out = out.plus(lot);
+                placed = true;
+            }
+            if (l.remaining() > 0) {
+                out = out.plus(l);
+            }
+        }
+        return out;
+    }
+
+    /** This list without its spent lots, with exact summaries. */
+    private OpenLots compacted() {
+        OpenLots out = EMPTY;
+        for (int i = firstLive; i < size; i++) {
+            Lot l = get(i);
+            if (l.remaining() > 0) {
+                out = out.plus(l);
+            }
+        }
+        return out;
+    }
+
+    private static Instant settled(Lot lot) {
+        return lot.availableAt().isAfter(lot.earnedAt()) ? lot.availableAt() : lot.earnedAt();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || !b.isBefore(a) ? a : b;
+    }
+}

@@ -1,0 +1,259 @@
+package io.github.loyaltyrules.jdbc;
+
+import io.github.loyaltyrules.ledger.Account;
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.EntryType;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotId;
+import io.github.loyaltyrules.ledger.LotMovement;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.PostingType;
+import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.ReservationStatus;
+import io.github.loyaltyrules.ledger.spi.Reversed;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger's rows of schema 2 ({@code V5__ledger_v2.sql}): the column lists, and how a lot,
+ * reservation, reversal record, posting or entry is bound to a statement and read back from a
+ * result set. Instants are {@code TIMESTAMP WITH TIME ZONE}, kept to the microsecond (the
+ * precision of PostgreSQL); lot movements are short texts ({@code lot:delta:held}, comma-separated).
+ */
+final class LedgerRows {
+
+    static final String LOT_COLUMNS = "member_id, lot_no, currency, original, remaining, earned_at, available_at,"
+            + " expires_at, source_key, last_movement_at";
+    static final String INSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?"
+            + " WHERE member_id = ? AND lot_no = ?";
+
+    static final String RESERVATION_COLUMNS = "member_id, reservation_key, currency, amount, created_at, deadline,"
+            + " status, closed_at, lots";
+    static final String INSERT_RESERVATION = "INSERT INTO loyalty_reservation (" + RESERVATION_COLUMNS
+            + ", in_book) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_RESERVATION = "UPDATE loyalty_reservation SET status = ?, closed_at = ?, lots = ?,"
+            + " in_book = ? WHERE member_id = ? AND reservation_key = ?";
+
+    static final String POSTING_COLUMNS = "member_id, posting_key, type, counterparty, currency, amount, business_at,"
+            + " reason, target_key, fingerprint";
+    static final String INSERT_POSTING = "INSERT INTO loyalty_posting (" + POSTING_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String ENTRY_COLUMNS = "member_id, seq, posting_key, posting_ord, posting_type, type, currency,"
+            + " amount, held_delta, debt_delta, business_at, reason, lots";
+    static final String INSERT_ENTRY = "INSERT INTO loyalty_entry (" + ENTRY_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private LedgerRows() {
+    }
+
+    // ------------------------------------------------------------------ instants
+
+    /** Binds an instant (or SQL NULL), truncated to the microsecond as the column keeps it. */
+    static void setInstant(PreparedStatement p, int i, Instant t) throws SQLException {
+        if (t == null) {
+            p.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            p.setObject(i, OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+        }
+    }
+
+    /** Reads an instant, or null. */
+    static Instant instant(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Reads a key, or null. */
+    static IdempotencyKey key(ResultSet rs, int i) throws SQLException {
+        String k = rs.getString(i);
+        return k == null ? null : new IdempotencyKey(k);
+    }
+
+    // ------------------------------------------------------------------ movements
+
+    /** Writes lot movements as {@code lot:delta:held}, comma-separated. */
+    static String moves(List<LotMovement> moves) {
+        StringBuilder sb = new StringBuilder(moves.size() * 12);
+        for (LotMovement m : moves) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(m.lot().value()).append(':').append(m.delta()).append(':').append(m.heldDelta());
+        }
+        return sb.toString();
+    }
+
+    /** Reads what {@link #moves(List)} wrote. */
+    static List<LotMovement> moves(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<LotMovement> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < text.length()) {
+            int c1 = text.indexOf(':', pos);
+            int c2 = text.indexOf(':', c1 + 1);
+            int end = text.indexOf(',', c2 + 1);
+            if (end < 0) {
+                end = text.length();
+            }
+            out.add(new LotMovement(LotId.of(Long.parseLong(text, pos, c1, 10)), Long.parseLong(text, c1 + 1, c2, 10),
+                    Long.parseLong(text, c2 + 1, end, 10)));
+            pos = end + 1;
+        }
+        return out;
+    }
+
+    /** Writes a reversal record's lots as {@code lot:amount}, comma-separated, in lot order. */
+    static String reversedLots(Map<LotId, Long> lots) {
+        StringBuilder sb = new StringBuilder(lots.size() * 8);
+        for (Map.Entry<LotId, Long> e : new java.util.TreeMap<>(lots).entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(e.getKey().value()).append(':').append(e.getValue());
+        }
+        return sb.toString();
+    }
+
+    /** Reads what {@link #reversedLots(Map)} wrote. */
+    static Map<LotId, Long> reversedLots(String text) {
+        Map<LotId, Long> out = new HashMap<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            int colon = part.indexOf(':');
+            out.put(LotId.of(Long.parseLong(part, 0, colon, 10)), Long.parseLong(part, colon + 1, part.length(), 10));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    static void bindAccount(PreparedStatement p, int i, Account a) throws SQLException {
+        p.setString(i, a.status().name());
+        setInstant(p, i + 1, a.enrolledAt());
+        setInstant(p, i + 2, a.statusSince());
+        p.setString(i + 3, a.statusReason());
+    }
+
+    static void bindLot(PreparedStatement p, MemberId member, Lot l) throws SQLException {
+        p.setString(1, member.value());
+        p.setLong(2, l.id().value());
+        p.setString(3, l.currency());
+        p.setLong(4, l.original());
+        p.setLong(5, l.remaining());
+        setInstant(p, 6, l.earnedAt());
+        setInstant(p, 7, l.availableAt());
+        setInstant(p, 8, l.expiresAt());
+        p.setString(9, l.source() == null ? null : l.source().value());
+        setInstant(p, 10, l.lastMovementAt());
+    }
+
+    static void bindLotUpdate(PreparedStatement p, MemberId member, Lot l) throws SQLException {
+        p.setLong(1, l.remaining());
+        setInstant(p, 2, l.lastMovementAt());
+        p.setString(3, member.value());
+        p.setLong(4, l.id().value());
+    }
+
+    /** Reads a lot from the columns {@link #LOT_COLUMNS} less member_id, starting at column {@code i}. */
+    static Lot lot(ResultSet rs, int i) throws SQLException {
+        return new Lot(LotId.of(rs.getLong(i)), rs.getString(i + 1), rs.getLong(i + 2), rs.getLong(i + 3),
+                instant(rs, i + 4), instant(rs, i + 5), instant(rs, i + 6), key(rs, i + 7), instant(rs, i + 8));
+    }
+
+    static void bindReservation(PreparedStatement p, Reservation r, boolean inBook) throws SQLException {
+        p.setString(1, r.member().value());
+        p.setString(2, r.key().value());
+        p.setString(3, r.currency());
+        p.setLong(4, r.amount());
+        setInstant(p, 5, r.createdAt());
+        setInstant(p, 6, r.deadline());
+        p.setString(7, r.status().name());
+        setInstant(p, 8, r.closedAt());
+        p.setString(9, moves(r.allocations()));
+        p.setBoolean(10, inBook);
+    }
+
+    static void bindReservationUpdate(PreparedStatement p, Reservation r, boolean inBook) throws SQLException {
+        p.setString(1, r.status().name());
+        setInstant(p, 2, r.closedAt());
+        p.setString(3, moves(r.allocations()));
+        p.setBoolean(4, inBook);
+        p.setString(5, r.member().value());
+        p.setString(6, r.key().value());
+    }
+
+    /** Reads a reservation from the columns {@link #RESERVATION_COLUMNS}, starting at column {@code i}. */
+    static Reservation reservation(ResultSet rs, int i) throws SQLException {
+        return new Reservation(new IdempotencyKey(rs.getString(i + 1)), new MemberId(rs.getString(i)),
+                rs.getString(i + 2), rs.getLong(i + 3), instant(rs, i + 4), instant(rs, i + 5),
+                ReservationStatus.valueOf(rs.getString(i + 6)), instant(rs, i + 7), moves(rs.getString(i + 8)));
+    }
+
+    static Reversed reversed(ResultSet rs, int i) throws SQLException {
+        return new Reversed(rs.getLong(i), reversedLots(rs.getString(i + 1)));
+    }
+
+    static void bindPosting(PreparedStatement p, Posting posting) throws SQLException {
+        p.setString(1, posting.member().value());
+        p.setString(2, posting.key().value());
+        p.setString(3, posting.type().name());
+        p.setString(4, posting.counterparty() == null ? null : posting.counterparty().value());
+        p.setString(5, posting.currency());
+        p.setLong(6, posting.amount());
+        setInstant(p, 7, posting.at());
+        p.setString(8, posting.reason());
+        p.setString(9, posting.target() == null ? null : posting.target().value());
+        p.setString(10, posting.fingerprint());
+    }
+
+    /** Reads a posting's own columns ({@link #POSTING_COLUMNS}, from column {@code i}) with its entries. */
+    static Posting posting(ResultSet rs, int i, List<Entry> entries) throws SQLException {
+        String counterparty = rs.getString(i + 3);
+        return new Posting(new IdempotencyKey(rs.getString(i + 1)), PostingType.valueOf(rs.getString(i + 2)),
+                new MemberId(rs.getString(i)), counterparty == null ? null : new MemberId(counterparty),
+                rs.getString(i + 4), rs.getLong(i + 5), instant(rs, i + 6), rs.getString(i + 7), key(rs, i + 8),
+                rs.getString(i + 9), entries);
+    }
+
+    static void bindEntry(PreparedStatement p, Entry e, int ord) throws SQLException {
+        p.setString(1, e.member().value());
+        p.setLong(2, e.sequence());
+        p.setString(3, e.posting().value());
+        p.setInt(4, ord);
+        p.setString(5, e.postingType().name());
+        p.setString(6, e.type().name());
+        p.setString(7, e.currency());
+        p.setLong(8, e.amount());
+        p.setLong(9, e.heldDelta());
+        p.setLong(10, e.debtDelta());
+        setInstant(p, 11, e.at());
+        p.setString(12, e.reason());
+        p.setString(13, moves(e.lots()));
+    }
+
+    /** Reads an entry from the columns {@link #ENTRY_COLUMNS}, starting at column {@code i}. */
+    static Entry entry(ResultSet rs, int i) throws SQLException {
+        return new Entry(rs.getLong(i + 1), new IdempotencyKey(rs.getString(i + 2)),
+                PostingType.valueOf(rs.getString(i + 4)), EntryType.valueOf(rs.getString(i + 5)),
+                new MemberId(rs.getString(i)), rs.getString(i + 6), rs.getLong(i + 7), rs.getLong(i + 8),
+                rs.getLong(i + 9), instant(rs, i + 10), rs.getString(i + 11), moves(rs.getString(i + 12)));
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.loyaltyrules.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The schema's versioned scripts and how they are applied: each script not yet recorded in
+ * {@code loyalty_schema_history} runs in its own transaction, with the data step that goes with it
+ * (version 5 moves the ledger's rows of schema 1 into the tables of schema 2).
+ */
+final class Migrations {
+
+    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__quotas.sql", "V3__tiers.sql",
+            "V4__program.sql", "V5__ledger_v2.sql");
+    private static final String SCRIPT_DIR = "/io/github/loyaltyrules/jdbc/migration/";
+    private static final int LEDGER_V2 = 5;
+
+    private Migrations() {
+    }
+
+    /**
+     * Applies the scripts up to {@code upTo} (1-based, inclusive) that are not yet recorded.
+     *
+     * @return the number applied
+     */
+    static int migrate(DataSource dataSource, int upTo) {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS loyalty_schema_history ("
+                        + "version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL)");
+            }
+            int applied = 0;
+            for (int version = 1; version <= upTo; version++) {
+                if (recorded(c, version)) {
+                    continue;
+                }
+                String name = SCRIPTS.get(version - 1);
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements(script(name))) {
+                        s.execute(sql);
+                    }
+                    if (version == LEDGER_V2) {
+                        LedgerV2Migration.run(c);
+                    }
+                    try (PreparedStatement p = c.prepareStatement(
+                            "INSERT INTO loyalty_schema_history (version, script) VALUES (?, ?)")) {
+                        p.setInt(1, version);
+                        p.setString(2, name);
+                        p.executeUpdate();
+                    }
+                    c.commit();
+                    applied++;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+            return applied;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not migrate the loyalty schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean recorded(Connection c, int version) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM loyalty_schema_history WHERE version = ?")) {
+            p.setInt(1, version);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static String script(String name) {
+        try (InputStream in = Migrations.class.getResourceAsStream(SCRIPT_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read schema script " + name, e);
+        }
+    }
+
+    /** Splits a script into statements: drops comment lines, splits at semicolons that end a line. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                out.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("schema script ends without ';' after: " + current);
+        }
+        return out;
+    }
+}
