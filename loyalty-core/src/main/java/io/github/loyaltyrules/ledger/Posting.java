@@ -57,13 +57,13 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
         if (fingerprint == DERIVED) {
             // only the simple types and reversals derive it: any other keeps the text, as if it had been given
             fingerprint = derivable(type, counterparty, target) || type == PostingType.REVERSAL && target != null ? null
-                    : Ledger.simpleFingerprint(type, member, amount, currency, at, reason);
+                    : Fingerprints.simpleFingerprint(type, member, amount, currency, at, reason);
         } else {
             Checks.notNull(fingerprint, "fingerprint");
             if (derivable(type, counterparty, target) ? fingerprint.equals(
-                    Ledger.simpleFingerprint(type, member, amount, currency, at, reason))
+                    Fingerprints.simpleFingerprint(type, member, amount, currency, at, reason))
                     : type == PostingType.REVERSAL && target != null
-                    && fingerprint.equals(Ledger.fullReversalFingerprint(member, at, reason, target))) {
+                    && fingerprint.equals(Fingerprints.fullReversalFingerprint(member, at, reason, target))) {
                 fingerprint = null;
             }
         }
@@ -86,8 +86,8 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
             return fingerprint;
         }
         // only a full reversal of its target derives a reversal's text; a partial one keeps it
-        return type == PostingType.REVERSAL ? Ledger.fullReversalFingerprint(member, at, reason, target)
-                : Ledger.simpleFingerprint(type, member, amount, currency, at, reason);
+        return type == PostingType.REVERSAL ? Fingerprints.fullReversalFingerprint(member, at, reason, target)
+                : Fingerprints.simpleFingerprint(type, member, amount, currency, at, reason);
     }
 
     /**

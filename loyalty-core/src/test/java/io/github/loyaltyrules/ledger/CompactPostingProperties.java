@@ -28,7 +28,7 @@ class CompactPostingProperties {
         String extra = shape == 3 ? "PT15M" : null;
         IdempotencyKey key = IdempotencyKey.of("k-" + points);
         for (PostingType type : PostingType.values()) {
-            String text = Ledger.fingerprint(type, ann, bob, pts.points(points), at, "why", target, extra);
+            String text = Fingerprints.fingerprint(type, ann, bob, pts.points(points), at, "why", target, extra);
             Posting kept = new Posting(key, type, ann, bob, "PTS", points, at, "why", target, text, List.of());
             Posting derived = new Posting(key, type, ann, bob, "PTS", points, at, "why", target,
                     shape == 0 ? Posting.DERIVED : text, List.of());
@@ -42,8 +42,8 @@ class CompactPostingProperties {
             assertThat(other).isNotEqualTo(kept);
         }
         // a full reversal derives its text, whoever the counterparty; a partial one keeps its own
-        String full = Ledger.fingerprint(PostingType.REVERSAL, ann, null, null, at, "why", key, "all");
-        String partial = Ledger.fingerprint(PostingType.REVERSAL, ann, null, pts.points(points), at, "why", key, null);
+        String full = Fingerprints.fingerprint(PostingType.REVERSAL, ann, null, null, at, "why", key, "all");
+        String partial = Fingerprints.fingerprint(PostingType.REVERSAL, ann, null, pts.points(points), at, "why", key, null);
         Posting kept = new Posting(IdempotencyKey.of("v"), PostingType.REVERSAL, ann, bob, "PTS", points, at, "why", key,
                 full, List.of());
         Posting derived = new Posting(IdempotencyKey.of("v"), PostingType.REVERSAL, ann, bob, "PTS", points, at, "why",

@@ -34,8 +34,8 @@ class TextsProperties {
         String extra = shape == 3 ? "PT15M" : null;
         Points amount = shape == 2 && points % 2 == 0 ? null : pts.points(points);
         for (PostingType type : PostingType.values()) {
-            assertThat(Ledger.fingerprint(type, ann, bob, amount, at, "why " + shape, target, extra))
-                    .isEqualTo(Ledger.fingerprintText(type, ann, bob, amount, at, "why " + shape, target, extra))
+            assertThat(Fingerprints.fingerprint(type, ann, bob, amount, at, "why " + shape, target, extra))
+                    .isEqualTo(Fingerprints.fingerprintText(type, ann, bob, amount, at, "why " + shape, target, extra))
                     .contains(" at " + at + " (why " + shape + ")");
         }
     }

@@ -1,0 +1,76 @@
+package io.github.loyaltyrules.ledger;
+
+import io.github.loyaltyrules.ledger.spi.Commit;
+import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Account life cycle: enrolment, and the status changes (suspend, reactivate, close) with their
+ * allowed transitions, each stored as a new version of the member's book.
+ */
+final class Accounts {
+
+    private final LedgerContext ctx;
+
+    Accounts(LedgerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Enrols a member; see {@link Ledger#enrol(MemberId, Instant)}. */
+    Account enrol(MemberId member, Instant at) {
+        Checks.notNull(member, "member");
+        Checks.notNull(at, "at");
+        if (ctx.store.book(member).isPresent()) {
+            throw alreadyEnrolled(member);
+        }
+        Account account = new Account(member, AccountStatus.ACTIVE, at, at, "enrolled");
+        MemberBook book = new MemberBook(account, 1, 1, 1, Map.of(), Map.of());
+        if (ctx.store.apply(Commit.ofBooks(List.of(book), null, List.of())) != CommitResult.APPLIED) {
+            throw alreadyEnrolled(member);
+        }
+        if (!ctx.listeners.isEmpty()) {
+            ctx.publish(new LedgerEvent.AccountChanged(account, null));
+        }
+        return account;
+    }
+
+    private static MemberAlreadyEnrolledException alreadyEnrolled(MemberId member) {
+        return new MemberAlreadyEnrolledException("member " + member + " is already enrolled; enrol each member id once");
+    }
+
+    /** Moves an account in one of the statuses {@code from} to {@code to}, retrying while others change it. */
+    Account changeStatus(MemberId member, Instant at, String reason, AccountStatus to, AccountStatus... from) {
+        Checks.notNull(member, "member");
+        Checks.notNull(at, "at");
+        LedgerContext.reason(reason, true);
+        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+            MemberBook book = ctx.book(member);
+            Account before = book.account();
+            boolean allowed = false;
+            for (AccountStatus f : from) {
+                allowed |= before.status() == f;
+            }
+            if (!allowed) {
+                throw new AccountStatusException("cannot make the account of member " + member + " " + to + ": it is "
+                        + before.status() + ", and only " + List.of(from) + " accounts can be");
+            }
+            if (at.isBefore(before.statusSince())) {
+                throw new InvalidRequestException("status change at " + at + " precedes the last status change of member "
+                        + member + " at " + before.statusSince());
+            }
+            Account after = new Account(member, to, before.enrolledAt(), at, reason);
+            MemberBook next = new MemberBook(after, book.version() + 1, book.nextLot(), book.nextEntry(),
+                    book.purses(), book.reservations());
+            if (ctx.store.apply(Commit.ofBooks(List.of(next), null, List.of())) == CommitResult.APPLIED) {
+                if (!ctx.listeners.isEmpty()) {
+                    ctx.publish(new LedgerEvent.AccountChanged(after, before.status()));
+                }
+                return after;
+            }
+        }
+        throw LedgerContext.contended(member);
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.loyaltyrules.ledger;
+
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.spi.Purse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Balance reads: a member's balance now, and as it stood at an earlier instant (the state now with
+ * the later entries undone, refused where the store no longer keeps the history it needs).
+ */
+final class Balances {
+
+    private final LedgerContext ctx;
+
+    Balances(LedgerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The balance now; see {@link Ledger#balance(MemberId, PointCurrency)}. */
+    Balance balance(MemberId member, PointCurrency currency) {
+        Checks.notNull(member, "member");
+        PointCurrency c = ctx.configured(currency);
+        MemberBook book = ctx.book(member);
+        Instant now = ctx.clock.instant();
+        Purse purse = book.purses().get(c.code());
+        if (purse == null) {
+            return new Balance(member, c.code(), now, 0, 0, 0, 0, 0, 0);
+        }
+        return Books.balance(member, c.code(), now, purse.lots(),
+                Books.heldOpen(book.reservations(), c.code(), now),
+                Books.inactivityDeadline(c, purse.lastActivity(), book.account().enrolledAt(), ctx.zone), purse.debt());
+    }
+
+    /** The balance as it stood then; see {@link Ledger#balance(MemberId, PointCurrency, Instant)}. */
+    Balance balance(MemberId member, PointCurrency currency, Instant asOf) {
+        Checks.notNull(member, "member");
+        Checks.notNull(asOf, "asOf");
+        PointCurrency c = ctx.configured(currency);
+        MemberBook book = ctx.book(member);
+        Purse purse = book.purses().get(c.code());
+        if (purse == null) {
+            return new Balance(member, c.code(), asOf, 0, 0, 0, 0, 0, 0);
+        }
+        List<Entry> kept = ctx.store.entries(member);
+        // whether the store still keeps every entry of the member (sequence numbers start at 1)
+        boolean complete = kept.isEmpty() ? book.nextEntry() == 1 : kept.get(0).sequence() == 1;
+        Instant horizon = ctx.horizon();
+        if (!complete && asOf.isBefore(horizon)) {
+            throw new OutsideWindowException("balance of member " + member + " as of " + asOf + " reaches before the "
+                    + "idempotency window (" + ctx.window + ", from " + horizon + "), whose history this store no "
+                    + "longer keeps");
+        }
+        // from the state now, undo what was dated after asOf: every such entry is kept, since the
+        // store forgets only entries dated before the horizon
+        Map<LotId, Long> undone = new HashMap<>();
+        long debt = purse.debt();
+        Instant lastActivity = null;
+        for (Entry e : kept) {
+            if (!e.currency().equals(c.code())) {
+                continue;
+            }
+            if (e.at().isAfter(asOf)) {
+                debt -= e.debtDelta();
+                for (int i = 0, n = e.lots().size(); i < n; i++) {
+                    undone.merge(Movements.lot(e.lots(), i), Movements.delta(e.lots(), i), Long::sum);
+                }
+            } else if (c.activity().contains(e.postingType()) && e.type() != EntryType.DEBT_SETTLEMENT
+                    && e.postingType() != PostingType.REVERSAL && (lastActivity == null || e.at().isAfter(lastActivity))) {
+                lastActivity = e.at();
+            }
+        }
+        if (purse.lastActivity() != null && !purse.lastActivity().isAfter(asOf)) {
+            lastActivity = purse.lastActivity();
+        } else if (!complete && (lastActivity == null || lastActivity.isBefore(horizon))
+                && c.expiry().inactivityDeadline(book.account().enrolledAt(), ctx.zone).isPresent()) {
+            throw new OutsideWindowException("balance of member " + member + " in " + c.code() + " as of " + asOf
+                    + " depends on activity before the idempotency window (" + ctx.window + ", from " + horizon
+                    + "), whose history this store no longer keeps");
+        }
+        List<Lot> lots = new ArrayList<>();
+        for (Lot lot : ctx.store.lots(member, c.code())) {
+            if (!lot.earnedAt().isAfter(asOf)) {
+                long r = lot.remaining() - undone.getOrDefault(lot.id(), 0L);
+                lots.add(lot.withRemaining(r, lot.lastMovementAt()));
+            }
+        }
+        return Books.balance(member, c.code(), asOf, lots,
+                Books.heldHistoric(ctx.store.reservations(member), c.code(), asOf),
+                Books.inactivityDeadline(c, lastActivity, book.account().enrolledAt(), ctx.zone), debt);
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.loyaltyrules.ledger;
+
+import io.github.loyaltyrules.ledger.Prepared.Header;
+import io.github.loyaltyrules.ledger.Prepared.Request;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The posting rules that put points into lots and take them out: earn and manual credit (a new
+ * lot, settling debt first), redeem and manual debit (lots soonest-to-expire first), and the lot
+ * and status checks that the other posting rules share.
+ */
+final class Credits {
+
+    private final LedgerContext ctx;
+
+    Credits(LedgerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** An earn or a manual credit: a new lot, from which any debt in the currency is settled first. */
+    Prepared credit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
+            IdempotencyKey key, String reason) {
+        PointCurrency currency = ctx.checkedAmount(amount);
+        Checks.notNull(member, "member");
+        Checks.notNull(at, "at");
+        Checks.notNull(key, "idempotency key");
+        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
+        return new Prepared(at, key, null, request, member, null, drafts -> {
+            Draft d = drafts.of(member);
+            requireStatus(d, type, at);
+            Draft.PurseDraft purse = d.purse(currency.code());
+            long total = purse.total();
+            if (Checks.overflows(total, amount.minorUnits())) {
+                Checks.add(total, amount.minorUnits(), "balance of member " + member + " in " + currency.code());
+            }
+            Lot lot = newLot(d, currency, amount.minorUnits(), at, at, currency.expiry().lotExpiry(at, ctx.zone).orElse(null),
+                    key);
+            purse.add(lot);
+            d.entry(key, type, entryType, currency.code(), amount.minorUnits(), 0, 0, at, reason,
+                    Movements.of(lot.id(), amount.minorUnits(), 0));
+            settleDebt(d, purse, lot, key, type, at);
+            touch(purse, currency, type, at);
+            return new Header(type, member, null, currency.code(), amount.minorUnits(), at, reason, null);
+        });
+    }
+
+    private Lot newLot(Draft d, PointCurrency currency, long amount, Instant at, Instant earnedAt, Instant expiresAt,
+            IdempotencyKey key) {
+        Instant availableAt = currency.hold().isZero() ? earnedAt : earnedAt.atZone(ctx.zone).plus(currency.hold()).toInstant();
+        return new Lot(d.newLotId(), currency.code(), amount, amount, earnedAt, availableAt, expiresAt, key, at);
+    }
+
+    /** Settles what it can of the purse's debt from a lot just created. */
+    static void settleDebt(Draft d, Draft.PurseDraft purse, Lot lot, IdempotencyKey key, PostingType type,
+            Instant at) {
+        if (purse.debt == 0) {
+            return;
+        }
+        long settle = Math.min(purse.debt, lot.remaining());
+        purse.debt -= settle;
+        purse.move(lot.id(), -settle, at);
+        d.entry(key, type, EntryType.DEBT_SETTLEMENT, purse.currency, -settle, 0, -settle, at,
+                "settles debt from an earlier reversal", Movements.of(lot.id(), -settle, 0));
+    }
+
+    /** Moves the purse's last activity to {@code at} if the currency counts this type as activity. */
+    static void touch(Draft.PurseDraft purse, PointCurrency currency, PostingType type, Instant at) {
+        if (currency.activity().contains(type) && (purse.lastActivity == null || at.isAfter(purse.lastActivity))) {
+            purse.lastActivity = at;
+        }
+    }
+
+    /** A redemption or a manual debit: takes lots soonest-to-expire first. */
+    Prepared debit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
+            IdempotencyKey key, String reason) {
+        PointCurrency currency = ctx.checkedAmount(amount);
+        Checks.notNull(member, "member");
+        Checks.notNull(at, "at");
+        Checks.notNull(key, "idempotency key");
+        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
+        return new Prepared(at, key, null, request, member, null, drafts -> {
+            Draft d = drafts.of(member);
+            requireStatus(d, type, at);
+            Draft.PurseDraft purse = d.purse(currency.code());
+            List<LotMovement> taken = take(d, purse, currency, amount.minorUnits(), at, type);
+            for (LotMovement m : taken) {
+                purse.move(m.lot(), m.delta(), at);
+            }
+            d.entry(key, type, entryType, currency.code(), -amount.minorUnits(), 0, 0, at, reason, taken);
+            touch(purse, currency, type, at);
+            return new Header(type, member, null, currency.code(), amount.minorUnits(), at, reason, null);
+        });
+    }
+
+    /**
+     * The lots a spend of {@code amount} takes, in redemption order; throws
+     * {@link InsufficientPointsException} if fewer points are spendable at {@code at}.
+     */
+    List<LotMovement> take(Draft d, Draft.PurseDraft purse, PointCurrency currency, long amount, Instant at,
+            PostingType type) {
+        Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
+        Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), ctx.zone);
+        List<LotMovement> taken = Books.allocate(purse.lots(), held, lapse, at, amount);
+        if (taken == null) {
+            long spendable = Books.spendable(purse.lots(), held, lapse, at);
+            throw new InsufficientPointsException("member " + d.member() + " has " + Points.of(currency, spendable)
+                    + " available at " + at + "; " + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " of " + Points.of(currency, amount) + " needs at most that much");
+        }
+        return taken;
+    }
+
+    /** Refuses a posting of this type on a closed or (unless back-office) suspended account, or before enrolment. */
+    static void requireStatus(Draft d, PostingType type, Instant at) {
+        AccountStatus status = d.account.status();
+        boolean backOffice = type == PostingType.ADJUST_CREDIT || type == PostingType.ADJUST_DEBIT
+                || type == PostingType.REVERSAL || type == PostingType.RELEASE;
+        if (status == AccountStatus.CLOSED || (status == AccountStatus.SUSPENDED && !backOffice)) {
+            throw new AccountStatusException("account of member " + d.member() + " is " + status + "; "
+                    + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " needs "
+                    + (backOffice ? "an ACTIVE or SUSPENDED account" : "an ACTIVE account"));
+        }
+        if (at.isBefore(d.account.enrolledAt())) {
+            throw new InvalidRequestException("business time " + at + " precedes the enrolment of member " + d.member()
+                    + " at " + d.account.enrolledAt() + "; postings must not be dated before enrolment");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.loyaltyrules.ledger;
+
+import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * What the parts of one {@link Ledger} share: its configuration (zone, clock, currencies,
+ * idempotency window), its store and listeners, and the look-ups and checks that every operation
+ * starts with (a member's book, a configured currency, a reason), with their exact messages.
+ */
+final class LedgerContext {
+
+    /** How many times an optimistic commit is tried before the member counts as contended. */
+    static final int MAX_ATTEMPTS = 1000;
+    private static final int MAX_REASON = 500;
+
+    final ZoneId zone;
+    final Clock clock;
+    final Map<String, PointCurrency> currencies;
+    final LedgerStore store;
+    final List<LedgerListener> listeners;
+    private final BiConsumer<LedgerEvent, RuntimeException> listenerErrors;
+    final Duration window;
+
+    LedgerContext(ZoneId zone, Clock clock, Map<String, PointCurrency> currencies, LedgerStore store,
+            List<LedgerListener> listeners, BiConsumer<LedgerEvent, RuntimeException> listenerErrors, Duration window) {
+        this.zone = zone;
+        this.clock = clock;
+        this.currencies = currencies;
+        this.store = store;
+        this.listeners = listeners;
+        this.listenerErrors = listenerErrors;
+        this.window = window;
+    }
+
+    /** The earliest business time a posting may have now; see {@link Ledger#horizon()}. */
+    Instant horizon() {
+        Instant now = clock.instant();
+        return now.isBefore(Instant.MIN.plus(window)) ? Instant.MIN : now.minus(window);
+    }
+
+    /** The configured currency with the given code; see {@link Ledger#currency(String)}. */
+    PointCurrency currency(String code) {
+        Checks.notNull(code, "currency code");
+        PointCurrency c = currencies.get(code);
+        if (c == null) {
+            throw new UnknownCurrencyException("currency '" + code + "' is not configured in this ledger; configured: "
+                    + currencies.keySet());
+        }
+        return c;
+    }
+
+
+    /** The exception for a member whose optimistic commit lost {@link #MAX_ATTEMPTS} times in a row. */
+    static ConcurrentUpdateException contended(MemberId member) {
+        return new ConcurrentUpdateException("member " + member + " was changed by other writers " + MAX_ATTEMPTS
+                + " times in a row; nothing was posted, and retrying with the same key is safe");
+    }
+
+    /** Tells every listener of an event; a listener's failure goes to the error handler and stops nothing. */
+    void publish(LedgerEvent event) {
+        for (LedgerListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                try {
+                    listenerErrors.accept(event, e);
+                } catch (RuntimeException ignored) {
+                    // The handler failing must not stop the remaining listeners either.
+                }
+            }
+        }
+    }
+
+    /** The posting made with a key, or null. */
+    Posting postingOrNull(IdempotencyKey key) {
+        return store instanceof InMemoryLedgerStore memory ? memory.postingOrNull(key) : store.posting(key).orElse(null);
+    }
+
+    /** The member's book; throws {@link UnknownMemberException} if the member is not enrolled. */
+    MemberBook book(MemberId member) {
+        MemberBook book = store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
+                : store.book(member).orElse(null);
+        if (book == null) {
+            throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
+        }
+        return book;
+    }
+
+    /** The ledger's own currency equal to {@code currency}; throws if it is not configured as given. */
+    PointCurrency configured(PointCurrency currency) {
+        Checks.notNull(currency, "currency");
+        PointCurrency c = currencies.get(currency.code());
+        if (c == null) {
+            throw new UnknownCurrencyException("currency '" + currency.code() + "' is not configured in this ledger; "
+                    + "configured: " + currencies.keySet());
+        }
+        if (!c.equals(currency)) {
+            throw new UnknownCurrencyException("currency '" + currency.code() + "' differs from the one configured in "
+                    + "this ledger (decimal places, name or policies); use ledger.currency(\"" + currency.code() + "\")");
+        }
+        return c;
+    }
+
+    /** The configured currency of a positive amount; throws if the amount is zero or its currency unknown. */
+    PointCurrency checkedAmount(Points amount) {
+        Checks.notNull(amount, "amount");
+        PointCurrency c = configured(amount.currency());
+        if (amount.minorUnits() <= 0) {
+            Checks.positive(amount.minorUnits(), "amount of " + c.code());
+        }
+        return c;
+    }
+
+    /** A reason as given, checked: not blank if {@code required}, and not too long. */
+    static String reason(String reason, boolean required) {
+        Checks.notNull(reason, "reason");
+        if (required && reason.isBlank()) {
+            throw new InvalidRequestException("reason must not be blank: manual adjustments and status changes "
+                    + "must say why");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidRequestException("reason must be at most " + MAX_REASON + " characters; got "
+                    + reason.length());
+        }
+        return reason;
+    }
+
+}

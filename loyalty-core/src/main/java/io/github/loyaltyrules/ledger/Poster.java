@@ -1,0 +1,292 @@
+package io.github.loyaltyrules.ledger;
+
+import io.github.loyaltyrules.ledger.Prepared.Header;
+import io.github.loyaltyrules.ledger.Prepared.Operation;
+import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
+import io.github.loyaltyrules.ledger.spi.Commit;
+import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.spi.MemberChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Posts prepared requests, alone or as a linked batch: the idempotency check against the posting
+ * first made with a key (and the conflict message naming the field that differs), the window
+ * check that tells the store what it may forget, and the optimistic commit with its retries.
+ */
+final class Poster {
+
+    private static final int MAX_BATCH = 100;
+    /** How far the horizon moves before the store is told again. */
+    private static final long FORGET_STEP_SECONDS = 1;
+
+    private final LedgerContext ctx;
+    private final Credits credits;
+    private final Reservations reservations;
+    private final Reversals reversals;
+    private final Transfers transfers;
+    /** The horizon the store was last told of, in epoch seconds. */
+    private final AtomicLong forgotten = new AtomicLong(Long.MIN_VALUE);
+
+    Poster(LedgerContext ctx, Credits credits, Reservations reservations, Reversals reversals, Transfers transfers) {
+        this.ctx = ctx;
+        this.credits = credits;
+        this.reservations = reservations;
+        this.reversals = reversals;
+        this.transfers = transfers;
+    }
+
+    /**
+     * Posts one request for its member and, for a transfer or its reversal, its counterparty: returns
+     * the posting first made with its key if this request made it, else works the request out on
+     * fresh drafts and commits them, trying again while other writers change the members first.
+     */
+    Posting post(Prepared p) {
+        Instant at = p.at();
+        IdempotencyKey key = p.key();
+        MemberId member = p.member();
+        MemberId other = p.other();
+        Operation op = p.op();
+        Instant horizon = inWindow(at);
+        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+            Posting first = ctx.postingOrNull(key);
+            if (first != null) {
+                if (p.madeBy(first)) {
+                    return first;
+                }
+                throw conflict(first, p, horizon);
+            }
+            List<MemberChange> changes;
+            List<Entry> entries;
+            Header h;
+            if (other == null) {
+                Draft d = new Draft(ctx.book(member), ctx.store, horizon);
+                h = op.apply(d);
+                changes = List.of(d.toChange());
+                entries = d.entries();
+            } else {
+                Map<MemberId, Draft> drafts = drafts(member, other, horizon);
+                h = op.apply(drafts::get);
+                List<MemberChange> changed = new ArrayList<>();
+                List<Entry> all = new ArrayList<>();
+                for (Draft d : drafts.values()) {
+                    if (d.hasEntries()) {
+                        changed.add(d.toChange());
+                        all.addAll(d.entries());
+                    }
+                }
+                changes = List.copyOf(changed);
+                entries = List.copyOf(all);
+            }
+            Posting posting = posting(p, h, entries);
+            CommitResult result = ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
+                    ? memory.apply(changes.get(0), posting, entries)
+                    : ctx.store.apply(new Commit(changes, List.of(posting), entries));
+            if (result == CommitResult.APPLIED) {
+                if (!ctx.listeners.isEmpty()) {
+                    ctx.publish(new LedgerEvent.Posted(posting));
+                }
+                return posting;
+            }
+        }
+        throw LedgerContext.contended(member);
+    }
+
+    /**
+     * Refuses a posting dated before the horizon, and tells the store when the horizon has moved.
+     *
+     * @return the horizon
+     */
+    private Instant inWindow(Instant at) {
+        Instant horizon = ctx.horizon();
+        long seconds = horizon.getEpochSecond();
+        long told = forgotten.get();
+        if (seconds >= told + FORGET_STEP_SECONDS && forgotten.compareAndSet(told, seconds)) {
+            ctx.store.forget(horizon);
+        }
+        if (at.isBefore(horizon)) {
+            throw new OutsideWindowException("business time " + at + " is before the idempotency window of this "
+                    + "ledger (" + ctx.window + " back from now, " + horizon + "): a key that old may be forgotten, so the "
+                    + "posting could be a retry; post with a current business time or widen idempotencyWindow");
+        }
+        return horizon;
+    }
+
+    /**
+     * Names the first field in which a request differs from the posting first made with its key,
+     * without printing either's values (the first may be another member's): the request is worked
+     * out on throw-away drafts and its parts compared with the posting's.
+     */
+    private IdempotencyConflictException conflict(Posting first, Prepared p, Instant horizon) {
+        return new IdempotencyConflictException("idempotency key '" + p.key() + "' was first used for a request "
+                + "with another " + differingField(first, p.type(), p.member(), p.other(), horizon, p.op())
+                + "; reuse a key only to retry the same request");
+    }
+
+    /** The posting of a request from what its operation says; a request it derives its fingerprint from keeps no text. */
+    private static Posting posting(Prepared p, Header h, List<Entry> entries) {
+        String fp = p.fingerprint() != null ? p.fingerprint()
+                : p.request().describes(h) ? Posting.DERIVED : p.request().text();
+        return new Posting(p.key(), h.type(), h.member(), h.counterparty(), h.currency(), h.amount(), h.at(),
+                h.reason(), h.target(), fp, entries);
+    }
+
+    /** Posts a linked batch: all of its requests or none, under one commit; see {@link Ledger#post(List)}. */
+    List<Posting> post(List<PostingRequest> requests) {
+        Checks.notNull(requests, "requests");
+        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw new InvalidRequestException("a batch holds 1 to " + MAX_BATCH + " requests; got " + requests.size());
+        }
+        List<Prepared> batch = new ArrayList<>(requests.size());
+        java.util.Set<IdempotencyKey> keys = new java.util.HashSet<>();
+        for (PostingRequest r : requests) {
+            Prepared p = prepare(Checks.notNull(r, "request"));
+            if (!keys.add(p.key())) {
+                throw new InvalidRequestException("idempotency key '" + p.key() + "' appears twice in one batch; "
+                        + "each request of a batch needs its own key");
+            }
+            batch.add(p);
+        }
+        Instant horizon = null;
+        for (Prepared p : batch) {
+            horizon = inWindow(p.at());
+        }
+        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+            List<Posting> firsts = new ArrayList<>(batch.size());
+            for (Prepared p : batch) {
+                Posting first = ctx.postingOrNull(p.key());
+                if (first != null && !p.madeBy(first)) {
+                    throw conflict(first, p, horizon);
+                }
+                firsts.add(first);
+            }
+            if (!firsts.contains(null)) {
+                return List.copyOf(firsts);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (firsts.get(i) != null) {
+                    throw new IdempotencyConflictException("idempotency key '" + batch.get(i).key() + "' was used "
+                            + "already, but not by this batch (another of its keys is new); a batch is retried whole");
+                }
+            }
+            Map<MemberId, Draft> drafts = new LinkedHashMap<>();
+            final Instant h = horizon;
+            DraftLookup lookup = m -> drafts.computeIfAbsent(m, x -> new Draft(ctx.book(x), ctx.store, h));
+            List<Posting> postings = new ArrayList<>(batch.size());
+            List<Entry> all = new ArrayList<>();
+            for (Prepared p : batch) {
+                lookup.of(p.member());
+                if (p.other() != null) {
+                    lookup.of(p.other());
+                }
+                // an operation writes entries for its member and its counterparty only, in that order
+                Draft mainDraft = drafts.get(p.member());
+                Draft otherDraft = p.other() == null ? null : drafts.get(p.other());
+                int mainBefore = mainDraft.entryCount();
+                int otherBefore = otherDraft == null ? 0 : otherDraft.entryCount();
+                Header head = p.op().apply(lookup);
+                List<Entry> mine = new ArrayList<>(mainDraft.entriesFrom(mainBefore));
+                if (otherDraft != null) {
+                    mine.addAll(otherDraft.entriesFrom(otherBefore));
+                }
+                postings.add(posting(p, head, mine));
+                all.addAll(mine);
+            }
+            List<MemberChange> changes = new ArrayList<>();
+            for (Draft d : drafts.values()) {
+                if (d.hasEntries()) {
+                    changes.add(d.toChange());
+                }
+            }
+            if (ctx.store.apply(new Commit(changes, postings, all)) == CommitResult.APPLIED) {
+                if (!ctx.listeners.isEmpty()) {
+                    for (Posting posting : postings) {
+                        ctx.publish(new LedgerEvent.Posted(posting));
+                    }
+                }
+                return List.copyOf(postings);
+            }
+        }
+        throw LedgerContext.contended(batch.get(0).member());
+    }
+
+    /** A request as the single operation would prepare it. */
+    private Prepared prepare(PostingRequest r) {
+        if (r instanceof PostingRequest.Earn e) {
+            return credits.credit(PostingType.EARN, EntryType.EARN, e.member(), e.amount(), e.at(), e.key(),
+                    LedgerContext.reason(e.reason(), false));
+        } else if (r instanceof PostingRequest.AdjustCredit e) {
+            return credits.credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, e.member(), e.amount(), e.at(),
+                    e.key(), LedgerContext.reason(e.reason(), true));
+        } else if (r instanceof PostingRequest.Redeem e) {
+            return credits.debit(PostingType.REDEEM, EntryType.REDEEM, e.member(), e.amount(), e.at(), e.key(),
+                    LedgerContext.reason(e.reason(), false));
+        } else if (r instanceof PostingRequest.AdjustDebit e) {
+            return credits.debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, e.member(), e.amount(), e.at(),
+                    e.key(), LedgerContext.reason(e.reason(), true));
+        } else if (r instanceof PostingRequest.Reserve e) {
+            return reservations.reserve(e.member(), e.amount(), e.ttl(), e.at(), e.key(), e.reason());
+        } else if (r instanceof PostingRequest.Capture e) {
+            return reservations.close(PostingType.CAPTURE, e.member(), e.reservation(), e.at(), e.key());
+        } else if (r instanceof PostingRequest.Release e) {
+            return reservations.close(PostingType.RELEASE, e.member(), e.reservation(), e.at(), e.key());
+        } else if (r instanceof PostingRequest.Reverse e) {
+            return reversals.reverse(e.member(), e.original(), e.amount(), e.at(), e.key(), e.reason());
+        } else {
+            PostingRequest.Transfer e = (PostingRequest.Transfer) r;
+            return transfers.transfer(e.from(), e.to(), e.amount(), e.at(), e.key(), e.reason());
+        }
+    }
+
+    /** Fresh drafts of a request's member and counterparty (if any), in that order. */
+    private Map<MemberId, Draft> drafts(MemberId member, MemberId other, Instant horizon) {
+        Map<MemberId, Draft> drafts = new LinkedHashMap<>();
+        drafts.put(member, new Draft(ctx.book(member), ctx.store, horizon));
+        if (other != null) {
+            drafts.put(other, new Draft(ctx.book(other), ctx.store, horizon));
+        }
+        return drafts;
+    }
+
+    private String differingField(Posting first, PostingType type, MemberId member, MemberId other, Instant horizon,
+            Operation op) {
+        if (!first.member().equals(member)) {
+            return "member";
+        }
+        if (type != first.type()) {
+            return "type (" + first.type() + ", not " + type + ")";
+        }
+        Header h;
+        try {
+            h = op.apply(drafts(member, other, horizon)::get);
+        } catch (LoyaltyException | IllegalStateException e) {
+            return "content";
+        }
+        if (h.type() != first.type()) {
+            return "type (" + first.type() + ", not " + h.type() + ")";
+        }
+        if (!java.util.Objects.equals(h.counterparty(), first.counterparty())) {
+            return "counterparty";
+        }
+        if (!h.currency().equals(first.currency())) {
+            return "currency";
+        }
+        if (h.amount() != first.amount()) {
+            return "amount";
+        }
+        if (!h.at().equals(first.at())) {
+            return "business time";
+        }
+        if (!h.reason().equals(first.reason())) {
+            return "reason";
+        }
+        if (!java.util.Objects.equals(h.target(), first.target())) {
+            return "target posting";
+        }
+        return "content (such as a reservation's time-to-live, or a full against a partial reversal)";
+    }
+}
