@@ -94,6 +94,37 @@ final class Draft implements DraftLookup {
             owner.touched(moved);
         }
 
+        /**
+         * Gives points back to lots (a reversal): each movement's delta is added to its lot. Lots
+         * that had been spent and left the open list are put back with one rebuild of the list,
+         * not one per lot, so giving back k lots costs O(n + k log k) at worst.
+         */
+        void giveBack(List<LotMovement> moves, Instant at) {
+            Map<LotId, Lot> back = null;
+            for (int m = 0; m < moves.size(); m++) {
+                LotMovement move = moves.get(m);
+                int i = lots.indexOf(move.lot());
+                Lot moved;
+                if (i >= 0) {
+                    Lot lot = lots.get(i);
+                    moved = lot.withRemaining(lot.remaining() + move.delta(), at);
+                    lots = lots.with(i, moved);
+                } else {
+                    Lot lot = lot(move.lot());
+                    moved = lot.withRemaining(lot.remaining() + move.delta(), at);
+                    if (back == null) {
+                        back = new LinkedHashMap<>();
+                    }
+                    back.put(moved.id(), moved);
+                }
+                changedLots = true;
+                owner.touched(moved);
+            }
+            if (back != null) {
+                lots = lots.insertedAll(back.values());
+            }
+        }
+
         boolean changed() {
             return changedLots || debt != base.debt() || !Objects.equals(lastActivity, base.lastActivity());
         }

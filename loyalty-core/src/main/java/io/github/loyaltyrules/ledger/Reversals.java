@@ -155,7 +155,6 @@ final class Reversals {
                 long open = -Movements.delta(taken, i) - returned.getOrDefault(lot, 0L);
                 long give = Math.min(left, open);
                 if (give > 0) {
-                    purse.move(lot, give, at);
                     returned.merge(lot, give, Long::sum);
                     moves.add(new LotMovement(lot, give, 0));
                     left -= give;
@@ -165,6 +164,7 @@ final class Reversals {
         if (left != 0) {
             throw new IllegalStateException("posting '" + target.key() + "' records fewer lots than its amount");
         }
+        purse.giveBack(moves, at);
         d.entry(key, PostingType.REVERSAL, EntryType.REVERSAL, currency.code(), x, 0, 0, at, why, moves);
     }
 }

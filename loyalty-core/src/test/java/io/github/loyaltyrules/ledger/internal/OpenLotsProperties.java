@@ -151,6 +151,44 @@ class OpenLotsProperties {
         }
     }
 
+    @Property(tries = 300)
+    void severalSpentLotsPutBackAtOnceStandWhereOneByOneWould(@ForAll("specs") List<Spec> specs,
+            @ForAll("masks") List<Integer> spend, @ForAll("masks") List<Integer> back) {
+        List<Lot> expected = new ArrayList<>(lots(specs));
+        OpenLots list = OpenLots.empty();
+        for (Lot lot : expected) {
+            list = list.plus(lot);
+        }
+        // spend some lots in place (the list drops them once they outnumber the live ones)
+        for (int k = 0; k < expected.size(); k++) {
+            if (spend.get(k % spend.size()) % 2 == 0 && expected.get(k).remaining() > 0) {
+                Lot spent = expected.get(k).withRemaining(0, expected.get(k).lastMovementAt());
+                list = list.with(list.indexOf(spent.id()), spent);
+                expected.set(k, spent);
+            }
+        }
+        // give points back to some lots that left the list, all at once, in any order
+        List<Lot> putBack = new ArrayList<>();
+        for (int k = expected.size() - 1; k >= 0; k--) {
+            int amount = back.get(k % back.size()) % 3;
+            if (list.indexOf(expected.get(k).id()) < 0 && amount > 0) {
+                Lot refilled = expected.get(k).withRemaining(amount, expected.get(k).lastMovementAt());
+                putBack.add(refilled);
+                expected.set(k, refilled);
+            }
+        }
+        OpenLots before = list;
+        List<Lot> beforeLots = List.copyOf(list);
+        list = list.insertedAll(putBack);
+        assertStandsFor(list, expected);
+        assertThat(before).isEqualTo(beforeLots);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> masks() {
+        return Arbitraries.integers().between(0, 5).list().ofMinSize(1).ofMaxSize(7);
+    }
+
     @Property(tries = 50)
     void aLongListReadsBackEveryLot(@ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 40_000) int n) {
         OpenLots list = OpenLots.empty();
