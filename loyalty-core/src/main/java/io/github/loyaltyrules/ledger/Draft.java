@@ -31,8 +31,15 @@ final class Draft implements DraftLookup {
         final String currency;
         private final Draft owner;
         private final Purse base;
-        /** The open lots: persistent, so each change costs O(log n) and shares the rest with the base. */
+        /**
+         * The open lots: persistent, so each change costs O(log n) and shares the rest with the
+         * base; null while they are not read (the store's working set came without them).
+         */
         private OpenLots lots;
+        /** While the lots are not read: what they hold, the lots this draft added included. */
+        private long unreadRemaining;
+        /** While the lots are not read: the lots this draft added, in order; else null. */
+        private List<Lot> added;
         private boolean changedLots;
         long debt;
         Instant lastActivity;
@@ -41,24 +48,63 @@ final class Draft implements DraftLookup {
             this.owner = owner;
             this.base = purse;
             this.currency = purse.currency();
-            this.lots = OpenLots.copyOf(purse.lots());
+            if (purse.lotsRead()) {
+                this.lots = OpenLots.copyOf(purse.lots());
+            } else {
+                this.unreadRemaining = purse.balance();
+            }
             this.debt = purse.debt();
             this.lastActivity = purse.lastActivity();
         }
 
-        /** The open lots, read-only; in creation order, possibly with spent ones among them. */
-        List<Lot> lots() {
+        /**
+         * The open lots, read from the store first if the working set came without them (lots
+         * numbered from the book's next lot on are left out: they belong to a later version,
+         * which the commit's version check turns away).
+         */
+        private OpenLots read() {
+            if (lots == null) {
+                OpenLots read = OpenLots.empty();
+                long next = owner.base.nextLot();
+                for (Lot lot : owner.store.openLots(owner.member(), currency)) {
+                    if (lot.id().value() < next && lot.remaining() > 0) {
+                        read = read.plus(lot);
+                    }
+                }
+                if (added != null) {
+                    for (Lot lot : added) {
+                        read = read.plus(lot);
+                    }
+                }
+                lots = read;
+                added = null;
+            }
             return lots;
         }
 
+        /** The open lots, read-only; in creation order, possibly with spent ones among them. */
+        List<Lot> lots() {
+            return read();
+        }
+
         void add(Lot lot) {
-            lots = lots.plus(lot);
+            if (lots == null) {
+                // an earn needs no other lot: it is kept aside until something reads the lots
+                if (added == null) {
+                    added = new ArrayList<>(2);
+                }
+                added.add(lot);
+                unreadRemaining += lot.remaining();
+            } else {
+                lots = lots.plus(lot);
+            }
             changedLots = true;
             owner.touched(lot);
         }
 
         /** The lot if the working set or this draft has it, else null (a spent lot the store keeps). */
         Lot openLot(LotId id) {
+            OpenLots lots = read();
             int i = lots.indexOf(id);
             if (i >= 0) {
                 return lots.get(i);
@@ -73,10 +119,11 @@ final class Draft implements DraftLookup {
         }
 
         long total() {
-            return lots.remaining();
+            return lots == null ? unreadRemaining : lots.remaining();
         }
 
         void move(LotId id, long delta, Instant at) {
+            read();
             int i = lots.indexOf(id);
             Lot moved;
             if (i >= 0) {
@@ -100,6 +147,7 @@ final class Draft implements DraftLookup {
          * not one per lot, so giving back k lots costs O(n + k log k) at worst.
          */
         void giveBack(List<LotMovement> moves, Instant at) {
+            read();
             Map<LotId, Lot> back = null;
             for (int m = 0; m < moves.size(); m++) {
                 LotMovement move = moves.get(m);
@@ -130,7 +178,8 @@ final class Draft implements DraftLookup {
         }
 
         Purse freeze() {
-            return new Purse(currency, lots, debt, lastActivity);
+            return lots == null ? Purse.withoutLots(currency, unreadRemaining, debt, lastActivity)
+                    : new Purse(currency, lots, debt, lastActivity);
         }
     }
 

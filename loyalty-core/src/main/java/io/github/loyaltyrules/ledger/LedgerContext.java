@@ -95,6 +95,19 @@ final class LedgerContext {
         return book;
     }
 
+    /**
+     * A member's working set for a posting: the book, whose purses a store may hand over without
+     * their lots (read by the draft when the posting needs them); throws if not enrolled.
+     */
+    MemberBook workingSet(MemberId member) {
+        MemberBook book = store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
+                : store.workingSet(member).orElse(null);
+        if (book == null) {
+            throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
+        }
+        return book;
+    }
+
     /** The ledger's own currency equal to {@code currency}; throws if it is not configured as given. */
     PointCurrency configured(PointCurrency currency) {
         Checks.notNull(currency, "currency");

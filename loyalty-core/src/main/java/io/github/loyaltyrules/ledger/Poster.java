@@ -64,7 +64,7 @@ final class Poster {
             List<Entry> entries;
             Header h;
             if (other == null) {
-                Draft d = new Draft(ctx.book(member), ctx.store, horizon);
+                Draft d = new Draft(ctx.workingSet(member), ctx.store, horizon);
                 h = op.apply(d);
                 changes = List.of(d.toChange());
                 entries = d.entries();
@@ -175,7 +175,7 @@ final class Poster {
             }
             Map<MemberId, Draft> drafts = new LinkedHashMap<>();
             final Instant h = horizon;
-            DraftLookup lookup = m -> drafts.computeIfAbsent(m, x -> new Draft(ctx.book(x), ctx.store, h));
+            DraftLookup lookup = m -> drafts.computeIfAbsent(m, x -> new Draft(ctx.workingSet(x), ctx.store, h));
             List<Posting> postings = new ArrayList<>(batch.size());
             List<Entry> all = new ArrayList<>();
             for (Prepared p : batch) {
@@ -245,9 +245,9 @@ final class Poster {
     /** Fresh drafts of a request's member and counterparty (if any), in that order. */
     private Map<MemberId, Draft> drafts(MemberId member, MemberId other, Instant horizon) {
         Map<MemberId, Draft> drafts = new LinkedHashMap<>();
-        drafts.put(member, new Draft(ctx.book(member), ctx.store, horizon));
+        drafts.put(member, new Draft(ctx.workingSet(member), ctx.store, horizon));
         if (other != null) {
-            drafts.put(other, new Draft(ctx.book(other), ctx.store, horizon));
+            drafts.put(other, new Draft(ctx.workingSet(other), ctx.store, horizon));
         }
         return drafts;
     }

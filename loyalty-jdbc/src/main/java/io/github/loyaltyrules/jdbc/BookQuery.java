@@ -39,39 +39,48 @@ final class BookQuery {
     private static final String NUM = "CAST(NULL AS BIGINT)";
     private static final String TIME = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
 
-    /** The statement for the store: the member id is its four parameters. */
-    static final String SQL = sql(TEXT, "");
+    /** The statement for the store's whole book: the member id is its four parameters. */
+    static final String SQL = sql(TEXT, "", true);
+
+    /**
+     * The statement for a posting's working set: as {@link #SQL} without the lots (each purse
+     * comes with its balance only, and the ledger reads the lots if the posting needs them); the
+     * member id is its three parameters.
+     */
+    static final String SQL_WITHOUT_LOTS = sql(TEXT, "", false);
 
     /**
      * The statement for the point of sale: as {@link #SQL}, with the member's tier state (or NULL)
      * in column c of the member row.
      */
     static final String SQL_WITH_TIER = sql("t.state",
-            " LEFT JOIN loyalty_tier_member t ON t.member_id = m.member_id");
+            " LEFT JOIN loyalty_tier_member t ON t.member_id = m.member_id", true);
 
     private BookQuery() {
     }
 
-    private static String sql(String memberExtra, String memberJoin) {
+    private static String sql(String memberExtra, String memberJoin, boolean lots) {
         return "SELECT " + MEMBER + " AS kind, m.status AS a, m.status_reason AS b, CAST(" + memberExtra
                 + " AS VARCHAR) AS c, " + TEXT + " AS d, m.version AS n1, m.next_lot AS n2, m.next_entry AS n3,"
                 + " m.enrolled_at AS t1, m.status_since AS t2, " + TIME + " AS t3, " + TIME + " AS t4"
                 + " FROM loyalty_member m" + memberJoin + " WHERE m.member_id = ?"
                 + " UNION ALL SELECT " + PURSE + ", p.currency, " + TEXT + ", " + TEXT + ", " + TEXT + ", p.debt, "
-                + NUM + ", " + NUM + ", p.last_activity, " + TIME + ", " + TIME + ", " + TIME
+                + "p.balance, " + NUM + ", p.last_activity, " + TIME + ", " + TIME + ", " + TIME
                 + " FROM loyalty_purse p WHERE p.member_id = ?"
-                + " UNION ALL SELECT " + LOT + ", l.currency, l.source_key, " + TEXT + ", " + TEXT
+                + (lots ? " UNION ALL SELECT " + LOT + ", l.currency, l.source_key, " + TEXT + ", " + TEXT
                 + ", l.lot_no, l.original, l.remaining, l.earned_at, l.available_at, l.expires_at, l.last_movement_at"
-                + " FROM loyalty_lot l WHERE l.member_id = ? AND l.remaining > 0"
+                + " FROM loyalty_lot l WHERE l.member_id = ? AND l.remaining > 0" : "")
                 + " UNION ALL SELECT " + RESERVATION + ", r.reservation_key, r.currency, r.status, CAST(r.lots AS VARCHAR),"
                 + " r.amount, " + NUM + ", " + NUM + ", r.created_at, r.deadline, r.closed_at, " + TIME
                 + " FROM loyalty_reservation r WHERE r.member_id = ? AND r.in_book = TRUE"
                 + " ORDER BY kind, a, n1";
     }
 
-    /** Binds the member id to the statement's four parameters. */
-    static void bind(PreparedStatement p, MemberId member) throws SQLException {
-        for (int i = 1; i <= 4; i++) {
+    /** Binds the member id to each parameter of a statement prepared from {@code sql}, one of this class's. */
+    static void bind(PreparedStatement p, String sql, MemberId member) throws SQLException {
+        // each select of the union has one parameter, and the lots' select is there or not
+        int n = sql == SQL_WITHOUT_LOTS ? 3 : 4;
+        for (int i = 1; i <= n; i++) {
             p.setString(i, member.value());
         }
     }
@@ -85,7 +94,7 @@ final class BookQuery {
      *
      * @return the book, or null if there is no member row
      */
-    static Read read(MemberId member, ResultSet rs) throws SQLException {
+    static Read read(MemberId member, ResultSet rs, boolean lots) throws SQLException {
         Account account = null;
         long version = 0;
         long nextLot = 0;
@@ -104,7 +113,7 @@ final class BookQuery {
                     nextEntry = rs.getLong(8);
                 }
                 case PURSE -> purses.computeIfAbsent(rs.getString(2), PurseRow::new).set(rs.getLong(6),
-                        LedgerRows.instant(rs, 9));
+                        rs.getLong(7), LedgerRows.instant(rs, 9));
                 case LOT -> {
                     String currency = rs.getString(2);
                     purses.computeIfAbsent(currency, PurseRow::new).lots.add(new Lot(LotId.of(rs.getLong(6)), currency,
@@ -126,7 +135,8 @@ final class BookQuery {
         }
         Map<String, Purse> frozen = new HashMap<>();
         for (PurseRow p : purses.values()) {
-            frozen.put(p.currency, new Purse(p.currency, p.lots, p.debt, p.lastActivity));
+            frozen.put(p.currency, lots ? new Purse(p.currency, p.lots, p.debt, p.lastActivity)
+                    : Purse.withoutLots(p.currency, p.balance, p.debt, p.lastActivity));
         }
         return new Read(new MemberBook(account, version, nextLot, nextEntry, frozen, reservations), extra);
     }
@@ -135,14 +145,16 @@ final class BookQuery {
         final String currency;
         final List<Lot> lots = new ArrayList<>();
         long debt;
+        long balance;
         Instant lastActivity;
 
         PurseRow(String currency) {
             this.currency = currency;
         }
 
-        void set(long debt, Instant lastActivity) {
+        void set(long debt, long balance, Instant lastActivity) {
             this.debt = debt;
+            this.balance = balance;
             this.lastActivity = lastActivity;
         }
     }

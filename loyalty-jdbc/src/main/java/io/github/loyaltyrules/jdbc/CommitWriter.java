@@ -136,7 +136,7 @@ final class CommitWriter {
         try (PreparedStatement p = prep.prepare(c, "UPDATE loyalty_purse SET balance = ?, debt = ?, last_activity = ?"
                 + " WHERE member_id = ? AND currency = ?")) {
             for (Purse purse : purses) {
-                p.setLong(1, balance(purse));
+                p.setLong(1, purse.balance());
                 p.setLong(2, purse.debt());
                 LedgerRows.setInstant(p, 3, purse.lastActivity());
                 p.setString(4, member);
@@ -150,7 +150,7 @@ final class CommitWriter {
             try (PreparedStatement p = prep.prepare(c, "INSERT INTO loyalty_purse"
                     + " (balance, debt, last_activity, member_id, currency) VALUES (?, ?, ?, ?, ?)")) {
                 for (Purse purse : missing) {
-                    p.setLong(1, balance(purse));
+                    p.setLong(1, purse.balance());
                     p.setLong(2, purse.debt());
                     LedgerRows.setInstant(p, 3, purse.lastActivity());
                     p.setString(4, member);
@@ -160,15 +160,6 @@ final class CommitWriter {
                 p.executeBatch();
             }
         }
-    }
-
-    /** The balance summary kept in the purse row: what the open lots hold. */
-    private static long balance(Purse purse) {
-        long sum = 0;
-        for (Lot lot : purse.lots()) {
-            sum += lot.remaining();
-        }
-        return sum;
     }
 
     private static void lots(Connection c, Preparer prep, MemberChange change) throws SQLException {

@@ -155,16 +155,36 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public Optional<MemberBook> book(MemberId member) {
+        return book(member, true);
+    }
+
+    /**
+     * Returns the member's working set without its lots: the member row, each purse with its
+     * balance, and the open reservations, in one statement, whatever the member holds. The ledger
+     * reads the lots ({@link #openLots}) only for a posting that needs them.
+     */
+    @Override
+    public Optional<MemberBook> workingSet(MemberId member) {
+        return book(member, false);
+    }
+
+    private Optional<MemberBook> book(MemberId member, boolean lots) {
         Objects.requireNonNull(member, "member must not be null");
         return query("read the book of member " + member, c -> {
-            try (PreparedStatement p = prepare(c, BookQuery.SQL)) {
-                BookQuery.bind(p, member);
+            String sql = lots ? BookQuery.SQL : BookQuery.SQL_WITHOUT_LOTS;
+            try (PreparedStatement p = prepare(c, sql)) {
+                BookQuery.bind(p, sql, member);
                 try (ResultSet rs = p.executeQuery()) {
-                    BookQuery.Read read = BookQuery.read(member, rs);
+                    BookQuery.Read read = BookQuery.read(member, rs, lots);
                     return read == null ? Optional.empty() : Optional.of(read.book());
                 }
             }
         });
+    }
+
+    @Override
+    public List<Lot> openLots(MemberId member, String currency) {
+        return lots(member, currency, " AND remaining > 0");
     }
 
     @Override
@@ -226,9 +246,13 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public List<Lot> lots(MemberId member, String currency) {
+        return lots(member, currency, "");
+    }
+
+    private List<Lot> lots(MemberId member, String currency, String condition) {
         return query("read the lots of member " + member, c -> {
             try (PreparedStatement p = prepare(c, "SELECT " + LedgerRows.LOT_COLUMNS
-                    + " FROM loyalty_lot WHERE member_id = ? AND currency = ? ORDER BY lot_no")) {
+                    + " FROM loyalty_lot WHERE member_id = ? AND currency = ?" + condition + " ORDER BY lot_no")) {
                 p.setString(1, member.value());
                 p.setString(2, currency);
                 List<Lot> lots = new ArrayList<>();

@@ -83,9 +83,9 @@ public final class JdbcPosReader {
         BookQuery.Read read;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement(BookQuery.SQL_WITH_TIER)) {
-            BookQuery.bind(p, member);
+            BookQuery.bind(p, BookQuery.SQL_WITH_TIER, member);
             try (ResultSet rs = p.executeQuery()) {
-                read = BookQuery.read(member, rs);
+                read = BookQuery.read(member, rs, true);
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not read the balances and tier of member " + member + ": "

@@ -46,6 +46,42 @@ public interface LedgerStore {
     Optional<MemberBook> book(MemberId member);
 
     /**
+     * Returns a member's working set for a posting: like {@link #book(MemberId)}, but a store may
+     * leave out the lots of any purse ({@link Purse#withoutLots}), so that a posting that adds a
+     * lot (an earn) reads none; the ledger reads them with {@link #openLots} when the posting
+     * needs them (a redemption, a reversal), checked by the same version. The default reads the
+     * whole book.
+     *
+     * @param member the member
+     * @return the book, or empty if the member is not enrolled
+     */
+    default Optional<MemberBook> workingSet(MemberId member) {
+        return book(member);
+    }
+
+    /**
+     * Returns a member's lots in a currency that have points remaining, in creation order, as the
+     * book of the store's current version holds them. The default reads them from the book.
+     *
+     * @param member the member
+     * @param currency the currency code
+     * @return the lots; empty for an unknown member or currency
+     */
+    default List<Lot> openLots(MemberId member, String currency) {
+        Purse purse = book(member).map(b -> b.purses().get(currency)).orElse(null);
+        if (purse == null) {
+            return List.of();
+        }
+        List<Lot> open = new ArrayList<>();
+        for (Lot lot : purse.lots()) {
+            if (lot.remaining() > 0) {
+                open.add(lot);
+            }
+        }
+        return open;
+    }
+
+    /**
      * Returns the posting made with a key, for the idempotency check: a store must find every
      * posting whose business time is at or after the last horizon given to {@link #forget}.
      *

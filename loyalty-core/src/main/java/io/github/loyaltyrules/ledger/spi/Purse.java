@@ -2,6 +2,7 @@ package io.github.loyaltyrules.ledger.spi;
 
 import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.internal.OpenLots;
+import io.github.loyaltyrules.ledger.internal.UnreadLots;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,41 @@ public record Purse(String currency, List<Lot> lots, long debt, Instant lastActi
     public Purse {
         Objects.requireNonNull(currency, "currency must not be null");
         // an open-lot list is immutable already, and shares all but a path with the purse it grew from
-        lots = OpenLots.copyOf(lots);
+        lots = lots instanceof UnreadLots ? lots : OpenLots.copyOf(lots);
+    }
+
+    /**
+     * Returns a purse whose lots a store did not read (see {@link LedgerStore#workingSet}): only
+     * their sum is known, and {@link #lots()} throws on any read; the ledger reads the lots with
+     * {@link LedgerStore#openLots} when a posting needs them.
+     *
+     * @param currency the currency code
+     * @param balance what the purse's lots hold, in minor units
+     * @param debt the debt, in minor units
+     * @param lastActivity the business time of the last qualifying activity, or {@code null}
+     * @return the purse
+     * @throws NullPointerException if {@code currency} is null
+     * @throws IllegalArgumentException if {@code balance} is negative
+     */
+    public static Purse withoutLots(String currency, long balance, long debt, Instant lastActivity) {
+        return new Purse(currency, new UnreadLots(balance), debt, lastActivity);
+    }
+
+    /**
+     * Tells whether the purse holds its lots, or only their sum ({@link #withoutLots}).
+     *
+     * @return true if {@link #lots()} can be read
+     */
+    public boolean lotsRead() {
+        return !(lots instanceof UnreadLots);
+    }
+
+    /**
+     * Returns what the purse's lots hold, in minor units, whether or not they were read.
+     *
+     * @return the balance
+     */
+    public long balance() {
+        return lots instanceof UnreadLots u ? u.remaining() : ((OpenLots) lots).remaining();
     }
 }
