@@ -51,6 +51,16 @@ final class CountingStore implements LedgerStore {
     }
 
     @Override
+    public Optional<MemberBook> workingSet(MemberId member) {
+        return delegate.workingSet(member);
+    }
+
+    @Override
+    public List<Lot> openLots(MemberId member, String currency) {
+        return delegate.openLots(member, currency);
+    }
+
+    @Override
     public Optional<Posting> posting(IdempotencyKey key) {
         return delegate.posting(key);
     }
