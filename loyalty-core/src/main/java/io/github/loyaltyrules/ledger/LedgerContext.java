@@ -87,12 +87,8 @@ final class LedgerContext {
 
     /** The member's book; throws {@link UnknownMemberException} if the member is not enrolled. */
     MemberBook book(MemberId member) {
-        MemberBook book = store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
-                : store.book(member).orElse(null);
-        if (book == null) {
-            throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
-        }
-        return book;
+        return enrolled(member, store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
+                : store.book(member).orElse(null));
     }
 
     /**
@@ -100,8 +96,11 @@ final class LedgerContext {
      * their lots (read by the draft when the posting needs them); throws if not enrolled.
      */
     MemberBook workingSet(MemberId member) {
-        MemberBook book = store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
-                : store.workingSet(member).orElse(null);
+        return enrolled(member, store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
+                : store.workingSet(member).orElse(null));
+    }
+
+    private static MemberBook enrolled(MemberId member, MemberBook book) {
         if (book == null) {
             throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
         }

@@ -125,41 +125,49 @@ final class CommitWriter {
         }
     }
 
-    /** Updates every purse row of the book, inserting the ones that are new. */
-    private static void purses(Connection c, Preparer prep, MemberBook book) throws SQLException {
-        if (book.purses().isEmpty()) {
-            return;
-        }
-        List<Purse> purses = new ArrayList<>(book.purses().values());
-        String member = book.account().member().value();
-        int[] updated;
-        try (PreparedStatement p = prep.prepare(c, "UPDATE loyalty_purse SET balance = ?, debt = ?, last_activity = ?"
-                + " WHERE member_id = ? AND currency = ?")) {
-            for (Purse purse : purses) {
-                p.setLong(1, purse.balance());
-                p.setLong(2, purse.debt());
-                LedgerRows.setInstant(p, 3, purse.lastActivity());
-                p.setString(4, member);
-                p.setString(5, purse.currency());
+    /** Binds one item to a statement. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement p, T item) throws SQLException;
+    }
+
+    /** Runs a statement once per item, in one batch; returns the row counts. */
+    private static <T> int[] batch(Connection c, Preparer prep, String sql, Binder<T> binder, List<T> items)
+            throws SQLException {
+        try (PreparedStatement p = prep.prepare(c, sql)) {
+            for (T item : items) {
+                binder.bind(p, item);
                 p.addBatch();
             }
-            updated = p.executeBatch();
+            return p.executeBatch();
         }
-        List<Purse> missing = missing(purses, updated);
+    }
+
+    /** Updates the items' rows in one batch, then inserts, in another, those that had none. */
+    private static <T> void upsert(Connection c, Preparer prep, String update, Binder<T> bindUpdate, String insert,
+            Binder<T> bindInsert, List<T> items) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<T> missing = missing(items, batch(c, prep, update, bindUpdate, items));
         if (!missing.isEmpty()) {
-            try (PreparedStatement p = prep.prepare(c, "INSERT INTO loyalty_purse"
-                    + " (balance, debt, last_activity, member_id, currency) VALUES (?, ?, ?, ?, ?)")) {
-                for (Purse purse : missing) {
-                    p.setLong(1, purse.balance());
-                    p.setLong(2, purse.debt());
-                    LedgerRows.setInstant(p, 3, purse.lastActivity());
-                    p.setString(4, member);
-                    p.setString(5, purse.currency());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+            batch(c, prep, insert, bindInsert, missing);
         }
+    }
+
+    /** Updates every purse row of the book, inserting the ones that are new. */
+    private static void purses(Connection c, Preparer prep, MemberBook book) throws SQLException {
+        String member = book.account().member().value();
+        Binder<Purse> bind = (p, purse) -> {
+            p.setLong(1, purse.balance());
+            p.setLong(2, purse.debt());
+            LedgerRows.setInstant(p, 3, purse.lastActivity());
+            p.setString(4, member);
+            p.setString(5, purse.currency());
+        };
+        upsert(c, prep, "UPDATE loyalty_purse SET balance = ?, debt = ?, last_activity = ? WHERE member_id = ?"
+                + " AND currency = ?", bind, "INSERT INTO loyalty_purse (balance, debt, last_activity, member_id,"
+                + " currency) VALUES (?, ?, ?, ?, ?)", bind, new ArrayList<>(book.purses().values()));
     }
 
     private static void lots(Connection c, Preparer prep, MemberChange change) throws SQLException {
@@ -167,59 +175,30 @@ final class CommitWriter {
             return;
         }
         MemberId member = change.book().account().member();
-        boolean known = change.firstNewLot() != MemberChange.UNKNOWN;
+        Binder<Lot> update = (p, lot) -> LedgerRows.bindLotUpdate(p, member, lot);
+        Binder<Lot> insert = (p, lot) -> LedgerRows.bindLot(p, member, lot);
+        if (change.firstNewLot() == MemberChange.UNKNOWN) {
+            upsert(c, prep, LedgerRows.UPDATE_LOT, update, LedgerRows.INSERT_LOT, insert, change.lots());
+            return;
+        }
         List<Lot> changed = new ArrayList<>();
         List<Lot> created = new ArrayList<>();
         for (Lot lot : change.lots()) {
-            (known && change.isNew(lot) ? created : changed).add(lot);
+            (change.isNew(lot) ? created : changed).add(lot);
         }
         if (!changed.isEmpty()) {
-            int[] updated;
-            try (PreparedStatement p = prep.prepare(c, LedgerRows.UPDATE_LOT)) {
-                for (Lot lot : changed) {
-                    LedgerRows.bindLotUpdate(p, member, lot);
-                    p.addBatch();
-                }
-                updated = p.executeBatch();
-            }
-            if (!known) {
-                created.addAll(missing(changed, updated));
-            }
+            batch(c, prep, LedgerRows.UPDATE_LOT, update, changed);
         }
         if (!created.isEmpty()) {
-            try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_LOT)) {
-                for (Lot lot : created) {
-                    LedgerRows.bindLot(p, member, lot);
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+            batch(c, prep, LedgerRows.INSERT_LOT, insert, created);
         }
     }
 
     private static void reservations(Connection c, Preparer prep, MemberChange change) throws SQLException {
-        if (change.reservations().isEmpty()) {
-            return;
-        }
-        Map<IdempotencyKey, Reservation> inBook = change.book().reservations();
-        int[] updated;
-        try (PreparedStatement p = prep.prepare(c, LedgerRows.UPDATE_RESERVATION)) {
-            for (Reservation r : change.reservations()) {
-                LedgerRows.bindReservationUpdate(p, r, inBook(inBook, r));
-                p.addBatch();
-            }
-            updated = p.executeBatch();
-        }
-        List<Reservation> missing = missing(change.reservations(), updated);
-        if (!missing.isEmpty()) {
-            try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_RESERVATION)) {
-                for (Reservation r : missing) {
-                    LedgerRows.bindReservation(p, r, inBook(inBook, r));
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
+        Map<IdempotencyKey, Reservation> book = change.book().reservations();
+        upsert(c, prep, LedgerRows.UPDATE_RESERVATION, (p, r) -> LedgerRows.bindReservationUpdate(p, r, inBook(book, r)),
+                LedgerRows.INSERT_RESERVATION, (p, r) -> LedgerRows.bindReservation(p, r, inBook(book, r)),
+                change.reservations());
     }
 
     private static boolean inBook(Map<IdempotencyKey, Reservation> book, Reservation r) {
@@ -227,39 +206,16 @@ final class CommitWriter {
     }
 
     private static void reversals(Connection c, Preparer prep, MemberChange change) throws SQLException {
-        if (change.reversed().isEmpty()) {
-            return;
-        }
         String member = change.book().account().member().value();
-        List<Map.Entry<IdempotencyKey, Reversed>> records = new ArrayList<>(change.reversed().entrySet());
-        int[] updated;
-        try (PreparedStatement p = prep.prepare(c,
-                "UPDATE loyalty_reversal SET amount = ?, lots = ? WHERE member_id = ? AND posting_key = ?")) {
-            for (Map.Entry<IdempotencyKey, Reversed> e : records) {
-                bindReversal(p, member, e);
-                p.addBatch();
-            }
-            updated = p.executeBatch();
-        }
-        List<Map.Entry<IdempotencyKey, Reversed>> missing = missing(records, updated);
-        if (!missing.isEmpty()) {
-            try (PreparedStatement p = prep.prepare(c,
-                    "INSERT INTO loyalty_reversal (amount, lots, member_id, posting_key) VALUES (?, ?, ?, ?)")) {
-                for (Map.Entry<IdempotencyKey, Reversed> e : missing) {
-                    bindReversal(p, member, e);
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
-    }
-
-    private static void bindReversal(PreparedStatement p, String member, Map.Entry<IdempotencyKey, Reversed> e)
-            throws SQLException {
-        p.setLong(1, e.getValue().amount());
-        p.setString(2, LedgerRows.reversedLots(e.getValue().lots()));
-        p.setString(3, member);
-        p.setString(4, e.getKey().value());
+        Binder<Map.Entry<IdempotencyKey, Reversed>> bind = (p, e) -> {
+            p.setLong(1, e.getValue().amount());
+            p.setString(2, LedgerRows.reversedLots(e.getValue().lots()));
+            p.setString(3, member);
+            p.setString(4, e.getKey().value());
+        };
+        upsert(c, prep, "UPDATE loyalty_reversal SET amount = ?, lots = ? WHERE member_id = ? AND posting_key = ?",
+                bind, "INSERT INTO loyalty_reversal (amount, lots, member_id, posting_key) VALUES (?, ?, ?, ?)", bind,
+                new ArrayList<>(change.reversed().entrySet()));
     }
 
     /** The items whose update touched no row: they are new. */
