@@ -109,7 +109,7 @@ final class Draft implements DraftLookup {
             if (i >= 0) {
                 return lots.get(i);
             }
-            return owner.touchedLots == null ? null : owner.touchedLots.get(id);
+            return owner.touchedLot(id);
         }
 
         /** The lot, open or spent. */
@@ -201,6 +201,8 @@ final class Draft implements DraftLookup {
     private Map<IdempotencyKey, Reversed> changedReversed;
     /** Lots created or changed, at their latest state, by number; null until one is. */
     private Map<LotId, Lot> touchedLots;
+    /** The one lot touched while only one is (then {@link #touchedLots} is null). */
+    private Lot onlyTouched;
     /** The entries written, in order: most operations write one, which needs no list until the end. */
     private Entry firstEntry;
     private List<Entry> moreEntries;
@@ -217,9 +219,24 @@ final class Draft implements DraftLookup {
 
     private void touched(Lot lot) {
         if (touchedLots == null) {
+            if (onlyTouched == null || onlyTouched.id().equals(lot.id())) {
+                // most postings touch one lot: no map until a second one
+                onlyTouched = lot;
+                return;
+            }
             touchedLots = new LinkedHashMap<>(4);
+            touchedLots.put(onlyTouched.id(), onlyTouched);
+            onlyTouched = null;
         }
         touchedLots.put(lot.id(), lot);
+    }
+
+    /** The latest state of a lot this draft touched, or null. */
+    private Lot touchedLot(LotId id) {
+        if (touchedLots != null) {
+            return touchedLots.get(id);
+        }
+        return onlyTouched != null && onlyTouched.id().equals(id) ? onlyTouched : null;
     }
 
     private Lot spentLot(LotId id) {
@@ -365,7 +382,8 @@ final class Draft implements DraftLookup {
                 }
             }
         }
-        return new MemberChange(toBook(), base.nextLot(), touchedLots == null ? List.of() : List.copyOf(touchedLots.values()),
+        return new MemberChange(toBook(), base.nextLot(), touchedLots != null ? List.copyOf(touchedLots.values())
+                : onlyTouched != null ? List.of(onlyTouched) : List.of(),
                 changedReservations == null ? List.of() : List.copyOf(changedReservations.values()),
                 changedReversed == null ? Map.of() : changedReversed);
     }
