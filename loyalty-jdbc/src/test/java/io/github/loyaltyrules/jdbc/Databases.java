@@ -68,6 +68,32 @@ public final class Databases {
         }
     }
 
+    /**
+     * The PostgreSQL database named by the environment, emptied and laid out as a DBA would to
+     * spread members over nodes: the ledger's tables of schema 5 hash-partitioned by member
+     * ({@code partitioned-ledger.sql}, recorded as versions 1 and 5), then {@code migrate()} for the rest.
+     */
+    public static synchronized DataSource freshPartitionedPostgres() {
+        DataSource ds = freshPostgres();
+        dropAll(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                java.io.InputStream in = Databases.class.getResourceAsStream("partitioned-ledger.sql")) {
+            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String sql : Migrations.statements(script)) {
+                s.execute(sql);
+            }
+            s.execute("CREATE TABLE loyalty_schema_history (version INT NOT NULL PRIMARY KEY,"
+                    + " script VARCHAR(200) NOT NULL)");
+            s.execute("INSERT INTO loyalty_schema_history VALUES (1, 'V1__ledger.sql'), (5, 'V5__ledger_v2.sql')");
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot lay out the partitioned test database: " + e.getMessage(), e);
+        }
+        if (JdbcLedgerStore.of(ds).migrate() != 3) {
+            throw new IllegalStateException("migrate() on the partitioned layout should apply versions 2 to 4");
+        }
+        return ds;
+    }
+
     /** The PostgreSQL database named by the environment, emptied and migrated. */
     public static synchronized DataSource freshPostgres() {
         if (postgres == null) {
