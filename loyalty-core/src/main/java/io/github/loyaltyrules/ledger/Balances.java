@@ -51,7 +51,7 @@ final class Balances {
         Instant horizon = ctx.horizon();
         if (!complete && asOf.isBefore(horizon)) {
             throw new OutsideWindowException("balance of member " + member + " as of " + asOf + " reaches before the "
-                    + "idempotency window (" + ctx.window + ", from " + horizon + "), whose history this store no "
+                    + "idempotency window (" + ctx.windowText() + ", from " + horizon + "), whose history this store no "
                     + "longer keeps");
         }
         // from the state now, undo what was dated after asOf: every such entry is kept, since the
@@ -78,7 +78,7 @@ final class Balances {
         } else if (!complete && (lastActivity == null || lastActivity.isBefore(horizon))
                 && c.expiry().inactivityDeadline(book.account().enrolledAt(), ctx.zone).isPresent()) {
             throw new OutsideWindowException("balance of member " + member + " in " + c.code() + " as of " + asOf
-                    + " depends on activity before the idempotency window (" + ctx.window + ", from " + horizon
+                    + " depends on activity before the idempotency window (" + ctx.windowText() + ", from " + horizon
                     + "), whose history this store no longer keeps");
         }
         List<Lot> lots = new ArrayList<>();

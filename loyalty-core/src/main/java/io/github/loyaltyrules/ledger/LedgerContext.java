@@ -41,6 +41,21 @@ final class LedgerContext {
         this.window = window;
     }
 
+    /** The idempotency window as people read it: "400 days", "36 hours", "90 minutes" (else ISO-8601). */
+    String windowText() {
+        long seconds = window.getSeconds();
+        if (window.getNano() == 0 && seconds % 86_400 == 0) {
+            return seconds / 86_400 + (seconds == 86_400 ? " day" : " days");
+        }
+        if (window.getNano() == 0 && seconds % 3_600 == 0) {
+            return seconds / 3_600 + (seconds == 3_600 ? " hour" : " hours");
+        }
+        if (window.getNano() == 0 && seconds % 60 == 0) {
+            return seconds / 60 + (seconds == 60 ? " minute" : " minutes");
+        }
+        return window.toString();
+    }
+
     /** The earliest business time a posting may have now; see {@link Ledger#horizon()}. */
     Instant horizon() {
         Instant now = clock.instant();

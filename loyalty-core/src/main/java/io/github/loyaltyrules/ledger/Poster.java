@@ -110,7 +110,7 @@ final class Poster {
         }
         if (at.isBefore(horizon)) {
             throw new OutsideWindowException("business time " + at + " is before the idempotency window of this "
-                    + "ledger (" + ctx.window + " back from now, " + horizon + "): a key that old may be forgotten, so the "
+                    + "ledger (" + ctx.windowText() + " back from now, " + horizon + "): a key that old may be forgotten, so the "
                     + "posting could be a retry; post with a current business time or widen idempotencyWindow");
         }
         return horizon;
