@@ -82,7 +82,8 @@ final class Migrations {
         }
     }
 
-    private static String script(String name) {
+    /** The text of one of the jar's schema scripts. */
+    static String script(String name) {
         try (InputStream in = Migrations.class.getResourceAsStream(SCRIPT_DIR + name)) {
             if (in == null) {
                 throw new IllegalStateException("schema script " + name + " is missing from the jar");

@@ -3,6 +3,8 @@ package io.github.loyaltyrules.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -68,30 +70,56 @@ public final class Databases {
         }
     }
 
+    /** The member table of schema 5, hash-partitioned by member; V5 changes it with ALTERs, so it is written out here. */
+    private static final String PARTITIONED_MEMBER = "CREATE TABLE loyalty_member (member_id VARCHAR(128) NOT NULL,"
+            + " version BIGINT NOT NULL, status VARCHAR(16) NOT NULL, enrolled_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+            + " status_since TIMESTAMP WITH TIME ZONE NOT NULL, status_reason VARCHAR(1000), next_lot BIGINT NOT NULL,"
+            + " next_entry BIGINT NOT NULL, PRIMARY KEY (member_id)) PARTITION BY HASH (member_id)";
+    private static final int PARTITIONS = 4;
+
     /**
      * The PostgreSQL database named by the environment, emptied and laid out as a DBA would to
-     * spread members over nodes: the ledger's tables of schema 5 hash-partitioned by member
-     * ({@code partitioned-ledger.sql}, recorded as versions 1 and 5), then {@code migrate()} for the rest.
+     * spread members over nodes: every table that {@code V5__ledger_v2.sql} creates, and the member
+     * table, hash-partitioned by member (the key index by its key) into four partitions, versions 1
+     * and 5 recorded, then {@code migrate()} for the rest.
      */
     public static synchronized DataSource freshPartitionedPostgres() {
         DataSource ds = freshPostgres();
         dropAll(ds);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                java.io.InputStream in = Databases.class.getResourceAsStream("partitioned-ledger.sql")) {
-            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            for (String sql : Migrations.statements(script)) {
+        List<String> ddl = new ArrayList<>();
+        ddl.add(PARTITIONED_MEMBER);
+        partitions(ddl, "loyalty_member");
+        for (String sql : Migrations.statements(Migrations.script("V5__ledger_v2.sql"))) {
+            if (sql.startsWith("CREATE TABLE")) {
+                String table = sql.substring("CREATE TABLE ".length(), sql.indexOf(' ', "CREATE TABLE ".length()));
+                ddl.add(sql + " PARTITION BY HASH (" + (table.equals("loyalty_posting_key") ? "posting_key" : "member_id")
+                        + ")");
+                partitions(ddl, table);
+            } else if (sql.startsWith("CREATE INDEX")) {
+                ddl.add(sql);
+            }
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : ddl) {
                 s.execute(sql);
             }
             s.execute("CREATE TABLE loyalty_schema_history (version INT NOT NULL PRIMARY KEY,"
                     + " script VARCHAR(200) NOT NULL)");
             s.execute("INSERT INTO loyalty_schema_history VALUES (1, 'V1__ledger.sql'), (5, 'V5__ledger_v2.sql')");
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot lay out the partitioned test database: " + e.getMessage(), e);
         }
         if (JdbcLedgerStore.of(ds).migrate() != 3) {
             throw new IllegalStateException("migrate() on the partitioned layout should apply versions 2 to 4");
         }
         return ds;
+    }
+
+    private static void partitions(List<String> ddl, String table) {
+        for (int r = 0; r < PARTITIONS; r++) {
+            ddl.add("CREATE TABLE " + table + "_p" + r + " PARTITION OF " + table + " FOR VALUES WITH (MODULUS "
+                    + PARTITIONS + ", REMAINDER " + r + ")");
+        }
     }
 
     /** The PostgreSQL database named by the environment, emptied and migrated. */
