@@ -19,13 +19,19 @@ final class Credits {
         this.ctx = ctx;
     }
 
-    /** An earn or a manual credit: a new lot, from which any debt in the currency is settled first. */
-    Prepared credit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
-            IdempotencyKey key, String reason) {
+    /** Checks the parts of a one-member request for an amount, in the order every such operation checks them. */
+    private PointCurrency checked(MemberId member, Points amount, Instant at, IdempotencyKey key) {
         PointCurrency currency = ctx.checkedAmount(amount);
         Checks.notNull(member, "member");
         Checks.notNull(at, "at");
         Checks.notNull(key, "idempotency key");
+        return currency;
+    }
+
+    /** An earn or a manual credit: a new lot, from which any debt in the currency is settled first. */
+    Prepared credit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
+            IdempotencyKey key, String reason) {
+        PointCurrency currency = checked(member, amount, at, key);
         Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
         return new Prepared(at, key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);
@@ -75,10 +81,7 @@ final class Credits {
     /** A redemption or a manual debit: takes lots soonest-to-expire first. */
     Prepared debit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
             IdempotencyKey key, String reason) {
-        PointCurrency currency = ctx.checkedAmount(amount);
-        Checks.notNull(member, "member");
-        Checks.notNull(at, "at");
-        Checks.notNull(key, "idempotency key");
+        PointCurrency currency = checked(member, amount, at, key);
         Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
         return new Prepared(at, key, null, request, member, null, drafts -> {
             Draft d = drafts.of(member);

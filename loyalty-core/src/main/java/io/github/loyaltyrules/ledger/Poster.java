@@ -8,9 +8,11 @@ import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -142,7 +144,7 @@ final class Poster {
             throw new InvalidRequestException("a batch holds 1 to " + MAX_BATCH + " requests; got " + requests.size());
         }
         List<Prepared> batch = new ArrayList<>(requests.size());
-        java.util.Set<IdempotencyKey> keys = new java.util.HashSet<>();
+        Set<IdempotencyKey> keys = new HashSet<>();
         for (PostingRequest r : requests) {
             Prepared p = prepare(Checks.notNull(r, "request"));
             if (!keys.add(p.key())) {

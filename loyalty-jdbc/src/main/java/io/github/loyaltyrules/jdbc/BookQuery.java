@@ -76,11 +76,12 @@ final class BookQuery {
                 + " ORDER BY kind, a, n1";
     }
 
-    /** Binds the member id to each parameter of a statement prepared from {@code sql}, one of this class's. */
-    static void bind(PreparedStatement p, String sql, MemberId member) throws SQLException {
-        // each select of the union has one parameter, and the lots' select is there or not
-        int n = sql == SQL_WITHOUT_LOTS ? 3 : 4;
-        for (int i = 1; i <= n; i++) {
+    /**
+     * Binds the member id to each parameter of one of this class's statements: one for each select
+     * of the union, whose lots' select is there ({@code lots}) or not.
+     */
+    static void bind(PreparedStatement p, boolean lots, MemberId member) throws SQLException {
+        for (int i = 1, n = lots ? 4 : 3; i <= n; i++) {
             p.setString(i, member.value());
         }
     }

@@ -173,7 +173,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         return query("read the book of member " + member, c -> {
             String sql = lots ? BookQuery.SQL : BookQuery.SQL_WITHOUT_LOTS;
             try (PreparedStatement p = prepare(c, sql)) {
-                BookQuery.bind(p, sql, member);
+                BookQuery.bind(p, lots, member);
                 try (ResultSet rs = p.executeQuery()) {
                     BookQuery.Read read = BookQuery.read(member, rs, lots);
                     return read == null ? Optional.empty() : Optional.of(read.book());

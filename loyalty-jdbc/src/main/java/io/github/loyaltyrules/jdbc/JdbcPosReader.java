@@ -83,7 +83,7 @@ public final class JdbcPosReader {
         BookQuery.Read read;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement(BookQuery.SQL_WITH_TIER)) {
-            BookQuery.bind(p, BookQuery.SQL_WITH_TIER, member);
+            BookQuery.bind(p, true, member);
             try (ResultSet rs = p.executeQuery()) {
                 read = BookQuery.read(member, rs, true);
             }

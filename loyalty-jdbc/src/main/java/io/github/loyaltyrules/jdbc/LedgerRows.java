@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ledger's rows of schema 2 ({@code V5__ledger_v2.sql}): the column lists, and how a lot,
@@ -121,7 +122,7 @@ final class LedgerRows {
     /** Writes a reversal record's lots as {@code lot:amount}, comma-separated, in lot order. */
     static String reversedLots(Map<LotId, Long> lots) {
         StringBuilder sb = new StringBuilder(lots.size() * 8);
-        for (Map.Entry<LotId, Long> e : new java.util.TreeMap<>(lots).entrySet()) {
+        for (Map.Entry<LotId, Long> e : new TreeMap<>(lots).entrySet()) {
             if (sb.length() > 0) {
                 sb.append(',');
             }

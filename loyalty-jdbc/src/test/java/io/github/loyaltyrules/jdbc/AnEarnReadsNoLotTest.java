@@ -2,20 +2,14 @@ package io.github.loyaltyrules.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.Lot;
-import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
-import io.github.loyaltyrules.ledger.Posting;
-import io.github.loyaltyrules.ledger.Reservation;
-import io.github.loyaltyrules.ledger.spi.Commit;
-import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.spi.ForwardingLedgerStore;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
-import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,85 +30,24 @@ class AnEarnReadsNoLotTest {
     static final MemberId ANN = MemberId.of("ann");
 
     /** Counts the whole-book and open-lot reads of a store it passes every call to. */
-    static final class Counting implements LedgerStore {
-        final LedgerStore target;
+    static final class Counting extends ForwardingLedgerStore {
         final AtomicInteger books = new AtomicInteger();
         final AtomicInteger openLots = new AtomicInteger();
 
         Counting(LedgerStore target) {
-            this.target = target;
+            super(target);
         }
 
         @Override
         public Optional<MemberBook> book(MemberId member) {
             books.incrementAndGet();
-            return target.book(member);
-        }
-
-        @Override
-        public Optional<MemberBook> workingSet(MemberId member) {
-            return target.workingSet(member);
+            return super.book(member);
         }
 
         @Override
         public List<Lot> openLots(MemberId member, String currency) {
             openLots.incrementAndGet();
-            return target.openLots(member, currency);
-        }
-
-        @Override
-        public Optional<Posting> posting(IdempotencyKey key) {
-            return target.posting(key);
-        }
-
-        @Override
-        public Optional<Posting> posting(MemberId member, IdempotencyKey key) {
-            return target.posting(member, key);
-        }
-
-        @Override
-        public Optional<Lot> lot(MemberId member, LotId lot) {
-            return target.lot(member, lot);
-        }
-
-        @Override
-        public List<Lot> lots(MemberId member, String currency) {
-            return target.lots(member, currency);
-        }
-
-        @Override
-        public Optional<Reservation> reservation(MemberId member, IdempotencyKey key) {
-            return target.reservation(member, key);
-        }
-
-        @Override
-        public List<Reservation> reservations(MemberId member) {
-            return target.reservations(member);
-        }
-
-        @Override
-        public Optional<Reversed> reversed(MemberId member, IdempotencyKey posting) {
-            return target.reversed(member, posting);
-        }
-
-        @Override
-        public List<Entry> entries(MemberId member) {
-            return target.entries(member);
-        }
-
-        @Override
-        public List<MemberId> members(MemberId after, int limit) {
-            return target.members(after, limit);
-        }
-
-        @Override
-        public CommitResult apply(Commit commit) {
-            return target.apply(commit);
-        }
-
-        @Override
-        public void forget(Instant horizon) {
-            target.forget(horizon);
+            return super.openLots(member, currency);
         }
     }
 
