@@ -845,6 +845,8 @@ public final class TierEngine implements TierLookup {
     }
 
     private void raise(MemberTiers m, int tier) {
+        // a tier earned now voids a downgrade pending from a lower one: the member re-qualified
+        m.pending = null;
         m.tier = tier;
         m.floor = Math.max(m.floor, floorAt[tier]);
     }

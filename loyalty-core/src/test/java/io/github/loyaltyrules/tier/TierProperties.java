@@ -14,6 +14,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -99,6 +100,17 @@ class TierProperties {
         for (Instant probe : probes()) {
             assertThat(rank(most, probe)).as("at %s", probe).isGreaterThanOrEqualTo(rank(less, probe));
         }
+    }
+
+    /**
+     * Found by the property above: on a rolling window with grace and soft landing, a member whose
+     * downgrade was pending re-qualified for a higher tier, and the stale pending downgrade later took
+     * them two tiers down at once, below a member with less activity.
+     */
+    @Example
+    void anUpgradeVoidsADowngradePendingFromALowerTier() {
+        moreQualifyingActivityNeverYieldsALowerTier(List.of(new Act(59, 0, 1, 7_500), new Act(424, 0, 1, 42_500)),
+                List.of(new Act(0, 0, 1, 42_500)), new Options(1, true, true, 1));
     }
 
     @Property(tries = 150)
