@@ -95,9 +95,10 @@ import java.util.function.Supplier;
  * earns keep to their line shares, so per-line rounding is never clawed back twice. Nothing is ever
  * given back by a return (a rule the kept basket would newly earn, e.g. a lesser bonus in the same
  * exclusive group, is not awarded), and no award is clawed back beyond its amount.
- * Once the return has posted, the purchase's engine learns what the purchase kept before it and keeps
- * after it ({@link io.github.loyaltyrules.rule.RuleEngine#returned}), so that per-member caps and
- * campaign budgets drawn for the returned part are released; a replayed return releases nothing again.
+ * Once the return has posted, the purchase's engine learns what it clawed back, under the return's key
+ * ({@link io.github.loyaltyrules.rule.RuleEngine#returned}), so that per-member caps and campaign
+ * budgets drawn for the returned part are released; a retried return tells it again, and the engine
+ * releases once per return key.
  *
  * <p><b>Idempotency.</b> Every call carries the caller's key. A purchase, event or return posts under
  * keys derived from it; the program remembers which kind of operation each caller key was used for,
@@ -114,7 +115,13 @@ import java.util.function.Supplier;
  * compare-and-set or keyed insert in the store, made <em>before</em> the ledger posts: a purchase's
  * record (with its awards) is stored, then posted under derived keys; a return's record and the
  * purchase's next return state are stored together, then the claw-backs are posted; a reward
- * redemption is counted, then posted (and withdrawn from the count if the ledger rejects it). A
+ * redemption is counted, then posted. A purchase, event or reward redemption that the ledger refuses
+ * (too few points, a balance that would overflow) is withdrawn: its record and its count go, and the
+ * caps and budgets its evaluation drew are released, so it leaves no trace and a "first purchase" rule
+ * sees the same member on the next attempt. Caps and budgets are drawn by the engine under the
+ * request's key before the record is stored; a store failure (even a commit whose reply was lost)
+ * keeps them, so the retry either finds the record or evaluates to the same draws: a crash at any
+ * point followed by a retry with the same key leaves exactly what one clean run leaves. A
  * failure after the store write and before the posting leaves a record that a retry with the same key
  * completes, posting exactly what was recorded; two servers can never both record the same key, the
  * same returned unit, or a redemption beyond the limit. A receipt holds no more than what a replay and
@@ -450,13 +457,12 @@ public final class LoyaltyProgram {
             RuleContext context = new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id());
             Evaluation evaluation = v.engine().evaluate(context);
             List<Award> awards = evaluation.awards();
-            boolean stored = false;
             ReceiptRecord record;
+            ProgramCommit commit;
             try {
                 for (int i = 0; i < awards.size(); i++) { // every currency is checked before anything is stored
                     ledger.currency(awards.get(i).currency());
                 }
-                ProgramCommit commit;
                 if (activity instanceof Purchase purchase) {
                     record = ReceiptRecord.purchase(key, v.id(), at, purchase, profile, awards);
                     commit = new ProgramCommit(state.plusPurchase(), record, null, null);
@@ -464,13 +470,13 @@ public final class LoyaltyProgram {
                     record = ReceiptRecord.event(key, member, v.id(), at, (MemberEvent) activity, awards);
                     commit = new ProgramCommit(null, record, null, null);
                 }
-                stored = store.commit(commit) == CommitResult.APPLIED;
-            } finally {
-                if (!stored && !awards.isEmpty()) { // an evaluation not kept gives back the caps and budgets it drew
-                    v.engine().returned(context, evaluation, NOTHING);
-                }
+            } catch (RuntimeException refused) { // refused for good: what the evaluation drew goes back
+                v.engine().abandoned(key);
+                throw refused;
             }
-            if (stored) {
+            // A store failure here (even a lost reply after the record committed) keeps the draws: they
+            // are keyed by the request, so the retry either finds the record or evaluates to the same draws.
+            if (store.commit(commit) == CommitResult.APPLIED) {
                 return post(record, false);
             }
             // another server stored this member or this key first: read again
@@ -506,6 +512,29 @@ public final class LoyaltyProgram {
             }
             sums[c] = Math.addExact(sums[c], a.amount());
         }
+        List<Posting> postings;
+        try {
+            postings = postAwards(record, retry, codes, sums, currencies);
+        } catch (LoyaltyException refused) { // the ledger changed nothing: neither does the program
+            withdraw(record);
+            throw refused;
+        }
+        if (tierEngine != null) {
+            Purchase purchase = record.kind() == ReceiptRecord.Kind.PURCHASE ? (Purchase) record.activity() : null;
+            Map<Metric, Long> qualified = qualified(purchase, totals(codes, sums, currencies));
+            for (Map.Entry<Metric, Long> q : qualified.entrySet()) {
+                tierEngine.record(member, q.getKey(), q.getValue(), record.at(), tierKey(key, q.getKey()));
+            }
+        }
+        return new Receipt(key, member, record.programVersion(), record.at(), awards, postings, false);
+    }
+
+    /** Posts a recorded purchase's or event's totals per currency: one linked batch, or one posting. */
+    private List<Posting> postAwards(ReceiptRecord record, boolean retry, String[] codes, long[] sums,
+            int currencies) {
+        List<Award> awards = record.awards();
+        IdempotencyKey key = record.key();
+        MemberId member = record.member();
         String type = record.activity().type();
         List<Posting> postings = currencies == 1 ? null : new ArrayList<>(currencies);
         Posting only = null;
@@ -541,15 +570,33 @@ public final class LoyaltyProgram {
                 postings.add(p);
             }
         }
-        if (tierEngine != null) {
-            Purchase purchase = record.kind() == ReceiptRecord.Kind.PURCHASE ? (Purchase) record.activity() : null;
-            Map<Metric, Long> qualified = qualified(purchase, totals(codes, sums, currencies));
-            for (Map.Entry<Metric, Long> q : qualified.entrySet()) {
-                tierEngine.record(member, q.getKey(), q.getValue(), record.at(), tierKey(key, q.getKey()));
+        return postings == null ? List.of(only) : postings;
+    }
+
+    /**
+     * Withdraws a recorded purchase or event whose points the ledger refused (e.g. the balance would
+     * overflow): its record and its count go, and its engine releases what its evaluation drew, so the
+     * refused request leaves no trace. A crash before this completes leaves the record: the retry posts
+     * it, is refused the same way, and withdraws it then.
+     */
+    private void withdraw(ReceiptRecord record) {
+        for (String currency : totalsByCurrency(record.awards()).keySet()) {
+            if (ledger.posting(derived(record.key(), currency)).isPresent()) {
+                return; // a part posted one by one before batches existed: the record stays for a retry
             }
         }
-        return new Receipt(key, member, record.programVersion(), record.at(), awards,
-                postings == null ? List.of(only) : postings, false);
+        while (true) {
+            MemberRecord state = record.kind() == ReceiptRecord.Kind.PURCHASE
+                    ? memberRecord(record.member()).minusPurchase() : null;
+            if (store.receipt(record.key()).isEmpty()
+                    || store.commit(new ProgramCommit(state, null, null, record.key())) == CommitResult.APPLIED) {
+                break;
+            }
+        }
+        ProgramVersion v = versions.get(record.programVersion());
+        if (v != null) {
+            v.engine().abandoned(record.key());
+        }
     }
 
     /**
@@ -596,7 +643,9 @@ public final class LoyaltyProgram {
         while (true) {
             ReceiptRecord earlier = replayable(key, fingerprint);
             if (earlier != null) {
-                return postReturn(earlier, true);
+                Receipt receipt = postReturn(earlier, true);
+                returned(null, earlier); // again: a crash may have come before the caps and budgets were given back
+                return receipt;
             }
             ReceiptRecord bought = store.receipt(original).orElse(null);
             if (bought == null || bought.kind() != ReceiptRecord.Kind.PURCHASE || !bought.member().equals(member)) {
@@ -609,7 +658,7 @@ public final class LoyaltyProgram {
             ReturnState next = returned.plus(units, take, record.tierReturns());
             if (store.commit(new ProgramCommit(null, record, next, null)) == CommitResult.APPLIED) {
                 Receipt receipt = postReturn(record, false);
-                returned(bought, returned, take); // once per stored return, never on a replay
+                returned(bought, record);
                 return receipt;
             }
             // another return of this purchase, or a request with this key, was stored first: read again
@@ -725,30 +774,18 @@ public final class LoyaltyProgram {
     }
 
     /**
-     * Tells the purchase's engine what the purchase kept before a return that has just posted and what it
-     * keeps after ({@code take}, already recorded, is what the return clawed back per award), so that it
-     * can release the caps and budgets the returned part drew.
+     * Tells the purchase's engine what a posted return clawed back, under the return's key, so that it
+     * gives back the caps and budgets the returned part drew (once per return key, however often this
+     * is called for it).
      */
-    private void returned(ReceiptRecord bought, ReturnState earlier, long[] take) {
-        ProgramVersion v = versions.get(bought.programVersion());
-        List<Award> awards = bought.awards();
-        if (v == null || awards.isEmpty()) {
+    private void returned(ReceiptRecord purchase, ReceiptRecord returnRecord) {
+        ReceiptRecord bought = purchase != null ? purchase : store.receipt(returnRecord.original()).orElse(null);
+        ProgramVersion v = bought == null ? null : versions.get(bought.programVersion());
+        if (v == null || returnRecord.awards().isEmpty()) {
             return;
         }
-        List<Award> before = new ArrayList<>(awards.size());
-        List<Award> after = new ArrayList<>(awards.size());
-        for (int i = 0; i < awards.size(); i++) {
-            Award a = awards.get(i);
-            long keeps = a.amount() - earlier.clawed(i) - take[i];
-            if (keeps + take[i] > 0) {
-                before.add(new Award(a.ruleId(), a.ruleName(), a.currency(), keeps + take[i], Map.of(), a.explanation()));
-            }
-            if (keeps > 0) {
-                after.add(new Award(a.ruleId(), a.ruleName(), a.currency(), keeps, Map.of(), a.explanation()));
-            }
-        }
         v.engine().returned(new RuleContext(bought.profile(), bought.activity(), bought.at().atZone(ledger.zone()),
-                bought.key(), v.id()), new Evaluation(before), new Evaluation(after));
+                bought.key(), v.id()), returnRecord.key(), new Evaluation(returnRecord.awards()));
     }
 
     /**
@@ -794,10 +831,13 @@ public final class LoyaltyProgram {
                     + "'; its rewards are " + v.rewards().keySet());
         }
         String reason = "reward " + reward.id() + ": " + reward.name();
+        if (ledger.posting(key).isPresent()) {
+            return ledger.redeem(member, reward.cost(), at, key, reason); // posted: the ledger replays it
+        }
         Optional<ReceiptRecord> stored = store.receipt(key);
-        if (ledger.posting(key).isPresent() || (stored.isPresent() && stored.get().kind() == ReceiptRecord.Kind.REWARD
-                && stored.get().rewardId().equals(rewardId) && stored.get().member().equals(member))) {
-            return ledger.redeem(member, reward.cost(), at, key, reason);
+        if (stored.isPresent() && stored.get().kind() == ReceiptRecord.Kind.REWARD
+                && stored.get().rewardId().equals(rewardId) && stored.get().member().equals(member)) {
+            return postRedemption(member, reward, at, key, reason); // counted, not posted: complete it
         }
         if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
             throw new RewardNotAvailableException("reward " + rewardId + " is available from " + reward.availableFrom()
@@ -826,12 +866,21 @@ public final class LoyaltyProgram {
                         + "; a reward redemption needs a key of its own");
             }
         }
+        return postRedemption(member, reward, at, key, reason);
+    }
+
+    /**
+     * Posts a counted reward redemption. If the ledger refuses it (too few points), the count and the
+     * record are withdrawn, so the refused redemption leaves no trace; a crash before the withdrawal
+     * leaves them for the retry, which is refused the same way and withdraws them then.
+     */
+    private Posting postRedemption(MemberId member, Reward reward, Instant at, IdempotencyKey key, String reason) {
         try {
             return ledger.redeem(member, reward.cost(), at, key, reason);
         } catch (LoyaltyException rejected) {
-            while (true) { // the ledger changed nothing: neither does the program
+            while (store.receipt(key).isPresent()) { // the ledger changed nothing: neither does the program
                 MemberRecord state = memberRecord(member);
-                if (store.commit(new ProgramCommit(state.plusRedemption(rewardId, -1), null, null, key))
+                if (store.commit(new ProgramCommit(state.plusRedemption(reward.id(), -1), null, null, key))
                         == CommitResult.APPLIED) {
                     break;
                 }

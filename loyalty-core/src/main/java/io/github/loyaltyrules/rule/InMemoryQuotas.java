@@ -1,42 +1,171 @@
 package io.github.loyaltyrules.rule;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** {@link Quotas} in one JVM: a compare-and-set loop per counter. */
+/**
+ * {@link Quotas} in one JVM. Each counter's usage is changed under the counter's lock, together with
+ * the record of the request (or give-back key) that changes it; records are dropped once older than
+ * the retention, oldest first.
+ */
 final class InMemoryQuotas implements Quotas {
 
-    private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    /** A counter's usage; guarded by itself. */
+    private static final class Counter {
+        long used;
+    }
+
+    /** What one request drew (and one key gave back), per counter; guarded by itself. */
+    private static final class Record {
+        final String key;
+        final long createdMillis;
+        /** counter -> {drawn, given back or -1}. */
+        final Map<String, long[]> byCounter = new HashMap<>(4);
+
+        Record(String key, long createdMillis) {
+            this.key = key;
+            this.createdMillis = createdMillis;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Record> records = new ConcurrentHashMap<>();
+    /** Records in the order made, for forgetting them; guarded by itself. */
+    private final ArrayDeque<Record> byAge = new ArrayDeque<>();
+    private final long retentionMillis;
+    private final Clock clock;
+
+    InMemoryQuotas(Duration retention, Clock clock) {
+        this.retentionMillis = retention.toMillis();
+        this.clock = clock;
+    }
 
     @Override
-    public long take(String counter, long wanted, long limit) {
-        Quotas.checkTake(counter, wanted, limit);
-        AtomicLong used = counters.computeIfAbsent(counter, k -> new AtomicLong());
-        while (true) {
-            long now = used.get();
-            long take = Math.min(limit - now, wanted);
-            if (take <= 0) {
+    public long draw(String request, String counter, long wanted, long limit) {
+        Quotas.checkDraw(request, counter, wanted, limit);
+        Counter c = counters.computeIfAbsent(counter, k -> new Counter());
+        synchronized (c) {
+            Record r = wanted == 0 ? records.get(request) : record(request);
+            if (r == null) {
                 return 0;
             }
-            if (used.compareAndSet(now, now + take)) {
-                return take;
+            synchronized (r) {
+                long[] d = r.byCounter.get(counter);
+                long before = d == null ? 0 : d[0];
+                long now = Quotas.fit(wanted, limit, c.used - before);
+                c.used = c.used - before + now;
+                if (d == null) {
+                    r.byCounter.put(counter, new long[] {now, -1});
+                } else {
+                    d[0] = now;
+                }
+                return now;
             }
         }
     }
 
     @Override
-    public void giveBack(String counter, long amount) {
-        Quotas.checkGiveBack(counter, amount);
-        AtomicLong used = counters.get(counter);
-        if (used != null) {
-            used.getAndUpdate(now -> Math.max(0, now - amount));
+    public void settle(String request, Set<String> kept) {
+        Quotas.checkName(request, "request key");
+        Objects.requireNonNull(kept, "kept counters must not be null");
+        Record r = records.get(request);
+        if (r == null) {
+            return;
+        }
+        List<String> release = new ArrayList<>();
+        synchronized (r) {
+            for (Map.Entry<String, long[]> e : r.byCounter.entrySet()) {
+                if (e.getValue()[0] > 0 && !kept.contains(e.getKey())) {
+                    release.add(e.getKey());
+                }
+            }
+        }
+        for (String counter : release) {
+            Counter c = counters.get(counter);
+            synchronized (c) {
+                synchronized (r) {
+                    long[] d = r.byCounter.get(counter);
+                    c.used = Math.max(0, c.used - d[0]);
+                    d[0] = 0;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void giveBack(String key, String counter, long amount) {
+        Quotas.checkGiveBack(key, counter, amount);
+        Counter c = counters.get(counter);
+        if (c == null) {
+            return; // never drawn on: nothing to give back
+        }
+        synchronized (c) {
+            Record r = record(key);
+            synchronized (r) {
+                long[] d = r.byCounter.computeIfAbsent(counter, k -> new long[] {0, -1});
+                if (d[1] >= 0) {
+                    return; // given back already under this key
+                }
+                d[1] = Math.min(amount, c.used);
+                c.used -= d[1];
+            }
         }
     }
 
     @Override
     public long used(String counter) {
-        Quotas.checkName(counter);
-        AtomicLong used = counters.get(counter);
-        return used == null ? 0 : used.get();
+        Quotas.checkName(counter, "counter name");
+        Counter c = counters.get(counter);
+        if (c == null) {
+            return 0;
+        }
+        synchronized (c) {
+            return c.used;
+        }
+    }
+
+    @Override
+    public long drawn(String request, String counter) {
+        Quotas.checkName(request, "request key");
+        Quotas.checkName(counter, "counter name");
+        Record r = records.get(request);
+        if (r == null) {
+            return 0;
+        }
+        synchronized (r) {
+            long[] d = r.byCounter.get(counter);
+            return d == null ? 0 : d[0];
+        }
+    }
+
+    /** The record of a key, made (and the oldest records past the retention forgotten) if it has none. */
+    private Record record(String key) {
+        Record r = records.get(key);
+        if (r != null) {
+            return r;
+        }
+        long now = clock.millis();
+        Record made = new Record(key, now);
+        r = records.putIfAbsent(key, made);
+        if (r != null) {
+            return r;
+        }
+        synchronized (byAge) {
+            byAge.addLast(made);
+            Record oldest;
+            while ((oldest = byAge.peekFirst()) != null && now - oldest.createdMillis > retentionMillis) {
+                byAge.pollFirst();
+                records.remove(oldest.key, oldest);
+            }
+        }
+        return made;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.loyaltyrules.rule;
 
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+
 /**
  * The rule engine service-provider interface: decides what a member earns for an activity.
  *
@@ -34,23 +36,37 @@ public interface RuleEngine {
 
     /**
      * Learns that a return of part of a purchase has posted, so that an engine keeping state drawn by
-     * awards (per-member caps, campaign budgets) can release what the returned part drew. For each rule
-     * and currency, what {@code before} holds beyond {@code after} is what this return clawed back.
+     * awards (per-member caps, campaign budgets) can release what the returned part drew.
      *
-     * <p>The program calls it once for each return, after the return's claw-back has posted and its
-     * receipt is recorded, with the context of the original purchase (its member profile, basket,
-     * business time, key and program version: not the return's), and never for a replayed return key.
-     * If it throws, the return stays posted and the exception reaches the caller; retrying the return
-     * with its key returns the receipt without calling this again. Engines without such state need not
-     * override it; the default does nothing.
+     * <p>The program calls it after each return's claw-back has posted, with the context of the
+     * original purchase (its member profile, basket, business time, key and program version: not the
+     * return's), the return's key and what the return clawed back; and again, with the same
+     * arguments, whenever the return is retried with its key (a crash may have come between the
+     * claw-back and this call). An engine must therefore release what one return clawed back at most
+     * once per return key (e.g. {@link Quotas#giveBack} keyed by {@code returnKey}). If it throws, the
+     * return stays posted and the exception reaches the caller; a retry of the return calls it again.
+     * Engines without such state need not override it; the default does nothing.
      *
      * @param original the context the purchase was evaluated with
-     * @param before what the purchase kept before this return: each of its awards less what earlier
-     *     returns clawed back (awards with nothing left are left out)
-     * @param after what the purchase keeps after this return, in the same way; per rule and currency
-     *     never more than {@code before}
+     * @param returnKey the idempotency key of the return
+     * @param clawedBack what this return clawed back of the purchase's awards, by rule and currency
      */
-    default void returned(RuleContext original, Evaluation before, Evaluation after) {
+    default void returned(RuleContext original, IdempotencyKey returnKey,
+            Evaluation clawedBack) {
         // nothing kept, nothing to release
+    }
+
+    /**
+     * Learns that the evaluation of an activity will not be kept (the request failed for good before
+     * anything was awarded, e.g. the ledger refused the points), so that an engine can release the
+     * caps and budgets it drew for it. An evaluation that failed for a reason a retry may cure (a
+     * store error, a lost reply) is not abandoned: its draws stay for the retry, which finds them.
+     * Engines that draw keyed by the activity's key release them here; calling it twice changes
+     * nothing. The default does nothing.
+     *
+     * @param key the idempotency key of the activity
+     */
+    default void abandoned(IdempotencyKey key) {
+        // nothing drawn, nothing to release
     }
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A purchase whose awards cannot all be posted posts none of them, and leaves its key free. */
+/**
+ * A purchase whose awards cannot all be posted posts none of them, and leaves its key free; a
+ * purchase the ledger refuses leaves no record and no count, and its engine releases what it drew.
+ */
 class RejectedPurchaseTest {
 
     @Test
@@ -42,5 +45,46 @@ class RejectedPurchaseTest {
         assertThat(program.receipt(key)).isEmpty();
         // the key was not kept: it can name a redemption now
         program.redeem(LoyaltyProgramTest.ANN, LoyaltyProgramTest.PTS.points(1), LoyaltyProgramTest.T0, key, "x");
+    }
+
+    @Test
+    void aPurchaseTheLedgerRefusesLeavesNoRecordNoCountAndItsDrawsGoBack() {
+        List<IdempotencyKey> abandoned = new java.util.ArrayList<>();
+        List<Long> purchasesSeen = new java.util.ArrayList<>();
+        RuleEngine engine = new RuleEngine() {
+            @Override
+            public Evaluation evaluate(io.github.loyaltyrules.rule.RuleContext ctx) {
+                purchasesSeen.add(ctx.member().purchasesSoFar());
+                return new Evaluation(List.of(new Award("big", "Big", "PTS", Long.MAX_VALUE - 10, Map.of(),
+                        Explanation.fixed())));
+            }
+
+            @Override
+            public void abandoned(IdempotencyKey key) {
+                abandoned.add(key);
+            }
+        };
+        Ledger ledger = Ledger.builder().zone(LoyaltyProgramTest.ZONE)
+                .clock(Clock.fixed(LoyaltyProgramTest.T0, LoyaltyProgramTest.ZONE))
+                .currency(LoyaltyProgramTest.PTS).build();
+        io.github.loyaltyrules.program.spi.ProgramStore store =
+                io.github.loyaltyrules.program.spi.InMemoryProgramStore.create();
+        LoyaltyProgram program = LoyaltyProgram.of(ledger, ProgramVersion.of("v1", engine, List.of()),
+                TierLookup.NONE, store);
+        program.enrol(LoyaltyProgramTest.ANN, LoyaltyProgramTest.T0);
+        ledger.earn(LoyaltyProgramTest.ANN, LoyaltyProgramTest.PTS.points(100), LoyaltyProgramTest.T0,
+                IdempotencyKey.of("seed"), "opening balance");
+        List<Entry> before = ledger.statement(LoyaltyProgramTest.ANN);
+
+        IdempotencyKey key = IdempotencyKey.of("o-1");
+        for (int attempt = 0; attempt < 2; attempt++) { // every retry is refused the same way, and counted nowhere
+            assertThatThrownBy(() -> program.purchase(LoyaltyProgramTest.ANN, LoyaltyProgramTest.basket(),
+                    LoyaltyProgramTest.T0, key)).isInstanceOf(io.github.loyaltyrules.ledger.AmountOverflowException.class);
+            assertThat(ledger.statement(LoyaltyProgramTest.ANN)).isEqualTo(before);
+            assertThat(program.receipt(key)).isEmpty();
+            assertThat(store.member(LoyaltyProgramTest.ANN).map(m -> m.purchases()).orElse(0L)).isZero();
+        }
+        assertThat(purchasesSeen).containsExactly(0L, 0L); // "first purchase" rules see the same member each time
+        assertThat(abandoned).containsExactly(key, key);
     }
 }

@@ -17,8 +17,9 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /**
- * After a return posts, the program tells the purchase's engine what the purchase kept before and keeps
- * after it, with the purchase's own context; a replayed or rejected return tells it nothing.
+ * After a return posts, the program tells the purchase's engine what it clawed back, with the
+ * purchase's own context and the return's key; a retried return tells it again with the same
+ * arguments (the engine gives back once per return key); a rejected return tells it nothing.
  */
 class ReturnTellsTheEngineTest {
 
@@ -32,8 +33,8 @@ class ReturnTellsTheEngineTest {
         }
 
         @Override
-        public void returned(RuleContext original, Evaluation before, Evaluation after) {
-            calls.add(new Object[] {original, before, after});
+        public void returned(RuleContext original, IdempotencyKey returnKey, Evaluation clawedBack) {
+            calls.add(new Object[] {original, returnKey, clawedBack});
         }
     }
 
@@ -42,7 +43,7 @@ class ReturnTellsTheEngineTest {
     }
 
     @Test
-    void eachPostedReturnIsToldOnceWithThePurchasesContextAndWhatItKeeps() {
+    void eachPostedReturnIsToldWithThePurchasesContextItsKeyAndWhatItClawedBack() {
         Recording engine = new Recording();
         Ledger ledger = Ledger.builder().zone(ReturnedBasketBonusTest.ZONE)
                 .clock(Clock.fixed(ReturnedBasketBonusTest.T0.plusSeconds(86_400 * 40), ReturnedBasketBonusTest.ZONE))
@@ -63,30 +64,31 @@ class ReturnTellsTheEngineTest {
         assertThat(original.activity()).isEqualTo(ReturnedBasketBonusTest.basket());
         assertThat(original.programVersion()).isEqualTo("v1");
         assertThat(original.member().id()).isEqualTo(ReturnedBasketBonusTest.ANN);
-        Evaluation before = (Evaluation) engine.calls.get(0)[1];
-        Evaluation after = (Evaluation) engine.calls.get(0)[2];
-        assertThat(kept(before, "base")).isEqualTo(22);
-        assertThat(kept(before, "big-basket")).isEqualTo(40);
-        assertThat(kept(after, "base")).isEqualTo(19);
-        assertThat(kept(after, "big-basket")).isZero();
+        assertThat(engine.calls.get(0)[1]).isEqualTo(IdempotencyKey.of("r-1"));
+        Evaluation clawed = (Evaluation) engine.calls.get(0)[2];
+        assertThat(kept(clawed, "base")).isEqualTo(3); // 22 kept before, 19 after
+        assertThat(kept(clawed, "big-basket")).isEqualTo(40);
 
-        // the same return again (a retry) is a replay: nothing more to tell
+        // the same return again (a retry) is told again, the same way: the engine gives back once per key
         program.returnPurchase(ReturnedBasketBonusTest.ANN, buy, Map.of("1", 1L),
                 ReturnedBasketBonusTest.T0.plusSeconds(86_400 * 31), IdempotencyKey.of("r-1"));
-        assertThat(engine.calls).hasSize(1);
+        assertThat(engine.calls).hasSize(2);
+        assertThat(engine.calls.get(1)[1]).isEqualTo(IdempotencyKey.of("r-1"));
+        assertThat(kept((Evaluation) engine.calls.get(1)[2], "base")).isEqualTo(3);
+        assertThat(kept((Evaluation) engine.calls.get(1)[2], "big-basket")).isEqualTo(40);
 
-        // a rejected return (more units than are left) tells nothing either
+        // a rejected return (more units than are left) tells nothing
         assertThatThrownBy(() -> program.returnPurchase(ReturnedBasketBonusTest.ANN, buy, Map.of("1", 3L),
                 ReturnedBasketBonusTest.T0.plusSeconds(86_400 * 32), IdempotencyKey.of("r-2")))
                 .isInstanceOf(InvalidReversalException.class);
-        assertThat(engine.calls).hasSize(1);
+        assertThat(engine.calls).hasSize(2);
 
-        // the rest goes back: before is what the first return left, after is nothing
+        // the rest goes back: what the first return left of the base (19); the bonus went already
         program.returnPurchase(ReturnedBasketBonusTest.ANN, buy, Map.of("1", 2L, "2", 1L),
                 ReturnedBasketBonusTest.T0.plusSeconds(86_400 * 33), IdempotencyKey.of("r-3"));
-        assertThat(engine.calls).hasSize(2);
-        assertThat(kept((Evaluation) engine.calls.get(1)[1], "base")).isEqualTo(19);
-        assertThat(kept((Evaluation) engine.calls.get(1)[1], "big-basket")).isZero();
-        assertThat(((Evaluation) engine.calls.get(1)[2]).awards()).isEmpty();
+        assertThat(engine.calls).hasSize(3);
+        assertThat(engine.calls.get(2)[1]).isEqualTo(IdempotencyKey.of("r-3"));
+        assertThat(kept((Evaluation) engine.calls.get(2)[2], "base")).isEqualTo(19);
+        assertThat(kept((Evaluation) engine.calls.get(2)[2], "big-basket")).isZero();
     }
 }

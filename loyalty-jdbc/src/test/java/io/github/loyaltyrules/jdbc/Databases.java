@@ -60,7 +60,7 @@ public final class Databases {
     /** Drops every table of the loyalty schema, of any version, from a database. */
     public static void dropAll(DataSource ds) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_quota,"
+            s.execute("DROP TABLE IF EXISTS loyalty_entry, loyalty_posting, loyalty_member, loyalty_quota, loyalty_quota_draw,"
                     + " loyalty_entry_v1, loyalty_posting_v1, loyalty_purse, loyalty_lot, loyalty_reservation,"
                     + " loyalty_reversal, loyalty_posting_key,"
                     + " loyalty_tier_activity, loyalty_tier_member, loyalty_program_member, loyalty_program_record,"
@@ -81,7 +81,7 @@ public final class Databases {
      * The PostgreSQL database named by the environment, emptied and laid out as a DBA would to
      * spread members over nodes: every table that {@code V5__ledger_v2.sql} creates, and the member
      * table, hash-partitioned by member (the key index by its key) into four partitions, versions 1
-     * and 5 recorded, then {@code migrate()} for the rest.
+     * and 5 recorded, then {@code migrate()} for the rest (versions 2 to 4 and 6).
      */
     public static synchronized DataSource freshPartitionedPostgres() {
         DataSource ds = freshPostgres();
@@ -109,8 +109,8 @@ public final class Databases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot lay out the partitioned test database: " + e.getMessage(), e);
         }
-        if (JdbcLedgerStore.of(ds).migrate() != 3) {
-            throw new IllegalStateException("migrate() on the partitioned layout should apply versions 2 to 4");
+        if (JdbcLedgerStore.of(ds).migrate() != 4) {
+            throw new IllegalStateException("migrate() on the partitioned layout should apply versions 2 to 4 and 6");
         }
         return ds;
     }

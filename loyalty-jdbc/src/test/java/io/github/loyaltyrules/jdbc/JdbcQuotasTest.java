@@ -96,25 +96,4 @@ class JdbcQuotasTest {
         // 5 members, 20 stars a day each, whichever server they visit.
         assertThat(daily).isEqualTo(5 * 20);
     }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
-    void takeGiveBackAndBadInput(String db, String url) {
-        JdbcQuotas quotas = JdbcQuotas.of(new UrlDataSource(url));
-        assertThat(quotas.used("q")).isZero();
-        assertThat(quotas.take("q", 7, 10)).isEqualTo(7);
-        assertThat(quotas.take("q", 7, 10)).isEqualTo(3);
-        assertThat(quotas.take("q", 1, 10)).isZero();
-        quotas.giveBack("q", 4);
-        assertThat(quotas.used("q")).isEqualTo(6);
-        quotas.giveBack("q", 100);
-        assertThat(quotas.used("q")).isZero();
-        assertThatThrownBy(() -> quotas.take("q", 0, 10)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("amount to take from quota 'q' must be positive; got 0");
-        assertThatThrownBy(() -> quotas.take("q", 1, -1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("limit of quota 'q' must not be negative; got -1");
-        assertThatThrownBy(() -> quotas.take("x".repeat(401), 1, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at most 400 characters");
-        assertThat(quotas.used("q")).isZero();
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules;
 
+import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
@@ -55,11 +56,13 @@ import java.util.function.Consumer;
  * cap or budget that cut it, and line shares that add up to it exactly.
  *
  * <p>Thread-safe. Evaluation is deterministic for a given context, except that campaign budgets
- * and per-member caps are state held by this rule set (in memory): they are drawn atomically, so
+ * and per-member caps are state kept in the rule set's {@link Quotas}: they are drawn atomically, so
  * that they are never exceeded under concurrent evaluation, and what they have left depends on
- * earlier evaluations. They are drawn when an activity is evaluated and are not given back if the
- * caller then does not post the awards. When a purchase is returned, {@link #returned} gives back what
- * the returned part drew (the program calls it once per posted return).
+ * earlier evaluations. Draws are keyed by the activity's idempotency key ({@link RuleContext#key()}):
+ * evaluating the same key again (a retry after a crash or a lost reply) finds what the first
+ * evaluation drew instead of drawing twice, and releases what an earlier evaluation of the key drew
+ * and this one does not. {@link #abandoned} releases the draws of an activity that will not be
+ * posted; {@link #returned} gives back what a return clawed back, once per return key.
  */
 public final class RuleSet implements RuleEngine {
 
@@ -79,6 +82,8 @@ public final class RuleSet implements RuleEngine {
     private final Set<String> declaredAttributes;
     /** No rule is in an exclusive group, has a per-member cap or a campaign budget: awards need no second pass. */
     private final boolean plain;
+    /** Whether any rule draws on a per-member cap or campaign budget. */
+    private final boolean drawsQuotas;
 
     /** A rule with what evaluation needs precomputed. */
     private static final class Compiled {
@@ -273,6 +278,11 @@ public final class RuleSet implements RuleEngine {
             ids.put(c.rule.id(), c);
         }
         this.plain = simple;
+        boolean quotaRules = false;
+        for (Compiled c : rules) {
+            quotaRules |= !c.rule.capsPerMember().isEmpty() || c.budgetCounters.length > 0;
+        }
+        this.drawsQuotas = quotaRules;
         this.byId = ids;
     }
 
@@ -478,60 +488,60 @@ public final class RuleSet implements RuleEngine {
     }
 
     /**
-     * Releases what the returned part of a purchase drew on per-member caps and campaign budgets. For
-     * each rule and currency, what {@code before} holds beyond {@code after} (what the return clawed
-     * back) is given back to the counters the purchase drew on: the member's cap counter of the period
-     * holding the purchase's business time ({@code original.at()}, not the return's), and the campaign's
-     * budget. An award's amount is exactly what its purchase drew from each of those counters (after
-     * any cap or budget cut it), so a capped purchase gives back at most what it took, and a counter
-     * never goes below zero. Rules without a member cap or a budget in the currency release nothing.
-     * {@link io.github.loyaltyrules.program.LoyaltyProgram} calls this once per posted return; a caller
-     * driving the rule set directly must do the same, and must not call it twice for one return.
+     * Gives back to per-member caps and campaign budgets what a return clawed back. For each award of
+     * {@code clawedBack}, its amount goes back to the counters the purchase drew on for the award's rule
+     * and currency: the member's cap counter of the period holding the purchase's business time
+     * ({@code original.at()}, not the return's), and the campaign's budget. An award's amount is exactly
+     * what its purchase drew from each of those counters (after any cap or budget cut it), so a counter
+     * never goes below zero. Each counter is given back at most once per return key, so a retried return
+     * gives nothing twice. Rules without a member cap or a budget in the currency release nothing.
+     * {@link io.github.loyaltyrules.program.LoyaltyProgram} calls this for each return, and again when
+     * the return is retried.
      *
      * @param original the context the purchase was evaluated with
-     * @param before what the purchase kept before the return
-     * @param after what it keeps after the return
+     * @param returnKey the idempotency key of the return; not the key of an activity
+     * @param clawedBack what the return clawed back, by rule and currency
      * @throws NullPointerException if an argument is null
      * @throws UnknownRuleReferenceException if an award names a rule this rule set does not have; nothing is
      *     given back
-     * @throws IllegalArgumentException if {@code after} keeps more of a rule and currency than
-     *     {@code before}; nothing is given back
      */
     @Override
-    public void returned(RuleContext original, Evaluation before, Evaluation after) {
+    public void returned(RuleContext original, IdempotencyKey returnKey, Evaluation clawedBack) {
         Objects.requireNonNull(original, "original context must not be null");
-        Objects.requireNonNull(before, "evaluation before the return must not be null");
-        Objects.requireNonNull(after, "evaluation after the return must not be null");
-        Map<List<String>, long[]> kept = new LinkedHashMap<>(); // [rule id, currency] -> {before, after}
-        for (Award a : before.awards()) {
-            kept.computeIfAbsent(List.of(known(a), a.currency()), k -> new long[2])[0] += a.amount();
-        }
-        for (Award a : after.awards()) {
-            kept.computeIfAbsent(List.of(known(a), a.currency()), k -> new long[2])[1] += a.amount();
-        }
-        for (Map.Entry<List<String>, long[]> e : kept.entrySet()) {
-            long[] k = e.getValue();
-            if (k[1] > k[0]) {
-                throw new IllegalArgumentException("after the return the purchase keeps " + k[1] + " "
-                        + e.getKey().get(1) + " (minor units) of rule '" + e.getKey().get(0) + "', more than the "
-                        + k[0] + " it kept before; a return only takes back");
-            }
-        }
-        for (Map.Entry<List<String>, long[]> e : kept.entrySet()) {
-            long released = e.getValue()[0] - e.getValue()[1];
-            if (released == 0) {
+        Objects.requireNonNull(returnKey, "return key must not be null");
+        Objects.requireNonNull(clawedBack, "clawed-back awards must not be null");
+        Map<String, Long> back = new LinkedHashMap<>(); // counter -> amount, each counter given back once
+        for (Award a : clawedBack.awards()) {
+            Compiled r = byId.get(known(a));
+            if (a.amount() == 0) {
                 continue;
             }
-            Compiled r = byId.get(e.getKey().get(0));
-            String currency = e.getKey().get(1);
-            Rule.MemberCap cap = r.rule.capsPerMember().get(currency);
+            Rule.MemberCap cap = r.rule.capsPerMember().get(a.currency());
             if (cap != null) {
-                quotas.giveBack(capCounter(r.rule.id(), currency, cap, original), released);
+                back.merge(capCounter(r.rule.id(), a.currency(), cap, original), a.amount(), Math::addExact);
             }
-            int budget = r.budget(currency);
+            int budget = r.budget(a.currency());
             if (budget >= 0) {
-                quotas.giveBack(r.budgetCounters[budget], released);
+                back.merge(r.budgetCounters[budget], a.amount(), Math::addExact);
             }
+        }
+        for (Map.Entry<String, Long> b : back.entrySet()) {
+            quotas.giveBack(returnKey.value(), b.getKey(), b.getValue());
+        }
+    }
+
+    /**
+     * Releases every per-member cap and campaign budget drawn by the evaluation of an activity that
+     * will not be posted. Calling it again changes nothing.
+     *
+     * @param key the idempotency key of the activity
+     * @throws NullPointerException if {@code key} is null
+     */
+    @Override
+    public void abandoned(IdempotencyKey key) {
+        Objects.requireNonNull(key, "key must not be null");
+        if (drawsQuotas) {
+            quotas.settle(key.value(), Set.of());
         }
     }
 
@@ -546,6 +556,18 @@ public final class RuleSet implements RuleEngine {
 
     private Evaluation evaluate(RuleContext context, boolean draw) {
         Objects.requireNonNull(context, "context must not be null");
+        if (!draw || !drawsQuotas) {
+            return evaluate(context, null);
+        }
+        Map<String, Long> drawn = new HashMap<>(); // counter -> what this evaluation draws on it in all
+        Evaluation e = evaluate(context, drawn);
+        quotas.settle(context.key().value(), drawn.keySet()); // releases what an earlier attempt drew and this did not
+        return e;
+    }
+
+    /** Evaluates; with {@code drawn}, draws caps and budgets, keeping in it what each counter gave. */
+    private Evaluation evaluate(RuleContext context, Map<String, Long> drawn) {
+        boolean draw = drawn != null;
         int[] candidates = candidateOrdinals(context);
         if (candidates.length == 0) {
             return Evaluation.NOTHING;
@@ -588,7 +610,7 @@ public final class RuleSet implements RuleEngine {
             awards = new ArrayList<>(selected.size() + (multiplying == null ? 0 : multiplying.size()));
             for (int i = 0; i < selected.size(); i++) {
                 Outcome o = selected.get(i);
-                List<Grant> grants = draw ? drawBudget(o, context) : o.grants;
+                List<Grant> grants = draw ? drawBudget(o, context, drawn) : o.grants;
                 for (int j = 0; j < grants.size(); j++) {
                     awards.add(award(o.rule, grants.get(j)));
                 }
@@ -617,7 +639,7 @@ public final class RuleSet implements RuleEngine {
         for (Outcome o : selectGroups(bonuses)) {
             Outcome applied = stacking == MultiplierStacking.COMPOUND
                     ? multiply(o.rule, base, products, basket, context) : o;
-            for (Grant g : draw ? drawBudget(applied, context) : applied.grants) {
+            for (Grant g : draw ? drawBudget(applied, context, drawn) : applied.grants) {
                 awards.add(award(o.rule, g));
             }
         }
@@ -735,29 +757,34 @@ public final class RuleSet implements RuleEngine {
         return new Grant(g.currency(), left, Allocation.scale(g.lineShares(), left), addCap(g.explanation(), text));
     }
 
-    private List<Grant> drawBudget(Outcome o, RuleContext context) {
+    /**
+     * Draws a selected rule's grants on its per-member caps and campaign budget, keyed by the
+     * activity's key; {@code drawn} holds what this evaluation drew on each counter so far, so that a
+     * counter drawn several times gets the running total.
+     */
+    private List<Grant> drawBudget(Outcome o, RuleContext context, Map<String, Long> drawn) {
         boolean memberCaps = !o.rule.rule.capsPerMember().isEmpty();
         if (!memberCaps && (o.rule.campaign == null || o.rule.budgetCounters.length == 0)) {
             return o.grants;
         }
+        String request = context.key().value();
         List<Grant> out = new ArrayList<>(o.grants.size());
         for (Grant g : o.grants) {
             String used = null;
-            long usedTaken = 0;
-            if (memberCaps) {
-                Rule.MemberCap cap = o.rule.rule.capsPerMember().get(g.currency());
-                if (cap != null) {
-                    used = capCounter(o.rule.rule.id(), g.currency(), cap, context);
-                    usedTaken = quotas.take(used, g.amount(), cap.max());
-                    if (usedTaken == 0) {
-                        continue;
-                    }
-                    if (usedTaken < g.amount()) {
-                        String text = "capped at " + points(g.currency(), cap.max()) + " per " + cap.period().label()
-                                + " (was " + points(g.currency(), g.amount()) + ")";
-                        g = new Grant(g.currency(), usedTaken, Allocation.scale(g.lineShares(), usedTaken),
-                                addCap(g.explanation(), text));
-                    }
+            long usedBefore = 0;
+            Rule.MemberCap cap = memberCaps ? o.rule.rule.capsPerMember().get(g.currency()) : null;
+            if (cap != null) {
+                used = capCounter(o.rule.rule.id(), g.currency(), cap, context);
+                usedBefore = drawn.getOrDefault(used, 0L);
+                long usedTaken = drawOn(request, used, usedBefore, g.amount(), cap.max(), drawn);
+                if (usedTaken == 0) {
+                    continue;
+                }
+                if (usedTaken < g.amount()) {
+                    String text = "capped at " + points(g.currency(), cap.max()) + " per " + cap.period().label()
+                            + " (was " + points(g.currency(), g.amount()) + ")";
+                    g = new Grant(g.currency(), usedTaken, Allocation.scale(g.lineShares(), usedTaken),
+                            addCap(g.explanation(), text));
                 }
             }
             int budget = o.rule.budget(g.currency());
@@ -765,9 +792,11 @@ public final class RuleSet implements RuleEngine {
                 out.add(g);
                 continue;
             }
-            long taken = quotas.take(o.rule.budgetCounters[budget], g.amount(), o.rule.budgetLimits[budget]);
-            if (used != null && taken < g.amount()) {
-                quotas.giveBack(used, g.amount() - taken);
+            String counter = o.rule.budgetCounters[budget];
+            long taken = drawOn(request, counter, drawn.getOrDefault(counter, 0L), g.amount(),
+                    o.rule.budgetLimits[budget], drawn);
+            if (used != null && taken < g.amount()) { // the cap keeps only what the budget let through
+                drawn.put(used, quotas.draw(request, used, usedBefore + taken, cap.max()));
             }
             if (taken == g.amount()) {
                 out.add(g);
@@ -779,6 +808,13 @@ public final class RuleSet implements RuleEngine {
             }
         }
         return out;
+    }
+
+    /** Draws {@code amount} more on a counter for a request that drew {@code before} on it so far; returns how much. */
+    private long drawOn(String request, String counter, long before, long amount, long limit, Map<String, Long> drawn) {
+        long total = quotas.draw(request, counter, Math.addExact(before, amount), limit);
+        drawn.put(counter, Math.max(total, before));
+        return Math.max(0, total - before);
     }
 
     private static Explanation addCap(Explanation e, String text) {

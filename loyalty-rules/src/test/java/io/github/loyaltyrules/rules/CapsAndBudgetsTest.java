@@ -57,11 +57,11 @@ class CapsAndBudgetsTest {
                 .capPerMember("STARS", 100, CapPeriod.DAY).award(Actions.perUnitSpent(stars(2), eur("1.00")))).build();
         io.github.loyaltyrules.rule.Purchase thirty = basket().coffee(1, "30.00").build();
         RuleContext today = Fixtures.context(Fixtures.member().build(), thirty, Fixtures.TUESDAY_NOON);
-        assertThat(rules.evaluate(today).total("STARS")).isEqualTo(60);
-        Award cut = rules.evaluate(today).awards().get(0);
+        assertThat(rules.evaluate(Fixtures.fresh(today)).total("STARS")).isEqualTo(60);
+        Award cut = rules.evaluate(Fixtures.fresh(today)).awards().get(0);
         assertThat(cut.amount()).isEqualTo(40);
         assertThat(cut.explanation().cap()).isEqualTo("capped at 100 STARS per day (was 60 STARS)");
-        assertThat(rules.evaluate(today).awards()).isEmpty();
+        assertThat(rules.evaluate(Fixtures.fresh(today)).awards()).isEmpty();
         RuleContext otherMember = Fixtures.context(new io.github.loyaltyrules.rule.MemberProfile(
                 io.github.loyaltyrules.ledger.MemberId.of("m-2"), null, java.util.Set.of(), java.util.Map.of(), null, 1),
                 thirty, Fixtures.TUESDAY_NOON);
@@ -84,9 +84,9 @@ class CapsAndBudgetsTest {
                 .rule("bonus", r -> r.campaign("c").capPerMember("STARS", 50, CapPeriod.LIFETIME)
                         .award(Actions.fixed(stars(20)))).build();
         RuleContext c = purchaseContext(basket().coffee(1, "1.00").build());
-        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(20);
-        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(5); // budget cut
-        assertThat(rules.evaluate(c).total("STARS")).isZero();
+        assertThat(rules.evaluate(Fixtures.fresh(c)).total("STARS")).isEqualTo(20);
+        assertThat(rules.evaluate(Fixtures.fresh(c)).total("STARS")).isEqualTo(5); // budget cut
+        assertThat(rules.evaluate(Fixtures.fresh(c)).total("STARS")).isZero();
     }
 
     private static RuleSet budgeted(long budget) {
@@ -101,12 +101,12 @@ class CapsAndBudgetsTest {
     void campaignBudgetCutsTheLastAwardAndThenStops() {
         RuleSet rules = budgeted(70);
         RuleContext c = purchaseContext(basket().coffee(1, "1.00").build());
-        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(30);
-        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(30);
-        Award cut = rules.evaluate(c).awards().get(0);
+        assertThat(rules.evaluate(Fixtures.fresh(c)).total("STARS")).isEqualTo(30);
+        assertThat(rules.evaluate(Fixtures.fresh(c)).total("STARS")).isEqualTo(30);
+        Award cut = rules.evaluate(Fixtures.fresh(c)).awards().get(0);
         assertThat(cut.amount()).isEqualTo(10);
         assertThat(cut.explanation().cap()).isEqualTo("cut to 10 STARS by the remaining budget of campaign 'Spring'");
-        assertThat(rules.evaluate(c).awards()).isEmpty();
+        assertThat(rules.evaluate(Fixtures.fresh(c)).awards()).isEmpty();
         assertThat(rules.budgetRemaining("spring", "STARS")).isZero();
     }
 
@@ -139,6 +139,45 @@ class CapsAndBudgetsTest {
         assertThat(awardedOnFourThreads(rules, c, 100)).isEqualTo(1_001); // 400 * 6 wanted
     }
 
+    @Test
+    void anActivityEvaluatedAgainUnderItsKeyDrawsOnce() {
+        RuleSet rules = budgeted(70);
+        RuleContext c = purchaseContext(basket().coffee(1, "1.00").build(), "order-1");
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(30);
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(30); // a retry: finds its draw
+        assertThat(rules.budgetRemaining("spring", "STARS")).isEqualTo(40);
+        assertThat(rules.evaluate(Fixtures.fresh(c)).total("STARS")).isEqualTo(30);
+        assertThat(rules.evaluate(c).total("STARS")).isEqualTo(30); // still its own, beside the other's
+        assertThat(rules.budgetRemaining("spring", "STARS")).isEqualTo(10);
+    }
+
+    @Test
+    void aRetryThatEarnsLessGivesBackTheRestAndAnAbandonedActivityGivesBackAll() {
+        RuleSet rules = RuleSet.builder(STARS)
+                .campaign(Campaign.of("c", "C", Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                        .withBudget("STARS", 1_000))
+                .rule("base", r -> r.campaign("c").capPerMember("STARS", 500, CapPeriod.MONTH)
+                        .award(Actions.perUnitSpent(stars(2), eur("1.00"))))
+                .build();
+        RuleContext big = purchaseContext(basket().coffee(1, "30.00").build(), "order-1");
+        assertThat(rules.evaluate(big).total("STARS")).isEqualTo(60);
+        // the same key evaluated again, e.g. after the member's profile changed between two attempts
+        RuleContext small = purchaseContext(basket().coffee(1, "10.00").build(), "order-1");
+        assertThat(rules.evaluate(small).total("STARS")).isEqualTo(20);
+        assertThat(rules.budgetRemaining("c", "STARS")).isEqualTo(980);
+        // a retry that no longer earns anything (nothing bought) releases all its key drew
+        RuleContext none = new RuleContext(big.member(), new io.github.loyaltyrules.rule.MemberEvent("visit",
+                java.util.Map.of()), big.at(), big.key(), "v1");
+        assertThat(rules.evaluate(none).awards()).isEmpty();
+        assertThat(rules.budgetRemaining("c", "STARS")).isEqualTo(1_000);
+
+        rules.evaluate(big);
+        assertThat(rules.budgetRemaining("c", "STARS")).isEqualTo(940);
+        rules.abandoned(big.key());
+        rules.abandoned(big.key());
+        assertThat(rules.budgetRemaining("c", "STARS")).isEqualTo(1_000);
+    }
+
     /** Evaluates the context {@code times} times on each of four threads at once; the STARS awarded in all. */
     private static long awardedOnFourThreads(RuleSet rules, RuleContext c, int times) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -148,7 +187,7 @@ class CapsAndBudgetsTest {
                 jobs.add(() -> {
                     long sum = 0;
                     for (int i = 0; i < times; i++) {
-                        sum += rules.evaluate(c).total("STARS");
+                        sum += rules.evaluate(Fixtures.fresh(c)).total("STARS");
                     }
                     return sum;
                 });

@@ -133,12 +133,26 @@ final class Fixtures {
         return new Member();
     }
 
+    /** Numbers the keys of contexts: each activity a test evaluates is one request with a key of its own. */
+    private static final java.util.concurrent.atomic.AtomicLong KEYS = new java.util.concurrent.atomic.AtomicLong();
+
     static RuleContext context(MemberProfile member, Activity activity, ZonedDateTime at) {
-        return new RuleContext(member, activity, at, IdempotencyKey.of("k-" + at.toEpochSecond()), "v1");
+        return new RuleContext(member, activity, at,
+                IdempotencyKey.of("k-" + at.toEpochSecond() + "-" + KEYS.incrementAndGet()), "v1");
+    }
+
+    /** The same activity as another request: the context with a key of its own. */
+    static RuleContext fresh(RuleContext c) {
+        return new RuleContext(c.member(), c.activity(), c.at(),
+                IdempotencyKey.of("k-" + c.at().toEpochSecond() + "-" + KEYS.incrementAndGet()), c.programVersion());
     }
 
     static RuleContext purchaseContext(Purchase p) {
         return context(member().build(), p, WEDNESDAY_NOON);
+    }
+
+    static RuleContext purchaseContext(Purchase p, String key) {
+        return new RuleContext(member().build(), p, WEDNESDAY_NOON, IdempotencyKey.of(key), "v1");
     }
 
     static RuleContext event(String type, Map<String, String> attributes) {

@@ -204,7 +204,7 @@ class QuotasGivenBackOnReturnTest {
         RuleSet rules = monthlyCap();
         LoyaltyProgram program = program(rules);
         buy(program, ANN, "a-1", at(6, 3), Fixtures.basket().coffee(1, "40.00").build()); // 80
-        quotas.giveBack(annCap("06"), 70); // e.g. an operator reset the counter meanwhile
+        quotas.giveBack("operator-reset", annCap("06"), 70); // e.g. an operator reset the counter meanwhile
 
         giveBack(program, ANN, "a-1", Map.of("L1", 1L), at(6, 4), "a-1-back");
 
@@ -212,24 +212,23 @@ class QuotasGivenBackOnReturnTest {
     }
 
     @Test
-    void releasingAnAwardOfAnotherRuleSetOrKeepingMoreAfterThanBeforeIsRejectedAndGivesNothingBack() {
+    void releasingAnAwardOfAnotherRuleSetIsRejectedAndGivesNothingBackAndAReturnKeyGivesBackOnce() {
         RuleSet rules = budgeted(100);
         RuleContext c = Fixtures.purchaseContext(Fixtures.basket().coffee(1, "30.00").build());
         Evaluation drawn = rules.evaluate(c);
         assertThat(quotas.used("budget/summer/STARS")).isEqualTo(60);
-        Evaluation foreign = new Evaluation(List.of(new Award("other", "Other", "STARS", 5, Map.of(),
-                Explanation.fixed()), drawn.awards().get(0)));
+        Evaluation foreign = new Evaluation(List.of(drawn.awards().get(0), new Award("other", "Other", "STARS", 5,
+                Map.of(), Explanation.fixed())));
 
-        assertThatThrownBy(() -> rules.returned(c, foreign, Evaluation.NOTHING))
+        assertThatThrownBy(() -> rules.returned(c, IdempotencyKey.of("back"), foreign))
                 .isInstanceOf(UnknownRuleReferenceException.class)
                 .hasMessageContaining("rule 'other', which this rule set does not have");
-        assertThatThrownBy(() -> rules.returned(c, Evaluation.NOTHING, drawn))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("after the return the purchase keeps 60 STARS (minor units) of rule 'summer', more than the"
-                        + " 0 it kept before; a return only takes back");
         assertThat(quotas.used("budget/summer/STARS")).isEqualTo(60);
 
-        rules.returned(c, drawn, Evaluation.NOTHING);
+        rules.returned(c, IdempotencyKey.of("back"), drawn);
         assertThat(quotas.used("budget/summer/STARS")).isZero();
+        rules.evaluate(Fixtures.purchaseContext(Fixtures.basket().coffee(1, "20.00").build(), "other-purchase"));
+        rules.returned(c, IdempotencyKey.of("back"), drawn); // the same return again gives nothing twice
+        assertThat(quotas.used("budget/summer/STARS")).isEqualTo(40);
     }
 }

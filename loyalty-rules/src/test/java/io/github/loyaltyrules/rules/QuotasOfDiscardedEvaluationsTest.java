@@ -28,8 +28,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * An evaluation the facade does not keep — its store write lost a race, or failed — gives back the caps and
- * budgets it drew before the facade evaluates again, so a retried or raced purchase draws once.
+ * Caps and budgets are drawn exactly once per purchase key, whatever happens to the store write: an
+ * evaluation whose write lost a race is evaluated again under the same key (and draws the same); a
+ * write that failed, or committed with its reply lost, keeps the draws for the retry, which finds them
+ * (or the record); a purchase the ledger refuses leaves no record, no count and no draw.
  */
 class QuotasOfDiscardedEvaluationsTest {
 
@@ -48,6 +50,7 @@ class QuotasOfDiscardedEvaluationsTest {
         private final ProgramStore real = InMemoryProgramStore.create();
         int stale;
         int fail;
+        int lost;
 
         @Override
         public Optional<MemberRecord> member(MemberId member) {
@@ -84,6 +87,11 @@ class QuotasOfDiscardedEvaluationsTest {
                 fail--;
                 throw new IllegalStateException("store unavailable");
             }
+            if (commit.insert() != null && lost > 0) {
+                lost--;
+                real.commit(commit);
+                throw new IllegalStateException("reply lost");
+            }
             return real.commit(commit);
         }
     }
@@ -114,18 +122,33 @@ class QuotasOfDiscardedEvaluationsTest {
     }
 
     @Test
-    void aPurchaseWhoseStoreWriteFailedDrawsNothingAndItsRetryDrawsOnce() {
+    void aPurchaseWhoseStoreWriteFailedKeepsItsDrawsAndItsRetryFindsThem() {
         Flaky store = new Flaky();
         LoyaltyProgram program = program(store);
         store.fail = 1;
         assertThatThrownBy(() -> program.purchase(ANN, Fixtures.basket().coffee(2, "25.00").build(), at(6, 3),
                 IdempotencyKey.of("a-1"))).isInstanceOf(IllegalStateException.class);
-        assertThat(quotas.used("budget/summer/STARS")).isZero();
-        assertThat(quotas.used("cap/summer/STARS/ann/2024-06-01")).isZero();
+        assertThat(quotas.used("budget/summer/STARS")).isEqualTo(100); // kept for the retry, keyed by a-1
+        assertThat(quotas.drawn("a-1", "budget/summer/STARS")).isEqualTo(100);
 
         assertThat(program.purchase(ANN, Fixtures.basket().coffee(2, "25.00").build(), at(6, 3), IdempotencyKey.of("a-1"))
                 .total("STARS")).isEqualTo(100);
         assertThat(quotas.used("budget/summer/STARS")).isEqualTo(100);
+        assertThat(quotas.used("cap/summer/STARS/ann/2024-06-01")).isEqualTo(100);
+    }
+
+    @Test
+    void aPurchaseWhoseRecordCommittedWithItsReplyLostKeepsItsDrawsOnce() {
+        Flaky store = new Flaky();
+        LoyaltyProgram program = program(store);
+        store.lost = 1;
+        assertThatThrownBy(() -> program.purchase(ANN, Fixtures.basket().coffee(2, "25.00").build(), at(6, 3),
+                IdempotencyKey.of("a-1"))).isInstanceOf(IllegalStateException.class);
+
+        assertThat(program.purchase(ANN, Fixtures.basket().coffee(2, "25.00").build(), at(6, 3), IdempotencyKey.of("a-1"))
+                .total("STARS")).isEqualTo(100);
+        assertThat(program.ledger().balance(ANN, STARS).available()).isEqualTo(100);
+        assertThat(quotas.used("budget/summer/STARS")).isEqualTo(100); // not given back: the record holds them
         assertThat(quotas.used("cap/summer/STARS/ann/2024-06-01")).isEqualTo(100);
     }
 }

@@ -81,6 +81,20 @@ public record MemberRecord(MemberId member, long version, Set<String> tags, Map<
     }
 
     /**
+     * Returns the next version with one purchase less: a recorded purchase withdrawn because the
+     * ledger refused its points.
+     *
+     * @return the next version
+     * @throws IllegalArgumentException if no purchase is counted
+     */
+    public MemberRecord minusPurchase() {
+        if (purchases == 0) {
+            throw new IllegalArgumentException("member has no purchase counted; cannot withdraw one");
+        }
+        return new MemberRecord(member, version + 1, tags, attributes, birthday, purchases - 1, rewardsRedeemed);
+    }
+
+    /**
      * Returns how often a reward was redeemed.
      *
      * @param rewardId the reward id

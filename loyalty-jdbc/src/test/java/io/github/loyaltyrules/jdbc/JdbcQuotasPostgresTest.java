@@ -1,0 +1,28 @@
+package io.github.loyaltyrules.jdbc;
+
+import io.github.loyaltyrules.rule.Quotas;
+import io.github.loyaltyrules.rule.contract.QuotasContract;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** The JDBC quotas keep the quotas contract on a real PostgreSQL server. */
+@EnabledIfEnvironmentVariable(named = Databases.PG_URL, matches = ".+")
+class JdbcQuotasPostgresTest extends QuotasContract {
+
+    private static DataSource database;
+
+    @Override
+    protected Quotas fresh() {
+        synchronized (JdbcQuotasPostgresTest.class) {
+            if (database == null) {
+                database = Databases.freshPostgres();
+            }
+        }
+        return JdbcQuotasH2Test.emptied(database);
+    }
+
+    @Override
+    protected int threadDraws() {
+        return 250;
+    }
+}
