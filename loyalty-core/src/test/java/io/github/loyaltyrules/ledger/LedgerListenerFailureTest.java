@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * returns its normal result, the other listeners are still called, and the failure goes to the
  * handler, which logs it without the event's free text by default.
  */
-class ListenerFailureTest {
+class LedgerListenerFailureTest {
 
     private static final PointCurrency PTS = PointCurrency.of("PTS", "Points", 0)
             .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(1)));
