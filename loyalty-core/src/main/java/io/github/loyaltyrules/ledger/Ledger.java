@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,14 @@ import java.util.function.BiConsumer;
  * the {@link LedgerStore}; operations on different members run in parallel. It has no threads of
  * its own: the expiry sweep runs when the caller calls {@link #expire(Instant)}.
  *
+ * <p>Listeners ({@link Builder#listener}) are told of each event after it is stored, on the
+ * caller's thread. A listener that throws a {@link RuntimeException} changes nothing for the
+ * caller: the change stays stored, the call returns its normal result, and the other listeners
+ * are still called. The failure goes to the handler set with {@link Builder#onListenerError}, or
+ * by default is logged at {@code WARNING} through the {@link System.Logger} named
+ * {@code io.github.loyaltyrules.ledger}, naming the event's type, posting key and member but none of its free text.
+ * An {@link Error} thrown by a listener is not caught.
+ *
  * <pre>{@code
  * PointCurrency pts = PointCurrency.of("PTS", "Points", 0)
  *         .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(12)));
@@ -37,6 +46,9 @@ import java.util.function.BiConsumer;
  * }</pre>
  */
 public final class Ledger {
+
+    /** The name of the {@link System.Logger} that listener failures are logged to by default. */
+    static final String LOGGER_NAME = "io.github.loyaltyrules.ledger";
 
     private static final int MAX_MEMBER_PAGE = 10_000;
     /** The default idempotency window: retail retries, and the returns and corrections of a year. */
@@ -56,7 +68,9 @@ public final class Ledger {
 
     private Ledger(Builder b) {
         this.ctx = new LedgerContext(b.zone, b.clock, Collections.unmodifiableMap(new LinkedHashMap<>(b.currencies)),
-                b.store, List.copyOf(b.listeners), b.listenerErrors, b.window);
+                b.store, List.copyOf(b.listeners), ListenerFailures.of(
+                        b.logger == null ? System.getLogger(LOGGER_NAME) : b.logger, LedgerContext::subject,
+                        b.listenerErrors), b.window);
         this.accounts = new Accounts(ctx);
         this.credits = new Credits(ctx);
         this.reservations = new Reservations(ctx, credits);
@@ -83,7 +97,8 @@ public final class Ledger {
         private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
         private LedgerStore store;
         private final List<LedgerListener> listeners = new ArrayList<>();
-        private BiConsumer<LedgerEvent, RuntimeException> listenerErrors = (e, x) -> { };
+        private BiConsumer<? super LedgerEvent, ? super RuntimeException> listenerErrors;
+        private System.Logger logger;
         private Duration window = DEFAULT_WINDOW;
 
         private Builder() {
@@ -172,7 +187,9 @@ public final class Ledger {
         }
 
         /**
-         * Adds a listener, called after each stored event in the order listeners were added.
+         * Adds a listener, called after each stored event in the order listeners were added. A
+         * listener that throws does not reach the caller nor stop the others; see
+         * {@link #onListenerError}.
          *
          * @param listener the listener
          * @return this builder
@@ -184,16 +201,25 @@ public final class Ledger {
         }
 
         /**
-         * Sets what to do with an exception thrown by a listener; by default it is dropped (the
-         * library does no logging). The posting stays stored and the other listeners are called
-         * either way.
+         * Sets what to do with a {@link RuntimeException} thrown by a listener, instead of logging
+         * it. Either way the change stays stored, the caller gets its normal result and the other
+         * listeners are still called. The handler runs on the caller's thread, right after the
+         * failing listener; if it throws, that is logged and goes no further. By default a failure
+         * is logged at {@code WARNING} through the {@link System.Logger} named
+         * {@code io.github.loyaltyrules.ledger}, with the event's type, posting key and member.
          *
-         * @param handler receives the event and the exception
+         * @param handler receives the event and the exception, e.g. to count or report it
          * @return this builder
          * @throws NullPointerException if {@code handler} is null
          */
-        public Builder onListenerError(BiConsumer<LedgerEvent, RuntimeException> handler) {
+        public Builder onListenerError(BiConsumer<? super LedgerEvent, ? super RuntimeException> handler) {
             this.listenerErrors = Checks.notNull(handler, "listener error handler");
+            return this;
+        }
+
+        /** Logs listener failures to {@code logger} instead of the default logger; for tests. */
+        Builder listenerFailureLogger(System.Logger logger) {
+            this.logger = Checks.notNull(logger, "logger");
             return this;
         }
 

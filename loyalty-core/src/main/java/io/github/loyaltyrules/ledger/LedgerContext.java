@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
+import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * What the parts of one {@link Ledger} share: its configuration (zone, clock, currencies,
@@ -27,17 +27,17 @@ final class LedgerContext {
     final Map<String, PointCurrency> currencies;
     final LedgerStore store;
     final List<LedgerListener> listeners;
-    private final BiConsumer<LedgerEvent, RuntimeException> listenerErrors;
+    private final ListenerFailures<LedgerEvent> listenerFailures;
     final Duration window;
 
     LedgerContext(ZoneId zone, Clock clock, Map<String, PointCurrency> currencies, LedgerStore store,
-            List<LedgerListener> listeners, BiConsumer<LedgerEvent, RuntimeException> listenerErrors, Duration window) {
+            List<LedgerListener> listeners, ListenerFailures<LedgerEvent> listenerFailures, Duration window) {
         this.zone = zone;
         this.clock = clock;
         this.currencies = currencies;
         this.store = store;
         this.listeners = listeners;
-        this.listenerErrors = listenerErrors;
+        this.listenerFailures = listenerFailures;
         this.window = window;
     }
 
@@ -80,19 +80,30 @@ final class LedgerContext {
                 + " times in a row; nothing was posted, and retrying with the same key is safe");
     }
 
-    /** Tells every listener of an event; a listener's failure goes to the error handler and stops nothing. */
+    /**
+     * Tells every listener of a stored event. A listener's exception goes to the failure handler
+     * (which logs by default) and neither stops the other listeners nor reaches the caller: the
+     * change is stored, and a caller who saw an exception would retry it. An {@link Error} is not caught.
+     */
     void publish(LedgerEvent event) {
         for (LedgerListener listener : listeners) {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                try {
-                    listenerErrors.accept(event, e);
-                } catch (RuntimeException ignored) {
-                    // The handler failing must not stop the remaining listeners either.
-                }
+                listenerFailures.failed(event, e);
             }
         }
+    }
+
+    /** What a ledger event concerns, for a log line: its posting key and member, or its member; no free text. */
+    static String subject(LedgerEvent event) {
+        if (event instanceof LedgerEvent.Posted p) {
+            return "posting key " + p.posting().key() + " of member " + p.posting().member();
+        }
+        if (event instanceof LedgerEvent.Expired x) {
+            return "posting key " + x.posting().key() + " of member " + x.posting().member();
+        }
+        return "member " + ((LedgerEvent.AccountChanged) event).account().member();
     }
 
     /** The posting made with a key, or null. */

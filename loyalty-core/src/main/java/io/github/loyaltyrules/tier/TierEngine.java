@@ -4,6 +4,7 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.program.TierLookup;
 import io.github.loyaltyrules.tier.MemberTiers.Activity;
 import io.github.loyaltyrules.tier.MemberTiers.Manual;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Keeps members' tiers on a {@link TierLadder}: records qualifying activity, upgrades as soon as a
@@ -44,11 +46,22 @@ import java.util.Optional;
  * over one durable store can record, assign and assess the same members at once, and a key
  * retried on a second engine counts once. Events of a change are delivered only once it is stored.
  *
- * <p>Bad input throws a {@link TierException} and changes nothing. All methods are thread-safe;
- * listeners are called after the change is stored. The engine implements {@link TierLookup}, so it
- * can be handed to the program facade and rules.
+ * <p>Bad input throws a {@link TierException} and changes nothing. All methods are thread-safe.
+ * The engine implements {@link TierLookup}, so it can be handed to the program facade and rules.
+ *
+ * <p>The listener is called on the caller's thread after the change is stored, outside any lock,
+ * once per event in order. A listener that throws a {@link RuntimeException} changes nothing for
+ * the caller: the change stays stored, the call returns its normal result, and the listener still
+ * gets the change's (and the assessment's) other events. The failure goes to the handler given to
+ * {@link #of(TierLadder, TierListener, TierStore, BiConsumer)}, or by default is logged at
+ * {@code WARNING} through the {@link System.Logger} named {@code io.github.loyaltyrules.tier},
+ * naming the event's type and member but none of its free text (reasons). An {@link Error} thrown
+ * by the listener is not caught.
  */
 public final class TierEngine implements TierLookup {
+
+    /** The name of the {@link System.Logger} that listener failures are logged to by default. */
+    static final String LOGGER_NAME = "io.github.loyaltyrules.tier";
 
     private static final int KEPT_UNTIL_STEPS = 400;
     private static final int PAGE = 512;
@@ -57,6 +70,7 @@ public final class TierEngine implements TierLookup {
 
     private final TierLadder ladder;
     private final TierListener listener;
+    private final ListenerFailures<TierEvent> listenerFailures;
     private final ZoneId zone;
     private final QualificationWindow window;
     private final Metric[] metrics;
@@ -65,9 +79,11 @@ public final class TierEngine implements TierLookup {
     private final int[] floorAt;
     private final TierStore store;
 
-    private TierEngine(TierLadder ladder, TierListener listener, TierStore store) {
+    private TierEngine(TierLadder ladder, TierListener listener, TierStore store,
+            ListenerFailures<TierEvent> listenerFailures) {
         this.ladder = ladder;
         this.listener = listener;
+        this.listenerFailures = listenerFailures;
         this.store = store;
         this.zone = ladder.zone();
         this.window = ladder.window();
@@ -108,7 +124,8 @@ public final class TierEngine implements TierLookup {
 
     /**
      * Returns an engine for a ladder that keeps members' state in a store, e.g. a durable one
-     * shared by several servers, and delivers events to a listener.
+     * shared by several servers, and delivers events to a listener. A listener's failure is logged
+     * (see the class description).
      *
      * @param ladder the ladder
      * @param listener receives {@link TierUpgraded}, {@link TierDowngraded} and {@link TierRetained}
@@ -117,9 +134,41 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      */
     public static TierEngine of(TierLadder ladder, TierListener listener, TierStore store) {
+        return create(ladder, listener, store, null, System.getLogger(LOGGER_NAME));
+    }
+
+    /**
+     * Returns an engine like {@link #of(TierLadder, TierListener, TierStore)} that hands a
+     * {@link RuntimeException} thrown by the listener to {@code onListenerError} instead of logging
+     * it. Either way the change stays stored, the caller gets its normal result and the listener
+     * still gets the other events. The handler runs on the caller's thread, right after the failing
+     * call; if it throws, that is logged and goes no further.
+     *
+     * @param ladder the ladder
+     * @param listener receives {@link TierUpgraded}, {@link TierDowngraded} and {@link TierRetained}
+     * @param store where members' tier state is kept, e.g. {@link TierStore#inMemory()}
+     * @param onListenerError receives the event and the exception, e.g. to count or report it
+     * @return the engine
+     * @throws NullPointerException if an argument is null
+     */
+    public static TierEngine of(TierLadder ladder, TierListener listener, TierStore store,
+            BiConsumer<? super TierEvent, ? super RuntimeException> onListenerError) {
+        return create(ladder, listener, store,
+                Objects.requireNonNull(onListenerError, "listener error handler must not be null"),
+                System.getLogger(LOGGER_NAME));
+    }
+
+    /**
+     * Returns an engine; a listener's failure goes to {@code onListenerError} or, if that is null, is
+     * logged to {@code logger}, where a failing handler is logged too. Tests pass their own logger.
+     */
+    static TierEngine create(TierLadder ladder, TierListener listener, TierStore store,
+            BiConsumer<? super TierEvent, ? super RuntimeException> onListenerError, System.Logger logger) {
         return new TierEngine(Objects.requireNonNull(ladder, "tier ladder must not be null"),
                 Objects.requireNonNull(listener, "tier listener must not be null"),
-                Objects.requireNonNull(store, "tier store must not be null"));
+                Objects.requireNonNull(store, "tier store must not be null"),
+                ListenerFailures.of(Objects.requireNonNull(logger, "logger must not be null"),
+                        e -> "member " + e.member(), onListenerError));
     }
 
     /**
@@ -993,9 +1042,14 @@ public final class TierEngine implements TierLookup {
         return a.amount() + " " + a.metric() + " at " + a.at() + (a.original() == null ? "" : " returning " + a.original());
     }
 
+    /** Delivers a stored change's events; a listener's failure goes to the failure handler and stops nothing. */
     private void deliver(List<TierEvent> events) {
         for (TierEvent e : events) {
-            listener.onEvent(e);
+            try {
+                listener.onEvent(e);
+            } catch (RuntimeException failure) {
+                listenerFailures.failed(e, failure);
+            }
         }
     }
 

@@ -39,7 +39,8 @@ public final class TierFeed implements LedgerListener {
      * Records qualifying earnings and their reversals in the engine.
      *
      * @param event a ledger event
-     * @throws TierException if the engine rejects the activity (the ledger reports it to its error handler)
+     * @throws TierException if the engine rejects the activity (the ledger hands it to its listener
+     *         failure handler, which logs it by default; the posting stays stored)
      */
     @Override
     public void onEvent(LedgerEvent event) {
