@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A data source that counts every statement execution and every commit on its connections, and
  * can be told to fail the k-th of them: in {@link Mode#FAIL} the k-th statement or commit throws
  * before it reaches the database; in {@link Mode#LOSE_COMMIT_REPLY} the k-th commit goes through
- * and then throws as if its reply had been lost. Counting starts when it is armed, so "k" is the
+ * and then throws as if its reply had been lost; in {@link Mode#LOSE_REPLY} the same, where a
+ * statement run outside a transaction (its own commit) counts as a commit too. Counting starts when it is armed, so "k" is the
  * k-th round trip (or commit) of the operation under test.
  */
 final class StatementFaultDataSource extends TestDataSource {
@@ -23,17 +23,23 @@ final class StatementFaultDataSource extends TestDataSource {
         /** The k-th statement or commit fails and nothing of it reaches the database. */
         FAIL,
         /** The k-th commit goes through, then its reply is lost (it throws anyway); statements are not counted. */
-        LOSE_COMMIT_REPLY
+        LOSE_COMMIT_REPLY,
+        /**
+         * The k-th commit or statement in auto-commit mode goes through, then its reply is lost (it
+         * throws anyway); statements inside a transaction are not counted.
+         */
+        LOSE_REPLY
     }
 
-    private final String url;
+    /** Where connections come from: reused as a server's pool would, since opening one per statement is slow. */
+    private final UrlDataSource pool;
     private final AtomicInteger seen = new AtomicInteger();
     private volatile int failAt = -1;
     private volatile Mode mode = Mode.FAIL;
     private volatile boolean fired;
 
     StatementFaultDataSource(String url) {
-        this.url = url;
+        this.pool = new UrlDataSource(url);
     }
 
     /** Fails (or loses the reply of) the k-th round trip from now on, counting from 1. */
@@ -65,11 +71,11 @@ final class StatementFaultDataSource extends TestDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection target = DriverManager.getConnection(url);
+        Connection target = pool.getConnection();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("commit") && hit()) {
-                        if (mode == Mode.LOSE_COMMIT_REPLY) {
+                        if (mode != Mode.FAIL) {
                             target.commit();
                             throw new SQLException("injected: reply to commit lost", "08006");
                         }
@@ -85,8 +91,14 @@ final class StatementFaultDataSource extends TestDataSource {
 
     private Object statement(Statement target, Class<?> type) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (method.getName().startsWith("execute") && mode == Mode.FAIL && hit()) {
-                throw new SQLException("injected: statement failed", "58000");
+            if (method.getName().startsWith("execute")) {
+                if (mode == Mode.FAIL && hit()) {
+                    throw new SQLException("injected: statement failed", "58000");
+                }
+                if (mode == Mode.LOSE_REPLY && target.getConnection().getAutoCommit() && hit()) {
+                    invoke(method, target, args);
+                    throw new SQLException("injected: reply to an auto-committed statement lost", "08006");
+                }
             }
             return invoke(method, target, args);
         });
