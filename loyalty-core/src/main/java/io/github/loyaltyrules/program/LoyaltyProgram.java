@@ -320,16 +320,26 @@ public final class LoyaltyProgram {
     }
 
     /**
-     * Enrols a member in the ledger.
+     * Enrols a member in the ledger (and in the tier engine, if the program has one).
      *
      * @param member the member
      * @param at the business time
      * @return the account
      * @throws NullPointerException if an argument is null
-     * @throws io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException if already enrolled
+     * @throws io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException if already enrolled at another
+     *     business time; enrolling again at the same business time is a retry (the first reply may have
+     *     been lost): it completes the enrolment (in the tier engine too) and returns the account
      */
     public Account enrol(MemberId member, Instant at) {
-        Account account = ledger.enrol(member, at);
+        Account account;
+        try {
+            account = ledger.enrol(member, at);
+        } catch (io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException enrolled) {
+            account = ledger.account(member);
+            if (!account.enrolledAt().equals(at)) {
+                throw enrolled;
+            }
+        }
         if (tierEngine != null) {
             try {
                 tierEngine.enrol(member, at);
@@ -462,6 +472,9 @@ public final class LoyaltyProgram {
             try {
                 for (int i = 0; i < awards.size(); i++) { // every currency is checked before anything is stored
                     ledger.currency(awards.get(i).currency());
+                }
+                if (awards.size() > 1) {
+                    checkTotals(key, awards);
                 }
                 if (activity instanceof Purchase purchase) {
                     record = ReceiptRecord.purchase(key, v.id(), at, purchase, profile, awards);
@@ -1191,6 +1204,16 @@ public final class LoyaltyProgram {
 
     private static IdempotencyKey derived(IdempotencyKey key, String currency) {
         return new IdempotencyKey(key.value() + "#" + currency);
+    }
+
+    /** Checks that an activity's awards add up per currency without overflow, before anything is stored. */
+    private static void checkTotals(IdempotencyKey key, List<Award> awards) {
+        try {
+            totalsByCurrency(awards);
+        } catch (ArithmeticException e) {
+            throw new io.github.loyaltyrules.ledger.AmountOverflowException("the awards of activity '" + key
+                    + "' add up to more than " + Long.MAX_VALUE + " minor units in one currency; nothing was recorded");
+        }
     }
 
     private static Map<String, Long> totalsByCurrency(List<Award> awards) {

@@ -83,6 +83,18 @@ class LoyaltyProgramTest {
     }
 
     @Test
+    void enrollingAgainAtTheSameTimeIsARetryAndAtAnotherTimeIsRefused() {
+        LoyaltyProgram program = program(); // ann is enrolled at T0
+        MemberId bob = MemberId.of("bob");
+        io.github.loyaltyrules.ledger.Account first = program.enrol(bob, T0);
+        assertThat(program.enrol(bob, T0)).isEqualTo(first); // e.g. the first reply was lost
+        assertThatThrownBy(() -> program.enrol(bob, T0.plusSeconds(1)))
+                .isInstanceOf(io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException.class)
+                .hasMessageContaining("already enrolled");
+        assertThat(program.ledger().account(bob)).isEqualTo(first);
+    }
+
+    @Test
     void purchasePostsEachCurrencyWithItsExplanationAndNamesTheVersion() {
         LoyaltyProgram program = program();
         Receipt receipt = program.purchase(ANN, basket(), T0, IdempotencyKey.of("order-1"));

@@ -87,4 +87,23 @@ class RejectedPurchaseTest {
         assertThat(purchasesSeen).containsExactly(0L, 0L); // "first purchase" rules see the same member each time
         assertThat(abandoned).containsExactly(key, key);
     }
+
+    @Test
+    void awardsThatOverflowTogetherAreRefusedBeforeAnythingIsStored() {
+        RuleEngine twoHuge = ctx -> new Evaluation(List.of(
+                new Award("a", "A", "PTS", Long.MAX_VALUE - 1, Map.of(), Explanation.fixed()),
+                new Award("b", "B", "PTS", 5, Map.of(), Explanation.fixed())));
+        Ledger ledger = Ledger.builder().zone(LoyaltyProgramTest.ZONE)
+                .clock(Clock.fixed(LoyaltyProgramTest.T0, LoyaltyProgramTest.ZONE))
+                .currency(LoyaltyProgramTest.PTS).build();
+        LoyaltyProgram program = LoyaltyProgram.of(ledger, ProgramVersion.of("v1", twoHuge, List.of()),
+                TierLookup.NONE);
+        program.enrol(LoyaltyProgramTest.ANN, LoyaltyProgramTest.T0);
+        IdempotencyKey key = IdempotencyKey.of("o-1");
+        assertThatThrownBy(() -> program.purchase(LoyaltyProgramTest.ANN, LoyaltyProgramTest.basket(),
+                LoyaltyProgramTest.T0, key)).isInstanceOf(io.github.loyaltyrules.ledger.AmountOverflowException.class)
+                .hasMessageContaining("add up to more than");
+        assertThat(program.receipt(key)).isEmpty();
+        assertThat(ledger.statement(LoyaltyProgramTest.ANN)).isEmpty();
+    }
 }

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every round trip of every operation of the facade can fail, and a retry with the same key must end
  * exactly where a run without faults ends. A program on JDBC stores only (ledger, program store,
- * quotas for a daily cap and a campaign budget, tier store) goes through purchases that draw the cap
+ * quotas for a daily cap and a campaign budget, tier store) goes through an enrolment, purchases that draw the cap
  * and the budget (the second cut by both), an event, a partial return that gives cap and budget back,
  * a limited reward, a reservation and its capture. For each operation, in a run that is clean up to
  * it, the k-th statement or commit fails, or the k-th commit's reply is lost (a statement run outside
@@ -61,7 +61,7 @@ class ProgramFaultAtEveryStatementTest {
     private static final AtomicInteger CASES = new AtomicInteger();
 
     /** The operations of the scenario, in order. */
-    enum Op { PURCHASE, CUT_PURCHASE, EVENT, RETURN, REWARD, RESERVE, CAPTURE, NEXT_DAY }
+    enum Op { ENROL, PURCHASE, CUT_PURCHASE, EVENT, RETURN, REWARD, RESERVE, CAPTURE, NEXT_DAY }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -108,7 +108,6 @@ class ProgramFaultAtEveryStatementTest {
                     .build();
             program = LoyaltyProgram.of(ledger, ProgramVersion.of("v1", rules,
                     List.of(Reward.of("mug", "Mug", PTS.points(20)).limitPerMember(1))), tiers, store);
-            program.enrol(member, T0.minus(Duration.ofDays(1)));
         }
 
         IdempotencyKey key(String name) {
@@ -117,6 +116,7 @@ class ProgramFaultAtEveryStatementTest {
 
         void run(Op op) {
             switch (op) {
+                case ENROL -> program.enrol(member, T0.minus(Duration.ofDays(1)));
                 case PURCHASE -> program.purchase(member, Purchase.of("s1", "pos", List.of(
                         BasketLine.of("1", "TEA", "tea", 2, Money.of("12.00", "EUR")),
                         BasketLine.of("2", "CAKE", "bakery", 1, Money.of("9.50", "EUR")))), T0, key("p1"));
