@@ -61,7 +61,7 @@ final class InMemoryQuotas implements Quotas {
                 long[] d = r.byCounter.get(counter);
                 long before = d == null ? 0 : d[0];
                 long now = Quotas.fit(wanted, limit, c.used - before);
-                c.used = c.used - before + now;
+                c.used = Math.max(0, c.used - before + now); // a give-back may have left less than this draw
                 if (d == null) {
                     r.byCounter.put(counter, new long[] {now, -1});
                 } else {

@@ -125,7 +125,7 @@ public final class JdbcQuotas implements Quotas {
             long before = record == null ? 0 : record[0];
             long now = Quotas.fit(wanted, limit, used - before);
             if (now != before) {
-                setUsed(c, counter, used - before + now);
+                setUsed(c, counter, Math.max(0, used - before + now)); // a give-back may have left less
                 if (record != null) {
                     try (PreparedStatement p = c.prepareStatement(
                             "UPDATE loyalty_quota_draw SET drawn = ? WHERE request = ? AND counter = ?")) {

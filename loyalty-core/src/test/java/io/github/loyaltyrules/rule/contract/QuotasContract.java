@@ -98,6 +98,18 @@ public abstract class QuotasContract {
     }
 
     @Test
+    void aCounterGivenBackBelowARequestsDrawNeverGoesNegative() {
+        Quotas q = fresh();
+        q.draw("r", "b", 5, 20);
+        q.giveBack("return", "b", 5);
+        assertThat(q.draw("r", "b", 4, 20)).isEqualTo(4); // a smaller draw of the same request
+        assertThat(q.used("b")).isZero();
+        q.settle("r", Set.of());
+        assertThat(q.used("b")).isZero();
+        assertThat(q.draw("r2", "b", 20, 20)).isEqualTo(20);
+    }
+
+    @Test
     void manyThreadsNeverPassTheLimit() throws Exception {
         Quotas q = fresh();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -184,7 +196,7 @@ public abstract class QuotasContract {
                     long now = Math.max(0, Math.min(op.amount(), limit - others));
                     assertThat(q.draw(r, c, op.amount(), limit)).as("%s draws %s on %s", r, op.amount(), c)
                             .isEqualTo(now);
-                    used.put(c, others + now);
+                    used.put(c, Math.max(0, others + now));
                     drawn.put(r + "|" + c, now);
                     known.add(c);
                 }
