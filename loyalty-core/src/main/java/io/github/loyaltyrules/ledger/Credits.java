@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class Credits {
 
+    /** How many lots a spend reads ahead when the working set came without lots; it reads them all only if these fall short. */
+    static final int READ_AHEAD = 32;
+
     private final LedgerContext ctx;
 
     Credits(LedgerContext ctx) {
@@ -105,14 +108,28 @@ final class Credits {
             PostingType type) {
         Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), ctx.zone);
+        Draft.ReadAhead ahead = purse.lotsToSpend(at, READ_AHEAD);
+        if (ahead != null) { // the working set came without lots: read the first few to spend, not all
+            List<LotMovement> taken = Books.allocate(ahead.lots(), held, lapse, at, amount);
+            if (taken != null) {
+                return taken;
+            }
+            if (ahead.complete()) {
+                throw insufficient(d, currency, Books.spendable(ahead.lots(), held, lapse, at), amount, at, type);
+            }
+        }
         List<LotMovement> taken = Books.allocate(purse.lots(), held, lapse, at, amount);
         if (taken == null) {
-            long spendable = Books.spendable(purse.lots(), held, lapse, at);
-            throw new InsufficientPointsException("member " + d.member() + " has " + Points.of(currency, spendable)
-                    + " available at " + at + "; " + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " of " + Points.of(currency, amount) + " needs at most that much");
+            throw insufficient(d, currency, Books.spendable(purse.lots(), held, lapse, at), amount, at, type);
         }
         return taken;
+    }
+
+    private static InsufficientPointsException insufficient(Draft d, PointCurrency currency, long spendable,
+            long amount, Instant at, PostingType type) {
+        return new InsufficientPointsException("member " + d.member() + " has " + Points.of(currency, spendable)
+                + " available at " + at + "; " + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " of " + Points.of(currency, amount) + " needs at most that much");
     }
 
     /** Refuses a posting of this type on a closed or (unless back-office) suspended account, or before enrolment. */

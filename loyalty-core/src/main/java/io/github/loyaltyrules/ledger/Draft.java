@@ -40,6 +40,11 @@ final class Draft implements DraftLookup {
         private long unreadRemaining;
         /** While the lots are not read: the lots this draft added, in order; else null. */
         private List<Lot> added;
+        /**
+         * While the lots are not read: the lots read ahead for a spend ({@link #lotsToSpend}), as this
+         * draft changed them, by id; else null.
+         */
+        private Map<LotId, Lot> readAhead;
         private boolean changedLots;
         long debt;
         Instant lastActivity;
@@ -67,10 +72,13 @@ final class Draft implements DraftLookup {
                 OpenLots read = OpenLots.empty();
                 long next = owner.base.nextLot();
                 for (Lot lot : owner.store.openLots(owner.member(), currency)) {
-                    if (lot.id().value() < next && lot.remaining() > 0) {
-                        read = read.plus(lot);
+                    Lot mine = readAhead == null ? null : readAhead.get(lot.id());
+                    Lot current = mine != null ? mine : lot;
+                    if (current.id().value() < next && current.remaining() > 0) {
+                        read = read.plus(current);
                     }
                 }
+                readAhead = null;
                 if (added != null) {
                     for (Lot lot : added) {
                         read = read.plus(lot);
@@ -85,6 +93,29 @@ final class Draft implements DraftLookup {
         /** The open lots, read-only; in creation order, possibly with spent ones among them. */
         List<Lot> lots() {
             return read();
+        }
+
+        /**
+         * Reads ahead the first {@code limit} lots a spend at {@code at} would take, in spending order,
+         * without reading the other open lots ({@link LedgerStore#lotsToSpend}); null if this draft
+         * cannot (its lots are read, or it added or read ahead already). {@code complete} tells whether
+         * these are all the open lots not expired at {@code at}.
+         */
+        ReadAhead lotsToSpend(Instant at, int limit) {
+            if (lots != null || added != null || readAhead != null) {
+                return null;
+            }
+            long next = owner.base.nextLot();
+            List<Lot> found = owner.store.lotsToSpend(owner.member(), currency, at, limit);
+            List<Lot> usable = new ArrayList<>(found.size());
+            readAhead = new HashMap<>();
+            for (Lot lot : found) {
+                if (lot.id().value() < next) { // a lot of a later version: the commit's version check turns it away
+                    usable.add(lot);
+                    readAhead.put(lot.id(), lot);
+                }
+            }
+            return new ReadAhead(usable, found.size() < limit);
         }
 
         void add(Lot lot) {
@@ -123,6 +154,16 @@ final class Draft implements DraftLookup {
         }
 
         void move(LotId id, long delta, Instant at) {
+            if (lots == null && readAhead != null && readAhead.containsKey(id)) {
+                // a lot read ahead for a spend: moved without reading the other open lots
+                Lot lot = readAhead.get(id);
+                Lot moved = lot.withRemaining(lot.remaining() + delta, at);
+                readAhead.put(id, moved);
+                unreadRemaining += delta;
+                changedLots = true;
+                owner.touched(moved);
+                return;
+            }
             read();
             int i = lots.indexOf(id);
             Lot moved;
@@ -181,6 +222,10 @@ final class Draft implements DraftLookup {
             return lots == null ? Purse.withoutLots(currency, unreadRemaining, debt, lastActivity)
                     : new Purse(currency, lots, debt, lastActivity);
         }
+    }
+
+    /** The lots a spend reads ahead, in spending order, and whether they are all the unexpired open ones. */
+    record ReadAhead(List<Lot> lots, boolean complete) {
     }
 
     final MemberBook base;

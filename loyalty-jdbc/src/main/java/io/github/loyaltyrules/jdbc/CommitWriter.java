@@ -176,7 +176,7 @@ final class CommitWriter {
         }
         MemberId member = change.book().account().member();
         Binder<Lot> update = (p, lot) -> LedgerRows.bindLotUpdate(p, member, lot);
-        Binder<Lot> insert = (p, lot) -> LedgerRows.bindLot(p, member, lot);
+        Binder<Lot> insert = (p, lot) -> LedgerRows.bindNewLot(p, member, lot);
         if (change.firstNewLot() == MemberChange.UNKNOWN) {
             upsert(c, prep, LedgerRows.UPDATE_LOT, update, LedgerRows.INSERT_LOT, insert, change.lots());
             return;

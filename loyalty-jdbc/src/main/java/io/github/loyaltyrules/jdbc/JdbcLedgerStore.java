@@ -187,6 +187,31 @@ public final class JdbcLedgerStore implements LedgerStore {
         return lots(member, currency, " AND remaining > 0");
     }
 
+    /**
+     * {@inheritDoc} Reads them through the index {@code loyalty_lot_spending}, which holds open lots
+     * in spending order (schema 7), so that the spent lots of a long history are never read.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public List<Lot> lotsToSpend(MemberId member, String currency, Instant at, int limit) {
+        return query("read the lots member " + member + " spends first", c -> {
+            try (PreparedStatement p = prepare(c, LedgerRows.LOTS_TO_SPEND)) {
+                p.setString(1, member.value());
+                p.setString(2, currency);
+                LedgerRows.setInstant(p, 3, at);
+                p.setInt(4, limit);
+                List<Lot> lots = new ArrayList<>(Math.min(limit, 64));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        lots.add(LedgerRows.lot(rs, 2));
+                    }
+                }
+                return lots;
+            }
+        });
+    }
+
     @Override
     public Optional<Posting> posting(IdempotencyKey key) {
         Objects.requireNonNull(key, "key must not be null");

@@ -37,9 +37,19 @@ final class LedgerRows {
 
     static final String LOT_COLUMNS = "member_id, lot_no, currency, original, remaining, earned_at, available_at,"
             + " expires_at, source_key, last_movement_at";
-    static final String INSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?"
+    /** A lot as schema 5 stores it (the data step of version 5 writes these); {@link #bindLot} binds it. */
+    static final String INSERT_LOT_SCHEMA_5 = "INSERT INTO loyalty_lot (" + LOT_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A lot with its place in the spending order (schema 7); {@link #bindNewLot} binds it. */
+    static final String INSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS
+            + ", open_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?, open_until = ?"
             + " WHERE member_id = ? AND lot_no = ?";
+    /** The first lots a spend takes: open, not expired by their own date, soonest expiry first (schema 7). */
+    static final String LOTS_TO_SPEND = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ?"
+            + " AND currency = ? AND open_until > ? ORDER BY open_until, earned_at, lot_no LIMIT ?";
+    /** Where a lot that never expires sorts among open lots: after every lot that does. */
+    private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     static final String RESERVATION_COLUMNS = "member_id, reservation_key, currency, amount, created_at, deadline,"
             + " status, closed_at, lots";
@@ -166,11 +176,26 @@ final class LedgerRows {
         setInstant(p, 10, l.lastMovementAt());
     }
 
+    /** Binds {@link #INSERT_LOT}: the lot, and its place in the spending order. */
+    static void bindNewLot(PreparedStatement p, MemberId member, Lot l) throws SQLException {
+        bindLot(p, member, l);
+        setInstant(p, 11, openUntil(l));
+    }
+
     static void bindLotUpdate(PreparedStatement p, MemberId member, Lot l) throws SQLException {
         p.setLong(1, l.remaining());
         setInstant(p, 2, l.lastMovementAt());
-        p.setString(3, member.value());
-        p.setLong(4, l.id().value());
+        setInstant(p, 3, openUntil(l));
+        p.setString(4, member.value());
+        p.setLong(5, l.id().value());
+    }
+
+    /** The lot's key in the spending order: its expiry (or {@link #NEVER}) while it holds points, else null. */
+    static Instant openUntil(Lot l) {
+        if (l.remaining() <= 0) {
+            return null;
+        }
+        return l.expiresAt() == null ? NEVER : l.expiresAt();
     }
 
     /** Reads a lot from the columns {@link #LOT_COLUMNS} less member_id, starting at column {@code i}. */

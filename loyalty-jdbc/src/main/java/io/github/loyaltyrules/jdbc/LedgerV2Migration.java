@@ -63,7 +63,7 @@ final class LedgerV2Migration {
                         + " status_since = ?, status_reason = ?, next_lot = ?, next_entry = ? WHERE member_id = ?");
                 PreparedStatement purse = c.prepareStatement("INSERT INTO loyalty_purse"
                         + " (member_id, currency, balance, debt, last_activity) VALUES (?, ?, ?, ?, ?)");
-                PreparedStatement lot = c.prepareStatement(LedgerRows.INSERT_LOT);
+                PreparedStatement lot = c.prepareStatement(LedgerRows.INSERT_LOT_SCHEMA_5);
                 PreparedStatement reservation = c.prepareStatement(LedgerRows.INSERT_RESERVATION);
                 PreparedStatement reversal = c.prepareStatement("INSERT INTO loyalty_reversal"
                         + " (member_id, posting_key, amount, lots) VALUES (?, ?, ?, ?)")) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A posting reads only the lots it touches: the JDBC store hands the ledger a member's working set
- * without its lots, an earn reads none however many the member holds, and a redemption reads them
- * once; balances and lots come out as with a store that reads them all.
+ * without its lots, an earn reads none however many the member holds, a redemption reads the few
+ * lots it takes first in spending order (through the index of schema 7) and every open lot only if
+ * those fall short; balances and lots come out as with a store that reads them all.
  */
 class AnEarnReadsNoLotTest {
 
@@ -33,6 +34,8 @@ class AnEarnReadsNoLotTest {
     static final class Counting extends ForwardingLedgerStore {
         final AtomicInteger books = new AtomicInteger();
         final AtomicInteger openLots = new AtomicInteger();
+        final AtomicInteger lotsToSpend = new AtomicInteger();
+        final AtomicInteger lotsRead = new AtomicInteger();
 
         Counting(LedgerStore target) {
             super(target);
@@ -47,7 +50,17 @@ class AnEarnReadsNoLotTest {
         @Override
         public List<Lot> openLots(MemberId member, String currency) {
             openLots.incrementAndGet();
-            return super.openLots(member, currency);
+            List<Lot> lots = super.openLots(member, currency);
+            lotsRead.addAndGet(lots.size());
+            return lots;
+        }
+
+        @Override
+        public List<Lot> lotsToSpend(MemberId member, String currency, Instant at, int limit) {
+            lotsToSpend.incrementAndGet();
+            List<Lot> lots = super.lotsToSpend(member, currency, at, limit);
+            lotsRead.addAndGet(lots.size());
+            return lots;
         }
     }
 
@@ -81,6 +94,48 @@ class AnEarnReadsNoLotTest {
 
         assertThat(jdbc.balance(ANN, PTS)).isEqualTo(memory.balance(ANN, PTS));
         assertThat(jdbc.lots(ANN, PTS)).isEqualTo(memory.lots(ANN, PTS));
+        assertThat(jdbc.statement(ANN)).isEqualTo(memory.statement(ANN));
+    }
+
+    @Test
+    void aRedemptionReadsTheFewLotsItTakesNotEveryOpenLot() {
+        PointCurrency expiring = PointCurrency.of("PTS", "Points", 0)
+                .withExpiry(io.github.loyaltyrules.expiry.ExpiryPolicy.afterTerm(java.time.Period.ofDays(200)));
+        Counting store = new Counting(JdbcLedgerStore.of(Databases.freshH2()));
+        Ledger jdbc = Ledger.builder().zone(ZoneOffset.UTC).clock(Clock.fixed(T0.plusSeconds(86_400 * 400),
+                ZoneOffset.UTC)).currency(expiring).store(store).build();
+        Ledger memory = Ledger.builder().zone(ZoneOffset.UTC).clock(Clock.fixed(T0.plusSeconds(86_400 * 400),
+                ZoneOffset.UTC)).currency(expiring).build();
+        for (Ledger l : List.of(jdbc, memory)) {
+            l.enrol(ANN, T0);
+            for (int i = 0; i < 1_000; i++) { // a lot a day: the first 100 have expired by day 300
+                l.earn(ANN, expiring.points(3), T0.plusSeconds(86_400L * i / 3), IdempotencyKey.of("earn-" + i),
+                        "visit");
+            }
+        }
+        Instant day300 = T0.plusSeconds(86_400L * 300);
+        store.lotsRead.set(0);
+        for (int r = 0; r < 3; r++) {
+            for (Ledger l : List.of(jdbc, memory)) {
+                l.redeem(ANN, expiring.points(10), day300.plusSeconds(r), IdempotencyKey.of("redeem-" + r), "coffee");
+                l.reserve(ANN, expiring.points(4), java.time.Duration.ofHours(1), day300.plusSeconds(10 + r),
+                        IdempotencyKey.of("hold-" + r), "checkout");
+            }
+        }
+        assertThat(store.openLots).hasValue(0);
+        assertThat(store.lotsToSpend).hasValue(6);
+        assertThat(store.lotsRead.get()).isLessThanOrEqualTo(6 * 32); // of the 900 lots still open
+        assertThat(jdbc.balance(ANN, expiring, day300.plusSeconds(60)))
+                .isEqualTo(memory.balance(ANN, expiring, day300.plusSeconds(60)));
+        assertThat(jdbc.lots(ANN, expiring)).isEqualTo(memory.lots(ANN, expiring));
+        assertThat(jdbc.statement(ANN)).isEqualTo(memory.statement(ANN));
+
+        // a spend the first lots do not cover reads every open lot, and takes the same as in memory
+        for (Ledger l : List.of(jdbc, memory)) {
+            l.redeem(ANN, expiring.points(500), day300.plusSeconds(100), IdempotencyKey.of("big"), "voucher");
+        }
+        assertThat(store.openLots).hasValue(1);
+        assertThat(jdbc.lots(ANN, expiring)).isEqualTo(memory.lots(ANN, expiring));
         assertThat(jdbc.statement(ANN)).isEqualTo(memory.statement(ANN));
     }
 }

@@ -4,7 +4,15 @@ import io.github.loyaltyrules.jdbc.JdbcLedgerStore;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.PostingRequest;
+import io.github.loyaltyrules.ledger.spi.ForwardingLedgerStore;
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -190,6 +198,86 @@ public class JdbcBenchmarks {
                     (System.nanoTime() - start) / 1_000_000);
             db.store.reset();
         }
+    }
+
+    /** The hot member holding many open lots, and the ledger a redemption goes through. */
+    @State(Scope.Benchmark)
+    public static class Held {
+
+        /** How many open lots the hot member holds before the measurement. */
+        @Param({"100", "10000"})
+        public int lots;
+
+        /**
+         * How a spend reads the lots: {@code spendingOrder} through the store's index (the first few
+         * lots it takes), {@code allOpenLots} by reading every open lot and sorting them (what every
+         * redemption did before schema 7), the baseline.
+         */
+        @Param({"spendingOrder", "allOpenLots"})
+        public String read;
+
+        Ledger ledger;
+
+        /**
+         * Earns {@code lots} lots of 100,000 points for the hot member, in linked batches, so that a
+         * redemption of one point takes from the first lot and never runs out.
+         *
+         * @param db the database, with the hot member enrolled
+         */
+        @Setup(Level.Trial)
+        public void setUp(Database db) {
+            if (db.skipped) {
+                return;
+            }
+            List<PostingRequest> batch = new ArrayList<>();
+            for (int i = 0; i < lots; i++) {
+                batch.add(new PostingRequest.Earn(db.hot, JdbcFixtures.PTS.points(100_000), JdbcFixtures.T0,
+                        JdbcFixtures.key("held-", i), "earn"));
+                if (batch.size() == 500 || i == lots - 1) {
+                    db.ledger.post(batch);
+                    batch.clear();
+                }
+            }
+            ledger = read.equals("allOpenLots") ? JdbcFixtures.ledger(new ReadsAllOpenLots(db.store)) : db.ledger;
+        }
+    }
+
+    /** A store that answers a spend's read-ahead by reading every open lot and sorting them. */
+    static final class ReadsAllOpenLots extends ForwardingLedgerStore {
+        ReadsAllOpenLots(LedgerStore target) {
+            super(target);
+        }
+
+        @Override
+        public List<Lot> lotsToSpend(MemberId member, String currency, Instant at, int limit) {
+            List<Lot> open = new ArrayList<>();
+            for (Lot lot : openLots(member, currency)) {
+                if (lot.expiresAt() == null || lot.expiresAt().isAfter(at)) {
+                    open.add(lot);
+                }
+            }
+            open.sort(Comparator.comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(Lot::earnedAt).thenComparing(Lot::id));
+            return open.size() <= limit ? open : new ArrayList<>(open.subList(0, limit));
+        }
+    }
+
+    /**
+     * Redeems one point from the hot member, who holds {@code lots} open lots; on one thread.
+     *
+     * @param db the database
+     * @param held the hot member's lots and the ledger to redeem through
+     * @param till this thread's keys
+     * @return the posting
+     */
+    @Benchmark
+    @Threads(1)
+    public Posting redeemHotMemberHoldingLots(Database db, Held held, Till till) {
+        if (db.skipped) {
+            return null;
+        }
+        return held.ledger.redeem(db.hot, JdbcFixtures.PTS.points(1), JdbcFixtures.T0,
+                JdbcFixtures.key(till.prefix + "r", till.sequence++), "redeem");
     }
 
     private static Posting earnHot(Database db, Till till) {

@@ -57,6 +57,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<Lot> lotsToSpend(MemberId member, String currency, java.time.Instant at, int limit) {
+        return delegate.lotsToSpend(member, currency, at, limit);
+    }
+
+    @Override
     public Optional<Posting> posting(IdempotencyKey key) {
         return delegate.posting(key);
     }

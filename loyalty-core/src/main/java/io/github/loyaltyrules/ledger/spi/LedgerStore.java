@@ -82,6 +82,32 @@ public interface LedgerStore {
     }
 
     /**
+     * Returns the first {@code limit} of a member's lots in a currency that have points remaining and
+     * have not expired by their own date at {@code at} (no expiry, or one after {@code at}), in the
+     * order a spend takes them: soonest expiry first (lots that never expire last), then earliest
+     * earned, then lowest lot number. A spend (a redemption, a debit, a reservation, a transfer) reads
+     * these first, so that taking k lots reads about k of them however many are open; it reads every
+     * open lot ({@link #openLots}) only if these do not cover it. A store should answer from an index
+     * in that order; the default sorts {@link #openLots}.
+     *
+     * @param member the member
+     * @param currency the currency code
+     * @param at the business time of the spend
+     * @param limit the most lots to return; positive
+     * @return up to {@code limit} lots, in that order; fewer only if there are no more
+     */
+    default List<Lot> lotsToSpend(MemberId member, String currency, Instant at, int limit) {
+        List<Lot> open = new ArrayList<>();
+        for (Lot lot : openLots(member, currency)) {
+            if (lot.remaining() > 0 && (lot.expiresAt() == null || lot.expiresAt().isAfter(at))) {
+                open.add(lot);
+            }
+        }
+        open.sort(io.github.loyaltyrules.ledger.internal.OpenLots::compareForRedemption);
+        return open.size() <= limit ? open : new ArrayList<>(open.subList(0, limit));
+    }
+
+    /**
      * Returns the posting made with a key, for the idempotency check: a store must find every
      * posting whose business time is at or after the last horizon given to {@link #forget}.
      *
