@@ -399,6 +399,51 @@ public final class LoyaltyProgram {
     }
 
     /**
+     * Works out what a purchase would earn if it were made now under {@code key}, exactly as
+     * {@link #purchase} would (the running version, the member as the rules would see them, tier and
+     * purchase count included, per-member caps and campaign budgets as they stand, cuts included),
+     * without recording, posting or drawing anything: a dry run, e.g. to show a member at the till
+     * what the basket earns. The receipt has the awards and no postings. A purchase made next with the
+     * same key, when nothing else has happened in between, gets the same awards.
+     *
+     * @param member the member; must be active
+     * @param purchase the basket
+     * @param at the business time
+     * @param key the idempotency key the purchase would be made with (caps and budgets an earlier
+     *     attempt under it drew count as its own); at most 180 characters
+     * @return the receipt the purchase would produce, without postings
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws AccountStatusException if the account is not active
+     * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the awards add up beyond a long
+     * @throws InvalidRequestException if the key is too long
+     */
+    public Receipt quote(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        checkKey(key);
+        Account account = ledger.account(member);
+        if (account.status() != AccountStatus.ACTIVE) {
+            throw new AccountStatusException("account of member " + member + " is " + account.status()
+                    + "; purchases and events need an ACTIVE account");
+        }
+        ProgramVersion v = version.get();
+        MemberProfile profile = profile(member, memberRecord(member), at);
+        Evaluation evaluation = v.engine().quote(new RuleContext(profile, purchase, at.atZone(ledger.zone()), key,
+                v.id()));
+        List<Award> awards = evaluation.awards();
+        for (int i = 0; i < awards.size(); i++) {
+            ledger.currency(awards.get(i).currency());
+        }
+        if (awards.size() > 1) {
+            checkTotals(key, awards);
+        }
+        return new Receipt(key, member, v.id(), at, awards, List.of(), false);
+    }
+
+    /**
      * Records a non-purchase event (sign-up, referral, review, custom): evaluates the rules and
      * posts the awards.
      *
@@ -465,7 +510,13 @@ public final class LoyaltyProgram {
             MemberRecord state = memberRecord(member);
             MemberProfile profile = profile(member, state, at);
             RuleContext context = new RuleContext(profile, activity, at.atZone(ledger.zone()), key, v.id());
-            Evaluation evaluation = v.engine().evaluate(context);
+            Evaluation evaluation;
+            try {
+                evaluation = v.engine().evaluate(context);
+            } catch (LoyaltyException refused) { // e.g. an award beyond a long: refused for good, draws go back
+                v.engine().abandoned(key);
+                throw refused;
+            }
             List<Award> awards = evaluation.awards();
             ReceiptRecord record;
             ProgramCommit commit;

@@ -35,6 +35,19 @@ public interface RuleEngine {
     }
 
     /**
+     * Evaluates what an activity would earn if it were made now, as {@link #evaluate} would (per-member
+     * caps and campaign budgets as they stand, cuts included), without changing any state: a dry run,
+     * for showing a member what a basket earns before it is paid. Engines without such state need not
+     * override it; the default calls {@link #reevaluate(RuleContext)}, which draws nothing.
+     *
+     * @param context the member, activity, time and key the activity would be made with
+     * @return the awards it would earn, each with its explanation
+     */
+    default Evaluation quote(RuleContext context) {
+        return reevaluate(context);
+    }
+
+    /**
      * Learns that a return of part of a purchase has posted, so that an engine keeping state drawn by
      * awards (per-member caps, campaign budgets) can release what the returned part drew.
      *

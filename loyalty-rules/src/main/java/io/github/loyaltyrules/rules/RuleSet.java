@@ -557,17 +557,43 @@ public final class RuleSet implements RuleEngine {
     private Evaluation evaluate(RuleContext context, boolean draw) {
         Objects.requireNonNull(context, "context must not be null");
         if (!draw || !drawsQuotas) {
-            return evaluate(context, null);
+            return evaluate(context, (Draws) null);
         }
-        Map<String, Long> drawn = new HashMap<>(); // counter -> what this evaluation draws on it in all
-        Evaluation e = evaluate(context, drawn);
-        quotas.settle(context.key().value(), drawn.keySet()); // releases what an earlier attempt drew and this did not
+        Draws draws = new Draws(quotas);
+        Evaluation e = evaluate(context, draws);
+        quotas.settle(context.key().value(), draws.totals.keySet()); // releases what an earlier attempt drew and this did not
         return e;
     }
 
-    /** Evaluates; with {@code drawn}, draws caps and budgets, keeping in it what each counter gave. */
-    private Evaluation evaluate(RuleContext context, Map<String, Long> drawn) {
-        boolean draw = drawn != null;
+    /**
+     * Evaluates an activity exactly as {@link #evaluate} would now, with the per-member caps and
+     * campaign budgets as they stand (what other activities drew, and what an earlier evaluation of
+     * this key drew counted as its own), but draws nothing: the awards a purchase made now under the
+     * same key would get, cuts by caps and budgets included. Nothing changes.
+     *
+     * @param context the member, activity, time and key
+     * @return the awards, each with its explanation
+     * @throws NullPointerException if {@code context} is null
+     */
+    @Override
+    public Evaluation quote(RuleContext context) {
+        Objects.requireNonNull(context, "context must not be null");
+        return evaluate(context, drawsQuotas ? new Draws(new QuotedQuotas(quotas)) : null);
+    }
+
+    /** What one evaluation draws: where from, and the running total it drew on each counter so far. */
+    private static final class Draws {
+        final Quotas quotas;
+        final Map<String, Long> totals = new HashMap<>();
+
+        Draws(Quotas quotas) {
+            this.quotas = quotas;
+        }
+    }
+
+    /** Evaluates; with {@code draws}, draws caps and budgets there, keeping what each counter gave. */
+    private Evaluation evaluate(RuleContext context, Draws draws) {
+        boolean draw = draws != null;
         int[] candidates = candidateOrdinals(context);
         if (candidates.length == 0) {
             return Evaluation.NOTHING;
@@ -610,7 +636,7 @@ public final class RuleSet implements RuleEngine {
             awards = new ArrayList<>(selected.size() + (multiplying == null ? 0 : multiplying.size()));
             for (int i = 0; i < selected.size(); i++) {
                 Outcome o = selected.get(i);
-                List<Grant> grants = draw ? drawBudget(o, context, drawn) : o.grants;
+                List<Grant> grants = draw ? drawBudget(o, context, draws) : o.grants;
                 for (int j = 0; j < grants.size(); j++) {
                     awards.add(award(o.rule, grants.get(j)));
                 }
@@ -639,7 +665,7 @@ public final class RuleSet implements RuleEngine {
         for (Outcome o : selectGroups(bonuses)) {
             Outcome applied = stacking == MultiplierStacking.COMPOUND
                     ? multiply(o.rule, base, products, basket, context) : o;
-            for (Grant g : draw ? drawBudget(applied, context, drawn) : applied.grants) {
+            for (Grant g : draw ? drawBudget(applied, context, draws) : applied.grants) {
                 awards.add(award(o.rule, g));
             }
         }
@@ -759,10 +785,10 @@ public final class RuleSet implements RuleEngine {
 
     /**
      * Draws a selected rule's grants on its per-member caps and campaign budget, keyed by the
-     * activity's key; {@code drawn} holds what this evaluation drew on each counter so far, so that a
+     * activity's key; {@code draws} holds what this evaluation drew on each counter so far, so that a
      * counter drawn several times gets the running total.
      */
-    private List<Grant> drawBudget(Outcome o, RuleContext context, Map<String, Long> drawn) {
+    private List<Grant> drawBudget(Outcome o, RuleContext context, Draws draws) {
         boolean memberCaps = !o.rule.rule.capsPerMember().isEmpty();
         if (!memberCaps && (o.rule.campaign == null || o.rule.budgetCounters.length == 0)) {
             return o.grants;
@@ -775,8 +801,8 @@ public final class RuleSet implements RuleEngine {
             Rule.MemberCap cap = memberCaps ? o.rule.rule.capsPerMember().get(g.currency()) : null;
             if (cap != null) {
                 used = capCounter(o.rule.rule.id(), g.currency(), cap, context);
-                usedBefore = drawn.getOrDefault(used, 0L);
-                long usedTaken = drawOn(request, used, usedBefore, g.amount(), cap.max(), drawn);
+                usedBefore = draws.totals.getOrDefault(used, 0L);
+                long usedTaken = drawOn(request, used, usedBefore, g.amount(), cap.max(), draws);
                 if (usedTaken == 0) {
                     continue;
                 }
@@ -793,10 +819,10 @@ public final class RuleSet implements RuleEngine {
                 continue;
             }
             String counter = o.rule.budgetCounters[budget];
-            long taken = drawOn(request, counter, drawn.getOrDefault(counter, 0L), g.amount(),
-                    o.rule.budgetLimits[budget], drawn);
+            long taken = drawOn(request, counter, draws.totals.getOrDefault(counter, 0L), g.amount(),
+                    o.rule.budgetLimits[budget], draws);
             if (used != null && taken < g.amount()) { // the cap keeps only what the budget let through
-                drawn.put(used, quotas.draw(request, used, usedBefore + taken, cap.max()));
+                draws.totals.put(used, draws.quotas.draw(request, used, usedBefore + taken, cap.max()));
             }
             if (taken == g.amount()) {
                 out.add(g);
@@ -811,9 +837,9 @@ public final class RuleSet implements RuleEngine {
     }
 
     /** Draws {@code amount} more on a counter for a request that drew {@code before} on it so far; returns how much. */
-    private long drawOn(String request, String counter, long before, long amount, long limit, Map<String, Long> drawn) {
-        long total = quotas.draw(request, counter, Math.addExact(before, amount), limit);
-        drawn.put(counter, Math.max(total, before));
+    private static long drawOn(String request, String counter, long before, long amount, long limit, Draws draws) {
+        long total = draws.quotas.draw(request, counter, Math.addExact(before, amount), limit);
+        draws.totals.put(counter, Math.max(total, before));
         return Math.max(0, total - before);
     }
 
