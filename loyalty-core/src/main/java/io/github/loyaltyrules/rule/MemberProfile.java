@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rule;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -55,7 +56,7 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
         }
         if (tierMultiplier.signum() <= 0) {
             throw new InvalidRequestException("tier multiplier of member " + id + " must be positive; got "
-                    + tierMultiplier.toPlainString());
+                    + Inputs.shown(tierMultiplier));
         }
     }
 

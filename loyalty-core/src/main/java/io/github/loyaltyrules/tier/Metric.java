@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.tier;
 
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
@@ -131,7 +132,7 @@ public final class Metric {
             return amount.movePointRight(scale).longValueExact();
         } catch (ArithmeticException e) {
             throw new InvalidTierRequestException("amount of " + this + " must have at most " + scale
-                    + " decimal places and fit 64 bits; got " + amount.toPlainString());
+                    + " decimal places and fit 64 bits; got " + Inputs.shown(amount));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.tier;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,7 +109,7 @@ public final class Tier {
         Objects.requireNonNull(multiplier, "multiplier must not be null");
         if (multiplier.signum() <= 0) {
             throw new InvalidLadderException("earning multiplier of tier '" + name + "' must be positive; got "
-                    + multiplier.toPlainString());
+                    + Inputs.shown(multiplier));
         }
         return new Tier(name, thresholds, multiplier, perks, neverDowngrade);
     }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -40,10 +41,10 @@ public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, 
         Objects.requireNonNull(lines, "line matcher must not be null");
         if (fromTier && factor.compareTo(BigDecimal.ONE) != 0) {
             throw new InvalidRuleException("a tier multiplier takes its factor from the member's tier; its own factor"
-                    + " must be 1; got " + factor.toPlainString());
+                    + " must be 1; got " + Inputs.shown(factor));
         }
         if (!fromTier && factor.compareTo(BigDecimal.ONE) <= 0) {
-            throw new InvalidRuleException("multiplier factor must be greater than 1; got " + factor.toPlainString());
+            throw new InvalidRuleException("multiplier factor must be greater than 1; got " + Inputs.shown(factor));
         }
     }
 

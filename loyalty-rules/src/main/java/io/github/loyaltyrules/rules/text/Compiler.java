@@ -7,6 +7,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.Action;
 import io.github.loyaltyrules.rules.Actions;
@@ -715,7 +716,7 @@ final class Compiler {
         // money is counted in minor units that fit a long (baskets, steps, thresholds)
         java.math.BigDecimal max = java.math.BigDecimal.valueOf(Long.MAX_VALUE, m.amount().scale());
         if (m.amount().abs().compareTo(max) > 0) {
-            report(cash.pos(), "money amount " + cash.value().toPlainString() + " " + cur.getCurrencyCode()
+            report(cash.pos(), "money amount " + Inputs.shown(cash.value()) + " " + cur.getCurrencyCode()
                     + " is too large; expected at most " + max.toPlainString() + " " + cur.getCurrencyCode());
             throw new Skip();
         }

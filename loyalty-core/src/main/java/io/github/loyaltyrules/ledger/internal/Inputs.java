@@ -1,0 +1,84 @@
+package io.github.loyaltyrules.ledger.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * How a caller's value is shown in an exception message: never more than about {@value #SHOWN}
+ * characters of it, so that a message stays short whatever the input (a megabyte id, a number
+ * of a billion digits), and without characters that would garble a log line. Shared by the
+ * packages of loyalty-core and by loyalty-rules. Not API.
+ */
+public final class Inputs {
+
+    /** Most characters of a caller's text (or digits of a number) a message shows. */
+    public static final int SHOWN = 64;
+
+    private static final String MORE = "...";
+
+    private Inputs() {
+    }
+
+    /**
+     * Returns text as a message shows it: at most {@value #SHOWN} characters, then {@code "..."}
+     * if there was more; control, bidi-format and unpaired surrogate characters each shown as {@code ?}.
+     *
+     * @param text the caller's text
+     * @return the text to put in a message
+     */
+    public static String shown(CharSequence text) {
+        int n = text.length();
+        StringBuilder sb = new StringBuilder(Math.min(n, SHOWN) + 24);
+        int i = 0;
+        while (i < n && sb.length() < SHOWN) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                sb.append(c).append(text.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            sb.append(Character.isSurrogate(c) || Character.isISOControl(c) || isBidiControl(c) ? '?' : c);
+            i++;
+        }
+        if (i < n) {
+            sb.append(MORE);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Returns a number as a message shows it: its plain digits when they are few, else in
+     * scientific notation ({@code 1E+999999999}), cut to about {@value #SHOWN} significant digits
+     * followed by {@code "..."}; never the expansion of a large exponent.
+     *
+     * @param value the caller's number
+     * @return the text to put in a message
+     */
+    public static String shown(BigDecimal value) {
+        int precision = value.precision();
+        long scale = value.scale();
+        // the length of toPlainString, without building it
+        long plain = scale <= 0 ? precision - scale : Math.max(precision, scale + 1) + 1;
+        if (plain <= SHOWN) {
+            return value.toPlainString();
+        }
+        if (precision <= SHOWN / 2) {
+            return value.toString();
+        }
+        String cut = value.round(new MathContext(SHOWN / 2, RoundingMode.DOWN)).toString();
+        int e = cut.indexOf('E');
+        return e < 0 ? cut + MORE : cut.substring(0, e) + MORE + cut.substring(e);
+    }
+
+    /**
+     * Whether a character changes the direction of the text around it: the embeddings, overrides
+     * and isolates U+202A to U+202E and U+2066 to U+2069, and the marks U+200E, U+200F and U+061C.
+     *
+     * @param c the character
+     * @return true for a bidi control character
+     */
+    public static boolean isBidiControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F || c == 0x061C;
+    }
+}
