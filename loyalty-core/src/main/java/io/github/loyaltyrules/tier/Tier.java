@@ -100,16 +100,20 @@ public final class Tier {
     /**
      * Returns a copy with the given earning multiplier, which rules apply to points earned in this tier.
      *
-     * @param multiplier the multiplier, e.g. {@code 1.25}; positive
+     * @param multiplier the multiplier, e.g. {@code 1.25}; positive and below 10^18
      * @return the changed copy
      * @throws NullPointerException if {@code multiplier} is null
-     * @throws InvalidLadderException if the multiplier is not positive
+     * @throws InvalidLadderException if the multiplier is not positive, or is 10^18 or more
      */
     public Tier withMultiplier(BigDecimal multiplier) {
         Objects.requireNonNull(multiplier, "multiplier must not be null");
         if (multiplier.signum() <= 0) {
             throw new InvalidLadderException("earning multiplier of tier '" + name + "' must be positive; got "
                     + Inputs.shown(multiplier));
+        }
+        if (Inputs.tooLargeFactor(multiplier)) {
+            throw new InvalidLadderException("earning multiplier of tier '" + name + "' must be below 10^"
+                    + Inputs.FACTOR_DIGITS + "; got " + Inputs.shown(multiplier));
         }
         return new Tier(name, thresholds, multiplier, perks, neverDowngrade);
     }

@@ -1,8 +1,10 @@
 package io.github.loyaltyrules.rules;
 
+import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Evaluation;
@@ -455,6 +457,8 @@ public final class RuleSet implements RuleEngine {
      * @return the awards in the order applied: awarding rules, then multipliers
      * @throws NullPointerException if {@code context} is null
      * @throws UnknownCurrencyException if a hand-written action grants a currency the rule set does not have
+     * @throws AmountOverflowException if a line amount, a rule's award or the awards in a currency together
+     *         would exceed a {@code long} of minor units
      */
     @Override
     public Evaluation evaluate(RuleContext context) {
@@ -471,6 +475,8 @@ public final class RuleSet implements RuleEngine {
      * @return the awards, each with its explanation; per-transaction caps still apply
      * @throws NullPointerException if {@code context} is null
      * @throws UnknownCurrencyException if a hand-written action grants a currency the rule set does not have
+     * @throws AmountOverflowException if a line amount, a rule's award or the awards in a currency together
+     *         would exceed a {@code long} of minor units
      */
     @Override
     public Evaluation reevaluate(RuleContext context) {
@@ -604,7 +610,13 @@ public final class RuleSet implements RuleEngine {
         Map<String, long[]> base = new HashMap<>();
         for (Award a : awards) {
             long[] b = base.computeIfAbsent(a.currency(), x -> new long[slots]);
-            addToSlots(b, a.amount(), a.lineShares(), basket);
+            try {
+                addToSlots(b, a.amount(), a.lineShares(), basket);
+            } catch (ArithmeticException e) {
+                throw new AmountOverflowException("awards in " + a.currency() + " add up to more than the exact range"
+                        + " of a long (" + Long.MAX_VALUE + " minor units) at the award of rule '"
+                        + Inputs.shown(a.ruleId()) + "'");
+            }
         }
         List<Outcome> bonuses = new ArrayList<>();
         for (Compiled r : multiplying) {
@@ -658,8 +670,13 @@ public final class RuleSet implements RuleEngine {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             if (a instanceof BasketAction) { // a built-in: at most one grant, no list
-                Grant g = ((BasketAction) a).grant(context, basket);
-                g = g == null ? null : admit(r, g, basket, capLeft);
+                Grant g;
+                try {
+                    g = ((BasketAction) a).grant(context, basket);
+                    g = g == null ? null : admit(r, g, basket, capLeft);
+                } catch (AmountOverflowException e) {
+                    throw overflow(r, e.getMessage());
+                }
                 if (g != null && direct != null) {
                     direct.add(award(r, g));
                 } else if (g != null) {
@@ -672,7 +689,11 @@ public final class RuleSet implements RuleEngine {
                 continue;
             }
             for (Grant g : a.grants(context)) {
-                g = admit(r, g, basket, capLeft);
+                try {
+                    g = admit(r, g, basket, capLeft);
+                } catch (AmountOverflowException e) {
+                    throw overflow(r, e.getMessage());
+                }
                 if (g != null && direct != null) {
                     direct.add(award(r, g));
                 } else if (g != null) {
@@ -685,6 +706,11 @@ public final class RuleSet implements RuleEngine {
             }
         }
         return first == null ? null : new Outcome(r, more == null ? List.of(first) : more);
+    }
+
+    /** An amount beyond a long while evaluating rule {@code r}: the rule, then what overflowed. */
+    private static AmountOverflowException overflow(Compiled r, String what) {
+        return new AmountOverflowException("rule '" + Inputs.shown(r.rule.id()) + "': " + what);
     }
 
     private static List<Grant> add(List<Grant> more, Grant first, Grant g) {
@@ -824,21 +850,25 @@ public final class RuleSet implements RuleEngine {
             }
             BigDecimal bi = BigDecimal.valueOf(b[i]);
             long bonus;
-            if (p == null) {
-                bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
-            } else {
-                BigDecimal next = p[i].multiply(factor);
-                bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
-                        - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
-                p[i] = next;
-            }
-            baseSum += b[i];
-            lines++;
-            if (bonus > 0) {
-                amount = Math.addExact(amount, bonus);
-                if (shares != null) {
-                    shares[i] = bonus;
+            try {
+                if (p == null) {
+                    bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
+                } else {
+                    BigDecimal next = p[i].multiply(factor);
+                    bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
+                            - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
+                    p[i] = next;
                 }
+                baseSum = Math.addExact(baseSum, b[i]);
+                amount = Math.addExact(amount, Math.max(bonus, 0));
+            } catch (ArithmeticException e) {
+                throw overflow(r, "multiplying " + points(m.currency(), b[i]) + (purchase == null ? "" : " on line '"
+                        + Inputs.shown(purchase.lines().get(i).lineId()) + "'") + " by " + Inputs.shown(factor)
+                        + " does not fit the exact range of a long in minor units");
+            }
+            lines++;
+            if (bonus > 0 && shares != null) {
+                shares[i] = bonus;
             }
         }
         if (amount == 0) {

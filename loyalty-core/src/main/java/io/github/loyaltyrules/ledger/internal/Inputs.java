@@ -15,6 +15,12 @@ public final class Inputs {
     /** Most characters of a caller's text (or digits of a number) a message shows. */
     public static final int SHOWN = 64;
 
+    /**
+     * Multipliers (of a tier, of a rule) must be below 10 to this power: far beyond any real one,
+     * and small enough that multiplying a {@code long} of points by it stays cheap.
+     */
+    public static final int FACTOR_DIGITS = 18;
+
     private static final String MORE = "...";
 
     private Inputs() {
@@ -69,6 +75,17 @@ public final class Inputs {
         String cut = value.round(new MathContext(SHOWN / 2, RoundingMode.DOWN)).toString();
         int e = cut.indexOf('E');
         return e < 0 ? cut + MORE : cut.substring(0, e) + MORE + cut.substring(e);
+    }
+
+    /**
+     * Whether a multiplier is {@code 10^}{@value #FACTOR_DIGITS} or more: such a factor (say
+     * {@code 1E+999999999}) would make multiplying points by it build a number of as many digits.
+     *
+     * @param factor the multiplier
+     * @return true if it is too large
+     */
+    public static boolean tooLargeFactor(BigDecimal factor) {
+        return (long) factor.precision() - factor.scale() > FACTOR_DIGITS;
     }
 
     /**

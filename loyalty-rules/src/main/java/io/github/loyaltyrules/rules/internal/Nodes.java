@@ -176,10 +176,10 @@ public final class Nodes {
             for (int i = 0; i < lines.size(); i++) { // indexed: no iterator per evaluation
                 BasketLine line = lines.get(i);
                 if (matcher.matches(line)) {
-                    units += line.quantity();
-                    if (units >= minQuantity) {
+                    if (line.quantity() >= minQuantity - units) { // units < minQuantity: no overflow
                         return true;
                     }
+                    units += line.quantity();
                 }
             }
             return false;
