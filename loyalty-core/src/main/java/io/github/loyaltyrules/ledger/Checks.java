@@ -1,5 +1,8 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
+import java.time.Instant;
+
 /** Argument checks shared by the value types and the ledger; every failure names the value and the rule. */
 final class Checks {
     private Checks() {
@@ -10,6 +13,11 @@ final class Checks {
             throw new NullPointerException(name + " must not be null");
         }
         return value;
+    }
+
+    /** A business time: not null, years 1 to 9999 (see {@link Inputs#businessTime}). */
+    static Instant businessTime(Instant at, String name) {
+        return Inputs.businessTime(at, name);
     }
 
     static String identifier(String value, String name, int maxLength) {

@@ -27,7 +27,7 @@ final class Expiries {
 
     /** The sweep; see {@link Ledger#expire(Instant, ProgressListener)}. */
     ExpirySweep expire(Instant asOf, ProgressListener listener) {
-        Checks.notNull(asOf, "asOf");
+        Checks.businessTime(asOf, "asOf");
         Checks.notNull(listener, "progress listener");
         long total = countMembers();
         long scanned = 0;

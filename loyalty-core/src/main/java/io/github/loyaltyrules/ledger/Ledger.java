@@ -290,6 +290,7 @@ public final class Ledger {
      * @return the account
      * @throws NullPointerException if an argument is null
      * @throws MemberAlreadyEnrolledException if the member is enrolled already
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Account enrol(MemberId member, Instant at) {
         return accounts.enrol(member, at);
@@ -305,7 +306,8 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
-     * @throws InvalidRequestException if the reason is blank or {@code at} precedes the last status change
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or {@code at}
+     *         precedes the last status change
      */
     public Account suspend(MemberId member, Instant at, String reason) {
         return accounts.changeStatus(member, at, reason, AccountStatus.SUSPENDED, AccountStatus.ACTIVE);
@@ -321,7 +323,8 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not suspended
-     * @throws InvalidRequestException if the reason is blank or {@code at} precedes the last status change
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or {@code at}
+     *         precedes the last status change
      */
     public Account reactivate(MemberId member, Instant at, String reason) {
         return accounts.changeStatus(member, at, reason, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
@@ -337,7 +340,8 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed already
-     * @throws InvalidRequestException if the reason is blank or {@code at} precedes the last status change
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or {@code at}
+     *         precedes the last status change
      */
     public Account close(MemberId member, Instant at, String reason) {
         return accounts.changeStatus(member, at, reason, AccountStatus.CLOSED, AccountStatus.ACTIVE,
@@ -375,7 +379,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the enrolment or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the enrolment, or the
+     *         reason is too long
      */
     public Posting earn(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.credit(PostingType.EARN, EntryType.EARN, member, amount, at, key,
@@ -398,7 +403,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is blank or too long, or {@code at} precedes the enrolment
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or too long, or
+     *         {@code at} precedes the enrolment
      */
     public Posting adjustCredit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, member, amount, at, key,
@@ -422,7 +428,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the enrolment or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the enrolment, or the
+     *         reason is too long
      */
     public Posting redeem(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.debit(PostingType.REDEEM, EntryType.REDEEM, member, amount, at, key,
@@ -445,7 +452,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is blank or too long, or {@code at} precedes the enrolment
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or too long, or
+     *         {@code at} precedes the enrolment
      */
     public Posting adjustDebit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, member, amount, at, key,
@@ -470,8 +478,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the ttl is out of range, {@code at} precedes the enrolment
-     *         or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the ttl is out of range, {@code at}
+     *         precedes the enrolment or the reason is too long
      */
     public Posting reserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key, String reason) {
         return poster.post(reservations.reserve(member, amount, ttl, at, key, reason));
@@ -491,7 +499,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the reservation
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the reservation
      */
     public Posting capture(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
         return poster.post(reservations.close(PostingType.CAPTURE, member, reservation, at, key));
@@ -511,7 +519,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the reservation
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the reservation
      */
     public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
         return poster.post(reservations.close(PostingType.RELEASE, member, reservation, at, key));
@@ -532,7 +540,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if an account involved is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the reason is too long
      */
     public Posting reverse(MemberId member, IdempotencyKey original, Instant at, IdempotencyKey key, String reason) {
         return reverse(member, original, null, at, key, reason);
@@ -559,7 +567,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if an account involved is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the reason is too long
      */
     public Posting reverse(MemberId member, IdempotencyKey original, Points amount, Instant at, IdempotencyKey key,
             String reason) {
@@ -586,8 +594,8 @@ public final class Ledger {
      * @throws UnknownMemberException if either member is not enrolled
      * @throws AccountStatusException if either account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if sender and receiver are the same, {@code at} precedes an
-     *         enrolment, or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, sender and receiver are the same,
+     *         {@code at} precedes an enrolment, or the reason is too long
      */
     public Posting transfer(MemberId from, MemberId to, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(transfers.transfer(from, to, amount, at, key, reason));
@@ -622,6 +630,7 @@ public final class Ledger {
      * @param asOf the instant to expire points up to
      * @return what the sweep did
      * @throws NullPointerException if {@code asOf} is null
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public ExpirySweep expire(Instant asOf) {
         return expire(asOf, ProgressListener.NONE);
@@ -635,6 +644,7 @@ public final class Ledger {
      * @param listener receives (done, total) after each member
      * @return what the sweep did
      * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public ExpirySweep expire(Instant asOf, ProgressListener listener) {
         return expiries.expire(asOf, listener);
@@ -720,6 +730,7 @@ public final class Ledger {
      * @throws UnknownCurrencyException if the currency is not configured
      * @throws OutsideWindowException if the store no longer keeps the history the answer needs (only
      *         a store that forgets, such as the in-memory one, for an instant before the window)
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public Balance balance(MemberId member, PointCurrency currency, Instant asOf) {
         return balances.balance(member, currency, asOf);

@@ -18,6 +18,7 @@ import io.github.loyaltyrules.ledger.PostingRequest;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
 import io.github.loyaltyrules.ledger.UnknownPostingException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.program.spi.CommitResult;
 import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
 import io.github.loyaltyrules.program.spi.MemberRecord;
@@ -320,6 +321,7 @@ public final class LoyaltyProgram {
      * @return the account
      * @throws NullPointerException if an argument is null
      * @throws io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException if already enrolled
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Account enrol(MemberId member, Instant at) {
         Account account = ledger.enrol(member, at);
@@ -370,7 +372,7 @@ public final class LoyaltyProgram {
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
      * @throws IdempotencyConflictException if the key was used for another request, or for another kind
      *         of operation (a redemption, reservation, capture, release or return)
-     * @throws InvalidRequestException if the key is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the key is too long
      * @throws io.github.loyaltyrules.tier.TierException if the tier engine rejects the qualifying activity
      *         (only when the caller recorded other activity in the engine under this purchase's derived keys,
      *         or a metric's total would overflow); the points are then posted and the purchase's record is
@@ -378,6 +380,7 @@ public final class LoyaltyProgram {
      */
     public Receipt purchase(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(purchase, "purchase must not be null");
+        Inputs.businessTime(at, "at");
         return record(member, purchase, at, key);
     }
 
@@ -395,10 +398,11 @@ public final class LoyaltyProgram {
      * @throws AccountStatusException if the account is not active
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the key is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the key is too long
      */
     public Receipt event(MemberId member, MemberEvent event, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(event, "event must not be null");
+        Inputs.businessTime(at, "at");
         return record(member, event, at, key);
     }
 
@@ -564,7 +568,8 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if an argument is null
      * @throws UnknownPostingException if the member made no purchase with that key
      * @throws InvalidReversalException if more units of a line are returned than were bought and not yet returned
-     * @throws InvalidRequestException if a line id is not in the purchase, nothing is returned, or the key is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, a line id is not in the purchase,
+     *         nothing is returned, or the key is too long
      * @throws InvalidAmountException if a unit count is not positive
      * @throws IdempotencyConflictException if the key was used for another request
      */
@@ -573,7 +578,7 @@ public final class LoyaltyProgram {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(original, "original key must not be null");
         Objects.requireNonNull(returnedUnits, "returned units must not be null");
-        Objects.requireNonNull(at, "at must not be null");
+        Inputs.businessTime(at, "at");
         checkKey(key);
         Map<String, Long> units = new java.util.TreeMap<>(returnedUnits);
         Request fingerprint = new Request("return", List.of(units, original), member, at);
@@ -766,11 +771,12 @@ public final class LoyaltyProgram {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(rewardId, "reward id must not be null");
-        Objects.requireNonNull(at, "at must not be null");
+        Inputs.businessTime(at, "at");
         Objects.requireNonNull(key, "idempotency key must not be null");
         Object lock = lock(member);
         ledger.account(member);

@@ -1,14 +1,17 @@
 package io.github.loyaltyrules.ledger.internal;
 
+import io.github.loyaltyrules.ledger.InvalidRequestException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 
 /**
- * How a caller's value is shown in an exception message: never more than about {@value #SHOWN}
- * characters of it, so that a message stays short whatever the input (a megabyte id, a number
- * of a billion digits), and without characters that would garble a log line. Shared by the
- * packages of loyalty-core and by loyalty-rules. Not API.
+ * Checks of caller input shared by the packages of loyalty-core and by loyalty-rules: the business
+ * times the library supports, and how a caller's value is shown in an exception message (never
+ * more than about {@value #SHOWN} characters of it, so that a message stays short whatever the
+ * input, a megabyte id or a number of a billion digits, and without characters that would garble
+ * a log line). Not API.
  */
 public final class Inputs {
 
@@ -21,9 +24,36 @@ public final class Inputs {
      */
     public static final int FACTOR_DIGITS = 18;
 
+    /** The earliest business time: the start of year 1 in UTC. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest business time: the end of year 9999 in UTC. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static final String MORE = "...";
 
     private Inputs() {
+    }
+
+    /**
+     * Checks a business time: years 1 to 9999 in UTC, which every zone can turn into a date and
+     * back, with room for expiry terms and windows after it, and which every store can keep.
+     *
+     * @param at the business time
+     * @param name how the caller calls it, e.g. {@code "at"}
+     * @return {@code at}
+     * @throws NullPointerException if {@code at} is null
+     * @throws InvalidRequestException if {@code at} is before {@link #EARLIEST} or after {@link #LATEST}
+     */
+    public static Instant businessTime(Instant at, String name) {
+        if (at == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new InvalidRequestException(name + " " + at + " is not a supported business time; expected "
+                    + EARLIEST + " to " + LATEST + " (years 1 to 9999)");
+        }
+        return at;
     }
 
     /**
