@@ -92,6 +92,8 @@ final class Compiler {
                 declare(s);
             } catch (Skip e) {
                 // recorded
+            } catch (LoyaltyException e) {
+                report(s.pos(), e.getMessage());
             }
         }
         tierStatements();
@@ -101,6 +103,8 @@ final class Compiler {
                     campaign(c);
                 } catch (Skip e) {
                     // recorded
+                } catch (LoyaltyException e) {
+                    report(c.pos(), e.getMessage());
                 }
             }
         }
@@ -115,6 +119,8 @@ final class Compiler {
                 }
             } catch (Skip e) {
                 // recorded
+            } catch (LoyaltyException e) { // a rule the builders refuse that no check above named: at its statement
+                report(s.pos(), e.getMessage());
             }
         }
         boolean anyRule = program.statements().stream().anyMatch(s -> s instanceof Ast.RuleDecl);
@@ -148,6 +154,9 @@ final class Compiler {
     private void declare(Stmt s) {
         if (s instanceof Ast.ProgramId p) {
             once("program", p.pos());
+            if (p.id().isBlank()) {
+                report(p.pos(), "program id must not be blank");
+            }
             id = p.id();
         } else if (s instanceof Ast.Zone z) {
             once("zone", z.pos());
@@ -394,7 +403,13 @@ final class Compiler {
     private Rule rule(Ast.RuleDecl r) {
         int before = problems.size();
         boolean broken = false;
-        Rule.Builder b = Rule.builder(r.id().value());
+        Rule.Builder b;
+        try {
+            b = Rule.builder(r.id().value());
+        } catch (LoyaltyException e) {
+            report(r.id().pos(), e.getMessage());
+            throw new Skip();
+        }
         try {
             if (r.name() != null) {
                 b.name(r.name());
