@@ -23,17 +23,16 @@ final class Checks {
     static String identifier(String value, String name, int maxLength) {
         notNull(value, name);
         if (value.isBlank()) {
-            throw new InvalidRequestException(name + " must not be blank; got '" + value + "'");
+            throw new InvalidRequestException(name + " must not be blank; got '" + Inputs.shown(value) + "'");
         }
         if (value.length() > maxLength) {
             throw new InvalidRequestException(name + " must be at most " + maxLength
                     + " characters; got " + value.length() + " characters");
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidRequestException(name + " must not contain control characters; got '"
-                        + value.replaceAll("\\p{Cntrl}", "?") + "'");
-            }
+        String unsafe = Inputs.unsafeCharacter(value);
+        if (unsafe != null) {
+            throw new InvalidRequestException(name + " must not contain control, bidi control or unpaired surrogate"
+                    + " characters; got " + unsafe);
         }
         return value;
     }

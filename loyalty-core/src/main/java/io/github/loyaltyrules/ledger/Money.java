@@ -52,7 +52,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
                         + MAX_DIGITS + " digits before the decimal point; got " + Inputs.shown(amount));
             }
         }
-        amount = amount.signum() == 0 ? BigDecimal.valueOf(0, digits) : amount.setScale(digits, RoundingMode.UNNECESSARY);
+        amount = amount.signum() == 0 ? BigDecimal.valueOf(0, digits)
+                : amount.setScale(digits, RoundingMode.UNNECESSARY);
     }
 
     /**

@@ -36,16 +36,19 @@ public final class Tier {
     /**
      * Returns a tier with no thresholds, multiplier 1 and no perks.
      *
-     * @param name 1 to 64 characters, no control characters
+     * @param name 1 to 64 characters, no control, bidi control or unpaired surrogate characters
      * @return the tier
      * @throws NullPointerException if {@code name} is null
-     * @throws InvalidLadderException if the name is blank, too long or has control characters
+     * @throws InvalidLadderException if the name is blank, too long or has control, bidi control or unpaired
+     *         surrogate characters
      */
     public static Tier of(String name) {
         Objects.requireNonNull(name, "tier name must not be null");
-        if (name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidLadderException("tier name must be 1 to 64 characters without control characters; got '"
-                    + name + "'");
+        String unsafe = name.length() > 64 ? null : Inputs.unsafeCharacter(name);
+        if (name.isBlank() || name.length() > 64 || unsafe != null) {
+            throw new InvalidLadderException("tier name must be 1 to 64 characters without control, bidi control or"
+                    + " unpaired surrogate characters; got '" + Inputs.shown(name) + "'"
+                    + (unsafe == null ? "" : ", with a " + unsafe));
         }
         return new Tier(name, List.of(), BigDecimal.ONE, Set.of(), false);
     }

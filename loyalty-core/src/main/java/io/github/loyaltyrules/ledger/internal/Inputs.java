@@ -119,13 +119,44 @@ public final class Inputs {
     }
 
     /**
-     * Whether a character changes the direction of the text around it: the embeddings, overrides
-     * and isolates U+202A to U+202E and U+2066 to U+2069, and the marks U+200E, U+200F and U+061C.
+     * Finds the first character an identifier must not hold: an unpaired surrogate (two ids that
+     * differ only there could become one in a UTF-8 database), a control character (C0, DEL or C1)
+     * or a bidi control character (which makes an id display as another).
+     *
+     * @param text the identifier
+     * @return what and where, e.g. {@code "control character U+0007 at index 3"}; null if there is none
+     */
+    public static String unsafeCharacter(CharSequence text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "unpaired surrogate " + codePoint(c) + " at index " + i;
+            } else if (Character.isISOControl(c)) {
+                return "control character " + codePoint(c) + " at index " + i;
+            } else if (isBidiControl(c)) {
+                return "bidi control character " + codePoint(c) + " at index " + i;
+            }
+        }
+        return null;
+    }
+
+    private static String codePoint(char c) {
+        String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+        return "U+" + "0000".substring(hex.length()) + hex;
+    }
+
+    /**
+     * Whether a character overrides the direction of the text around it: the embeddings,
+     * overrides and isolates U+202A to U+202E and U+2066 to U+2069 (not the marks U+200E, U+200F
+     * and U+061C, which right-to-left names use and which cannot reorder what follows them).
      *
      * @param c the character
      * @return true for a bidi control character
      */
     public static boolean isBidiControl(int c) {
-        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F || c == 0x061C;
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 }
