@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.expiry.ExpiryPolicy;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.Period;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -59,7 +60,7 @@ public final class PointCurrency {
         Checks.notNull(code, "currency code");
         if (!CODE.matcher(code).matches()) {
             throw new InvalidRequestException("currency code must be 1 to 16 characters: an upper-case letter, "
-                    + "then upper-case letters, digits or '_'; got '" + code + "'");
+                    + "then upper-case letters, digits or '_'; got '" + Inputs.shown(code) + "'");
         }
         Checks.identifier(displayName, "currency display name", 64);
         if (decimalPlaces < 0 || decimalPlaces > MAX_DECIMAL_PLACES) {

@@ -86,7 +86,7 @@ public final class Metric {
         Objects.requireNonNull(name, "counter name must not be null");
         if (!NAME.matcher(name).matches()) {
             throw new InvalidLadderException("counter name must be 1 to 32 characters: a lower-case letter, then "
-                    + "lower-case letters, digits, '_' or '-'; got '" + name + "'");
+                    + "lower-case letters, digits, '_' or '-'; got '" + Inputs.shown(name) + "'");
         }
         return new Metric(Kind.COUNTER, name, 0);
     }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.tier;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -100,7 +101,7 @@ public final class TierLadder {
         Objects.requireNonNull(name, "tier name must not be null");
         Integer i = index.get(name);
         if (i == null) {
-            throw new UnknownTierException("tier '" + name + "' is not on the ladder; tiers are " + index.keySet());
+            throw new UnknownTierException("tier '" + Inputs.shown(name) + "' is not on the ladder; tiers are " + index.keySet());
         }
         return i;
     }

@@ -97,6 +97,9 @@ class HugeAmountTextTest {
         assertThat(thrown(() -> Points.fromDecimal(PTS, tiny))).isInstanceOf(InvalidAmountException.class);
         assertThat(thrown(() -> Money.of(huge, Currency.getInstance("EUR")))).isInstanceOf(AmountOverflowException.class);
         assertThat(thrown(() -> Money.of(tiny, Currency.getInstance("EUR")))).isInstanceOf(InvalidAmountException.class);
+        BigDecimal extremeScale = new BigDecimal("1".repeat(100) + "e+2147483647");
+        assertThat(thrown(() -> Points.fromDecimal(PTS, extremeScale))).isInstanceOf(AmountOverflowException.class)
+                .hasMessageContaining("1.1111111111111111111111111111111...E+2147483746");
         BigDecimal thousandDigits = new BigDecimal("7".repeat(1000) + "." + "7".repeat(1000));
         assertThat(thrown(() -> Points.fromDecimal(PTS, thousandDigits))).isInstanceOf(InvalidAmountException.class);
         Money big = Money.of("9".repeat(100), "JPY");

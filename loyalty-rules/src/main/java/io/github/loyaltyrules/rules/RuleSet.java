@@ -332,7 +332,7 @@ public final class RuleSet implements RuleEngine {
                 Objects.requireNonNull(currency, "currency must not be null"));
         Long limit = budgets.get(counter);
         if (limit == null) {
-            throw new UnknownRuleReferenceException("campaign '" + campaignId + "' has no budget in " + currency
+            throw new UnknownRuleReferenceException("campaign '" + Inputs.shown(campaignId) + "' has no budget in " + currency
                     + "; campaigns are " + campaigns.keySet());
         }
         return limit - quotas.used(counter);
@@ -544,7 +544,7 @@ public final class RuleSet implements RuleEngine {
     /** The award's rule id, checked to be a rule of this rule set. */
     private String known(Award a) {
         if (!byId.containsKey(a.ruleId())) {
-            throw new UnknownRuleReferenceException("an award names rule '" + a.ruleId() + "', which this rule set"
+            throw new UnknownRuleReferenceException("an award names rule '" + Inputs.shown(a.ruleId()) + "', which this rule set"
                     + " does not have; a return is released by the rule set that evaluated the purchase");
         }
         return a.ruleId();
@@ -729,7 +729,7 @@ public final class RuleSet implements RuleEngine {
      */
     private Grant admit(Compiled r, Grant g, Basket basket, Map<String, Long> capLeft) {
         if (!byCode.containsKey(g.currency())) {
-            throw new UnknownCurrencyException("rule '" + r.rule.id() + "' granted " + g.currency()
+            throw new UnknownCurrencyException("rule '" + Inputs.shown(r.rule.id()) + "' granted " + g.currency()
                     + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
         }
         if (g.amount() == 0) {
@@ -1059,7 +1059,7 @@ public final class RuleSet implements RuleEngine {
         public Builder campaign(Campaign campaign) {
             Objects.requireNonNull(campaign, "campaign must not be null");
             if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
-                throw new InvalidRuleException("campaign id '" + campaign.id() + "' is added twice; campaign ids must be"
+                throw new InvalidRuleException("campaign id '" + Inputs.shown(campaign.id()) + "' is added twice; campaign ids must be"
                         + " unique");
             }
             return this;
@@ -1107,15 +1107,15 @@ public final class RuleSet implements RuleEngine {
             Map<String, Boolean> groupKinds = new HashMap<>();
             for (Campaign c : campaigns.values()) {
                 for (String code : c.budgets().keySet()) {
-                    checkCurrency("campaign '" + c.id() + "'", code);
+                    checkCurrency("campaign '" + Inputs.shown(c.id()) + "'", code);
                 }
             }
             for (Rule r : rules) {
                 if (!ids.add(r.id())) {
-                    throw new DuplicateRuleIdException("rule id '" + r.id() + "' appears twice in the rule set; rule ids"
+                    throw new DuplicateRuleIdException("rule id '" + Inputs.shown(r.id()) + "' appears twice in the rule set; rule ids"
                             + " must be unique");
                 }
-                String who = "rule '" + r.id() + "'";
+                String who = "rule '" + Inputs.shown(r.id()) + "'";
                 for (Action a : r.actions()) {
                     for (String code : a.currencies()) {
                         checkCurrency(who, code);
@@ -1151,18 +1151,18 @@ public final class RuleSet implements RuleEngine {
                 if (r.exclusiveGroup().isPresent()) {
                     String g = r.exclusiveGroup().get();
                     if (!groups.containsKey(g)) {
-                        throw new UnknownRuleReferenceException(who + " names exclusive group '" + g
+                        throw new UnknownRuleReferenceException(who + " names exclusive group '" + Inputs.shown(g)
                                 + "', which is not declared; declared groups are " + groups.keySet());
                     }
                     Boolean kind = groupKinds.putIfAbsent(g, r.multiplier().isPresent());
                     if (kind != null && kind != r.multiplier().isPresent()) {
                         throw new InvalidRuleException(who + " is a " + (kind ? "awarding" : "multiplier")
-                                + " rule in exclusive group '" + g + "', whose other rules are "
+                                + " rule in exclusive group '" + Inputs.shown(g) + "', whose other rules are "
                                 + (kind ? "multiplier" : "awarding") + " rules; a group holds one kind");
                     }
                 }
                 if (r.campaign().isPresent() && !campaigns.containsKey(r.campaign().get())) {
-                    throw new UnknownRuleReferenceException(who + " names campaign '" + r.campaign().get()
+                    throw new UnknownRuleReferenceException(who + " names campaign '" + Inputs.shown(r.campaign().get())
                             + "', which was not added; campaigns are " + campaigns.keySet());
                 }
             }

@@ -2,8 +2,6 @@ package io.github.loyaltyrules.ledger.internal;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Instant;
 
 /**
@@ -85,8 +83,8 @@ public final class Inputs {
 
     /**
      * Returns a number as a message shows it: its plain digits when they are few, else in
-     * scientific notation ({@code 1E+999999999}), cut to about {@value #SHOWN} significant digits
-     * followed by {@code "..."}; never the expansion of a large exponent.
+     * scientific notation ({@code 1E+999999999}), its digits cut to the first half of
+     * {@value #SHOWN} followed by {@code "..."}; never the expansion of a large exponent.
      *
      * @param value the caller's number
      * @return the text to put in a message
@@ -102,9 +100,11 @@ public final class Inputs {
         if (precision <= SHOWN / 2) {
             return value.toString();
         }
-        String cut = value.round(new MathContext(SHOWN / 2, RoundingMode.DOWN)).toString();
-        int e = cut.indexOf('E');
-        return e < 0 ? cut + MORE : cut.substring(0, e) + MORE + cut.substring(e);
+        // the leading digits and the exponent, worked out in a long: rounding could overflow the int scale
+        String digits = value.unscaledValue().abs().toString();
+        long exponent = (long) digits.length() - scale - 1;
+        return (value.signum() < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1, SHOWN / 2) + MORE + "E"
+                + (exponent < 0 ? "" : "+") + exponent;
     }
 
     /**

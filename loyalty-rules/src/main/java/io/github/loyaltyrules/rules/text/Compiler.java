@@ -164,7 +164,7 @@ final class Compiler {
                 zone = ZoneId.of(z.zone());
             } catch (DateTimeException e) {
                 String hint = Names.closest(z.zone(), ZoneId.getAvailableZoneIds().stream().sorted().toList());
-                report(z.zonePos(), "unknown time zone '" + z.zone() + "'"
+                report(z.zonePos(), "unknown time zone '" + Inputs.shown(z.zone()) + "'"
                         + (hint == null ? "; expected a region such as \"Europe/Paris\" or \"UTC\""
                         : ", did you mean '" + hint + "'?"));
             }
@@ -344,7 +344,7 @@ final class Compiler {
             }
             currencies.put(pc.code(), pc);
         } catch (LoyaltyException e) {
-            report(c.code().pos(), "currency " + c.code().value() + ": " + e.getMessage());
+            report(c.code().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
         }
     }
 
@@ -489,7 +489,7 @@ final class Compiler {
     }
 
     private static String ruleMessage(Ast.RuleDecl r, LoyaltyException e) {
-        String prefix = "rule '" + r.id().value() + "'";
+        String prefix = "rule '" + Inputs.shown(r.id().value()) + "'";
         return e.getMessage().startsWith(prefix) ? e.getMessage() : prefix + ": " + e.getMessage();
     }
 
@@ -609,7 +609,7 @@ final class Compiler {
         if (tiers == null) {
             if (t.op().equals(">=")) {
                 if (!failed.contains("tiers") && !failedAny("tier")) {
-                    report(t.pos(), "'tier >= " + t.tiers().get(0).value()
+                    report(t.pos(), "'tier >= " + Inputs.shown(t.tiers().get(0).value())
                             + "' needs a 'tiers' declaration listing the tiers from lowest to highest");
                 }
                 throw new Skip();
@@ -717,7 +717,7 @@ final class Compiler {
                 codes.add(x.getCurrencyCode());
             }
             String hint = Names.closest(cash.currency().value(), codes);
-            report(cash.currency().pos(), "unknown money currency '" + cash.currency().value() + "'"
+            report(cash.currency().pos(), "unknown money currency '" + Inputs.shown(cash.currency().value()) + "'"
                     + (hint == null ? "; expected an ISO 4217 code such as EUR" : ", did you mean '" + hint + "'?"));
             throw new Skip();
         }
@@ -795,7 +795,7 @@ final class Compiler {
     private void unique(String kind, Name n) {
         Pos first = seen.putIfAbsent(kind + " " + n.value(), n.pos());
         if (first != null) {
-            report(n.pos(), "duplicate " + kind + " '" + n.value() + "'; first declared at line " + first.line()
+            report(n.pos(), "duplicate " + kind + " '" + Inputs.shown(n.value()) + "'; first declared at line " + first.line()
                     + ", column " + first.column());
         }
     }

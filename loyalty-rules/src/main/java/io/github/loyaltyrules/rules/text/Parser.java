@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rules.text.Ast.Act;
 import io.github.loyaltyrules.rules.text.Ast.Amount;
 import io.github.loyaltyrules.rules.text.Ast.Cap;
@@ -453,7 +454,7 @@ final class Parser {
         if (actions == null) {
             Token t = peek();
             problems.add(new Problem(t.line(), t.column(), t.source(), "expected 'then' and an action before ';' in rule '"
-                    + id.value() + "', found " + t.shown()));
+                    + Inputs.shown(id.value()) + "', found " + t.shown()));
             end();
             throw new Fail();
         }
@@ -806,7 +807,7 @@ final class Parser {
         long v = longValue(what);
         if (v > Integer.MAX_VALUE) {
             Token t = toks.get(i - 1);
-            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + t.text() + " is too large; at most "
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text()) + " is too large; at most "
                     + Integer.MAX_VALUE));
             return 0;
         }
@@ -821,7 +822,7 @@ final class Parser {
         i++;
         BigInteger v = new BigInteger(t.text());
         if (v.bitLength() > 31) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "priority " + t.text()
+            problems.add(new Problem(t.line(), t.column(), t.text(), "priority " + Inputs.shown(t.text())
                     + " is out of range; expected " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
             return 0;
         }
@@ -836,7 +837,7 @@ final class Parser {
         i++;
         BigInteger v = new BigInteger(t.text());
         if (v.bitLength() > 62) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + t.text() + " is too large; at most "
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text()) + " is too large; at most "
                     + Long.MAX_VALUE / 2));
             return 0;
         }
@@ -852,7 +853,7 @@ final class Parser {
         try {
             return LocalDate.parse(t.text());
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid date '" + t.text()
+            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid date '" + Inputs.shown(t.text())
                     + "'; expected a real day as YYYY-MM-DD"));
             return LocalDate.of(2000, 1, 1);
         }
@@ -871,7 +872,7 @@ final class Parser {
             }
             return LocalTime.of(Integer.parseInt(hm[0]), Integer.parseInt(hm[1]));
         } catch (DateTimeException | NumberFormatException e) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid time '" + t.text()
+            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid time '" + Inputs.shown(t.text())
                     + "'; expected HH:MM from 00:00 to 23:59"));
             return LocalTime.MIDNIGHT;
         }
