@@ -679,7 +679,7 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws UnknownCurrencyException if the currency is not configured
-     * @throws InvalidRequestException if {@code within} is negative
+     * @throws InvalidRequestException if {@code within} is negative or longer than 1200 years
      */
     public List<ExpiringPoints> expiring(MemberId member, PointCurrency currency, Period within) {
         return expiries.expiring(member, currency, within);
@@ -694,7 +694,7 @@ public final class Ledger {
      * @return the expiring points
      * @throws NullPointerException if an argument is null
      * @throws UnknownCurrencyException if the currency is not configured
-     * @throws InvalidRequestException if {@code within} is negative
+     * @throws InvalidRequestException if {@code within} is negative or longer than 1200 years
      */
     public List<ExpiringPoints> expiring(PointCurrency currency, Period within) {
         return expiries.expiring(currency, within);

@@ -87,15 +87,19 @@ public final class PointCurrency {
      * Returns a copy in which earned points are pending for {@code hold} (e.g. a 30-day return
      * window) before they become available. Reversals may claw back pending points.
      *
-     * @param hold the hold period; zero for none
+     * @param hold the hold period; zero for none, at most 1200 years
      * @return the changed copy
      * @throws NullPointerException if {@code hold} is null
-     * @throws InvalidRequestException if the period has a negative unit
+     * @throws InvalidRequestException if the period has a negative unit or is longer than 1200 years
      */
     public PointCurrency withHold(Period hold) {
         Checks.notNull(hold, "hold period");
         if (hold.isNegative()) {
             throw new InvalidRequestException("hold period of currency " + code + " must not be negative; got " + hold);
+        }
+        if (Inputs.tooLong(hold)) {
+            throw new InvalidRequestException("hold period of currency " + code + " must be at most "
+                    + Inputs.MAX_PERIOD_YEARS + " years; got " + hold);
         }
         return new PointCurrency(code, displayName, decimalPlaces, expiry, hold, activity);
     }

@@ -3,6 +3,7 @@ package io.github.loyaltyrules.ledger.internal;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.Period;
 
 /**
  * Checks of caller input shared by the packages of loyalty-core and by loyalty-rules: the business
@@ -28,6 +29,9 @@ public final class Inputs {
     /** The latest business time: the end of year 9999 in UTC. */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+    /** Longest period (hold, expiry term, inactivity, grace, horizon) in years: as long as 1200 calendar periods. */
+    public static final int MAX_PERIOD_YEARS = 1200;
+
     private static final String MORE = "...";
 
     private Inputs() {
@@ -52,6 +56,17 @@ public final class Inputs {
                     + EARLIEST + " to " + LATEST + " (years 1 to 9999)");
         }
         return at;
+    }
+
+    /**
+     * Whether a period is longer than {@value #MAX_PERIOD_YEARS} years (in its months, or in its days):
+     * added to a business time, a period of a billion years leaves what java.time can represent.
+     *
+     * @param p the period
+     * @return true if it is too long
+     */
+    public static boolean tooLong(Period p) {
+        return p.toTotalMonths() > MAX_PERIOD_YEARS * 12L || p.getDays() > MAX_PERIOD_YEARS * 366L;
     }
 
     /**
