@@ -10,12 +10,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
@@ -105,6 +108,17 @@ class EarningOverflowTest {
                 .rule("b", r -> r.award(Actions.fixed(stars(HUGE + 1))))
                 .rule("double", r -> r.multiply(Multiplier.of("STARS", new BigDecimal("2")))).build();
         assertThat(overflow(() -> doubled.evaluate(c))).hasMessageContaining("STARS");
+    }
+
+    @Test
+    void handWrittenGrantsAndAwardsWhoseSharesAddUpBeyondALong() {
+        Map<String, Long> shares = new java.util.LinkedHashMap<>();
+        shares.put("L1", Long.MAX_VALUE);
+        shares.put("L2", 2L);
+        assertThat(catchThrowable(() -> new Grant("STARS", 1, shares, Explanation.fixed())))
+                .isInstanceOf(InvalidAmountException.class).hasMessageContaining("add up to more than a long");
+        assertThat(catchThrowable(() -> new Award("r", "R", "STARS", 1, shares, Explanation.fixed())))
+                .isInstanceOf(InvalidAmountException.class).hasMessageContaining("add up to more than a long");
     }
 
     @Test
