@@ -373,6 +373,8 @@ public final class LoyaltyProgram {
      * @throws IdempotencyConflictException if the key was used for another request, or for another kind
      *         of operation (a redemption, reservation, capture, release or return)
      * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the key is too long
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the awards, or a balance, would exceed a
+     *         {@code long} of minor units
      * @throws io.github.loyaltyrules.tier.TierException if the tier engine rejects the qualifying activity
      *         (only when the caller recorded other activity in the engine under this purchase's derived keys,
      *         or a metric's total would overflow); the points are then posted and the purchase's record is
@@ -399,6 +401,8 @@ public final class LoyaltyProgram {
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
      * @throws IdempotencyConflictException if the key was used for another request
      * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the key is too long
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the awards, or a balance, would exceed a
+     *         {@code long} of minor units
      */
     public Receipt event(MemberId member, MemberEvent event, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(event, "event must not be null");

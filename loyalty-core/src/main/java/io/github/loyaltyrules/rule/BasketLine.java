@@ -1,9 +1,11 @@
 package io.github.loyaltyrules.rule;
 
+import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -29,6 +31,8 @@ public record BasketLine(String lineId, String sku, String category, long quanti
      * @throws InvalidRequestException if the line id or sku is blank or has control, bidi control or unpaired
      *         surrogate characters
      * @throws InvalidAmountException if the quantity is not positive or the price is negative
+     * @throws AmountOverflowException if the line amount would have more than {@value Money#MAX_DIGITS} digits
+     *         before the decimal point
      */
     public BasketLine {
         Objects.requireNonNull(lineId, "line id must not be null");
@@ -48,6 +52,16 @@ public record BasketLine(String lineId, String sku, String category, long quanti
         if (unitPrice.isNegative()) {
             throw new InvalidAmountException("unit price of line " + Inputs.shown(lineId) + " (" + Inputs.shown(sku)
                     + ") must not be negative; got " + unitPrice);
+        }
+        BigDecimal price = unitPrice.amount();
+        if ((long) price.precision() - price.scale() + 19 > Money.MAX_DIGITS) { // a price of over 80 digits
+            try {
+                unitPrice.times(quantity);
+            } catch (AmountOverflowException e) {
+                throw new AmountOverflowException("amount of line " + Inputs.shown(lineId) + ", " + quantity + " x "
+                        + Inputs.shown(price) + " " + unitPrice.currency().getCurrencyCode() + ", has more than "
+                        + Money.MAX_DIGITS + " digits before the decimal point");
+            }
         }
     }
 
@@ -72,6 +86,8 @@ public record BasketLine(String lineId, String sku, String category, long quanti
      * @throws InvalidRequestException if the line id or sku is blank or has control, bidi control or unpaired
      *         surrogate characters
      * @throws InvalidAmountException if the quantity is not positive or the price is negative
+     * @throws AmountOverflowException if the line amount would have more than {@value Money#MAX_DIGITS} digits
+     *         before the decimal point
      */
     public static BasketLine of(String lineId, String sku, String category, long quantity, Money unitPrice) {
         return new BasketLine(lineId, sku, category, quantity, unitPrice);

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.tier.InvalidTierRequestException;
 import io.github.loyaltyrules.tier.Metric;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +117,17 @@ class HugeAmountTextTest {
                 .isInstanceOf(InvalidTierRequestException.class).hasMessageContaining("1E+999999999");
         assertThat(thrown(() -> spend.minorUnits(new BigDecimal("1e-999999999"))))
                 .isInstanceOf(InvalidTierRequestException.class).hasMessageContaining("1E-999999999");
+    }
+
+    @Test
+    void basketLinesAndTotalsBeyondWhatMoneyHoldsAreRefusedWhenBuilt() {
+        Money price = Money.of("9".repeat(90), "EUR");
+        assertThat(thrown(() -> BasketLine.of("L1", "SKU", "c", Long.MAX_VALUE, price)))
+                .isInstanceOf(AmountOverflowException.class).hasMessageContaining("amount of line L1");
+        BasketLine line = BasketLine.of("L1", "SKU", "c", 10_000_000_000L, price); // 100 digits
+        BasketLine other = BasketLine.of("L2", "SKU", "c", 10_000_000_000L, price);
+        assertThat(thrown(() -> Purchase.of("S", "pos", List.of(line, other))))
+                .isInstanceOf(AmountOverflowException.class).hasMessageContaining("basket total");
+        assertThat(Purchase.of("S", "pos", List.of(line)).total()).isEqualTo(line.amount());
     }
 }
