@@ -39,6 +39,9 @@ final class Parser {
     static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     static final int MAX_DEPTH = 100;
 
+    /** Longest number read, in characters, as for amounts given to Points.parse and Money.of. */
+    static final int MAX_NUMBER = 100;
+
     /** Unwinds to the statement loop after a problem has been recorded. */
     private static final class Fail extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -800,6 +803,11 @@ final class Parser {
             fail(t, what, List.of());
         }
         i++;
+        if (t.text().length() > MAX_NUMBER) { // reading a million digits takes minutes
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text()) + " has "
+                    + t.text().length() + " characters; expected at most " + MAX_NUMBER));
+            throw new Fail();
+        }
         return new BigDecimal(t.text());
     }
 
@@ -820,8 +828,8 @@ final class Parser {
             fail(t, "a priority (a whole number)", List.of());
         }
         i++;
-        BigInteger v = new BigInteger(t.text());
-        if (v.bitLength() > 31) {
+        BigInteger v = t.text().length() > 12 ? null : new BigInteger(t.text()); // longer is out of range anyway
+        if (v == null || v.bitLength() > 31) {
             problems.add(new Problem(t.line(), t.column(), t.text(), "priority " + Inputs.shown(t.text())
                     + " is out of range; expected " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
             return 0;
@@ -835,8 +843,8 @@ final class Parser {
             fail(t, what + " (a whole number, 0 or more)", List.of());
         }
         i++;
-        BigInteger v = new BigInteger(t.text());
-        if (v.bitLength() > 62) {
+        BigInteger v = t.text().length() > 20 ? null : new BigInteger(t.text()); // longer is too large anyway
+        if (v == null || v.bitLength() > 62) {
             problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text()) + " is too large; at most "
                     + Long.MAX_VALUE / 2));
             return 0;

@@ -152,4 +152,20 @@ class RobustnessTest {
         assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.message())
                 .isEqualTo("unknown tier 'Platinum'; expected one of T0, T1, T2, T3, T4, T5, T6, T7, T8, T9 and 990 more"));
     }
+
+    /** A number is read only up to 100 characters: a million digits in every numeric place took minutes. */
+    @Test
+    @Timeout(10)
+    void aMillionDigitNumberInEveryNumericPlaceFailsQuickly() {
+        for (String n : List.of("9".repeat(1_000_000), "1." + "1".repeat(1_000_000))) {
+            ProgramSyntaxException e = catchThrowableOfType(() -> ProgramText.parse("currency STARS \"S\" decimals 0;\n"
+                    + "rule r priority " + n + " when basket >= " + n + " EUR then earn " + n + " STARS;\n"
+                    + "rule s then earn 1 STARS per " + n + " EUR cap " + n + " STARS per transaction;\n"
+                    + "rule m then multiply STARS by " + n + ";\ntier Gold from " + n + " STARS multiplier " + n + ";"),
+                    ProgramSyntaxException.class);
+            assertThat(e.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).hasSizeLessThan(300));
+            assertThat(e.errors()).extracting(Problem::message)
+                    .anySatisfy(m -> assertThat(m).endsWith("characters; expected at most 100"));
+        }
+    }
 }
