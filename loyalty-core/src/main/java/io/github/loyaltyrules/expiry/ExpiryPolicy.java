@@ -162,7 +162,8 @@ public final class ExpiryPolicy {
             throw new InvalidRequestException(name + " must be positive in every unit; got " + p);
         }
         if (Inputs.tooLong(p)) {
-            throw new InvalidRequestException(name + " must be at most " + Inputs.MAX_PERIOD_YEARS + " years; got " + p);
+            throw new InvalidRequestException(name + " must be at most " + Inputs.MAX_PERIOD_YEARS
+                    + " years; got " + p);
         }
         return p;
     }

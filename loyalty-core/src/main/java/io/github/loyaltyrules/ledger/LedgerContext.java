@@ -68,7 +68,8 @@ final class LedgerContext {
         Checks.notNull(code, "currency code");
         PointCurrency c = currencies.get(code);
         if (c == null) {
-            throw new UnknownCurrencyException("currency '" + Inputs.shown(code) + "' is not configured in this ledger; configured: "
+            throw new UnknownCurrencyException("currency '" + Inputs.shown(code)
+                    + "' is not configured in this ledger; configured: "
                     + currencies.keySet());
         }
         return c;

@@ -800,7 +800,8 @@ public final class LoyaltyProgram {
         ProgramVersion v = version.get();
         Reward reward = v.rewards().get(rewardId);
         if (reward == null) {
-            throw new RewardNotAvailableException("program version " + v.id() + " has no reward '" + Inputs.shown(rewardId)
+            throw new RewardNotAvailableException("program version " + v.id() + " has no reward '"
+                    + Inputs.shown(rewardId)
                     + "'; its rewards are " + v.rewards().keySet());
         }
         String reason = "reward " + reward.id() + ": " + reward.name();

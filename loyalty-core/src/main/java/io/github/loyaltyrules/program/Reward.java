@@ -57,11 +57,13 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
             throw new InvalidAmountException("cost of reward " + Inputs.shown(id) + " must be positive; got " + cost);
         }
         if (!availableUntil.isAfter(availableFrom)) {
-            throw new InvalidRequestException("reward " + Inputs.shown(id) + " must become unavailable after it becomes available;"
+            throw new InvalidRequestException("reward " + Inputs.shown(id)
+                    + " must become unavailable after it becomes available;"
                     + " got " + availableFrom + " to " + availableUntil);
         }
         if (perMemberLimit <= 0) {
-            throw new InvalidRequestException("per-member limit of reward " + Inputs.shown(id) + " must be positive; got "
+            throw new InvalidRequestException("per-member limit of reward " + Inputs.shown(id)
+                    + " must be positive; got "
                     + perMemberLimit);
         }
     }

@@ -49,7 +49,8 @@ public record Purchase(List<BasketLine> lines, String store, String channel) imp
             BigDecimal price = line.unitPrice().amount();
             digits = Math.max(digits, (long) price.precision() - price.scale());
             if (!ids.add(line.lineId())) {
-                throw new InvalidRequestException("basket line id '" + Inputs.shown(line.lineId()) + "' appears twice; line ids must be"
+                throw new InvalidRequestException("basket line id '" + Inputs.shown(line.lineId())
+                        + "' appears twice; line ids must be"
                         + " unique within a purchase");
             }
             if (!line.unitPrice().currency().equals(lines.get(0).unitPrice().currency())) {

@@ -101,7 +101,8 @@ public final class TierLadder {
         Objects.requireNonNull(name, "tier name must not be null");
         Integer i = index.get(name);
         if (i == null) {
-            throw new UnknownTierException("tier '" + Inputs.shown(name) + "' is not on the ladder; tiers are " + index.keySet());
+            throw new UnknownTierException("tier '" + Inputs.shown(name) + "' is not on the ladder; tiers are "
+                    + index.keySet());
         }
         return i;
     }

@@ -43,7 +43,8 @@ public record Campaign(String id, String name, Instant from, Instant until, Map<
             throw new InvalidRuleException("campaign id must not be blank");
         }
         if (!until.isAfter(from)) {
-            throw new InvalidWindowException("campaign '" + Inputs.shown(id) + "' ends at " + until + ", not after it starts at " + from
+            throw new InvalidWindowException("campaign '" + Inputs.shown(id) + "' ends at " + until
+                    + ", not after it starts at " + from
                     + "; a campaign window must end after it starts");
         }
         for (Map.Entry<String, Long> b : budgets.entrySet()) {

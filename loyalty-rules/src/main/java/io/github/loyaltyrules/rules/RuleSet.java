@@ -332,7 +332,8 @@ public final class RuleSet implements RuleEngine {
                 Objects.requireNonNull(currency, "currency must not be null"));
         Long limit = budgets.get(counter);
         if (limit == null) {
-            throw new UnknownRuleReferenceException("campaign '" + Inputs.shown(campaignId) + "' has no budget in " + currency
+            throw new UnknownRuleReferenceException("campaign '" + Inputs.shown(campaignId) + "' has no budget in "
+                    + currency
                     + "; campaigns are " + campaigns.keySet());
         }
         return limit - quotas.used(counter);
@@ -544,7 +545,8 @@ public final class RuleSet implements RuleEngine {
     /** The award's rule id, checked to be a rule of this rule set. */
     private String known(Award a) {
         if (!byId.containsKey(a.ruleId())) {
-            throw new UnknownRuleReferenceException("an award names rule '" + Inputs.shown(a.ruleId()) + "', which this rule set"
+            throw new UnknownRuleReferenceException("an award names rule '" + Inputs.shown(a.ruleId())
+                    + "', which this rule set"
                     + " does not have; a return is released by the rule set that evaluated the purchase");
         }
         return a.ruleId();
@@ -1059,7 +1061,8 @@ public final class RuleSet implements RuleEngine {
         public Builder campaign(Campaign campaign) {
             Objects.requireNonNull(campaign, "campaign must not be null");
             if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
-                throw new InvalidRuleException("campaign id '" + Inputs.shown(campaign.id()) + "' is added twice; campaign ids must be"
+                throw new InvalidRuleException("campaign id '" + Inputs.shown(campaign.id())
+                        + "' is added twice; campaign ids must be"
                         + " unique");
             }
             return this;
@@ -1112,7 +1115,8 @@ public final class RuleSet implements RuleEngine {
             }
             for (Rule r : rules) {
                 if (!ids.add(r.id())) {
-                    throw new DuplicateRuleIdException("rule id '" + Inputs.shown(r.id()) + "' appears twice in the rule set; rule ids"
+                    throw new DuplicateRuleIdException("rule id '" + Inputs.shown(r.id())
+                            + "' appears twice in the rule set; rule ids"
                             + " must be unique");
                 }
                 String who = "rule '" + Inputs.shown(r.id()) + "'";

@@ -795,7 +795,8 @@ final class Compiler {
     private void unique(String kind, Name n) {
         Pos first = seen.putIfAbsent(kind + " " + n.value(), n.pos());
         if (first != null) {
-            report(n.pos(), "duplicate " + kind + " '" + Inputs.shown(n.value()) + "'; first declared at line " + first.line()
+            report(n.pos(), "duplicate " + kind + " '" + Inputs.shown(n.value()) + "'; first declared at line "
+                    + first.line()
                     + ", column " + first.column());
         }
     }

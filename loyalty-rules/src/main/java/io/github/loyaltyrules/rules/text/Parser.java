@@ -815,7 +815,8 @@ final class Parser {
         long v = longValue(what);
         if (v > Integer.MAX_VALUE) {
             Token t = toks.get(i - 1);
-            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text()) + " is too large; at most "
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text())
+                    + " is too large; at most "
                     + Integer.MAX_VALUE));
             return 0;
         }
@@ -845,7 +846,8 @@ final class Parser {
         i++;
         BigInteger v = t.text().length() > 20 ? null : new BigInteger(t.text()); // longer is too large anyway
         if (v == null || v.bitLength() > 62) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text()) + " is too large; at most "
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text())
+                    + " is too large; at most "
                     + Long.MAX_VALUE / 2));
             return 0;
         }
