@@ -8,6 +8,7 @@ module io.github.loyaltyrules.core {
     exports io.github.loyaltyrules.expiry;
     exports io.github.loyaltyrules.rule;
     exports io.github.loyaltyrules.rule.internal to io.github.loyaltyrules.rules;
+    exports io.github.loyaltyrules.ledger.internal to io.github.loyaltyrules.rules;
     exports io.github.loyaltyrules.program;
     exports io.github.loyaltyrules.program.spi;
     exports io.github.loyaltyrules.tier;

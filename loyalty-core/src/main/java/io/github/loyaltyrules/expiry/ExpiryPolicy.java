@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.expiry;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -53,10 +54,10 @@ public final class ExpiryPolicy {
      * Returns a policy under which points expire a fixed term after the day they were earned,
      * at the end of that day, e.g. {@code afterTerm(Period.ofMonths(6))}.
      *
-     * @param term the term; positive in every unit
+     * @param term the term; positive in every unit, at most 1200 years
      * @return the policy
      * @throws NullPointerException if {@code term} is null
-     * @throws InvalidRequestException if the term is zero or has a negative unit
+     * @throws InvalidRequestException if the term is zero, has a negative unit or is longer than 1200 years
      */
     public static ExpiryPolicy afterTerm(Period term) {
         return new ExpiryPolicy(Kind.TERM, requirePositive(term, "expiry term"), null, 0, null);
@@ -87,10 +88,10 @@ public final class ExpiryPolicy {
      * Returns a copy of this policy that also expires all of a member's points in the currency
      * once {@code period} has passed since their last qualifying activity (at the end of that day).
      *
-     * @param period the inactivity period; positive in every unit
+     * @param period the inactivity period; positive in every unit, at most 1200 years
      * @return the combined policy
      * @throws NullPointerException if {@code period} is null
-     * @throws InvalidRequestException if the period is zero or has a negative unit
+     * @throws InvalidRequestException if the period is zero, has a negative unit or is longer than 1200 years
      */
     public ExpiryPolicy withInactivity(Period period) {
         return new ExpiryPolicy(kind, term, this.period, periodsAfter, requirePositive(period, "inactivity period"));
@@ -159,6 +160,10 @@ public final class ExpiryPolicy {
         Objects.requireNonNull(p, name + " must not be null");
         if (p.isZero() || p.isNegative()) {
             throw new InvalidRequestException(name + " must be positive in every unit; got " + p);
+        }
+        if (Inputs.tooLong(p)) {
+            throw new InvalidRequestException(name + " must be at most " + Inputs.MAX_PERIOD_YEARS
+                    + " years; got " + p);
         }
         return p;
     }

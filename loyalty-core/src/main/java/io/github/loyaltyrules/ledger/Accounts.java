@@ -22,7 +22,7 @@ final class Accounts {
     /** Enrols a member; see {@link Ledger#enrol(MemberId, Instant)}. */
     Account enrol(MemberId member, Instant at) {
         Checks.notNull(member, "member");
-        Checks.notNull(at, "at");
+        Checks.businessTime(at, "at");
         if (ctx.store.book(member).isPresent()) {
             throw alreadyEnrolled(member);
         }
@@ -44,7 +44,7 @@ final class Accounts {
     /** Moves an account in one of the statuses {@code from} to {@code to}, retrying while others change it. */
     Account changeStatus(MemberId member, Instant at, String reason, AccountStatus to, AccountStatus... from) {
         Checks.notNull(member, "member");
-        Checks.notNull(at, "at");
+        Checks.businessTime(at, "at");
         LedgerContext.reason(reason, true);
         for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
             MemberBook book = ctx.book(member);

@@ -38,7 +38,7 @@ final class Balances {
     /** The balance as it stood then; see {@link Ledger#balance(MemberId, PointCurrency, Instant)}. */
     Balance balance(MemberId member, PointCurrency currency, Instant asOf) {
         Checks.notNull(member, "member");
-        Checks.notNull(asOf, "asOf");
+        Checks.businessTime(asOf, "asOf");
         PointCurrency c = ctx.configured(currency);
         MemberBook book = ctx.book(member);
         Purse purse = book.purses().get(c.code());

@@ -1,5 +1,8 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
+import java.time.Instant;
+
 /** Argument checks shared by the value types and the ledger; every failure names the value and the rule. */
 final class Checks {
     private Checks() {
@@ -12,20 +15,24 @@ final class Checks {
         return value;
     }
 
+    /** A business time: not null, years 1 to 9999 (see {@link Inputs#businessTime}). */
+    static Instant businessTime(Instant at, String name) {
+        return Inputs.businessTime(at, name);
+    }
+
     static String identifier(String value, String name, int maxLength) {
         notNull(value, name);
         if (value.isBlank()) {
-            throw new InvalidRequestException(name + " must not be blank; got '" + value + "'");
+            throw new InvalidRequestException(name + " must not be blank; got '" + Inputs.shown(value) + "'");
         }
         if (value.length() > maxLength) {
             throw new InvalidRequestException(name + " must be at most " + maxLength
                     + " characters; got " + value.length() + " characters");
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidRequestException(name + " must not contain control characters; got '"
-                        + value.replaceAll("\\p{Cntrl}", "?") + "'");
-            }
+        String unsafe = Inputs.unsafeCharacter(value);
+        if (unsafe != null) {
+            throw new InvalidRequestException(name + " must not contain control, bidi control or unpaired surrogate"
+                    + " characters; got " + unsafe);
         }
         return value;
     }

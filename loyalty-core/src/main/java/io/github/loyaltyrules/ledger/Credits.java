@@ -26,7 +26,7 @@ final class Credits {
     private PointCurrency checked(MemberId member, Points amount, Instant at, IdempotencyKey key) {
         PointCurrency currency = ctx.checkedAmount(amount);
         Checks.notNull(member, "member");
-        Checks.notNull(at, "at");
+        Checks.businessTime(at, "at");
         Checks.notNull(key, "idempotency key");
         return currency;
     }

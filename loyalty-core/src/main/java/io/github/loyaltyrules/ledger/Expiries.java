@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
@@ -27,7 +28,7 @@ final class Expiries {
 
     /** The sweep; see {@link Ledger#expire(Instant, ProgressListener)}. */
     ExpirySweep expire(Instant asOf, ProgressListener listener) {
-        Checks.notNull(asOf, "asOf");
+        Checks.businessTime(asOf, "asOf");
         Checks.notNull(listener, "progress listener");
         long total = countMembers();
         long scanned = 0;
@@ -145,8 +146,9 @@ final class Expiries {
 
     private Instant horizon(Instant now, Period within) {
         Checks.notNull(within, "within");
-        if (within.isNegative()) {
-            throw new InvalidRequestException("expiry horizon must not be negative; got " + within);
+        if (within.isNegative() || Inputs.tooLong(within)) {
+            throw new InvalidRequestException("expiry horizon must not be negative nor longer than "
+                    + Inputs.MAX_PERIOD_YEARS + " years; got " + within);
         }
         return now.atZone(ctx.zone).plus(within).toInstant();
     }

@@ -1,5 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
+
 /**
  * The caller's unique name for one posting, which makes retries safe.
  *
@@ -8,7 +10,7 @@ package io.github.loyaltyrules.ledger;
  * A key also names its posting later, for a reversal or a capture. Keys starting with
  * {@value #SYSTEM_PREFIX} are reserved for postings the ledger makes itself (expiry sweeps).
  *
- * @param value the key text: 1 to 200 characters, no control characters
+ * @param value the key text: 1 to 200 characters, no control, bidi control or unpaired surrogate characters
  */
 public record IdempotencyKey(String value) {
 
@@ -23,7 +25,8 @@ public record IdempotencyKey(String value) {
      *
      * @param value the key text
      * @throws NullPointerException if {@code value} is null
-     * @throws InvalidRequestException if the text is blank, too long or contains control characters
+     * @throws InvalidRequestException if the text is blank, too long or contains control, bidi control or
+     *         unpaired surrogate characters
      */
     public IdempotencyKey {
         Checks.identifier(value, "idempotency key", MAX_LENGTH);
@@ -35,14 +38,14 @@ public record IdempotencyKey(String value) {
      * @param value the key text; must not start with {@value #SYSTEM_PREFIX}
      * @return the key
      * @throws NullPointerException if {@code value} is null
-     * @throws InvalidRequestException if the text is blank, too long, contains control characters
-     *         or starts with the reserved prefix {@value #SYSTEM_PREFIX}
+     * @throws InvalidRequestException if the text is blank, too long, contains control, bidi control or
+     *         unpaired surrogate characters, or starts with the reserved prefix {@value #SYSTEM_PREFIX}
      */
     public static IdempotencyKey of(String value) {
         Checks.notNull(value, "idempotency key");
         if (value.startsWith(SYSTEM_PREFIX)) {
             throw new InvalidRequestException("idempotency key must not start with '" + SYSTEM_PREFIX
-                    + "', which is reserved for the ledger's own postings; got '" + value + "'");
+                    + "', which is reserved for the ledger's own postings; got '" + Inputs.shown(value) + "'");
         }
         return new IdempotencyKey(value);
     }

@@ -316,6 +316,7 @@ public final class Ledger {
      * @return the account
      * @throws NullPointerException if an argument is null
      * @throws MemberAlreadyEnrolledException if the member is enrolled already
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Account enrol(MemberId member, Instant at) {
         return accounts.enrol(member, at);
@@ -331,7 +332,8 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
-     * @throws InvalidRequestException if the reason is blank or {@code at} precedes the last status change
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or {@code at}
+     *         precedes the last status change
      */
     public Account suspend(MemberId member, Instant at, String reason) {
         return accounts.changeStatus(member, at, reason, AccountStatus.SUSPENDED, AccountStatus.ACTIVE);
@@ -347,7 +349,8 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not suspended
-     * @throws InvalidRequestException if the reason is blank or {@code at} precedes the last status change
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or {@code at}
+     *         precedes the last status change
      */
     public Account reactivate(MemberId member, Instant at, String reason) {
         return accounts.changeStatus(member, at, reason, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
@@ -363,7 +366,8 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed already
-     * @throws InvalidRequestException if the reason is blank or {@code at} precedes the last status change
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or {@code at}
+     *         precedes the last status change
      */
     public Account close(MemberId member, Instant at, String reason) {
         return accounts.changeStatus(member, at, reason, AccountStatus.CLOSED, AccountStatus.ACTIVE,
@@ -401,7 +405,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the enrolment or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the enrolment, or the
+     *         reason is too long
      */
     public Posting earn(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.credit(PostingType.EARN, EntryType.EARN, member, amount, at, key,
@@ -424,7 +429,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is blank or too long, or {@code at} precedes the enrolment
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or too long, or
+     *         {@code at} precedes the enrolment
      */
     public Posting adjustCredit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, member, amount, at, key,
@@ -448,7 +454,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the enrolment or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the enrolment, or the
+     *         reason is too long
      */
     public Posting redeem(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.debit(PostingType.REDEEM, EntryType.REDEEM, member, amount, at, key,
@@ -471,7 +478,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is blank or too long, or {@code at} precedes the enrolment
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the reason is blank or too long, or
+     *         {@code at} precedes the enrolment
      */
     public Posting adjustDebit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(credits.debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, member, amount, at, key,
@@ -496,8 +504,8 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the ttl is out of range, {@code at} precedes the enrolment
-     *         or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, the ttl is out of range, {@code at}
+     *         precedes the enrolment or the reason is too long
      */
     public Posting reserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key, String reason) {
         return poster.post(reservations.reserve(member, amount, ttl, at, key, reason));
@@ -517,7 +525,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the reservation
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the reservation
      */
     public Posting capture(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
         return poster.post(reservations.close(PostingType.CAPTURE, member, reservation, at, key));
@@ -537,7 +545,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if {@code at} precedes the reservation
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the reservation
      */
     public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
         return poster.post(reservations.close(PostingType.RELEASE, member, reservation, at, key));
@@ -558,7 +566,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if an account involved is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the reason is too long
      */
     public Posting reverse(MemberId member, IdempotencyKey original, Instant at, IdempotencyKey key, String reason) {
         return reverse(member, original, null, at, key, reason);
@@ -585,7 +593,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if an account involved is closed
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the reason is too long
      */
     public Posting reverse(MemberId member, IdempotencyKey original, Points amount, Instant at, IdempotencyKey key,
             String reason) {
@@ -612,8 +620,8 @@ public final class Ledger {
      * @throws UnknownMemberException if either member is not enrolled
      * @throws AccountStatusException if either account is not active
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if sender and receiver are the same, {@code at} precedes an
-     *         enrolment, or the reason is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, sender and receiver are the same,
+     *         {@code at} precedes an enrolment, or the reason is too long
      */
     public Posting transfer(MemberId from, MemberId to, Points amount, Instant at, IdempotencyKey key, String reason) {
         return poster.post(transfers.transfer(from, to, amount, at, key, reason));
@@ -648,6 +656,7 @@ public final class Ledger {
      * @param asOf the instant to expire points up to
      * @return what the sweep did
      * @throws NullPointerException if {@code asOf} is null
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public ExpirySweep expire(Instant asOf) {
         return expire(asOf, ProgressListener.NONE);
@@ -661,6 +670,7 @@ public final class Ledger {
      * @param listener receives (done, total) after each member
      * @return what the sweep did
      * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public ExpirySweep expire(Instant asOf, ProgressListener listener) {
         return expiries.expire(asOf, listener);
@@ -695,7 +705,7 @@ public final class Ledger {
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws UnknownCurrencyException if the currency is not configured
-     * @throws InvalidRequestException if {@code within} is negative
+     * @throws InvalidRequestException if {@code within} is negative or longer than 1200 years
      */
     public List<ExpiringPoints> expiring(MemberId member, PointCurrency currency, Period within) {
         return expiries.expiring(member, currency, within);
@@ -710,7 +720,7 @@ public final class Ledger {
      * @return the expiring points
      * @throws NullPointerException if an argument is null
      * @throws UnknownCurrencyException if the currency is not configured
-     * @throws InvalidRequestException if {@code within} is negative
+     * @throws InvalidRequestException if {@code within} is negative or longer than 1200 years
      */
     public List<ExpiringPoints> expiring(PointCurrency currency, Period within) {
         return expiries.expiring(currency, within);
@@ -746,6 +756,7 @@ public final class Ledger {
      * @throws UnknownCurrencyException if the currency is not configured
      * @throws OutsideWindowException if the store no longer keeps the history the answer needs (only
      *         a store that forgets, such as the in-memory one, for an instant before the window)
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public Balance balance(MemberId member, PointCurrency currency, Instant asOf) {
         return balances.balance(member, currency, asOf);

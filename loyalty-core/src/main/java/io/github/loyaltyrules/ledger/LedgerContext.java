@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
@@ -67,7 +68,8 @@ final class LedgerContext {
         Checks.notNull(code, "currency code");
         PointCurrency c = currencies.get(code);
         if (c == null) {
-            throw new UnknownCurrencyException("currency '" + code + "' is not configured in this ledger; configured: "
+            throw new UnknownCurrencyException("currency '" + Inputs.shown(code)
+                    + "' is not configured in this ledger; configured: "
                     + currencies.keySet());
         }
         return c;

@@ -6,7 +6,7 @@ package io.github.loyaltyrules.ledger;
  * <p>Personal data (name, phone, e-mail) is deliberately not part of it, so that a member can be
  * erased from the caller's systems while the ledger keeps its history under this id.
  *
- * @param value the id text: 1 to 128 characters, no control characters
+ * @param value the id text: 1 to 128 characters, no control, bidi control or unpaired surrogate characters
  */
 public record MemberId(String value) implements Comparable<MemberId> {
 
@@ -19,7 +19,7 @@ public record MemberId(String value) implements Comparable<MemberId> {
      * @param value the id text
      * @throws NullPointerException if {@code value} is null
      * @throws InvalidRequestException if the text is blank, longer than {@value #MAX_LENGTH}
-     *         characters or contains control characters
+     *         characters or contains control, bidi control or unpaired surrogate characters
      */
     public MemberId {
         Checks.identifier(value, "member id", MAX_LENGTH);
@@ -31,7 +31,8 @@ public record MemberId(String value) implements Comparable<MemberId> {
      * @param value the id text
      * @return the id
      * @throws NullPointerException if {@code value} is null
-     * @throws InvalidRequestException if the text is blank, too long or contains control characters
+     * @throws InvalidRequestException if the text is blank, too long or contains control, bidi control or
+     *         unpaired surrogate characters
      */
     public static MemberId of(String value) {
         return new MemberId(value);

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -9,7 +10,9 @@ import java.util.Currency;
  *
  * <p>The amount is a {@link BigDecimal} kept at the currency's default number of fraction digits
  * (2 for EUR, 0 for JPY). An amount with more digits than the currency has is rejected rather
- * than rounded, so no cent is ever invented or lost. Money may be negative (a refund line).
+ * than rounded, so no cent is ever invented or lost. Money may be negative (a refund line). An
+ * amount has at most {@value #MAX_DIGITS} digits before the decimal point, far beyond any price or
+ * total, so that arithmetic on money stays cheap whatever a caller passes.
  *
  * <p>Instances are immutable.
  *
@@ -18,6 +21,12 @@ import java.util.Currency;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+    /** Most digits an amount may have before the decimal point. */
+    public static final int MAX_DIGITS = 100;
+
+    /** Longest amount text {@link #of(String, String)} reads. */
+    public static final int MAX_TEXT = 100;
+
     /**
      * Validates the amount and brings it to the currency's scale.
      *
@@ -25,17 +34,26 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * @param currency the currency
      * @throws NullPointerException if an argument is null
      * @throws InvalidAmountException if the amount has more decimal places than the currency
+     * @throws AmountOverflowException if the amount has more than {@value #MAX_DIGITS} digits before the decimal point
      */
     public Money {
         Checks.notNull(amount, "money amount");
         Checks.notNull(currency, "money currency");
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        try {
-            amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new InvalidAmountException("amount of " + currency.getCurrencyCode() + " must have at most " + digits
-                    + " decimal places; got " + amount.toPlainString());
+        // read off the digits and the exponent first: scaling 1E+999999999 would build a billion digits
+        if (amount.signum() != 0) {
+            BigDecimal a = amount.scale() > digits ? amount.stripTrailingZeros() : amount;
+            if (a.scale() > digits) {
+                throw new InvalidAmountException("amount of " + currency.getCurrencyCode() + " must have at most "
+                        + digits + " decimal places; got " + Inputs.shown(amount));
+            }
+            if ((long) a.precision() - a.scale() > MAX_DIGITS) {
+                throw new AmountOverflowException("amount of " + currency.getCurrencyCode() + " must have at most "
+                        + MAX_DIGITS + " digits before the decimal point; got " + Inputs.shown(amount));
+            }
         }
+        amount = amount.signum() == 0 ? BigDecimal.valueOf(0, digits)
+                : amount.setScale(digits, RoundingMode.UNNECESSARY);
     }
 
     /**
@@ -46,6 +64,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * @return the money
      * @throws NullPointerException if an argument is null
      * @throws InvalidAmountException if the amount has more decimal places than the currency
+     * @throws AmountOverflowException if the amount has more than {@value #MAX_DIGITS} digits before the decimal point
      */
     public static Money of(BigDecimal amount, Currency currency) {
         return new Money(amount, currency);
@@ -54,11 +73,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /**
      * Parses an amount such as {@code "12.40"} in the currency with the given ISO 4217 code.
      *
-     * @param amount the decimal amount
+     * @param amount the decimal amount; at most {@value #MAX_TEXT} characters
      * @param currencyCode an ISO 4217 code such as {@code "EUR"}
      * @return the money
      * @throws NullPointerException if an argument is null
-     * @throws InvalidAmountException if the amount is not a decimal number or has too many decimal places
+     * @throws InvalidAmountException if the amount is longer than {@value #MAX_TEXT} characters, is not a
+     *         decimal number or has too many decimal places
+     * @throws AmountOverflowException if the amount has more than {@value #MAX_DIGITS} digits before the decimal point
      * @throws UnknownCurrencyException if the code is not an ISO 4217 currency
      */
     public static Money of(String amount, String currencyCode) {
@@ -68,14 +89,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             currency = Currency.getInstance(currencyCode);
         } catch (IllegalArgumentException e) {
-            throw new UnknownCurrencyException("'" + currencyCode + "' is not an ISO 4217 currency code");
+            throw new UnknownCurrencyException("'" + Inputs.shown(currencyCode) + "' is not an ISO 4217 currency code");
         }
+        if (amount.length() > MAX_TEXT) {
+            throw new InvalidAmountException("money amount must be at most " + MAX_TEXT + " characters; got "
+                    + amount.length() + " characters: '" + Inputs.shown(amount) + "'");
+        }
+        BigDecimal value;
         try {
-            return new Money(new BigDecimal(amount.trim()), currency);
+            value = new BigDecimal(amount.trim());
         } catch (NumberFormatException e) {
             throw new InvalidAmountException("money amount must be a decimal number such as '12.40'; got '"
-                    + amount + "'");
+                    + Inputs.shown(amount) + "'");
         }
+        return new Money(value, currency);
     }
 
     /**
@@ -96,6 +123,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * @return the sum
      * @throws NullPointerException if {@code other} is null
      * @throws UnknownCurrencyException if the currencies differ
+     * @throws AmountOverflowException if the sum has more than {@value #MAX_DIGITS} digits before the decimal point
      */
     public Money plus(Money other) {
         return new Money(amount.add(same(other).amount), currency);
@@ -108,6 +136,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * @return this minus {@code other}
      * @throws NullPointerException if {@code other} is null
      * @throws UnknownCurrencyException if the currencies differ
+     * @throws AmountOverflowException if the difference has more than {@value #MAX_DIGITS} digits before the
+     *         decimal point
      */
     public Money minus(Money other) {
         return new Money(amount.subtract(same(other).amount), currency);
@@ -118,6 +148,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      *
      * @param quantity the multiplier
      * @return the product
+     * @throws AmountOverflowException if the product has more than {@value #MAX_DIGITS} digits before the
+     *         decimal point
      */
     public Money times(long quantity) {
         return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.expiry.ExpiryPolicy;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.Period;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -59,7 +60,7 @@ public final class PointCurrency {
         Checks.notNull(code, "currency code");
         if (!CODE.matcher(code).matches()) {
             throw new InvalidRequestException("currency code must be 1 to 16 characters: an upper-case letter, "
-                    + "then upper-case letters, digits or '_'; got '" + code + "'");
+                    + "then upper-case letters, digits or '_'; got '" + Inputs.shown(code) + "'");
         }
         Checks.identifier(displayName, "currency display name", 64);
         if (decimalPlaces < 0 || decimalPlaces > MAX_DECIMAL_PLACES) {
@@ -86,15 +87,19 @@ public final class PointCurrency {
      * Returns a copy in which earned points are pending for {@code hold} (e.g. a 30-day return
      * window) before they become available. Reversals may claw back pending points.
      *
-     * @param hold the hold period; zero for none
+     * @param hold the hold period; zero for none, at most 1200 years
      * @return the changed copy
      * @throws NullPointerException if {@code hold} is null
-     * @throws InvalidRequestException if the period has a negative unit
+     * @throws InvalidRequestException if the period has a negative unit or is longer than 1200 years
      */
     public PointCurrency withHold(Period hold) {
         Checks.notNull(hold, "hold period");
         if (hold.isNegative()) {
             throw new InvalidRequestException("hold period of currency " + code + " must not be negative; got " + hold);
+        }
+        if (Inputs.tooLong(hold)) {
+            throw new InvalidRequestException("hold period of currency " + code + " must be at most "
+                    + Inputs.MAX_PERIOD_YEARS + " years; got " + hold);
         }
         return new PointCurrency(code, displayName, decimalPlaces, expiry, hold, activity);
     }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -12,6 +13,9 @@ import java.util.Objects;
  * <p>Instances are immutable.
  */
 public final class Points implements Comparable<Points> {
+
+    /** Longest amount text {@link #parse} reads. */
+    public static final int MAX_TEXT = 100;
 
     private final PointCurrency currency;
     private final long minorUnits;
@@ -54,22 +58,26 @@ public final class Points implements Comparable<Points> {
      * Parses a decimal amount such as {@code "12.50"} in the currency's major units.
      *
      * @param currency the currency
-     * @param text the amount; at most the currency's decimal places
+     * @param text the amount; at most the currency's decimal places, at most {@value #MAX_TEXT} characters
      * @return the amount
      * @throws NullPointerException if an argument is null
-     * @throws InvalidAmountException if the text is not a decimal number, is negative or has more
-     *         decimal places than the currency allows
+     * @throws InvalidAmountException if the text is longer than {@value #MAX_TEXT} characters, is not a
+     *         decimal number, is negative or has more decimal places than the currency allows
      * @throws AmountOverflowException if the amount does not fit a {@code long} of minor units
      */
     public static Points parse(PointCurrency currency, String text) {
         Checks.notNull(currency, "currency");
         Checks.notNull(text, "amount text");
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidAmountException("amount of " + currency.code() + " must be at most " + MAX_TEXT
+                    + " characters; got " + text.length() + " characters: '" + Inputs.shown(text) + "'");
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
             throw new InvalidAmountException("amount of " + currency.code() + " must be a decimal number such as "
-                    + "'12' or '12.50'; got '" + text + "'");
+                    + "'12' or '12.50'; got '" + Inputs.shown(text) + "'");
         }
         return fromDecimal(currency, value);
     }
@@ -87,19 +95,30 @@ public final class Points implements Comparable<Points> {
     public static Points fromDecimal(PointCurrency currency, BigDecimal value) {
         Checks.notNull(currency, "currency");
         Checks.notNull(value, "amount");
-        BigDecimal minor;
-        try {
-            minor = value.movePointRight(currency.decimalPlaces()).setScale(0, RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new InvalidAmountException("amount of " + currency.code() + " must have at most "
-                    + currency.decimalPlaces() + " decimal places; got " + value.toPlainString());
+        if (value.signum() == 0) {
+            return of(currency, 0);
+        }
+        int places = currency.decimalPlaces();
+        // decimal places and size are read off the digits and the exponent first: scaling a value
+        // such as 1E+999999999 or 1E-999999999 would build a number of a billion digits
+        BigDecimal digits = value.scale() > places ? value.stripTrailingZeros() : value;
+        if (digits.scale() > places) {
+            throw new InvalidAmountException("amount of " + currency.code() + " must have at most " + places
+                    + " decimal places; got " + Inputs.shown(value));
+        }
+        if ((long) digits.precision() - digits.scale() + places > 19) {
+            throw overflow(currency, value);
         }
         try {
-            return of(currency, minor.longValueExact());
+            return of(currency, value.movePointRight(places).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
         } catch (ArithmeticException e) {
-            throw new AmountOverflowException("amount " + value.toPlainString() + " " + currency.code()
-                    + " does not fit the exact range of a long in minor units");
+            throw overflow(currency, value);
         }
+    }
+
+    private static AmountOverflowException overflow(PointCurrency currency, BigDecimal value) {
+        return new AmountOverflowException("amount " + Inputs.shown(value) + " " + currency.code()
+                + " does not fit the exact range of a long in minor units");
     }
 
     /**

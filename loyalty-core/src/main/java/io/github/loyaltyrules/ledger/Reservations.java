@@ -28,7 +28,7 @@ final class Reservations {
         PointCurrency currency = ctx.checkedAmount(amount);
         Checks.notNull(member, "member");
         Checks.notNull(ttl, "ttl");
-        Checks.notNull(at, "at");
+        Checks.businessTime(at, "at");
         Checks.notNull(key, "idempotency key");
         String why = LedgerContext.reason(reason, false);
         if (ttl.isZero() || ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
@@ -58,7 +58,7 @@ final class Reservations {
             IdempotencyKey key) {
         Checks.notNull(member, "member");
         Checks.notNull(reservationKey, "reservation key");
-        Checks.notNull(at, "at");
+        Checks.businessTime(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = Fingerprints.fingerprint(type, member, null, null, at, "", reservationKey, null);
         return new Prepared(at, key, fp, null, member, null, drafts -> {

@@ -28,7 +28,7 @@ final class Reversals {
             IdempotencyKey key, String reason) {
         Checks.notNull(member, "member");
         Checks.notNull(original, "original posting key");
-        Checks.notNull(at, "at");
+        Checks.businessTime(at, "at");
         Checks.notNull(key, "idempotency key");
         String why = LedgerContext.reason(reason, false);
         if (amount != null) {

@@ -25,7 +25,7 @@ final class Transfers {
         PointCurrency currency = ctx.checkedAmount(amount);
         Checks.notNull(from, "sender");
         Checks.notNull(to, "receiver");
-        Checks.notNull(at, "at");
+        Checks.businessTime(at, "at");
         Checks.notNull(key, "idempotency key");
         String why = LedgerContext.reason(reason, false);
         if (from.equals(to)) {

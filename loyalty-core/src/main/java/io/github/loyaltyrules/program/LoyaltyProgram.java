@@ -18,6 +18,7 @@ import io.github.loyaltyrules.ledger.PostingRequest;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
 import io.github.loyaltyrules.ledger.UnknownPostingException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.program.spi.CommitResult;
 import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
 import io.github.loyaltyrules.program.spi.MemberRecord;
@@ -329,6 +330,7 @@ public final class LoyaltyProgram {
      * @throws io.github.loyaltyrules.ledger.MemberAlreadyEnrolledException if already enrolled at another
      *     business time; enrolling again at the same business time is a retry (the first reply may have
      *     been lost): it completes the enrolment (in the tier engine too) and returns the account
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Account enrol(MemberId member, Instant at) {
         Account account;
@@ -387,7 +389,9 @@ public final class LoyaltyProgram {
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
      * @throws IdempotencyConflictException if the key was used for another request, or for another kind
      *         of operation (a redemption, reservation, capture, release or return)
-     * @throws InvalidRequestException if the key is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the key is too long
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the awards, or a balance, would exceed a
+     *         {@code long} of minor units
      * @throws io.github.loyaltyrules.tier.TierException if the tier engine rejects the qualifying activity
      *         (only when the caller recorded other activity in the engine under this purchase's derived keys,
      *         or a metric's total would overflow); the points are then posted and the purchase's record is
@@ -395,6 +399,7 @@ public final class LoyaltyProgram {
      */
     public Receipt purchase(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(purchase, "purchase must not be null");
+        Inputs.businessTime(at, "at");
         return record(member, purchase, at, key);
     }
 
@@ -417,12 +422,13 @@ public final class LoyaltyProgram {
      * @throws AccountStatusException if the account is not active
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
      * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the awards add up beyond a long
-     * @throws InvalidRequestException if the key is too long
+     * @throws InvalidRequestException if the key is too long, or {@code at} is outside years 1 to 9999
      */
     public Receipt quote(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(purchase, "purchase must not be null");
         Objects.requireNonNull(at, "at must not be null");
+        Inputs.businessTime(at, "at");
         checkKey(key);
         Account account = ledger.account(member);
         if (account.status() != AccountStatus.ACTIVE) {
@@ -457,10 +463,13 @@ public final class LoyaltyProgram {
      * @throws AccountStatusException if the account is not active
      * @throws UnknownCurrencyException if the engine awards a currency the ledger does not have
      * @throws IdempotencyConflictException if the key was used for another request
-     * @throws InvalidRequestException if the key is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or the key is too long
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the awards, or a balance, would exceed a
+     *         {@code long} of minor units
      */
     public Receipt event(MemberId member, MemberEvent event, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(event, "event must not be null");
+        Inputs.businessTime(at, "at");
         return record(member, event, at, key);
     }
 
@@ -675,7 +684,8 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if an argument is null
      * @throws UnknownPostingException if the member made no purchase with that key
      * @throws InvalidReversalException if more units of a line are returned than were bought and not yet returned
-     * @throws InvalidRequestException if a line id is not in the purchase, nothing is returned, or the key is too long
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999, a line id is not in the purchase,
+     *         nothing is returned, or the key is too long
      * @throws InvalidAmountException if a unit count is not positive
      * @throws IdempotencyConflictException if the key was used for another request
      */
@@ -684,7 +694,7 @@ public final class LoyaltyProgram {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(original, "original key must not be null");
         Objects.requireNonNull(returnedUnits, "returned units must not be null");
-        Objects.requireNonNull(at, "at must not be null");
+        Inputs.businessTime(at, "at");
         checkKey(key);
         Map<String, Long> units = new java.util.TreeMap<>(returnedUnits);
         Request fingerprint = new Request("return", List.of(units, original), member, at);
@@ -867,11 +877,12 @@ public final class LoyaltyProgram {
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
      * @throws IdempotencyConflictException if the key was used for another request
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(rewardId, "reward id must not be null");
-        Objects.requireNonNull(at, "at must not be null");
+        Inputs.businessTime(at, "at");
         Objects.requireNonNull(key, "idempotency key must not be null");
         Object lock = lock(member);
         ledger.account(member);
@@ -891,7 +902,8 @@ public final class LoyaltyProgram {
         ProgramVersion v = version.get();
         Reward reward = v.rewards().get(rewardId);
         if (reward == null) {
-            throw new RewardNotAvailableException("program version " + v.id() + " has no reward '" + rewardId
+            throw new RewardNotAvailableException("program version " + v.id() + " has no reward '"
+                    + Inputs.shown(rewardId)
                     + "'; its rewards are " + v.rewards().keySet());
         }
         String reason = "reward " + reward.id() + ": " + reward.name();

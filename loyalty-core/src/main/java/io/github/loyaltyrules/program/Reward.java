@@ -3,6 +3,7 @@ package io.github.loyaltyrules.program;
 import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
 /**
  * A reward in the catalogue: what it costs, when it can be had, by which tiers, how often.
  *
- * @param id the reward id; not blank
+ * @param id the reward id; not blank, no control, bidi control or unpaired surrogate characters
  * @param name the name shown to members
  * @param cost the price in points; positive
  * @param availableFrom the first instant it can be redeemed (inclusive)
@@ -24,7 +25,7 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
     /**
      * Validates the reward.
      *
-     * @param id the reward id; not blank
+     * @param id the reward id; not blank, no control, bidi control or unpaired surrogate characters
      * @param name the name shown to members
      * @param cost the price in points; positive
      * @param availableFrom the first instant it can be redeemed (inclusive)
@@ -32,7 +33,8 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @param tiers the tier names allowed to redeem it; empty for everyone
      * @param perMemberLimit how many times one member may redeem it; positive
      * @throws NullPointerException if a component is null
-     * @throws InvalidRequestException if the id or name is blank, the window is empty or the limit not positive
+     * @throws InvalidRequestException if the id or name is blank, the id has control, bidi control or unpaired
+     *         surrogate characters, the window is empty or the limit not positive
      * @throws InvalidAmountException if the cost is zero
      */
     public Reward {
@@ -43,17 +45,25 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
         Objects.requireNonNull(availableUntil, "availableUntil must not be null");
         tiers = Set.copyOf(tiers);
         if (id.isBlank() || name.isBlank()) {
-            throw new InvalidRequestException("reward id and name must not be blank; got id '" + id + "'");
+            throw new InvalidRequestException("reward id and name must not be blank; got id '" + Inputs.shown(id)
+                    + "'");
+        }
+        String unsafe = Inputs.unsafeCharacter(id);
+        if (unsafe != null) {
+            throw new InvalidRequestException("reward id must not contain control, bidi control or unpaired surrogate"
+                    + " characters; got " + unsafe);
         }
         if (cost.isZero()) {
-            throw new InvalidAmountException("cost of reward " + id + " must be positive; got " + cost);
+            throw new InvalidAmountException("cost of reward " + Inputs.shown(id) + " must be positive; got " + cost);
         }
         if (!availableUntil.isAfter(availableFrom)) {
-            throw new InvalidRequestException("reward " + id + " must become unavailable after it becomes available; got "
-                    + availableFrom + " to " + availableUntil);
+            throw new InvalidRequestException("reward " + Inputs.shown(id)
+                    + " must become unavailable after it becomes available;"
+                    + " got " + availableFrom + " to " + availableUntil);
         }
         if (perMemberLimit <= 0) {
-            throw new InvalidRequestException("per-member limit of reward " + id + " must be positive; got "
+            throw new InvalidRequestException("per-member limit of reward " + Inputs.shown(id)
+                    + " must be positive; got "
                     + perMemberLimit);
         }
     }
@@ -66,7 +76,8 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @param cost the cost; positive
      * @return the reward
      * @throws NullPointerException if an argument is null
-     * @throws InvalidRequestException if the id or name is blank
+     * @throws InvalidRequestException if the id or name is blank, or the id has control, bidi control or unpaired
+     *         surrogate characters
      * @throws InvalidAmountException if the cost is zero
      */
     public static Reward of(String id, String name, Points cost) {

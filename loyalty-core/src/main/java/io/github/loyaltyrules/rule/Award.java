@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rule;
 
 import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.internal.LineShares;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,8 @@ public record Award(String ruleId, String ruleName, String currency, long amount
             throw new InvalidRequestException("rule id of an award must not be blank");
         }
         if (amount <= 0) {
-            throw new InvalidAmountException("award of rule " + ruleId + " must be positive; got " + amount);
+            throw new InvalidAmountException("award of rule " + Inputs.shown(ruleId) + " must be positive; got "
+                    + amount);
         }
         long sum = 0;
         boolean compact = lineShares instanceof LineShares; // immutable, parts never negative: kept as it is
@@ -57,15 +59,19 @@ public record Award(String ruleId, String ruleName, String currency, long amount
         } else {
             for (Map.Entry<String, Long> e : lineShares.entrySet()) {
                 if (e.getValue() < 0) {
-                    throw new InvalidAmountException("share of line " + e.getKey() + " in award of rule " + ruleId
-                            + " must not be negative; got " + e.getValue());
+                    throw new InvalidAmountException("share of line " + Inputs.shown(e.getKey()) + " in award of rule "
+                            + Inputs.shown(ruleId) + " must not be negative; got " + e.getValue());
                 }
-                sum = Math.addExact(sum, e.getValue());
+                sum += e.getValue();
+                if (sum < 0) { // beyond a long, so beyond the amount
+                    throw new InvalidAmountException("line shares of the award of rule " + Inputs.shown(ruleId)
+                            + " add up to more than a long, not to its amount " + amount);
+                }
             }
         }
         if (!lineShares.isEmpty() && sum != amount) {
-            throw new InvalidAmountException("line shares of the award of rule " + ruleId + " add up to " + sum
-                    + ", not to its amount " + amount);
+            throw new InvalidAmountException("line shares of the award of rule " + Inputs.shown(ruleId) + " add up to "
+                    + sum + ", not to its amount " + amount);
         }
         if (!compact) {
             lineShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lineShares));

@@ -1,5 +1,7 @@
 package io.github.loyaltyrules.rule;
 
+import io.github.loyaltyrules.ledger.AmountOverflowException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,14 +17,40 @@ public record Evaluation(List<Award> awards) {
     public static final Evaluation NOTHING = new Evaluation(List.of());
 
     /**
-     * Makes the award list unmodifiable.
+     * Makes the award list unmodifiable and checks that each currency's total fits a {@code long}.
      *
      * @param awards the awards; possibly empty
-     * @throws NullPointerException if {@code awards} is null
+     * @throws NullPointerException if {@code awards} is null or holds null
+     * @throws AmountOverflowException if the awards in one currency add up to more than a {@code long}
+     *         of minor units
      */
     public Evaluation {
         Objects.requireNonNull(awards, "awards must not be null");
         awards = List.copyOf(awards);
+        long all = 0;
+        for (int i = 0; i < awards.size(); i++) { // amounts are positive: if all of them fit, each currency's do
+            all += awards.get(i).amount();
+            if (all < 0) {
+                checkTotals(awards);
+                break;
+            }
+        }
+    }
+
+    private static void checkTotals(List<Award> awards) {
+        for (Award a : awards) {
+            long sum = 0;
+            for (Award b : awards) {
+                if (b.currency().equals(a.currency())) {
+                    sum += b.amount();
+                    if (sum < 0) {
+                        throw new AmountOverflowException("awards in " + Inputs.shown(a.currency()) + " add up to more"
+                                + " than the exact range of a long (" + Long.MAX_VALUE + " minor units) at the award of"
+                                + " rule '" + Inputs.shown(b.ruleId()) + "'");
+                    }
+                }
+            }
+        }
     }
 
     /**

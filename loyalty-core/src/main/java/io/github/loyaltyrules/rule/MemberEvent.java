@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.rule;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record MemberEvent(String type, Map<String, String> attributes) implement
         attributes = Map.copyOf(attributes);
         if (type.isBlank() || type.equals(Purchase.TYPE)) {
             throw new InvalidRequestException("event type must be a non-blank name other than 'purchase' (purchases are"
-                    + " Purchase activities); got '" + type + "'");
+                    + " Purchase activities); got '" + Inputs.shown(type) + "'");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rule;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param attributes free-form attributes
  * @param birthday the birthday, or {@code null} if unknown
  * @param purchasesSoFar how many purchases the member made before this one
- * @param tierMultiplier the earning multiplier of the member's tier; positive, {@code 1} for none
+ * @param tierMultiplier the earning multiplier of the member's tier; positive and below 10^18, {@code 1} for none
  * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
  */
 public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<String, String> attributes,
@@ -39,10 +40,11 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
      * @param attributes free-form attributes
      * @param birthday the birthday, or {@code null} if unknown
      * @param purchasesSoFar how many purchases the member made before this one
-     * @param tierMultiplier the earning multiplier of the member's tier; positive, {@code 1} for none
+     * @param tierMultiplier the earning multiplier of the member's tier; positive and below 10^18, {@code 1} for none
      * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
      * @throws NullPointerException if a required component is null
      * @throws InvalidRequestException if {@code purchasesSoFar} is negative or the multiplier is not positive
+     *         or is 10^18 or more
      */
     public MemberProfile {
         Objects.requireNonNull(id, "member id must not be null");
@@ -55,7 +57,11 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
         }
         if (tierMultiplier.signum() <= 0) {
             throw new InvalidRequestException("tier multiplier of member " + id + " must be positive; got "
-                    + tierMultiplier.toPlainString());
+                    + Inputs.shown(tierMultiplier));
+        }
+        if (Inputs.tooLargeFactor(tierMultiplier)) {
+            throw new InvalidRequestException("tier multiplier of member " + id + " must be below 10^"
+                    + Inputs.FACTOR_DIGITS + "; got " + Inputs.shown(tierMultiplier));
         }
     }
 

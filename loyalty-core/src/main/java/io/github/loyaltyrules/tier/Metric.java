@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.tier;
 
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
@@ -85,7 +86,7 @@ public final class Metric {
         Objects.requireNonNull(name, "counter name must not be null");
         if (!NAME.matcher(name).matches()) {
             throw new InvalidLadderException("counter name must be 1 to 32 characters: a lower-case letter, then "
-                    + "lower-case letters, digits, '_' or '-'; got '" + name + "'");
+                    + "lower-case letters, digits, '_' or '-'; got '" + Inputs.shown(name) + "'");
         }
         return new Metric(Kind.COUNTER, name, 0);
     }
@@ -131,7 +132,7 @@ public final class Metric {
             return amount.movePointRight(scale).longValueExact();
         } catch (ArithmeticException e) {
             throw new InvalidTierRequestException("amount of " + this + " must have at most " + scale
-                    + " decimal places and fit 64 bits; got " + amount.toPlainString());
+                    + " decimal places and fit 64 bits; got " + Inputs.shown(amount));
         }
     }
 

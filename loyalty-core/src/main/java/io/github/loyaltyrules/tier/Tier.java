@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.tier;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,16 +36,19 @@ public final class Tier {
     /**
      * Returns a tier with no thresholds, multiplier 1 and no perks.
      *
-     * @param name 1 to 64 characters, no control characters
+     * @param name 1 to 64 characters, no control, bidi control or unpaired surrogate characters
      * @return the tier
      * @throws NullPointerException if {@code name} is null
-     * @throws InvalidLadderException if the name is blank, too long or has control characters
+     * @throws InvalidLadderException if the name is blank, too long or has control, bidi control or unpaired
+     *         surrogate characters
      */
     public static Tier of(String name) {
         Objects.requireNonNull(name, "tier name must not be null");
-        if (name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidLadderException("tier name must be 1 to 64 characters without control characters; got '"
-                    + name + "'");
+        String unsafe = name.length() > 64 ? null : Inputs.unsafeCharacter(name);
+        if (name.isBlank() || name.length() > 64 || unsafe != null) {
+            throw new InvalidLadderException("tier name must be 1 to 64 characters without control, bidi control or"
+                    + " unpaired surrogate characters; got '" + Inputs.shown(name) + "'"
+                    + (unsafe == null ? "" : ", with a " + unsafe));
         }
         return new Tier(name, List.of(), BigDecimal.ONE, Set.of(), false);
     }
@@ -99,16 +103,20 @@ public final class Tier {
     /**
      * Returns a copy with the given earning multiplier, which rules apply to points earned in this tier.
      *
-     * @param multiplier the multiplier, e.g. {@code 1.25}; positive
+     * @param multiplier the multiplier, e.g. {@code 1.25}; positive and below 10^18
      * @return the changed copy
      * @throws NullPointerException if {@code multiplier} is null
-     * @throws InvalidLadderException if the multiplier is not positive
+     * @throws InvalidLadderException if the multiplier is not positive, or is 10^18 or more
      */
     public Tier withMultiplier(BigDecimal multiplier) {
         Objects.requireNonNull(multiplier, "multiplier must not be null");
         if (multiplier.signum() <= 0) {
             throw new InvalidLadderException("earning multiplier of tier '" + name + "' must be positive; got "
-                    + multiplier.toPlainString());
+                    + Inputs.shown(multiplier));
+        }
+        if (Inputs.tooLargeFactor(multiplier)) {
+            throw new InvalidLadderException("earning multiplier of tier '" + name + "' must be below 10^"
+                    + Inputs.FACTOR_DIGITS + "; got " + Inputs.shown(multiplier));
         }
         return new Tier(name, thresholds, multiplier, perks, neverDowngrade);
     }

@@ -1,9 +1,11 @@
 package io.github.loyaltyrules.tier;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.program.TierLookup;
 import io.github.loyaltyrules.tier.MemberTiers.Activity;
@@ -198,10 +200,11 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      * @throws InvalidTierRequestException if the member is already enrolled on another date
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public void enrol(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
-        Objects.requireNonNull(at, "enrolment instant must not be null");
+        Inputs.businessTime(at, "enrolment instant");
         for (int attempt = 1; ; attempt++) {
             checkAttempts(member, attempt);
             MemberTiers m = load(member);
@@ -236,11 +239,12 @@ public final class TierEngine implements TierLookup {
      * @throws UnknownMetricException if the ladder does not declare the metric
      * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Tier record(MemberId member, Metric metric, long amount, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(metric, "metric must not be null");
-        Objects.requireNonNull(at, "activity instant must not be null");
+        Inputs.businessTime(at, "activity instant");
         Objects.requireNonNull(key, "idempotency key must not be null");
         checkMetric(metric);
         if (amount == Long.MIN_VALUE) {
@@ -266,6 +270,7 @@ public final class TierEngine implements TierLookup {
      * @throws UnknownMetricException if the ladder does not declare the points metric
      * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Tier record(MemberId member, Points points, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(points, "points must not be null");
@@ -284,6 +289,7 @@ public final class TierEngine implements TierLookup {
      * @throws UnknownMetricException if the ladder does not declare the spend metric
      * @throws InvalidTierRequestException if the amount is zero or the key was used with other content
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Tier record(MemberId member, Money spend, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(spend, "spend must not be null");
@@ -307,11 +313,12 @@ public final class TierEngine implements TierLookup {
      * @throws InvalidTierRequestException if the amount is not positive, the original is unknown or
      *         itself a return, more would be returned than was recorded, or the key was used with other content
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Tier recordReturn(MemberId member, IdempotencyKey original, long amount, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(original, "original key must not be null");
-        Objects.requireNonNull(at, "return instant must not be null");
+        Inputs.businessTime(at, "return instant");
         Objects.requireNonNull(key, "idempotency key must not be null");
         if (amount <= 0) {
             throw new InvalidTierRequestException("returned amount for member " + member + " must be positive; got "
@@ -405,11 +412,12 @@ public final class TierEngine implements TierLookup {
      * @throws InvalidTierRequestException if the span is empty or already over, the reason is blank,
      *         or the key was used for another assignment
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code from} or {@code until} is outside years 1 to 9999
      */
     public Tier assign(MemberId member, String tier, Instant from, Instant until, String reason, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
-        Objects.requireNonNull(from, "assignment start must not be null");
-        Objects.requireNonNull(until, "assignment end must not be null");
+        Inputs.businessTime(from, "assignment start");
+        Inputs.businessTime(until, "assignment end");
         Objects.requireNonNull(reason, "assignment reason must not be null");
         Objects.requireNonNull(key, "idempotency key must not be null");
         int idx = ladder.indexOf(tier);
@@ -464,6 +472,7 @@ public final class TierEngine implements TierLookup {
      * @return the events produced, in order
      * @throws NullPointerException if {@code asOf} is null
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public List<TierEvent> assessTiers(Instant asOf) {
         return assessTiers(asOf, AssessmentProgress.NONE);
@@ -477,9 +486,10 @@ public final class TierEngine implements TierLookup {
      * @return the events produced, in order
      * @throws NullPointerException if an argument is null
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public List<TierEvent> assessTiers(Instant asOf, AssessmentProgress progress) {
-        Objects.requireNonNull(asOf, "assessment instant must not be null");
+        Inputs.businessTime(asOf, "assessment instant");
         Objects.requireNonNull(progress, "progress listener must not be null");
         List<TierEvent> out = new ArrayList<>();
         assess(asOf, PAGE, progress, out);
@@ -500,9 +510,10 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if {@code asOf} or {@code progress} is null
      * @throws InvalidTierRequestException if the batch size is out of range
      * @throws ConcurrentTierUpdateException if the member's state kept changing under the engine
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public long assessTiers(Instant asOf, int batchSize, AssessmentProgress progress) {
-        Objects.requireNonNull(asOf, "assessment instant must not be null");
+        Inputs.businessTime(asOf, "assessment instant");
         Objects.requireNonNull(progress, "progress listener must not be null");
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new InvalidTierRequestException("assessment batch size must be 1 to " + MAX_BATCH + "; got "
@@ -564,10 +575,11 @@ public final class TierEngine implements TierLookup {
      * @param at the instant
      * @return the tier; the base tier for a member the engine does not know
      * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Tier tierAt(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
-        Objects.requireNonNull(at, "instant must not be null");
+        Inputs.businessTime(at, "instant");
         MemberTiers m = load(member);
         return m == null ? ladder.base() : ladder.tiers().get(shownAt(m, at));
     }
@@ -584,10 +596,11 @@ public final class TierEngine implements TierLookup {
      * @throws NullPointerException if an argument is null
      * @throws UnknownTierException if the state names a tier the ladder does not have
      * @throws UnknownMetricException if the state names a metric the ladder does not declare
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Tier tierAt(TierState state, Instant at) {
         Objects.requireNonNull(state, "tier state must not be null");
-        Objects.requireNonNull(at, "instant must not be null");
+        Inputs.businessTime(at, "instant");
         return ladder.tiers().get(shownAt(load(state), at));
     }
 
@@ -598,11 +611,12 @@ public final class TierEngine implements TierLookup {
      * @param at the instant
      * @return the tier name; empty for a member the engine does not know
      * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     @Override
     public Optional<String> tierOf(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
-        Objects.requireNonNull(at, "instant must not be null");
+        Inputs.businessTime(at, "instant");
         MemberTiers m = load(member);
         return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(shownAt(m, at)).name());
     }
@@ -671,10 +685,11 @@ public final class TierEngine implements TierLookup {
      * @param asOf the instant; at or after the member's latest known instant gives an exact forecast
      * @return the progress
      * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public TierProgress progress(MemberId member, Instant asOf) {
         Objects.requireNonNull(member, "member must not be null");
-        Objects.requireNonNull(asOf, "instant must not be null");
+        Inputs.businessTime(asOf, "instant");
         MemberTiers m = load(member);
         MemberTiers c = m == null ? new MemberTiers(member, asOf.atZone(zone).toLocalDate(), asOf) : m.copy();
         advance(c, asOf, null);

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.tier;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -100,7 +101,8 @@ public final class TierLadder {
         Objects.requireNonNull(name, "tier name must not be null");
         Integer i = index.get(name);
         if (i == null) {
-            throw new UnknownTierException("tier '" + name + "' is not on the ladder; tiers are " + index.keySet());
+            throw new UnknownTierException("tier '" + Inputs.shown(name) + "' is not on the ladder; tiers are "
+                    + index.keySet());
         }
         return i;
     }
@@ -246,12 +248,18 @@ public final class TierLadder {
         /**
          * Sets the grace period after a window close (default none).
          *
-         * @param period the period; not negative
+         * @param period the period; not negative, at most 1200 years
          * @return this builder
          * @throws NullPointerException if {@code period} is null
+         * @throws InvalidLadderException if the period has a negative unit or is longer than 1200 years
          */
         public Builder gracePeriod(Period period) {
-            this.grace = Objects.requireNonNull(period, "grace period must not be null");
+            Objects.requireNonNull(period, "grace period must not be null");
+            if (period.isNegative() || Inputs.tooLong(period)) {
+                throw new InvalidLadderException("grace period must not be negative nor longer than "
+                        + Inputs.MAX_PERIOD_YEARS + " years; got " + period);
+            }
+            this.grace = period;
             return this;
         }
 

@@ -22,6 +22,8 @@ public interface Action {
      *
      * @param context the member, activity and time
      * @return the grants; possibly empty
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if a built-in action's grant, or a line
+     *         amount it reads, would exceed a {@code long} of minor units
      */
     List<Grant> grants(RuleContext context);
 

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,12 +43,13 @@ public record Campaign(String id, String name, Instant from, Instant until, Map<
             throw new InvalidRuleException("campaign id must not be blank");
         }
         if (!until.isAfter(from)) {
-            throw new InvalidWindowException("campaign '" + id + "' ends at " + until + ", not after it starts at " + from
+            throw new InvalidWindowException("campaign '" + Inputs.shown(id) + "' ends at " + until
+                    + ", not after it starts at " + from
                     + "; a campaign window must end after it starts");
         }
         for (Map.Entry<String, Long> b : budgets.entrySet()) {
             if (b.getValue() <= 0) {
-                throw new InvalidCapException("budget of campaign '" + id + "' in " + b.getKey()
+                throw new InvalidCapException("budget of campaign '" + Inputs.shown(id) + "' in " + b.getKey()
                         + " must be positive; got " + b.getValue());
             }
         }

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.ledger.InvalidAmountException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.internal.LineShares;
 import java.util.Collections;
@@ -36,7 +37,8 @@ public record Grant(String currency, long amount, Map<String, Long> lineShares, 
         Objects.requireNonNull(lineShares, "line shares must not be null");
         Objects.requireNonNull(explanation, "explanation must not be null");
         if (amount < 0) {
-            throw new InvalidAmountException("grant in " + currency + " must not be negative; got " + amount);
+            throw new InvalidAmountException("grant in " + Inputs.shown(currency) + " must not be negative; got "
+                    + amount);
         }
         long sum = 0;
         boolean compact = lineShares instanceof LineShares; // immutable, parts never negative: kept as it is
@@ -45,14 +47,18 @@ public record Grant(String currency, long amount, Map<String, Long> lineShares, 
         } else {
             for (Map.Entry<String, Long> e : lineShares.entrySet()) {
                 if (e.getValue() < 0) {
-                    throw new InvalidAmountException("share of line " + e.getKey() + " must not be negative; got "
-                            + e.getValue());
+                    throw new InvalidAmountException("share of line " + Inputs.shown(e.getKey())
+                            + " must not be negative; got " + e.getValue());
                 }
-                sum = Math.addExact(sum, e.getValue());
+                sum += e.getValue();
+                if (sum < 0) { // beyond a long, so beyond the amount
+                    throw new InvalidAmountException("line shares of a grant in " + Inputs.shown(currency)
+                            + " add up to more than a long, not to its amount " + amount);
+                }
             }
         }
         if (!lineShares.isEmpty() && sum != amount) {
-            throw new InvalidAmountException("line shares of a grant in " + currency + " add up to " + sum
+            throw new InvalidAmountException("line shares of a grant in " + Inputs.shown(currency) + " add up to " + sum
                     + ", not to its amount " + amount);
         }
         if (!compact) {

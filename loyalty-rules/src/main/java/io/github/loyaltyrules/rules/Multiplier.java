@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ import java.util.Objects;
  * member whose tier multiplier is 1 or less.
  *
  * @param currency the point currency code whose points are multiplied
- * @param factor the factor, e.g. 2 or 1.5; greater than 1; {@code 1} for a tier multiplier
+ * @param factor the factor, e.g. 2 or 1.5; greater than 1 and below 10^18; {@code 1} for a tier multiplier
  * @param lines the lines whose points are multiplied
  * @param fromTier true if the factor is the member's tier multiplier
  */
@@ -32,7 +33,8 @@ public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, 
      * @param lines the lines multiplied
      * @param fromTier true if the factor is the member's tier multiplier
      * @throws NullPointerException if a component is null
-     * @throws InvalidRuleException if a fixed factor is not greater than 1, or a tier multiplier's is not 1
+     * @throws InvalidRuleException if a fixed factor is not greater than 1 or is 10^18 or more, or a tier
+     *         multiplier's is not 1
      */
     public Multiplier {
         Objects.requireNonNull(currency, "currency must not be null");
@@ -40,10 +42,14 @@ public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, 
         Objects.requireNonNull(lines, "line matcher must not be null");
         if (fromTier && factor.compareTo(BigDecimal.ONE) != 0) {
             throw new InvalidRuleException("a tier multiplier takes its factor from the member's tier; its own factor"
-                    + " must be 1; got " + factor.toPlainString());
+                    + " must be 1; got " + Inputs.shown(factor));
         }
         if (!fromTier && factor.compareTo(BigDecimal.ONE) <= 0) {
-            throw new InvalidRuleException("multiplier factor must be greater than 1; got " + factor.toPlainString());
+            throw new InvalidRuleException("multiplier factor must be greater than 1; got " + Inputs.shown(factor));
+        }
+        if (Inputs.tooLargeFactor(factor)) {
+            throw new InvalidRuleException("multiplier factor must be below 10^" + Inputs.FACTOR_DIGITS + "; got "
+                    + Inputs.shown(factor));
         }
     }
 
@@ -54,7 +60,7 @@ public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, 
      * @param factor the factor; greater than 1
      * @param lines the lines multiplied
      * @throws NullPointerException if an argument is null
-     * @throws InvalidRuleException if the factor is not greater than 1
+     * @throws InvalidRuleException if the factor is not greater than 1, or is 10^18 or more
      */
     public Multiplier(String currency, BigDecimal factor, LineMatcher lines) {
         this(currency, factor, lines, false);
@@ -79,7 +85,7 @@ public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, 
      * @param factor the factor, e.g. {@code new BigDecimal("1.5")}; greater than 1
      * @return the multiplier
      * @throws NullPointerException if an argument is null
-     * @throws InvalidRuleException if the factor is not greater than 1
+     * @throws InvalidRuleException if the factor is not greater than 1, or is 10^18 or more
      */
     public static Multiplier of(String currency, BigDecimal factor) {
         return new Multiplier(currency, factor, LineMatcher.anyLine());
@@ -93,7 +99,7 @@ public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, 
      * @param factor the factor; greater than 1
      * @return the multiplier
      * @throws NullPointerException if an argument is null
-     * @throws InvalidRuleException if the factor is not greater than 1
+     * @throws InvalidRuleException if the factor is not greater than 1, or is 10^18 or more
      */
     public static Multiplier on(LineMatcher lines, String currency, BigDecimal factor) {
         return new Multiplier(currency, factor, lines);

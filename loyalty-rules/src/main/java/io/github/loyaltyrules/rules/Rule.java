@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -231,7 +232,7 @@ public final class Rule {
         public Builder name(String name) {
             Objects.requireNonNull(name, "rule name must not be null");
             if (name.isBlank()) {
-                throw new InvalidRuleException("name of rule '" + id + "' must not be blank");
+                throw new InvalidRuleException("name of rule '" + Inputs.shown(id) + "' must not be blank");
             }
             this.name = name;
             return this;
@@ -325,7 +326,8 @@ public final class Rule {
             Objects.requireNonNull(first, "first day must not be null");
             Objects.requireNonNull(last, "last day must not be null");
             if (last.isBefore(first)) {
-                throw new InvalidWindowException("validity of rule '" + id + "' ends on " + last + ", before it starts on "
+                throw new InvalidWindowException("validity of rule '" + Inputs.shown(id) + "' ends on " + last
+                        + ", before it starts on "
                         + first + "; the last day must be on or after the first");
             }
             this.first = first;
@@ -345,7 +347,7 @@ public final class Rule {
         public Builder capPerTransaction(String currency, long maxMinorUnits) {
             Objects.requireNonNull(currency, "currency must not be null");
             if (maxMinorUnits <= 0) {
-                throw new InvalidCapException("cap of rule '" + id + "' in " + currency
+                throw new InvalidCapException("cap of rule '" + Inputs.shown(id) + "' in " + currency
                         + " must be a positive number of minor units per transaction; got " + maxMinorUnits);
             }
             caps.put(currency, maxMinorUnits);
@@ -372,7 +374,8 @@ public final class Rule {
             Objects.requireNonNull(currency, "currency must not be null");
             Objects.requireNonNull(period, "cap period must not be null");
             if (maxMinorUnits <= 0) {
-                throw new InvalidCapException("cap of rule '" + id + "' in " + currency + " must be a positive number of"
+                throw new InvalidCapException("cap of rule '" + Inputs.shown(id) + "' in " + currency
+                        + " must be a positive number of"
                         + " minor units per member per " + period.label() + "; got " + maxMinorUnits);
             }
             memberCaps.put(currency, new MemberCap(maxMinorUnits, period));
@@ -387,7 +390,8 @@ public final class Rule {
          */
         public Rule build() {
             if (actions.isEmpty() == (multiplier == null)) {
-                throw new InvalidRuleException("rule '" + id + "' must have either actions (award) or a multiplier"
+                throw new InvalidRuleException("rule '" + Inputs.shown(id)
+                        + "' must have either actions (award) or a multiplier"
                         + " (multiply), not " + (actions.isEmpty() ? "neither" : "both"));
             }
             return new Rule(this);

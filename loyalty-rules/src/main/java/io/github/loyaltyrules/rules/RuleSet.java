@@ -1,9 +1,11 @@
 package io.github.loyaltyrules.rules;
 
+import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Evaluation;
@@ -340,7 +342,8 @@ public final class RuleSet implements RuleEngine {
                 Objects.requireNonNull(currency, "currency must not be null"));
         Long limit = budgets.get(counter);
         if (limit == null) {
-            throw new UnknownRuleReferenceException("campaign '" + campaignId + "' has no budget in " + currency
+            throw new UnknownRuleReferenceException("campaign '" + Inputs.shown(campaignId) + "' has no budget in "
+                    + currency
                     + "; campaigns are " + campaigns.keySet());
         }
         return limit - quotas.used(counter);
@@ -465,6 +468,8 @@ public final class RuleSet implements RuleEngine {
      * @return the awards in the order applied: awarding rules, then multipliers
      * @throws NullPointerException if {@code context} is null
      * @throws UnknownCurrencyException if a hand-written action grants a currency the rule set does not have
+     * @throws AmountOverflowException if a line amount, a rule's award or the awards in a currency together
+     *         would exceed a {@code long} of minor units
      */
     @Override
     public Evaluation evaluate(RuleContext context) {
@@ -481,6 +486,8 @@ public final class RuleSet implements RuleEngine {
      * @return the awards, each with its explanation; per-transaction caps still apply
      * @throws NullPointerException if {@code context} is null
      * @throws UnknownCurrencyException if a hand-written action grants a currency the rule set does not have
+     * @throws AmountOverflowException if a line amount, a rule's award or the awards in a currency together
+     *         would exceed a {@code long} of minor units
      */
     @Override
     public Evaluation reevaluate(RuleContext context) {
@@ -548,7 +555,8 @@ public final class RuleSet implements RuleEngine {
     /** The award's rule id, checked to be a rule of this rule set. */
     private String known(Award a) {
         if (!byId.containsKey(a.ruleId())) {
-            throw new UnknownRuleReferenceException("an award names rule '" + a.ruleId() + "', which this rule set"
+            throw new UnknownRuleReferenceException("an award names rule '" + Inputs.shown(a.ruleId())
+                    + "', which this rule set"
                     + " does not have; a return is released by the rule set that evaluated the purchase");
         }
         return a.ruleId();
@@ -652,7 +660,13 @@ public final class RuleSet implements RuleEngine {
         Map<String, long[]> base = new HashMap<>();
         for (Award a : awards) {
             long[] b = base.computeIfAbsent(a.currency(), x -> new long[slots]);
-            addToSlots(b, a.amount(), a.lineShares(), basket);
+            try {
+                addToSlots(b, a.amount(), a.lineShares(), basket);
+            } catch (ArithmeticException e) {
+                throw new AmountOverflowException("awards in " + a.currency() + " add up to more than the exact range"
+                        + " of a long (" + Long.MAX_VALUE + " minor units) at the award of rule '"
+                        + Inputs.shown(a.ruleId()) + "'");
+            }
         }
         List<Outcome> bonuses = new ArrayList<>();
         for (Compiled r : multiplying) {
@@ -706,8 +720,13 @@ public final class RuleSet implements RuleEngine {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             if (a instanceof BasketAction) { // a built-in: at most one grant, no list
-                Grant g = ((BasketAction) a).grant(context, basket);
-                g = g == null ? null : admit(r, g, basket, capLeft);
+                Grant g;
+                try {
+                    g = ((BasketAction) a).grant(context, basket);
+                    g = g == null ? null : admit(r, g, basket, capLeft);
+                } catch (AmountOverflowException e) {
+                    throw overflow(r, e.getMessage());
+                }
                 if (g != null && direct != null) {
                     direct.add(award(r, g));
                 } else if (g != null) {
@@ -720,7 +739,11 @@ public final class RuleSet implements RuleEngine {
                 continue;
             }
             for (Grant g : a.grants(context)) {
-                g = admit(r, g, basket, capLeft);
+                try {
+                    g = admit(r, g, basket, capLeft);
+                } catch (AmountOverflowException e) {
+                    throw overflow(r, e.getMessage());
+                }
                 if (g != null && direct != null) {
                     direct.add(award(r, g));
                 } else if (g != null) {
@@ -733,6 +756,11 @@ public final class RuleSet implements RuleEngine {
             }
         }
         return first == null ? null : new Outcome(r, more == null ? List.of(first) : more);
+    }
+
+    /** An amount beyond a long while evaluating rule {@code r}: the rule, then what overflowed. */
+    private static AmountOverflowException overflow(Compiled r, String what) {
+        return new AmountOverflowException("rule '" + Inputs.shown(r.rule.id()) + "': " + what);
     }
 
     private static List<Grant> add(List<Grant> more, Grant first, Grant g) {
@@ -751,7 +779,7 @@ public final class RuleSet implements RuleEngine {
      */
     private Grant admit(Compiled r, Grant g, Basket basket, Map<String, Long> capLeft) {
         if (!byCode.containsKey(g.currency())) {
-            throw new UnknownCurrencyException("rule '" + r.rule.id() + "' granted " + g.currency()
+            throw new UnknownCurrencyException("rule '" + Inputs.shown(r.rule.id()) + "' granted " + g.currency()
                     + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
         }
         if (g.amount() == 0) {
@@ -886,21 +914,25 @@ public final class RuleSet implements RuleEngine {
             }
             BigDecimal bi = BigDecimal.valueOf(b[i]);
             long bonus;
-            if (p == null) {
-                bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
-            } else {
-                BigDecimal next = p[i].multiply(factor);
-                bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
-                        - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
-                p[i] = next;
-            }
-            baseSum += b[i];
-            lines++;
-            if (bonus > 0) {
-                amount = Math.addExact(amount, bonus);
-                if (shares != null) {
-                    shares[i] = bonus;
+            try {
+                if (p == null) {
+                    bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
+                } else {
+                    BigDecimal next = p[i].multiply(factor);
+                    bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
+                            - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
+                    p[i] = next;
                 }
+                baseSum = Math.addExact(baseSum, b[i]);
+                amount = Math.addExact(amount, Math.max(bonus, 0));
+            } catch (ArithmeticException e) {
+                throw overflow(r, "multiplying " + points(m.currency(), b[i]) + (purchase == null ? "" : " on line '"
+                        + Inputs.shown(purchase.lines().get(i).lineId()) + "'") + " by " + Inputs.shown(factor)
+                        + " does not fit the exact range of a long in minor units");
+            }
+            lines++;
+            if (bonus > 0 && shares != null) {
+                shares[i] = bonus;
             }
         }
         if (amount == 0) {
@@ -1091,7 +1123,8 @@ public final class RuleSet implements RuleEngine {
         public Builder campaign(Campaign campaign) {
             Objects.requireNonNull(campaign, "campaign must not be null");
             if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
-                throw new InvalidRuleException("campaign id '" + campaign.id() + "' is added twice; campaign ids must be"
+                throw new InvalidRuleException("campaign id '" + Inputs.shown(campaign.id())
+                        + "' is added twice; campaign ids must be"
                         + " unique");
             }
             return this;
@@ -1139,15 +1172,16 @@ public final class RuleSet implements RuleEngine {
             Map<String, Boolean> groupKinds = new HashMap<>();
             for (Campaign c : campaigns.values()) {
                 for (String code : c.budgets().keySet()) {
-                    checkCurrency("campaign '" + c.id() + "'", code);
+                    checkCurrency("campaign '" + Inputs.shown(c.id()) + "'", code);
                 }
             }
             for (Rule r : rules) {
                 if (!ids.add(r.id())) {
-                    throw new DuplicateRuleIdException("rule id '" + r.id() + "' appears twice in the rule set; rule ids"
+                    throw new DuplicateRuleIdException("rule id '" + Inputs.shown(r.id())
+                            + "' appears twice in the rule set; rule ids"
                             + " must be unique");
                 }
-                String who = "rule '" + r.id() + "'";
+                String who = "rule '" + Inputs.shown(r.id()) + "'";
                 for (Action a : r.actions()) {
                     for (String code : a.currencies()) {
                         checkCurrency(who, code);
@@ -1183,18 +1217,18 @@ public final class RuleSet implements RuleEngine {
                 if (r.exclusiveGroup().isPresent()) {
                     String g = r.exclusiveGroup().get();
                     if (!groups.containsKey(g)) {
-                        throw new UnknownRuleReferenceException(who + " names exclusive group '" + g
+                        throw new UnknownRuleReferenceException(who + " names exclusive group '" + Inputs.shown(g)
                                 + "', which is not declared; declared groups are " + groups.keySet());
                     }
                     Boolean kind = groupKinds.putIfAbsent(g, r.multiplier().isPresent());
                     if (kind != null && kind != r.multiplier().isPresent()) {
                         throw new InvalidRuleException(who + " is a " + (kind ? "awarding" : "multiplier")
-                                + " rule in exclusive group '" + g + "', whose other rules are "
+                                + " rule in exclusive group '" + Inputs.shown(g) + "', whose other rules are "
                                 + (kind ? "multiplier" : "awarding") + " rules; a group holds one kind");
                     }
                 }
                 if (r.campaign().isPresent() && !campaigns.containsKey(r.campaign().get())) {
-                    throw new UnknownRuleReferenceException(who + " names campaign '" + r.campaign().get()
+                    throw new UnknownRuleReferenceException(who + " names campaign '" + Inputs.shown(r.campaign().get())
                             + "', which was not added; campaigns are " + campaigns.keySet());
                 }
             }

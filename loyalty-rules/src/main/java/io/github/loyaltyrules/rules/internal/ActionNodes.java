@@ -1,7 +1,9 @@
 package io.github.loyaltyrules.rules.internal;
 
+import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.RuleContext;
@@ -24,6 +26,8 @@ import java.util.Set;
  * arguments are equal. Arguments are validated by {@code Actions}.
  */
 public final class ActionNodes {
+
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private ActionNodes() {
     }
@@ -184,17 +188,35 @@ public final class ActionNodes {
                         exact = exact.add(basket.line(i).amount().amount());
                     }
                 }
-                units = exact.divide(step.amount(), 0, RoundingMode.FLOOR).longValueExact();
+                BigDecimal whole = exact.divide(step.amount(), 0, RoundingMode.FLOOR);
                 spent = basket.money(exact);
+                if (whole.compareTo(LONG_MAX) > 0) {
+                    throw overflow(Inputs.shown(whole), exact);
+                }
+                units = whole.longValue();
             } else {
                 units = Math.floorDiv(spend, stepMinor); // same currency, so the same scale
                 spent = basket.money(spend);
             }
-            long amount = Math.multiplyExact(units, rate.minorUnits());
+            long amount;
+            try {
+                amount = Math.multiplyExact(units, rate.minorUnits());
+            } catch (ArithmeticException e) {
+                throw overflow(String.valueOf(units), null);
+            }
             String base = spent + " on " + lines + (all ? "" : " matching") + (lines == 1 ? " line" : " lines");
             Explanation how = new Explanation(base, rateText, "", rounding + units + ")", "");
             return new Grant(rate.currency().code(), amount,
                     all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
+        }
+
+        /** Points for so many steps beyond a long; {@code spent} is the spend when it was added in decimals. */
+        private AmountOverflowException overflow(String units, BigDecimal spent) {
+            String code = " " + step.currency().getCurrencyCode();
+            String per = Inputs.shown(step.amount()) + code;
+            return new AmountOverflowException("earning " + rate + " per " + per + " on " + units + " steps of " + per
+                    + (spent == null ? "" : " (" + Inputs.shown(spent) + code + " spent)")
+                    + " does not fit the exact range of a long in minor units");
         }
 
         @Override
@@ -274,13 +296,26 @@ public final class ActionNodes {
             for (int i = 0; i < basket.size(); i++) {
                 BasketLine line = basket.line(i);
                 if (matcher.matches(line)) {
-                    long part = Math.multiplyExact(line.quantity(), rate);
+                    long part;
+                    try {
+                        part = Math.multiplyExact(line.quantity(), rate);
+                    } catch (ArithmeticException e) {
+                        throw new AmountOverflowException("earning " + rateText + " on " + line.quantity()
+                                + " items of line '" + Inputs.shown(line.lineId()) + "' does not fit the exact range"
+                                + " of a long in minor units");
+                    }
                     if (parts == null) {
                         parts = new long[basket.size()];
                     }
                     parts[i] = part;
-                    items += line.quantity();
-                    amount = Math.addExact(amount, part);
+                    items += line.quantity(); // at most the amount: the rate is positive
+                    try {
+                        amount = Math.addExact(amount, part);
+                    } catch (ArithmeticException e) {
+                        throw new AmountOverflowException("earning " + rateText + " on the items of the matching"
+                                + " lines up to line '" + Inputs.shown(line.lineId()) + "' adds up to more than the"
+                                + " exact range of a long in minor units");
+                    }
                 }
             }
             if (items == 0) {

@@ -1,5 +1,7 @@
 package io.github.loyaltyrules.rules.internal;
 
+import io.github.loyaltyrules.ledger.AmountOverflowException;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
@@ -41,7 +43,13 @@ public final class Basket {
             for (int i = 0; i < a.length; i++) {
                 BasketLine line = lines.get(i);
                 BigDecimal unit = line.unitPrice().amount(); // at the currency's scale, like every line's
-                a[i] = Math.multiplyExact(unit.movePointRight(unit.scale()).longValueExact(), line.quantity());
+                try {
+                    a[i] = Math.multiplyExact(unit.movePointRight(unit.scale()).longValueExact(), line.quantity());
+                } catch (ArithmeticException e) {
+                    throw new AmountOverflowException("amount of line '" + Inputs.shown(line.lineId()) + "', "
+                            + line.quantity() + " x " + line.unitPrice() + ", does not fit the exact range of a long"
+                            + " in minor units");
+                }
             }
             amounts = a;
         }
@@ -122,7 +130,7 @@ public final class Basket {
      *
      * @param i the position in the basket
      * @return the amount
-     * @throws ArithmeticException if a line amount in minor units does not fit in a {@code long}
+     * @throws AmountOverflowException if a line amount in minor units does not fit in a {@code long}
      */
     public long amount(int i) {
         return amounts()[i];
@@ -180,6 +188,7 @@ public final class Basket {
      *
      * @param total the amount; zero or more
      * @return the shares, leaving out lines whose part is zero
+     * @throws AmountOverflowException if a line amount in minor units does not fit in a {@code long}
      */
     public LineShares overAll(long total) {
         long[] w = weights;
@@ -197,6 +206,7 @@ public final class Basket {
      * @param total the amount; zero or more
      * @param matcher the lines; at least one must match
      * @return the shares, leaving out lines whose part is zero
+     * @throws AmountOverflowException if a line amount in minor units does not fit in a {@code long}
      */
     public LineShares overMatching(long total, LineMatcher matcher) {
         return LineShares.of(lines, Allocation.proRata(total, weights(matcher)));

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.Purchase;
@@ -48,7 +49,7 @@ public final class Nodes {
         for (String n : names) {
             Objects.requireNonNull(n, what + " must not be null");
             if (n.isBlank()) {
-                throw new InvalidRuleException("a " + what + " must not be blank; got '" + n + "'");
+                throw new InvalidRuleException("a " + what + " must not be blank; got '" + Inputs.shown(n) + "'");
             }
             out.add(n);
         }
@@ -176,10 +177,10 @@ public final class Nodes {
             for (int i = 0; i < lines.size(); i++) { // indexed: no iterator per evaluation
                 BasketLine line = lines.get(i);
                 if (matcher.matches(line)) {
-                    units += line.quantity();
-                    if (units >= minQuantity) {
+                    if (line.quantity() >= minQuantity - units) { // units < minQuantity: no overflow
                         return true;
                     }
+                    units += line.quantity();
                 }
             }
             return false;

@@ -7,6 +7,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.Action;
 import io.github.loyaltyrules.rules.Actions;
@@ -91,6 +92,8 @@ final class Compiler {
                 declare(s);
             } catch (Skip e) {
                 // recorded
+            } catch (LoyaltyException e) {
+                report(s.pos(), e.getMessage());
             }
         }
         tierStatements();
@@ -100,6 +103,8 @@ final class Compiler {
                     campaign(c);
                 } catch (Skip e) {
                     // recorded
+                } catch (LoyaltyException e) {
+                    report(c.pos(), e.getMessage());
                 }
             }
         }
@@ -114,6 +119,8 @@ final class Compiler {
                 }
             } catch (Skip e) {
                 // recorded
+            } catch (LoyaltyException e) { // a rule the builders refuse that no check above named: at its statement
+                report(s.pos(), e.getMessage());
             }
         }
         boolean anyRule = program.statements().stream().anyMatch(s -> s instanceof Ast.RuleDecl);
@@ -147,6 +154,9 @@ final class Compiler {
     private void declare(Stmt s) {
         if (s instanceof Ast.ProgramId p) {
             once("program", p.pos());
+            if (p.id().isBlank()) {
+                report(p.pos(), "program id must not be blank");
+            }
             id = p.id();
         } else if (s instanceof Ast.Zone z) {
             once("zone", z.pos());
@@ -154,7 +164,7 @@ final class Compiler {
                 zone = ZoneId.of(z.zone());
             } catch (DateTimeException e) {
                 String hint = Names.closest(z.zone(), ZoneId.getAvailableZoneIds().stream().sorted().toList());
-                report(z.zonePos(), "unknown time zone '" + z.zone() + "'"
+                report(z.zonePos(), "unknown time zone '" + Inputs.shown(z.zone()) + "'"
                         + (hint == null ? "; expected a region such as \"Europe/Paris\" or \"UTC\""
                         : ", did you mean '" + hint + "'?"));
             }
@@ -334,7 +344,7 @@ final class Compiler {
             }
             currencies.put(pc.code(), pc);
         } catch (LoyaltyException e) {
-            report(c.code().pos(), "currency " + c.code().value() + ": " + e.getMessage());
+            report(c.code().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
         }
     }
 
@@ -393,7 +403,13 @@ final class Compiler {
     private Rule rule(Ast.RuleDecl r) {
         int before = problems.size();
         boolean broken = false;
-        Rule.Builder b = Rule.builder(r.id().value());
+        Rule.Builder b;
+        try {
+            b = Rule.builder(r.id().value());
+        } catch (LoyaltyException e) {
+            report(r.id().pos(), e.getMessage());
+            throw new Skip();
+        }
         try {
             if (r.name() != null) {
                 b.name(r.name());
@@ -473,7 +489,7 @@ final class Compiler {
     }
 
     private static String ruleMessage(Ast.RuleDecl r, LoyaltyException e) {
-        String prefix = "rule '" + r.id().value() + "'";
+        String prefix = "rule '" + Inputs.shown(r.id().value()) + "'";
         return e.getMessage().startsWith(prefix) ? e.getMessage() : prefix + ": " + e.getMessage();
     }
 
@@ -593,7 +609,7 @@ final class Compiler {
         if (tiers == null) {
             if (t.op().equals(">=")) {
                 if (!failed.contains("tiers") && !failedAny("tier")) {
-                    report(t.pos(), "'tier >= " + t.tiers().get(0).value()
+                    report(t.pos(), "'tier >= " + Inputs.shown(t.tiers().get(0).value())
                             + "' needs a 'tiers' declaration listing the tiers from lowest to highest");
                 }
                 throw new Skip();
@@ -701,7 +717,7 @@ final class Compiler {
                 codes.add(x.getCurrencyCode());
             }
             String hint = Names.closest(cash.currency().value(), codes);
-            report(cash.currency().pos(), "unknown money currency '" + cash.currency().value() + "'"
+            report(cash.currency().pos(), "unknown money currency '" + Inputs.shown(cash.currency().value()) + "'"
                     + (hint == null ? "; expected an ISO 4217 code such as EUR" : ", did you mean '" + hint + "'?"));
             throw new Skip();
         }
@@ -715,7 +731,7 @@ final class Compiler {
         // money is counted in minor units that fit a long (baskets, steps, thresholds)
         java.math.BigDecimal max = java.math.BigDecimal.valueOf(Long.MAX_VALUE, m.amount().scale());
         if (m.amount().abs().compareTo(max) > 0) {
-            report(cash.pos(), "money amount " + cash.value().toPlainString() + " " + cur.getCurrencyCode()
+            report(cash.pos(), "money amount " + Inputs.shown(cash.value()) + " " + cur.getCurrencyCode()
                     + " is too large; expected at most " + max.toPlainString() + " " + cur.getCurrencyCode());
             throw new Skip();
         }
@@ -779,7 +795,8 @@ final class Compiler {
     private void unique(String kind, Name n) {
         Pos first = seen.putIfAbsent(kind + " " + n.value(), n.pos());
         if (first != null) {
-            report(n.pos(), "duplicate " + kind + " '" + n.value() + "'; first declared at line " + first.line()
+            report(n.pos(), "duplicate " + kind + " '" + Inputs.shown(n.value()) + "'; first declared at line "
+                    + first.line()
                     + ", column " + first.column());
         }
     }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +65,7 @@ final class Lexer {
                     out.add(new Token(Token.Kind.NUMBER, "-" + t.text(), startLine, startCol));
                 } else {
                     report(new Problem(startLine, startCol, "-" + t.text(), "unexpected '-' before "
-                            + t.text() + "; only numbers can be negative"));
+                            + Inputs.shown(t.text()) + "; only numbers can be negative"));
                 }
             } else if (cp == '"') {
                 out.add(string(startLine, startCol));

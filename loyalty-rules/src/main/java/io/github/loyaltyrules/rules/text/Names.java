@@ -1,10 +1,17 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" suggestions by edit distance (Levenshtein with adjacent transpositions). */
 final class Names {
+
+    /** Most known names an error lists. */
+    static final int LISTED = 10;
+
+    /** Names longer than this get no suggestion: comparing two of them would take time and memory. */
+    private static final int COMPARED = 64;
 
     private Names() {
     }
@@ -31,21 +38,30 @@ final class Names {
         return best;
     }
 
-    /** The message for an unknown name, with a suggestion or the known names. */
+    /** The message for an unknown name, with a suggestion or (the first {@value #LISTED} of) the known names. */
     static String unknown(String kind, String name, Collection<String> known) {
         String s = closest(name, known);
+        String shown = "unknown " + kind + " '" + Inputs.shown(name) + "'";
         if (s != null) {
-            return "unknown " + kind + " '" + name + "', did you mean '" + s + "'?";
+            return shown + ", did you mean '" + Inputs.shown(s) + "'?";
         }
         if (known.isEmpty()) {
-            return "unknown " + kind + " '" + name + "'; none is declared";
+            return shown + "; none is declared";
         }
-        return "unknown " + kind + " '" + name + "'; expected one of " + String.join(", ", known);
+        StringBuilder sb = new StringBuilder(shown).append("; expected one of ");
+        int n = 0;
+        for (String k : known) {
+            if (n == LISTED) {
+                return sb.append(" and ").append(known.size() - LISTED).append(" more").toString();
+            }
+            sb.append(n++ == 0 ? "" : ", ").append(Inputs.shown(k));
+        }
+        return sb.toString();
     }
 
     /** Optimal string alignment distance, or a value above {@code limit} once it is exceeded. */
     static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
+        if (Math.abs(a.length() - b.length()) > limit || a.length() > COMPARED) {
             return limit + 1;
         }
         int n = a.length();

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rules.text.Ast.Act;
 import io.github.loyaltyrules.rules.text.Ast.Amount;
 import io.github.loyaltyrules.rules.text.Ast.Cap;
@@ -37,6 +38,9 @@ final class Parser {
     static final List<String> CAP_PERIODS = List.of("day", "week", "month", "year");
     static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     static final int MAX_DEPTH = 100;
+
+    /** Longest number read, in characters, as for amounts given to Points.parse and Money.of. */
+    static final int MAX_NUMBER = 100;
 
     /** Unwinds to the statement loop after a problem has been recorded. */
     private static final class Fail extends RuntimeException {
@@ -453,7 +457,7 @@ final class Parser {
         if (actions == null) {
             Token t = peek();
             problems.add(new Problem(t.line(), t.column(), t.source(), "expected 'then' and an action before ';' in rule '"
-                    + id.value() + "', found " + t.shown()));
+                    + Inputs.shown(id.value()) + "', found " + t.shown()));
             end();
             throw new Fail();
         }
@@ -799,6 +803,11 @@ final class Parser {
             fail(t, what, List.of());
         }
         i++;
+        if (t.text().length() > MAX_NUMBER) { // reading a million digits takes minutes
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text()) + " has "
+                    + t.text().length() + " characters; expected at most " + MAX_NUMBER));
+            throw new Fail();
+        }
         return new BigDecimal(t.text());
     }
 
@@ -806,7 +815,8 @@ final class Parser {
         long v = longValue(what);
         if (v > Integer.MAX_VALUE) {
             Token t = toks.get(i - 1);
-            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + t.text() + " is too large; at most "
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text())
+                    + " is too large; at most "
                     + Integer.MAX_VALUE));
             return 0;
         }
@@ -819,9 +829,9 @@ final class Parser {
             fail(t, "a priority (a whole number)", List.of());
         }
         i++;
-        BigInteger v = new BigInteger(t.text());
-        if (v.bitLength() > 31) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "priority " + t.text()
+        BigInteger v = t.text().length() > 12 ? null : new BigInteger(t.text()); // longer is out of range anyway
+        if (v == null || v.bitLength() > 31) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "priority " + Inputs.shown(t.text())
                     + " is out of range; expected " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
             return 0;
         }
@@ -834,9 +844,10 @@ final class Parser {
             fail(t, what + " (a whole number, 0 or more)", List.of());
         }
         i++;
-        BigInteger v = new BigInteger(t.text());
-        if (v.bitLength() > 62) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + t.text() + " is too large; at most "
+        BigInteger v = t.text().length() > 20 ? null : new BigInteger(t.text()); // longer is too large anyway
+        if (v == null || v.bitLength() > 62) {
+            problems.add(new Problem(t.line(), t.column(), t.text(), "number " + Inputs.shown(t.text())
+                    + " is too large; at most "
                     + Long.MAX_VALUE / 2));
             return 0;
         }
@@ -852,7 +863,7 @@ final class Parser {
         try {
             return LocalDate.parse(t.text());
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid date '" + t.text()
+            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid date '" + Inputs.shown(t.text())
                     + "'; expected a real day as YYYY-MM-DD"));
             return LocalDate.of(2000, 1, 1);
         }
@@ -871,7 +882,7 @@ final class Parser {
             }
             return LocalTime.of(Integer.parseInt(hm[0]), Integer.parseInt(hm[1]));
         } catch (DateTimeException | NumberFormatException e) {
-            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid time '" + t.text()
+            problems.add(new Problem(t.line(), t.column(), t.text(), "invalid time '" + Inputs.shown(t.text())
                     + "'; expected HH:MM from 00:00 to 23:59"));
             return LocalTime.MIDNIGHT;
         }

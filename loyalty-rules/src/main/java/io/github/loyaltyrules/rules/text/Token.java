@@ -1,5 +1,7 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
+
 /**
  * One token of program text with its position (1-based line and column, counted in code points).
  *
@@ -17,15 +19,15 @@ record Token(Kind kind, String text, int line, int column) {
         return (kind == Kind.IDENT || kind == Kind.SYMBOL) && text.equals(word);
     }
 
-    /** How the token is shown in an error message. */
+    /** How the token is shown in an error message: at most about 64 characters of it. */
     String shown() {
         switch (kind) {
             case EOF:
                 return "end of input";
             case STRING:
-                return "\"" + Printer.escape(text) + "\"";
+                return "\"" + Inputs.shown(Printer.escape(text)) + "\"";
             default:
-                return "'" + text + "'";
+                return "'" + Inputs.shown(text) + "'";
         }
     }
 

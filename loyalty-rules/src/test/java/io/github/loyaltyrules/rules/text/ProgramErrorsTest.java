@@ -239,4 +239,16 @@ class ProgramErrorsTest {
         assertThat(errors(STARS + "rule r when " + nots + " then earn 1 STARS;").get(0).message())
                 .isEqualTo("condition is nested deeper than 100 levels");
     }
+
+    @Test
+    void blankIdsAreErrorsAtTheirPosition() {
+        assertThat(only(STARS + "rule \" \" then earn 1 STARS;"))
+                .isEqualTo(new Problem(2, 6, "\" \"", "rule id must not be blank"));
+        assertThat(only("program \" \";\n" + STARS)).isEqualTo(new Problem(1, 1, "program",
+                "program id must not be blank"));
+        assertThat(only(STARS + "campaign \" \" from 2024-01-01 until 2024-02-01;")).satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).isEqualTo("campaign id must not be blank");
+        });
+    }
 }

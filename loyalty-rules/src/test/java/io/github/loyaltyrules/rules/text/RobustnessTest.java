@@ -129,4 +129,43 @@ class RobustnessTest {
         assertThat(e.errors()).extracting(Problem::message).anySatisfy(m -> assertThat(m).startsWith("number 999"))
                 .anySatisfy(m -> assertThat(m).startsWith("priority 999"));
     }
+
+    /** Errors show at most about 64 characters of a name, list at most 10 known names, and compare long names cheaply. */
+    @Test
+    @Timeout(20)
+    void longNamesAndLongListsOfNamesAreShownCut() {
+        String tier = "g".repeat(30_000);
+        String typo = "g".repeat(29_999) + "h";
+        ProgramSyntaxException e = catchThrowableOfType(() -> ProgramText.parse("currency STARS \"S\" decimals 0;\n"
+                + "tiers " + tier + ";\nrule " + "r".repeat(100_000) + " when tier = " + typo + " then earn 1 STARS;\n"
+                + "rule s priority " + "9".repeat(100_000) + " then earn 1 STARS;"), ProgramSyntaxException.class);
+        assertThat(e.errors()).hasSize(2).allSatisfy(p -> assertThat(p.message()).hasSizeLessThan(300).contains("..."));
+        assertThat(e.errors().get(0).message()).startsWith("unknown tier 'ggggg").endsWith("...'; expected one of "
+                + "g".repeat(64) + "...");
+
+        StringBuilder many = new StringBuilder("currency STARS \"S\" decimals 0;\ntiers T0");
+        for (int k = 1; k < 1000; k++) {
+            many.append(", T").append(k);
+        }
+        e = catchThrowableOfType(() -> ProgramText.parse(many + ";\nrule r when tier = Platinum then earn 1 STARS;"),
+                ProgramSyntaxException.class);
+        assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("unknown tier 'Platinum'; expected one of T0, T1, T2, T3, T4, T5, T6, T7, T8, T9 and 990 more"));
+    }
+
+    /** A number is read only up to 100 characters: a million digits in every numeric place took minutes. */
+    @Test
+    @Timeout(10)
+    void aMillionDigitNumberInEveryNumericPlaceFailsQuickly() {
+        for (String n : List.of("9".repeat(1_000_000), "1." + "1".repeat(1_000_000))) {
+            ProgramSyntaxException e = catchThrowableOfType(() -> ProgramText.parse("currency STARS \"S\" decimals 0;\n"
+                    + "rule r priority " + n + " when basket >= " + n + " EUR then earn " + n + " STARS;\n"
+                    + "rule s then earn 1 STARS per " + n + " EUR cap " + n + " STARS per transaction;\n"
+                    + "rule m then multiply STARS by " + n + ";\ntier Gold from " + n + " STARS multiplier " + n + ";"),
+                    ProgramSyntaxException.class);
+            assertThat(e.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).hasSizeLessThan(300));
+            assertThat(e.errors()).extracting(Problem::message)
+                    .anySatisfy(m -> assertThat(m).endsWith("characters; expected at most 100"));
+        }
+    }
 }
