@@ -233,7 +233,7 @@ public class JdbcBenchmarks {
             for (int i = 0; i < lots; i++) {
                 batch.add(new PostingRequest.Earn(db.hot, JdbcFixtures.PTS.points(100_000), JdbcFixtures.T0,
                         JdbcFixtures.key("held-", i), "earn"));
-                if (batch.size() == 500 || i == lots - 1) {
+                if (batch.size() == 100 || i == lots - 1) {
                     db.ledger.post(batch);
                     batch.clear();
                 }

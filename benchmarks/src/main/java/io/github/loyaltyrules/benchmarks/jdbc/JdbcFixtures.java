@@ -82,7 +82,7 @@ final class JdbcFixtures {
      */
     static void reset(DataSource db) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"loyalty_entry", "loyalty_posting", "loyalty_member", "loyalty_quota",
+            for (String table : new String[] {"loyalty_entry", "loyalty_posting", "loyalty_member", "loyalty_quota", "loyalty_quota_draw",
                     "loyalty_entry_v1", "loyalty_posting_v1", "loyalty_purse", "loyalty_lot", "loyalty_reservation",
                     "loyalty_reversal", "loyalty_posting_key",
                     "loyalty_tier_activity", "loyalty_tier_member", "loyalty_program_member", "loyalty_program_record",

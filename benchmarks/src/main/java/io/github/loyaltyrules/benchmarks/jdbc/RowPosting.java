@@ -65,9 +65,12 @@ final class RowPosting {
     static final String INSERT_PURSE = "INSERT INTO loyalty_purse (balance, debt, last_activity, member_id, currency)"
             + " VALUES (?, ?, ?, ?, ?)";
     static final String INSERT_LOT = "INSERT INTO loyalty_lot (member_id, lot_no, currency, original, remaining,"
-            + " earned_at, available_at, expires_at, source_key, last_movement_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?"
+            + " earned_at, available_at, expires_at, source_key, last_movement_at, open_until)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?, open_until = ?"
             + " WHERE member_id = ? AND lot_no = ?";
+    /** Where a lot that never expires sorts among open lots (schema 7): after every lot that does. */
+    static final java.time.OffsetDateTime NEVER = java.time.OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
     static final String INSERT_KEY = "INSERT INTO loyalty_posting_key (posting_key, member_id, business_at)"
             + " VALUES (?, ?, ?)";
     static final String INSERT_POSTING = "INSERT INTO loyalty_posting (member_id, posting_key, type, counterparty,"
@@ -206,6 +209,7 @@ final class RowPosting {
                 p.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
                 p.setString(9, key);
                 p.setObject(10, at);
+                p.setObject(11, NEVER);
                 p.addBatch();
                 p.executeBatch();
             }
@@ -213,8 +217,9 @@ final class RowPosting {
             try (PreparedStatement p = c.prepareStatement(UPDATE_LOT)) {
                 p.setLong(1, 0);
                 p.setObject(2, at);
-                p.setString(3, member);
-                p.setLong(4, lot);
+                p.setNull(3, Types.TIMESTAMP_WITH_TIMEZONE);
+                p.setString(4, member);
+                p.setLong(5, lot);
                 p.addBatch();
                 p.executeBatch();
             }
