@@ -70,6 +70,8 @@ import java.util.concurrent.TimeUnit;
  * <tr><td>{@code GET /members?phone=...}</td><td></td><td>looks a member up: balances</td></tr>
  * <tr><td>{@code POST /earn}</td><td>{@code phone}, {@code store}, {@code line} repeated as
  *     {@code id:sku:category:quantity:unitPrice}, {@code currency}</td><td>earns points on a basket</td></tr>
+ * <tr><td>{@code GET /quote?...}</td><td>as {@code /earn}, and {@code order}: the key the till will send</td>
+ *     <td>what the basket would earn if paid now; changes nothing</td></tr>
  * <tr><td>{@code POST /redeem}</td><td>{@code phone}, {@code points}, {@code reason}</td><td>spends points</td></tr>
  * <tr><td>{@code POST /reserve}</td><td>{@code phone}, {@code points}, {@code ttlSeconds}</td>
  *     <td>holds points during payment; the reservation is named by the request's key</td></tr>
@@ -156,6 +158,7 @@ public final class PosCheckoutServer {
         s.createContext("/capture", ex -> handle(ex, "capture"));
         s.createContext("/release", ex -> handle(ex, "release"));
         s.createContext("/return", ex -> handle(ex, "return"));
+        s.createContext("/quote", ex -> handle(ex, "quote"));
         executor = Executors.newFixedThreadPool(4);
         s.setExecutor(executor);
         s.start();
@@ -216,6 +219,9 @@ public final class PosCheckoutServer {
             }
             if (endpoint.equals("members") && ex.getRequestMethod().equals("GET")) {
                 body = lookup(Form.parse(ex.getRequestURI().getRawQuery()));
+                status = 200;
+            } else if (endpoint.equals("quote") && ex.getRequestMethod().equals("GET")) {
+                body = quote(Form.parse(ex.getRequestURI().getRawQuery()));
                 status = 200;
             } else if (ex.getRequestMethod().equals("POST")) {
                 Form form = Form.parse(readBody(ex));
@@ -347,6 +353,31 @@ public final class PosCheckoutServer {
     private Map<String, Object> earn(Form form, Instant at, IdempotencyKey key) {
         String phone = Phone.normalise(form.required("phone"));
         MemberId member = member(phone);
+        Receipt receipt = program.purchase(member, basket(form), at, key);
+        Map<String, Object> out = balanceOf(phone, member);
+        out.put("earned", receipt.total(POINTS.code()));
+        out.put("receipt", receipt.render());
+        return out;
+    }
+
+    /**
+     * What the basket would earn if it were paid now, shown at the till before payment: the same
+     * awards {@code POST /earn} would post under the order's key ({@code order}, the key the till will
+     * send), caps and budgets as they stand; nothing is posted, counted or drawn.
+     */
+    private Map<String, Object> quote(Form query) {
+        String phone = Phone.normalise(query.required("phone"));
+        MemberId member = member(phone);
+        Receipt quote = program.quote(member, basket(query), clock.instant(),
+                IdempotencyKey.of(query.optional("order", "quote").strip()));
+        Map<String, Object> out = balanceOf(phone, member);
+        out.put("wouldEarn", quote.total(POINTS.code()));
+        out.put("receipt", quote.render());
+        return out;
+    }
+
+    /** The basket of an earn or a quote: {@code store}, {@code currency} and {@code line} fields. */
+    private Purchase basket(Form form) {
         String currency = form.required("currency");
         List<BasketLine> lines = new ArrayList<>();
         for (String line : form.all("line")) {
@@ -357,11 +388,7 @@ public final class PosCheckoutServer {
             lines.add(BasketLine.of(f[0], f[1], f[2], number("quantity of line " + f[0], f[3]),
                     Money.of(f[4], currency)));
         }
-        Receipt receipt = program.purchase(member, Purchase.of(form.required("store"), "pos", lines), at, key);
-        Map<String, Object> out = balanceOf(phone, member);
-        out.put("earned", receipt.total(POINTS.code()));
-        out.put("receipt", receipt.render());
-        return out;
+        return Purchase.of(form.required("store"), "pos", lines);
     }
 
     private Map<String, Object> redeem(Form form, Instant at, IdempotencyKey key) {

@@ -70,6 +70,21 @@ class PosCheckoutServerTest {
     }
 
     @Test
+    void aQuoteShowsWhatTheBasketWouldEarnAndChangesNothing() throws Exception {
+        post("/members", "enrol-ann", "phone", ANN);
+        String before = balance();
+        HttpResponse<String> quote = get("/quote?phone=" + URLEncoder.encode(ANN, StandardCharsets.UTF_8)
+                + "&store=s1&currency=GBP&line=1:LATTE:coffee:2:3.40&line=2:MUFFIN:bakery:1:2.50&order=till-7%2F0002");
+        assertThat(quote.statusCode()).isEqualTo(200);
+        assertThat(balance()).isEqualTo(before);
+        HttpResponse<String> paid = post("/earn", "till-7/0002", "phone", ANN, "store", "s1", "currency", "GBP",
+                "line", "1:LATTE:coffee:2:3.40", "line", "2:MUFFIN:bakery:1:2.50");
+        String earned = paid.body().replaceAll(".*\"earned\":(\\d+).*", "$1");
+        assertThat(quote.body()).contains("\"wouldEarn\":" + earned);
+        assertThat(Integer.parseInt(earned)).isPositive();
+    }
+
+    @Test
     void theSameKeyWithOtherContentIsAConflict() throws Exception {
         post("/members", "enrol-ann", "phone", ANN);
         post("/earn", "till-7/0001", "phone", ANN, "store", "s1", "currency", "GBP", "line", "1:LATTE:coffee:1:3.40");
