@@ -536,6 +536,9 @@ public final class LoyaltyProgram {
                 if (awards.size() > 1) {
                     checkTotals(key, awards);
                 }
+                if (tierEngine != null && activity instanceof Purchase bought) {
+                    checkSpend(bought);
+                }
                 if (activity instanceof Purchase purchase) {
                     record = ReceiptRecord.purchase(key, v.id(), at, purchase, profile, awards);
                     commit = new ProgramCommit(state.plusPurchase(), record, null, null);
@@ -1160,7 +1163,21 @@ public final class LoyaltyProgram {
     }
 
     private static long minorUnitsFloor(Metric m, BigDecimal amount) {
-        return amount.movePointRight(m.scale()).setScale(0, RoundingMode.FLOOR).longValueExact();
+        try {
+            return amount.movePointRight(m.scale()).setScale(0, RoundingMode.FLOOR).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new io.github.loyaltyrules.ledger.AmountOverflowException("spend of " + Inputs.shown(amount)
+                    + " is more than " + Long.MAX_VALUE + " minor units of " + m.key() + " for tier metric " + m);
+        }
+    }
+
+    /** Checks, before anything is stored, that a purchase's spend fits the tier engine's spend metrics. */
+    private void checkSpend(Purchase purchase) {
+        for (Metric m : tierEngine.ladder().metrics()) {
+            if (m.kind() == Metric.Kind.SPEND && purchase.total().currency().getCurrencyCode().equals(m.key())) {
+                minorUnitsFloor(m, purchase.total().amount());
+            }
+        }
     }
 
     private static IdempotencyKey tierKey(IdempotencyKey key, Metric m) {

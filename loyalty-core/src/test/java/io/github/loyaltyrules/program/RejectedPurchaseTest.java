@@ -106,4 +106,32 @@ class RejectedPurchaseTest {
         assertThat(program.receipt(key)).isEmpty();
         assertThat(ledger.statement(LoyaltyProgramTest.ANN)).isEmpty();
     }
+
+    @Test
+    void aSpendBeyondALongOfMinorUnitsIsRefusedBeforeAnythingIsStored() {
+        io.github.loyaltyrules.tier.Metric spend = io.github.loyaltyrules.tier.Metric.spend(java.util.Currency.getInstance("EUR"));
+        io.github.loyaltyrules.tier.TierEngine tiers = io.github.loyaltyrules.tier.TierEngine.of(
+                io.github.loyaltyrules.tier.TierLadder.builder().zone(LoyaltyProgramTest.ZONE)
+                        .window(io.github.loyaltyrules.tier.QualificationWindow.calendarYear()).metrics(spend)
+                        .tier(io.github.loyaltyrules.tier.Tier.of("Member"))
+                        .tier(io.github.loyaltyrules.tier.Tier.of("Gold").withThreshold(spend, new java.math.BigDecimal("100")))
+                        .build());
+        Ledger ledger = Ledger.builder().zone(LoyaltyProgramTest.ZONE)
+                .clock(Clock.fixed(LoyaltyProgramTest.T0, LoyaltyProgramTest.ZONE))
+                .currency(LoyaltyProgramTest.PTS).build();
+        LoyaltyProgram program = LoyaltyProgram.of(ledger, ProgramVersion.of("v1",
+                ctx -> new Evaluation(List.of(new Award("visit", "Visit", "PTS", 10, Map.of(), Explanation.fixed()))),
+                List.of()), tiers);
+        program.enrol(LoyaltyProgramTest.ANN, LoyaltyProgramTest.T0);
+        io.github.loyaltyrules.rule.Purchase huge = io.github.loyaltyrules.rule.Purchase.of("s1", "pos", List.of(
+                io.github.loyaltyrules.rule.BasketLine.of("1", "JET", "aviation", 1,
+                        io.github.loyaltyrules.ledger.Money.of("1e30", "EUR"))));
+        IdempotencyKey key = IdempotencyKey.of("o-1");
+        assertThatThrownBy(() -> program.purchase(LoyaltyProgramTest.ANN, huge, LoyaltyProgramTest.T0, key))
+                .isInstanceOf(io.github.loyaltyrules.ledger.AmountOverflowException.class)
+                .hasMessageContaining("minor units of EUR");
+        assertThat(program.receipt(key)).isEmpty();
+        assertThat(ledger.statement(LoyaltyProgramTest.ANN)).isEmpty();
+        assertThat(tiers.tierOf(LoyaltyProgramTest.ANN, LoyaltyProgramTest.T0)).contains("Member");
+    }
 }
