@@ -13,8 +13,11 @@ import java.util.Map;
  */
 final class Credits {
 
-    /** How many lots a spend reads ahead when the working set came without lots; it reads them all only if these fall short. */
-    static final int READ_AHEAD = 32;
+    /**
+     * How many lots a spend reads ahead, in turn, when the working set came without lots: most spends
+     * take one or two lots; it reads every open lot only if the last of these falls short.
+     */
+    private static final int[] READ_AHEAD = {4, 64};
 
     private final LedgerContext ctx;
 
@@ -108,8 +111,11 @@ final class Credits {
             PostingType type) {
         Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), ctx.zone);
-        Draft.ReadAhead ahead = purse.lotsToSpend(at, READ_AHEAD);
-        if (ahead != null) { // the working set came without lots: read the first few to spend, not all
+        for (int limit : READ_AHEAD) { // the working set came without lots: read the first few to spend, not all
+            Draft.ReadAhead ahead = purse.lotsToSpend(at, limit);
+            if (ahead == null) {
+                break;
+            }
             List<LotMovement> taken = Books.allocate(ahead.lots(), held, lapse, at, amount);
             if (taken != null) {
                 return taken;

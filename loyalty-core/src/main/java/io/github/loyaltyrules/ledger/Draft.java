@@ -98,12 +98,13 @@ final class Draft implements DraftLookup {
         /**
          * Reads ahead the first {@code limit} lots a spend at {@code at} would take, in spending order,
          * without reading the other open lots ({@link LedgerStore#lotsToSpend}); null if this draft
-         * cannot (its lots are read, or it added or read ahead already). {@code complete} tells whether
+         * cannot (its lots are read, or it added or moved lots). A second call reads ahead afresh (e.g.
+         * further, when the first lots fell short). {@code complete} tells whether
          * these are all the open lots not expired at {@code at}.
          */
         ReadAhead lotsToSpend(Instant at, int limit) {
-            if (lots != null || added != null || readAhead != null) {
-                return null;
+            if (lots != null || added != null || changedLots) {
+                return null; // what this draft changed is not in the store yet
             }
             long next = owner.base.nextLot();
             List<Lot> found = owner.store.lotsToSpend(owner.member(), currency, at, limit);

@@ -70,7 +70,7 @@ class AnEarnReadsNoLotTest {
     }
 
     @Test
-    void anEarnReadsNoLotAndARedemptionReadsThemOnce() {
+    void anEarnReadsNoLotAndARedemptionReadsTheLotsAheadOrAllOnce() {
         Counting store = new Counting(JdbcLedgerStore.of(Databases.freshH2()));
         Ledger jdbc = ledger(store);
         Ledger memory = ledger(LedgerStore.inMemory());
@@ -87,7 +87,10 @@ class AnEarnReadsNoLotTest {
 
         jdbc.redeem(ANN, PTS.points(101), T0.plusSeconds(400), IdempotencyKey.of("redeem-1"), "gift");
         memory.redeem(ANN, PTS.points(101), T0.plusSeconds(400), IdempotencyKey.of("redeem-1"), "gift");
-        assertThat(store.openLots).hasValue(1);
+        assertThat(store.openLots).hasValue(0); // 51 lots: 4 read ahead, then 64
+        jdbc.redeem(ANN, PTS.points(201), T0.plusSeconds(400), IdempotencyKey.of("redeem-2"), "gift");
+        memory.redeem(ANN, PTS.points(201), T0.plusSeconds(400), IdempotencyKey.of("redeem-2"), "gift");
+        assertThat(store.openLots).hasValue(1); // 101 lots: every open lot, once
         jdbc.earn(ANN, PTS.points(7), T0.plusSeconds(401), IdempotencyKey.of("earn-last"), "visit");
         memory.earn(ANN, PTS.points(7), T0.plusSeconds(401), IdempotencyKey.of("earn-last"), "visit");
         assertThat(store.openLots).hasValue(1);
@@ -123,12 +126,19 @@ class AnEarnReadsNoLotTest {
             }
         }
         assertThat(store.openLots).hasValue(0);
-        assertThat(store.lotsToSpend).hasValue(6);
-        assertThat(store.lotsRead.get()).isLessThanOrEqualTo(6 * 32); // of the 900 lots still open
+        assertThat(store.lotsToSpend.get()).isBetween(6, 12); // 4 lots ahead, 64 more when held ones are among them
+        assertThat(store.lotsRead.get()).isLessThanOrEqualTo(6 * (4 + 64)); // of the 900 lots still open
         assertThat(jdbc.balance(ANN, expiring, day300.plusSeconds(60)))
                 .isEqualTo(memory.balance(ANN, expiring, day300.plusSeconds(60)));
         assertThat(jdbc.lots(ANN, expiring)).isEqualTo(memory.lots(ANN, expiring));
         assertThat(jdbc.statement(ANN)).isEqualTo(memory.statement(ANN));
+
+        // a spend of 20 lots reads 64 ahead after the first 4 fall short, still not every open lot
+        for (Ledger l : List.of(jdbc, memory)) {
+            l.redeem(ANN, expiring.points(60), day300.plusSeconds(50), IdempotencyKey.of("bigger"), "lunch");
+        }
+        assertThat(store.openLots).hasValue(0);
+        assertThat(jdbc.lots(ANN, expiring)).isEqualTo(memory.lots(ANN, expiring));
 
         // a spend the first lots do not cover reads every open lot, and takes the same as in memory
         for (Ledger l : List.of(jdbc, memory)) {
