@@ -1,0 +1,82 @@
+package io.github.loyaltyrules.program;
+
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.Ledger;
+import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.program.spi.MemberRecord;
+import io.github.loyaltyrules.program.spi.ProgramStore;
+import io.github.loyaltyrules.rule.MemberProfile;
+import io.github.loyaltyrules.tier.Tier;
+import io.github.loyaltyrules.tier.TierEngine;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the parts of a program share: the ledger, the program store, the running and installed
+ * versions, the tier engine or lookup, and the monitors that serialise one member's calls in this
+ * JVM; and the member as the rules see them.
+ */
+final class ProgramContext {
+
+    /** The longest caller key of a purchase, event or return: the program appends {@code #CURRENCY}. */
+    static final int MAX_KEY = IdempotencyKey.MAX_LENGTH - 20;
+
+    final Ledger ledger;
+    final AtomicReference<ProgramVersion> version;
+    final Map<String, ProgramVersion> versions = new ConcurrentHashMap<>();
+    final TierLookup tiers;
+    final TierEngine tierEngine;
+    final ProgramStore store;
+    /** Monitors that serialise one member's calls in this JVM (by stripe); the store serialises servers. */
+    private final Object[] locks = new Object[256];
+
+    ProgramContext(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine, ProgramStore store) {
+        this.ledger = ledger;
+        this.version = new AtomicReference<>(version);
+        this.versions.put(version.id(), version);
+        this.tiers = tiers;
+        this.tierEngine = tierEngine;
+        this.store = store;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts. */
+    MemberProfile profile(MemberId member, MemberRecord state, Instant at) {
+        if (tierEngine != null) {
+            Tier tier = tierEngine.tierAt(member, at);
+            return new MemberProfile(member, tier.name(), state.tags(), state.attributes(), state.birthday(),
+                    state.purchases(), tier.multiplier(), tier.perks());
+        }
+        return new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags(), state.attributes(),
+                state.birthday(), state.purchases());
+    }
+
+    /** The member's record in the store; an empty one (version 0) if none is stored yet. */
+    MemberRecord memberRecord(MemberId member) {
+        return store.member(member).orElseGet(() -> MemberRecord.empty(member));
+    }
+
+    /** The monitor that serialises the member's calls in this JVM. */
+    Object lock(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        return locks[(member.hashCode() * 0x9E3779B9) >>> 24];
+    }
+
+    static void checkKey(IdempotencyKey key) {
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        if (key.value().length() > MAX_KEY) {
+            throw new InvalidRequestException("idempotency key of a purchase, event or return must be at most " + MAX_KEY
+                    + " characters (the program appends the currency code); got " + key.value().length());
+        }
+    }
+
+    static IdempotencyKey derived(IdempotencyKey key, String currency) {
+        return new IdempotencyKey(key.value() + "#" + currency);
+    }
+}
