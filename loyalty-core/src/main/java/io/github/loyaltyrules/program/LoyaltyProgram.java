@@ -91,7 +91,90 @@ public final class LoyaltyProgram {
     }
 
     /**
-     * Returns a program over a ledger, running the given version.
+     * Returns a builder of a program over a ledger, running the given version first: without tiers,
+     * keeping its own state in memory unless told otherwise.
+     *
+     * @param ledger the ledger the awards are posted to
+     * @param version the program version to run first
+     * @return the builder
+     * @throws NullPointerException if an argument is null
+     */
+    public static Builder builder(Ledger ledger, ProgramVersion version) {
+        return new Builder(Objects.requireNonNull(ledger, "ledger must not be null"),
+                Objects.requireNonNull(version, "program version must not be null"));
+    }
+
+    /** Configures a {@link LoyaltyProgram}; not thread-safe, build once and share the program. */
+    public static final class Builder {
+        private final Ledger ledger;
+        private final ProgramVersion version;
+        private TierLookup tiers = TierLookup.NONE;
+        private TierEngine tierEngine;
+        private ProgramStore store;
+
+        private Builder(Ledger ledger, ProgramVersion version) {
+            this.ledger = ledger;
+            this.version = version;
+        }
+
+        /**
+         * Looks members' tiers up in a source of the caller's (the program records nothing there);
+         * replaces a tier engine set before.
+         *
+         * @param lookup how to look up a member's tier; {@link TierLookup#NONE} for none (the default)
+         * @return this builder
+         * @throws NullPointerException if {@code lookup} is null
+         */
+        public Builder tiers(TierLookup lookup) {
+            this.tiers = Objects.requireNonNull(lookup, "tier lookup must not be null");
+            this.tierEngine = null;
+            return this;
+        }
+
+        /**
+         * Keeps members' tiers in a tier engine: members are enrolled in it with the ledger, every
+         * purchase, event and return records its qualifying activity there, and rules see the member's
+         * tier with its earning multiplier and perks (see the package documentation for what is
+         * recorded, under which keys); replaces a tier lookup set before.
+         *
+         * @param engine the tier engine; its ladder's zone should be the ledger's
+         * @return this builder
+         * @throws NullPointerException if {@code engine} is null
+         */
+        public Builder tierEngine(TierEngine engine) {
+            this.tierEngine = Objects.requireNonNull(engine, "tier engine must not be null");
+            this.tiers = engine;
+            return this;
+        }
+
+        /**
+         * Keeps the program's own state (member profiles, receipts, returns, reward counts, key uses)
+         * in a program store, e.g. a durable one shared by several servers; in this JVM's memory by
+         * default.
+         *
+         * @param programStore where the program keeps its state; use one store with one ledger
+         * @return this builder
+         * @throws NullPointerException if {@code programStore} is null
+         */
+        public Builder store(ProgramStore programStore) {
+            this.store = Objects.requireNonNull(programStore, "program store must not be null");
+            return this;
+        }
+
+        /**
+         * Builds the program.
+         *
+         * @return the program
+         */
+        public LoyaltyProgram build() {
+            return new LoyaltyProgram(ledger, version, tiers, tierEngine,
+                    store != null ? store : InMemoryProgramStore.create());
+        }
+    }
+
+    /**
+     * Returns a program over a ledger, running the given version; the same as
+     * {@code builder(ledger, version).tiers(tiers).build()}.
      *
      * @param ledger the ledger the awards are posted to
      * @param version the program version to run first
@@ -100,9 +183,7 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if an argument is null
      */
     public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierLookup tiers) {
-        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
-                Objects.requireNonNull(version, "program version must not be null"),
-                Objects.requireNonNull(tiers, "tier lookup must not be null"), null, InMemoryProgramStore.create());
+        return builder(ledger, version).tiers(tiers).build();
     }
 
     /**
@@ -117,10 +198,7 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if an argument is null
      */
     public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierLookup tiers, ProgramStore store) {
-        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
-                Objects.requireNonNull(version, "program version must not be null"),
-                Objects.requireNonNull(tiers, "tier lookup must not be null"), null,
-                Objects.requireNonNull(store, "program store must not be null"));
+        return builder(ledger, version).tiers(tiers).store(store).build();
     }
 
     /**
@@ -136,9 +214,7 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if an argument is null
      */
     public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierEngine tiers) {
-        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
-                Objects.requireNonNull(version, "program version must not be null"),
-                Objects.requireNonNull(tiers, "tier engine must not be null"), tiers, InMemoryProgramStore.create());
+        return builder(ledger, version).tierEngine(tiers).build();
     }
 
     /**
@@ -153,10 +229,7 @@ public final class LoyaltyProgram {
      * @throws NullPointerException if an argument is null
      */
     public static LoyaltyProgram of(Ledger ledger, ProgramVersion version, TierEngine tiers, ProgramStore store) {
-        return new LoyaltyProgram(Objects.requireNonNull(ledger, "ledger must not be null"),
-                Objects.requireNonNull(version, "program version must not be null"),
-                Objects.requireNonNull(tiers, "tier engine must not be null"), tiers,
-                Objects.requireNonNull(store, "program store must not be null"));
+        return builder(ledger, version).tierEngine(tiers).store(store).build();
     }
 
     /**

@@ -83,6 +83,32 @@ class LoyaltyProgramTest {
     }
 
     @Test
+    void aBuiltProgramKeepsItsStateInTheStoreAndItsTiersInTheEngineItWasGiven() {
+        Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(T0.plusSeconds(86_400), ZONE)).currency(PTS)
+                .currency(TQP).build();
+        io.github.loyaltyrules.tier.Metric points = io.github.loyaltyrules.tier.Metric.points(PTS);
+        io.github.loyaltyrules.tier.TierEngine engine = io.github.loyaltyrules.tier.TierEngine.of(
+                io.github.loyaltyrules.tier.TierLadder.builder().zone(ZONE)
+                        .window(io.github.loyaltyrules.tier.QualificationWindow.calendarYear()).metrics(points)
+                        .tier(io.github.loyaltyrules.tier.Tier.of("Member"))
+                        .tier(io.github.loyaltyrules.tier.Tier.of("Gold").withThreshold(points, new java.math.BigDecimal("5")))
+                        .build());
+        io.github.loyaltyrules.program.spi.ProgramStore store = io.github.loyaltyrules.program.spi.InMemoryProgramStore.create();
+        LoyaltyProgram program = LoyaltyProgram.builder(ledger, ProgramVersion.of("v1", PER_EURO, List.of()))
+                .tiers(TierLookup.NONE).tierEngine(engine).store(store).build();
+        program.enrol(ANN, T0);
+        program.purchase(ANN, basket(), T0.plusSeconds(60), IdempotencyKey.of("o-1"));
+        assertThat(store.receipt(IdempotencyKey.of("o-1"))).isPresent();
+        assertThat(program.tierEngine()).contains(engine);
+        assertThat(engine.tierOf(ANN, T0.plusSeconds(120))).contains("Gold");
+        assertThat(program.store()).isSameAs(store);
+        assertThatThrownBy(() -> LoyaltyProgram.builder(null, ProgramVersion.of("v1", PER_EURO, List.of())))
+                .isInstanceOf(NullPointerException.class).hasMessage("ledger must not be null");
+        assertThatThrownBy(() -> LoyaltyProgram.builder(ledger, ProgramVersion.of("v1", PER_EURO, List.of())).store(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("program store must not be null");
+    }
+
+    @Test
     void enrollingAgainAtTheSameTimeIsARetryAndAtAnotherTimeIsRefused() {
         LoyaltyProgram program = program(); // ann is enrolled at T0
         MemberId bob = MemberId.of("bob");
