@@ -35,9 +35,27 @@ final class KeyClaims {
      * when a conflict is reported: building that text on every purchase was most of its allocation.
      */
     record Request(String kind, Object content, MemberId member, Instant at) {
+        /** Names the request's kind without its content, which may be another member's. */
         @Override
         public String toString() {
-            return kind + " " + content + " by " + member + " at " + at;
+            return kind.equals("return") ? "a return" : "a purchase or event";
+        }
+
+        /**
+         * Names the first part in which this request differs from another, without the values of
+         * either (the other may be another member's request).
+         */
+        String differingPart(Request other) {
+            if (!kind.equals(other.kind)) {
+                return "kind of request (" + other + ", this is " + this + ")";
+            }
+            if (!member.equals(other.member)) {
+                return "member";
+            }
+            if (!at.equals(other.at)) {
+                return "business time";
+            }
+            return kind.equals("return") ? "purchase or returned units" : "basket or event";
         }
 
         /** The request a stored record was made by. */
@@ -58,14 +76,13 @@ final class KeyClaims {
             return null;
         }
         if (earlier.kind() == ReceiptRecord.Kind.REWARD) {
-            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for reward "
-                    + earlier.rewardId() + "; this request is " + fingerprint
-                    + ". Reuse a key only to retry the same request");
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for a reward"
+                    + " redemption; this request is " + fingerprint + ". Reuse a key only to retry the same request");
         }
         Request first = Request.of(earlier);
         if (!first.equals(fingerprint)) {
-            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for " + first
-                    + "; this request is " + fingerprint + ". Reuse a key only to retry the same request");
+            throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for a request with"
+                    + " another " + first.differingPart(fingerprint) + "; reuse a key only to retry the same request");
         }
         return earlier;
     }

@@ -29,4 +29,15 @@ public record MemberEvent(String type, Map<String, String> attributes) implement
                     + " Purchase activities); got '" + Inputs.shown(type) + "'");
         }
     }
+
+    /**
+     * Describes the event without the values of its attributes, which may hold free text a member
+     * wrote (a review) or other personal data.
+     *
+     * @return e.g. {@code MemberEvent[type=review, attributes=[stars, text]]}
+     */
+    @Override
+    public String toString() {
+        return "MemberEvent[type=" + type + ", attributes=" + Inputs.keysOnly(attributes) + "]";
+    }
 }

@@ -124,4 +124,17 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
     public Optional<String> currentTier() {
         return Optional.ofNullable(tier);
     }
+
+    /**
+     * Describes the profile without personal data: tags and attribute values, and the birthday,
+     * are shown only as what is held, never their values.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "MemberProfile[id=" + id + ", tier=" + tier + ", tags=" + tags.size() + ", attributes="
+                + Inputs.keysOnly(attributes) + ", birthday=" + Inputs.hidden(birthday) + ", purchasesSoFar="
+                + purchasesSoFar + ", tierMultiplier=" + tierMultiplier + ", perks=" + perks + "]";
+    }
 }

@@ -3,10 +3,15 @@ package io.github.loyaltyrules.jdbc;
 import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.contract.QuotasContract;
 import javax.sql.DataSource;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-/** The JDBC quotas keep the quotas contract on a real PostgreSQL server. */
+/**
+ * The JDBC quotas keep the quotas contract on a real PostgreSQL server; skipped (its examples and its
+ * property alike) when none is configured.
+ */
 @EnabledIfEnvironmentVariable(named = Databases.PG_URL, matches = ".+")
+@AddLifecycleHook(PartitionedPostgresStatefulProperties.PostgresOnly.class)
 class JdbcQuotasPostgresTest extends QuotasContract {
 
     private static DataSource database;

@@ -1,5 +1,7 @@
 package io.github.loyaltyrules.ledger.internal;
 
+import java.util.Map;
+
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -173,5 +175,26 @@ public final class Inputs {
      */
     public static boolean isBidiControl(int c) {
         return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    }
+
+    /**
+     * Shows a map of personal attributes in a {@code toString} or a message by its keys only: the
+     * keys say what is held ("email", "phone"), the values are the member's and never shown.
+     *
+     * @param attributes the attributes
+     * @return e.g. {@code [email, phone]}
+     */
+    public static String keysOnly(Map<String, ?> attributes) {
+        return new java.util.TreeSet<>(attributes.keySet()).toString();
+    }
+
+    /**
+     * Shows whether a personal value is held, without the value.
+     *
+     * @param value the value, or null
+     * @return {@code "hidden"} or {@code "none"}
+     */
+    public static String hidden(Object value) {
+        return value == null ? "none" : "hidden";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.program.spi;
 
+import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.MemberId;
 import java.time.LocalDate;
 import java.util.Map;
@@ -125,5 +126,18 @@ public record MemberRecord(MemberId member, long version, Set<String> tags, Map<
             counts.put(rewardId, n);
         }
         return new MemberRecord(member, version + 1, tags, attributes, birthday, purchases, counts);
+    }
+
+    /**
+     * Describes the record without personal data: tags, attribute values and the birthday are shown
+     * only as what is held, never their values.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "MemberRecord[member=" + member + ", version=" + version + ", tags=" + tags.size() + ", attributes="
+                + Inputs.keysOnly(attributes) + ", birthday=" + Inputs.hidden(birthday) + ", purchases=" + purchases
+                + ", rewardsRedeemed=" + rewardsRedeemed + "]";
     }
 }
