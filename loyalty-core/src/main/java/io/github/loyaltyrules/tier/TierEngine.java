@@ -11,9 +11,6 @@ import io.github.loyaltyrules.program.TierLookup;
 import io.github.loyaltyrules.tier.MemberTiers.Activity;
 import io.github.loyaltyrules.tier.MemberTiers.Manual;
 import io.github.loyaltyrules.tier.MemberTiers.Pending;
-import io.github.loyaltyrules.tier.spi.PendingDowngrade;
-import io.github.loyaltyrules.tier.spi.TierActivity;
-import io.github.loyaltyrules.tier.spi.TierAssignment;
 import io.github.loyaltyrules.tier.spi.TierCommitResult;
 import io.github.loyaltyrules.tier.spi.TierState;
 import io.github.loyaltyrules.tier.spi.TierStore;
@@ -76,8 +73,6 @@ public final class TierEngine implements TierLookup {
     private final ZoneId zone;
     private final QualificationWindow window;
     private final Metric[] metrics;
-    private final Map<Metric, Integer> metricIndex = new LinkedHashMap<>();
-    private final Map<String, Metric> metricByName = new LinkedHashMap<>();
     private final int[] floorAt;
     private final TierStore store;
 
@@ -90,10 +85,6 @@ public final class TierEngine implements TierLookup {
         this.zone = ladder.zone();
         this.window = ladder.window();
         this.metrics = ladder.metrics().toArray(new Metric[0]);
-        for (int i = 0; i < metrics.length; i++) {
-            metricIndex.put(metrics[i], i);
-            metricByName.put(metrics[i].toString(), metrics[i]);
-        }
         List<Tier> tiers = ladder.tiers();
         floorAt = new int[tiers.size()];
         for (int i = 1; i < floorAt.length; i++) {
@@ -349,7 +340,7 @@ public final class TierEngine implements TierLookup {
                     return ladder.tiers().get(m.shown);
                 }
                 throw new InvalidTierRequestException("idempotency key " + key + " of member " + member
-                        + " was already used for " + describe(existing) + "; got " + amount + " " + metric + " at " + at);
+                        + " was already used for " + existing.describe() + "; got " + amount + " " + metric + " at " + at);
             }
             if (orig != null && m.returned(original) - amount > orig.amount()) {
                 throw new InvalidTierRequestException("return " + key + " of member " + member + " would take back "
@@ -363,7 +354,7 @@ public final class TierEngine implements TierLookup {
             }
             advance(m, at, out);
             Instant effective = m.clock;
-            Activity a = new Activity(metric, metricIndex.get(metric), amount, at,
+            Activity a = new Activity(metric, ladder.metricIndex(metric), amount, at,
                     orig == null ? at : orig.attributedAt(), effective, key, original);
             if (amount > 0) {
                 m.activities.add(a);
@@ -388,7 +379,7 @@ public final class TierEngine implements TierLookup {
                     }
                 }
             }
-            if (store.replace(save(m), stored(a)) == TierCommitResult.APPLIED) {
+            if (store.replace(save(m), a.stored()) == TierCommitResult.APPLIED) {
                 deliver(out);
                 return ladder.tiers().get(m.shown);
             }
@@ -554,11 +545,11 @@ public final class TierEngine implements TierLookup {
             if (state.isEmpty()) {
                 return List.of();
             }
-            MemberTiers m = load(state.get());
+            MemberTiers m = MemberTiers.from(state.get(), ladder);
             List<TierEvent> out = new ArrayList<>();
             advance(m, asOf, out);
             TierState next = save(m);
-            if (sameContent(state.get(), next)) {
+            if (MemberTiers.sameContent(state.get(), next)) {
                 return List.of();
             }
             if (store.replace(next, null) == TierCommitResult.APPLIED) {
@@ -601,7 +592,7 @@ public final class TierEngine implements TierLookup {
     public Tier tierAt(TierState state, Instant at) {
         Objects.requireNonNull(state, "tier state must not be null");
         Inputs.businessTime(at, "instant");
-        return ladder.tiers().get(shownAt(load(state), at));
+        return ladder.tiers().get(shownAt(MemberTiers.from(state, ladder), at));
     }
 
     /**
@@ -637,11 +628,7 @@ public final class TierEngine implements TierLookup {
     /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
     long returnable(MemberId member, IdempotencyKey original) {
         MemberTiers m = load(member);
-        Activity a = m == null ? null : m.byKey.get(original);
-        if (a == null || a.original() != null || a.amount() < 0) {
-            return 0;
-        }
-        return a.amount() - m.returned(original);
+        return m == null ? 0 : m.returnable(original);
     }
 
     /**
@@ -705,7 +692,7 @@ public final class TierEngine implements TierLookup {
             Tier n = ladder.tiers().get(c.shown + 1);
             next = Optional.of(n);
             for (Threshold t : n.thresholds()) {
-                long have = sums[metricIndex.get(t.metric())];
+                long have = sums[ladder.metricIndex(t.metric())];
                 needed.put(t.metric(), t.metric().toDecimal(Math.max(0, t.minorUnits() - have)));
             }
         }
@@ -727,66 +714,11 @@ public final class TierEngine implements TierLookup {
 
     private MemberTiers load(MemberId member) {
         Optional<TierState> state = store.state(member);
-        return state.isEmpty() ? null : load(state.get());
-    }
-
-    private MemberTiers load(TierState s) {
-        MemberTiers m = new MemberTiers(s.member(), s.enrolled(), s.clock());
-        m.version = s.version();
-        for (TierActivity x : s.activities()) {
-            Metric metric = metricByName.get(x.metric());
-            if (metric == null) {
-                throw new UnknownMetricException("stored activity " + x.key() + " of member " + s.member()
-                        + " counts metric " + x.metric() + ", which the tier ladder does not declare; declared metrics: "
-                        + ladder.metrics());
-            }
-            Activity a = new Activity(metric, metricIndex.get(metric), x.amount(), x.at(), x.attributedAt(),
-                    x.effectiveAt(), x.key(), x.original());
-            m.activities.add(a);
-            m.byKey.put(a.key(), a);
-        }
-        for (TierAssignment x : s.assignments()) {
-            m.manual.add(new Manual(ladder.indexOf(x.tier()), x.from(), x.until(), x.reason(), x.key()));
-        }
-        m.history.addAll(s.history());
-        m.tier = ladder.indexOf(s.earned());
-        m.floor = ladder.indexOf(s.floor());
-        m.shown = ladder.indexOf(s.shown());
-        PendingDowngrade p = s.pending();
-        m.pending = p == null ? null : new Pending(p.effective(), ladder.indexOf(p.target()), p.reason());
-        return m;
+        return state.isEmpty() ? null : MemberTiers.from(state.get(), ladder);
     }
 
     private TierState save(MemberTiers m) {
-        List<TierActivity> activities = new ArrayList<>(m.activities.size());
-        for (Activity a : m.activities) {
-            activities.add(stored(a));
-        }
-        List<TierAssignment> assignments = new ArrayList<>(m.manual.size());
-        for (Manual x : m.manual) {
-            assignments.add(new TierAssignment(ladder.tiers().get(x.tier()).name(), x.from(), x.until(), x.reason(),
-                    x.key()));
-        }
-        List<Tier> tiers = ladder.tiers();
-        PendingDowngrade pending = m.pending == null ? null
-                : new PendingDowngrade(m.pending.effective(), tiers.get(m.pending.target()).name(), m.pending.reason());
-        return new TierState(m.id, m.version + 1, m.enrolled, m.clock, tiers.get(m.tier).name(),
-                tiers.get(m.floor).name(), tiers.get(m.shown).name(), pending, activities, assignments, m.history);
-    }
-
-    private static TierActivity stored(Activity a) {
-        return new TierActivity(a.metric().toString(), a.amount(), a.at(), a.attributedAt(), a.effectiveAt(), a.key(),
-                a.original());
-    }
-
-    /** Whether {@code next} (one version on) holds the same as {@code before}: nothing to store. */
-    private static boolean sameContent(TierState before, TierState next) {
-        return before.clock().equals(next.clock()) && before.earned().equals(next.earned())
-                && before.floor().equals(next.floor()) && before.shown().equals(next.shown())
-                && Objects.equals(before.pending(), next.pending())
-                && before.history().size() == next.history().size()
-                && before.activities().size() == next.activities().size()
-                && before.assignments().size() == next.assignments().size();
+        return m.toState(ladder);
     }
 
     // ---------------------------------------------------------------- state machine (on a working copy)
@@ -1008,7 +940,7 @@ public final class TierEngine implements TierLookup {
         List<Tier> tiers = ladder.tiers();
         for (int i = tiers.size() - 1; i > 0; i--) {
             for (Threshold t : tiers.get(i).thresholds()) {
-                if (sums[metricIndex.get(t.metric())] >= t.minorUnits()) {
+                if (sums[ladder.metricIndex(t.metric())] >= t.minorUnits()) {
                     return i;
                 }
             }
@@ -1019,7 +951,7 @@ public final class TierEngine implements TierLookup {
     private String reason(int tier, long[] sums, Instant from, Instant to) {
         Tier t = ladder.tiers().get(tier);
         for (Threshold th : t.thresholds()) {
-            long have = sums[metricIndex.get(th.metric())];
+            long have = sums[ladder.metricIndex(th.metric())];
             if (have >= th.minorUnits()) {
                 return th.metric() + " reached " + th.metric().toDecimal(have).toPlainString() + " (threshold "
                         + th.amount().toPlainString() + " for " + t.name() + ") in " + span(from, to);
@@ -1047,14 +979,10 @@ public final class TierEngine implements TierLookup {
     }
 
     private void checkMetric(Metric metric) {
-        if (!metricIndex.containsKey(metric)) {
+        if (ladder.metricIndex(metric) < 0) {
             throw new UnknownMetricException("metric " + metric + " is not declared by the tier ladder; declared metrics: "
                     + ladder.metrics());
         }
-    }
-
-    private static String describe(Activity a) {
-        return a.amount() + " " + a.metric() + " at " + a.at() + (a.original() == null ? "" : " returning " + a.original());
     }
 
     /** Delivers a stored change's events; a listener's failure goes to the failure handler and stops nothing. */
