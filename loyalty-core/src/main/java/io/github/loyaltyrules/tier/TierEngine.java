@@ -9,19 +9,13 @@ import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.program.TierLookup;
 import io.github.loyaltyrules.tier.MemberTiers.Activity;
-import io.github.loyaltyrules.tier.MemberTiers.Manual;
-import io.github.loyaltyrules.tier.MemberTiers.Pending;
 import io.github.loyaltyrules.tier.spi.TierCommitResult;
 import io.github.loyaltyrules.tier.spi.TierState;
 import io.github.loyaltyrules.tier.spi.TierStore;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -62,7 +56,6 @@ public final class TierEngine implements TierLookup {
     /** The name of the {@link System.Logger} that listener failures are logged to by default. */
     static final String LOGGER_NAME = "io.github.loyaltyrules.tier";
 
-    private static final int KEPT_UNTIL_STEPS = 400;
     private static final int PAGE = 512;
     private static final int MAX_BATCH = 10_000;
     private static final int MAX_ATTEMPTS = 1000;
@@ -70,10 +63,7 @@ public final class TierEngine implements TierLookup {
     private final TierLadder ladder;
     private final TierListener listener;
     private final ListenerFailures<TierEvent> listenerFailures;
-    private final ZoneId zone;
-    private final QualificationWindow window;
-    private final Metric[] metrics;
-    private final int[] floorAt;
+    private final TierStateMachine machine;
     private final TierStore store;
 
     private TierEngine(TierLadder ladder, TierListener listener, TierStore store,
@@ -82,14 +72,7 @@ public final class TierEngine implements TierLookup {
         this.listener = listener;
         this.listenerFailures = listenerFailures;
         this.store = store;
-        this.zone = ladder.zone();
-        this.window = ladder.window();
-        this.metrics = ladder.metrics().toArray(new Metric[0]);
-        List<Tier> tiers = ladder.tiers();
-        floorAt = new int[tiers.size()];
-        for (int i = 1; i < floorAt.length; i++) {
-            floorAt[i] = tiers.get(i).isNeverDowngrade() ? i : floorAt[i - 1];
-        }
+        this.machine = new TierStateMachine(ladder);
     }
 
     /**
@@ -200,13 +183,10 @@ public final class TierEngine implements TierLookup {
             checkAttempts(member, attempt);
             MemberTiers m = load(member);
             if (m != null) {
-                if (!m.enrolled.equals(at.atZone(zone).toLocalDate())) {
-                    throw new InvalidTierRequestException("member " + member + " is already enrolled on " + m.enrolled
-                            + "; got enrolment on " + at.atZone(zone).toLocalDate());
-                }
+                machine.checkEnrolment(m, at);
                 return;
             }
-            if (store.replace(save(new MemberTiers(member, at.atZone(zone).toLocalDate(), at)), null)
+            if (store.replace(save(machine.enrol(member, at)), null)
                     == TierCommitResult.APPLIED) {
                 return;
             }
@@ -324,60 +304,12 @@ public final class TierEngine implements TierLookup {
             checkAttempts(member, attempt);
             List<TierEvent> out = new ArrayList<>();
             MemberTiers m = load(member);
-            Metric metric = metricOrNull;
-            Activity orig = null;
-            if (original != null) {
-                orig = m == null ? null : m.byKey.get(original);
-                if (orig == null || orig.original() != null || orig.amount() < 0) {
-                    throw new InvalidTierRequestException("return " + key + " of member " + member
-                            + " names original activity " + original + ", which is not a recorded activity of theirs");
-                }
-                metric = orig.metric();
+            if (m == null) {
+                m = machine.enrol(member, at);
             }
-            Activity existing = m == null ? null : m.byKey.get(key);
-            if (existing != null) {
-                if (existing.sameRequest(metric, amount, at, original)) {
-                    return ladder.tiers().get(m.shown);
-                }
-                throw new InvalidTierRequestException("idempotency key " + key + " of member " + member
-                        + " was already used for " + existing.describe() + "; got " + amount + " " + metric + " at " + at);
-            }
-            if (orig != null && m.returned(original) - amount > orig.amount()) {
-                throw new InvalidTierRequestException("return " + key + " of member " + member + " would take back "
-                        + (m.returned(original) - amount) + " of " + metric + " in total, more than the "
-                        + orig.amount() + " recorded by " + original);
-            }
-            if (m != null) {
-                checkTotal(m, metric, amount, key);
-            } else {
-                m = new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
-            }
-            advance(m, at, out);
-            Instant effective = m.clock;
-            Activity a = new Activity(metric, ladder.metricIndex(metric), amount, at,
-                    orig == null ? at : orig.attributedAt(), effective, key, original);
-            if (amount > 0) {
-                m.activities.add(a);
-                m.byKey.put(key, a);
-                Candidate c = candidate(m, effective, null);
-                if (c.level > m.tier) {
-                    raise(m, c.level);
-                    show(m, effective, ChangeCause.THRESHOLD_REACHED, c.reason, out);
-                }
-            } else {
-                Candidate before = candidate(m, effective, null);
-                m.activities.add(a);
-                m.byKey.put(key, a);
-                if (ladder.returnRule() == ReturnRule.IMMEDIATE && before.level >= m.tier) {
-                    Candidate after = candidate(m, effective, null);
-                    int target = Math.max(after.level, m.floor);
-                    if (target < m.tier) {
-                        m.tier = target;
-                        show(m, effective, ChangeCause.RETURN, "return " + key + " took " + (-amount) + " off "
-                                + metric + "; " + (after.level > 0 ? after.reason : "no threshold reached any more"),
-                                out);
-                    }
-                }
+            Activity a = machine.record(m, metricOrNull, amount, at, key, original, out);
+            if (a == null) {
+                return ladder.tiers().get(m.shown);
             }
             if (store.replace(save(m), a.stored()) == TierCommitResult.APPLIED) {
                 deliver(out);
@@ -424,28 +356,11 @@ public final class TierEngine implements TierLookup {
             checkAttempts(member, attempt);
             List<TierEvent> out = new ArrayList<>();
             MemberTiers m = load(member);
-            if (m != null) {
-                for (Manual x : m.manual) {
-                    if (x.key().equals(key)) {
-                        if (x.tier() == idx && x.from().equals(from) && x.until().equals(until)
-                                && x.reason().equals(reason)) {
-                            return ladder.tiers().get(m.shown);
-                        }
-                        throw new InvalidTierRequestException("idempotency key " + key + " of member " + member
-                                + " was already used to assign '" + ladder.tiers().get(x.tier()).name() + "' from "
-                                + x.from() + " until " + x.until());
-                    }
-                }
-                if (!until.isAfter(m.clock)) {
-                    throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
-                            + " must end after the member's latest known instant " + m.clock + "; got " + until);
-                }
-            } else {
-                m = new MemberTiers(member, from.atZone(zone).toLocalDate(), from);
+            if (m == null) {
+                m = machine.enrol(member, from);
             }
-            m.manual.add(new Manual(idx, from, until, reason, key));
-            if (!from.isAfter(m.clock)) {
-                showManual(m, m.clock, out);
+            if (!machine.assign(m, idx, from, until, reason, key, out)) {
+                return ladder.tiers().get(m.shown);
             }
             if (store.replace(save(m), null) == TierCommitResult.APPLIED) {
                 deliver(out);
@@ -547,7 +462,7 @@ public final class TierEngine implements TierLookup {
             }
             MemberTiers m = MemberTiers.from(state.get(), ladder);
             List<TierEvent> out = new ArrayList<>();
-            advance(m, asOf, out);
+            machine.advance(m, asOf, out);
             TierState next = save(m);
             if (MemberTiers.sameContent(state.get(), next)) {
                 return List.of();
@@ -572,7 +487,7 @@ public final class TierEngine implements TierLookup {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "instant");
         MemberTiers m = load(member);
-        return m == null ? ladder.base() : ladder.tiers().get(shownAt(m, at));
+        return m == null ? ladder.base() : ladder.tiers().get(machine.shownAt(m, at));
     }
 
     /**
@@ -592,7 +507,7 @@ public final class TierEngine implements TierLookup {
     public Tier tierAt(TierState state, Instant at) {
         Objects.requireNonNull(state, "tier state must not be null");
         Inputs.businessTime(at, "instant");
-        return ladder.tiers().get(shownAt(MemberTiers.from(state, ladder), at));
+        return ladder.tiers().get(machine.shownAt(MemberTiers.from(state, ladder), at));
     }
 
     /**
@@ -609,7 +524,7 @@ public final class TierEngine implements TierLookup {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "instant");
         MemberTiers m = load(member);
-        return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(shownAt(m, at)).name());
+        return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(machine.shownAt(m, at)).name());
     }
 
     /**
@@ -677,30 +592,7 @@ public final class TierEngine implements TierLookup {
     public TierProgress progress(MemberId member, Instant asOf) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(asOf, "instant");
-        MemberTiers m = load(member);
-        MemberTiers c = m == null ? new MemberTiers(member, asOf.atZone(zone).toLocalDate(), asOf) : m.copy();
-        advance(c, asOf, null);
-        Instant start = window.currentStart(asOf, zone, c.enrolled);
-        long[] sums = sums(c, start, asOf.plusNanos(1), null);
-        Map<Metric, BigDecimal> values = new LinkedHashMap<>();
-        for (int i = 0; i < metrics.length; i++) {
-            values.put(metrics[i], metrics[i].toDecimal(sums[i]));
-        }
-        Optional<Tier> next = Optional.empty();
-        Map<Metric, BigDecimal> needed = new LinkedHashMap<>();
-        if (c.shown + 1 < ladder.tiers().size()) {
-            Tier n = ladder.tiers().get(c.shown + 1);
-            next = Optional.of(n);
-            for (Threshold t : n.thresholds()) {
-                long have = sums[ladder.metricIndex(t.metric())];
-                needed.put(t.metric(), t.metric().toDecimal(Math.max(0, t.minorUnits() - have)));
-            }
-        }
-        Optional<Instant> end = window.hasFixedEnd()
-                ? Optional.of(window.nextClose(asOf, zone, c.enrolled)) : Optional.empty();
-        return new TierProgress(member, asOf, ladder.tiers().get(c.shown), keptUntil(c),
-                Optional.ofNullable(start), end, Collections.unmodifiableMap(values), next,
-                Collections.unmodifiableMap(needed), next.isPresent() ? end : Optional.empty());
+        return machine.progress(member, load(member), asOf);
     }
 
     // ---------------------------------------------------------------- loading and saving state
@@ -721,263 +613,6 @@ public final class TierEngine implements TierLookup {
         return m.toState(ladder);
     }
 
-    // ---------------------------------------------------------------- state machine (on a working copy)
-
-    private int shownAt(MemberTiers m, Instant at) {
-        if (!at.isBefore(m.clock)) {
-            MemberTiers c = m.copy();
-            advance(c, at, null);
-            return c.shown;
-        }
-        int shown = 0;
-        for (TierChange ch : m.history) {
-            if (ch.at().isAfter(at)) {
-                break;
-            }
-            shown = ladder.indexOf(ch.to());
-        }
-        return shown;
-    }
-
-    private Optional<Instant> keptUntil(MemberTiers c) {
-        int cur = c.shown;
-        for (int step = 0; step < KEPT_UNTIL_STEPS; step++) {
-            if (c.tier <= c.floor && c.pending == null && nextManual(c, c.clock) == null) {
-                return Optional.empty();
-            }
-            Instant next = nextEvent(c);
-            if (next == null) {
-                return Optional.empty();
-            }
-            step(c, next, null);
-            if (c.shown < cur) {
-                return Optional.of(next);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void advance(MemberTiers m, Instant to, List<TierEvent> out) {
-        while (true) {
-            Instant next = nextEvent(m);
-            if (next == null || next.isAfter(to)) {
-                break;
-            }
-            step(m, next, out);
-        }
-        if (to.isAfter(m.clock)) {
-            m.clock = to;
-        }
-    }
-
-    private Instant nextEvent(MemberTiers m) {
-        Instant next = window.nextClose(m.clock, zone, m.enrolled);
-        if (m.pending != null && (next == null || !m.pending.effective().isAfter(next))) {
-            next = m.pending.effective();
-        }
-        Instant manual = nextManual(m, m.clock);
-        if (manual != null && (next == null || manual.isBefore(next))) {
-            next = manual;
-        }
-        return next;
-    }
-
-    private void step(MemberTiers m, Instant next, List<TierEvent> out) {
-        Instant close = window.nextClose(m.clock, zone, m.enrolled);
-        m.clock = next;
-        if (m.pending != null && m.pending.effective().equals(next)) {
-            endGrace(m, next, out);
-        }
-        if (next.equals(close)) {
-            closeWindow(m, next, out);
-        }
-        showManual(m, next, out);
-    }
-
-    private void closeWindow(MemberTiers m, Instant close, List<TierEvent> out) {
-        Instant from = ladder.retention() ? window.closedStart(close, zone, m.enrolled)
-                : window.currentStart(close, zone, m.enrolled);
-        Instant to = ladder.retention() ? close : close.plusNanos(1);
-        long[] sums = sums(m, from, to, null);
-        int q = level(sums);
-        String basis = q > 0 ? reason(q, sums, from, close) : "no threshold reached in " + span(from, close);
-        int target = Math.max(q, m.floor);
-        if (target >= m.tier) {
-            m.pending = null;
-            if (target > m.tier) {
-                raise(m, target);
-                show(m, close, ChangeCause.WINDOW_CLOSED, "window closed: " + basis, out);
-            } else if (m.tier > 0 && out != null) {
-                out.add(new TierRetained(m.id, ladder.tiers().get(m.tier).name(), close,
-                        q >= m.tier ? "window closed: " + basis : "never-downgrade tier; " + basis));
-            }
-            return;
-        }
-        if (ladder.softLanding()) {
-            target = Math.max(target, m.tier - 1);
-        }
-        String why = "window closed: " + basis + (ladder.softLanding() ? "; soft landing: at most one tier down" : "");
-        if (ladder.gracePeriod().isZero()) {
-            m.tier = target;
-            show(m, close, ChangeCause.WINDOW_CLOSED, why, out);
-        } else {
-            m.pending = new Pending(close.atZone(zone).plus(ladder.gracePeriod()).toInstant(), target, why);
-        }
-    }
-
-    private void endGrace(MemberTiers m, Instant at, List<TierEvent> out) {
-        Pending p = m.pending;
-        m.pending = null;
-        Candidate c = candidate(m, at, null);
-        int target = Math.max(Math.max(p.target(), c.level), m.floor);
-        if (target < m.tier) {
-            m.tier = target;
-            show(m, at, ChangeCause.WINDOW_CLOSED, p.reason() + "; grace period " + ladder.gracePeriod() + " ended",
-                    out);
-        } else if (m.tier > 0 && out != null) {
-            out.add(new TierRetained(m.id, ladder.tiers().get(m.tier).name(), at,
-                    "re-qualified during the grace period: " + c.reason));
-        }
-    }
-
-    private void raise(MemberTiers m, int tier) {
-        // a tier earned now voids a downgrade pending from a lower one: the member re-qualified
-        m.pending = null;
-        m.tier = tier;
-        m.floor = Math.max(m.floor, floorAt[tier]);
-    }
-
-    private void show(MemberTiers m, Instant at, ChangeCause cause, String reason, List<TierEvent> out) {
-        Integer manual = activeManual(m, at);
-        int shown = manual == null ? m.tier : Math.max(m.tier, m.manual.get(manual).tier());
-        emit(m, shown, at, cause, reason, out);
-    }
-
-    private void showManual(MemberTiers m, Instant at, List<TierEvent> out) {
-        Integer manual = activeManual(m, at);
-        int shown = manual == null ? m.tier : Math.max(m.tier, m.manual.get(manual).tier());
-        if (manual != null && shown == m.manual.get(manual).tier() && shown != m.tier) {
-            Manual x = m.manual.get(manual);
-            emit(m, shown, at, ChangeCause.STATUS_MATCH, x.reason() + " (until " + x.until() + ")", out);
-        } else {
-            emit(m, shown, at, ChangeCause.STATUS_MATCH_ENDED, "status match ended; tier earned by activity applies",
-                    out);
-        }
-    }
-
-    private void emit(MemberTiers m, int shown, Instant at, ChangeCause cause, String reason, List<TierEvent> out) {
-        if (shown == m.shown) {
-            return;
-        }
-        TierChange change = new TierChange(m.id, ladder.tiers().get(m.shown).name(), ladder.tiers().get(shown).name(),
-                at, cause, reason);
-        boolean up = shown > m.shown;
-        m.shown = shown;
-        if (out != null) {
-            m.history.add(change);
-            out.add(up ? new TierUpgraded(change) : new TierDowngraded(change));
-        }
-    }
-
-    private Integer activeManual(MemberTiers m, Instant at) {
-        Integer best = null;
-        for (int i = 0; i < m.manual.size(); i++) {
-            Manual x = m.manual.get(i);
-            if (!x.from().isAfter(at) && x.until().isAfter(at)
-                    && (best == null || x.tier() > m.manual.get(best).tier())) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static Instant nextManual(MemberTiers m, Instant after) {
-        Instant next = null;
-        for (Manual x : m.manual) {
-            if (x.from().isAfter(after) && (next == null || x.from().isBefore(next))) {
-                next = x.from();
-            }
-            if (x.until().isAfter(after) && (next == null || x.until().isBefore(next))) {
-                next = x.until();
-            }
-        }
-        return next;
-    }
-
-    /** The tier the member qualifies for at {@code at}: the current window, and with retention the last closed one. */
-    private Candidate candidate(MemberTiers m, Instant at, Activity exclude) {
-        Instant from = window.currentStart(at, zone, m.enrolled);
-        Instant to = at.plusNanos(1);
-        long[] sums = sums(m, from, to, exclude);
-        int q = level(sums);
-        String why = q > 0 ? reason(q, sums, from, at) : "no threshold reached in " + span(from, at);
-        if (ladder.retention()) {
-            Instant close = window.lastClose(at, zone, m.enrolled);
-            if (close != null) {
-                Instant closedFrom = window.closedStart(close, zone, m.enrolled);
-                long[] closed = sums(m, closedFrom, close, exclude);
-                int q2 = level(closed);
-                if (q2 > q) {
-                    q = q2;
-                    why = reason(q2, closed, closedFrom, close);
-                }
-            }
-        }
-        return new Candidate(q, why);
-    }
-
-    private long[] sums(MemberTiers m, Instant from, Instant to, Activity exclude) {
-        long[] sums = new long[metrics.length];
-        for (Activity a : m.activities) {
-            if (a != exclude && (from == null || !a.attributedAt().isBefore(from)) && a.attributedAt().isBefore(to)) {
-                sums[a.metricIndex()] += a.amount();
-            }
-        }
-        return sums;
-    }
-
-    private int level(long[] sums) {
-        List<Tier> tiers = ladder.tiers();
-        for (int i = tiers.size() - 1; i > 0; i--) {
-            for (Threshold t : tiers.get(i).thresholds()) {
-                if (sums[ladder.metricIndex(t.metric())] >= t.minorUnits()) {
-                    return i;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private String reason(int tier, long[] sums, Instant from, Instant to) {
-        Tier t = ladder.tiers().get(tier);
-        for (Threshold th : t.thresholds()) {
-            long have = sums[ladder.metricIndex(th.metric())];
-            if (have >= th.minorUnits()) {
-                return th.metric() + " reached " + th.metric().toDecimal(have).toPlainString() + " (threshold "
-                        + th.amount().toPlainString() + " for " + t.name() + ") in " + span(from, to);
-            }
-        }
-        return t.name() + " qualified in " + span(from, to);
-    }
-
-    private String span(Instant from, Instant to) {
-        return window + " " + (from == null ? "since enrolment" : from.atZone(zone).toLocalDateTime().toString())
-                + " to " + to.atZone(zone).toLocalDateTime();
-    }
-
-    private static void checkTotal(MemberTiers m, Metric metric, long amount, IdempotencyKey key) {
-        long total = Math.abs(amount);
-        for (Activity a : m.activities) {
-            if (a.metric().equals(metric)) {
-                total += Math.abs(a.amount());
-                if (total < 0) {
-                    throw new InvalidTierRequestException("activity " + key + " of member " + m.id
-                            + " would make the recorded " + metric + " exceed " + Long.MAX_VALUE + " minor units");
-                }
-            }
-        }
-    }
-
     private void checkMetric(Metric metric) {
         if (ladder.metricIndex(metric) < 0) {
             throw new UnknownMetricException("metric " + metric + " is not declared by the tier ladder; declared metrics: "
@@ -994,9 +629,5 @@ public final class TierEngine implements TierLookup {
                 listenerFailures.failed(e, failure);
             }
         }
-    }
-
-    /** A qualified tier and the reason in words. */
-    private record Candidate(int level, String reason) {
     }
 }
