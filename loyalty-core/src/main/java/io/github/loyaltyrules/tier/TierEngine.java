@@ -9,6 +9,7 @@ import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.program.TierLookup;
 import io.github.loyaltyrules.tier.MemberTiers.Activity;
+import io.github.loyaltyrules.tier.spi.TierActivity;
 import io.github.loyaltyrules.tier.spi.TierCommitResult;
 import io.github.loyaltyrules.tier.spi.TierState;
 import io.github.loyaltyrules.tier.spi.TierStore;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Keeps members' tiers on a {@link TierLadder}: records qualifying activity, upgrades as soon as a
@@ -179,18 +181,13 @@ public final class TierEngine implements TierLookup {
     public void enrol(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "enrolment instant");
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
-            MemberTiers m = load(member);
-            if (m != null) {
-                machine.checkEnrolment(m, at);
-                return;
+        update(member, read -> {
+            if (read == null) {
+                return new Change<>(save(machine.enrol(member, at)), null, List.of(), null);
             }
-            if (store.replace(save(machine.enrol(member, at)), null)
-                    == TierCommitResult.APPLIED) {
-                return;
-            }
-        }
+            machine.checkEnrolment(MemberTiers.from(read, ladder), at);
+            return Change.none(null);
+        });
     }
 
     /**
@@ -300,22 +297,13 @@ public final class TierEngine implements TierLookup {
 
     private Tier apply(MemberId member, Metric metricOrNull, long amount, Instant at, IdempotencyKey key,
             IdempotencyKey original) {
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
+        return update(member, read -> {
+            MemberTiers m = read == null ? machine.enrol(member, at) : MemberTiers.from(read, ladder);
             List<TierEvent> out = new ArrayList<>();
-            MemberTiers m = load(member);
-            if (m == null) {
-                m = machine.enrol(member, at);
-            }
             Activity a = machine.record(m, metricOrNull, amount, at, key, original, out);
-            if (a == null) {
-                return ladder.tiers().get(m.shown);
-            }
-            if (store.replace(save(m), a.stored()) == TierCommitResult.APPLIED) {
-                deliver(out);
-                return ladder.tiers().get(m.shown);
-            }
-        }
+            Tier shown = ladder.tiers().get(m.shown);
+            return a == null ? Change.none(shown) : new Change<>(save(m), a.stored(), out, shown);
+        });
     }
 
     /**
@@ -352,21 +340,13 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
                     + " needs a reason");
         }
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
+        return update(member, read -> {
+            MemberTiers m = read == null ? machine.enrol(member, from) : MemberTiers.from(read, ladder);
             List<TierEvent> out = new ArrayList<>();
-            MemberTiers m = load(member);
-            if (m == null) {
-                m = machine.enrol(member, from);
-            }
-            if (!machine.assign(m, idx, from, until, reason, key, out)) {
-                return ladder.tiers().get(m.shown);
-            }
-            if (store.replace(save(m), null) == TierCommitResult.APPLIED) {
-                deliver(out);
-                return ladder.tiers().get(m.shown);
-            }
-        }
+            boolean added = machine.assign(m, idx, from, until, reason, key, out);
+            Tier shown = ladder.tiers().get(m.shown);
+            return added ? new Change<>(save(m), null, out, shown) : Change.none(shown);
+        });
     }
 
     /**
@@ -437,7 +417,6 @@ public final class TierEngine implements TierLookup {
             List<MemberId> page = store.members(after, batchSize);
             for (MemberId id : page) {
                 List<TierEvent> out = assessMember(id, asOf);
-                deliver(out);
                 events += out.size();
                 if (collect != null) {
                     collect.addAll(out);
@@ -452,25 +431,21 @@ public final class TierEngine implements TierLookup {
         }
     }
 
-    /** Moves one member to {@code asOf} and stores the result; the events, or none if another engine did it first. */
+    /**
+     * Moves one member to {@code asOf}, stores the result and delivers its events; the events, or none if another
+     * engine did it first.
+     */
     private List<TierEvent> assessMember(MemberId member, Instant asOf) {
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
-            Optional<TierState> state = store.state(member);
-            if (state.isEmpty()) {
-                return List.of();
+        return update(member, read -> {
+            if (read == null) {
+                return Change.none(List.of());
             }
-            MemberTiers m = MemberTiers.from(state.get(), ladder);
+            MemberTiers m = MemberTiers.from(read, ladder);
             List<TierEvent> out = new ArrayList<>();
             machine.advance(m, asOf, out);
             TierState next = save(m);
-            if (MemberTiers.sameContent(state.get(), next)) {
-                return List.of();
-            }
-            if (store.replace(next, null) == TierCommitResult.APPLIED) {
-                return out;
-            }
-        }
+            return MemberTiers.sameContent(read, next) ? Change.none(List.of()) : new Change<>(next, null, out, out);
+        });
     }
 
     /**
@@ -597,11 +572,22 @@ public final class TierEngine implements TierLookup {
 
     // ---------------------------------------------------------------- loading and saving state
 
-    private static void checkAttempts(MemberId member, int attempt) {
-        if (attempt > MAX_ATTEMPTS) {
-            throw new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
-                    + MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
+    /**
+     * Changes a member's state by the store's optimistic versioned loop: reads the state, lets {@code attempt}
+     * compute the change from it ({@code null}: the member is not stored yet), and stores the next state only if
+     * the stored one is still the version read, else reads again and recomputes. Delivers the change's events once
+     * it is stored; returns the result of the attempt that was stored or found nothing to store.
+     */
+    private <R> R update(MemberId member, Function<TierState, Change<R>> attempt) {
+        for (int n = 1; n <= MAX_ATTEMPTS; n++) {
+            Change<R> c = attempt.apply(store.state(member).orElse(null));
+            if (c.next() == null || store.replace(c.next(), c.added()) == TierCommitResult.APPLIED) {
+                deliver(c.events());
+                return c.result();
+            }
         }
+        throw new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
+                + MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
     }
 
     private MemberTiers load(MemberId member) {
@@ -628,6 +614,16 @@ public final class TierEngine implements TierLookup {
             } catch (RuntimeException failure) {
                 listenerFailures.failed(e, failure);
             }
+        }
+    }
+
+    /**
+     * What one attempt of a change computed: the next state to store ({@code null}: nothing to store), the activity
+     * it adds (or {@code null}), its events, and the call's result.
+     */
+    private record Change<R>(TierState next, TierActivity added, List<TierEvent> events, R result) {
+        static <R> Change<R> none(R result) {
+            return new Change<>(null, null, List.of(), result);
         }
     }
 }
