@@ -8,9 +8,6 @@ import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.program.TierLookup;
-import io.github.loyaltyrules.tier.MemberTiers.Activity;
-import io.github.loyaltyrules.tier.spi.TierActivity;
-import io.github.loyaltyrules.tier.spi.TierCommitResult;
 import io.github.loyaltyrules.tier.spi.TierState;
 import io.github.loyaltyrules.tier.spi.TierStore;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * Keeps members' tiers on a {@link TierLadder}: records qualifying activity, upgrades as soon as a
@@ -60,21 +56,18 @@ public final class TierEngine implements TierLookup {
 
     private static final int PAGE = 512;
     private static final int MAX_BATCH = 10_000;
-    private static final int MAX_ATTEMPTS = 1000;
 
     private final TierLadder ladder;
-    private final TierListener listener;
-    private final ListenerFailures<TierEvent> listenerFailures;
-    private final TierStateMachine machine;
     private final TierStore store;
+    private final TierStateMachine machine;
+    private final TierCommits commits;
 
     private TierEngine(TierLadder ladder, TierListener listener, TierStore store,
             ListenerFailures<TierEvent> listenerFailures) {
         this.ladder = ladder;
-        this.listener = listener;
-        this.listenerFailures = listenerFailures;
         this.store = store;
         this.machine = new TierStateMachine(ladder);
+        this.commits = new TierCommits(store, listener, listenerFailures);
     }
 
     /**
@@ -181,13 +174,7 @@ public final class TierEngine implements TierLookup {
     public void enrol(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "enrolment instant");
-        update(member, read -> {
-            if (read == null) {
-                return new Change<>(save(machine.enrol(member, at)), null, List.of(), null);
-            }
-            machine.checkEnrolment(MemberTiers.from(read, ladder), at);
-            return Change.none(null);
-        });
+        commits.update(member, read -> machine.enrol(read, member, at));
     }
 
     /**
@@ -223,7 +210,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("qualifying amount of " + metric + " for member " + member
                     + " must not be zero (key " + key + ")");
         }
-        return apply(member, metric, amount, at, key, null);
+        return commits.update(member, read -> machine.record(read, member, metric, amount, at, key, null));
     }
 
     /**
@@ -292,18 +279,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("returned amount for member " + member + " must be positive; got "
                     + amount + " (key " + key + ")");
         }
-        return apply(member, null, -amount, at, key, original);
-    }
-
-    private Tier apply(MemberId member, Metric metricOrNull, long amount, Instant at, IdempotencyKey key,
-            IdempotencyKey original) {
-        return update(member, read -> {
-            MemberTiers m = read == null ? machine.enrol(member, at) : MemberTiers.from(read, ladder);
-            List<TierEvent> out = new ArrayList<>();
-            Activity a = machine.record(m, metricOrNull, amount, at, key, original, out);
-            Tier shown = ladder.tiers().get(m.shown);
-            return a == null ? Change.none(shown) : new Change<>(save(m), a.stored(), out, shown);
-        });
+        return commits.update(member, read -> machine.record(read, member, null, -amount, at, key, original));
     }
 
     /**
@@ -340,13 +316,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
                     + " needs a reason");
         }
-        return update(member, read -> {
-            MemberTiers m = read == null ? machine.enrol(member, from) : MemberTiers.from(read, ladder);
-            List<TierEvent> out = new ArrayList<>();
-            boolean added = machine.assign(m, idx, from, until, reason, key, out);
-            Tier shown = ladder.tiers().get(m.shown);
-            return added ? new Change<>(save(m), null, out, shown) : Change.none(shown);
-        });
+        return commits.update(member, read -> machine.assign(read, member, idx, from, until, reason, key));
     }
 
     /**
@@ -378,7 +348,7 @@ public final class TierEngine implements TierLookup {
         Inputs.businessTime(asOf, "assessment instant");
         Objects.requireNonNull(progress, "progress listener must not be null");
         List<TierEvent> out = new ArrayList<>();
-        assess(asOf, PAGE, progress, out);
+        commits.updateAll(PAGE, progress, out, read -> machine.assess(read, asOf));
         return Collections.unmodifiableList(out);
     }
 
@@ -405,47 +375,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("assessment batch size must be 1 to " + MAX_BATCH + "; got "
                     + batchSize);
         }
-        return assess(asOf, batchSize, progress, null);
-    }
-
-    private long assess(Instant asOf, int batchSize, AssessmentProgress progress, List<TierEvent> collect) {
-        int total = (int) Math.min(Integer.MAX_VALUE, store.count());
-        int done = 0;
-        long events = 0;
-        MemberId after = null;
-        while (true) {
-            List<MemberId> page = store.members(after, batchSize);
-            for (MemberId id : page) {
-                List<TierEvent> out = assessMember(id, asOf);
-                events += out.size();
-                if (collect != null) {
-                    collect.addAll(out);
-                }
-                done++;
-                progress.progress(done, Math.max(done, total));
-            }
-            if (page.size() < batchSize) {
-                return events;
-            }
-            after = page.get(page.size() - 1);
-        }
-    }
-
-    /**
-     * Moves one member to {@code asOf}, stores the result and delivers its events; the events, or none if another
-     * engine did it first.
-     */
-    private List<TierEvent> assessMember(MemberId member, Instant asOf) {
-        return update(member, read -> {
-            if (read == null) {
-                return Change.none(List.of());
-            }
-            MemberTiers m = MemberTiers.from(read, ladder);
-            List<TierEvent> out = new ArrayList<>();
-            machine.advance(m, asOf, out);
-            TierState next = save(m);
-            return MemberTiers.sameContent(read, next) ? Change.none(List.of()) : new Change<>(next, null, out, out);
-        });
+        return commits.updateAll(batchSize, progress, null, read -> machine.assess(read, asOf));
     }
 
     /**
@@ -461,8 +391,8 @@ public final class TierEngine implements TierLookup {
     public Tier tierAt(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "instant");
-        MemberTiers m = load(member);
-        return m == null ? ladder.base() : ladder.tiers().get(machine.shownAt(m, at));
+        TierState state = read(member);
+        return state == null ? ladder.base() : machine.tierAt(state, at);
     }
 
     /**
@@ -482,7 +412,7 @@ public final class TierEngine implements TierLookup {
     public Tier tierAt(TierState state, Instant at) {
         Objects.requireNonNull(state, "tier state must not be null");
         Inputs.businessTime(at, "instant");
-        return ladder.tiers().get(machine.shownAt(MemberTiers.from(state, ladder), at));
+        return machine.tierAt(state, at);
     }
 
     /**
@@ -498,8 +428,8 @@ public final class TierEngine implements TierLookup {
     public Optional<String> tierOf(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "instant");
-        MemberTiers m = load(member);
-        return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(machine.shownAt(m, at)).name());
+        TierState state = read(member);
+        return state == null ? Optional.empty() : Optional.of(machine.tierAt(state, at).name());
     }
 
     /**
@@ -517,8 +447,7 @@ public final class TierEngine implements TierLookup {
 
     /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
     long returnable(MemberId member, IdempotencyKey original) {
-        MemberTiers m = load(member);
-        return m == null ? 0 : m.returnable(original);
+        return machine.returnable(read(member), original);
     }
 
     /**
@@ -529,15 +458,8 @@ public final class TierEngine implements TierLookup {
      */
     public List<MemberId> members() {
         List<MemberId> all = new ArrayList<>();
-        MemberId after = null;
-        while (true) {
-            List<MemberId> page = store.members(after, PAGE);
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return Collections.unmodifiableList(all);
-            }
-            after = page.get(page.size() - 1);
-        }
+        commits.forEachMember(PAGE, all::add);
+        return Collections.unmodifiableList(all);
     }
 
     /**
@@ -567,63 +489,17 @@ public final class TierEngine implements TierLookup {
     public TierProgress progress(MemberId member, Instant asOf) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(asOf, "instant");
-        return machine.progress(member, load(member), asOf);
+        return machine.progress(member, read(member), asOf);
     }
 
-    // ---------------------------------------------------------------- loading and saving state
-
-    /**
-     * Changes a member's state by the store's optimistic versioned loop: reads the state, lets {@code attempt}
-     * compute the change from it ({@code null}: the member is not stored yet), and stores the next state only if
-     * the stored one is still the version read, else reads again and recomputes. Delivers the change's events once
-     * it is stored; returns the result of the attempt that was stored or found nothing to store.
-     */
-    private <R> R update(MemberId member, Function<TierState, Change<R>> attempt) {
-        for (int n = 1; n <= MAX_ATTEMPTS; n++) {
-            Change<R> c = attempt.apply(store.state(member).orElse(null));
-            if (c.next() == null || store.replace(c.next(), c.added()) == TierCommitResult.APPLIED) {
-                deliver(c.events());
-                return c.result();
-            }
-        }
-        throw new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
-                + MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
-    }
-
-    private MemberTiers load(MemberId member) {
-        Optional<TierState> state = store.state(member);
-        return state.isEmpty() ? null : MemberTiers.from(state.get(), ladder);
-    }
-
-    private TierState save(MemberTiers m) {
-        return m.toState(ladder);
+    private TierState read(MemberId member) {
+        return store.state(member).orElse(null);
     }
 
     private void checkMetric(Metric metric) {
         if (ladder.metricIndex(metric) < 0) {
             throw new UnknownMetricException("metric " + metric + " is not declared by the tier ladder; declared metrics: "
                     + ladder.metrics());
-        }
-    }
-
-    /** Delivers a stored change's events; a listener's failure goes to the failure handler and stops nothing. */
-    private void deliver(List<TierEvent> events) {
-        for (TierEvent e : events) {
-            try {
-                listener.onEvent(e);
-            } catch (RuntimeException failure) {
-                listenerFailures.failed(e, failure);
-            }
-        }
-    }
-
-    /**
-     * What one attempt of a change computed: the next state to store ({@code null}: nothing to store), the activity
-     * it adds (or {@code null}), its events, and the call's result.
-     */
-    private record Change<R>(TierState next, TierActivity added, List<TierEvent> events, R result) {
-        static <R> Change<R> none(R result) {
-            return new Change<>(null, null, List.of(), result);
         }
     }
 }

@@ -6,9 +6,12 @@ import io.github.loyaltyrules.tier.MemberTiers.Activity;
 import io.github.loyaltyrules.tier.MemberTiers.Manual;
 import io.github.loyaltyrules.tier.MemberTiers.Pending;
 import io.github.loyaltyrules.tier.Qualification.Candidate;
+import io.github.loyaltyrules.tier.spi.TierActivity;
+import io.github.loyaltyrules.tier.spi.TierState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +19,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tier state machine of one ladder: given a member's working state and one input (an activity, a
- * return, a status match, or time passing to an instant), it moves the state on and adds the events to a
- * list. It reads no store and calls no listener: {@link TierEngine} loads the state, stores the result and
- * delivers the events.
+ * The tier state machine of one ladder: given a member's stored state and one input (an activity, a
+ * return, a status match, or time passing to an instant), it computes the next state and the events, as
+ * a {@link Transition}; queries (the tier shown, progress) forecast without changing anything. It reads
+ * no store and calls no listener: {@link TierEngine} reads the state, stores the next one and delivers the
+ * events. The work is done on a {@link MemberTiers} working copy.
  *
  * <p>Window closes, ends of grace periods and edges of status matches between the member's clock and an
  * input's instant are stepped through in order before the input applies. With a {@code null} event list
  * the machine works on a copy as a forecast: it records no history and no events.
  */
 final class TierStateMachine {
+
+    /**
+     * What an input does to a member's state: the next state to store ({@code null}: nothing to store, e.g.
+     * a request repeated under its key), the activity it adds (or {@code null}), its events in order, and
+     * the result for the caller.
+     */
+    record Transition<R>(TierState next, TierActivity added, List<TierEvent> events, R result) {
+        static <R> Transition<R> none(R result) {
+            return new Transition<>(null, null, List.of(), result);
+        }
+    }
 
     private static final int KEPT_UNTIL_STEPS = 400;
 
@@ -49,21 +64,77 @@ final class TierStateMachine {
         }
     }
 
-    /** A member not stored yet, enrolled in the base tier at {@code at}. */
-    MemberTiers enrol(MemberId member, Instant at) {
-        return new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
-    }
-
     /**
-     * Checks that enrolling a stored member again at {@code at} changes nothing.
+     * Enrols a member at {@code at}: their first state, or nothing to store if {@code read} (the stored state, or
+     * {@code null}) has them enrolled on that date already.
      *
      * @throws InvalidTierRequestException if the member is enrolled on another date
      */
-    void checkEnrolment(MemberTiers m, Instant at) {
+    Transition<Void> enrol(TierState read, MemberId member, Instant at) {
+        if (read == null) {
+            return new Transition<>(newMember(member, at).toState(ladder), null, List.of(), null);
+        }
+        MemberTiers m = MemberTiers.from(read, ladder);
         if (!m.enrolled.equals(at.atZone(zone).toLocalDate())) {
             throw new InvalidTierRequestException("member " + m.id + " is already enrolled on " + m.enrolled
                     + "; got enrolment on " + at.atZone(zone).toLocalDate());
         }
+        return Transition.none(null);
+    }
+
+    /**
+     * Records activity or a return (see {@link #addActivity}) for {@code member}, whose stored state is
+     * {@code read} ({@code null}: not stored yet, enrolled at {@code at}); the result is the tier shown afterwards.
+     */
+    Transition<Tier> record(TierState read, MemberId member, Metric metricOrNull, long amount, Instant at,
+            IdempotencyKey key, IdempotencyKey original) {
+        MemberTiers m = read == null ? newMember(member, at) : MemberTiers.from(read, ladder);
+        List<TierEvent> out = new ArrayList<>();
+        Activity a = addActivity(m, metricOrNull, amount, at, key, original, out);
+        Tier shown = ladder.tiers().get(m.shown);
+        return a == null ? Transition.none(shown) : new Transition<>(m.toState(ladder), a.stored(), out, shown);
+    }
+
+    /**
+     * Assigns a tier by hand (see {@link #addAssignment}) to {@code member}, whose stored state is {@code read}
+     * ({@code null}: not stored yet, enrolled at {@code from}); the result is the tier shown afterwards.
+     */
+    Transition<Tier> assign(TierState read, MemberId member, int tier, Instant from, Instant until, String reason,
+            IdempotencyKey key) {
+        MemberTiers m = read == null ? newMember(member, from) : MemberTiers.from(read, ladder);
+        List<TierEvent> out = new ArrayList<>();
+        boolean added = addAssignment(m, tier, from, until, reason, key, out);
+        Tier shown = ladder.tiers().get(m.shown);
+        return added ? new Transition<>(m.toState(ladder), null, out, shown) : Transition.none(shown);
+    }
+
+    /**
+     * Moves a stored member to {@code asOf}; the result is the events, and nothing is to be stored if the
+     * member was there already or is not stored ({@code read} null).
+     */
+    Transition<List<TierEvent>> assess(TierState read, Instant asOf) {
+        if (read == null) {
+            return Transition.none(List.of());
+        }
+        MemberTiers m = MemberTiers.from(read, ladder);
+        List<TierEvent> out = new ArrayList<>();
+        advance(m, asOf, out);
+        TierState next = m.toState(ladder);
+        return MemberTiers.sameContent(read, next) ? Transition.none(List.of()) : new Transition<>(next, null, out, out);
+    }
+
+    /** The tier a member with the stored state shows at {@code at}: before its clock from the history, else as a forecast. */
+    Tier tierAt(TierState state, Instant at) {
+        return ladder.tiers().get(shownAt(MemberTiers.from(state, ladder), at));
+    }
+
+    /** How much of a recorded positive activity can still be returned; 0 if there is none under that key. */
+    long returnable(TierState state, IdempotencyKey original) {
+        return state == null ? 0 : MemberTiers.from(state, ladder).returnable(original);
+    }
+
+    private MemberTiers newMember(MemberId member, Instant at) {
+        return new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
     }
 
     /**
@@ -76,7 +147,7 @@ final class TierStateMachine {
      * @throws InvalidTierRequestException if the original is unknown or a return, more would be returned than was
      *         recorded, the metric's recorded total would overflow, or the key was used with other content
      */
-    Activity record(MemberTiers m, Metric metricOrNull, long amount, Instant at, IdempotencyKey key,
+    private Activity addActivity(MemberTiers m, Metric metricOrNull, long amount, Instant at, IdempotencyKey key,
             IdempotencyKey original, List<TierEvent> out) {
         Metric metric = metricOrNull;
         Activity orig = null;
@@ -141,7 +212,7 @@ final class TierStateMachine {
      * @throws InvalidTierRequestException if the key was used for another assignment, or the assignment ends at or
      *         before the member's clock
      */
-    boolean assign(MemberTiers m, int tier, Instant from, Instant until, String reason, IdempotencyKey key,
+    private boolean addAssignment(MemberTiers m, int tier, Instant from, Instant until, String reason, IdempotencyKey key,
             List<TierEvent> out) {
         String name = ladder.tiers().get(tier).name();
         for (Manual x : m.manual) {
@@ -165,8 +236,7 @@ final class TierStateMachine {
         return true;
     }
 
-    /** The tier (index) a member shows at {@code at}: before its clock from the history, else as a forecast. */
-    int shownAt(MemberTiers m, Instant at) {
+    private int shownAt(MemberTiers m, Instant at) {
         if (!at.isBefore(m.clock)) {
             MemberTiers c = m.copy();
             advance(c, at, null);
@@ -182,9 +252,9 @@ final class TierStateMachine {
         return shown;
     }
 
-    /** What {@code member}, whose state is {@code m} ({@code null}: not stored), would see at {@code asOf}. */
-    TierProgress progress(MemberId member, MemberTiers m, Instant asOf) {
-        MemberTiers c = m == null ? enrol(member, asOf) : m.copy();
+    /** What {@code member}, whose stored state is {@code state} ({@code null}: none), would see at {@code asOf}. */
+    TierProgress progress(MemberId member, TierState state, Instant asOf) {
+        MemberTiers c = state == null ? newMember(member, asOf) : MemberTiers.from(state, ladder);
         advance(c, asOf, null);
         Instant start = window.currentStart(asOf, zone, c.enrolled);
         long[] sums = qualification.sums(c, start, asOf.plusNanos(1));
@@ -228,7 +298,7 @@ final class TierStateMachine {
     }
 
     /** Moves the member to {@code to}: every window close, end of grace and status-match edge up to it, in order. */
-    void advance(MemberTiers m, Instant to, List<TierEvent> out) {
+    private void advance(MemberTiers m, Instant to, List<TierEvent> out) {
         while (true) {
             Instant next = nextEvent(m);
             if (next == null || next.isAfter(to)) {
