@@ -88,11 +88,10 @@ final class TierStateMachine {
      */
     Transition<Tier> record(TierState read, MemberId member, Metric metricOrNull, long amount, Instant at,
             IdempotencyKey key, IdempotencyKey original) {
-        MemberTiers m = read == null ? newMember(member, at) : MemberTiers.from(read, ladder);
+        MemberTiers m = working(read, member, at);
         List<TierEvent> out = new ArrayList<>();
         Activity a = addActivity(m, metricOrNull, amount, at, key, original, out);
-        Tier shown = ladder.tiers().get(m.shown);
-        return a == null ? Transition.none(shown) : new Transition<>(m.toState(ladder), a.stored(), out, shown);
+        return showing(m, a != null, a == null ? null : a.stored(), out);
     }
 
     /**
@@ -101,11 +100,9 @@ final class TierStateMachine {
      */
     Transition<Tier> assign(TierState read, MemberId member, int tier, Instant from, Instant until, String reason,
             IdempotencyKey key) {
-        MemberTiers m = read == null ? newMember(member, from) : MemberTiers.from(read, ladder);
+        MemberTiers m = working(read, member, from);
         List<TierEvent> out = new ArrayList<>();
-        boolean added = addAssignment(m, tier, from, until, reason, key, out);
-        Tier shown = ladder.tiers().get(m.shown);
-        return added ? new Transition<>(m.toState(ladder), null, out, shown) : Transition.none(shown);
+        return showing(m, addAssignment(m, tier, from, until, reason, key, out), null, out);
     }
 
     /**
@@ -135,6 +132,17 @@ final class TierStateMachine {
 
     private MemberTiers newMember(MemberId member, Instant at) {
         return new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
+    }
+
+    /** The working copy of a stored state, or ({@code read} null) of a member not stored yet, enrolled at {@code at}. */
+    private MemberTiers working(TierState read, MemberId member, Instant at) {
+        return read == null ? newMember(member, at) : MemberTiers.from(read, ladder);
+    }
+
+    /** The transition to {@code m} if it {@code changed}, else none; the result is the tier {@code m} shows. */
+    private Transition<Tier> showing(MemberTiers m, boolean changed, TierActivity added, List<TierEvent> out) {
+        Tier shown = ladder.tiers().get(m.shown);
+        return changed ? new Transition<>(m.toState(ladder), added, out, shown) : Transition.none(shown);
     }
 
     /**
@@ -254,7 +262,7 @@ final class TierStateMachine {
 
     /** What {@code member}, whose stored state is {@code state} ({@code null}: none), would see at {@code asOf}. */
     TierProgress progress(MemberId member, TierState state, Instant asOf) {
-        MemberTiers c = state == null ? newMember(member, asOf) : MemberTiers.from(state, ladder);
+        MemberTiers c = working(state, member, asOf);
         advance(c, asOf, null);
         Instant start = window.currentStart(asOf, zone, c.enrolled);
         long[] sums = qualification.sums(c, start, asOf.plusNanos(1));
