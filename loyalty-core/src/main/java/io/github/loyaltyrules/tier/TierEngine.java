@@ -8,23 +8,12 @@ import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.program.TierLookup;
-import io.github.loyaltyrules.tier.MemberTiers.Activity;
-import io.github.loyaltyrules.tier.MemberTiers.Manual;
-import io.github.loyaltyrules.tier.MemberTiers.Pending;
-import io.github.loyaltyrules.tier.spi.PendingDowngrade;
-import io.github.loyaltyrules.tier.spi.TierActivity;
-import io.github.loyaltyrules.tier.spi.TierAssignment;
-import io.github.loyaltyrules.tier.spi.TierCommitResult;
 import io.github.loyaltyrules.tier.spi.TierState;
 import io.github.loyaltyrules.tier.spi.TierStore;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -65,40 +54,20 @@ public final class TierEngine implements TierLookup {
     /** The name of the {@link System.Logger} that listener failures are logged to by default. */
     static final String LOGGER_NAME = "io.github.loyaltyrules.tier";
 
-    private static final int KEPT_UNTIL_STEPS = 400;
     private static final int PAGE = 512;
     private static final int MAX_BATCH = 10_000;
-    private static final int MAX_ATTEMPTS = 1000;
 
     private final TierLadder ladder;
-    private final TierListener listener;
-    private final ListenerFailures<TierEvent> listenerFailures;
-    private final ZoneId zone;
-    private final QualificationWindow window;
-    private final Metric[] metrics;
-    private final Map<Metric, Integer> metricIndex = new LinkedHashMap<>();
-    private final Map<String, Metric> metricByName = new LinkedHashMap<>();
-    private final int[] floorAt;
     private final TierStore store;
+    private final TierStateMachine machine;
+    private final TierCommits commits;
 
     private TierEngine(TierLadder ladder, TierListener listener, TierStore store,
             ListenerFailures<TierEvent> listenerFailures) {
         this.ladder = ladder;
-        this.listener = listener;
-        this.listenerFailures = listenerFailures;
         this.store = store;
-        this.zone = ladder.zone();
-        this.window = ladder.window();
-        this.metrics = ladder.metrics().toArray(new Metric[0]);
-        for (int i = 0; i < metrics.length; i++) {
-            metricIndex.put(metrics[i], i);
-            metricByName.put(metrics[i].toString(), metrics[i]);
-        }
-        List<Tier> tiers = ladder.tiers();
-        floorAt = new int[tiers.size()];
-        for (int i = 1; i < floorAt.length; i++) {
-            floorAt[i] = tiers.get(i).isNeverDowngrade() ? i : floorAt[i - 1];
-        }
+        this.machine = new TierStateMachine(ladder);
+        this.commits = new TierCommits(store, listener, listenerFailures);
     }
 
     /**
@@ -205,21 +174,7 @@ public final class TierEngine implements TierLookup {
     public void enrol(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "enrolment instant");
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
-            MemberTiers m = load(member);
-            if (m != null) {
-                if (!m.enrolled.equals(at.atZone(zone).toLocalDate())) {
-                    throw new InvalidTierRequestException("member " + member + " is already enrolled on " + m.enrolled
-                            + "; got enrolment on " + at.atZone(zone).toLocalDate());
-                }
-                return;
-            }
-            if (store.replace(save(new MemberTiers(member, at.atZone(zone).toLocalDate(), at)), null)
-                    == TierCommitResult.APPLIED) {
-                return;
-            }
-        }
+        commits.update(member, read -> machine.enrol(read, member, at));
     }
 
     /**
@@ -255,7 +210,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("qualifying amount of " + metric + " for member " + member
                     + " must not be zero (key " + key + ")");
         }
-        return apply(member, metric, amount, at, key, null);
+        return commits.update(member, read -> machine.record(read, member, metric, amount, at, key, null));
     }
 
     /**
@@ -324,75 +279,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("returned amount for member " + member + " must be positive; got "
                     + amount + " (key " + key + ")");
         }
-        return apply(member, null, -amount, at, key, original);
-    }
-
-    private Tier apply(MemberId member, Metric metricOrNull, long amount, Instant at, IdempotencyKey key,
-            IdempotencyKey original) {
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
-            List<TierEvent> out = new ArrayList<>();
-            MemberTiers m = load(member);
-            Metric metric = metricOrNull;
-            Activity orig = null;
-            if (original != null) {
-                orig = m == null ? null : m.byKey.get(original);
-                if (orig == null || orig.original() != null || orig.amount() < 0) {
-                    throw new InvalidTierRequestException("return " + key + " of member " + member
-                            + " names original activity " + original + ", which is not a recorded activity of theirs");
-                }
-                metric = orig.metric();
-            }
-            Activity existing = m == null ? null : m.byKey.get(key);
-            if (existing != null) {
-                if (existing.sameRequest(metric, amount, at, original)) {
-                    return ladder.tiers().get(m.shown);
-                }
-                throw new InvalidTierRequestException("idempotency key " + key + " of member " + member
-                        + " was already used for " + describe(existing) + "; got " + amount + " " + metric + " at " + at);
-            }
-            if (orig != null && m.returned(original) - amount > orig.amount()) {
-                throw new InvalidTierRequestException("return " + key + " of member " + member + " would take back "
-                        + (m.returned(original) - amount) + " of " + metric + " in total, more than the "
-                        + orig.amount() + " recorded by " + original);
-            }
-            if (m != null) {
-                checkTotal(m, metric, amount, key);
-            } else {
-                m = new MemberTiers(member, at.atZone(zone).toLocalDate(), at);
-            }
-            advance(m, at, out);
-            Instant effective = m.clock;
-            Activity a = new Activity(metric, metricIndex.get(metric), amount, at,
-                    orig == null ? at : orig.attributedAt(), effective, key, original);
-            if (amount > 0) {
-                m.activities.add(a);
-                m.byKey.put(key, a);
-                Candidate c = candidate(m, effective, null);
-                if (c.level > m.tier) {
-                    raise(m, c.level);
-                    show(m, effective, ChangeCause.THRESHOLD_REACHED, c.reason, out);
-                }
-            } else {
-                Candidate before = candidate(m, effective, null);
-                m.activities.add(a);
-                m.byKey.put(key, a);
-                if (ladder.returnRule() == ReturnRule.IMMEDIATE && before.level >= m.tier) {
-                    Candidate after = candidate(m, effective, null);
-                    int target = Math.max(after.level, m.floor);
-                    if (target < m.tier) {
-                        m.tier = target;
-                        show(m, effective, ChangeCause.RETURN, "return " + key + " took " + (-amount) + " off "
-                                + metric + "; " + (after.level > 0 ? after.reason : "no threshold reached any more"),
-                                out);
-                    }
-                }
-            }
-            if (store.replace(save(m), stored(a)) == TierCommitResult.APPLIED) {
-                deliver(out);
-                return ladder.tiers().get(m.shown);
-            }
-        }
+        return commits.update(member, read -> machine.record(read, member, null, -amount, at, key, original));
     }
 
     /**
@@ -429,38 +316,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
                     + " needs a reason");
         }
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
-            List<TierEvent> out = new ArrayList<>();
-            MemberTiers m = load(member);
-            if (m != null) {
-                for (Manual x : m.manual) {
-                    if (x.key().equals(key)) {
-                        if (x.tier() == idx && x.from().equals(from) && x.until().equals(until)
-                                && x.reason().equals(reason)) {
-                            return ladder.tiers().get(m.shown);
-                        }
-                        throw new InvalidTierRequestException("idempotency key " + key + " of member " + member
-                                + " was already used to assign '" + ladder.tiers().get(x.tier()).name() + "' from "
-                                + x.from() + " until " + x.until());
-                    }
-                }
-                if (!until.isAfter(m.clock)) {
-                    throw new InvalidTierRequestException("assignment of tier '" + tier + "' to member " + member
-                            + " must end after the member's latest known instant " + m.clock + "; got " + until);
-                }
-            } else {
-                m = new MemberTiers(member, from.atZone(zone).toLocalDate(), from);
-            }
-            m.manual.add(new Manual(idx, from, until, reason, key));
-            if (!from.isAfter(m.clock)) {
-                showManual(m, m.clock, out);
-            }
-            if (store.replace(save(m), null) == TierCommitResult.APPLIED) {
-                deliver(out);
-                return ladder.tiers().get(m.shown);
-            }
-        }
+        return commits.update(member, read -> machine.assign(read, member, idx, from, until, reason, key));
     }
 
     /**
@@ -492,7 +348,7 @@ public final class TierEngine implements TierLookup {
         Inputs.businessTime(asOf, "assessment instant");
         Objects.requireNonNull(progress, "progress listener must not be null");
         List<TierEvent> out = new ArrayList<>();
-        assess(asOf, PAGE, progress, out);
+        commits.updateAll(PAGE, progress, out, read -> machine.assess(read, asOf));
         return Collections.unmodifiableList(out);
     }
 
@@ -519,52 +375,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidTierRequestException("assessment batch size must be 1 to " + MAX_BATCH + "; got "
                     + batchSize);
         }
-        return assess(asOf, batchSize, progress, null);
-    }
-
-    private long assess(Instant asOf, int batchSize, AssessmentProgress progress, List<TierEvent> collect) {
-        int total = (int) Math.min(Integer.MAX_VALUE, store.count());
-        int done = 0;
-        long events = 0;
-        MemberId after = null;
-        while (true) {
-            List<MemberId> page = store.members(after, batchSize);
-            for (MemberId id : page) {
-                List<TierEvent> out = assessMember(id, asOf);
-                deliver(out);
-                events += out.size();
-                if (collect != null) {
-                    collect.addAll(out);
-                }
-                done++;
-                progress.progress(done, Math.max(done, total));
-            }
-            if (page.size() < batchSize) {
-                return events;
-            }
-            after = page.get(page.size() - 1);
-        }
-    }
-
-    /** Moves one member to {@code asOf} and stores the result; the events, or none if another engine did it first. */
-    private List<TierEvent> assessMember(MemberId member, Instant asOf) {
-        for (int attempt = 1; ; attempt++) {
-            checkAttempts(member, attempt);
-            Optional<TierState> state = store.state(member);
-            if (state.isEmpty()) {
-                return List.of();
-            }
-            MemberTiers m = load(state.get());
-            List<TierEvent> out = new ArrayList<>();
-            advance(m, asOf, out);
-            TierState next = save(m);
-            if (sameContent(state.get(), next)) {
-                return List.of();
-            }
-            if (store.replace(next, null) == TierCommitResult.APPLIED) {
-                return out;
-            }
-        }
+        return commits.updateAll(batchSize, progress, null, read -> machine.assess(read, asOf));
     }
 
     /**
@@ -580,8 +391,8 @@ public final class TierEngine implements TierLookup {
     public Tier tierAt(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "instant");
-        MemberTiers m = load(member);
-        return m == null ? ladder.base() : ladder.tiers().get(shownAt(m, at));
+        TierState state = read(member);
+        return state == null ? ladder.base() : machine.tierAt(state, at);
     }
 
     /**
@@ -601,7 +412,7 @@ public final class TierEngine implements TierLookup {
     public Tier tierAt(TierState state, Instant at) {
         Objects.requireNonNull(state, "tier state must not be null");
         Inputs.businessTime(at, "instant");
-        return ladder.tiers().get(shownAt(load(state), at));
+        return machine.tierAt(state, at);
     }
 
     /**
@@ -617,8 +428,8 @@ public final class TierEngine implements TierLookup {
     public Optional<String> tierOf(MemberId member, Instant at) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(at, "instant");
-        MemberTiers m = load(member);
-        return m == null ? Optional.empty() : Optional.of(ladder.tiers().get(shownAt(m, at)).name());
+        TierState state = read(member);
+        return state == null ? Optional.empty() : Optional.of(machine.tierAt(state, at).name());
     }
 
     /**
@@ -636,12 +447,7 @@ public final class TierEngine implements TierLookup {
 
     /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
     long returnable(MemberId member, IdempotencyKey original) {
-        MemberTiers m = load(member);
-        Activity a = m == null ? null : m.byKey.get(original);
-        if (a == null || a.original() != null || a.amount() < 0) {
-            return 0;
-        }
-        return a.amount() - m.returned(original);
+        return machine.returnable(read(member), original);
     }
 
     /**
@@ -652,15 +458,8 @@ public final class TierEngine implements TierLookup {
      */
     public List<MemberId> members() {
         List<MemberId> all = new ArrayList<>();
-        MemberId after = null;
-        while (true) {
-            List<MemberId> page = store.members(after, PAGE);
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return Collections.unmodifiableList(all);
-            }
-            after = page.get(page.size() - 1);
-        }
+        commits.forEachMember(PAGE, all::add);
+        return Collections.unmodifiableList(all);
     }
 
     /**
@@ -690,385 +489,17 @@ public final class TierEngine implements TierLookup {
     public TierProgress progress(MemberId member, Instant asOf) {
         Objects.requireNonNull(member, "member must not be null");
         Inputs.businessTime(asOf, "instant");
-        MemberTiers m = load(member);
-        MemberTiers c = m == null ? new MemberTiers(member, asOf.atZone(zone).toLocalDate(), asOf) : m.copy();
-        advance(c, asOf, null);
-        Instant start = window.currentStart(asOf, zone, c.enrolled);
-        long[] sums = sums(c, start, asOf.plusNanos(1), null);
-        Map<Metric, BigDecimal> values = new LinkedHashMap<>();
-        for (int i = 0; i < metrics.length; i++) {
-            values.put(metrics[i], metrics[i].toDecimal(sums[i]));
-        }
-        Optional<Tier> next = Optional.empty();
-        Map<Metric, BigDecimal> needed = new LinkedHashMap<>();
-        if (c.shown + 1 < ladder.tiers().size()) {
-            Tier n = ladder.tiers().get(c.shown + 1);
-            next = Optional.of(n);
-            for (Threshold t : n.thresholds()) {
-                long have = sums[metricIndex.get(t.metric())];
-                needed.put(t.metric(), t.metric().toDecimal(Math.max(0, t.minorUnits() - have)));
-            }
-        }
-        Optional<Instant> end = window.hasFixedEnd()
-                ? Optional.of(window.nextClose(asOf, zone, c.enrolled)) : Optional.empty();
-        return new TierProgress(member, asOf, ladder.tiers().get(c.shown), keptUntil(c),
-                Optional.ofNullable(start), end, Collections.unmodifiableMap(values), next,
-                Collections.unmodifiableMap(needed), next.isPresent() ? end : Optional.empty());
+        return machine.progress(member, read(member), asOf);
     }
 
-    // ---------------------------------------------------------------- loading and saving state
-
-    private static void checkAttempts(MemberId member, int attempt) {
-        if (attempt > MAX_ATTEMPTS) {
-            throw new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
-                    + MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
-        }
-    }
-
-    private MemberTiers load(MemberId member) {
-        Optional<TierState> state = store.state(member);
-        return state.isEmpty() ? null : load(state.get());
-    }
-
-    private MemberTiers load(TierState s) {
-        MemberTiers m = new MemberTiers(s.member(), s.enrolled(), s.clock());
-        m.version = s.version();
-        for (TierActivity x : s.activities()) {
-            Metric metric = metricByName.get(x.metric());
-            if (metric == null) {
-                throw new UnknownMetricException("stored activity " + x.key() + " of member " + s.member()
-                        + " counts metric " + x.metric() + ", which the tier ladder does not declare; declared metrics: "
-                        + ladder.metrics());
-            }
-            Activity a = new Activity(metric, metricIndex.get(metric), x.amount(), x.at(), x.attributedAt(),
-                    x.effectiveAt(), x.key(), x.original());
-            m.activities.add(a);
-            m.byKey.put(a.key(), a);
-        }
-        for (TierAssignment x : s.assignments()) {
-            m.manual.add(new Manual(ladder.indexOf(x.tier()), x.from(), x.until(), x.reason(), x.key()));
-        }
-        m.history.addAll(s.history());
-        m.tier = ladder.indexOf(s.earned());
-        m.floor = ladder.indexOf(s.floor());
-        m.shown = ladder.indexOf(s.shown());
-        PendingDowngrade p = s.pending();
-        m.pending = p == null ? null : new Pending(p.effective(), ladder.indexOf(p.target()), p.reason());
-        return m;
-    }
-
-    private TierState save(MemberTiers m) {
-        List<TierActivity> activities = new ArrayList<>(m.activities.size());
-        for (Activity a : m.activities) {
-            activities.add(stored(a));
-        }
-        List<TierAssignment> assignments = new ArrayList<>(m.manual.size());
-        for (Manual x : m.manual) {
-            assignments.add(new TierAssignment(ladder.tiers().get(x.tier()).name(), x.from(), x.until(), x.reason(),
-                    x.key()));
-        }
-        List<Tier> tiers = ladder.tiers();
-        PendingDowngrade pending = m.pending == null ? null
-                : new PendingDowngrade(m.pending.effective(), tiers.get(m.pending.target()).name(), m.pending.reason());
-        return new TierState(m.id, m.version + 1, m.enrolled, m.clock, tiers.get(m.tier).name(),
-                tiers.get(m.floor).name(), tiers.get(m.shown).name(), pending, activities, assignments, m.history);
-    }
-
-    private static TierActivity stored(Activity a) {
-        return new TierActivity(a.metric().toString(), a.amount(), a.at(), a.attributedAt(), a.effectiveAt(), a.key(),
-                a.original());
-    }
-
-    /** Whether {@code next} (one version on) holds the same as {@code before}: nothing to store. */
-    private static boolean sameContent(TierState before, TierState next) {
-        return before.clock().equals(next.clock()) && before.earned().equals(next.earned())
-                && before.floor().equals(next.floor()) && before.shown().equals(next.shown())
-                && Objects.equals(before.pending(), next.pending())
-                && before.history().size() == next.history().size()
-                && before.activities().size() == next.activities().size()
-                && before.assignments().size() == next.assignments().size();
-    }
-
-    // ---------------------------------------------------------------- state machine (on a working copy)
-
-    private int shownAt(MemberTiers m, Instant at) {
-        if (!at.isBefore(m.clock)) {
-            MemberTiers c = m.copy();
-            advance(c, at, null);
-            return c.shown;
-        }
-        int shown = 0;
-        for (TierChange ch : m.history) {
-            if (ch.at().isAfter(at)) {
-                break;
-            }
-            shown = ladder.indexOf(ch.to());
-        }
-        return shown;
-    }
-
-    private Optional<Instant> keptUntil(MemberTiers c) {
-        int cur = c.shown;
-        for (int step = 0; step < KEPT_UNTIL_STEPS; step++) {
-            if (c.tier <= c.floor && c.pending == null && nextManual(c, c.clock) == null) {
-                return Optional.empty();
-            }
-            Instant next = nextEvent(c);
-            if (next == null) {
-                return Optional.empty();
-            }
-            step(c, next, null);
-            if (c.shown < cur) {
-                return Optional.of(next);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void advance(MemberTiers m, Instant to, List<TierEvent> out) {
-        while (true) {
-            Instant next = nextEvent(m);
-            if (next == null || next.isAfter(to)) {
-                break;
-            }
-            step(m, next, out);
-        }
-        if (to.isAfter(m.clock)) {
-            m.clock = to;
-        }
-    }
-
-    private Instant nextEvent(MemberTiers m) {
-        Instant next = window.nextClose(m.clock, zone, m.enrolled);
-        if (m.pending != null && (next == null || !m.pending.effective().isAfter(next))) {
-            next = m.pending.effective();
-        }
-        Instant manual = nextManual(m, m.clock);
-        if (manual != null && (next == null || manual.isBefore(next))) {
-            next = manual;
-        }
-        return next;
-    }
-
-    private void step(MemberTiers m, Instant next, List<TierEvent> out) {
-        Instant close = window.nextClose(m.clock, zone, m.enrolled);
-        m.clock = next;
-        if (m.pending != null && m.pending.effective().equals(next)) {
-            endGrace(m, next, out);
-        }
-        if (next.equals(close)) {
-            closeWindow(m, next, out);
-        }
-        showManual(m, next, out);
-    }
-
-    private void closeWindow(MemberTiers m, Instant close, List<TierEvent> out) {
-        Instant from = ladder.retention() ? window.closedStart(close, zone, m.enrolled)
-                : window.currentStart(close, zone, m.enrolled);
-        Instant to = ladder.retention() ? close : close.plusNanos(1);
-        long[] sums = sums(m, from, to, null);
-        int q = level(sums);
-        String basis = q > 0 ? reason(q, sums, from, close) : "no threshold reached in " + span(from, close);
-        int target = Math.max(q, m.floor);
-        if (target >= m.tier) {
-            m.pending = null;
-            if (target > m.tier) {
-                raise(m, target);
-                show(m, close, ChangeCause.WINDOW_CLOSED, "window closed: " + basis, out);
-            } else if (m.tier > 0 && out != null) {
-                out.add(new TierRetained(m.id, ladder.tiers().get(m.tier).name(), close,
-                        q >= m.tier ? "window closed: " + basis : "never-downgrade tier; " + basis));
-            }
-            return;
-        }
-        if (ladder.softLanding()) {
-            target = Math.max(target, m.tier - 1);
-        }
-        String why = "window closed: " + basis + (ladder.softLanding() ? "; soft landing: at most one tier down" : "");
-        if (ladder.gracePeriod().isZero()) {
-            m.tier = target;
-            show(m, close, ChangeCause.WINDOW_CLOSED, why, out);
-        } else {
-            m.pending = new Pending(close.atZone(zone).plus(ladder.gracePeriod()).toInstant(), target, why);
-        }
-    }
-
-    private void endGrace(MemberTiers m, Instant at, List<TierEvent> out) {
-        Pending p = m.pending;
-        m.pending = null;
-        Candidate c = candidate(m, at, null);
-        int target = Math.max(Math.max(p.target(), c.level), m.floor);
-        if (target < m.tier) {
-            m.tier = target;
-            show(m, at, ChangeCause.WINDOW_CLOSED, p.reason() + "; grace period " + ladder.gracePeriod() + " ended",
-                    out);
-        } else if (m.tier > 0 && out != null) {
-            out.add(new TierRetained(m.id, ladder.tiers().get(m.tier).name(), at,
-                    "re-qualified during the grace period: " + c.reason));
-        }
-    }
-
-    private void raise(MemberTiers m, int tier) {
-        // a tier earned now voids a downgrade pending from a lower one: the member re-qualified
-        m.pending = null;
-        m.tier = tier;
-        m.floor = Math.max(m.floor, floorAt[tier]);
-    }
-
-    private void show(MemberTiers m, Instant at, ChangeCause cause, String reason, List<TierEvent> out) {
-        Integer manual = activeManual(m, at);
-        int shown = manual == null ? m.tier : Math.max(m.tier, m.manual.get(manual).tier());
-        emit(m, shown, at, cause, reason, out);
-    }
-
-    private void showManual(MemberTiers m, Instant at, List<TierEvent> out) {
-        Integer manual = activeManual(m, at);
-        int shown = manual == null ? m.tier : Math.max(m.tier, m.manual.get(manual).tier());
-        if (manual != null && shown == m.manual.get(manual).tier() && shown != m.tier) {
-            Manual x = m.manual.get(manual);
-            emit(m, shown, at, ChangeCause.STATUS_MATCH, x.reason() + " (until " + x.until() + ")", out);
-        } else {
-            emit(m, shown, at, ChangeCause.STATUS_MATCH_ENDED, "status match ended; tier earned by activity applies",
-                    out);
-        }
-    }
-
-    private void emit(MemberTiers m, int shown, Instant at, ChangeCause cause, String reason, List<TierEvent> out) {
-        if (shown == m.shown) {
-            return;
-        }
-        TierChange change = new TierChange(m.id, ladder.tiers().get(m.shown).name(), ladder.tiers().get(shown).name(),
-                at, cause, reason);
-        boolean up = shown > m.shown;
-        m.shown = shown;
-        if (out != null) {
-            m.history.add(change);
-            out.add(up ? new TierUpgraded(change) : new TierDowngraded(change));
-        }
-    }
-
-    private Integer activeManual(MemberTiers m, Instant at) {
-        Integer best = null;
-        for (int i = 0; i < m.manual.size(); i++) {
-            Manual x = m.manual.get(i);
-            if (!x.from().isAfter(at) && x.until().isAfter(at)
-                    && (best == null || x.tier() > m.manual.get(best).tier())) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static Instant nextManual(MemberTiers m, Instant after) {
-        Instant next = null;
-        for (Manual x : m.manual) {
-            if (x.from().isAfter(after) && (next == null || x.from().isBefore(next))) {
-                next = x.from();
-            }
-            if (x.until().isAfter(after) && (next == null || x.until().isBefore(next))) {
-                next = x.until();
-            }
-        }
-        return next;
-    }
-
-    /** The tier the member qualifies for at {@code at}: the current window, and with retention the last closed one. */
-    private Candidate candidate(MemberTiers m, Instant at, Activity exclude) {
-        Instant from = window.currentStart(at, zone, m.enrolled);
-        Instant to = at.plusNanos(1);
-        long[] sums = sums(m, from, to, exclude);
-        int q = level(sums);
-        String why = q > 0 ? reason(q, sums, from, at) : "no threshold reached in " + span(from, at);
-        if (ladder.retention()) {
-            Instant close = window.lastClose(at, zone, m.enrolled);
-            if (close != null) {
-                Instant closedFrom = window.closedStart(close, zone, m.enrolled);
-                long[] closed = sums(m, closedFrom, close, exclude);
-                int q2 = level(closed);
-                if (q2 > q) {
-                    q = q2;
-                    why = reason(q2, closed, closedFrom, close);
-                }
-            }
-        }
-        return new Candidate(q, why);
-    }
-
-    private long[] sums(MemberTiers m, Instant from, Instant to, Activity exclude) {
-        long[] sums = new long[metrics.length];
-        for (Activity a : m.activities) {
-            if (a != exclude && (from == null || !a.attributedAt().isBefore(from)) && a.attributedAt().isBefore(to)) {
-                sums[a.metricIndex()] += a.amount();
-            }
-        }
-        return sums;
-    }
-
-    private int level(long[] sums) {
-        List<Tier> tiers = ladder.tiers();
-        for (int i = tiers.size() - 1; i > 0; i--) {
-            for (Threshold t : tiers.get(i).thresholds()) {
-                if (sums[metricIndex.get(t.metric())] >= t.minorUnits()) {
-                    return i;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private String reason(int tier, long[] sums, Instant from, Instant to) {
-        Tier t = ladder.tiers().get(tier);
-        for (Threshold th : t.thresholds()) {
-            long have = sums[metricIndex.get(th.metric())];
-            if (have >= th.minorUnits()) {
-                return th.metric() + " reached " + th.metric().toDecimal(have).toPlainString() + " (threshold "
-                        + th.amount().toPlainString() + " for " + t.name() + ") in " + span(from, to);
-            }
-        }
-        return t.name() + " qualified in " + span(from, to);
-    }
-
-    private String span(Instant from, Instant to) {
-        return window + " " + (from == null ? "since enrolment" : from.atZone(zone).toLocalDateTime().toString())
-                + " to " + to.atZone(zone).toLocalDateTime();
-    }
-
-    private static void checkTotal(MemberTiers m, Metric metric, long amount, IdempotencyKey key) {
-        long total = Math.abs(amount);
-        for (Activity a : m.activities) {
-            if (a.metric().equals(metric)) {
-                total += Math.abs(a.amount());
-                if (total < 0) {
-                    throw new InvalidTierRequestException("activity " + key + " of member " + m.id
-                            + " would make the recorded " + metric + " exceed " + Long.MAX_VALUE + " minor units");
-                }
-            }
-        }
+    private TierState read(MemberId member) {
+        return store.state(member).orElse(null);
     }
 
     private void checkMetric(Metric metric) {
-        if (!metricIndex.containsKey(metric)) {
+        if (ladder.metricIndex(metric) < 0) {
             throw new UnknownMetricException("metric " + metric + " is not declared by the tier ladder; declared metrics: "
                     + ladder.metrics());
         }
-    }
-
-    private static String describe(Activity a) {
-        return a.amount() + " " + a.metric() + " at " + a.at() + (a.original() == null ? "" : " returning " + a.original());
-    }
-
-    /** Delivers a stored change's events; a listener's failure goes to the failure handler and stops nothing. */
-    private void deliver(List<TierEvent> events) {
-        for (TierEvent e : events) {
-            try {
-                listener.onEvent(e);
-            } catch (RuntimeException failure) {
-                listenerFailures.failed(e, failure);
-            }
-        }
-    }
-
-    /** A qualified tier and the reason in words. */
-    private record Candidate(int level, String reason) {
     }
 }

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class TierLadder {
     private final List<Tier> tiers;
     private final Map<String, Integer> index;
     private final Set<Metric> metrics;
+    private final Map<Metric, Integer> metricIndex = new HashMap<>();
+    private final Map<String, Metric> metricByName = new HashMap<>();
     private final QualificationWindow window;
     private final ZoneId zone;
     private final boolean retention;
@@ -50,6 +53,10 @@ public final class TierLadder {
         this.tiers = Collections.unmodifiableList(new ArrayList<>(b.tiers));
         this.index = index;
         this.metrics = Collections.unmodifiableSet(new LinkedHashSet<>(b.metrics));
+        for (Metric m : metrics) {
+            metricIndex.put(m, metricIndex.size());
+            metricByName.put(m.toString(), m);
+        }
         this.window = b.window;
         this.zone = b.zone;
         this.retention = b.retention;
@@ -114,6 +121,17 @@ public final class TierLadder {
      */
     public Set<Metric> metrics() {
         return metrics;
+    }
+
+    /** The position of a declared metric in {@link #metrics()}, or -1 if the ladder does not declare it. */
+    int metricIndex(Metric metric) {
+        Integer i = metricIndex.get(metric);
+        return i == null ? -1 : i;
+    }
+
+    /** The declared metric whose text form ({@link Metric#toString()}) is {@code name}, or null. */
+    Metric metricNamed(String name) {
+        return metricByName.get(name);
     }
 
     /**
