@@ -6,7 +6,7 @@ import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Receipt;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jeasy.rules.api.Rules;

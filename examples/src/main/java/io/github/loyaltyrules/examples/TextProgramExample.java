@@ -43,7 +43,7 @@ import java.util.Optional;
  * Tuesday campaign of {@code coffee-chain-tuesday.loyalty}: Tuesday's receipts name the new version.
  *
  * <p>Ada is a Gold member (double beans), Bob is Green; the shop looks their tiers up in its own
- * table ({@link io.github.loyaltyrules.program.TierLookup}).
+ * table ({@link io.github.loyaltyrules.tier.TierLookup}).
  */
 public final class TextProgramExample {
 

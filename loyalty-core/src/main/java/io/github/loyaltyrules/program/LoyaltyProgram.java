@@ -39,6 +39,7 @@ import io.github.loyaltyrules.tier.InvalidTierRequestException;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.Tier;
 import io.github.loyaltyrules.tier.TierEngine;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

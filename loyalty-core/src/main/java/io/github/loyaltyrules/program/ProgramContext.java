@@ -9,6 +9,7 @@ import io.github.loyaltyrules.program.spi.ProgramStore;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.tier.Tier;
 import io.github.loyaltyrules.tier.TierEngine;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -47,7 +47,7 @@
  * <p><b>State.</b> Member profiles, purchase and reward counts, what each purchase, event, return and
  * reward redemption recorded, what returns took, and key uses are kept in a
  * {@link io.github.loyaltyrules.program.spi.ProgramStore}: in this JVM's memory by default, or in a
- * durable store shared by several servers ({@link LoyaltyProgram#of(io.github.loyaltyrules.ledger.Ledger, ProgramVersion, TierLookup, io.github.loyaltyrules.program.spi.ProgramStore)}),
+ * durable store shared by several servers ({@link LoyaltyProgram#of(io.github.loyaltyrules.ledger.Ledger, ProgramVersion, io.github.loyaltyrules.tier.TierLookup, io.github.loyaltyrules.program.spi.ProgramStore)}),
  * so that a purchase made on one server is returned on another, and a reward's limit holds across them.
  * The points themselves are in the ledger's store. Each change to the program's state is a
  * compare-and-set or keyed insert in the store, made <em>before</em> the ledger posts: a purchase's

@@ -7,7 +7,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import io.github.loyaltyrules.tier.spi.TierState;
 import io.github.loyaltyrules.tier.spi.TierStore;
 import java.time.Instant;

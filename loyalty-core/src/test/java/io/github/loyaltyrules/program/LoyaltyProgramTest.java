@@ -20,6 +20,7 @@ import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleEngine;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;

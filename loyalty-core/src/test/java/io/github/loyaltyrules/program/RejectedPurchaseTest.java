@@ -11,6 +11,7 @@ import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.RuleEngine;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.RuleEngine;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

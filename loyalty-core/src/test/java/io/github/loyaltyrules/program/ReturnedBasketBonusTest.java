@@ -16,6 +16,7 @@ import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleEngine;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

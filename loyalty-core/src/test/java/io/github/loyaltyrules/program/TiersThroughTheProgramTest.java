@@ -21,6 +21,7 @@ import io.github.loyaltyrules.tier.Tier;
 import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.tier.TierFeed;
 import io.github.loyaltyrules.tier.TierLadder;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

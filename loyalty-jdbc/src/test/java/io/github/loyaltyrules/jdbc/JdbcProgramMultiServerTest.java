@@ -15,7 +15,7 @@ import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Receipt;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.program.RewardNotAvailableException;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import io.github.loyaltyrules.program.contract.ProgramStoreContract;
 import io.github.loyaltyrules.program.spi.ProgramStore;
 import io.github.loyaltyrules.program.spi.ReceiptRecord;

@@ -12,7 +12,7 @@ import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Receipt;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Explanation;

@@ -11,7 +11,7 @@ import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import io.github.loyaltyrules.program.spi.CommitResult;
 import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
 import io.github.loyaltyrules.program.spi.MemberRecord;

@@ -12,7 +12,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Receipt;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
 import io.github.loyaltyrules.program.spi.ProgramStore;
 import io.github.loyaltyrules.rule.BasketLine;

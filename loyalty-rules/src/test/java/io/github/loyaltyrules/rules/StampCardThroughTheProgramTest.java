@@ -10,7 +10,7 @@ import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Receipt;
 import io.github.loyaltyrules.program.Reward;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

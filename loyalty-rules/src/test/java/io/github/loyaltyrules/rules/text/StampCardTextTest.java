@@ -8,7 +8,7 @@ import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.Receipt;
-import io.github.loyaltyrules.program.TierLookup;
+import io.github.loyaltyrules.tier.TierLookup;
 import io.github.loyaltyrules.rules.Actions;
 import io.github.loyaltyrules.rules.LineMatcher;
 import io.github.loyaltyrules.rules.RuleSet;

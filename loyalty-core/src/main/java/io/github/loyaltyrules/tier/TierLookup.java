@@ -1,4 +1,4 @@
-package io.github.loyaltyrules.program;
+package io.github.loyaltyrules.tier;
 
 import io.github.loyaltyrules.ledger.MemberId;
 import java.time.Instant;
