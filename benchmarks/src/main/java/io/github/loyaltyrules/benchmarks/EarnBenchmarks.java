@@ -72,6 +72,7 @@ public class EarnBenchmarks {
         easyRules = EarnProgram.easyRules(rules);
         easyEngine = EarnProgram.easyRulesEngine();
         EvaluationBenchmarks.check("ours", ours().total(Fixtures.PTS.code()));
+        EvaluationBenchmarks.check("quote", quote().total(Fixtures.PTS.code()));
         EvaluationBenchmarks.check("floor", floor().amount());
         EvaluationBenchmarks.check("easy rules", easyRules().amount());
     }
@@ -88,6 +89,17 @@ public class EarnBenchmarks {
     @Benchmark
     public Receipt ours() {
         return program.purchase(next(), EarnProgram.BASKET, Fixtures.T0, Fixtures.key("p", sequence));
+    }
+
+    /**
+     * A quote of the same basket through our facade: what the purchase would earn, evaluated as
+     * {@link #ours()} evaluates it, with nothing stored, posted or drawn.
+     *
+     * @return the receipt the purchase would produce
+     */
+    @Benchmark
+    public Receipt quote() {
+        return program.quote(next(), EarnProgram.BASKET, Fixtures.T0, Fixtures.key("q", sequence));
     }
 
     /**
