@@ -10,29 +10,29 @@ import java.util.Objects;
 
 /**
  * What happened in one currency over a period {@code [from, to)}: the points earned, redeemed,
- * expired, adjusted, reversed, transferred and reserved, the liability and debt at the start and at
- * the end, and how many members were enrolled, active and holding points. All amounts are minor
- * units. An entry belongs to the period if its business time is at or after {@code from} and before
+ * expired, adjusted, reversed, transferred and reserved, the liability at the start and at the end,
+ * and how many members were enrolled, active and holding points. All amounts are minor units. An
+ * entry belongs to the period if its business time is at or after {@code from} and before
  * {@code to}; an expiry entry is dated when its lot expired, whenever the sweep ran.
  *
  * <p>The figures add up: {@code closingLiability = openingLiability + } the net of every entry type's
- * totals, and {@code closingDebt = openingDebt + } the sum of their debt changes.
+ * totals. The liability at a bound is the sum of the entries dated before it, so it follows business
+ * time, not the order postings were made in: a posting dated before an earlier one that it undoes (a
+ * reversal of an earning dated before the redemption that spent it, and after that redemption was
+ * itself reversed) makes it lower for the time in between, in a rare case below zero.
  *
  * @param currency the currency
  * @param from the start of the period, inclusive
  * @param to the end of the period, exclusive
  * @param totals the sums per entry type; every type is present (with zeros if it had no entries)
- * @param openingLiability the sum of every member's balance at {@code from}, entries dated before it
+ * @param openingLiability the sum of every member's balance at {@code from}: their entries dated before it
  * @param closingLiability the same at {@code to}
- * @param openingDebt the sum of every member's debt at {@code from}
- * @param closingDebt the same at {@code to}
  * @param enrolledMembers members enrolled before {@code to}, whatever the status of their account now
  * @param activeMembers members with an entry in the period other than an expiry's
  * @param holdingMembers members whose balance at {@code to} is positive
  */
 public record ActivityReport(PointCurrency currency, Instant from, Instant to, Map<EntryType, EntryTotals> totals,
-        long openingLiability, long closingLiability, long openingDebt, long closingDebt, long enrolledMembers,
-        long activeMembers, long holdingMembers) {
+        long openingLiability, long closingLiability, long enrolledMembers, long activeMembers, long holdingMembers) {
 
     /**
      * Validates the report, fills in the entry types it lacks with zeros and makes the totals unmodifiable.
@@ -43,16 +43,13 @@ public record ActivityReport(PointCurrency currency, Instant from, Instant to, M
      * @param totals the sums per entry type, each under its own type
      * @param openingLiability the sum of every member's balance at {@code from}
      * @param closingLiability the same at {@code to}
-     * @param openingDebt the sum of every member's debt at {@code from}
-     * @param closingDebt the same at {@code to}
      * @param enrolledMembers members enrolled before {@code to}
      * @param activeMembers members with an entry in the period other than an expiry's
      * @param holdingMembers members whose balance at {@code to} is positive
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code to} is not after {@code from}, a total is filed under
-     *         another type, or an amount or count is negative
-     * @throws IllegalStateException if the closing liability or debt is not the opening one plus the
-     *         period's changes
+     *         another type, or a count is negative
+     * @throws IllegalStateException if the closing liability is not the opening one plus the period's changes
      */
     public ActivityReport {
         Objects.requireNonNull(currency, "currency must not be null");
@@ -64,7 +61,6 @@ public record ActivityReport(PointCurrency currency, Instant from, Instant to, M
         }
         Map<EntryType, EntryTotals> all = new EnumMap<>(EntryType.class);
         long net = 0;
-        long debt = 0;
         for (EntryType type : EntryType.values()) {
             EntryTotals t = totals.get(type);
             if (t == null) {
@@ -74,17 +70,15 @@ public record ActivityReport(PointCurrency currency, Instant from, Instant to, M
             }
             all.put(type, t);
             net = Math.addExact(net, t.net());
-            debt = Math.addExact(debt, t.debtDelta());
         }
         totals = Collections.unmodifiableMap(all);
-        if (openingLiability < 0 || closingLiability < 0 || openingDebt < 0 || closingDebt < 0 || enrolledMembers < 0
-                || activeMembers < 0 || holdingMembers < 0) {
-            throw new IllegalArgumentException("report figures of " + currency.code() + " must not be negative");
+        if (enrolledMembers < 0 || activeMembers < 0 || holdingMembers < 0) {
+            throw new IllegalArgumentException("member counts of " + currency.code() + " must not be negative; got "
+                    + enrolledMembers + ", " + activeMembers + ", " + holdingMembers);
         }
-        if (closingLiability != openingLiability + net || closingDebt != openingDebt + debt) {
+        if (closingLiability != openingLiability + net) {
             throw new IllegalStateException("inconsistent report of " + currency.code() + " from " + from + " to " + to
-                    + ": liability " + openingLiability + " + " + net + " != " + closingLiability + " or debt "
-                    + openingDebt + " + " + debt + " != " + closingDebt);
+                    + ": opening liability " + openingLiability + " + " + net + " != closing " + closingLiability);
         }
     }
 

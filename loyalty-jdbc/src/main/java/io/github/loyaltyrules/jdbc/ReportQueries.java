@@ -36,20 +36,16 @@ final class ReportQueries {
             + " SUM(held_delta), SUM(debt_delta)"
             + " FROM loyalty_entry WHERE currency = ? AND business_at >= ? AND business_at < ? GROUP BY type";
     /**
-     * Per member, what is dated at or after each bound; then summed over the purses: the balance and
-     * debt at both bounds, the active members, the holders at the end, and the members enrolled before it.
+     * Per member, what is dated at or after each bound; then summed over the purses: the balance at
+     * both bounds, the active members, the holders at the end, and the members enrolled before it.
      */
     private static final String BALANCES = "SELECT COALESCE(SUM(p.balance - COALESCE(x.from_on, 0)), 0),"
             + " COALESCE(SUM(p.balance - COALESCE(x.to_on, 0)), 0),"
-            + " COALESCE(SUM(p.debt - COALESCE(x.debt_from_on, 0)), 0),"
-            + " COALESCE(SUM(p.debt - COALESCE(x.debt_to_on, 0)), 0),"
             + " COUNT(CASE WHEN x.active > 0 THEN 1 END),"
             + " COUNT(CASE WHEN p.balance - COALESCE(x.to_on, 0) > 0 THEN 1 END),"
             + " (SELECT COUNT(*) FROM loyalty_member WHERE enrolled_at < ?)"
             + " FROM loyalty_purse p LEFT JOIN (SELECT member_id, SUM(amount) AS from_on,"
             + " SUM(CASE WHEN business_at >= ? THEN amount ELSE 0 END) AS to_on,"
-            + " SUM(debt_delta) AS debt_from_on,"
-            + " SUM(CASE WHEN business_at >= ? THEN debt_delta ELSE 0 END) AS debt_to_on,"
             + " SUM(CASE WHEN business_at < ? AND posting_type <> 'EXPIRY' THEN 1 ELSE 0 END) AS active"
             + " FROM loyalty_entry WHERE currency = ? AND business_at >= ? GROUP BY member_id) x"
             + " ON x.member_id = p.member_id WHERE p.currency = ?";
@@ -90,14 +86,13 @@ final class ReportQueries {
             setBound(p, 1, to);
             setBound(p, 2, to);
             setBound(p, 3, to);
-            setBound(p, 4, to);
-            p.setString(5, currency.code());
-            setBound(p, 6, from);
-            p.setString(7, currency.code());
+            p.setString(4, currency.code());
+            setBound(p, 5, from);
+            p.setString(6, currency.code());
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                return new ActivityReport(currency, from, to, totals, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(7), rs.getLong(5), rs.getLong(6));
+                return new ActivityReport(currency, from, to, totals, rs.getLong(1), rs.getLong(2), rs.getLong(5),
+                        rs.getLong(3), rs.getLong(4));
             }
         }
     }

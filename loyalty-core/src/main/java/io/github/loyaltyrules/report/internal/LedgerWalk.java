@@ -47,21 +47,19 @@ public final class LedgerWalk {
     public static ActivityReport activity(LedgerStore store, PointCurrency currency, Instant from, Instant to) {
         String code = currency.code();
         long[][] sums = new long[EntryType.values().length][5];
-        long[] figures = new long[7]; // opening, closing, opening debt, closing debt, enrolled, active, holding
+        long[] figures = new long[5]; // opening, closing, enrolled, active, holding
         forEachBook(store, book -> {
             MemberId member = book.account().member();
             if (book.account().enrolledAt().isBefore(to)) {
-                figures[4]++;
+                figures[2]++;
             }
             Purse purse = book.purses().get(code);
             if (purse == null) {
                 return;
             }
-            // from the balance now, take back what was dated at or after each bound
+            // from the balance now, take back what is dated at or after each bound
             long fromOn = 0;
             long toOn = 0;
-            long debtFromOn = 0;
-            long debtToOn = 0;
             boolean active = false;
             // the entries the book has seen: one written since it was read is left out, like its effect
             long before = book.nextEntry();
@@ -72,10 +70,8 @@ public final class LedgerWalk {
                         continue;
                     }
                     fromOn = Math.addExact(fromOn, e.amount());
-                    debtFromOn = Math.addExact(debtFromOn, e.debtDelta());
                     if (!e.at().isBefore(to)) {
                         toOn = Math.addExact(toOn, e.amount());
-                        debtToOn = Math.addExact(debtToOn, e.debtDelta());
                         continue;
                     }
                     add(sums[e.type().ordinal()], e);
@@ -89,10 +85,8 @@ public final class LedgerWalk {
             long closing = purse.balance() - toOn;
             figures[0] = Math.addExact(figures[0], purse.balance() - fromOn);
             figures[1] = Math.addExact(figures[1], closing);
-            figures[2] = Math.addExact(figures[2], purse.debt() - debtFromOn);
-            figures[3] = Math.addExact(figures[3], purse.debt() - debtToOn);
-            figures[5] += active ? 1 : 0;
-            figures[6] += closing > 0 ? 1 : 0;
+            figures[3] += active ? 1 : 0;
+            figures[4] += closing > 0 ? 1 : 0;
         });
         Map<EntryType, EntryTotals> totals = new EnumMap<>(EntryType.class);
         for (EntryType type : EntryType.values()) {
@@ -100,7 +94,7 @@ public final class LedgerWalk {
             totals.put(type, new EntryTotals(type, s[0], s[1], s[2], s[3], s[4]));
         }
         return new ActivityReport(currency, from, to, totals, figures[0], figures[1], figures[2], figures[3],
-                figures[4], figures[5], figures[6]);
+                figures[4]);
     }
 
     private static void add(long[] sums, Entry e) {

@@ -112,7 +112,6 @@ public abstract class LedgerReportContract {
         assertThat(year.released()).isEqualTo(200);
         assertThat(year.openingLiability()).isZero();
         assertThat(year.closingLiability()).isEqualTo(670 + 180 + 80 + 40);
-        assertThat(year.closingDebt()).isZero();
         assertThat(year.breakageRate().value()).contains(new BigDecimal("0.1901")); // 650 / 3420
         assertThat(year.redemptionRate().percent()).contains(new BigDecimal("35.09")); // 1200 / 3420
         assertThat(year.enrolledMembers()).isEqualTo(5);
@@ -120,8 +119,9 @@ public abstract class LedgerReportContract {
         assertThat(year.holdingMembers()).isEqualTo(4);
 
         ActivityReport april = year().activity(PTS, midnight(4, 1), midnight(5, 1));
-        assertThat(april.closingDebt()).isEqualTo(200);
+        assertThat(april.debtRecorded()).isEqualTo(200);
         assertThat(april.activeMembers()).isEqualTo(1);
+        assertThat(year().activity(PTS, midnight(5, 1), midnight(6, 1)).debtSettled()).isEqualTo(200);
         ActivityReport december = year().activity(PTS, midnight(12, 1), YEAR_END);
         assertThat(december.enrolledMembers()).isEqualTo(5);
         assertThat(year().activity(PTS, YEAR_START, midnight(12, 1)).enrolledMembers()).isEqualTo(4);

@@ -50,8 +50,6 @@ public final class ReportOracle {
         }
         long opening = 0;
         long closing = 0;
-        long openingDebt = 0;
-        long closingDebt = 0;
         long enrolled = 0;
         long active = 0;
         long holding = 0;
@@ -68,11 +66,9 @@ public final class ReportOracle {
                 }
                 if (e.at().isBefore(from)) {
                     before += e.amount();
-                    openingDebt += e.debtDelta();
                 }
                 if (e.at().isBefore(to)) {
                     until += e.amount();
-                    closingDebt += e.debtDelta();
                 }
                 if (!e.at().isBefore(from) && e.at().isBefore(to)) {
                     EntryTotals t = totals.get(e.type());
@@ -87,8 +83,7 @@ public final class ReportOracle {
             active += isActive ? 1 : 0;
             holding += until > 0 ? 1 : 0;
         }
-        return new ActivityReport(currency, from, to, totals, opening, closing, openingDebt, closingDebt, enrolled,
-                active, holding);
+        return new ActivityReport(currency, from, to, totals, opening, closing, enrolled, active, holding);
     }
 
     /** The liability now by the ledger's clock, from the lots. */
