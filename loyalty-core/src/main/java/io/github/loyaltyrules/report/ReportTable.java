@@ -198,9 +198,9 @@ public final class ReportTable {
 
     /**
      * Renders the table as aligned text: the headings, a rule, then the rows, columns two spaces
-     * apart; a column whose cells are all numbers (or rates, or {@code n/a}) is aligned right, any
-     * other left. Line breaks and tabs within a cell are shown as spaces. Every line ends with
-     * {@code \n}.
+     * apart; a number (an amount, a count, a rate or {@code n/a}) is aligned right, other text left,
+     * and a heading right if its column holds a number. Line breaks and tabs within a cell are shown
+     * as spaces. Every line ends with {@code \n}.
      *
      * @return the text
      */
@@ -210,11 +210,10 @@ public final class ReportTable {
         boolean[] right = new boolean[n];
         for (int c = 0; c < n; c++) {
             width[c] = flat(columns.get(c)).length();
-            right[c] = !rows.isEmpty();
             for (List<String> row : rows) {
                 String cell = flat(row.get(c));
                 width[c] = Math.max(width[c], cell.length());
-                right[c] &= numeric(cell);
+                right[c] |= numeric(cell);
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -225,11 +224,12 @@ public final class ReportTable {
         }
         line(sb, rule, width, right);
         for (List<String> row : rows) {
-            line(sb, row, width, right);
+            line(sb, row, width, null);
         }
         return sb.toString();
     }
 
+    /** One line of cells; {@code right} says which to align right, or null to align the numbers right. */
     private static void line(StringBuilder sb, List<String> cells, int[] width, boolean[] right) {
         int start = sb.length();
         for (int c = 0; c < cells.size(); c++) {
@@ -238,7 +238,7 @@ public final class ReportTable {
             if (c > 0) {
                 sb.append("  ");
             }
-            sb.append(right[c] ? pad + cell : cell + pad);
+            sb.append((right == null ? numeric(cell) : right[c]) ? pad + cell : cell + pad);
         }
         int end = sb.length();
         while (end > start && sb.charAt(end - 1) == ' ') {
