@@ -1,5 +1,5 @@
 /**
- * Loyalty core: the points ledger, point currencies, expiry policies and the store SPI.
+ * Loyalty core: the points ledger, point currencies, expiry policies, reports and the store SPI.
  * No dependencies beyond {@code java.base}.
  */
 module io.github.loyaltyrules.core {
@@ -13,4 +13,5 @@ module io.github.loyaltyrules.core {
     exports io.github.loyaltyrules.program.spi;
     exports io.github.loyaltyrules.tier;
     exports io.github.loyaltyrules.tier.spi;
+    exports io.github.loyaltyrules.report;
 }

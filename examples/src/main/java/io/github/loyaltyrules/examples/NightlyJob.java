@@ -7,12 +7,16 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.report.ActivityReport;
+import io.github.loyaltyrules.report.LiabilityReport;
+import io.github.loyaltyrules.report.ReportTable;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,7 +31,9 @@ import java.util.function.Consumer;
 /**
  * A nightly batch job over many members: the expiry sweep, a tier assessment, and "your points
  * expire in 30 days" notices, each phase reporting progress (members done / total) to a listener
- * that this example prints as a text progress bar.
+ * that this example prints as a text progress bar; then the reports for the back office: the year's
+ * activity so far, the liability tonight and when it expires (as text), and the activity month by
+ * month (as CSV, for a spreadsheet).
  *
  * <p>The notices are built from {@link Ledger#expiring(MemberId, PointCurrency, Period)} and handed
  * to a sender ({@code Consumer<Notice>}) exactly as a text-message or e-mail gateway would receive
@@ -162,7 +168,7 @@ public final class NightlyJob {
     }
 
     /**
-     * Runs tonight's job: the expiry sweep, the tier assessment, then the notices.
+     * Runs tonight's job: the expiry sweep, the tier assessment, the notices, then the reports.
      *
      * @param shop the shop's ledger and contact book
      * @param sender receives each notice
@@ -209,7 +215,36 @@ public final class NightlyJob {
         }
         out.println("notices: " + notices + " sent about " + points + " points expiring by "
                 + now.atZone(ZONE).plus(NOTICE_HORIZON).toLocalDate());
+        printReports(ledger, now, out);
         return new Summary(sweep, tiers, notices, points);
+    }
+
+    /**
+     * Prints the back office's reports, which the ledger's store computes (a JDBC store in SQL): the
+     * points activity of the year up to the start of this month, the liability of each currency
+     * tonight, the points by the month they expire in, and the activity month by month as CSV.
+     *
+     * @param ledger the ledger
+     * @param now tonight
+     * @param out where to print them
+     */
+    static void printReports(Ledger ledger, Instant now, PrintStream out) {
+        YearMonth thisMonth = YearMonth.from(now.atZone(ZONE));
+        YearMonth january = YearMonth.of(thisMonth.getYear(), 1);
+        if (thisMonth.equals(january)) {
+            january = january.minusYears(1); // on a January night, report the whole of last year
+        }
+        List<ActivityReport> months = ledger.activityByMonth(POINTS, january, thisMonth.minusMonths(1));
+        ActivityReport soFar = ledger.activity(POINTS, months.get(0).from(), months.get(months.size() - 1).to());
+        out.println("-- points activity from " + january + " to " + thisMonth.minusMonths(1) + " --");
+        out.print(ReportTable.activity(List.of(soFar), ZONE).transposed().text());
+        List<LiabilityReport> liability = List.of(ledger.liability(POINTS), ledger.liability(TIER_POINTS));
+        out.println("-- liability tonight --");
+        out.print(ReportTable.liability(liability).text());
+        out.println("-- points by the month they expire in --");
+        out.print(ReportTable.expiryMonths(liability.subList(0, 1)).text());
+        out.println("-- month by month, as CSV --");
+        out.print(ReportTable.activity(months, ZONE).csv());
     }
 
     static String tierOf(long tierPoints) {

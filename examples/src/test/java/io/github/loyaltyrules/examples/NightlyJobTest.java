@@ -63,6 +63,23 @@ class NightlyJobTest {
         }
         assertThat(outstanding).isEqualTo(250 * (50 + 120 + 200 + 30));
         assertThat(ledger.expire(NightlyJob.TONIGHT).postings()).as("a re-run writes nothing").isZero();
+
+        // The reports: 250 x (150 + 120 + 200 + 90) earned, group 3's 60 redeemed, group 0's 100 expired on 10 August.
+        String printed = log.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("-- points activity from 2026-01 to 2026-08 --\n",
+                "earned               140000\n", "redeemed              15000\n", "expired               25000\n",
+                "closing              100000\n", "breakage             17.86%\n", "redemption           10.71%\n");
+        // Tonight's liability by expiry month: groups 1 and 3 in September, 2 in November, 0's July lot in January.
+        assertThat(printed).contains(""
+                + "PTS       2026-09-01 02:00       100000        0        0              0     1000     0\n"
+                + "TIER      2026-09-01 02:00       140000        0        0         140000     1000     0\n");
+        assertThat(printed).contains(""
+                + "PTS       2026-09   37500\n"
+                + "PTS       2026-11   50000\n"
+                + "PTS       2027-01   12500\n");
+        assertThat(printed).contains("currency,from,to,opening,earned,redeemed,expired,",
+                "PTS,2026-04-01,2026-05-01,77500,0,15000,0,0,0,0,0,0,0,0,62500,n/a,n/a,1000,250,750\r\n",
+                "PTS,2026-08-01,2026-09-01,125000,0,0,25000,0,0,0,0,0,0,0,100000,n/a,n/a,1000,0,1000\r\n");
     }
 
     @Test

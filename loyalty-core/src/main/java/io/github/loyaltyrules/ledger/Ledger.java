@@ -2,10 +2,13 @@ package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.report.ActivityReport;
+import io.github.loyaltyrules.report.LiabilityReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,6 +68,7 @@ public final class Ledger {
     private final Poster poster;
     private final Expiries expiries;
     private final Balances balances;
+    private final Reports reports;
 
     private Ledger(Builder b) {
         this.ctx = new LedgerContext(b.zone, b.clock, Collections.unmodifiableMap(new LinkedHashMap<>(b.currencies)),
@@ -79,6 +83,7 @@ public final class Ledger {
         this.poster = new Poster(ctx, credits, reservations, reversals, transfers);
         this.expiries = new Expiries(ctx);
         this.balances = new Balances(ctx);
+        this.reports = new Reports(ctx);
     }
 
     /**
@@ -842,5 +847,62 @@ public final class Ledger {
         Checks.notNull(key, "key");
         ctx.book(Checks.notNull(member, "member"));
         return ctx.store.reservation(member, key);
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    /**
+     * Returns what happened in a currency over the period {@code [from, to)}: points earned, redeemed,
+     * expired, adjusted, reversed and transferred, the liability and debt at both ends, the breakage
+     * and redemption rates, and the members enrolled, active and holding points (see
+     * {@link ActivityReport}). The store computes it: the JDBC store in SQL, the in-memory store by
+     * walking its members. Entries count by their business time.
+     *
+     * @param currency the currency
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive
+     * @return the report
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownCurrencyException if the currency is not configured
+     * @throws InvalidRequestException if {@code to} is not after {@code from}, or either is outside years 1 to 9999
+     * @throws OutsideWindowException if the store no longer keeps the entries the period needs (only a
+     *         store that forgets, such as the in-memory one, for a period starting before the window)
+     */
+    public ActivityReport activity(PointCurrency currency, Instant from, Instant to) {
+        return reports.activity(currency, from, to);
+    }
+
+    /**
+     * Returns the activity of each calendar month from {@code first} to {@code last}, both included,
+     * with months starting at midnight on the 1st in the ledger's zone; see
+     * {@link #activity(PointCurrency, Instant, Instant)}.
+     *
+     * @param currency the currency
+     * @param first the first month
+     * @param last the last month; not before {@code first}, and at most 1,200 months after it
+     * @return one report per month, in order
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownCurrencyException if the currency is not configured
+     * @throws InvalidRequestException if {@code last} is before {@code first}, the months are more
+     *         than 1,200, or a month is outside years 1 to 9999
+     * @throws OutsideWindowException if the store no longer keeps the entries a month needs
+     */
+    public List<ActivityReport> activityByMonth(PointCurrency currency, YearMonth first, YearMonth last) {
+        return reports.activityByMonth(currency, first, last);
+    }
+
+    /**
+     * Returns the outstanding points of a currency as the books stand, now by the clock: what the
+     * open lots hold, how much of it is pending, overdue for the expiry sweep or never expires, the
+     * rest by the month of its expiry date in the ledger's zone, the members holding points and
+     * the debt (see {@link LiabilityReport}). The store computes it: the JDBC store in SQL.
+     *
+     * @param currency the currency
+     * @return the report
+     * @throws NullPointerException if {@code currency} is null
+     * @throws UnknownCurrencyException if the currency is not configured
+     */
+    public LiabilityReport liability(PointCurrency currency) {
+        return reports.liability(currency);
     }
 }

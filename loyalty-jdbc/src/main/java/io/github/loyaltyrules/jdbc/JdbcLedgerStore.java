@@ -5,6 +5,7 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.spi.Commit;
@@ -13,12 +14,15 @@ import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Reversed;
+import io.github.loyaltyrules.report.ActivityReport;
+import io.github.loyaltyrules.report.LiabilityReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -384,6 +388,34 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     /**
+     * {@inheritDoc} Computed in SQL without loading a member: the sums grouped by entry type over
+     * {@code loyalty_entry}, and each purse's balance less what is dated at or after each bound, in
+     * two statements of one read-only, repeatable-read transaction, so that the figures add up while
+     * other servers post. Both statements scan the currency's entries dated from {@code from} on.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public ActivityReport activity(PointCurrency currency, Instant from, Instant to) {
+        return snapshot("report the activity in " + currency.code(),
+                c -> ReportQueries.activity(c, this::prepare, currency, from, to));
+    }
+
+    /**
+     * {@inheritDoc} Computed in SQL without loading a member: one aggregate over the open lots of
+     * the currency, then the lots expiring after {@code asOf} bucketed by month boundaries computed
+     * in {@code zone} (in {@code java.time}, so that H2 and PostgreSQL agree with the in-memory
+     * store) and bound as parameters, in one read-only, repeatable-read transaction.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public LiabilityReport liability(PointCurrency currency, Instant asOf, ZoneId zone) {
+        return snapshot("report the liability in " + currency.code(),
+                c -> ReportQueries.liability(c, this::prepare, currency, asOf, zone));
+    }
+
+    /**
      * Deletes the keys of postings dated before the horizon from the idempotency index, at most
      * {@value #PRUNE_CHUNK} a call, once the horizon has moved {@value #PRUNE_EVERY_SECONDS} seconds
      * past the last prune (sooner while a prune still finds a full chunk). The postings stay.
@@ -480,6 +512,29 @@ public final class JdbcLedgerStore implements LedgerStore {
     @FunctionalInterface
     private interface Query<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Runs several reads in one read-only transaction that sees one snapshot (repeatable read). */
+    private <T> T snapshot(String what, Query<T> q) {
+        return query(what, c -> {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                T result = q.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setReadOnly(false);
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            }
+        });
     }
 
     private <T> T query(String what, Query<T> q) {

@@ -5,6 +5,8 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.OutsideWindowException;
+import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.ReservationStatus;
@@ -15,6 +17,8 @@ import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
+import io.github.loyaltyrules.report.ActivityReport;
+import io.github.loyaltyrules.report.internal.LedgerWalk;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,6 +73,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private final ConcurrentLinkedQueue<Posting> order = new ConcurrentLinkedQueue<>();
     /** The latest horizon given to {@link #forget}. */
     private volatile Instant horizon = Instant.MIN;
+    /** Whether any entry has been forgotten: then a report reaching before {@link #horizon} would miss some. */
+    private volatile boolean forgotEntries;
     private final ReentrantLock forgetting = new ReentrantLock();
 
     /** Creates an empty store. */
@@ -236,6 +242,26 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return page;
     }
 
+    /**
+     * {@inheritDoc} Walks every member; refused for a period that starts before the horizon once
+     * the store has forgotten entries dated before it.
+     *
+     * @throws OutsideWindowException if {@code from} is before the horizon and some entry has been forgotten
+     */
+    @Override
+    public ActivityReport activity(PointCurrency currency, Instant from, Instant to) {
+        ActivityReport report = LedgerWalk.activity(this, currency, from, to);
+        // checked after the walk, so that what was forgotten during it counts too; the flag is read
+        // first: the horizon a prune forgets up to is written before the prune sets it
+        boolean forgot = forgotEntries;
+        Instant h = horizon;
+        if (forgot && from.isBefore(h)) {
+            throw new OutsideWindowException("activity from " + from + " reaches before " + h + ", the start of the"
+                    + " idempotency window, and this store no longer keeps the entries dated before it");
+        }
+        return report;
+    }
+
     @Override
     public CommitResult apply(Commit commit) {
         if (commit.changes().size() == 1 && commit.postings().size() <= 1) {
@@ -364,6 +390,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
             slot.prunedTo = horizon;
             while (!slot.entries.isEmpty() && slot.entries.peekFirst().at().isBefore(horizon)) {
                 slot.entries.pollFirst();
+                forgotEntries = true;
             }
             if (slot.spent != null) {
                 Iterator<Lot> it = slot.spent.values().iterator();

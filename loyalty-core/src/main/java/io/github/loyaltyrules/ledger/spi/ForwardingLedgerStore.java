@@ -5,9 +5,13 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.report.ActivityReport;
+import io.github.loyaltyrules.report.LiabilityReport;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,6 +113,16 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     @Override
     public List<MemberId> members(MemberId after, int limit) {
         return delegate.members(after, limit);
+    }
+
+    @Override
+    public ActivityReport activity(PointCurrency currency, Instant from, Instant to) {
+        return delegate.activity(currency, from, to);
+    }
+
+    @Override
+    public LiabilityReport liability(PointCurrency currency, Instant asOf, ZoneId zone) {
+        return delegate.liability(currency, asOf, zone);
     }
 
     @Override

@@ -5,10 +5,15 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
+import io.github.loyaltyrules.report.ActivityReport;
+import io.github.loyaltyrules.report.LiabilityReport;
+import io.github.loyaltyrules.report.internal.LedgerWalk;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -218,6 +223,46 @@ public interface LedgerStore {
      * @return the next page of ids
      */
     List<MemberId> members(MemberId after, int limit);
+
+    /**
+     * Returns what happened in a currency over the period {@code [from, to)}, by the business times
+     * of the entries: the sums per entry type, every member's balance and debt summed at {@code from}
+     * and at {@code to} (the balance now less what is dated at or after the bound), and the members
+     * enrolled before {@code to}, active in the period (an entry other than an expiry's) and holding
+     * points at {@code to}. The ledger has checked the arguments.
+     *
+     * <p>The default walks every member's book and entries (a page at a time), so its cost grows with
+     * the whole history, and it is exact only if the store keeps every entry dated at or after
+     * {@code from}: a store that forgets history must refuse an older period with
+     * {@link io.github.loyaltyrules.ledger.OutsideWindowException}. A durable store should compute it
+     * in its query language, without loading members.
+     *
+     * @param currency the currency, configured in the ledger
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive; after {@code from}
+     * @return the report
+     */
+    default ActivityReport activity(PointCurrency currency, Instant from, Instant to) {
+        return LedgerWalk.activity(this, currency, from, to);
+    }
+
+    /**
+     * Returns the outstanding points of a currency as the books stand now: what the open lots hold,
+     * classified at {@code asOf} (pending, overdue for the sweep, never expiring) and the rest by the
+     * month of each lot's expiry date in {@code zone}, with the members holding points and the debt.
+     * The ledger has checked the arguments.
+     *
+     * <p>The default walks every member's book and open lots. A durable store should compute it in
+     * its query language, without loading members.
+     *
+     * @param currency the currency, configured in the ledger
+     * @param asOf the instant to classify the lots at
+     * @param zone the zone to count expiry months in
+     * @return the report
+     */
+    default LiabilityReport liability(PointCurrency currency, Instant asOf, ZoneId zone) {
+        return LedgerWalk.liability(this, currency, asOf, zone);
+    }
 
     /**
      * Applies a commit atomically, if every book in it replaces the version it was computed from
