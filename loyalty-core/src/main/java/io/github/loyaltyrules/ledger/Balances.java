@@ -59,9 +59,16 @@ final class Balances {
         Map<LotId, Long> undone = new HashMap<>();
         long debt = purse.debt();
         Instant lastActivity = null;
+        List<Entry> settledBefore = null; // debt settlements dated at or before asOf, in posting order
         for (Entry e : kept) {
             if (!e.currency().equals(c.code())) {
                 continue;
+            }
+            if (e.type() == EntryType.DEBT_SETTLEMENT && !e.at().isAfter(asOf)) {
+                if (settledBefore == null) {
+                    settledBefore = new ArrayList<>();
+                }
+                settledBefore.add(e);
             }
             if (e.at().isAfter(asOf)) {
                 debt -= e.debtDelta();
@@ -71,6 +78,19 @@ final class Balances {
             } else if (c.activity().contains(e.postingType()) && e.type() != EntryType.DEBT_SETTLEMENT
                     && e.postingType() != PostingType.REVERSAL && (lastActivity == null || e.at().isAfter(lastActivity))) {
                 lastActivity = e.at();
+            }
+        }
+        if (debt < 0) {
+            // A backdated credit settled a debt that a later-dated reversal made: as of asOf that debt
+            // did not exist yet, so neither did its settlement; the points stay in the lots they were
+            // settled from, the latest settlements first.
+            for (int i = settledBefore.size() - 1; i >= 0 && debt < 0; i--) {
+                Entry e = settledBefore.get(i);
+                for (int m = 0, n = e.lots().size(); m < n && debt < 0; m++) {
+                    long back = Math.min(-debt, -Movements.delta(e.lots(), m));
+                    undone.merge(Movements.lot(e.lots(), m), -back, Long::sum);
+                    debt += back;
+                }
             }
         }
         if (purse.lastActivity() != null && !purse.lastActivity().isAfter(asOf)) {
