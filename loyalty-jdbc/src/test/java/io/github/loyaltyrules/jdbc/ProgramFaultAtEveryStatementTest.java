@@ -41,14 +41,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every round trip of every operation of the facade can fail, and a retry with the same key must end
  * exactly where a run without faults ends. A program on JDBC stores only (ledger, program store,
- * quotas for a daily cap and a campaign budget, tier store) goes through an enrolment, purchases that draw the cap
- * and the budget (the second cut by both), an event, a partial return that gives cap and budget back,
- * a limited reward, a reservation and its capture. For each operation, in a run that is clean up to
- * it, the k-th statement or commit fails, or the k-th commit's reply is lost (a statement run outside
- * a transaction counts as a commit), for every k the operation makes; the operation is then retried
- * with its key, and everything the program holds about the member (account, balance, lots, statement,
- * receipts, postings, cap and budget counters, purchase and reward counts, tier state and history)
- * must equal the clean run's after that operation. On H2 always, on PostgreSQL when configured.
+ * quotas for a daily cap and a campaign budget, tier store) goes through an enrolment, purchases that
+ * draw the cap and the budget (the second cut by both), an event, a partial return that gives cap and
+ * budget back, a limited reward, a reservation and its capture, another reservation and its release,
+ * and a next-day purchase. For each operation, in a run that is clean up to it, the k-th statement or
+ * commit fails, or the k-th commit's reply is lost (a statement run outside a transaction counts as a
+ * commit), for every k the operation makes; the operation is then retried with its key, and
+ * everything the program holds about the member (account, balance, lots, statement, receipts,
+ * postings, cap and budget counters, purchase and reward counts, tier state and history) must equal
+ * the clean run's after that operation. On H2 always, on PostgreSQL when configured.
  */
 class ProgramFaultAtEveryStatementTest {
 
@@ -61,7 +62,7 @@ class ProgramFaultAtEveryStatementTest {
     private static final AtomicInteger CASES = new AtomicInteger();
 
     /** The operations of the scenario, in order. */
-    enum Op { ENROL, PURCHASE, CUT_PURCHASE, EVENT, RETURN, REWARD, RESERVE, CAPTURE, NEXT_DAY }
+    enum Op { ENROL, PURCHASE, CUT_PURCHASE, EVENT, RETURN, REWARD, RESERVE, CAPTURE, HOLD_AGAIN, RELEASE, NEXT_DAY }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -130,6 +131,9 @@ class ProgramFaultAtEveryStatementTest {
                 case RESERVE -> program.reserve(member, PTS.points(10), Duration.ofHours(1), T0.plusSeconds(300),
                         key("hold"), "checkout");
                 case CAPTURE -> program.capture(member, key("hold"), T0.plusSeconds(360), key("hold-capture"));
+                case HOLD_AGAIN -> program.reserve(member, PTS.points(5), Duration.ofHours(1), T0.plusSeconds(420),
+                        key("hold-2"), "checkout");
+                case RELEASE -> program.release(member, key("hold-2"), T0.plusSeconds(480), key("hold-2-release"));
                 case NEXT_DAY -> program.purchase(member, Purchase.of("s2", "web", List.of(
                         BasketLine.of("1", "POT", "home", 1, Money.of("30.00", "EUR")))),
                         T0.plus(Duration.ofDays(1)), key("p3"));
@@ -147,7 +151,7 @@ class ProgramFaultAtEveryStatementTest {
             for (String k : List.of("p1", "p2", "review", "p1-back", "p3")) {
                 s.append(k).append(": ").append(program.receipt(key(k))).append('\n');
             }
-            for (String k : List.of("mug", "hold", "hold-capture")) {
+            for (String k : List.of("mug", "hold", "hold-capture", "hold-2", "hold-2-release")) {
                 s.append(k).append(": ").append(ledger.posting(key(k))).append('\n');
             }
             s.append("budget ").append(quotas.used("budget/" + campaign + "/PTS")).append('\n');
