@@ -460,7 +460,7 @@ public final class JdbcLedgerStore implements LedgerStore {
                 }
                 return result;
             } catch (SQLException e) {
-                rollbackQuietly(c, e);
+                Transactions.rollbackQuietly(c, e);
                 String state = e.getSQLState();
                 if ("40001".equals(state) || "40P01".equals(state)) {
                     return CommitResult.STALE;
@@ -468,7 +468,7 @@ public final class JdbcLedgerStore implements LedgerStore {
                 throw new JdbcStoreException("could not apply a commit for " + members(changes)
                         + " (rolled back; retrying with the same key is safe): " + e.getMessage(), e);
             } catch (RuntimeException e) {
-                rollbackQuietly(c, e);
+                Transactions.rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -493,14 +493,6 @@ public final class JdbcLedgerStore implements LedgerStore {
         return p;
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
     private static String members(List<MemberChange> changes) {
         List<String> ids = new ArrayList<>();
         for (MemberChange ch : changes) {
@@ -509,35 +501,22 @@ public final class JdbcLedgerStore implements LedgerStore {
         return "members " + ids;
     }
 
-    @FunctionalInterface
-    private interface Query<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs several reads in one read-only transaction that sees one snapshot (repeatable read). */
-    private <T> T snapshot(String what, Query<T> q) {
+    private <T> T snapshot(String what, Transactions.Work<T> q) {
         return query(what, c -> {
-            boolean autoCommit = c.getAutoCommit();
             int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                T result = q.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
+                return Transactions.inTransaction(c, q);
             } finally {
                 c.setReadOnly(false);
                 c.setTransactionIsolation(isolation);
-                c.setAutoCommit(autoCommit);
             }
         });
     }
 
-    private <T> T query(String what, Query<T> q) {
+    private <T> T query(String what, Transactions.Work<T> q) {
         try (Connection c = dataSource.getConnection()) {
             return q.run(c);
         } catch (SQLException e) {

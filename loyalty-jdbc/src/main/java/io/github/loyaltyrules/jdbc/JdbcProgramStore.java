@@ -168,7 +168,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 }
                 return r;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
+                Transactions.rollbackQuietly(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
@@ -260,11 +260,4 @@ public final class JdbcProgramStore implements ProgramStore {
         }
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
 }

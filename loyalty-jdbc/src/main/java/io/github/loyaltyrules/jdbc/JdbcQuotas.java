@@ -76,30 +76,10 @@ public final class JdbcQuotas implements Quotas {
         return new JdbcQuotas(dataSource, retention, clock);
     }
 
-    /** One transaction's work on a connection. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Runs work in one transaction, committed at its end and rolled back if it throws. */
-    private <T> T inTransaction(String what, Work<T> work) {
+    /** Runs work in one transaction on a connection of its own. */
+    private <T> T inTransaction(String what, Transactions.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return Transactions.inTransaction(c, work);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not " + what + ": " + e.getMessage(), e);
         }

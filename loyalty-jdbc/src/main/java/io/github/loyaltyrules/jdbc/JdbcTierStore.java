@@ -127,14 +127,14 @@ public final class JdbcTierStore implements TierStore {
                 }
                 return result;
             } catch (SQLException e) {
-                rollbackQuietly(c, e);
+                Transactions.rollbackQuietly(c, e);
                 String state = e.getSQLState();
                 if ("40001".equals(state) || "40P01".equals(state)) {
                     return TierCommitResult.STALE;
                 }
                 throw e;
             } catch (RuntimeException e) {
-                rollbackQuietly(c, e);
+                Transactions.rollbackQuietly(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
@@ -194,13 +194,5 @@ public final class JdbcTierStore implements TierStore {
             }
         }
         return TierCommitResult.APPLIED;
-    }
-
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 }
