@@ -85,9 +85,18 @@ final class Poster {
                 entries = List.copyOf(all);
             }
             Posting posting = posting(p, h, entries);
-            CommitResult result = ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
-                    ? memory.apply(changes.get(0), posting, entries)
-                    : ctx.store.apply(new Commit(changes, List.of(posting), entries));
+            CommitResult result;
+            try {
+                result = ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
+                        ? memory.apply(changes.get(0), posting, entries)
+                        : ctx.store.apply(new Commit(changes, List.of(posting), entries));
+            } catch (RuntimeException failure) {
+                Posting landed = landed(List.of(p), failure).get(0);
+                if (!ctx.listeners.isEmpty()) {
+                    ctx.publish(new LedgerEvent.Posted(landed));
+                }
+                return landed;
+            }
             if (result == CommitResult.APPLIED) {
                 if (!ctx.listeners.isEmpty()) {
                     ctx.publish(new LedgerEvent.Posted(posting));
@@ -204,7 +213,14 @@ final class Poster {
                     changes.add(d.toChange());
                 }
             }
-            if (ctx.store.apply(new Commit(changes, postings, all)) == CommitResult.APPLIED) {
+            CommitResult result;
+            try {
+                result = ctx.store.apply(new Commit(changes, postings, all));
+            } catch (RuntimeException failure) {
+                postings = landed(batch, failure);
+                result = CommitResult.APPLIED;
+            }
+            if (result == CommitResult.APPLIED) {
                 if (!ctx.listeners.isEmpty()) {
                     for (Posting posting : postings) {
                         ctx.publish(new LedgerEvent.Posted(posting));
@@ -214,6 +230,31 @@ final class Poster {
             }
         }
         throw LedgerContext.contended(batch.get(0).member());
+    }
+
+    /**
+     * After the store failed to apply a commit: the postings it wrote if the commit landed all the
+     * same (its reply was lost), as the store now has them, so that the caller gets them and their
+     * events are published once; otherwise {@code failure} is thrown, and a retry with the same keys
+     * finds the ledger as it is.
+     */
+    private List<Posting> landed(List<Prepared> requests, RuntimeException failure) {
+        List<Posting> found = new ArrayList<>(requests.size());
+        try {
+            for (Prepared p : requests) {
+                Posting posting = ctx.postingOrNull(p.key());
+                if (posting == null || !p.madeBy(posting)) {
+                    throw failure;
+                }
+                found.add(posting);
+            }
+        } catch (RuntimeException unreadable) {
+            if (unreadable != failure) {
+                failure.addSuppressed(unreadable);
+            }
+            throw failure;
+        }
+        return found;
     }
 
     /** A request as the single operation would prepare it. */

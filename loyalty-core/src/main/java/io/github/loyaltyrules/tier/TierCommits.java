@@ -40,13 +40,34 @@ final class TierCommits {
     <R> R update(MemberId member, Function<TierState, Transition<R>> attempt) {
         for (int n = 1; n <= MAX_ATTEMPTS; n++) {
             Transition<R> t = attempt.apply(store.state(member).orElse(null));
-            if (t.next() == null || store.replace(t.next(), t.added()) == TierCommitResult.APPLIED) {
+            if (t.next() == null || replaced(member, t) == TierCommitResult.APPLIED) {
                 deliver(t.events());
                 return t.result();
             }
         }
         throw new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
                 + MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
+    }
+
+    /**
+     * Stores a transition's next state. If the store fails, the write may still have landed with its
+     * reply lost: when the member's stored state is now exactly the one written (same version, same
+     * content), it did, and counts as applied, so that its events are delivered once; otherwise the
+     * failure reaches the caller, whose retry finds the state as it is.
+     */
+    private TierCommitResult replaced(MemberId member, Transition<?> t) {
+        try {
+            return store.replace(t.next(), t.added());
+        } catch (RuntimeException failure) {
+            try {
+                if (store.state(member).filter(t.next()::equals).isPresent()) {
+                    return TierCommitResult.APPLIED;
+                }
+            } catch (RuntimeException unreadable) {
+                failure.addSuppressed(unreadable);
+            }
+            throw failure;
+        }
     }
 
     /**

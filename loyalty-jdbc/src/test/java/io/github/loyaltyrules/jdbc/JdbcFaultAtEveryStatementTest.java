@@ -53,8 +53,17 @@ class JdbcFaultAtEveryStatementTest {
     }
 
     private static Ledger ledger(javax.sql.DataSource ds) {
+        return ledger(ds, new ArrayList<>());
+    }
+
+    /** A ledger whose listener adds the key of every posting it hears of to {@code posted}. */
+    private static Ledger ledger(javax.sql.DataSource ds, List<String> posted) {
         return Ledger.builder().zone(ZoneOffset.UTC).clock(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))
-                .currency(PTS).store(JdbcLedgerStore.of(ds)).build();
+                .currency(PTS).store(JdbcLedgerStore.of(ds)).listener(e -> {
+                    if (e instanceof io.github.loyaltyrules.ledger.LedgerEvent.Posted p) {
+                        posted.add(p.posting().key().value());
+                    }
+                }).build();
     }
 
     private static State state(Ledger ledger, MemberId m, Op op) {
@@ -109,7 +118,8 @@ class JdbcFaultAtEveryStatementTest {
         int faults = 0;
         for (int k = 1; k < 100; k++) {
             MemberId m = MemberId.of(run + k);
-            Ledger ledger = ledger(ds);
+            List<String> posted = new ArrayList<>();
+            Ledger ledger = ledger(ds, posted);
             setUp(ledger, m);
             State before = state(ledger, m, op);
             ds.arm(k, mode);
@@ -129,13 +139,16 @@ class JdbcFaultAtEveryStatementTest {
                 break;
             }
             faults++;
-            assertThat(failure).as("k=%d", k).isInstanceOf(JdbcStoreException.class);
             State after = state(ledger, m, op);
             if (mode == Mode.FAIL) {
+                assertThat(failure).as("k=%d", k).isInstanceOf(JdbcStoreException.class);
                 assertThat(after).as("k=%d: nothing changed", k).isEqualTo(before);
             } else {
+                // the commit went through: the ledger finds its postings and returns them, as a retry would
+                assertThat(failure).as("k=%d: a lost reply to a commit that landed", k).isNull();
                 assertThat(after.posted()).as("k=%d: the commit went through", k).isTrue();
                 assertThat(after.balance().total()).isEqualTo(expected.balance().total());
+                assertThat(first).as("k=%d: what the landed commit wrote", k).isEqualTo(run(ledger, m, op));
             }
             List<Posting> retried = run(ledger, m, op);
             assertThat(run(ledger, m, op)).as("k=%d: a second retry returns the same", k).isEqualTo(retried);
@@ -147,6 +160,12 @@ class JdbcFaultAtEveryStatementTest {
             for (int i = 0; i < end.lots().size(); i++) {
                 assertThat(end.lots().get(i).remaining()).isEqualTo(expected.lots().get(i).remaining());
             }
+            List<String> keys = new ArrayList<>();
+            for (Posting p : retried) {
+                keys.add(p.key().value());
+            }
+            assertThat(posted.subList(2, posted.size())).as("k=%d: each posting heard of once", k)
+                    .containsExactlyElementsOf(keys);
         }
         assertThat(faults).as("faults injected").isGreaterThanOrEqualTo(mode == Mode.FAIL ? 5 : 1);
     }
