@@ -104,7 +104,7 @@ final class Expiries {
             Posting posting = new Posting(key, PostingType.EXPIRY, member, null, currency.code(), total, asOf,
                     "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries());
             Commit commit = new Commit(List.of(d.toChange()), List.of(posting), posting.entries());
-            if (ctx.store.apply(commit) == CommitResult.APPLIED) {
+            if (applied(commit, posting)) {
                 if (!ctx.listeners.isEmpty()) {
                     ctx.publish(new LedgerEvent.Expired(posting));
                 }
@@ -112,6 +112,27 @@ final class Expiries {
             }
         }
         throw LedgerContext.contended(member);
+    }
+
+    /**
+     * Applies a sweep's commit for one member; if the store fails, the commit may have landed with its
+     * reply lost: when the sweep's key now finds a posting of the same sweep, it did, and counts as
+     * applied (so its event is published once); otherwise the failure is thrown.
+     */
+    private boolean applied(Commit commit, Posting posting) {
+        try {
+            return ctx.store.apply(commit) == CommitResult.APPLIED;
+        } catch (RuntimeException failure) {
+            try {
+                Posting found = ctx.postingOrNull(posting.key());
+                if (found != null && found.fingerprint().equals(posting.fingerprint())) {
+                    return true;
+                }
+            } catch (RuntimeException unreadable) {
+                failure.addSuppressed(unreadable);
+            }
+            throw failure;
+        }
     }
 
     /** A member's points expiring soon; see {@link Ledger#expiring(MemberId, PointCurrency, Period)}. */
