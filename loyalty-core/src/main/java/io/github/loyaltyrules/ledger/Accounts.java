@@ -41,27 +41,6 @@ final class Accounts {
         return new MemberAlreadyEnrolledException("member " + member + " is already enrolled; enrol each member id once");
     }
 
-    /**
-     * Stores a member's next book (a status change); if the store fails, the write may have landed with
-     * its reply lost: when the stored book now has its version and account, it did, and counts as
-     * applied (so its event is published once); otherwise the failure is thrown.
-     */
-    private boolean applied(MemberBook next) {
-        try {
-            return ctx.store.apply(Commit.ofBooks(List.of(next), null, List.of())) == CommitResult.APPLIED;
-        } catch (RuntimeException failure) {
-            try {
-                MemberBook stored = ctx.store.book(next.account().member()).orElse(null);
-                if (stored != null && stored.version() == next.version() && stored.account().equals(next.account())) {
-                    return true;
-                }
-            } catch (RuntimeException unreadable) {
-                failure.addSuppressed(unreadable);
-            }
-            throw failure;
-        }
-    }
-
     /** Moves an account in one of the statuses {@code from} to {@code to}, retrying while others change it. */
     Account changeStatus(MemberId member, Instant at, String reason, AccountStatus to, AccountStatus... from) {
         Checks.notNull(member, "member");
@@ -85,7 +64,10 @@ final class Accounts {
             Account after = new Account(member, to, before.enrolledAt(), at, reason);
             MemberBook next = new MemberBook(after, book.version() + 1, book.nextLot(), book.nextEntry(),
                     book.purses(), book.reservations());
-            if (applied(next)) {
+            if (ctx.applied(Commit.ofBooks(List.of(next), null, List.of()), () -> {
+                MemberBook stored = ctx.store.book(member).orElse(null); // a lost reply: is the status changed?
+                return stored != null && stored.version() == next.version() && stored.account().equals(after);
+            })) {
                 if (!ctx.listeners.isEmpty()) {
                     ctx.publish(new LedgerEvent.AccountChanged(after, before.status()));
                 }

@@ -2,7 +2,6 @@ package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.spi.Commit;
-import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import java.time.Instant;
@@ -104,7 +103,10 @@ final class Expiries {
             Posting posting = new Posting(key, PostingType.EXPIRY, member, null, currency.code(), total, asOf,
                     "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries());
             Commit commit = new Commit(List.of(d.toChange()), List.of(posting), posting.entries());
-            if (applied(commit, posting)) {
+            if (ctx.applied(commit, () -> { // a lost reply: is this sweep's posting stored?
+                Posting found = ctx.postingOrNull(key);
+                return found != null && found.fingerprint().equals(posting.fingerprint());
+            })) {
                 if (!ctx.listeners.isEmpty()) {
                     ctx.publish(new LedgerEvent.Expired(posting));
                 }
@@ -112,27 +114,6 @@ final class Expiries {
             }
         }
         throw LedgerContext.contended(member);
-    }
-
-    /**
-     * Applies a sweep's commit for one member; if the store fails, the commit may have landed with its
-     * reply lost: when the sweep's key now finds a posting of the same sweep, it did, and counts as
-     * applied (so its event is published once); otherwise the failure is thrown.
-     */
-    private boolean applied(Commit commit, Posting posting) {
-        try {
-            return ctx.store.apply(commit) == CommitResult.APPLIED;
-        } catch (RuntimeException failure) {
-            try {
-                Posting found = ctx.postingOrNull(posting.key());
-                if (found != null && found.fingerprint().equals(posting.fingerprint())) {
-                    return true;
-                }
-            } catch (RuntimeException unreadable) {
-                failure.addSuppressed(unreadable);
-            }
-            throw failure;
-        }
     }
 
     /** A member's points expiring soon; see {@link Ledger#expiring(MemberId, PointCurrency, Period)}. */

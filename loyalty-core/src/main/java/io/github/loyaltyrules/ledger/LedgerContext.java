@@ -3,6 +3,8 @@ package io.github.loyaltyrules.ledger;
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
+import io.github.loyaltyrules.ledger.spi.Commit;
+import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import java.time.Clock;
@@ -75,6 +77,26 @@ final class LedgerContext {
         return c;
     }
 
+
+    /**
+     * Applies a commit. If the store fails, the commit may have landed all the same, its reply lost:
+     * {@code landed} reads back whether it did, and then it counts as applied (so its events are
+     * published once); otherwise the failure is thrown, and a retry finds the ledger as it is.
+     */
+    boolean applied(Commit commit, java.util.function.BooleanSupplier landed) {
+        try {
+            return store.apply(commit) == CommitResult.APPLIED;
+        } catch (RuntimeException failure) {
+            try {
+                if (landed.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException unreadable) {
+                failure.addSuppressed(unreadable);
+            }
+            throw failure;
+        }
+    }
 
     /** The exception for a member whose optimistic commit lost {@link #MAX_ATTEMPTS} times in a row. */
     static ConcurrentUpdateException contended(MemberId member) {
