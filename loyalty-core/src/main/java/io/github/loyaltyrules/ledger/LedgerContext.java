@@ -150,7 +150,8 @@ final class LedgerContext {
                 : store.workingSet(member).orElse(null));
     }
 
-    private static MemberBook enrolled(MemberId member, MemberBook book) {
+    /** The book if there is one; throws {@link UnknownMemberException} if the member is not enrolled. */
+    static MemberBook enrolled(MemberId member, MemberBook book) {
         if (book == null) {
             throw new UnknownMemberException("member " + member + " is not enrolled; enrol it before posting or reading");
         }

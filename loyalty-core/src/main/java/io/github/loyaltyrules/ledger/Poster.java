@@ -5,6 +5,8 @@ import io.github.loyaltyrules.ledger.Prepared.Operation;
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.spi.KeyedWorkingSet;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +57,16 @@ final class Poster {
         Operation op = p.op();
         Instant horizon = inWindow(at);
         for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
-            Posting first = ctx.postingOrNull(key);
+            MemberBook book = null;
+            Posting first;
+            if (other == null && !(ctx.store instanceof InMemoryLedgerStore)) {
+                // one read for both: a durable store answers it in one round trip
+                KeyedWorkingSet read = ctx.store.workingSet(member, key);
+                first = read.firstPosting().orElse(null);
+                book = first == null ? LedgerContext.enrolled(member, read.workingSet().orElse(null)) : null;
+            } else {
+                first = ctx.postingOrNull(key);
+            }
             if (first != null) {
                 if (p.madeBy(first)) {
                     return first;
@@ -66,7 +77,7 @@ final class Poster {
             List<Entry> entries;
             Header h;
             if (other == null) {
-                Draft d = new Draft(ctx.workingSet(member), ctx.store, horizon);
+                Draft d = new Draft(book != null ? book : ctx.workingSet(member), ctx.store, horizon);
                 h = op.apply(d);
                 changes = List.of(d.toChange());
                 entries = d.entries();

@@ -34,32 +34,40 @@ final class BookQuery {
     private static final int PURSE = 1;
     private static final int LOT = 2;
     private static final int RESERVATION = 3;
+    private static final int KEY = 4;
 
     private static final String TEXT = "CAST(NULL AS VARCHAR)";
     private static final String NUM = "CAST(NULL AS BIGINT)";
     private static final String TIME = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
 
     /** The statement for the store's whole book: the member id is its four parameters. */
-    static final String SQL = sql(TEXT, "", true);
+    static final String SQL = sql(TEXT, "", true, false);
 
     /**
      * The statement for a posting's working set: as {@link #SQL} without the lots (each purse
      * comes with its balance only, and the ledger reads the lots if the posting needs them); the
      * member id is its three parameters.
      */
-    static final String SQL_WITHOUT_LOTS = sql(TEXT, "", false);
+    static final String SQL_WITHOUT_LOTS = sql(TEXT, "", false, false);
+
+    /**
+     * The statement a posting starts with: as {@link #SQL_WITHOUT_LOTS}, plus a row if its
+     * idempotency key is in the index already (then the posting is a retry or a conflict); the
+     * member id is its first three parameters and the key its fourth.
+     */
+    static final String SQL_WITH_KEY = sql(TEXT, "", false, true);
 
     /**
      * The statement for the point of sale: as {@link #SQL}, with the member's tier state (or NULL)
      * in column c of the member row.
      */
     static final String SQL_WITH_TIER = sql("t.state",
-            " LEFT JOIN loyalty_tier_member t ON t.member_id = m.member_id", true);
+            " LEFT JOIN loyalty_tier_member t ON t.member_id = m.member_id", true, false);
 
     private BookQuery() {
     }
 
-    private static String sql(String memberExtra, String memberJoin, boolean lots) {
+    private static String sql(String memberExtra, String memberJoin, boolean lots, boolean key) {
         return "SELECT " + MEMBER + " AS kind, m.status AS a, m.status_reason AS b, CAST(" + memberExtra
                 + " AS VARCHAR) AS c, " + TEXT + " AS d, m.version AS n1, m.next_lot AS n2, m.next_entry AS n3,"
                 + " m.enrolled_at AS t1, m.status_since AS t2, " + TIME + " AS t3, " + TIME + " AS t4"
@@ -73,6 +81,9 @@ final class BookQuery {
                 + " UNION ALL SELECT " + RESERVATION + ", r.reservation_key, r.currency, r.status, CAST(r.lots AS VARCHAR),"
                 + " r.amount, " + NUM + ", " + NUM + ", r.created_at, r.deadline, r.closed_at, " + TIME
                 + " FROM loyalty_reservation r WHERE r.member_id = ? AND r.in_book = TRUE"
+                + (key ? " UNION ALL SELECT " + KEY + ", k.member_id, " + TEXT + ", " + TEXT + ", " + TEXT + ", " + NUM
+                + ", " + NUM + ", " + NUM + ", " + TIME + ", " + TIME + ", " + TIME + ", " + TIME
+                + " FROM loyalty_posting_key k WHERE k.posting_key = ?" : "")
                 + " ORDER BY kind, a, n1";
     }
 
@@ -86,14 +97,18 @@ final class BookQuery {
         }
     }
 
-    /** A book read, with the text of column c of the member row (the tier state, for the point of sale). */
-    record Read(MemberBook book, String extra) {
+    /**
+     * A book read, with the text of column c of the member row (the tier state, for the point of
+     * sale), and whether the key asked for is in the idempotency index ({@link #SQL_WITH_KEY}).
+     */
+    record Read(MemberBook book, String extra, boolean keyUsed) {
     }
 
     /**
      * Reads the rows of one member.
      *
-     * @return the book, or null if there is no member row
+     * @return the book, or null if there is neither a member row nor a key row; a read with a key
+     *     row and no member row has a null book
      */
     static Read read(MemberId member, ResultSet rs, boolean lots) throws SQLException {
         Account account = null;
@@ -103,6 +118,7 @@ final class BookQuery {
         String extra = null;
         Map<String, PurseRow> purses = new HashMap<>();
         Map<IdempotencyKey, Reservation> reservations = new HashMap<>();
+        boolean keyUsed = false;
         while (rs.next()) {
             switch (rs.getInt(1)) {
                 case MEMBER -> {
@@ -128,18 +144,19 @@ final class BookQuery {
                             LedgerRows.moves(rs.getString(5)));
                     reservations.put(r.key(), r);
                 }
+                case KEY -> keyUsed = true;
                 default -> throw new IllegalStateException("unexpected row kind " + rs.getInt(1));
             }
         }
         if (account == null) {
-            return null;
+            return keyUsed ? new Read(null, null, true) : null;
         }
         Map<String, Purse> frozen = new HashMap<>();
         for (PurseRow p : purses.values()) {
             frozen.put(p.currency, lots ? new Purse(p.currency, p.lots, p.debt, p.lastActivity)
                     : Purse.withoutLots(p.currency, p.balance, p.debt, p.lastActivity));
         }
-        return new Read(new MemberBook(account, version, nextLot, nextEntry, frozen, reservations), extra);
+        return new Read(new MemberBook(account, version, nextLot, nextEntry, frozen, reservations), extra, keyUsed);
     }
 
     private static final class PurseRow {

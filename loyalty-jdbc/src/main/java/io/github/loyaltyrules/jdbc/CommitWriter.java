@@ -55,8 +55,8 @@ final class CommitWriter {
             reversals(c, prep, change);
         }
         for (Posting posting : commit.postings()) {
-            try (PreparedStatement p = prep.prepare(c, JdbcLedgerStore.INSERT_KEY)) {
-                JdbcLedgerStore.bindKey(p, posting);
+            try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_KEY)) {
+                LedgerRows.bindKey(p, 1, posting);
                 p.executeUpdate();
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -68,7 +68,7 @@ final class CommitWriter {
         if (!commit.postings().isEmpty()) {
             try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_POSTING)) {
                 for (Posting posting : commit.postings()) {
-                    LedgerRows.bindPosting(p, posting);
+                    LedgerRows.bindPosting(p, 1, posting);
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -86,7 +86,7 @@ final class CommitWriter {
             try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_ENTRY)) {
                 // the order of a commit's entries is their order within their postings
                 for (int i = 0; i < entries.size(); i++) {
-                    LedgerRows.bindEntry(p, entries.get(i), i);
+                    LedgerRows.bindEntry(p, 1, entries.get(i), i);
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -97,13 +97,8 @@ final class CommitWriter {
 
     private static CommitResult member(Connection c, Preparer prep, MemberBook book) throws SQLException {
         if (book.version() == 1) {
-            try (PreparedStatement p = prep.prepare(c, "INSERT INTO loyalty_member (member_id, version, status,"
-                    + " enrolled_at, status_since, status_reason, next_lot, next_entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, book.account().member().value());
-                p.setLong(2, book.version());
-                LedgerRows.bindAccount(p, 3, book.account());
-                p.setLong(7, book.nextLot());
-                p.setLong(8, book.nextEntry());
+            try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_MEMBER)) {
+                LedgerRows.bindNewMember(p, 1, book);
                 p.executeUpdate();
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -113,14 +108,8 @@ final class CommitWriter {
             }
             return CommitResult.APPLIED;
         }
-        try (PreparedStatement p = prep.prepare(c, "UPDATE loyalty_member SET version = ?, status = ?, enrolled_at = ?,"
-                + " status_since = ?, status_reason = ?, next_lot = ?, next_entry = ? WHERE member_id = ? AND version = ?")) {
-            p.setLong(1, book.version());
-            LedgerRows.bindAccount(p, 2, book.account());
-            p.setLong(6, book.nextLot());
-            p.setLong(7, book.nextEntry());
-            p.setString(8, book.account().member().value());
-            p.setLong(9, book.version() - 1);
+        try (PreparedStatement p = prep.prepare(c, LedgerRows.UPDATE_MEMBER)) {
+            LedgerRows.bindMemberUpdate(p, 1, book);
             return p.executeUpdate() == 1 ? CommitResult.APPLIED : CommitResult.STALE;
         }
     }
@@ -157,17 +146,11 @@ final class CommitWriter {
 
     /** Updates every purse row of the book, inserting the ones that are new. */
     private static void purses(Connection c, Preparer prep, MemberBook book) throws SQLException {
-        String member = book.account().member().value();
-        Binder<Purse> bind = (p, purse) -> {
-            p.setLong(1, purse.balance());
-            p.setLong(2, purse.debt());
-            LedgerRows.setInstant(p, 3, purse.lastActivity());
-            p.setString(4, member);
-            p.setString(5, purse.currency());
-        };
+        MemberId member = book.account().member();
+        Binder<Purse> bind = (p, purse) -> LedgerRows.bindPurse(p, 1, member, purse);
         upsert(c, prep, "UPDATE loyalty_purse SET balance = ?, debt = ?, last_activity = ? WHERE member_id = ?"
-                + " AND currency = ?", bind, "INSERT INTO loyalty_purse (balance, debt, last_activity, member_id,"
-                + " currency) VALUES (?, ?, ?, ?, ?)", bind, new ArrayList<>(book.purses().values()));
+                + " AND currency = ?", bind, "INSERT INTO loyalty_purse (" + LedgerRows.PURSE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?)", bind, new ArrayList<>(book.purses().values()));
     }
 
     private static void lots(Connection c, Preparer prep, MemberChange change) throws SQLException {
@@ -175,8 +158,8 @@ final class CommitWriter {
             return;
         }
         MemberId member = change.book().account().member();
-        Binder<Lot> update = (p, lot) -> LedgerRows.bindLotUpdate(p, member, lot);
-        Binder<Lot> insert = (p, lot) -> LedgerRows.bindNewLot(p, member, lot);
+        Binder<Lot> update = (p, lot) -> LedgerRows.bindLotUpdate(p, 1, member, lot);
+        Binder<Lot> insert = (p, lot) -> LedgerRows.bindNewLot(p, 1, member, lot);
         if (change.firstNewLot() == MemberChange.UNKNOWN) {
             upsert(c, prep, LedgerRows.UPDATE_LOT, update, LedgerRows.INSERT_LOT, insert, change.lots());
             return;
@@ -196,23 +179,20 @@ final class CommitWriter {
 
     private static void reservations(Connection c, Preparer prep, MemberChange change) throws SQLException {
         Map<IdempotencyKey, Reservation> book = change.book().reservations();
-        upsert(c, prep, LedgerRows.UPDATE_RESERVATION, (p, r) -> LedgerRows.bindReservationUpdate(p, r, inBook(book, r)),
-                LedgerRows.INSERT_RESERVATION, (p, r) -> LedgerRows.bindReservation(p, r, inBook(book, r)),
+        upsert(c, prep, LedgerRows.UPDATE_RESERVATION, (p, r) -> LedgerRows.bindReservationUpdate(p, 1, r, inBook(book, r)),
+                LedgerRows.INSERT_RESERVATION, (p, r) -> LedgerRows.bindReservation(p, 1, r, inBook(book, r)),
                 change.reservations());
     }
 
-    private static boolean inBook(Map<IdempotencyKey, Reservation> book, Reservation r) {
+    /** Whether a reservation row is one of the book's open reservations (read with the working set). */
+    static boolean inBook(Map<IdempotencyKey, Reservation> book, Reservation r) {
         return r.status() == ReservationStatus.OPEN && book.containsKey(r.key());
     }
 
     private static void reversals(Connection c, Preparer prep, MemberChange change) throws SQLException {
-        String member = change.book().account().member().value();
-        Binder<Map.Entry<IdempotencyKey, Reversed>> bind = (p, e) -> {
-            p.setLong(1, e.getValue().amount());
-            p.setString(2, LedgerRows.reversedLots(e.getValue().lots()));
-            p.setString(3, member);
-            p.setString(4, e.getKey().value());
-        };
+        MemberId member = change.book().account().member();
+        Binder<Map.Entry<IdempotencyKey, Reversed>> bind = (p, e) -> LedgerRows.bindReversed(p, 1, member, e.getKey(),
+                e.getValue());
         upsert(c, prep, "UPDATE loyalty_reversal SET amount = ?, lots = ? WHERE member_id = ? AND posting_key = ?",
                 bind, "INSERT INTO loyalty_reversal (amount, lots, member_id, posting_key) VALUES (?, ?, ?, ?)", bind,
                 new ArrayList<>(change.reversed().entrySet()));

@@ -10,6 +10,7 @@ import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
+import io.github.loyaltyrules.ledger.spi.KeyedWorkingSet;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
@@ -62,11 +63,11 @@ import javax.sql.DataSource;
 public final class JdbcLedgerStore implements LedgerStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK = "40P01";
     static final int PRUNE_CHUNK = 1_000;
     static final long PRUNE_EVERY_SECONDS = 3_600;
 
-    static final String INSERT_KEY = "INSERT INTO loyalty_posting_key (posting_key, member_id, business_at)"
-            + " VALUES (?, ?, ?)";
     private static final String POSTING_BY_KEY = "SELECT " + prefixed("p", LedgerRows.POSTING_COLUMNS) + ", "
             + prefixed("e", LedgerRows.ENTRY_COLUMNS) + " FROM loyalty_posting_key k"
             + " JOIN loyalty_posting p ON p.member_id = k.member_id AND p.posting_key = k.posting_key"
@@ -84,6 +85,8 @@ public final class JdbcLedgerStore implements LedgerStore {
     private final int queryTimeoutSeconds;
     /** The horizon the key index was last pruned to, in epoch seconds; shared by copies. */
     private final AtomicLong prunedTo;
+    /** Whether the database is PostgreSQL; null until a commit asks. */
+    private volatile Boolean postgres;
 
     private JdbcLedgerStore(DataSource dataSource, int queryTimeoutSeconds, AtomicLong prunedTo) {
         this.dataSource = dataSource;
@@ -184,6 +187,35 @@ public final class JdbcLedgerStore implements LedgerStore {
                 }
             }
         });
+    }
+
+    /**
+     * {@inheritDoc} One statement reads both: the working set without lots and the key's row of the
+     * idempotency index; only for a key in use is the posting then read (a retry).
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public KeyedWorkingSet workingSet(MemberId member, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(key, "key must not be null");
+        BookQuery.Read read = query("read the working set of member " + member, c -> {
+            try (PreparedStatement p = prepare(c, BookQuery.SQL_WITH_KEY)) {
+                BookQuery.bind(p, false, member);
+                p.setString(4, key.value());
+                try (ResultSet rs = p.executeQuery()) {
+                    return BookQuery.read(member, rs, false);
+                }
+            }
+        });
+        if (read != null && read.keyUsed()) {
+            Optional<Posting> first = posting(key);
+            if (first.isPresent()) {
+                return KeyedWorkingSet.keyUsed(first.get());
+            }
+            // the key's row was pruned in between: the key is as good as new
+        }
+        return KeyedWorkingSet.keyFree(read == null ? Optional.empty() : Optional.ofNullable(read.book()));
     }
 
     @Override
@@ -443,6 +475,16 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
+    /**
+     * {@inheritDoc} On PostgreSQL a commit of one member (an earn, a redemption, a reservation...)
+     * is written by one statement in auto-commit mode, so it costs one round trip (see
+     * {@link OneStatementCommit}); other commits, and every commit on other databases, run their
+     * statements in one transaction.
+     *
+     * @throws JdbcStoreException if the database fails; the commit is then rolled back, or, if the
+     *     connection failed while the commit was under way, its outcome is unknown (a retry with the
+     *     same keys is safe either way)
+     */
     @Override
     public CommitResult apply(Commit commit) {
         Objects.requireNonNull(commit, "commit must not be null");
@@ -450,27 +492,13 @@ public final class JdbcLedgerStore implements LedgerStore {
         // A fixed order of row locks, so that two commits on the same two members cannot deadlock.
         changes.sort(Comparator.comparing(ch -> ch.book().account().member()));
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                CommitResult result = CommitWriter.write(c, this::prepare, changes, commit);
-                if (result == CommitResult.APPLIED) {
-                    c.commit();
-                } else {
-                    c.rollback();
+            if (OneStatementCommit.fits(commit) && isPostgres(c)) {
+                CommitResult result = inOneStatement(c, commit);
+                if (result != null) {
+                    return result;
                 }
-                return result;
-            } catch (SQLException e) {
-                Transactions.rollbackQuietly(c, e);
-                String state = e.getSQLState();
-                if ("40001".equals(state) || "40P01".equals(state)) {
-                    return CommitResult.STALE;
-                }
-                throw new JdbcStoreException("could not apply a commit for " + members(changes)
-                        + " (rolled back; retrying with the same key is safe): " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                Transactions.rollbackQuietly(c, e);
-                throw e;
             }
+            return inTransaction(c, changes, commit);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not apply a commit for " + members(changes)
                     + "; if the commit itself failed its outcome is unknown, and retrying with the same key is safe: "
@@ -478,11 +506,64 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
-    /** Binds a posting's row of the idempotency index to {@link #INSERT_KEY}. */
-    static void bindKey(PreparedStatement p, Posting posting) throws SQLException {
-        p.setString(1, posting.key().value());
-        p.setString(2, posting.member().value());
-        LedgerRows.setInstant(p, 3, posting.at());
+    /**
+     * Writes a commit with one statement in auto-commit mode; returns null if a unique key was
+     * violated (nothing was written), for the transaction to tell a duplicate key from a stale book.
+     */
+    private CommitResult inOneStatement(Connection c, Commit commit) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.setAutoCommit(true);
+        }
+        OneStatementCommit statement = OneStatementCommit.of(commit);
+        try (PreparedStatement p = prepare(c, statement.sql())) {
+            statement.bind(p);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 1 ? CommitResult.APPLIED : CommitResult.STALE;
+            }
+        } catch (SQLException e) {
+            String state = e.getSQLState();
+            if (UNIQUE_VIOLATION.equals(state)) {
+                return null;
+            }
+            if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
+                return CommitResult.STALE;
+            }
+            throw e;
+        }
+    }
+
+    private CommitResult inTransaction(Connection c, List<MemberChange> changes, Commit commit) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            CommitResult result = CommitWriter.write(c, this::prepare, changes, commit);
+            if (result == CommitResult.APPLIED) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+            return result;
+        } catch (SQLException e) {
+            Transactions.rollbackQuietly(c, e);
+            String state = e.getSQLState();
+            if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
+                return CommitResult.STALE;
+            }
+            throw new JdbcStoreException("could not apply a commit for " + members(changes)
+                    + " (rolled back; retrying with the same key is safe): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            Transactions.rollbackQuietly(c, e);
+            throw e;
+        }
+    }
+
+    /** Whether the database is PostgreSQL (asked once per store, of the connection's metadata). */
+    private boolean isPostgres(Connection c) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            postgres = known;
+        }
+        return known;
     }
 
     PreparedStatement prepare(Connection c, String sql) throws SQLException {

@@ -12,6 +12,8 @@ import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.ReservationStatus;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
+import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -156,6 +158,59 @@ final class LedgerRows {
 
     // ------------------------------------------------------------------ rows
 
+    /** A new member's row; {@link #bindNewMember} binds it. */
+    static final String INSERT_MEMBER = "INSERT INTO loyalty_member (member_id, version, status, enrolled_at,"
+            + " status_since, status_reason, next_lot, next_entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A member's row where its version is still the one read; {@link #bindMemberUpdate} binds it. */
+    static final String UPDATE_MEMBER = "UPDATE loyalty_member SET version = ?, status = ?, enrolled_at = ?,"
+            + " status_since = ?, status_reason = ?, next_lot = ?, next_entry = ? WHERE member_id = ? AND version = ?";
+    /** The columns of the idempotency index, in the order {@link #bindKey} binds them. */
+    static final String KEY_COLUMNS = "posting_key, member_id, business_at";
+    static final String INSERT_KEY = "INSERT INTO loyalty_posting_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?)";
+    /** The columns of a purse row, in the order {@link #bindPurse} binds them. */
+    static final String PURSE_COLUMNS = "balance, debt, last_activity, member_id, currency";
+
+    static void bindNewMember(PreparedStatement p, int at, MemberBook book) throws SQLException {
+        p.setString(at, book.account().member().value());
+        p.setLong(at + 1, book.version());
+        bindAccount(p, at + 2, book.account());
+        p.setLong(at + 6, book.nextLot());
+        p.setLong(at + 7, book.nextEntry());
+    }
+
+    static void bindMemberUpdate(PreparedStatement p, int at, MemberBook book) throws SQLException {
+        p.setLong(at, book.version());
+        bindAccount(p, at + 1, book.account());
+        p.setLong(at + 5, book.nextLot());
+        p.setLong(at + 6, book.nextEntry());
+        p.setString(at + 7, book.account().member().value());
+        p.setLong(at + 8, book.version() - 1);
+    }
+
+    static void bindPurse(PreparedStatement p, int at, MemberId member, Purse purse) throws SQLException {
+        p.setLong(at, purse.balance());
+        p.setLong(at + 1, purse.debt());
+        setInstant(p, at + 2, purse.lastActivity());
+        p.setString(at + 3, member.value());
+        p.setString(at + 4, purse.currency());
+    }
+
+    /** Binds a reversal record as {@code amount, lots, member_id, posting_key}. */
+    static void bindReversed(PreparedStatement p, int at, MemberId member, IdempotencyKey posting, Reversed r)
+            throws SQLException {
+        p.setLong(at, r.amount());
+        p.setString(at + 1, reversedLots(r.lots()));
+        p.setString(at + 2, member.value());
+        p.setString(at + 3, posting.value());
+    }
+
+    /** Binds a posting's row of the idempotency index as {@code posting_key, member_id, business_at}. */
+    static void bindKey(PreparedStatement p, int at, Posting posting) throws SQLException {
+        p.setString(at, posting.key().value());
+        p.setString(at + 1, posting.member().value());
+        setInstant(p, at + 2, posting.at());
+    }
+
     static void bindAccount(PreparedStatement p, int i, Account a) throws SQLException {
         p.setString(i, a.status().name());
         setInstant(p, i + 1, a.enrolledAt());
@@ -163,31 +218,31 @@ final class LedgerRows {
         p.setString(i + 3, a.statusReason());
     }
 
-    static void bindLot(PreparedStatement p, MemberId member, Lot l) throws SQLException {
-        p.setString(1, member.value());
-        p.setLong(2, l.id().value());
-        p.setString(3, l.currency());
-        p.setLong(4, l.original());
-        p.setLong(5, l.remaining());
-        setInstant(p, 6, l.earnedAt());
-        setInstant(p, 7, l.availableAt());
-        setInstant(p, 8, l.expiresAt());
-        p.setString(9, l.source() == null ? null : l.source().value());
-        setInstant(p, 10, l.lastMovementAt());
+    static void bindLot(PreparedStatement p, int at, MemberId member, Lot l) throws SQLException {
+        p.setString(at, member.value());
+        p.setLong(at + 1, l.id().value());
+        p.setString(at + 2, l.currency());
+        p.setLong(at + 3, l.original());
+        p.setLong(at + 4, l.remaining());
+        setInstant(p, at + 5, l.earnedAt());
+        setInstant(p, at + 6, l.availableAt());
+        setInstant(p, at + 7, l.expiresAt());
+        p.setString(at + 8, l.source() == null ? null : l.source().value());
+        setInstant(p, at + 9, l.lastMovementAt());
     }
 
     /** Binds {@link #INSERT_LOT}: the lot, and its place in the spending order. */
-    static void bindNewLot(PreparedStatement p, MemberId member, Lot l) throws SQLException {
-        bindLot(p, member, l);
-        setInstant(p, 11, openUntil(l));
+    static void bindNewLot(PreparedStatement p, int at, MemberId member, Lot l) throws SQLException {
+        bindLot(p, at, member, l);
+        setInstant(p, at + 10, openUntil(l));
     }
 
-    static void bindLotUpdate(PreparedStatement p, MemberId member, Lot l) throws SQLException {
-        p.setLong(1, l.remaining());
-        setInstant(p, 2, l.lastMovementAt());
-        setInstant(p, 3, openUntil(l));
-        p.setString(4, member.value());
-        p.setLong(5, l.id().value());
+    static void bindLotUpdate(PreparedStatement p, int at, MemberId member, Lot l) throws SQLException {
+        p.setLong(at, l.remaining());
+        setInstant(p, at + 1, l.lastMovementAt());
+        setInstant(p, at + 2, openUntil(l));
+        p.setString(at + 3, member.value());
+        p.setLong(at + 4, l.id().value());
     }
 
     /** The lot's key in the spending order: its expiry (or {@link #NEVER}) while it holds points, else null. */
@@ -204,26 +259,26 @@ final class LedgerRows {
                 instant(rs, i + 4), instant(rs, i + 5), instant(rs, i + 6), key(rs, i + 7), instant(rs, i + 8));
     }
 
-    static void bindReservation(PreparedStatement p, Reservation r, boolean inBook) throws SQLException {
-        p.setString(1, r.member().value());
-        p.setString(2, r.key().value());
-        p.setString(3, r.currency());
-        p.setLong(4, r.amount());
-        setInstant(p, 5, r.createdAt());
-        setInstant(p, 6, r.deadline());
-        p.setString(7, r.status().name());
-        setInstant(p, 8, r.closedAt());
-        p.setString(9, moves(r.allocations()));
-        p.setBoolean(10, inBook);
+    static void bindReservation(PreparedStatement p, int at, Reservation r, boolean inBook) throws SQLException {
+        p.setString(at, r.member().value());
+        p.setString(at + 1, r.key().value());
+        p.setString(at + 2, r.currency());
+        p.setLong(at + 3, r.amount());
+        setInstant(p, at + 4, r.createdAt());
+        setInstant(p, at + 5, r.deadline());
+        p.setString(at + 6, r.status().name());
+        setInstant(p, at + 7, r.closedAt());
+        p.setString(at + 8, moves(r.allocations()));
+        p.setBoolean(at + 9, inBook);
     }
 
-    static void bindReservationUpdate(PreparedStatement p, Reservation r, boolean inBook) throws SQLException {
-        p.setString(1, r.status().name());
-        setInstant(p, 2, r.closedAt());
-        p.setString(3, moves(r.allocations()));
-        p.setBoolean(4, inBook);
-        p.setString(5, r.member().value());
-        p.setString(6, r.key().value());
+    static void bindReservationUpdate(PreparedStatement p, int at, Reservation r, boolean inBook) throws SQLException {
+        p.setString(at, r.status().name());
+        setInstant(p, at + 1, r.closedAt());
+        p.setString(at + 2, moves(r.allocations()));
+        p.setBoolean(at + 3, inBook);
+        p.setString(at + 4, r.member().value());
+        p.setString(at + 5, r.key().value());
     }
 
     /** Reads a reservation from the columns {@link #RESERVATION_COLUMNS}, starting at column {@code i}. */
@@ -237,17 +292,17 @@ final class LedgerRows {
         return new Reversed(rs.getLong(i), reversedLots(rs.getString(i + 1)));
     }
 
-    static void bindPosting(PreparedStatement p, Posting posting) throws SQLException {
-        p.setString(1, posting.member().value());
-        p.setString(2, posting.key().value());
-        p.setString(3, posting.type().name());
-        p.setString(4, posting.counterparty() == null ? null : posting.counterparty().value());
-        p.setString(5, posting.currency());
-        p.setLong(6, posting.amount());
-        setInstant(p, 7, posting.at());
-        p.setString(8, posting.reason());
-        p.setString(9, posting.target() == null ? null : posting.target().value());
-        p.setString(10, posting.fingerprint());
+    static void bindPosting(PreparedStatement p, int at, Posting posting) throws SQLException {
+        p.setString(at, posting.member().value());
+        p.setString(at + 1, posting.key().value());
+        p.setString(at + 2, posting.type().name());
+        p.setString(at + 3, posting.counterparty() == null ? null : posting.counterparty().value());
+        p.setString(at + 4, posting.currency());
+        p.setLong(at + 5, posting.amount());
+        setInstant(p, at + 6, posting.at());
+        p.setString(at + 7, posting.reason());
+        p.setString(at + 8, posting.target() == null ? null : posting.target().value());
+        p.setString(at + 9, posting.fingerprint());
     }
 
     /** Reads a posting's own columns ({@link #POSTING_COLUMNS}, from column {@code i}) with its entries. */
@@ -259,20 +314,20 @@ final class LedgerRows {
                 rs.getString(i + 9), entries);
     }
 
-    static void bindEntry(PreparedStatement p, Entry e, int ord) throws SQLException {
-        p.setString(1, e.member().value());
-        p.setLong(2, e.sequence());
-        p.setString(3, e.posting().value());
-        p.setInt(4, ord);
-        p.setString(5, e.postingType().name());
-        p.setString(6, e.type().name());
-        p.setString(7, e.currency());
-        p.setLong(8, e.amount());
-        p.setLong(9, e.heldDelta());
-        p.setLong(10, e.debtDelta());
-        setInstant(p, 11, e.at());
-        p.setString(12, e.reason());
-        p.setString(13, moves(e.lots()));
+    static void bindEntry(PreparedStatement p, int at, Entry e, int ord) throws SQLException {
+        p.setString(at, e.member().value());
+        p.setLong(at + 1, e.sequence());
+        p.setString(at + 2, e.posting().value());
+        p.setInt(at + 3, ord);
+        p.setString(at + 4, e.postingType().name());
+        p.setString(at + 5, e.type().name());
+        p.setString(at + 6, e.currency());
+        p.setLong(at + 7, e.amount());
+        p.setLong(at + 8, e.heldDelta());
+        p.setLong(at + 9, e.debtDelta());
+        setInstant(p, at + 10, e.at());
+        p.setString(at + 11, e.reason());
+        p.setString(at + 12, moves(e.lots()));
     }
 
     /** Reads an entry from the columns {@link #ENTRY_COLUMNS}, starting at column {@code i}. */

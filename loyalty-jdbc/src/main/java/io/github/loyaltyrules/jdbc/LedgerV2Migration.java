@@ -85,7 +85,7 @@ final class LedgerV2Migration {
                         long balance = 0;
                         for (Lot l : p.lots()) {
                             balance += l.remaining();
-                            LedgerRows.bindLot(lot, id, l);
+                            LedgerRows.bindLot(lot, 1, id, l);
                             lot.addBatch();
                         }
                         purse.setString(1, id.value());
@@ -96,7 +96,7 @@ final class LedgerV2Migration {
                         purse.addBatch();
                     }
                     for (Reservation r : b.reservations().values()) {
-                        LedgerRows.bindReservation(reservation, r, r.status() == ReservationStatus.OPEN);
+                        LedgerRows.bindReservation(reservation, 1, r, r.status() == ReservationStatus.OPEN);
                         reservation.addBatch();
                     }
                     for (Map.Entry<IdempotencyKey, Reversed> e : b.reversed().entrySet()) {
@@ -120,20 +120,20 @@ final class LedgerV2Migration {
         long moved = 0;
         try (PreparedStatement read = c.prepareStatement("SELECT body FROM loyalty_posting_v1");
                 PreparedStatement posting = c.prepareStatement(LedgerRows.INSERT_POSTING);
-                PreparedStatement key = c.prepareStatement(JdbcLedgerStore.INSERT_KEY);
+                PreparedStatement key = c.prepareStatement(LedgerRows.INSERT_KEY);
                 PreparedStatement entry = c.prepareStatement(LedgerRows.INSERT_ENTRY)) {
             read.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     Posting p = Codec.posting(rs.getString(1));
-                    LedgerRows.bindPosting(posting, p);
+                    LedgerRows.bindPosting(posting, 1, p);
                     posting.addBatch();
-                    JdbcLedgerStore.bindKey(key, p);
+                    LedgerRows.bindKey(key, 1, p);
                     key.addBatch();
                     List<Entry> entries = p.entries();
                     for (int i = 0; i < entries.size(); i++) {
-                        LedgerRows.bindEntry(entry, entries.get(i), i);
+                        LedgerRows.bindEntry(entry, 1, entries.get(i), i);
                         entry.addBatch();
                     }
                     moved++;

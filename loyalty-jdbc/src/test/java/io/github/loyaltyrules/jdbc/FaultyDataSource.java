@@ -63,7 +63,7 @@ final class FaultyDataSource extends TestDataSource {
                         }
                     }
                     Object result = invoke(method, target, args);
-                    if (method.getName().equals("prepareStatement") && ((String) args[0]).startsWith("INSERT INTO loyalty_entry")) {
+                    if (method.getName().equals("prepareStatement") && ((String) args[0]).contains("INSERT INTO loyalty_entry")) {
                         return entryStatement((PreparedStatement) result, target);
                     }
                     return result;
@@ -73,7 +73,17 @@ final class FaultyDataSource extends TestDataSource {
     private PreparedStatement entryStatement(PreparedStatement target, Connection connection) {
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("executeBatch")) {
+                    if (method.getName().startsWith("execute")) {
+                        if (connection.getAutoCommit()) {
+                            // a statement that commits on its own (one statement writes the whole commit)
+                            if (fire(Fault.COMMIT_FAILS)) {
+                                throw new SQLException("injected: commit failed", "08006");
+                            }
+                            if (fire(Fault.COMMIT_ACK_LOST)) {
+                                invoke(method, target, args);
+                                throw new SQLException("injected: connection lost after commit", "08006");
+                            }
+                        }
                         if (fire(Fault.ENTRY_INSERT_FAILS)) {
                             throw new SQLException("injected: entry insert failed", "58000");
                         }

@@ -48,7 +48,7 @@ class LostReplyEventsTest {
         ledger.earn(ann, PTS.points(40), T0, IdempotencyKey.of(ann.value() + "-earn"), "visit");
         heard.clear();
 
-        ds.arm(1, Mode.LOSE_COMMIT_REPLY);
+        ds.arm(1, Mode.LOSE_REPLY);
         ledger.suspend(ann, T0.plusSeconds(60), "card lost");
         assertThat(ds.fired()).isTrue();
         ds.disarm();
@@ -57,7 +57,7 @@ class LostReplyEventsTest {
         ledger.reactivate(ann, T0.plusSeconds(120), "card found");
         heard.clear();
 
-        ds.arm(1, Mode.LOSE_COMMIT_REPLY);
+        ds.arm(1, Mode.LOSE_REPLY);
         ledger.expire(T0.plusSeconds(86_400L * 40));
         assertThat(ds.fired()).isTrue();
         ds.disarm();

@@ -25,8 +25,9 @@ final class StatementFaultDataSource extends TestDataSource {
         /** The k-th commit goes through, then its reply is lost (it throws anyway); statements are not counted. */
         LOSE_COMMIT_REPLY,
         /**
-         * The k-th commit or statement in auto-commit mode goes through, then its reply is lost (it
-         * throws anyway); statements inside a transaction are not counted.
+         * The k-th commit or writing statement in auto-commit mode goes through, then its reply is
+         * lost (it throws anyway); statements inside a transaction, and prepared statements that
+         * only read (they start with {@code SELECT}), are not counted.
          */
         LOSE_REPLY
     }
@@ -83,19 +84,21 @@ final class StatementFaultDataSource extends TestDataSource {
                     }
                     Object result = invoke(method, target, args);
                     if (result instanceof Statement s) {
-                        return statement(s, method.getReturnType());
+                        boolean reads = method.getName().equals("prepareStatement") && args != null
+                                && args[0] instanceof String sql && sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
+                        return statement(s, method.getReturnType(), reads);
                     }
                     return result;
                 });
     }
 
-    private Object statement(Statement target, Class<?> type) {
+    private Object statement(Statement target, Class<?> type, boolean reads) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getName().startsWith("execute")) {
                 if (mode == Mode.FAIL && hit()) {
                     throw new SQLException("injected: statement failed", "58000");
                 }
-                if (mode == Mode.LOSE_REPLY && target.getConnection().getAutoCommit() && hit()) {
+                if (mode == Mode.LOSE_REPLY && !reads && target.getConnection().getAutoCommit() && hit()) {
                     invoke(method, target, args);
                     throw new SQLException("injected: reply to an auto-committed statement lost", "08006");
                 }

@@ -56,6 +56,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public KeyedWorkingSet workingSet(MemberId member, IdempotencyKey key) {
+        return delegate.workingSet(member, key);
+    }
+
+    @Override
     public List<Lot> openLots(MemberId member, String currency) {
         return delegate.openLots(member, currency);
     }

@@ -65,6 +65,21 @@ public interface LedgerStore {
     }
 
     /**
+     * Returns what a posting reads first: the posting its key made already, if any, else its
+     * member's working set ({@link #workingSet(MemberId)}). A store that can answer both in one
+     * round trip should (the JDBC store does); the default asks {@link #posting(IdempotencyKey)},
+     * then {@link #workingSet(MemberId)}.
+     *
+     * @param member the member the posting is for
+     * @param key the posting's idempotency key
+     * @return the posting the key made, or the member's working set
+     */
+    default KeyedWorkingSet workingSet(MemberId member, IdempotencyKey key) {
+        Optional<Posting> first = posting(key);
+        return first.isPresent() ? KeyedWorkingSet.keyUsed(first.get()) : KeyedWorkingSet.keyFree(workingSet(member));
+    }
+
+    /**
      * Returns a member's lots in a currency that have points remaining, in creation order, as the
      * book of the store's current version holds them. The default reads them from the book.
      *
