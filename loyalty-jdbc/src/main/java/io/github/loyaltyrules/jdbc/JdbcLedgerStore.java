@@ -88,10 +88,14 @@ public final class JdbcLedgerStore implements LedgerStore {
     /** Whether the database is PostgreSQL; null until a commit asks. */
     private volatile Boolean postgres;
 
-    private JdbcLedgerStore(DataSource dataSource, int queryTimeoutSeconds, AtomicLong prunedTo) {
+    private final TransactionOwner owner;
+
+    private JdbcLedgerStore(DataSource dataSource, int queryTimeoutSeconds, AtomicLong prunedTo,
+            TransactionOwner owner) {
         this.dataSource = dataSource;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
         this.prunedTo = prunedTo;
+        this.owner = owner;
     }
 
     /**
@@ -103,7 +107,7 @@ public final class JdbcLedgerStore implements LedgerStore {
      */
     public static JdbcLedgerStore of(DataSource dataSource) {
         return new JdbcLedgerStore(Objects.requireNonNull(dataSource, "data source must not be null"), 0,
-                new AtomicLong(Long.MIN_VALUE));
+                new AtomicLong(Long.MIN_VALUE), TransactionOwner.STORE);
     }
 
     /**
@@ -120,7 +124,23 @@ public final class JdbcLedgerStore implements LedgerStore {
         if (timeout.getSeconds() < 1) {
             throw new IllegalArgumentException("query timeout must be at least one second; got " + timeout);
         }
-        return new JdbcLedgerStore(dataSource, Math.toIntExact(timeout.getSeconds()), prunedTo);
+        return new JdbcLedgerStore(dataSource, Math.toIntExact(timeout.getSeconds()), prunedTo, owner);
+    }
+
+    /**
+     * Returns a copy that writes inside the caller's transaction when its connection is in one
+     * ({@link TransactionOwner#CALLER}), or always in transactions of its own
+     * ({@link TransactionOwner#STORE}, the default). Inside the caller's transaction a commit is
+     * written under a savepoint and never committed by the store; a stale read or a failure rolls
+     * back to the savepoint only, and the ledger retries or reports as usual.
+     *
+     * @param owner who commits
+     * @return the copy
+     * @throws NullPointerException if {@code owner} is null
+     */
+    public JdbcLedgerStore withTransactionOwner(TransactionOwner owner) {
+        return new JdbcLedgerStore(dataSource, queryTimeoutSeconds, prunedTo,
+                Objects.requireNonNull(owner, "transaction owner must not be null"));
     }
 
     /**
@@ -492,13 +512,25 @@ public final class JdbcLedgerStore implements LedgerStore {
         // A fixed order of row locks, so that two commits on the same two members cannot deadlock.
         changes.sort(Comparator.comparing(ch -> ch.book().account().member()));
         try (Connection c = dataSource.getConnection()) {
-            if (OneStatementCommit.fits(commit) && isPostgres(c)) {
+            boolean joined = Transactions.joins(c, owner);
+            if (!joined && OneStatementCommit.fits(commit) && isPostgres(c)) {
                 CommitResult result = inOneStatement(c, commit);
                 if (result != null) {
                     return result;
                 }
             }
-            return inTransaction(c, changes, commit);
+            try {
+                return Transactions.inTransaction(c, owner, t -> CommitWriter.write(t, this::prepare, changes, commit),
+                        r -> r == CommitResult.APPLIED);
+            } catch (SQLException e) {
+                String state = e.getSQLState();
+                if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
+                    return CommitResult.STALE;
+                }
+                throw new JdbcStoreException("could not apply a commit for " + members(changes)
+                        + (joined ? " (rolled back to its savepoint in the caller's transaction" : " (rolled back")
+                        + "; retrying with the same key is safe): " + e.getMessage(), e);
+            }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not apply a commit for " + members(changes)
                     + "; if the commit itself failed its outcome is unknown, and retrying with the same key is safe: "
@@ -532,30 +564,6 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
-    private CommitResult inTransaction(Connection c, List<MemberChange> changes, Commit commit) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            CommitResult result = CommitWriter.write(c, this::prepare, changes, commit);
-            if (result == CommitResult.APPLIED) {
-                c.commit();
-            } else {
-                c.rollback();
-            }
-            return result;
-        } catch (SQLException e) {
-            Transactions.rollbackQuietly(c, e);
-            String state = e.getSQLState();
-            if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
-                return CommitResult.STALE;
-            }
-            throw new JdbcStoreException("could not apply a commit for " + members(changes)
-                    + " (rolled back; retrying with the same key is safe): " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            Transactions.rollbackQuietly(c, e);
-            throw e;
-        }
-    }
-
     /** Whether the database is PostgreSQL (asked once per store, of the connection's metadata). */
     private boolean isPostgres(Connection c) throws SQLException {
         Boolean known = postgres;
@@ -585,6 +593,10 @@ public final class JdbcLedgerStore implements LedgerStore {
     /** Runs several reads in one read-only transaction that sees one snapshot (repeatable read). */
     private <T> T snapshot(String what, Transactions.Work<T> q) {
         return query(what, c -> {
+            if (Transactions.joins(c, owner)) {
+                // inside the caller's transaction: its snapshot is the one to read
+                return q.run(c);
+            }
             int isolation = c.getTransactionIsolation();
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,12 +36,31 @@ public final class JdbcQuotas implements Quotas {
     private final DataSource dataSource;
     private final Duration retention;
     private final Clock clock;
-    private final AtomicLong prunedAt = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong prunedAt;
+    private final TransactionOwner owner;
 
-    private JdbcQuotas(DataSource dataSource, Duration retention, Clock clock) {
+    private JdbcQuotas(DataSource dataSource, Duration retention, Clock clock, AtomicLong prunedAt,
+            TransactionOwner owner) {
         this.dataSource = dataSource;
         this.retention = retention;
         this.clock = clock;
+        this.prunedAt = prunedAt;
+        this.owner = owner;
+    }
+
+    /**
+     * Returns a copy that draws inside the caller's transaction when its connection is in one
+     * ({@link TransactionOwner#CALLER}), or always in transactions of its own
+     * ({@link TransactionOwner#STORE}, the default). Inside the caller's transaction a draw locks
+     * its counter's row until the caller commits, so keep such transactions short.
+     *
+     * @param owner who commits
+     * @return the copy
+     * @throws NullPointerException if {@code owner} is null
+     */
+    public JdbcQuotas withTransactionOwner(TransactionOwner owner) {
+        return new JdbcQuotas(dataSource, retention, clock, prunedAt,
+                Objects.requireNonNull(owner, "transaction owner must not be null"));
     }
 
     /**
@@ -73,13 +93,13 @@ public final class JdbcQuotas implements Quotas {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention of quota draws must be positive; got " + retention);
         }
-        return new JdbcQuotas(dataSource, retention, clock);
+        return new JdbcQuotas(dataSource, retention, clock, new AtomicLong(Long.MIN_VALUE), TransactionOwner.STORE);
     }
 
     /** Runs work in one transaction on a connection of its own. */
     private <T> T inTransaction(String what, Transactions.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return Transactions.inTransaction(c, work);
+            return Transactions.inTransaction(c, owner, work, r -> true);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not " + what + ": " + e.getMessage(), e);
         }
@@ -98,7 +118,7 @@ public final class JdbcQuotas implements Quotas {
             long used = lockedUsage(c, counter);
             if (used < 0) {
                 // First draw on this counter: create its row (once; another server may win the race), then lock it.
-                ensureRow(c, counter);
+                ensureRow(c, counter, Transactions.joins(c, owner));
                 used = lockedUsage(c, counter);
             }
             long[] record = record(c, request, counter);
@@ -289,16 +309,28 @@ public final class JdbcQuotas implements Quotas {
         }
     }
 
-    /** Creates a counter's row in its own committed step, so that a lost race cannot abort the draw's transaction. */
-    private static void ensureRow(Connection c, String counter) throws SQLException {
+    /**
+     * Creates a counter's row in its own committed step, so that a lost race cannot abort the draw's
+     * transaction; inside the caller's transaction ({@code joined}), under a savepoint instead.
+     */
+    private static void ensureRow(Connection c, String counter, boolean joined) throws SQLException {
+        Savepoint savepoint = joined ? c.setSavepoint() : null;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_quota (counter, used) SELECT ?, 0"
                 + " WHERE NOT EXISTS (SELECT 1 FROM loyalty_quota WHERE counter = ?)")) {
             p.setString(1, counter);
             p.setString(2, counter);
             p.executeUpdate();
-            c.commit();
+            if (joined) {
+                c.releaseSavepoint(savepoint);
+            } else {
+                c.commit();
+            }
         } catch (SQLException e) {
-            c.rollback();
+            if (joined) {
+                c.rollback(savepoint);
+            } else {
+                c.rollback();
+            }
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }

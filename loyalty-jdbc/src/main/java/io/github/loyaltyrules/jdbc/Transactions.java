@@ -2,8 +2,14 @@ package io.github.loyaltyrules.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.function.Predicate;
 
-/** How the stores run work in one transaction on a borrowed connection, and roll it back. */
+/**
+ * How the stores run work in one transaction on a borrowed connection, and roll it back: in a
+ * transaction of their own, or, for {@link TransactionOwner#CALLER} on a connection already in a
+ * transaction, under a savepoint inside the caller's.
+ */
 final class Transactions {
 
     /** Work on a connection. */
@@ -20,11 +26,51 @@ final class Transactions {
      * auto-commit is restored either way.
      */
     static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+        return inTransaction(c, TransactionOwner.STORE, work, r -> true);
+    }
+
+    /**
+     * Whether work on this connection joins the caller's transaction: the caller owns transactions
+     * and the connection is in one.
+     */
+    static boolean joins(Connection c, TransactionOwner owner) throws SQLException {
+        return owner == TransactionOwner.CALLER && !c.getAutoCommit();
+    }
+
+    /**
+     * Runs work in one transaction and keeps what it did if {@code keep} accepts its result (else
+     * rolls it back and still returns the result); rolls back and rethrows if it throws. In a
+     * transaction of its own, committed or rolled back at the end, with the connection's
+     * auto-commit restored; or, when it {@linkplain #joins joins} the caller's transaction, under a
+     * savepoint that is released or rolled back to, and never committed.
+     */
+    static <T> T inTransaction(Connection c, TransactionOwner owner, Work<T> work, Predicate<? super T> keep)
+            throws SQLException {
+        if (joins(c, owner)) {
+            Savepoint savepoint = c.setSavepoint();
+            T result;
+            try {
+                result = work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, savepoint, e);
+                throw e;
+            }
+            if (keep.test(result)) {
+                c.releaseSavepoint(savepoint);
+            } else {
+                c.rollback(savepoint);
+            }
+            return result;
+        }
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             T result = work.run(c);
-            c.commit();
+            if (keep.test(result)) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
             return result;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c, e);
@@ -38,6 +84,15 @@ final class Transactions {
     static void rollbackQuietly(Connection c, Exception cause) {
         try {
             c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Rolls back to a savepoint, keeping a failure to do so with the exception that caused it. */
+    static void rollbackQuietly(Connection c, Savepoint savepoint, Exception cause) {
+        try {
+            c.rollback(savepoint);
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
