@@ -478,6 +478,16 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
+    /**
+     * {@inheritDoc} In one transaction; see {@link JdbcMemberErasure} for the rows it changes.
+     *
+     * @throws JdbcStoreException if the database fails; then nothing is changed
+     */
+    @Override
+    public boolean pseudonymise(MemberId from, MemberId to) {
+        return JdbcMemberErasure.pseudonymise(dataSource, this::prepare, from, to);
+    }
+
     /** Binds a posting's row of the idempotency index to {@link #INSERT_KEY}. */
     static void bindKey(PreparedStatement p, Posting posting) throws SQLException {
         p.setString(1, posting.key().value());
