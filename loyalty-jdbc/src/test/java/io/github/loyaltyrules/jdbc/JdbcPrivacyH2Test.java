@@ -1,6 +1,6 @@
 package io.github.loyaltyrules.jdbc;
 
-import io.github.loyaltyrules.program.contract.ErasureContract;
+import io.github.loyaltyrules.program.contract.PrivacyContract;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * The JDBC stores erase as the contract says on H2: the snapshot is every row of every table of the
  * schema, each column's value shown.
  */
-class JdbcErasureH2Test extends ErasureContract {
+class JdbcPrivacyH2Test extends PrivacyContract {
 
     /** Every table of the schema but its history. */
     static final List<String> TABLES = List.of("loyalty_member", "loyalty_purse", "loyalty_lot", "loyalty_reservation",

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The in-memory stores erase as the contract says; their rows are read back through the SPI. */
-class InMemoryErasureTest extends ErasureContract {
+class InMemoryPrivacyTest extends PrivacyContract {
 
     @Override
     protected Stores newStores() {

@@ -1,6 +1,6 @@
 package io.github.loyaltyrules.jdbc;
 
-import io.github.loyaltyrules.program.contract.ErasureContract;
+import io.github.loyaltyrules.program.contract.PrivacyContract;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -8,18 +8,18 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** The JDBC stores erase as the contract says on a real PostgreSQL server, every row of every table compared. */
 @EnabledIfEnvironmentVariable(named = Databases.PG_URL, matches = ".+")
-class JdbcErasurePostgresTest extends ErasureContract {
+class JdbcPrivacyPostgresTest extends PrivacyContract {
 
     private DataSource dataSource;
 
     @Override
     protected Stores newStores() {
         dataSource = Databases.freshPostgres();
-        return JdbcErasureH2Test.stores(dataSource);
+        return JdbcPrivacyH2Test.stores(dataSource);
     }
 
     @Override
     protected Map<String, List<String>> snapshot(Stores stores) {
-        return JdbcErasureH2Test.tables(dataSource);
+        return JdbcPrivacyH2Test.tables(dataSource);
     }
 }

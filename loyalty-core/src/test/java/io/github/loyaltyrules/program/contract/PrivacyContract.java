@@ -53,13 +53,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * What erasing a member does on every store: the member's rows all move to a pseudonym without
+ * What the privacy calls do on every store. Erasing a member: the member's rows all move to a pseudonym without
  * personal data, every other member's rows stay byte for byte (but the counterparty of a transfer
  * with the member), every report and balance adds up as before, nothing is found under the old id,
- * and a second erase changes nothing. Each store type gives its stores and a snapshot of every row
- * it holds, per table.
+ * and a second erase changes nothing. Exporting a member: a JSON document that parses back to every
+ * figure the program holds. Retention: old records lose their personal data, and nothing else changes.
+ * Each store type gives its stores and a snapshot of every row it holds, per table.
  */
-public abstract class ErasureContract {
+public abstract class PrivacyContract {
 
     protected static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     protected static final Instant T0 = Instant.parse("2026-03-02T10:15:00Z");
@@ -106,13 +107,20 @@ public abstract class ErasureContract {
     // ------------------------------------------------------------------ the scenario
 
     protected static LoyaltyProgram program(Stores s) {
+        return program(s, null);
+    }
+
+    /** The program over the stores, dropping personal data from records older than {@code retention} (null: never). */
+    protected static LoyaltyProgram program(Stores s, Duration retention) {
         Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(NOW, ZONE)).currency(PTS).currency(TQP)
                 .store(s.ledger()).build();
         TierLadder ladder = TierLadder.builder().zone(ZONE).window(QualificationWindow.calendarYear())
                 .metrics(Metric.points(TQP)).tier(Tier.of("Green")).tier(Tier.of("Gold").withThreshold(Metric.points(TQP), 40))
                 .build();
-        return LoyaltyProgram.builder(ledger, V1).tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers()))
-                .store(s.program()).pseudonyms(Pseudonyms.keyed(KEY)).build();
+        LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, V1)
+                .tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers())).store(s.program())
+                .pseudonyms(Pseudonyms.keyed(KEY));
+        return (retention == null ? b : b.personalDataRetention(retention)).build();
     }
 
     static Purchase basket(String... prices) {
@@ -331,6 +339,129 @@ public abstract class ErasureContract {
         assertThat(pseudonym).isEqualTo(Pseudonyms.keyed(KEY).of(ANN, 0));
         assertThat(program.store().member(ANN)).isEmpty();
         assertThat(String.join("\n", flatten(snapshot(stores)))).doesNotContain(ANNS_DATA);
+    }
+
+    // ------------------------------------------------------------------ export
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theExportParsesBackToEveryFigureTheProgramHoldsAboutTheMember() {
+        Stores stores = newStores();
+        LoyaltyProgram program = program(stores);
+        history(program);
+        Map<String, String> attributes = Map.of("email", "ann.smith@example.org", "note",
+                "says \"hi\" \\ back\nnext line\ttab \u0001 Zo\u00eb \u2713");
+        program.updateProfile(ANN, Set.of("staff", "vegan"), attributes, LocalDate.of(1987, 6, 15));
+        Ledger ledger = program.ledger();
+        TierEngine tiers = program.tierEngine().orElseThrow();
+
+        Map<String, Object> doc = (Map<String, Object>) Json.parse(program.export(ANN));
+
+        assertThat(doc).containsEntry("format", "loyalty-member-export/1").containsEntry("member", ANN.value())
+                .containsEntry("exportedAt", NOW.toString()).containsEntry("programVersion", "v1");
+        var account = ledger.account(ANN);
+        assertThat(doc.get("account")).isEqualTo(Map.of("status", "ACTIVE", "enrolledAt",
+                account.enrolledAt().toString(), "statusSince", account.statusSince().toString(), "statusReason",
+                "Ann Smith is back"));
+        assertThat(doc.get("profile")).isEqualTo(Map.of("tags", List.of("staff", "vegan"), "attributes", attributes,
+                "birthday", "1987-06-15", "purchases", 2L, "rewardsRedeemed", Map.of("cup", 1L)));
+        List<Object> balances = new ArrayList<>();
+        List<Object> lots = new ArrayList<>();
+        for (PointCurrency c : List.of(PTS, TQP)) {
+            Balance b = ledger.balance(ANN, c, NOW);
+            balances.add(Map.of("currency", c.code(), "decimalPlaces", 0L, "total", b.total(), "available",
+                    b.available(), "pending", b.pending(), "reserved", b.reserved(), "expired", b.expired(), "debt",
+                    b.debt()));
+            for (var l : ledger.lots(ANN, c)) {
+                Map<String, Object> lot = new java.util.HashMap<>(Map.of("currency", c.code(), "lot", l.id().value(),
+                        "original", l.original(), "remaining", l.remaining(), "earnedAt", l.earnedAt().toString(),
+                        "availableAt", l.availableAt().toString(), "source", l.source().value()));
+                lot.put("expiresAt", l.expiresAt() == null ? null : l.expiresAt().toString());
+                lots.add(lot);
+            }
+        }
+        assertThat(doc.get("balances")).isEqualTo(balances);
+        assertThat(lots).isNotEmpty();
+        assertThat(doc.get("lots")).isEqualTo(lots);
+        List<Object> statement = new ArrayList<>();
+        for (Entry e : ledger.statement(ANN)) {
+            statement.add(Map.of("sequence", e.sequence(), "posting", e.posting().value(), "postingType",
+                    e.postingType().name(), "type", e.type().name(), "currency", e.currency(), "amount", e.amount(),
+                    "heldDelta", e.heldDelta(), "debtDelta", e.debtDelta(), "at", e.at().toString(), "reason",
+                    e.reason()));
+        }
+        assertThat(doc.get("statement")).isEqualTo(statement);
+        Map<String, Object> tier = (Map<String, Object>) doc.get("tier");
+        assertThat(tier.get("current")).isEqualTo(tiers.tierAt(ANN, NOW).name());
+        List<Object> changes = new ArrayList<>();
+        for (var c : tiers.history(ANN)) {
+            changes.add(Map.of("from", c.from(), "to", c.to(), "at", c.at().toString(), "cause", c.cause().name(),
+                    "reason", c.reason()));
+        }
+        assertThat(changes).isNotEmpty();
+        assertThat(tier.get("history")).isEqualTo(changes);
+        List<Map<String, Object>> receipts = (List<Map<String, Object>>) doc.get("receipts");
+        assertThat(receipts).extracting(r -> r.get("key")).containsExactly("a-1", "a-review", "a-1-return", "a-cup",
+                "a-2");
+        for (Map<String, Object> r : receipts) {
+            ReceiptRecord stored = program.store().receipt(IdempotencyKey.of((String) r.get("key"))).orElseThrow();
+            assertThat(r).containsEntry("kind", stored.kind().name()).containsEntry("at", stored.at().toString());
+            assertThat(r.get("awards")).isEqualTo(stored.awards().stream().map(a -> Map.of("rule", a.ruleId(), "name",
+                    a.ruleName(), "currency", a.currency(), "amount", a.amount())).toList());
+        }
+        Map<String, Object> purchase = receipts.get(0);
+        assertThat(((Map<String, Object>) purchase.get("purchase")).get("lines")).isEqualTo(List.of(
+                Map.of("id", "1", "sku", "SKU-0", "category", "coffee", "quantity", 1L, "unitPrice", "12.50",
+                        "moneyCurrency", "EUR"),
+                Map.of("id", "2", "sku", "SKU-1", "category", "coffee", "quantity", 1L, "unitPrice", "30.00",
+                        "moneyCurrency", "EUR")));
+        assertThat((Map<String, Object>) purchase.get("profileAsSeen")).containsEntry("tier", "Green")
+                .containsEntry("tags", List.of("staff", "vegan")).containsEntry("birthday", "1987-06-15")
+                .containsEntry("purchasesBefore", 0L).containsEntry("tierMultiplier", "1");
+        assertThat(receipts.get(1).get("event")).isEqualTo(Map.of("type", "review", "attributes",
+                Map.of("text", "Ann Smith loved the flat white")));
+        assertThat(receipts.get(2)).containsEntry("original", "a-1").containsEntry("units", Map.of("1", 1L));
+        assertThat(receipts.get(3)).containsEntry("reward", "cup");
+        assertThatThrownBy(() -> program.export(MemberId.of("carol"))).isInstanceOf(UnknownMemberException.class);
+    }
+
+    // ------------------------------------------------------------------ retention
+
+    @Test
+    void retentionDropsThePersonalDataOfOldRecordsOnlyAndKeepsEveryFigure() {
+        Stores stores = newStores();
+        LoyaltyProgram program = program(stores, Duration.ofDays(30));
+        history(program);
+        Ledger ledger = program.ledger();
+        List<Object> figures = figures(ledger);
+        Map<String, List<String>> before = snapshot(stores);
+
+        assertThat(program.applyRetention(NOW)).as("a-1, a-review, b-1 and b-review are older than 30 days")
+                .isEqualTo(4);
+
+        for (String old : List.of("a-1", "a-review", "b-1", "b-review")) {
+            assertThat(program.store().receipt(key(old)).orElseThrow().holdsPersonalData()).as(old).isFalse();
+        }
+        for (String recent : List.of("a-2", "b-2")) {
+            assertThat(program.store().receipt(key(recent)).orElseThrow().holdsPersonalData()).as(recent).isTrue();
+        }
+        ReceiptRecord kept = program.store().receipt(key("a-1")).orElseThrow();
+        assertThat(kept.profile().tier()).isEqualTo("Green");
+        assertThat(kept.member()).isEqualTo(ANN);
+        assertThat(program.store().member(ANN).orElseThrow().attributes()).as("the member's own profile stays")
+                .containsKey("email");
+        assertThat(figures(ledger)).isEqualTo(figures);
+        Map<String, List<String>> after = snapshot(stores);
+        for (String table : before.keySet()) {
+            assertThat(after.get(table)).as("rows of %s", table).hasSameSizeAs(before.get(table));
+        }
+        assertThat(flatten(after).stream().filter(r -> r.contains("Ann Smith loved"))).isEmpty();
+        assertThat(program.applyRetention(NOW)).as("a second run").isZero();
+        assertThat(snapshot(stores)).isEqualTo(after);
+        assertThat(program.returnPurchase(ANN, key("a-1"), Map.of("2", 1L), NOW, key("a-1-return-2")).total("PTS"))
+                .as("a return after the retention claws back what the line earned").isEqualTo(30);
+        assertThat(program(stores).applyRetention(NOW.plus(Duration.ofDays(400)))).as("without a retention")
+                .isZero();
     }
 
     protected static List<String> flatten(Map<String, List<String>> snapshot) {
