@@ -9,9 +9,16 @@ import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.report.ActivityReport;
 import io.github.loyaltyrules.report.LiabilityReport;
+import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.program.LoyaltyProgram;
+import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.report.ReportTable;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Evaluation;
+import io.github.loyaltyrules.rule.Purchase;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -33,7 +41,9 @@ import java.util.function.Consumer;
  * expire in 30 days" notices, each phase reporting progress (members done / total) to a listener
  * that this example prints as a text progress bar; then the reports for the back office: the year's
  * activity so far, the liability tonight and when it expires (as text), and the activity month by
- * month (as CSV, for a spreadsheet).
+ * month (as CSV, for a spreadsheet). Before the reports it applies the program's retention of personal
+ * data: receipts older than {@link #RETENTION} lose the copy of the member's profile they were stored
+ * with ({@link LoyaltyProgram#applyRetention(Instant)}).
  *
  * <p>The notices are built from {@link Ledger#expiring(MemberId, PointCurrency, Period)} and handed
  * to a sender ({@code Consumer<Notice>}) exactly as a text-message or e-mail gateway would receive
@@ -51,6 +61,8 @@ public final class NightlyJob {
             .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(6)));
     static final PointCurrency TIER_POINTS = PointCurrency.of("TIER", "Tier points", 0);
     static final Period NOTICE_HORIZON = Period.ofDays(30);
+    /** How long receipts keep the copy of the member's profile (here the birthday) they were stored with. */
+    static final Duration RETENTION = Duration.ofDays(90);
     /** When the job runs: 2 a.m. on 1 September 2026, New York time. */
     static final Instant TONIGHT = LocalDate.of(2026, 9, 1).atTime(2, 0).atZone(ZONE).toInstant();
 
@@ -215,6 +227,9 @@ public final class NightlyJob {
         }
         out.println("notices: " + notices + " sent about " + points + " points expiring by "
                 + now.atZone(ZONE).plus(NOTICE_HORIZON).toLocalDate());
+        long dropped = shop.program().applyRetention(now);
+        out.println("retention: personal data dropped from " + dropped + " receipts older than " + RETENTION.toDays()
+                + " days");
         printReports(ledger, now, out);
         return new Summary(sweep, tiers, notices, points);
     }
@@ -322,10 +337,12 @@ public final class NightlyJob {
      */
     public static final class Shop {
         private final Ledger ledger;
+        private final LoyaltyProgram program;
         private final Map<MemberId, String> contacts;
 
-        private Shop(Ledger ledger, Map<MemberId, String> contacts) {
+        private Shop(Ledger ledger, LoyaltyProgram program, Map<MemberId, String> contacts) {
             this.ledger = ledger;
+            this.program = program;
             this.contacts = contacts;
         }
 
@@ -336,7 +353,9 @@ public final class NightlyJob {
          * tonight) and 50 in July; 1 earned 80 and 40 in mid-March (expiring within 30 days); 2
          * earned 200 in May; 3 earned 30 in February and 60 in March and spent 60 in April, which
          * took the older lot first and leaves 30 expiring on 10 September. Each earning also earns
-         * as many tier points. Every other pair of members is reached by e-mail, the rest by text.
+         * as many tier points. Every other pair of members is reached by e-mail, the rest by text. Each
+         * member also gave a birthday when enrolling and made a welcome visit, recorded by the program (its
+         * receipt keeps the profile as the rules saw it, until the retention drops it).
          *
          * @param count how many members
          * @return the shop
@@ -348,11 +367,17 @@ public final class NightlyJob {
             }
             Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(TONIGHT, ZONE))
                     .currency(POINTS).currency(TIER_POINTS).build();
+            // the visits earn nothing here: the points of this shop are posted to the ledger directly
+            LoyaltyProgram program = LoyaltyProgram.builder(ledger, ProgramVersion.of("visits",
+                    ctx -> new Evaluation(List.of()), List.of())).personalDataRetention(RETENTION).build();
             Map<MemberId, String> contacts = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 MemberId m = MemberId.of(String.format("m%05d", i));
                 contacts.put(m, (i / 4) % 2 == 0 ? String.format("+1555%07d", i) : "member" + i + "@example.com");
                 ledger.enrol(m, at(2026, 1, 2));
+                program.updateProfile(m, Set.of(), Map.of(), LocalDate.of(1970 + i % 40, 1 + i % 12, 1 + i % 28));
+                program.purchase(m, Purchase.of("store-1", "pos", List.of(BasketLine.of("1", "WELCOME", "gift", 1,
+                        Money.of("1.00", "USD")))), at(2026, 1, 2), IdempotencyKey.of(m + "/visit"));
                 switch (i % 4) {
                     case 0 -> {
                         earn(ledger, m, 100, at(2026, 2, 10));
@@ -371,7 +396,7 @@ public final class NightlyJob {
                     }
                 }
             }
-            return new Shop(ledger, contacts);
+            return new Shop(ledger, program, contacts);
         }
 
         private static Instant at(int year, int month, int day) {
@@ -409,6 +434,15 @@ public final class NightlyJob {
                 }
                 after = page.get(page.size() - 1);
             }
+        }
+
+        /**
+         * Returns the program that records the shop's visits.
+         *
+         * @return the program
+         */
+        public LoyaltyProgram program() {
+            return program;
         }
 
         /**

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import java.io.ByteArrayOutputStream;
@@ -63,9 +64,14 @@ class NightlyJobTest {
         }
         assertThat(outstanding).isEqualTo(250 * (50 + 120 + 200 + 30));
         assertThat(ledger.expire(NightlyJob.TONIGHT).postings()).as("a re-run writes nothing").isZero();
+        // The welcome visits of 2 January are older than the 90 days receipts keep the member's profile.
+        assertThat(shop.program().store().receipt(IdempotencyKey.of("m00007/visit")).orElseThrow().holdsPersonalData())
+                .isFalse();
+        assertThat(shop.program().applyRetention(NightlyJob.TONIGHT)).as("a re-run drops nothing").isZero();
 
         // The reports: 250 x (150 + 120 + 200 + 90) earned, group 3's 60 redeemed, group 0's 100 expired on 10 August.
         String printed = log.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("retention: personal data dropped from 1000 receipts older than 90 days\n");
         assertThat(printed).contains("-- points activity from 2026-01 to 2026-08 --\n",
                 "earned               140000\n", "redeemed              15000\n", "expired               25000\n",
                 "closing              100000\n", "breakage             17.86%\n", "redemption           10.71%\n");

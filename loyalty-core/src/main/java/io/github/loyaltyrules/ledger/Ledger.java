@@ -380,6 +380,49 @@ public final class Ledger {
     }
 
     /**
+     * Moves a member's account and history to a pseudonym and removes the free text kept with them,
+     * for the erasure of a member's personal data: the account, lots, reservations, postings and
+     * entries then belong to {@code pseudonym}, every amount, date and sum as it was, so balances,
+     * reports and the audit trail still add up; the reasons of the member's postings, entries and
+     * status changes become {@code "erased"} (see {@link LedgerStore#pseudonymise} for exactly what
+     * changes). The account keeps its status: close it first if the program's terms end the points
+     * with the membership. Atomic in the store; nothing is found under {@code member} afterwards.
+     *
+     * <p>Idempotent: when {@code member} is no longer enrolled and {@code pseudonym} is, the move is
+     * done already and nothing changes. Most callers erase through
+     * {@link io.github.loyaltyrules.program.LoyaltyProgram#erase}, which picks the pseudonym.
+     *
+     * @param member the member to move
+     * @param pseudonym the id to move it to; not enrolled
+     * @return true if this call moved the member, false if it was moved already
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if neither the member nor the pseudonym is enrolled; nothing is changed
+     * @throws InvalidRequestException if the pseudonym is the member's own id, or is enrolled while the
+     *     member is too; nothing is changed
+     * @throws UnsupportedOperationException if the ledger's store cannot move a member
+     */
+    public boolean pseudonymise(MemberId member, MemberId pseudonym) {
+        Checks.notNull(member, "member");
+        Checks.notNull(pseudonym, "pseudonym");
+        if (member.equals(pseudonym)) {
+            throw new InvalidRequestException("pseudonym of member " + member + " must be another id; got the same");
+        }
+        boolean taken = ctx.store.book(pseudonym).isPresent();
+        if (ctx.store.book(member).isEmpty()) {
+            if (!taken) {
+                throw new UnknownMemberException("member " + member + " is not enrolled, and nothing was moved to"
+                        + " pseudonym " + pseudonym + "; only an enrolled member can be moved");
+            }
+            return false;
+        }
+        if (taken) {
+            throw new InvalidRequestException("pseudonym " + pseudonym + " is enrolled already; a member is moved"
+                    + " only to an unused id");
+        }
+        return ctx.store.pseudonymise(member, pseudonym);
+    }
+
+    /**
      * Returns a member's account.
      *
      * @param member the member

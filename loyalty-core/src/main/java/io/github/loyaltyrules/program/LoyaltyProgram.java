@@ -80,15 +80,21 @@ public final class LoyaltyProgram {
     private final Activities activities;
     private final Returns returns;
     private final Rewards rewards;
+    private final Erasures erasures;
+    private final MemberExport exports;
+    private final Duration retention;
 
     private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine,
-            ProgramStore store) {
+            ProgramStore store, Pseudonyms pseudonyms, Duration retention) {
         this.context = new ProgramContext(ledger, version, tiers, tierEngine, store);
         this.claims = new KeyClaims(context);
         TierActivity tierActivity = new TierActivity(tierEngine);
         this.activities = new Activities(context, claims, tierActivity);
         this.returns = new Returns(context, claims, tierActivity);
         this.rewards = new Rewards(context);
+        this.erasures = new Erasures(context, pseudonyms);
+        this.exports = new MemberExport(context);
+        this.retention = retention;
     }
 
     /**
@@ -112,6 +118,8 @@ public final class LoyaltyProgram {
         private TierLookup tiers = TierLookup.NONE;
         private TierEngine tierEngine;
         private ProgramStore store;
+        private Pseudonyms pseudonyms;
+        private Duration retention;
 
         private Builder(Ledger ledger, ProgramVersion version) {
             this.ledger = ledger;
@@ -163,13 +171,48 @@ public final class LoyaltyProgram {
         }
 
         /**
+         * Names erased members with these pseudonyms (see {@link LoyaltyProgram#erase}); without them
+         * the program cannot erase. Use the same key on every server of the program, for good.
+         *
+         * @param names the pseudonyms, keyed by a secret the operator keeps
+         * @return this builder
+         * @throws NullPointerException if {@code names} is null
+         */
+        public Builder pseudonyms(Pseudonyms names) {
+            this.pseudonyms = Objects.requireNonNull(names, "pseudonyms must not be null");
+            return this;
+        }
+
+        /**
+         * Keeps the personal data copied into stored records (the member's tags, attributes and
+         * birthday as the rules saw them at a purchase, the attributes of an event) for this long after
+         * the record's business time; {@link LoyaltyProgram#applyRetention(Instant)}, run by the
+         * nightly job, drops what is older. Keep it at least as long as the return window: a return
+         * after it is evaluated without the dropped data. Without a retention, records keep it until
+         * the member is erased.
+         *
+         * @param keep how long to keep it; positive
+         * @return this builder
+         * @throws NullPointerException if {@code keep} is null
+         * @throws InvalidRequestException if {@code keep} is not positive
+         */
+        public Builder personalDataRetention(Duration keep) {
+            Objects.requireNonNull(keep, "retention must not be null");
+            if (keep.isNegative() || keep.isZero()) {
+                throw new InvalidRequestException("retention of personal data must be positive; got " + keep);
+            }
+            this.retention = keep;
+            return this;
+        }
+
+        /**
          * Builds the program.
          *
          * @return the program
          */
         public LoyaltyProgram build() {
             return new LoyaltyProgram(ledger, version, tiers, tierEngine,
-                    store != null ? store : InMemoryProgramStore.create());
+                    store != null ? store : InMemoryProgramStore.create(), pseudonyms, retention);
         }
     }
 
@@ -355,6 +398,116 @@ public final class LoyaltyProgram {
                 Thread.onSpinWait(); // another server changed the member: apply to its version
             }
         }
+    }
+
+    /**
+     * Erases a member's personal data (the right to be forgotten), everywhere the program stores it,
+     * and keeps every figure: the member's account, lots, postings and entries move to a pseudonym
+     * in the ledger, their tier state and history in the tier engine, their record and the records of
+     * their purchases, events, returns and rewards in the program store. What goes: the profile
+     * (tags, attributes, birthday), the copies of it kept with purchases, the attributes of events,
+     * the reasons of the member's postings, entries, status changes and status matches (free text
+     * that may hold personal data), and the old id wherever it was stored (the ledger's own expiry
+     * keys that named it are renamed). What stays, under the pseudonym: amounts, dates, lots, keys,
+     * tiers, baskets and awards, so balances, liability and activity reports add up as before, and
+     * the audit trail of every point is whole. Nothing is found under the old id afterwards.
+     *
+     * <p>The pseudonym is {@linkplain Pseudonyms#of(MemberId, int) keyed hash} of the id under the program's
+     * {@linkplain Builder#pseudonyms pseudonym key}; no store keeps the two together. The account keeps
+     * its status and points (close it first if the terms end the points with the membership). Caller
+     * keys are kept as they are, so they should not hold personal data, and neither are the rule
+     * engine's own counters reached (the per-member caps of loyalty-rules name the member id in their
+     * counters until their retention forgets them). The data the caller keeps (contact details,
+     * orders) are the caller's to erase.
+     *
+     * <p>Each store is changed atomically, the ledger first. Idempotent: erasing an erased id again
+     * changes nothing and returns the same pseudonym, and it completes an erase that failed part-way
+     * (a store that failed). An id enrolled again after its erasure is a new member, and erasing it
+     * again gives the next pseudonym of its sequence. Erasing an enrolled pseudonym ({@value
+     * Pseudonyms#PREFIX}...) changes nothing and returns it.
+     *
+     * @param member the member
+     * @return the pseudonym the member's data now lives under
+     * @throws NullPointerException if {@code member} is null
+     * @throws UnknownMemberException if the member is not enrolled and was never erased under this
+     *     key; nothing is changed
+     * @throws InvalidRequestException if the program was built without pseudonyms; nothing is changed
+     * @throws UnsupportedOperationException if a store cannot move a member
+     */
+    public MemberId erase(MemberId member) {
+        return erasures.erase(member);
+    }
+
+    /**
+     * Returns everything the program holds about a member (data portability), as a JSON document
+     * (RFC 8259, UTF-8 when encoded) of this form, format version 1:
+     *
+     * <pre>{@code
+     * {
+     *   "format": "loyalty-member-export/1",
+     *   "member": "ann",                         // the member id
+     *   "exportedAt": "2026-04-07T09:30:00Z",    // every instant: ISO-8601 in UTC
+     *   "programVersion": "v1",                  // the version running now
+     *   "account": {"status": "ACTIVE", "enrolledAt": ..., "statusSince": ..., "statusReason": "enrolled"},
+     *   "profile": {"tags": ["staff"], "attributes": {"email": ...}, "birthday": "1990-05-17" or null,
+     *               "purchases": 3, "rewardsRedeemed": {"coffee": 1}},
+     *   "balances": [{"currency": "PTS", "decimalPlaces": 0, "total": 120, "available": 100,
+     *                 "pending": 20, "reserved": 0, "expired": 0, "debt": 0}],
+     *   "lots": [{"currency": "PTS", "lot": 1, "original": 50, "remaining": 30, "earnedAt": ...,
+     *             "availableAt": ..., "expiresAt": ... or null, "source": "till-7/0001#PTS"}],
+     *   "statement": [{"sequence": 1, "posting": "till-7/0001#PTS", "postingType": "EARN", "type": "EARN",
+     *                  "currency": "PTS", "amount": 50, "heldDelta": 0, "debtDelta": 0, "at": ...,
+     *                  "reason": "10 points a visit"}],
+     *   "tier": {"current": "Gold" or null, "history": [{"from": "Green", "to": "Gold", "at": ...,
+     *            "cause": "THRESHOLD_REACHED", "reason": ...}]},
+     *   "receipts": [{"key": "till-7/0001", "kind": "PURCHASE", "at": ..., "programVersion": "v1",
+     *                 "purchase": {"store": ..., "channel": ..., "lines": [{"id": "1", "sku": ...,
+     *                     "category": ..., "quantity": 1, "unitPrice": "3.40", "moneyCurrency": "GBP"}]},
+     *                 "profileAsSeen": {"tier": ..., "tags": [...], "attributes": {...}, "birthday": ...,
+     *                     "purchasesBefore": 0, "tierMultiplier": "1", "perks": [...]},
+     *                 "awards": [{"rule": "visit", "name": "10 points a visit", "currency": "PTS", "amount": 10}]}]
+     * }
+     * }</pre>
+     *
+     * <p>Amounts are integers in the currency's minor units (up to 2^63-1: read them as 64-bit
+     * integers); money and multipliers are decimal strings, exact to their scale; dates are
+     * {@code YYYY-MM-DD}. Balances are as of {@code exportedAt} (the ledger's clock), one per
+     * configured currency. Lots are every lot the ledger keeps, open and spent, per currency in
+     * creation order; the statement is every entry the ledger keeps, oldest first (reservations,
+     * captures and releases are among its entries). {@code tier.current} is the tier shown now (null
+     * without tiers), {@code history} the tier engine's changes, oldest first. Receipts are the records
+     * of purchases, events ({@code "event": {"type", "attributes"}}), returns ({@code "original"} and
+     * the {@code "units"} returned per line) and reward redemptions ({@code "reward"}), oldest first;
+     * a purchase shows the profile as the rules saw it (until retention or erasure drops it). Sets and
+     * maps are written sorted. A later format version only adds members; a reader should ignore
+     * members it does not know.
+     *
+     * @param member the member
+     * @return the document
+     * @throws NullPointerException if {@code member} is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws UnsupportedOperationException if the program store cannot list a member's records
+     */
+    public String export(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        return exports.export(member);
+    }
+
+    /**
+     * Drops the personal data copied into stored records dated more than the
+     * {@linkplain Builder#personalDataRetention retention} before {@code now} (the member's tags,
+     * attributes and birthday kept with a purchase, the attributes of an event); the nightly job
+     * runs it. Records keep their baskets, awards and figures. Running it again changes nothing more.
+     *
+     * @param now the business time of the run, e.g. the ledger's clock
+     * @return how many records lost their personal data; 0 for a program without a retention
+     * @throws NullPointerException if {@code now} is null
+     * @throws InvalidRequestException if {@code now} is outside years 1 to 9999
+     * @throws UnsupportedOperationException if the program store cannot change its records
+     */
+    public long applyRetention(Instant now) {
+        Inputs.businessTime(now, "now");
+        return retention == null ? 0 : context.store.dropPersonalData(now.minus(retention));
     }
 
     /**

@@ -445,6 +445,33 @@ public final class TierEngine implements TierLookup {
         return state.isEmpty() ? List.of() : state.get().history();
     }
 
+    /**
+     * Moves a member's tier state and history to a pseudonym, for the erasure of the member's
+     * personal data (see {@link TierStore#pseudonymise}): the tier, activity and history stay under
+     * {@code pseudonym}, the reasons given for status matches become {@code "erased"}, and the engine
+     * knows nothing under {@code member} afterwards. No event is sent. Idempotent.
+     *
+     * @param member the member
+     * @param pseudonym the id to move it to; unknown to the engine
+     * @return true if a state was moved, false if the engine knows nothing under {@code member}
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidTierRequestException if the pseudonym is the member's id, or the engine knows both
+     * @throws UnsupportedOperationException if the engine's store cannot move a member
+     */
+    public boolean pseudonymise(MemberId member, MemberId pseudonym) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(pseudonym, "pseudonym must not be null");
+        if (member.equals(pseudonym)) {
+            throw new InvalidTierRequestException("pseudonym of member " + member + " must be another id; got the same");
+        }
+        try {
+            return store.pseudonymise(member, pseudonym);
+        } catch (IllegalStateException taken) {
+            throw new InvalidTierRequestException("pseudonym " + pseudonym + " is known to the tier engine already; a"
+                    + " member is moved only to an unused id");
+        }
+    }
+
     /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
     long returnable(MemberId member, IdempotencyKey original) {
         return machine.returnable(read(member), original);

@@ -574,6 +574,16 @@ public final class JdbcLedgerStore implements LedgerStore {
         return known;
     }
 
+    /**
+     * {@inheritDoc} In one transaction; see {@link JdbcMemberErasure} for the rows it changes.
+     *
+     * @throws JdbcStoreException if the database fails; then nothing is changed
+     */
+    @Override
+    public boolean pseudonymise(MemberId from, MemberId to) {
+        return JdbcMemberErasure.pseudonymise(dataSource, this::prepare, from, to);
+    }
+
     PreparedStatement prepare(Connection c, String sql) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
         if (queryTimeoutSeconds > 0) {

@@ -12,6 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -216,12 +220,13 @@ public final class JdbcProgramStore implements ProgramStore {
         ReceiptRecord rec = commit.insert();
         if (rec != null) {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_program_record"
-                    + " (record_key, member_id, kind, business_at, record) VALUES (?, ?, ?, ?, ?)")) {
+                    + " (record_key, member_id, kind, business_at, record, personal) VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, rec.key().value());
                 p.setString(2, rec.member().value());
                 p.setString(3, rec.kind().name());
                 p.setString(4, rec.at().toString());
                 p.setString(5, ProgramCodec.record(rec));
+                p.setBoolean(6, rec.holdsPersonalData());
                 p.executeUpdate();
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -260,4 +265,162 @@ public final class JdbcProgramStore implements ProgramStore {
         }
     }
 
+
+    /**
+     * {@inheritDoc} Reads them by the index on {@code member_id}.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public List<ReceiptRecord> records(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        try (Connection c = dataSource.getConnection()) {
+            List<ReceiptRecord> out = records(c, member);
+            out.sort(Comparator.comparing(ReceiptRecord::at).thenComparing(r -> r.key().value()));
+            return out;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not read the records of member " + member + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc} In one transaction: the member row is inserted under the pseudonym and deleted
+     * under the member at the version read (a change in between makes it read again), and each of
+     * the member's records is rewritten under its key.
+     *
+     * @throws JdbcStoreException if the database fails; then nothing is changed
+     */
+    @Override
+    public boolean pseudonymise(MemberId from, MemberId to) {
+        Objects.requireNonNull(from, "member must not be null");
+        Objects.requireNonNull(to, "pseudonym must not be null");
+        try (Connection c = dataSource.getConnection()) {
+            while (true) {
+                Boolean moved = Transactions.inTransaction(c, tx -> move(tx, from, to));
+                if (moved != null) {
+                    return moved;
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not move member " + from + " to a pseudonym (rolled back; retrying is"
+                    + " safe): " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the member's rows; null if the member row changed under it (rolled back, to be read again). */
+    private static Boolean move(Connection c, MemberId from, MemberId to) throws SQLException {
+        MemberRecord record = null;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT version, state FROM loyalty_program_member WHERE member_id = ?")) {
+            p.setString(1, from.value());
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    record = ProgramCodec.member(from, rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        boolean moved = false;
+        if (record != null) {
+            MemberRecord next = record.pseudonymised(to);
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO loyalty_program_member (member_id, version, state) VALUES (?, ?, ?)")) {
+                p.setString(1, to.value());
+                p.setLong(2, next.version());
+                p.setString(3, ProgramCodec.member(next));
+                p.executeUpdate();
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new IllegalStateException("program store holds a member record under " + to + " already;"
+                            + " a member is moved only to an unused id");
+                }
+                throw e;
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM loyalty_program_member WHERE member_id = ? AND version = ?")) {
+                p.setString(1, from.value());
+                p.setLong(2, record.version());
+                if (p.executeUpdate() != 1) {
+                    c.rollback();
+                    return null;
+                }
+            }
+            moved = true;
+        }
+        for (ReceiptRecord r : records(c, from)) {
+            ReceiptRecord next = r.pseudonymised(to);
+            try (PreparedStatement p = c.prepareStatement("UPDATE loyalty_program_record SET member_id = ?,"
+                    + " record = ?, personal = ? WHERE record_key = ?")) {
+                p.setString(1, to.value());
+                p.setString(2, ProgramCodec.record(next));
+                p.setBoolean(3, next.holdsPersonalData());
+                p.setString(4, r.key().value());
+                p.executeUpdate();
+            }
+            moved = true;
+        }
+        return moved;
+    }
+
+    /**
+     * {@inheritDoc} Reads only the records marked as holding personal data, by the index on
+     * {@code (personal, business_at)}, and clears the mark of each it has seen.
+     *
+     * @throws JdbcStoreException if the database fails; the records changed before it stay changed
+     */
+    @Override
+    public long dropPersonalData(Instant before) {
+        Objects.requireNonNull(before, "instant must not be null");
+        // business_at is ISO-8601 text: compared as text it orders by time to the second; the exact test is below
+        String bound = before.plusSeconds(1).toString();
+        long changed = 0;
+        try (Connection c = dataSource.getConnection()) {
+            List<String[]> rows = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT record_key, kind, member_id, record"
+                    + " FROM loyalty_program_record WHERE personal = TRUE AND business_at < ?")) {
+                p.setString(1, bound);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                    }
+                }
+            }
+            for (String[] row : rows) {
+                ReceiptRecord r = ProgramCodec.record(ReceiptRecord.Kind.valueOf(row[1]), new IdempotencyKey(row[0]),
+                        MemberId.of(row[2]), row[3]);
+                if (!r.at().isBefore(before)) {
+                    continue;
+                }
+                boolean drops = r.holdsPersonalData();
+                try (PreparedStatement p = c.prepareStatement("UPDATE loyalty_program_record SET record = ?,"
+                        + " personal = FALSE WHERE record_key = ? AND member_id = ?")) {
+                    // an erasure in between moved the record: it has no personal data left to drop
+                    p.setString(1, ProgramCodec.record(r.withoutPersonalData()));
+                    p.setString(2, row[0]);
+                    p.setString(3, row[2]);
+                    if (p.executeUpdate() == 1 && drops) {
+                        changed++;
+                    }
+                }
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not drop personal data from records dated before " + before + " ("
+                    + changed + " changed): " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ReceiptRecord> records(Connection c, MemberId member) throws SQLException {
+        List<ReceiptRecord> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT record_key, kind, record FROM loyalty_program_record WHERE member_id = ?")) {
+            p.setString(1, member.value());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ProgramCodec.record(ReceiptRecord.Kind.valueOf(rs.getString(2)),
+                            new IdempotencyKey(rs.getString(1)), member, rs.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -195,4 +195,74 @@ public final class JdbcTierStore implements TierStore {
         }
         return TierCommitResult.APPLIED;
     }
+
+    /**
+     * {@inheritDoc} In one transaction: the state is inserted under the pseudonym, deleted under the
+     * member at the version read (a change in between makes it read again), and the member's activity
+     * keys move with it.
+     *
+     * @throws JdbcStoreException if the database fails; then nothing is changed
+     */
+    @Override
+    public boolean pseudonymise(MemberId from, MemberId to) {
+        Objects.requireNonNull(from, "member must not be null");
+        Objects.requireNonNull(to, "pseudonym must not be null");
+        try (Connection c = dataSource.getConnection()) {
+            while (true) {
+                Boolean moved = Transactions.inTransaction(c, tx -> move(tx, from, to));
+                if (moved != null) {
+                    return moved;
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not move the tier state of member " + from + " to a pseudonym (rolled"
+                    + " back; retrying is safe): " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the member's rows; null if the state changed under it (rolled back, to be read again). */
+    private static Boolean move(Connection c, MemberId from, MemberId to) throws SQLException {
+        TierState state;
+        try (PreparedStatement p = c.prepareStatement("SELECT state FROM loyalty_tier_member WHERE member_id = ?")) {
+            p.setString(1, from.value());
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                state = Codec.tierState(rs.getString(1));
+            }
+        }
+        TierState next = state.pseudonymised(to);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_member"
+                + " (member_id, version, tier, as_of, state) VALUES (?, ?, ?, ?, ?)")) {
+            p.setString(1, to.value());
+            p.setLong(2, next.version());
+            p.setString(3, next.shown());
+            p.setString(4, next.clock().toString());
+            p.setString(5, Codec.tierState(next));
+            p.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("tier store holds a state under " + to + " already; a member is moved"
+                        + " only to an unused id");
+            }
+            throw e;
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "DELETE FROM loyalty_tier_member WHERE member_id = ? AND version = ?")) {
+            p.setString(1, from.value());
+            p.setLong(2, state.version());
+            if (p.executeUpdate() != 1) {
+                c.rollback();
+                return null;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE loyalty_tier_activity SET member_id = ? WHERE member_id = ?")) {
+            p.setString(1, to.value());
+            p.setString(2, from.value());
+            p.executeUpdate();
+        }
+        return true;
+    }
 }

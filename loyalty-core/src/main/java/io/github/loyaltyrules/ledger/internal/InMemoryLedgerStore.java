@@ -59,6 +59,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
         Instant prunedTo = Instant.MIN;
         /** How much of each reversed posting has been reversed, by the posting's key. */
         Map<IdempotencyKey, Reversed> reversed;
+        /** Set when the member moved to a pseudonym: the slot left the maps, and a commit that still holds it is stale. */
+        volatile boolean retired;
     }
 
     /** Stripes of the posting map: a power of two. */
@@ -276,6 +278,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 Slot slot = slot(change.book().account().member());
                 slot.lock.lock();
                 locked.add(slot);
+                if (slot.retired) {
+                    return CommitResult.STALE;
+                }
                 long current = slot.book == null ? 0 : slot.book.version();
                 if (current != change.book().version() - 1) {
                     return CommitResult.STALE;
@@ -322,7 +327,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         slot.lock.lock();
         try {
             long current = slot.book == null ? 0 : slot.book.version();
-            if (current != change.book().version() - 1) {
+            if (current != change.book().version() - 1 || slot.retired) {
                 return CommitResult.STALE;
             }
             if (posting != null && postings(posting.key()).putIfAbsent(posting.key(), posting) != null) {
@@ -341,6 +346,146 @@ public final class InMemoryLedgerStore implements LedgerStore {
         } finally {
             slot.lock.unlock();
         }
+    }
+
+    /**
+     * {@inheritDoc} Holds both members' locks, and keeps {@link #forget} out, while it rewrites the
+     * member's slot, their postings (found by going through every posting kept, so the cost grows
+     * with what the window holds) and their place in the queue that {@link #forget} walks (they
+     * join it again at its tail).
+     */
+    @Override
+    public boolean pseudonymise(MemberId from, MemberId to) {
+        Pseudonymised p = new Pseudonymised(from, to);
+        forgetting.lock();
+        try {
+            while (true) {
+                Slot source = index.get(from);
+                if (source == null) {
+                    return false;
+                }
+                // the other members of the member's transfers have their entries renamed: lock them too, in id order
+                java.util.TreeSet<MemberId> members = new java.util.TreeSet<>(p.counterparties(allPostings()));
+                members.add(from);
+                members.add(to);
+                List<Slot> locked = new ArrayList<>(members.size());
+                try {
+                    for (MemberId m : members) {
+                        Slot slot = m.equals(from) ? source : slot(m);
+                        slot.lock.lock();
+                        locked.add(slot);
+                    }
+                    if (source.book == null || source.retired) {
+                        return false;
+                    }
+                    if (!members.containsAll(p.counterparties(allPostings()))) {
+                        continue; // a transfer with someone else came in before the locks: lock them too
+                    }
+                    Slot target = slot(to);
+                    if (target.book != null) {
+                        throw new IllegalStateException("member " + to + " holds an account already; a member is"
+                                + " moved only to an unused id");
+                    }
+                    movePostings(p);
+                    for (MemberId m : members) {
+                        if (!m.equals(from) && !m.equals(to)) {
+                            renameEntries(p, index.get(m));
+                        }
+                    }
+                    move(p, source, target);
+                    source.retired = true;
+                    index.remove(from, source);
+                    slots.remove(from, source);
+                    return true;
+                } finally {
+                    for (int k = locked.size() - 1; k >= 0; k--) {
+                        locked.get(k).lock.unlock();
+                    }
+                }
+            }
+        } finally {
+            forgetting.unlock();
+        }
+    }
+
+    private Iterable<Posting> allPostings() {
+        List<Posting> all = new ArrayList<>();
+        for (ConcurrentHashMap<IdempotencyKey, Posting> stripe : postings) {
+            all.addAll(stripe.values());
+        }
+        return all;
+    }
+
+    /** Renames the member in another member's transfer entries; the caller holds that member's lock. */
+    private static void renameEntries(Pseudonymised p, Slot other) {
+        List<Entry> renamed = new ArrayList<>(other.entries.size());
+        for (Entry e : other.entries) {
+            renamed.add(p.entry(e));
+        }
+        other.entries.clear();
+        other.entries.addAll(renamed);
+    }
+
+    /** Moves a slot's book and history to the pseudonym's empty slot; the caller holds both locks. */
+    private static void move(Pseudonymised p, Slot source, Slot target) {
+        for (Entry e : source.entries) {
+            target.entries.add(p.entry(e));
+        }
+        if (source.spent != null) {
+            target.spent = new LinkedHashMap<>();
+            for (Lot lot : source.spent.values()) {
+                target.spent.put(lot.id(), p.lot(lot));
+            }
+        }
+        if (source.closed != null) {
+            target.closed = new LinkedHashMap<>();
+            for (Reservation r : source.closed.values()) {
+                Reservation moved = p.reservation(r);
+                target.closed.put(moved.key(), moved);
+            }
+        }
+        if (source.reversed != null) {
+            target.reversed = new HashMap<>();
+            source.reversed.forEach((key, r) -> target.reversed.put(p.key(key), r));
+        }
+        target.prunedTo = source.prunedTo;
+        target.book = p.book(source.book);
+        source.book = null;
+        source.entries.clear();
+        source.spent = null;
+        source.closed = null;
+        source.reversed = null;
+    }
+
+    /** Rewrites every kept posting that names the member, each replaced atomically under its key. */
+    private void movePostings(Pseudonymised p) {
+        List<Posting> old = new ArrayList<>();
+        for (ConcurrentHashMap<IdempotencyKey, Posting> stripe : postings) {
+            for (Posting posting : stripe.values()) {
+                if (p.involves(posting)) {
+                    old.add(posting);
+                }
+            }
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        List<Posting> moved = new ArrayList<>(old.size());
+        for (Posting posting : old) {
+            Posting renamed = p.posting(posting);
+            if (renamed.key().equals(posting.key())) {
+                postings(posting.key()).replace(posting.key(), posting, renamed);
+            } else {
+                postings(renamed.key()).put(renamed.key(), renamed);
+                postings(posting.key()).remove(posting.key(), posting);
+            }
+            moved.add(renamed);
+        }
+        java.util.Set<Posting> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        gone.addAll(old);
+        order.removeIf(gone::contains);
+        moved.sort((a, b) -> a.at().compareTo(b.at()));
+        order.addAll(moved);
     }
 
     /**

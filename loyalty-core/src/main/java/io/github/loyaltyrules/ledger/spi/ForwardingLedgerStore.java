@@ -136,6 +136,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public boolean pseudonymise(MemberId from, MemberId to) {
+        return delegate.pseudonymise(from, to);
+    }
+
+    @Override
     public void forget(Instant horizon) {
         delegate.forget(horizon);
     }

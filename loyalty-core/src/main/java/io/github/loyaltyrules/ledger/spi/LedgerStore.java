@@ -289,6 +289,41 @@ public interface LedgerStore {
     CommitResult apply(Commit commit);
 
     /**
+     * Moves everything the store keeps under a member to a pseudonym and removes the member's free
+     * text, atomically, for the erasure of a member ({@link io.github.loyaltyrules.ledger.Ledger#pseudonymise}):
+     * the account, book, purses, lots, reservations, reversal records, postings, idempotency keys and
+     * entries of {@code from} then belong to {@code to}, with every amount, date, sequence number, lot
+     * number and key as it was, so that every balance, report and sum is unchanged. What changes:
+     * <ul>
+     * <li>the member id, wherever it is stored: the rows of the member's own, and the counterparty of
+     * another member's transfer with them;</li>
+     * <li>the keys the ledger made for the member's own postings (expiry sweeps, whose keys name the
+     * member: {@code ~expiry/<from>/...} becomes {@code ~expiry/<to>/...}), wherever they are stored;
+     * caller keys are kept as they are;</li>
+     * <li>the free text of the member's rows, which may hold personal data the store cannot tell
+     * apart: the reasons of the member's postings and entries and of the account's last status change
+     * become {@code "erased"}, and so does the request text (fingerprint) kept with each of the
+     * member's postings, so a request retried with one of their keys is refused as a conflict.</li>
+     * </ul>
+     * Other members' rows are left as they were, but for the counterparty of a transfer. After it,
+     * nothing the store keeps can be found under {@code from}.
+     *
+     * <p>Idempotent: when the store holds nothing under {@code from} it changes nothing and returns
+     * false. The default throws, naming the store: a store that does not implement it cannot erase.
+     *
+     * @param from the member to move; the ledger has checked that {@code to} differs
+     * @param to the pseudonym; the store must hold no account under it
+     * @return true if the member's rows were moved, false if the store holds none
+     * @throws IllegalStateException if the store holds an account under {@code to} as well as under
+     *     {@code from}; nothing is changed
+     * @throws UnsupportedOperationException if the store cannot move a member
+     */
+    default boolean pseudonymise(MemberId from, MemberId to) {
+        throw new UnsupportedOperationException("ledger store " + getClass().getName()
+                + " cannot move a member to a pseudonym (erasure)");
+    }
+
+    /**
      * Tells the store that the ledger now refuses every posting dated before {@code horizon}, so
      * that the store may stop remembering the keys of postings dated before it (a retry of one is
      * refused before its key is looked up). A store that keeps everything ignores it; the

@@ -2,6 +2,10 @@ package io.github.loyaltyrules.program.spi;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,4 +98,58 @@ public final class InMemoryProgramStore implements ProgramStore {
         }
         return CommitResult.APPLIED;
     }
+
+    /** {@inheritDoc} Goes through every record the store holds. */
+    @Override
+    public List<ReceiptRecord> records(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        List<ReceiptRecord> out = new ArrayList<>();
+        for (ReceiptRecord r : receipts.values()) {
+            if (r.member().equals(member)) {
+                out.add(r);
+            }
+        }
+        out.sort(OLDEST_FIRST);
+        return out;
+    }
+
+    /** {@inheritDoc} Goes through every record the store holds, under the lock that commits take. */
+    @Override
+    public synchronized boolean pseudonymise(MemberId from, MemberId to) {
+        Objects.requireNonNull(from, "member must not be null");
+        Objects.requireNonNull(to, "pseudonym must not be null");
+        MemberRecord record = members.get(from);
+        if (record != null && members.containsKey(to)) {
+            throw new IllegalStateException("program store holds a member record under " + to + " already; a member"
+                    + " is moved only to an unused id");
+        }
+        boolean moved = false;
+        for (ReceiptRecord r : records(from)) {
+            receipts.put(r.key(), r.pseudonymised(to));
+            moved = true;
+        }
+        if (record != null) {
+            members.put(to, record.pseudonymised(to));
+            members.remove(from);
+            moved = true;
+        }
+        return moved;
+    }
+
+    /** {@inheritDoc} Goes through every record the store holds, under the lock that commits take. */
+    @Override
+    public synchronized long dropPersonalData(Instant before) {
+        Objects.requireNonNull(before, "instant must not be null");
+        long changed = 0;
+        for (ReceiptRecord r : receipts.values()) {
+            if (r.at().isBefore(before) && r.holdsPersonalData()) {
+                receipts.put(r.key(), r.withoutPersonalData());
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private static final Comparator<ReceiptRecord> OLDEST_FIRST =
+            Comparator.comparing(ReceiptRecord::at).thenComparing(r -> r.key().value());
 }

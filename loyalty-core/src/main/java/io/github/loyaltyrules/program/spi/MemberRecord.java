@@ -96,6 +96,19 @@ public record MemberRecord(MemberId member, long version, Set<String> tags, Map<
     }
 
     /**
+     * Returns this record moved to a pseudonym with the profile gone, for the erasure of the member:
+     * the next version, under {@code pseudonym}, with no tags, attributes or birthday; the purchase and
+     * reward counts stay, so that the program's figures still add up.
+     *
+     * @param pseudonym the id the record moves to
+     * @return the moved record
+     * @throws NullPointerException if {@code pseudonym} is null
+     */
+    public MemberRecord pseudonymised(MemberId pseudonym) {
+        return new MemberRecord(pseudonym, version + 1, Set.of(), Map.of(), null, purchases, rewardsRedeemed);
+    }
+
+    /**
      * Returns how often a reward was redeemed.
      *
      * @param rewardId the reward id

@@ -2,6 +2,8 @@ package io.github.loyaltyrules.program.spi;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,4 +74,55 @@ public interface ProgramStore {
      * @throws NullPointerException if {@code commit} is null
      */
     CommitResult commit(ProgramCommit commit);
+
+    /**
+     * Returns every record stored for a member (purchases, events, returns and reward redemptions),
+     * oldest business time first (ties in key order), for an export of what the program holds about
+     * them. The default throws, naming the store.
+     *
+     * @param member the member
+     * @return the records; empty if none
+     * @throws NullPointerException if {@code member} is null
+     * @throws UnsupportedOperationException if the store cannot list a member's records
+     */
+    default List<ReceiptRecord> records(MemberId member) {
+        throw new UnsupportedOperationException("program store " + getClass().getName()
+                + " cannot list a member's records (export)");
+    }
+
+    /**
+     * Moves everything stored for a member to a pseudonym without personal data, atomically, for the
+     * erasure of the member: the member record becomes {@link MemberRecord#pseudonymised}, and each of
+     * the member's records {@link ReceiptRecord#pseudonymised}; keys, return states and key uses stay
+     * as they are. Nothing is found under {@code from} afterwards. Idempotent: when nothing is stored
+     * under {@code from}, it changes nothing and returns false. The default throws, naming the store.
+     *
+     * @param from the member
+     * @param to the pseudonym; the store must hold no member record under it
+     * @return true if anything was moved
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if a member record is stored under {@code to} as well as under
+     *     {@code from}; nothing is changed
+     * @throws UnsupportedOperationException if the store cannot move a member
+     */
+    default boolean pseudonymise(MemberId from, MemberId to) {
+        throw new UnsupportedOperationException("program store " + getClass().getName()
+                + " cannot move a member to a pseudonym (erasure)");
+    }
+
+    /**
+     * Drops the personal data of the records dated before an instant (the retention of personal
+     * data in receipts): each such record that {@link ReceiptRecord#holdsPersonalData() holds some}
+     * is replaced by {@link ReceiptRecord#withoutPersonalData()}. Records are otherwise never changed.
+     * Running it again changes nothing more. The default throws, naming the store.
+     *
+     * @param before the instant; records whose business time is before it lose their personal data
+     * @return how many records were changed
+     * @throws NullPointerException if {@code before} is null
+     * @throws UnsupportedOperationException if the store cannot change its records
+     */
+    default long dropPersonalData(Instant before) {
+        throw new UnsupportedOperationException("program store " + getClass().getName()
+                + " cannot drop personal data from its records (retention)");
+    }
 }

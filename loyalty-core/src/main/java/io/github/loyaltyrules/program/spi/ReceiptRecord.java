@@ -151,4 +151,51 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
         return new ReceiptRecord(Kind.REWARD, key, member, programVersion, at, null, null, Map.of(),
                 Objects.requireNonNull(rewardId, "reward id must not be null"), null, List.of(), Map.of());
     }
+
+    /**
+     * Tells whether the record holds personal data: for a purchase, a copy of the member's tags,
+     * attributes or birthday (as the rules saw them); for an event, its attributes (free text such as
+     * a review). Other records hold none: the basket, awards, units and keys are the program's.
+     *
+     * @return true if {@link #withoutPersonalData()} would change the record
+     */
+    public boolean holdsPersonalData() {
+        return switch (kind) {
+            case PURCHASE -> !profile.tags().isEmpty() || !profile.attributes().isEmpty() || profile.birthday() != null;
+            case EVENT -> !((MemberEvent) activity).attributes().isEmpty();
+            default -> false;
+        };
+    }
+
+    /**
+     * Returns this record without personal data (see {@link #holdsPersonalData()}): a purchase keeps
+     * the member's tier, benefits and purchase count as the rules saw them but loses the tags,
+     * attributes and birthday; an event keeps its type and loses its attributes. A return of the
+     * purchase later is evaluated with what is left, so drop them only after the return window.
+     *
+     * @return the record without personal data; this record if it holds none
+     */
+    public ReceiptRecord withoutPersonalData() {
+        return holdsPersonalData() ? movedTo(member) : this;
+    }
+
+    /**
+     * Returns this record moved to a pseudonym and without personal data, for the erasure of the
+     * member (see {@link #withoutPersonalData()}).
+     *
+     * @param pseudonym the id the record moves to
+     * @return the moved record
+     * @throws NullPointerException if {@code pseudonym} is null
+     */
+    public ReceiptRecord pseudonymised(MemberId pseudonym) {
+        return movedTo(Objects.requireNonNull(pseudonym, "pseudonym must not be null"));
+    }
+
+    private ReceiptRecord movedTo(MemberId to) {
+        Activity a = activity instanceof MemberEvent e ? new MemberEvent(e.type(), Map.of()) : activity;
+        MemberProfile p = profile == null ? null : new MemberProfile(to, profile.tier(), java.util.Set.of(), Map.of(),
+                null, profile.purchasesSoFar(), profile.tierMultiplier(), profile.perks());
+        return new ReceiptRecord(kind, key, to, programVersion, at, a, original, units, rewardId, p, awards,
+                tierReturns);
+    }
 }

@@ -49,4 +49,21 @@ final class InMemoryTierStore implements TierStore {
         states.put(next.member(), next);
         return TierCommitResult.APPLIED;
     }
+
+    @Override
+    public synchronized boolean pseudonymise(MemberId from, MemberId to) {
+        Objects.requireNonNull(from, "member must not be null");
+        Objects.requireNonNull(to, "pseudonym must not be null");
+        TierState state = states.get(from);
+        if (state == null) {
+            return false;
+        }
+        if (states.containsKey(to)) {
+            throw new IllegalStateException("tier store holds a state under " + to + " already; a member is moved"
+                    + " only to an unused id");
+        }
+        states.put(to, state.pseudonymised(to));
+        states.remove(from);
+        return true;
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.tier.spi;
 
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.tier.ChangeCause;
 import io.github.loyaltyrules.tier.TierChange;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,4 +60,32 @@ public record TierState(MemberId member, long version, LocalDate enrolled, Insta
         assignments = List.copyOf(assignments);
         history = List.copyOf(history);
     }
+
+    /**
+     * Returns this state moved to a pseudonym, for the erasure of the member's personal data: the
+     * next version, under {@code pseudonym}, with the caller's free text gone (the reasons given for
+     * status matches, in the assignments and in the history, become {@code "erased"}); every date,
+     * tier, activity and the engine's own reasons stay, so the tier and its history still add up.
+     *
+     * @param pseudonym the id the state moves to
+     * @return the moved state
+     * @throws NullPointerException if {@code pseudonym} is null
+     */
+    public TierState pseudonymised(MemberId pseudonym) {
+        Objects.requireNonNull(pseudonym, "pseudonym must not be null");
+        List<TierAssignment> matches = new java.util.ArrayList<>(assignments.size());
+        for (TierAssignment a : assignments) {
+            matches.add(new TierAssignment(a.tier(), a.from(), a.until(), ERASED, a.key()));
+        }
+        List<TierChange> changes = new java.util.ArrayList<>(history.size());
+        for (TierChange c : history) {
+            changes.add(new TierChange(pseudonym, c.from(), c.to(), c.at(), c.cause(),
+                    c.cause() == ChangeCause.STATUS_MATCH ? ERASED : c.reason()));
+        }
+        return new TierState(pseudonym, version + 1, enrolled, clock, earned, floor, shown, pending, activities, matches,
+                changes);
+    }
+
+    /** What replaces a reason the caller gave, once the member is erased. */
+    private static final String ERASED = "erased";
 }

@@ -58,4 +58,23 @@ public interface TierStore {
      * @return what was done
      */
     TierCommitResult replace(TierState next, TierActivity added);
+
+    /**
+     * Moves a member's state to a pseudonym atomically, for the erasure of the member's personal
+     * data: the state stored under {@code from} is stored as {@link TierState#pseudonymised(MemberId)
+     * pseudonymised} under {@code to}, with every activity key the store keeps apart, and nothing is
+     * left under {@code from}. Idempotent: when nothing is stored under {@code from}, it changes
+     * nothing and returns false. The default throws, naming the store.
+     *
+     * @param from the member
+     * @param to the pseudonym; the store must hold no state under it
+     * @return true if a state was moved, false if none is stored under {@code from}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if a state is stored under {@code to} as well; nothing is changed
+     * @throws UnsupportedOperationException if the store cannot move a member
+     */
+    default boolean pseudonymise(MemberId from, MemberId to) {
+        throw new UnsupportedOperationException("tier store " + getClass().getName()
+                + " cannot move a member to a pseudonym (erasure)");
+    }
 }

@@ -1,0 +1,21 @@
+package io.github.loyaltyrules.program.contract;
+
+import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
+import io.github.loyaltyrules.tier.spi.TierStore;
+import java.util.List;
+import java.util.Map;
+
+/** The in-memory stores erase as the contract says; their rows are read back through the SPI. */
+class InMemoryPrivacyTest extends PrivacyContract {
+
+    @Override
+    protected Stores newStores() {
+        return new Stores(LedgerStore.inMemory(), TierStore.inMemory(), InMemoryProgramStore.create());
+    }
+
+    @Override
+    protected Map<String, List<String>> snapshot(Stores stores) {
+        return readBack(stores);
+    }
+}
