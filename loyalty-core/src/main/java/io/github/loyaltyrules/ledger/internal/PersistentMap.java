@@ -325,7 +325,8 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<K, V>> iterator() {
-                return new Walk<>(root);
+                // most books hold no reservation: walking them should cost nothing
+                return size == 0 ? java.util.Collections.emptyIterator() : new Walk<>(root);
             }
 
             @Override
