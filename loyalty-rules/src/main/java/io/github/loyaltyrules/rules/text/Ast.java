@@ -61,7 +61,8 @@ final class Ast {
     record After(Period term) implements Expiry {
     }
 
-    record EndOf(String period, int after) implements Expiry {
+    /** The end of a period {@code after} periods after earning; {@code anchor} null for calendar periods. */
+    record EndOf(String period, int after, java.time.MonthDay anchor) implements Expiry {
     }
 
     /** A currency; {@code activity} lists the posting types that count as activity, null for the default. */

@@ -333,7 +333,8 @@ final class Compiler {
             if (c.expiry() instanceof Ast.After a) {
                 policy = ExpiryPolicy.afterTerm(a.term());
             } else if (c.expiry() instanceof Ast.EndOf e) {
-                policy = ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.after());
+                policy = e.anchor() == null ? ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.after())
+                        : ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.anchor(), e.after());
             }
             if (c.inactivity() != null) {
                 policy = policy.withInactivity(c.inactivity());

@@ -120,7 +120,9 @@ final class Describer {
         if (p.term().isPresent()) {
             expiry = new Ast.After(p.term().get());
         } else if (p.calendarPeriod().isPresent()) {
-            expiry = new Ast.EndOf(period(p.calendarPeriod().get()), p.periodsAfter());
+            java.time.MonthDay anchor = p.periodAnchor().orElseThrow();
+            expiry = new Ast.EndOf(period(p.calendarPeriod().get()), p.periodsAfter(),
+                    anchor.equals(java.time.MonthDay.of(1, 1)) ? null : anchor);
         }
         List<Ast.Name> activity = null;
         if (!c.activity().equals(PointCurrency.of(c.code(), c.displayName(), c.decimalPlaces()).activity())) {

@@ -216,7 +216,7 @@ final class Parser {
             after = intValue("a number of periods");
             word("after");
         }
-        return new Ast.EndOf(period, after);
+        return new Ast.EndOf(period, after, peek().is("starting") ? PeriodAnchors.read(this) : null);
     }
 
     private Period duration() {
@@ -378,7 +378,7 @@ final class Parser {
         return new Ast.TierDecl(pos, name, List.copyOf(thresholds), multiplier, perks, never);
     }
 
-    private Ast.Threshold threshold() {
+    Ast.Threshold threshold() {
         Token t = peek();
         BigDecimal v = decimal("a threshold such as '300 TQP', '500.00 EUR' or '10 purchases'");
         Token u = peek();
@@ -779,7 +779,7 @@ final class Parser {
 
     // ---- literals
 
-    private Amount amount() {
+    Amount amount() {
         Token t = peek();
         BigDecimal v = decimal("an amount such as '50 STARS'");
         Name code = name("a currency code after " + t.source());
@@ -797,7 +797,7 @@ final class Parser {
         return new Cash(Pos.of(t), v, new Name(Pos.of(c), c.text()));
     }
 
-    private BigDecimal decimal(String what) {
+    BigDecimal decimal(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.NUMBER) {
             fail(t, what, List.of());
@@ -811,7 +811,7 @@ final class Parser {
         return new BigDecimal(t.text());
     }
 
-    private int intValue(String what) {
+    int intValue(String what) {
         long v = longValue(what);
         if (v > Integer.MAX_VALUE) {
             Token t = toks.get(i - 1);
@@ -838,7 +838,7 @@ final class Parser {
         return v.intValue();
     }
 
-    private long longValue(String what) {
+    long longValue(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.NUMBER || t.text().indexOf('.') >= 0 || t.text().startsWith("-")) {
             fail(t, what + " (a whole number, 0 or more)", List.of());
@@ -906,7 +906,7 @@ final class Parser {
         return t.text();
     }
 
-    private Name name(String what) {
+    Name name(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT) {
             fail(t, what, List.of());
@@ -961,11 +961,11 @@ final class Parser {
         symbol(";", "';'");
     }
 
-    private void symbol(String s) {
+    void symbol(String s) {
         symbol(s, "'" + s + "'");
     }
 
-    private void symbol(String s, String expected) {
+    void symbol(String s, String expected) {
         Token t = peek();
         if (!t.is(s) || t.kind() != Token.Kind.SYMBOL) {
             fail(t, expected, List.of());
@@ -973,7 +973,7 @@ final class Parser {
         i++;
     }
 
-    private void word(String w) {
+    void word(String w) {
         Token t = peek();
         if (!t.is(w) || t.kind() != Token.Kind.IDENT) {
             fail(t, "'" + w + "'", List.of(w));
@@ -982,7 +982,7 @@ final class Parser {
     }
 
     /** Reads one of the given keywords; otherwise records "expected ..." or "unknown ..., did you mean ...". */
-    private String oneOf(String what, List<String> options) {
+    String oneOf(String what, List<String> options) {
         Token t = peek();
         if (t.kind() == Token.Kind.IDENT && options.contains(t.text())) {
             i++;
@@ -992,7 +992,7 @@ final class Parser {
         return null;
     }
 
-    private void fail(Token t, String expected, List<String> options) {
+    void fail(Token t, String expected, List<String> options) {
         String message;
         String suggestion = t.kind() == Token.Kind.IDENT ? Names.closest(t.text(), options) : null;
         if (suggestion != null) {
@@ -1004,11 +1004,21 @@ final class Parser {
         throw new Fail();
     }
 
-    private Token peek() {
+    /** Moves past the current token. */
+    void advance() {
+        i++;
+    }
+
+    /** Records a problem found while reading (an error, not a warning). */
+    void problem(Token t, String message) {
+        problems.add(new Problem(t.line(), t.column(), t.source(), message));
+    }
+
+    Token peek() {
         return toks.get(i);
     }
 
-    private Token peekAt(int ahead) {
+    Token peekAt(int ahead) {
         return toks.get(Math.min(i + ahead, toks.size() - 1));
     }
 }

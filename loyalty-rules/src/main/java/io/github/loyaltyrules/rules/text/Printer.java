@@ -103,6 +103,7 @@ final class Printer {
                 if (e.after() != 0) {
                     out.append(' ').append(e.after()).append(" after");
                 }
+                out.append(PeriodAnchors.print(e.anchor()));
             }
             if (!c.hold().isZero()) {
                 out.append("\n  hold ").append(duration(c.hold()));

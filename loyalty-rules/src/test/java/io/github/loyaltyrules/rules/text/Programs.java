@@ -150,6 +150,12 @@ final class Programs {
                         from == null ? null : new Ast.DayTime(from.plusDays(30), null)));
     }
 
+    /** A period anchor other than 1 January (which is written as none), or none. */
+    static Arbitrary<java.time.MonthDay> anchor() {
+        return Arbitraries.integers().between(1, 365).map(d -> java.time.MonthDay.from(LocalDate.of(2024, 1, 1).plusDays(d)))
+                .injectNull(0.5);
+    }
+
     /** A whole valid program: fixed declarations, then generated rules and rewards. */
     static Arbitrary<Ast.Program> program() {
         Arbitrary<List<Ast.RuleDecl>> rules = Arbitraries.integers().between(0, 6)
@@ -160,7 +166,7 @@ final class Programs {
                 Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 24))
                         .as((y, m) -> new Ast.After(Period.of(y, m, 0))),
                 Combinators.combine(Arbitraries.of("month", "quarter", "half-year", "year"),
-                        Arbitraries.integers().between(0, 4)).as(Ast.EndOf::new));
+                        Arbitraries.integers().between(0, 4), anchor()).as(Ast.EndOf::new));
         Arbitrary<Period> hold = Arbitraries.integers().between(0, 60).map(Period::ofDays);
         Arbitrary<String> displayName = Arbitraries.strings().withChars("ab Zé\"\\ü\u0645").ofMaxLength(8)
                 .map(x -> "S" + x);
