@@ -108,11 +108,22 @@ final class Ast {
             boolean immediateReturns, List<Threshold> tracked) implements Stmt {
     }
 
-    /** An entry threshold: {@code kind} is "amount" (unit is a currency code), "purchases" or "counter". */
-    record Threshold(Pos pos, BigDecimal value, String kind, Name unit) {
+    /** A tier's entry requirement: a threshold, or all of or any of requirements. */
+    sealed interface Req permits Threshold, AllReq, AnyReq {
     }
 
-    record TierDecl(Pos pos, Name name, List<Threshold> thresholds, BigDecimal multiplier, List<String> perks,
+    /** An entry threshold: {@code kind} is "amount" (unit is a currency code), "purchases" or "counter". */
+    record Threshold(Pos pos, BigDecimal value, String kind, Name unit) implements Req {
+    }
+
+    record AllReq(Pos pos, List<Req> parts) implements Req {
+    }
+
+    record AnyReq(Pos pos, List<Req> parts) implements Req {
+    }
+
+    /** A tier; {@code requirement} is null for the base tier. */
+    record TierDecl(Pos pos, Name name, Req requirement, BigDecimal multiplier, List<String> perks,
             boolean neverDowngrade) implements Stmt {
     }
 

@@ -32,6 +32,7 @@ import io.github.loyaltyrules.rules.text.Ast.Pos;
 import io.github.loyaltyrules.rules.text.Ast.Stmt;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.QualificationWindow;
+import io.github.loyaltyrules.tier.Requirement;
 import io.github.loyaltyrules.tier.ReturnRule;
 import io.github.loyaltyrules.tier.Tier;
 import io.github.loyaltyrules.tier.TierLadder;
@@ -221,13 +222,14 @@ final class Compiler {
         for (Ast.TierDecl d : tierDecls) {
             try {
                 Tier t = Tier.of(d.name().value());
-                for (Ast.Threshold th : d.thresholds()) {
-                    Metric m = metric(th);
-                    metrics.add(m);
-                    try {
-                        t = t.withThreshold(m, th.value());
-                    } catch (LoyaltyException e) {
-                        report(th.pos(), e.getMessage());
+                if (d.requirement() != null) {
+                    Requirement r = TierRequirements.compile(d.requirement(), th -> {
+                        Metric m = metric(th);
+                        metrics.add(m);
+                        return m;
+                    }, this::report);
+                    if (r != null) {
+                        t = t.withRequirement(r);
                     }
                 }
                 if (d.multiplier() != null) {

@@ -182,11 +182,10 @@ final class Describer {
                 ladder.retention() ? null : Boolean.FALSE, ladder.gracePeriod().isZero() ? null : ladder.gracePeriod(),
                 ladder.softLanding(), ladder.returnRule() == ReturnRule.IMMEDIATE, tracked));
         for (Tier t : ladder.tiers()) {
-            List<Ast.Threshold> ths = new ArrayList<>();
-            for (Threshold th : t.thresholds()) {
-                ths.add(threshold(th.metric(), th.amount(), "tier '" + t.name() + "'"));
-            }
-            out.add(new Ast.TierDecl(NOWHERE, name(t.name()), ths,
+            String who = "tier '" + t.name() + "'";
+            Ast.Req requirement = t.requirement().map(r -> TierRequirements.describe(r,
+                    (metric, amount) -> threshold(metric, amount, who))).orElse(null);
+            out.add(new Ast.TierDecl(NOWHERE, name(t.name()), requirement,
                     t.multiplier().compareTo(BigDecimal.ONE) == 0 ? null : t.multiplier(), List.copyOf(t.perks()),
                     t.isNeverDowngrade()));
         }

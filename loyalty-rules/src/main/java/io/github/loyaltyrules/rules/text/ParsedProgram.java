@@ -26,9 +26,16 @@ public final class ParsedProgram {
     private final List<Reward> rewards;
     private final List<String> tiers;
     private final TierLadder ladder;
+    private final List<Problem> warnings;
 
     ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
             List<Reward> rewards, List<String> tiers, TierLadder ladder) {
+        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, List.of());
+    }
+
+    private ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
+            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<Problem> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.ladder = ladder;
         this.id = id;
         this.zone = zone;
@@ -116,6 +123,22 @@ public final class ParsedProgram {
      */
     public Optional<TierLadder> ladder() {
         return Optional.ofNullable(ladder);
+    }
+
+    /**
+     * Returns what the text says in a way that reads otherwise than it works, though the program was
+     * built: {@code tier Gold from 650 PTS, 325 QP;} reads like "and" but means that any one of them
+     * suffices. Each names its line and column and how to say it plainly; the canonical text
+     * ({@link ProgramText#print(ParsedProgram)}) has none.
+     *
+     * @return the warnings in the order of the text; unmodifiable, empty for most programs
+     */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    ParsedProgram withWarnings(List<Problem> found) {
+        return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, found);
     }
 
     /**

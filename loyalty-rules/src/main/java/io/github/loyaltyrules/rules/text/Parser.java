@@ -53,6 +53,8 @@ final class Parser {
 
     private final List<Token> toks;
     private final List<Problem> problems;
+    /** What reads well but may not mean what it seems: the program is built all the same. */
+    private final List<Problem> warnings = new ArrayList<>();
     private final java.util.Set<String> failedStatements = new java.util.HashSet<>();
     /** Set when the statement being read ended without its ';' (already reported). */
     private boolean semicolonMissing;
@@ -84,6 +86,11 @@ final class Parser {
             }
         }
         return new Ast.Program(out);
+    }
+
+    /** The warnings found while reading, in the order of the text. */
+    List<Problem> warnings() {
+        return warnings;
     }
 
     /**
@@ -340,7 +347,7 @@ final class Parser {
 
     private Stmt tier(Pos pos) {
         Name name = name("a tier name");
-        List<Ast.Threshold> thresholds = new ArrayList<>();
+        Ast.Req requirement = null;
         BigDecimal multiplier = null;
         List<String> perks = List.of();
         boolean never = false;
@@ -352,11 +359,7 @@ final class Parser {
             duplicate(seen, clause, t, "tier");
             switch (clause) {
                 case "from":
-                    thresholds.add(threshold());
-                    while (peek().is(",")) {
-                        i++;
-                        thresholds.add(threshold());
-                    }
+                    requirement = TierRequirements.read(this, warnings);
                     break;
                 case "multiplier": multiplier = decimal("a multiplier such as 1.25"); break;
                 case "perks": {
@@ -375,7 +378,7 @@ final class Parser {
             }
         }
         end();
-        return new Ast.TierDecl(pos, name, List.copyOf(thresholds), multiplier, perks, never);
+        return new Ast.TierDecl(pos, name, requirement, multiplier, perks, never);
     }
 
     Ast.Threshold threshold() {

@@ -160,9 +160,8 @@ final class Printer {
             out.append(";\n");
         } else if (s instanceof Ast.TierDecl t) {
             out.append("tier ").append(name(t.name().value()));
-            for (int k = 0; k < t.thresholds().size(); k++) {
-                Ast.Threshold th = t.thresholds().get(k);
-                out.append(k == 0 ? " from " : ", ").append(th.value().toPlainString()).append(' ').append(metric(th));
+            if (t.requirement() != null) {
+                out.append(" from ").append(TierRequirements.print(t.requirement(), Printer::metric));
             }
             if (t.multiplier() != null) {
                 out.append(" multiplier ").append(t.multiplier().toPlainString());

@@ -40,7 +40,8 @@ public final class ProgramText {
     }
 
     /**
-     * Parses program text, checks every name it uses and builds the program.
+     * Parses program text, checks every name it uses and builds the program. What builds but may not
+     * mean what it seems to is listed by {@link ParsedProgram#warnings()}.
      *
      * @param text the program text
      * @return the program
@@ -69,7 +70,7 @@ public final class ProgramText {
             }
             throw new ProgramSyntaxException(problems);
         }
-        return program;
+        return program.withWarnings(parser.warnings());
     }
 
     /**

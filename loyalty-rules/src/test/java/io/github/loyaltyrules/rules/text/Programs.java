@@ -210,10 +210,10 @@ final class Programs {
         List<Arbitrary<Stmt>> tiers = new ArrayList<>();
         for (int k = 0; k < TIERS.size(); k++) {
             int level = k;
-            Arbitrary<List<Ast.Threshold>> thresholds = level == 0 ? Arbitraries.just(List.of())
+            Arbitrary<Ast.Req> thresholds = level == 0 ? Arbitraries.just(null)
                     : Combinators.combine(Arbitraries.integers().between(0, 999), Arbitraries.of(true, false),
-                            Arbitraries.of(true, false))
-                    .as((r, spend, counter) -> {
+                            Arbitraries.of(true, false), Arbitraries.integers().between(0, 2))
+                    .as((r, spend, counter, shape) -> {
                         List<Ast.Threshold> out = new ArrayList<>();
                         out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 1000L + r), "amount", name("STARS")));
                         if (spend) {
@@ -224,7 +224,7 @@ final class Programs {
                             out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 5L), "purchases", null));
                             out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 3L), "counter", name("nights")));
                         }
-                        return out;
+                        return requirement(out, shape);
                     });
             tiers.add(Combinators.combine(thresholds, decimal(2, 400).injectNull(0.5),
                     Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6).list().ofMaxSize(2),
@@ -238,6 +238,21 @@ final class Programs {
             out.addAll(t);
             return out;
         });
+    }
+
+    /** One threshold as it is; several as any of (shape 0), all of (1), or the first or all of the rest (2). */
+    static Ast.Req requirement(List<Ast.Threshold> thresholds, int shape) {
+        if (thresholds.size() == 1) {
+            return thresholds.get(0);
+        }
+        List<Ast.Req> parts = List.copyOf(thresholds);
+        if (shape == 0) {
+            return new Ast.AnyReq(NOWHERE, parts);
+        }
+        if (shape == 1 || parts.size() < 3) {
+            return new Ast.AllReq(NOWHERE, parts);
+        }
+        return new Ast.AnyReq(NOWHERE, List.of(parts.get(0), new Ast.AllReq(NOWHERE, parts.subList(1, parts.size()))));
     }
 
     private static List<Arbitrary<Ast.RuleDecl>> indexed(int n) {
