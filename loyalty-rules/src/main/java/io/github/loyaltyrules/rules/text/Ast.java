@@ -65,9 +65,16 @@ final class Ast {
     record EndOf(String period, int after, java.time.MonthDay anchor) implements Expiry {
     }
 
-    /** A currency; {@code activity} lists the posting types that count as activity, null for the default. */
+    /**
+     * A currency; {@code activity} lists the posting types that count as activity, null for the default;
+     * {@code redeem} is its rule for paying with points, null for none.
+     */
     record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
-            List<Name> activity) implements Stmt {
+            List<Name> activity, Redeem redeem) implements Stmt {
+    }
+
+    /** {@code redeem from 200 in multiples of 100}: a minimum and a step, either null when not given. */
+    record Redeem(Pos pos, BigDecimal from, BigDecimal step) {
     }
 
     record TiersDecl(Pos pos, List<Name> tiers) implements Stmt {

@@ -8,6 +8,7 @@ import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.program.RedemptionRule;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.Action;
 import io.github.loyaltyrules.rules.Actions;
@@ -79,6 +80,7 @@ final class Compiler {
     private Ast.TiersDecl tiersDecl;
     private Ast.LadderDecl ladderDecl;
     private TierLadder ladder;
+    private final List<RedemptionRule> redemptionRules = new ArrayList<>();
 
     Compiler(Ast.Program program, List<Problem> problems, Set<String> failed) {
         this.program = program;
@@ -149,7 +151,7 @@ final class Compiler {
             return null;
         }
         return new ParsedProgram(id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
-                tiers == null ? List.of() : List.copyOf(tiers), ladder);
+                tiers == null ? List.of() : List.copyOf(tiers), ladder, List.copyOf(redemptionRules));
     }
 
     private void declare(Stmt s) {
@@ -346,6 +348,13 @@ final class Compiler {
                 pc = pc.withActivity(postingTypes(c));
             }
             currencies.put(pc.code(), pc);
+            if (c.redeem() != null) {
+                try {
+                    redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc));
+                } catch (LoyaltyException | ArithmeticException e) {
+                    report(c.redeem().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
+                }
+            }
         } catch (LoyaltyException e) {
             report(c.code().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rules.text;
 
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.program.RedemptionRule;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.RuleSet;
 import io.github.loyaltyrules.tier.TierLadder;
@@ -27,15 +28,18 @@ public final class ParsedProgram {
     private final List<String> tiers;
     private final TierLadder ladder;
     private final List<Problem> warnings;
+    private final List<RedemptionRule> redemptionRules;
 
     ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
-            List<Reward> rewards, List<String> tiers, TierLadder ladder) {
-        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, List.of());
+            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules) {
+        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, List.of());
     }
 
     private ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
-            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<Problem> warnings) {
+            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
+            List<Problem> warnings) {
         this.warnings = List.copyOf(warnings);
+        this.redemptionRules = List.copyOf(redemptionRules);
         this.ladder = ladder;
         this.id = id;
         this.zone = zone;
@@ -138,16 +142,26 @@ public final class ParsedProgram {
     }
 
     ParsedProgram withWarnings(List<Problem> found) {
-        return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, found);
+        return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, found);
     }
 
     /**
-     * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set and rewards.
+     * Returns the rules for paying with points, from the currencies' {@code redeem} clauses.
+     *
+     * @return the rules in the order the currencies are declared; unmodifiable, empty if there are none
+     */
+    public List<RedemptionRule> redemptionRules() {
+        return redemptionRules;
+    }
+
+    /**
+     * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set, rewards
+     * and redemption rules.
      *
      * @return the program version
      */
     public ProgramVersion toVersion() {
-        return ProgramVersion.of(id, ruleSet, rewards);
+        return ProgramVersion.of(id, ruleSet, rewards).withRedemptionRules(redemptionRules.toArray(new RedemptionRule[0]));
     }
 
     /**

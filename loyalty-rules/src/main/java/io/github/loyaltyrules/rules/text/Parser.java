@@ -182,15 +182,19 @@ final class Parser {
         Period hold = Period.ZERO;
         Period inactivity = null;
         List<Name> activity = null;
+        Ast.Redeem redeem = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity' or ';'",
-                    List.of("expires", "hold", "inactivity", "activity"));
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem' or ';'",
+                    RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
                 case "expires":
                     expiry = expiry();
+                    break;
+                case "redeem":
+                    redeem = RedemptionClauses.read(this, t);
                     break;
                 case "hold":
                     hold = duration();
@@ -204,7 +208,7 @@ final class Parser {
             }
         }
         end();
-        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity);
+        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem);
     }
 
     private Expiry expiry() {
@@ -977,9 +981,13 @@ final class Parser {
     }
 
     void word(String w) {
+        word(w, "'" + w + "'");
+    }
+
+    void word(String w, String expected) {
         Token t = peek();
         if (!t.is(w) || t.kind() != Token.Kind.IDENT) {
-            fail(t, "'" + w + "'", List.of(w));
+            fail(t, expected, List.of(w));
         }
         i++;
     }

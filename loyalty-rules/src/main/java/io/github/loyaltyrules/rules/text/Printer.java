@@ -114,6 +114,9 @@ final class Printer {
             if (c.activity() != null) {
                 out.append("\n  activity ").append(names(c.activity()));
             }
+            if (c.redeem() != null) {
+                out.append("\n  ").append(RedemptionClauses.print(c.redeem()));
+            }
             out.append(";\n");
         } else if (s instanceof Ast.TiersDecl t) {
             out.append("tiers ").append(names(t.tiers())).append(";\n");

@@ -150,6 +150,15 @@ final class Programs {
                         from == null ? null : new Ast.DayTime(from.plusDays(30), null)));
     }
 
+    /** A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step. */
+    static Arbitrary<Ast.Redeem> redeem() {
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 500),
+                Arbitraries.integers().between(1, 5))
+                .as((form, step, times) -> new Ast.Redeem(NOWHERE,
+                        form == 1 ? null : BigDecimal.valueOf(form == 0 ? step : (long) step * times),
+                        form == 0 ? null : BigDecimal.valueOf(step)));
+    }
+
     /** A period anchor other than 1 January (which is written as none), or none. */
     static Arbitrary<java.time.MonthDay> anchor() {
         return Arbitraries.integers().between(1, 365).map(d -> java.time.MonthDay.from(LocalDate.of(2024, 1, 1).plusDays(d)))
@@ -171,15 +180,16 @@ final class Programs {
         Arbitrary<String> displayName = Arbitraries.strings().withChars("ab Zé\"\\ü\u0645").ofMaxLength(8)
                 .map(x -> "S" + x);
         return Combinators.combine(displayName, expiry, hold, Arbitraries.of("additive", "compound"), rules, rewards,
-                        ladder().injectNull(0.4))
-                .as((display, exp, h, stacking, rs, ws, ladder) -> {
+                        ladder().injectNull(0.4), redeem().injectNull(0.5))
+                .as((display, exp, h, stacking, rs, ws, ladder, redeem) -> {
                     List<Stmt> s = new ArrayList<>();
                     s.add(new Ast.ProgramId(NOWHERE, "generated"));
                     s.add(new Ast.Zone(NOWHERE, "Europe/Berlin", NOWHERE));
                     s.add(new Ast.Stacking(NOWHERE, stacking));
-                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null));
+                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null, redeem));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
-                            Period.ofMonths(18), List.of(name("earn"), name("adjust_credit"))));
+                            Period.ofMonths(18), List.of(name("earn"), name("adjust_credit")),
+                            redeem == null ? null : new Ast.Redeem(NOWHERE, new BigDecimal("5.00"), null)));
                     if (ladder == null) {
                         s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
                     } else {
