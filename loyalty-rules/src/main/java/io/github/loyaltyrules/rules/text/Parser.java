@@ -227,7 +227,11 @@ final class Parser {
             after = intValue("a number of periods");
             word("after");
         }
-        return new Ast.EndOf(period, after, peek().is("starting") ? PeriodAnchors.read(this) : null);
+        Token next = peek();
+        if (next.kind() == Token.Kind.IDENT && !next.is("starting") && Names.closest(next.text(), List.of("starting")) != null) {
+            fail(next, "'starting', a clause or ';'", List.of("starting"));
+        }
+        return new Ast.EndOf(period, after, next.is("starting") ? PeriodAnchors.read(this) : null);
     }
 
     private Period duration() {

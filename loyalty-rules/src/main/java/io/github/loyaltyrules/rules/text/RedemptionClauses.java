@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class RedemptionClauses {
 
+    /** The clauses of a currency statement, this one last. */
+    static final List<String> CLAUSES = List.of("expires", "hold", "inactivity", "activity", "redeem");
+
     private RedemptionClauses() {
     }
 
@@ -59,6 +62,4 @@ final class RedemptionClauses {
                 anyAmount || rule.minimum() != rule.step() ? rule.minimumPoints().toDecimal() : null,
                 anyAmount ? null : rule.stepPoints().toDecimal());
     }
-
-    static final List<String> CLAUSES = List.of("expires", "hold", "inactivity", "activity", "redeem");
 }

@@ -42,6 +42,14 @@ class ProgramYearExpiryTextTest {
     }
 
     @Test
+    void aMisspeltStartingIsSuggested() {
+        ProgramSyntaxException e = catchThrowableOfType(() -> ProgramText.parse(
+                "currency PTS \"Points\" decimals 0 expires at end of year startng 1 October;"), ProgramSyntaxException.class);
+        assertThat(e.errors()).containsExactly(new Problem(1, 57, "startng",
+                "expected 'starting', a clause or ';', found 'startng'; did you mean 'starting'?"));
+    }
+
+    @Test
     void aLeapDayAnchorIsAllowed() {
         ParsedProgram p = ProgramText.parse("currency PTS \"Points\" decimals 0 expires at end of year starting 29 February;");
         assertThat(p.currency("PTS").orElseThrow().expiry())
