@@ -63,7 +63,7 @@ final class Qualification {
     int level(long[] sums) {
         List<Tier> tiers = ladder.tiers();
         for (int i = tiers.size() - 1; i > 0; i--) {
-            if (Requirements.met(tiers.get(i).requirement().orElseThrow(), sums, ladder)) {
+            if (Requirements.met(tiers.get(i).entry(), sums, ladder)) {
                 return i;
             }
         }
@@ -73,7 +73,7 @@ final class Qualification {
     /** Why the sums over {@code [from, to]} qualify for a tier: the part of its requirement they meet. */
     String reason(int tier, long[] sums, Instant from, Instant to) {
         Tier t = ladder.tiers().get(tier);
-        Requirement r = t.requirement().orElseThrow();
+        Requirement r = t.entry();
         for (Requirement way : Requirements.alternatives(r)) {
             if (way instanceof Threshold th && Requirements.met(th, sums, ladder)) {
                 long have = sums[ladder.metricIndex(th.metric())];

@@ -205,6 +205,11 @@ public final class Tier {
         return Optional.ofNullable(requirement);
     }
 
+    /** The entry requirement, or null for a base tier; no Optional on the engine's paths. */
+    Requirement entry() {
+        return requirement;
+    }
+
     /**
      * Returns the earning multiplier.
      *

@@ -366,10 +366,10 @@ public final class TierLadder {
          */
         private void reachableBelow(int i) {
             Tier t = tiers.get(i);
-            for (Requirement up : Requirements.alternatives(t.requirement().orElseThrow())) {
+            for (Requirement up : Requirements.alternatives(t.entry())) {
                 for (int j = i - 1; j > 0; j--) {
                     Tier lower = tiers.get(j);
-                    for (Requirement down : Requirements.alternatives(lower.requirement().orElseThrow())) {
+                    for (Requirement down : Requirements.alternatives(lower.entry())) {
                         if (!Requirements.implies(down, up)) {
                             continue;
                         }

@@ -275,7 +275,7 @@ final class TierStateMachine {
         if (c.shown + 1 < ladder.tiers().size()) {
             Tier n = ladder.tiers().get(c.shown + 1);
             next = Optional.of(n);
-            long[] missing = Requirements.missing(n.requirement().orElseThrow(), sums, ladder);
+            long[] missing = Requirements.missing(n.entry(), sums, ladder);
             for (Threshold t : n.thresholds()) {
                 needed.put(t.metric(), t.metric().toDecimal(missing[ladder.metricIndex(t.metric())]));
             }
