@@ -96,8 +96,8 @@ public class ParseBenchmarks {
         b.append("currency MILES \"Miles\" decimals 2 expires after 18 months;\n\n");
         b.append("ladder window calendar year retention grace 1 month;\n");
         b.append("tier Green;\n");
-        b.append("tier Gold from 300 TQP, 500.00 EUR multiplier 1.25 perks \"free upsize\";\n");
-        b.append("tier Reserve from 1000 TQP, 40 purchases multiplier 1.5 never downgrade;\n\n");
+        b.append("tier Gold from any of (300 TQP, 500.00 EUR) multiplier 1.25 perks \"free upsize\";\n");
+        b.append("tier Reserve from any of (1000 TQP, 40 purchases) multiplier 1.5 never downgrade;\n\n");
         b.append("group breakfast best;\n");
         b.append("campaign summer \"Summer\" from 2024-06-01 until 2024-09-01 budget 100000 STARS;\n\n");
         for (int i = 0; i < rules; i++) {

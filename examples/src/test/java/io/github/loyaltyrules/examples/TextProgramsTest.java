@@ -8,7 +8,9 @@ import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.program.LoyaltyProgram;
+import io.github.loyaltyrules.program.RedemptionRuleException;
 import io.github.loyaltyrules.program.RewardNotAvailableException;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Purchase;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -27,8 +30,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole programs written in the text language (test resources under {@code programs/}), loaded,
- * run through the facade with their tier ladders over a scripted year, every balance checked.
+ * Whole programs written in the text language (test resources under {@code programs/}, and the
+ * examples' own under {@code src/main/resources}), loaded, run through the facade with their tier
+ * ladders over a scripted year, every balance checked.
  */
 class TextProgramsTest {
 
@@ -42,6 +46,10 @@ class TextProgramsTest {
             return ledger.balance(member, currency(code), at).total();
         }
 
+        Posting redeem(MemberId member, long points, String key, Instant at) {
+            return program.redeem(member, currency("PTS").points(points), at, IdempotencyKey.of(key), "paid with points");
+        }
+
         long buy(MemberId member, String key, Instant at, BasketLine... lines) {
             return program.purchase(member, Purchase.of("store-1", "pos", List.of(lines)), at, IdempotencyKey.of(key))
                     .total("PTS");
@@ -50,7 +58,8 @@ class TextProgramsTest {
 
     static Loaded load(String resource) throws IOException {
         String text;
-        try (InputStream in = TextProgramsTest.class.getResourceAsStream("/programs/" + resource)) {
+        try (InputStream in = TextProgramsTest.class.getResourceAsStream(resource.startsWith("/") ? resource
+                : "/programs/" + resource)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         ParsedProgram parsed = ProgramText.parse(text);
@@ -139,5 +148,79 @@ class TextProgramsTest {
         assertThat(hotel.ledger().expire(at(newYork, "2028-07-01T00:00")).postings()).isZero();
         assertThat(hotel.ledger().expire(at(newYork, "2028-07-04T00:00")).expired()).containsEntry("PTS", 1825L);
         assertThat(hotel.balance(sam, "PTS", at(newYork, "2028-07-04T00:01"))).isZero();
+    }
+
+    @Test
+    void aDrugstoreWithAFiscalYearFromOctoberAndAMinimumRedemption() throws IOException {
+        Loaded drug = load("/drugstore.loyalty");
+        assertThat(drug.parsed().warnings()).isEmpty();
+        ZoneId chicago = drug.parsed().zone();
+        MemberId dana = MemberId.of("dana");
+        drug.program().enrol(dana, at(chicago, "2025-09-01T10:00"));
+
+        // FY2025 (to 30 Sep 2025): 150.00 -> 1,500 points, usable through 30 September 2026.
+        assertThat(drug.buy(dana, "s1", at(chicago, "2025-09-25T10:00"),
+                BasketLine.of("1", "PERFUME", "cosmetics", 1, Money.of("150.00", "USD")))).isEqualTo(1500);
+        // FY2026: 45.00 -> 450, and 24.00 on the store brand -> 240 more; usable through 30 September 2027.
+        assertThat(drug.buy(dana, "s2", at(chicago, "2025-11-10T10:00"),
+                BasketLine.of("1", "VITAMINS", "store-brand", 2, Money.of("12.00", "USD")),
+                BasketLine.of("2", "SHAMPOO", "personal-care", 1, Money.of("21.00", "USD")))).isEqualTo(690);
+        assertThat(drug.balance(dana, "PTS", at(chicago, "2025-11-10T11:00"))).isEqualTo(2190);
+
+        // Paying with points: from 1,000, in multiples of 1,000; other amounts change nothing.
+        assertThatThrownBy(() -> drug.redeem(dana, 500, "p1", at(chicago, "2025-12-15T10:00")))
+                .isInstanceOf(RedemptionRuleException.class).hasMessage("redemption of 500 PTS is below the minimum"
+                        + " of 1000 PTS; PTS are redeemed from 1000 PTS in multiples of 1000 PTS");
+        assertThatThrownBy(() -> drug.redeem(dana, 1500, "p1", at(chicago, "2025-12-15T10:00")))
+                .isInstanceOf(RedemptionRuleException.class).hasMessageStartingWith("redemption of 1500 PTS is not a"
+                        + " multiple of 1000 PTS");
+        assertThatThrownBy(() -> drug.program().reserve(dana, drug.currency("PTS").points(999), Duration.ofMinutes(15),
+                at(chicago, "2025-12-15T10:00"), IdempotencyKey.of("h1"), "checkout"))
+                .isInstanceOf(RedemptionRuleException.class);
+        assertThat(drug.balance(dana, "PTS", at(chicago, "2025-12-15T10:00"))).isEqualTo(2190);
+        // 1,000 points, soonest to expire first: from the FY2025 lot, which keeps 500.
+        drug.redeem(dana, 1000, "p1", at(chicago, "2025-12-15T10:00"));
+        assertThat(drug.balance(dana, "PTS", at(chicago, "2025-12-15T11:00"))).isEqualTo(1190);
+
+        // Calendar 2026: Preferred needs 250.00 USD and 6 purchases.
+        String[][] orders = {{"2026-01-15", "60.00"}, {"2026-02-10", "40.00"}, {"2026-03-12", "50.00"},
+            {"2026-04-20", "30.00"}, {"2026-05-18", "80.00"}};
+        long[] earned = {600, 400, 500, 300, 800};
+        for (int k = 0; k < orders.length; k++) {
+            assertThat(drug.buy(dana, "o" + k, at(chicago, orders[k][0] + "T10:00"),
+                    BasketLine.of("1", "SUNSCREEN", "personal-care", 1, Money.of(orders[k][1], "USD"))))
+                    .isEqualTo(earned[k]);
+        }
+        // 260.00 USD but 5 purchases: both are needed.
+        assertThat(drug.tiers().tierOf(dana, at(chicago, "2026-05-19T00:00"))).contains("Member");
+        assertThat(drug.buy(dana, "o5", at(chicago, "2026-06-02T10:00"),
+                BasketLine.of("1", "PLASTERS", "first-aid", 1, Money.of("10.00", "USD")))).isEqualTo(100);
+        assertThat(drug.tiers().tierOf(dana, at(chicago, "2026-06-02T11:00"))).contains("Preferred");
+        // Preferred: 30.00 of the store brand -> 300 + 300, times 1.5 -> 900.
+        assertThat(drug.buy(dana, "o6", at(chicago, "2026-07-07T10:00"),
+                BasketLine.of("1", "ALLERGY", "store-brand", 3, Money.of("10.00", "USD")))).isEqualTo(900);
+        assertThat(drug.balance(dana, "PTS", at(chicago, "2026-07-08T00:00"))).isEqualTo(4790);
+
+        // The 500 left of FY2025 expire when FY2027 begins, on 1 October 2026, not a minute earlier.
+        assertThat(drug.ledger().expire(at(chicago, "2026-09-30T23:59")).postings()).isZero();
+        assertThat(drug.ledger().expire(at(chicago, "2026-10-01T00:00")).expired()).containsEntry("PTS", 500L);
+        assertThat(drug.balance(dana, "PTS", at(chicago, "2026-10-01T00:01"))).isEqualTo(4290);
+
+        drug.redeem(dana, 3000, "p2", at(chicago, "2026-10-15T10:00"));
+        // FY2027, still Preferred: 20.00 -> 200, times 1.5 -> 300, usable through 30 September 2028.
+        assertThat(drug.buy(dana, "o7", at(chicago, "2026-11-20T10:00"),
+                BasketLine.of("1", "COUGH", "pharmacy", 1, Money.of("20.00", "USD")))).isEqualTo(300);
+        assertThat(drug.balance(dana, "PTS", at(chicago, "2026-11-21T00:00"))).isEqualTo(1590);
+
+        // What is left of FY2026 (1,290) expires on 1 October 2027; the FY2027 300 stay.
+        assertThat(drug.ledger().expire(at(chicago, "2027-09-30T23:59")).postings()).isZero();
+        assertThat(drug.ledger().expire(at(chicago, "2027-10-01T00:00")).expired()).containsEntry("PTS", 1290L);
+        assertThat(drug.balance(dana, "PTS", at(chicago, "2027-10-01T00:01"))).isEqualTo(300);
+        assertThat(drug.ledger().expire(at(chicago, "2028-10-01T00:00")).expired()).containsEntry("PTS", 300L);
+
+        // Preferred from 2026 holds through 2027 (retention), then Member with nothing bought in 2027.
+        drug.tiers().assessTiers(at(chicago, "2028-01-01T00:00"));
+        assertThat(drug.tiers().tierOf(dana, at(chicago, "2027-12-31T23:59"))).contains("Preferred");
+        assertThat(drug.tiers().tierOf(dana, at(chicago, "2028-01-01T00:00"))).contains("Member");
     }
 }

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -11,8 +12,9 @@ import java.util.Optional;
 
 /**
  * When points of one currency expire: never, a fixed term after earning, or at the end of a
- * calendar period after earning; optionally combined with inactivity expiry, where all points
- * lapse after a stated time without qualifying activity.
+ * period after earning (a calendar month, quarter, half year or year, or one anchored on another
+ * day, such as a program year starting on 1 October); optionally combined with inactivity expiry,
+ * where all points lapse after a stated time without qualifying activity.
  *
  * <p>All dates are computed in the program's time zone. Points expire at the start of the day
  * after their last valid day, so "6 months" means: usable through the whole day six months after
@@ -25,18 +27,21 @@ public final class ExpiryPolicy {
 
     private enum Kind { NEVER, TERM, END_OF_PERIOD }
 
-    private static final ExpiryPolicy NEVER = new ExpiryPolicy(Kind.NEVER, null, null, 0, null);
+    private static final ExpiryPolicy NEVER = new ExpiryPolicy(Kind.NEVER, null, null, null, 0, null);
 
     private final Kind kind;
     private final Period term;
     private final CalendarPeriod period;
+    private final MonthDay anchor;
     private final int periodsAfter;
     private final Period inactivity;
 
-    private ExpiryPolicy(Kind kind, Period term, CalendarPeriod period, int periodsAfter, Period inactivity) {
+    private ExpiryPolicy(Kind kind, Period term, CalendarPeriod period, MonthDay anchor, int periodsAfter,
+            Period inactivity) {
         this.kind = kind;
         this.term = term;
         this.period = period;
+        this.anchor = anchor;
         this.periodsAfter = periodsAfter;
         this.inactivity = inactivity;
     }
@@ -60,7 +65,7 @@ public final class ExpiryPolicy {
      * @throws InvalidRequestException if the term is zero, has a negative unit or is longer than 1200 years
      */
     public static ExpiryPolicy afterTerm(Period term) {
-        return new ExpiryPolicy(Kind.TERM, requirePositive(term, "expiry term"), null, 0, null);
+        return new ExpiryPolicy(Kind.TERM, requirePositive(term, "expiry term"), null, null, 0, null);
     }
 
     /**
@@ -76,12 +81,34 @@ public final class ExpiryPolicy {
      * @throws InvalidRequestException if {@code periodsAfter} is negative or above 1200
      */
     public static ExpiryPolicy endOfPeriod(CalendarPeriod period, int periodsAfter) {
+        return endOfPeriod(period, CalendarPeriod.CALENDAR, periodsAfter);
+    }
+
+    /**
+     * Returns a policy under which points expire at the end of a period anchored on a day of the
+     * year, {@code periodsAfter} whole periods after the one they were earned in: "points expire at
+     * the end of the program year after the one they were earned in, program years starting on
+     * 1 October" is {@code endOfPeriod(YEAR, MonthDay.of(10, 1), 1)}: points earned on 15 March 2026
+     * (program year from 1 October 2025) are usable through 30 September 2027. Quarters, half years
+     * and months are anchored the same way (see {@link CalendarPeriod#startOf(LocalDate, MonthDay)},
+     * which also says what an anchor on 29 February or the 31st means in shorter months). An anchor
+     * on 1 January gives the calendar periods of {@link #endOfPeriod(CalendarPeriod, int)}.
+     *
+     * @param period the kind of period
+     * @param anchor the month and day on which one of the periods starts, e.g. {@code --10-01}
+     * @param periodsAfter how many whole periods after the period of earning; 0 to 1200
+     * @return the policy
+     * @throws NullPointerException if {@code period} or {@code anchor} is null
+     * @throws InvalidRequestException if {@code periodsAfter} is negative or above 1200
+     */
+    public static ExpiryPolicy endOfPeriod(CalendarPeriod period, MonthDay anchor, int periodsAfter) {
         Objects.requireNonNull(period, "calendar period must not be null");
+        Objects.requireNonNull(anchor, "period anchor must not be null");
         if (periodsAfter < 0 || periodsAfter > 1200) {
             throw new InvalidRequestException("periods after earning must be between 0 and 1200; got "
                     + periodsAfter);
         }
-        return new ExpiryPolicy(Kind.END_OF_PERIOD, null, period, periodsAfter, null);
+        return new ExpiryPolicy(Kind.END_OF_PERIOD, null, period, anchor, periodsAfter, null);
     }
 
     /**
@@ -94,7 +121,8 @@ public final class ExpiryPolicy {
      * @throws InvalidRequestException if the period is zero, has a negative unit or is longer than 1200 years
      */
     public ExpiryPolicy withInactivity(Period period) {
-        return new ExpiryPolicy(kind, term, this.period, periodsAfter, requirePositive(period, "inactivity period"));
+        return new ExpiryPolicy(kind, term, this.period, anchor, periodsAfter,
+                requirePositive(period, "inactivity period"));
     }
 
     /**
@@ -126,9 +154,8 @@ public final class ExpiryPolicy {
             case TERM:
                 return Optional.of(startOfDayAfter(earned.plus(term), zone));
             case END_OF_PERIOD:
-                LocalDate nextStart = period.startOf(earned)
-                        .plusMonths((long) period.months() * (periodsAfter + 1L));
-                return Optional.of(nextStart.atStartOfDay(zone).toInstant());
+                LocalDate nextStart = period.plusPeriods(period.startOf(earned, anchor), anchor, periodsAfter + 1L);
+                return Optional.of(nextStart.atStartOfDay(zone).toInstant()); // the first instant of that day
             default:
                 return Optional.empty();
         }
@@ -178,16 +205,18 @@ public final class ExpiryPolicy {
         }
         ExpiryPolicy that = (ExpiryPolicy) o;
         return kind == that.kind && periodsAfter == that.periodsAfter && Objects.equals(term, that.term)
-                && period == that.period && Objects.equals(inactivity, that.inactivity);
+                && period == that.period && Objects.equals(anchor, that.anchor)
+                && Objects.equals(inactivity, that.inactivity);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, term, period, periodsAfter, inactivity);
+        return Objects.hash(kind, term, period, anchor, periodsAfter, inactivity);
     }
 
     /**
-     * Describes the policy in words, e.g. {@code "end of the day 6 months after earning"}.
+     * Describes the policy in words, e.g. {@code "end of the day 6 months after earning"} or
+     * {@code "end of the year (years starting 1 October) 1 after the one of earning"}.
      *
      * @return the description
      */
@@ -199,7 +228,11 @@ public final class ExpiryPolicy {
                 base = "end of the day " + term + " after earning";
                 break;
             case END_OF_PERIOD:
-                base = "end of the " + period.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                String name = period.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                base = "end of the " + name + (anchor.equals(CalendarPeriod.CALENDAR) ? ""
+                        : " (" + name + "s starting " + anchor.getDayOfMonth() + " "
+                        + anchor.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                        + ")")
                         + (periodsAfter == 0 ? " of earning" : " " + periodsAfter + " after the one of earning");
                 break;
             default:
@@ -224,6 +257,16 @@ public final class ExpiryPolicy {
      */
     public Optional<CalendarPeriod> calendarPeriod() {
         return Optional.ofNullable(period);
+    }
+
+    /**
+     * Returns the month and day on which one of the periods starts, if this policy expires lots at
+     * the end of a period after earning: 1 January for calendar periods.
+     *
+     * @return the anchor, or empty
+     */
+    public Optional<MonthDay> periodAnchor() {
+        return Optional.ofNullable(anchor);
     }
 
     /**

@@ -683,7 +683,8 @@ public final class LoyaltyProgram {
 
 
     /**
-     * Redeems points; see {@link Ledger#redeem}.
+     * Redeems points; see {@link Ledger#redeem}. The running version's {@link RedemptionRule} for the
+     * currency, if it has one, is checked first (a retry of a posted key is replayed by the ledger).
      *
      * @param member the member
      * @param amount the points
@@ -692,14 +693,20 @@ public final class LoyaltyProgram {
      * @param reason what for
      * @return the posting
      * @throws NullPointerException if an argument is null
+     * @throws RedemptionRuleException if the amount is below the currency's minimum or not a multiple of its
+     *         step; nothing is posted
      * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#redeem} does
      */
     public Posting redeem(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return claims.ledgerOp(member, key, () -> context.ledger.redeem(member, amount, at, key, reason));
+        return claims.ledgerOp(member, key, () -> {
+            context.checkRedemption(amount, key);
+            return context.ledger.redeem(member, amount, at, key, reason);
+        });
     }
 
     /**
-     * Reserves points for a checkout; see {@link Ledger#reserve}.
+     * Reserves points for a checkout; see {@link Ledger#reserve}. The amount is checked against the
+     * running version's redemption rule as {@link #redeem} checks it.
      *
      * @param member the member
      * @param amount the points
@@ -709,10 +716,15 @@ public final class LoyaltyProgram {
      * @param reason what for
      * @return the posting
      * @throws NullPointerException if an argument is null
+     * @throws RedemptionRuleException if the amount breaks the running version's {@link RedemptionRule} for
+     *         the currency, as {@link #redeem} checks it; nothing is reserved
      * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#reserve} does
      */
     public Posting reserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key, String reason) {
-        return claims.ledgerOp(member, key, () -> context.ledger.reserve(member, amount, ttl, at, key, reason));
+        return claims.ledgerOp(member, key, () -> {
+            context.checkRedemption(amount, key);
+            return context.ledger.reserve(member, amount, ttl, at, key, reason);
+        });
     }
 
     /**

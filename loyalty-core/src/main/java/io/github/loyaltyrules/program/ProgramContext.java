@@ -80,4 +80,15 @@ final class ProgramContext {
     static IdempotencyKey derived(IdempotencyKey key, String currency) {
         return new IdempotencyKey(key.value() + "#" + currency);
     }
+
+    /** Checks a free amount against the running version's rule for its currency, unless its key was posted. */
+    void checkRedemption(io.github.loyaltyrules.ledger.Points amount, IdempotencyKey key) {
+        if (amount == null) {
+            return; // the ledger says so, as before
+        }
+        RedemptionRule rule = version.get().redemptionRules().get(amount.currency().code());
+        if (rule != null && ledger.posting(key).isEmpty()) {
+            rule.check(amount);
+        }
+    }
 }

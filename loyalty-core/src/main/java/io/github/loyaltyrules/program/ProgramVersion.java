@@ -6,20 +6,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One immutable version of a program's terms: its id, the rule engine that decides awards, and
- * the rewards catalogue. A {@link LoyaltyProgram} runs exactly one version at a time and can swap
- * to another atomically; every receipt names the version that computed it.
+ * One immutable version of a program's terms: its id, the rule engine that decides awards, the
+ * rewards catalogue, and the rules for paying with points per currency. A {@link LoyaltyProgram}
+ * runs exactly one version at a time and can swap to another atomically; every receipt names the
+ * version that computed it.
  *
  * @param id the version id, e.g. "2026-11-spring-promo"; not blank
  * @param engine the rule engine
  * @param rewards the rewards catalogue by reward id
+ * @param redemptionRules the rules for free-amount redemptions by currency code; a currency without
+ *        one may be redeemed in any positive amount
  */
-public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards) {
+public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards,
+        Map<String, RedemptionRule> redemptionRules) {
 
     /**
-     * Validates the version and makes its catalogue unmodifiable.
+     * Validates the version and makes its maps unmodifiable.
+     *
+     * @param id the version id, e.g. "2026-11-spring-promo"; not blank
+     * @param engine the rule engine
+     * @param rewards the rewards catalogue by reward id
+     * @param redemptionRules the redemption rules by currency code
+     * @throws NullPointerException if a component, key or value is null
+     * @throws InvalidRequestException if the id is blank or a redemption rule is filed under another
+     *         currency's code
+     */
+    public ProgramVersion {
+        Objects.requireNonNull(id, "program version id must not be null");
+        Objects.requireNonNull(engine, "rule engine must not be null");
+        Objects.requireNonNull(rewards, "rewards must not be null");
+        Objects.requireNonNull(redemptionRules, "redemption rules must not be null");
+        if (id.isBlank()) {
+            throw new InvalidRequestException("program version id must not be blank");
+        }
+        rewards = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rewards));
+        for (Map.Entry<String, RedemptionRule> e : redemptionRules.entrySet()) {
+            if (!e.getValue().currency().code().equals(e.getKey())) {
+                throw new InvalidRequestException("redemption rule for " + e.getValue().currency().code()
+                        + " is filed under '" + e.getKey() + "'; file each rule under its currency's code");
+            }
+        }
+        redemptionRules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(redemptionRules));
+    }
+
+    /**
+     * Creates a version without redemption rules.
      *
      * @param id the version id, e.g. "2026-11-spring-promo"; not blank
      * @param engine the rule engine
@@ -27,14 +61,8 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
      * @throws NullPointerException if a component is null
      * @throws InvalidRequestException if the id is blank
      */
-    public ProgramVersion {
-        Objects.requireNonNull(id, "program version id must not be null");
-        Objects.requireNonNull(engine, "rule engine must not be null");
-        Objects.requireNonNull(rewards, "rewards must not be null");
-        if (id.isBlank()) {
-            throw new InvalidRequestException("program version id must not be blank");
-        }
-        rewards = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rewards));
+    public ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards) {
+        this(id, engine, rewards, Map.of());
     }
 
     /**
@@ -56,5 +84,32 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
             }
         }
         return new ProgramVersion(id, engine, byId);
+    }
+
+    /**
+     * Returns a copy with these redemption rules added, each replacing the rule of its currency.
+     *
+     * @param rules the rules
+     * @return the copy
+     * @throws NullPointerException if {@code rules} or a rule is null
+     */
+    public ProgramVersion withRedemptionRules(RedemptionRule... rules) {
+        Map<String, RedemptionRule> all = new LinkedHashMap<>(redemptionRules);
+        for (RedemptionRule r : Objects.requireNonNull(rules, "redemption rules must not be null")) {
+            Objects.requireNonNull(r, "redemption rule must not be null");
+            all.put(r.currency().code(), r);
+        }
+        return new ProgramVersion(id, engine, rewards, all);
+    }
+
+    /**
+     * Returns the redemption rule of a currency.
+     *
+     * @param currencyCode the point currency code
+     * @return the rule, or empty if any positive amount may be redeemed
+     * @throws NullPointerException if {@code currencyCode} is null
+     */
+    public Optional<RedemptionRule> redemptionRule(String currencyCode) {
+        return Optional.ofNullable(redemptionRules.get(Objects.requireNonNull(currencyCode, "currency code must not be null")));
     }
 }

@@ -59,27 +59,29 @@ final class Qualification {
         return sums;
     }
 
-    /** The highest tier one of whose thresholds the sums reach; 0 (the base tier) if none. */
+    /** The highest tier whose requirement the sums meet; 0 (the base tier) if none. */
     int level(long[] sums) {
         List<Tier> tiers = ladder.tiers();
         for (int i = tiers.size() - 1; i > 0; i--) {
-            for (Threshold t : tiers.get(i).thresholds()) {
-                if (sums[ladder.metricIndex(t.metric())] >= t.minorUnits()) {
-                    return i;
-                }
+            if (Requirements.met(tiers.get(i).entry(), sums, ladder)) {
+                return i;
             }
         }
         return 0;
     }
 
-    /** Why the sums over {@code [from, to]} qualify for a tier: the first of its thresholds they reach. */
+    /** Why the sums over {@code [from, to]} qualify for a tier: the part of its requirement they meet. */
     String reason(int tier, long[] sums, Instant from, Instant to) {
         Tier t = ladder.tiers().get(tier);
-        for (Threshold th : t.thresholds()) {
-            long have = sums[ladder.metricIndex(th.metric())];
-            if (have >= th.minorUnits()) {
+        Requirement r = t.entry();
+        for (Requirement way : Requirements.alternatives(r)) {
+            if (way instanceof Threshold th && Requirements.met(th, sums, ladder)) {
+                long have = sums[ladder.metricIndex(th.metric())];
                 return th.metric() + " reached " + th.metric().toDecimal(have).toPlainString() + " (threshold "
                         + th.amount().toPlainString() + " for " + t.name() + ") in " + span(from, to);
+            }
+            if (Requirements.met(way, sums, ladder)) {
+                return Requirements.why(way, sums, ladder) + " for " + t.name() + " in " + span(from, to);
             }
         }
         return t.name() + " qualified in " + span(from, to);

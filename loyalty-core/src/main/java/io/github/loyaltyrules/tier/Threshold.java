@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One entry threshold of a tier: reaching {@code minorUnits} of {@code metric} in a window
- * qualifies for the tier. A tier with several thresholds is reached by any one of them.
+ * One entry threshold of a tier: reaching {@code minorUnits} of {@code metric} in a window meets it.
+ * Thresholds combine into {@link Requirement#allOf all-of} and {@link Requirement#anyOf any-of}
+ * requirements.
  *
  * @param metric the qualifying metric
  * @param minorUnits the amount to reach, in the metric's minor units; positive
  */
-public record Threshold(Metric metric, long minorUnits) {
+public record Threshold(Metric metric, long minorUnits) implements Requirement {
 
     /**
      * Validates the threshold.
@@ -38,6 +39,35 @@ public record Threshold(Metric metric, long minorUnits) {
      */
     public static Threshold of(Metric metric, long minorUnits) {
         return new Threshold(metric, minorUnits);
+    }
+
+    /**
+     * Returns a threshold stated as a decimal amount, e.g. {@code 10000.00} USD of spend.
+     *
+     * @param metric the metric
+     * @param amount the amount; positive, at most the metric's decimal places
+     * @return the threshold
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidLadderException if the amount is not positive or has too many decimal places
+     */
+    public static Threshold of(Metric metric, BigDecimal amount) {
+        Objects.requireNonNull(metric, "threshold metric must not be null");
+        Objects.requireNonNull(amount, "threshold amount must not be null");
+        try {
+            return new Threshold(metric, metric.minorUnits(amount));
+        } catch (InvalidTierRequestException e) {
+            throw new InvalidLadderException("threshold on " + metric + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Returns this threshold, the only one it names.
+     *
+     * @return a list of this threshold
+     */
+    @Override
+    public java.util.List<Threshold> thresholds() {
+        return java.util.List.of(this);
     }
 
     /**

@@ -7,11 +7,13 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One level of a tier ladder: its name, entry thresholds (any one suffices), earning multiplier,
- * named perks, and whether it is never taken away once reached (lifetime status).
+ * One level of a tier ladder: its name, entry requirement (one threshold, or thresholds combined
+ * with all of and any of), earning multiplier, named perks, and whether it is never taken away once
+ * reached (lifetime status).
  *
  * <p>Instances are immutable; {@code withX} methods return changed copies. The base tier of a
  * ladder has no thresholds.
@@ -19,15 +21,17 @@ import java.util.Set;
 public final class Tier {
 
     private final String name;
+    private final Requirement requirement;
     private final List<Threshold> thresholds;
     private final BigDecimal multiplier;
     private final Set<String> perks;
     private final boolean neverDowngrade;
 
-    private Tier(String name, List<Threshold> thresholds, BigDecimal multiplier, Set<String> perks,
+    private Tier(String name, Requirement requirement, BigDecimal multiplier, Set<String> perks,
             boolean neverDowngrade) {
         this.name = name;
-        this.thresholds = thresholds;
+        this.requirement = requirement;
+        this.thresholds = requirement == null ? List.of() : requirement.thresholds();
         this.multiplier = multiplier;
         this.perks = perks;
         this.neverDowngrade = neverDowngrade;
@@ -50,17 +54,19 @@ public final class Tier {
                     + " unpaired surrogate characters; got '" + Inputs.shown(name) + "'"
                     + (unsafe == null ? "" : ", with a " + unsafe));
         }
-        return new Tier(name, List.of(), BigDecimal.ONE, Set.of(), false);
+        return new Tier(name, null, BigDecimal.ONE, Set.of(), false);
     }
 
     /**
-     * Returns a copy with one more entry threshold; the tier is reached by any of its thresholds.
+     * Returns a copy with one more way in: the tier is reached by any of the thresholds added this way
+     * (its requirement becomes any of them, or any of its requirement and the new threshold).
      *
      * @param metric the metric
      * @param minorUnits the amount to reach, in the metric's minor units; positive
      * @return the changed copy
      * @throws NullPointerException if {@code metric} is null
-     * @throws InvalidLadderException if the amount is not positive or the tier already has a threshold on the metric
+     * @throws InvalidLadderException if the amount is not positive or the tier already has a threshold on the
+     *         metric among its alternatives
      */
     public Tier withThreshold(Metric metric, long minorUnits) {
         Objects.requireNonNull(metric, "threshold metric must not be null");
@@ -68,15 +74,34 @@ public final class Tier {
             throw new InvalidLadderException("threshold of tier '" + name + "' on " + metric
                     + " must be positive; got " + minorUnits);
         }
-        for (Threshold t : thresholds) {
-            if (t.metric().equals(metric)) {
+        List<Requirement> alternatives = new ArrayList<>();
+        if (requirement instanceof Requirement.AnyOf any) {
+            alternatives.addAll(any.parts());
+        } else if (requirement != null) {
+            alternatives.add(requirement);
+        }
+        for (Requirement r : alternatives) {
+            if (r instanceof Threshold t && t.metric().equals(metric)) {
                 throw new InvalidLadderException("tier '" + name + "' already has a threshold on " + metric
                         + " (" + t.amount().toPlainString() + "); one threshold per metric and tier");
             }
         }
-        List<Threshold> copy = new ArrayList<>(thresholds);
-        copy.add(Threshold.of(metric, minorUnits));
-        return new Tier(name, Collections.unmodifiableList(copy), multiplier, perks, neverDowngrade);
+        alternatives.add(Threshold.of(metric, minorUnits));
+        return withRequirement(Requirement.anyOf(alternatives.toArray(new Requirement[0])));
+    }
+
+    /**
+     * Returns a copy whose entry requirement is {@code requirement}, replacing any thresholds before:
+     * {@code withRequirement(Requirement.allOf(Threshold.of(points, 650), Threshold.of(qp, 325)))}
+     * for "from 650 points and 325 qualifying points".
+     *
+     * @param requirement the requirement
+     * @return the changed copy
+     * @throws NullPointerException if {@code requirement} is null
+     */
+    public Tier withRequirement(Requirement requirement) {
+        Objects.requireNonNull(requirement, "requirement must not be null");
+        return new Tier(name, requirement, multiplier, perks, neverDowngrade);
     }
 
     /**
@@ -118,7 +143,7 @@ public final class Tier {
             throw new InvalidLadderException("earning multiplier of tier '" + name + "' must be below 10^"
                     + Inputs.FACTOR_DIGITS + "; got " + Inputs.shown(multiplier));
         }
-        return new Tier(name, thresholds, multiplier, perks, neverDowngrade);
+        return new Tier(name, requirement, multiplier, perks, neverDowngrade);
     }
 
     /**
@@ -139,7 +164,7 @@ public final class Tier {
             }
             set.add(p);
         }
-        return new Tier(name, thresholds, multiplier, Collections.unmodifiableSet(set), neverDowngrade);
+        return new Tier(name, requirement, multiplier, Collections.unmodifiableSet(set), neverDowngrade);
     }
 
     /**
@@ -148,7 +173,7 @@ public final class Tier {
      * @return the changed copy
      */
     public Tier withNeverDowngrade() {
-        return new Tier(name, thresholds, multiplier, perks, true);
+        return new Tier(name, requirement, multiplier, perks, true);
     }
 
     /**
@@ -161,12 +186,28 @@ public final class Tier {
     }
 
     /**
-     * Returns the entry thresholds, any one of which qualifies; empty for a base tier.
+     * Returns every threshold the entry requirement names, in the order written; empty for a base
+     * tier. For a tier built with {@link #withThreshold} only, any one of them qualifies; how they
+     * combine in general is {@link #requirement()}.
      *
      * @return an unmodifiable list
      */
     public List<Threshold> thresholds() {
         return thresholds;
+    }
+
+    /**
+     * Returns the entry requirement: what a member's activity in a window must meet to reach the tier.
+     *
+     * @return the requirement, or empty for a base tier
+     */
+    public Optional<Requirement> requirement() {
+        return Optional.ofNullable(requirement);
+    }
+
+    /** The entry requirement, or null for a base tier; no Optional on the engine's paths. */
+    Requirement entry() {
+        return requirement;
     }
 
     /**
@@ -206,31 +247,16 @@ public final class Tier {
         return neverDowngrade;
     }
 
-    /**
-     * Returns the threshold on a metric, or null.
-     *
-     * @param metric the metric
-     * @return the threshold or null
-     */
-    Threshold threshold(Metric metric) {
-        for (Threshold t : thresholds) {
-            if (t.metric().equals(metric)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof Tier t && t.name.equals(name) && t.thresholds.equals(thresholds)
+        return o instanceof Tier t && t.name.equals(name) && Objects.equals(t.requirement, requirement)
                 && t.multiplier.compareTo(multiplier) == 0 && t.perks.equals(perks)
                 && t.neverDowngrade == neverDowngrade;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, thresholds, multiplier.stripTrailingZeros(), perks, neverDowngrade);
+        return Objects.hash(name, requirement, multiplier.stripTrailingZeros(), perks, neverDowngrade);
     }
 
     /**

@@ -351,20 +351,39 @@ public final class TierLadder {
                         throw new UnknownMetricException("tier '" + t.name() + "' has threshold " + th
                                 + " on a metric the ladder does not declare; declared metrics: " + metrics);
                     }
-                    for (int j = i - 1; j > 0; j--) {
-                        Threshold below = tiers.get(j).threshold(th.metric());
-                        if (below != null) {
-                            if (below.minorUnits() >= th.minorUnits()) {
-                                throw new InvalidLadderException("threshold " + th + " of tier '" + t.name()
-                                        + "' must be greater than the threshold " + below + " of tier '"
-                                        + tiers.get(j).name() + "' below it");
-                            }
-                            break;
-                        }
-                    }
+                }
+                if (i > 0) {
+                    reachableBelow(i);
                 }
             }
             return new TierLadder(this, Collections.unmodifiableMap(index));
+        }
+
+        /**
+         * Refuses a tier below tier {@code i} with a way in that also reaches tier {@code i}: that way in
+         * would never give the lower tier. For single thresholds: a threshold must be greater than the
+         * one on the same metric of the tiers below.
+         */
+        private void reachableBelow(int i) {
+            Tier t = tiers.get(i);
+            for (Requirement up : Requirements.alternatives(t.entry())) {
+                for (int j = i - 1; j > 0; j--) {
+                    Tier lower = tiers.get(j);
+                    for (Requirement down : Requirements.alternatives(lower.entry())) {
+                        if (!Requirements.implies(down, up)) {
+                            continue;
+                        }
+                        if (up instanceof Threshold th && down instanceof Threshold below) {
+                            throw new InvalidLadderException("threshold " + th + " of tier '" + t.name()
+                                    + "' must be greater than the threshold " + below + " of tier '" + lower.name()
+                                    + "' below it");
+                        }
+                        throw new InvalidLadderException("tier '" + lower.name() + "' is reached by " + down
+                                + ", which also meets " + up + " of tier '" + t.name() + "' above it; a lower tier"
+                                + " must be easier to reach");
+                    }
+                }
+            }
         }
     }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
  * @param windowEnd end (exclusive) of the current window when it has a fixed end; empty otherwise
  * @param values each declared metric's total in the current window, in declaration order
  * @param nextTier the tier above, empty at the top
- * @param needed for each threshold of the next tier, the amount still missing; any one suffices
+ * @param needed for each metric the next tier's requirement names, the least amount still missing on one
+ *        of its thresholds on that metric, in the order written; how they combine (any one suffices,
+ *        all are needed) is the next tier's {@link Tier#requirement() requirement}
  * @param deadline by when the missing amount must be reached; empty for rolling and lifetime windows
  */
 public record TierProgress(MemberId member, Instant asOf, Tier tier, Optional<Instant> keptUntil,

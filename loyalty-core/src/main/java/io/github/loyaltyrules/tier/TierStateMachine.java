@@ -275,9 +275,9 @@ final class TierStateMachine {
         if (c.shown + 1 < ladder.tiers().size()) {
             Tier n = ladder.tiers().get(c.shown + 1);
             next = Optional.of(n);
+            long[] missing = Requirements.missing(n.entry(), sums, ladder);
             for (Threshold t : n.thresholds()) {
-                long have = sums[ladder.metricIndex(t.metric())];
-                needed.put(t.metric(), t.metric().toDecimal(Math.max(0, t.minorUnits() - have)));
+                needed.put(t.metric(), t.metric().toDecimal(missing[ladder.metricIndex(t.metric())]));
             }
         }
         Optional<Instant> end = window.hasFixedEnd()

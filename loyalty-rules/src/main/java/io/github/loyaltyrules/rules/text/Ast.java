@@ -61,12 +61,20 @@ final class Ast {
     record After(Period term) implements Expiry {
     }
 
-    record EndOf(String period, int after) implements Expiry {
+    /** The end of a period {@code after} periods after earning; {@code anchor} null for calendar periods. */
+    record EndOf(String period, int after, java.time.MonthDay anchor) implements Expiry {
     }
 
-    /** A currency; {@code activity} lists the posting types that count as activity, null for the default. */
+    /**
+     * A currency; {@code activity} lists the posting types that count as activity, null for the default;
+     * {@code redeem} is its rule for paying with points, null for none.
+     */
     record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
-            List<Name> activity) implements Stmt {
+            List<Name> activity, Redeem redeem) implements Stmt {
+    }
+
+    /** {@code redeem from 200 in multiples of 100}: a minimum and a step, either null when not given. */
+    record Redeem(Pos pos, BigDecimal from, BigDecimal step) {
     }
 
     record TiersDecl(Pos pos, List<Name> tiers) implements Stmt {
@@ -107,11 +115,22 @@ final class Ast {
             boolean immediateReturns, List<Threshold> tracked) implements Stmt {
     }
 
-    /** An entry threshold: {@code kind} is "amount" (unit is a currency code), "purchases" or "counter". */
-    record Threshold(Pos pos, BigDecimal value, String kind, Name unit) {
+    /** A tier's entry requirement: a threshold, or all of or any of requirements. */
+    sealed interface Req permits Threshold, AllReq, AnyReq {
     }
 
-    record TierDecl(Pos pos, Name name, List<Threshold> thresholds, BigDecimal multiplier, List<String> perks,
+    /** An entry threshold: {@code kind} is "amount" (unit is a currency code), "purchases" or "counter". */
+    record Threshold(Pos pos, BigDecimal value, String kind, Name unit) implements Req {
+    }
+
+    record AllReq(Pos pos, List<Req> parts) implements Req {
+    }
+
+    record AnyReq(Pos pos, List<Req> parts) implements Req {
+    }
+
+    /** A tier; {@code requirement} is null for the base tier. */
+    record TierDecl(Pos pos, Name name, Req requirement, BigDecimal multiplier, List<String> perks,
             boolean neverDowngrade) implements Stmt {
     }
 

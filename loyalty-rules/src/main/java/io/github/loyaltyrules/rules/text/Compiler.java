@@ -8,6 +8,7 @@ import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.program.RedemptionRule;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.Action;
 import io.github.loyaltyrules.rules.Actions;
@@ -32,6 +33,7 @@ import io.github.loyaltyrules.rules.text.Ast.Pos;
 import io.github.loyaltyrules.rules.text.Ast.Stmt;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.QualificationWindow;
+import io.github.loyaltyrules.tier.Requirement;
 import io.github.loyaltyrules.tier.ReturnRule;
 import io.github.loyaltyrules.tier.Tier;
 import io.github.loyaltyrules.tier.TierLadder;
@@ -78,6 +80,7 @@ final class Compiler {
     private Ast.TiersDecl tiersDecl;
     private Ast.LadderDecl ladderDecl;
     private TierLadder ladder;
+    private final List<RedemptionRule> redemptionRules = new ArrayList<>();
 
     Compiler(Ast.Program program, List<Problem> problems, Set<String> failed) {
         this.program = program;
@@ -148,7 +151,7 @@ final class Compiler {
             return null;
         }
         return new ParsedProgram(id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
-                tiers == null ? List.of() : List.copyOf(tiers), ladder);
+                tiers == null ? List.of() : List.copyOf(tiers), ladder, List.copyOf(redemptionRules));
     }
 
     private void declare(Stmt s) {
@@ -221,13 +224,14 @@ final class Compiler {
         for (Ast.TierDecl d : tierDecls) {
             try {
                 Tier t = Tier.of(d.name().value());
-                for (Ast.Threshold th : d.thresholds()) {
-                    Metric m = metric(th);
-                    metrics.add(m);
-                    try {
-                        t = t.withThreshold(m, th.value());
-                    } catch (LoyaltyException e) {
-                        report(th.pos(), e.getMessage());
+                if (d.requirement() != null) {
+                    Requirement r = TierRequirements.compile(d.requirement(), th -> {
+                        Metric m = metric(th);
+                        metrics.add(m);
+                        return m;
+                    }, this::report);
+                    if (r != null) {
+                        t = t.withRequirement(r);
                     }
                 }
                 if (d.multiplier() != null) {
@@ -333,7 +337,8 @@ final class Compiler {
             if (c.expiry() instanceof Ast.After a) {
                 policy = ExpiryPolicy.afterTerm(a.term());
             } else if (c.expiry() instanceof Ast.EndOf e) {
-                policy = ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.after());
+                policy = e.anchor() == null ? ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.after())
+                        : ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.anchor(), e.after());
             }
             if (c.inactivity() != null) {
                 policy = policy.withInactivity(c.inactivity());
@@ -343,6 +348,13 @@ final class Compiler {
                 pc = pc.withActivity(postingTypes(c));
             }
             currencies.put(pc.code(), pc);
+            if (c.redeem() != null) {
+                try {
+                    redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc));
+                } catch (LoyaltyException | ArithmeticException e) {
+                    report(c.redeem().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
+                }
+            }
         } catch (LoyaltyException e) {
             report(c.code().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.program.RedemptionRule;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.Action;
 import io.github.loyaltyrules.rules.Campaign;
@@ -56,6 +57,7 @@ final class Describer {
     /** The tiers lowest first, when the program declares them; {@code tier >= X} is written with them. */
     private List<String> tierOrder = List.of();
     private final List<Ast.Stmt> out = new ArrayList<>();
+    private Map<String, RedemptionRule> redemptionRules = Map.of();
 
     private Describer(ZoneId zone) {
         this.zone = zone;
@@ -66,8 +68,10 @@ final class Describer {
      * tiers or the ladder, groups and campaigns sorted by id, rules in evaluation order (priority, then
      * the order added, which decides ties), rewards in catalogue order. Sets are written sorted.
      */
-    static Ast.Program describe(String id, ZoneId zone, RuleSet rules, List<Reward> rewards, TierLadder ladder) {
+    static Ast.Program describe(String id, ZoneId zone, RuleSet rules, List<Reward> rewards, TierLadder ladder,
+            Map<String, RedemptionRule> redemptionRules) {
         Describer d = new Describer(zone);
+        d.redemptionRules = redemptionRules;
         if (id != null && !id.equals(DEFAULT_ID)) {
             d.out.add(new Ast.ProgramId(NOWHERE, id));
         }
@@ -82,6 +86,9 @@ final class Describer {
         }
         for (Reward r : rewards) {
             d.currencies.putIfAbsent(r.cost().currency().code(), r.cost().currency());
+        }
+        for (RedemptionRule r : redemptionRules.values()) {
+            d.currencies.putIfAbsent(r.currency().code(), r.currency());
         }
         for (PointCurrency c : d.currencies.values()) {
             d.out.add(d.currency(c));
@@ -120,7 +127,9 @@ final class Describer {
         if (p.term().isPresent()) {
             expiry = new Ast.After(p.term().get());
         } else if (p.calendarPeriod().isPresent()) {
-            expiry = new Ast.EndOf(period(p.calendarPeriod().get()), p.periodsAfter());
+            java.time.MonthDay anchor = p.periodAnchor().orElseThrow();
+            expiry = new Ast.EndOf(period(p.calendarPeriod().get()), p.periodsAfter(),
+                    anchor.equals(java.time.MonthDay.of(1, 1)) ? null : anchor);
         }
         List<Ast.Name> activity = null;
         if (!c.activity().equals(PointCurrency.of(c.code(), c.displayName(), c.decimalPlaces()).activity())) {
@@ -129,8 +138,9 @@ final class Describer {
                 activity.add(name(t.name().toLowerCase(java.util.Locale.ROOT)));
             }
         }
+        RedemptionRule redeem = redemptionRules.get(c.code());
         return new Ast.CurrencyDecl(NOWHERE, name(c.code()), c.displayName(), c.decimalPlaces(), expiry, c.hold(),
-                p.inactivity().orElse(null), activity);
+                p.inactivity().orElse(null), activity, redeem == null ? null : RedemptionClauses.describe(redeem));
     }
 
     private static String period(CalendarPeriod p) {
@@ -180,11 +190,10 @@ final class Describer {
                 ladder.retention() ? null : Boolean.FALSE, ladder.gracePeriod().isZero() ? null : ladder.gracePeriod(),
                 ladder.softLanding(), ladder.returnRule() == ReturnRule.IMMEDIATE, tracked));
         for (Tier t : ladder.tiers()) {
-            List<Ast.Threshold> ths = new ArrayList<>();
-            for (Threshold th : t.thresholds()) {
-                ths.add(threshold(th.metric(), th.amount(), "tier '" + t.name() + "'"));
-            }
-            out.add(new Ast.TierDecl(NOWHERE, name(t.name()), ths,
+            String who = "tier '" + t.name() + "'";
+            Ast.Req requirement = t.requirement().map(r -> TierRequirements.describe(r,
+                    (metric, amount) -> threshold(metric, amount, who))).orElse(null);
+            out.add(new Ast.TierDecl(NOWHERE, name(t.name()), requirement,
                     t.multiplier().compareTo(BigDecimal.ONE) == 0 ? null : t.multiplier(), List.copyOf(t.perks()),
                     t.isNeverDowngrade()));
         }

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rules.text;
 
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.program.RedemptionRule;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.RuleSet;
 import io.github.loyaltyrules.tier.TierLadder;
@@ -26,9 +27,19 @@ public final class ParsedProgram {
     private final List<Reward> rewards;
     private final List<String> tiers;
     private final TierLadder ladder;
+    private final List<Problem> warnings;
+    private final List<RedemptionRule> redemptionRules;
 
     ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
-            List<Reward> rewards, List<String> tiers, TierLadder ladder) {
+            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules) {
+        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, List.of());
+    }
+
+    private ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
+            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
+            List<Problem> warnings) {
+        this.warnings = List.copyOf(warnings);
+        this.redemptionRules = List.copyOf(redemptionRules);
         this.ladder = ladder;
         this.id = id;
         this.zone = zone;
@@ -119,12 +130,38 @@ public final class ParsedProgram {
     }
 
     /**
-     * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set and rewards.
+     * Returns what the text says in a way that reads otherwise than it works, though the program was
+     * built: {@code tier Gold from 650 PTS, 325 QP;} reads like "and" but means that any one of them
+     * suffices. Each names its line and column and how to say it plainly; the canonical text
+     * ({@link ProgramText#print(ParsedProgram)}) has none.
+     *
+     * @return the warnings in the order of the text; unmodifiable, empty for most programs
+     */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    ParsedProgram withWarnings(List<Problem> found) {
+        return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, found);
+    }
+
+    /**
+     * Returns the rules for paying with points, from the currencies' {@code redeem} clauses.
+     *
+     * @return the rules in the order the currencies are declared; unmodifiable, empty if there are none
+     */
+    public List<RedemptionRule> redemptionRules() {
+        return redemptionRules;
+    }
+
+    /**
+     * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set, rewards
+     * and redemption rules.
      *
      * @return the program version
      */
     public ProgramVersion toVersion() {
-        return ProgramVersion.of(id, ruleSet, rewards);
+        return ProgramVersion.of(id, ruleSet, rewards).withRedemptionRules(redemptionRules.toArray(new RedemptionRule[0]));
     }
 
     /**

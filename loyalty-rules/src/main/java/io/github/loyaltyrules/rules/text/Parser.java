@@ -53,6 +53,8 @@ final class Parser {
 
     private final List<Token> toks;
     private final List<Problem> problems;
+    /** What reads well but may not mean what it seems: the program is built all the same. */
+    private final List<Problem> warnings = new ArrayList<>();
     private final java.util.Set<String> failedStatements = new java.util.HashSet<>();
     /** Set when the statement being read ended without its ';' (already reported). */
     private boolean semicolonMissing;
@@ -84,6 +86,11 @@ final class Parser {
             }
         }
         return new Ast.Program(out);
+    }
+
+    /** The warnings found while reading, in the order of the text. */
+    List<Problem> warnings() {
+        return warnings;
     }
 
     /**
@@ -175,15 +182,19 @@ final class Parser {
         Period hold = Period.ZERO;
         Period inactivity = null;
         List<Name> activity = null;
+        Ast.Redeem redeem = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity' or ';'",
-                    List.of("expires", "hold", "inactivity", "activity"));
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem' or ';'",
+                    RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
                 case "expires":
                     expiry = expiry();
+                    break;
+                case "redeem":
+                    redeem = RedemptionClauses.read(this, t);
                     break;
                 case "hold":
                     hold = duration();
@@ -197,7 +208,7 @@ final class Parser {
             }
         }
         end();
-        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity);
+        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem);
     }
 
     private Expiry expiry() {
@@ -216,7 +227,11 @@ final class Parser {
             after = intValue("a number of periods");
             word("after");
         }
-        return new Ast.EndOf(period, after);
+        Token next = peek();
+        if (next.kind() == Token.Kind.IDENT && !next.is("starting") && Names.closest(next.text(), List.of("starting")) != null) {
+            fail(next, "'starting', a clause or ';'", List.of("starting"));
+        }
+        return new Ast.EndOf(period, after, next.is("starting") ? PeriodAnchors.read(this) : null);
     }
 
     private Period duration() {
@@ -340,7 +355,7 @@ final class Parser {
 
     private Stmt tier(Pos pos) {
         Name name = name("a tier name");
-        List<Ast.Threshold> thresholds = new ArrayList<>();
+        Ast.Req requirement = null;
         BigDecimal multiplier = null;
         List<String> perks = List.of();
         boolean never = false;
@@ -352,11 +367,7 @@ final class Parser {
             duplicate(seen, clause, t, "tier");
             switch (clause) {
                 case "from":
-                    thresholds.add(threshold());
-                    while (peek().is(",")) {
-                        i++;
-                        thresholds.add(threshold());
-                    }
+                    requirement = TierRequirements.read(this, warnings);
                     break;
                 case "multiplier": multiplier = decimal("a multiplier such as 1.25"); break;
                 case "perks": {
@@ -375,10 +386,10 @@ final class Parser {
             }
         }
         end();
-        return new Ast.TierDecl(pos, name, List.copyOf(thresholds), multiplier, perks, never);
+        return new Ast.TierDecl(pos, name, requirement, multiplier, perks, never);
     }
 
-    private Ast.Threshold threshold() {
+    Ast.Threshold threshold() {
         Token t = peek();
         BigDecimal v = decimal("a threshold such as '300 TQP', '500.00 EUR' or '10 purchases'");
         Token u = peek();
@@ -779,7 +790,7 @@ final class Parser {
 
     // ---- literals
 
-    private Amount amount() {
+    Amount amount() {
         Token t = peek();
         BigDecimal v = decimal("an amount such as '50 STARS'");
         Name code = name("a currency code after " + t.source());
@@ -797,7 +808,7 @@ final class Parser {
         return new Cash(Pos.of(t), v, new Name(Pos.of(c), c.text()));
     }
 
-    private BigDecimal decimal(String what) {
+    BigDecimal decimal(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.NUMBER) {
             fail(t, what, List.of());
@@ -811,7 +822,7 @@ final class Parser {
         return new BigDecimal(t.text());
     }
 
-    private int intValue(String what) {
+    int intValue(String what) {
         long v = longValue(what);
         if (v > Integer.MAX_VALUE) {
             Token t = toks.get(i - 1);
@@ -838,7 +849,7 @@ final class Parser {
         return v.intValue();
     }
 
-    private long longValue(String what) {
+    long longValue(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.NUMBER || t.text().indexOf('.') >= 0 || t.text().startsWith("-")) {
             fail(t, what + " (a whole number, 0 or more)", List.of());
@@ -906,7 +917,7 @@ final class Parser {
         return t.text();
     }
 
-    private Name name(String what) {
+    Name name(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT) {
             fail(t, what, List.of());
@@ -961,11 +972,11 @@ final class Parser {
         symbol(";", "';'");
     }
 
-    private void symbol(String s) {
+    void symbol(String s) {
         symbol(s, "'" + s + "'");
     }
 
-    private void symbol(String s, String expected) {
+    void symbol(String s, String expected) {
         Token t = peek();
         if (!t.is(s) || t.kind() != Token.Kind.SYMBOL) {
             fail(t, expected, List.of());
@@ -973,16 +984,20 @@ final class Parser {
         i++;
     }
 
-    private void word(String w) {
+    void word(String w) {
+        word(w, "'" + w + "'");
+    }
+
+    void word(String w, String expected) {
         Token t = peek();
         if (!t.is(w) || t.kind() != Token.Kind.IDENT) {
-            fail(t, "'" + w + "'", List.of(w));
+            fail(t, expected, List.of(w));
         }
         i++;
     }
 
     /** Reads one of the given keywords; otherwise records "expected ..." or "unknown ..., did you mean ...". */
-    private String oneOf(String what, List<String> options) {
+    String oneOf(String what, List<String> options) {
         Token t = peek();
         if (t.kind() == Token.Kind.IDENT && options.contains(t.text())) {
             i++;
@@ -992,7 +1007,7 @@ final class Parser {
         return null;
     }
 
-    private void fail(Token t, String expected, List<String> options) {
+    void fail(Token t, String expected, List<String> options) {
         String message;
         String suggestion = t.kind() == Token.Kind.IDENT ? Names.closest(t.text(), options) : null;
         if (suggestion != null) {
@@ -1004,11 +1019,21 @@ final class Parser {
         throw new Fail();
     }
 
-    private Token peek() {
+    /** Moves past the current token. */
+    void advance() {
+        i++;
+    }
+
+    /** Records a problem found while reading (an error, not a warning). */
+    void problem(Token t, String message) {
+        problems.add(new Problem(t.line(), t.column(), t.source(), message));
+    }
+
+    Token peek() {
         return toks.get(i);
     }
 
-    private Token peekAt(int ahead) {
+    Token peekAt(int ahead) {
         return toks.get(Math.min(i + ahead, toks.size() - 1));
     }
 }

@@ -103,6 +103,7 @@ final class Printer {
                 if (e.after() != 0) {
                     out.append(' ').append(e.after()).append(" after");
                 }
+                out.append(PeriodAnchors.print(e.anchor()));
             }
             if (!c.hold().isZero()) {
                 out.append("\n  hold ").append(duration(c.hold()));
@@ -112,6 +113,9 @@ final class Printer {
             }
             if (c.activity() != null) {
                 out.append("\n  activity ").append(names(c.activity()));
+            }
+            if (c.redeem() != null) {
+                out.append("\n  ").append(RedemptionClauses.print(c.redeem()));
             }
             out.append(";\n");
         } else if (s instanceof Ast.TiersDecl t) {
@@ -159,9 +163,8 @@ final class Printer {
             out.append(";\n");
         } else if (s instanceof Ast.TierDecl t) {
             out.append("tier ").append(name(t.name().value()));
-            for (int k = 0; k < t.thresholds().size(); k++) {
-                Ast.Threshold th = t.thresholds().get(k);
-                out.append(k == 0 ? " from " : ", ").append(th.value().toPlainString()).append(' ').append(metric(th));
+            if (t.requirement() != null) {
+                out.append(" from ").append(TierRequirements.print(t.requirement(), Printer::metric));
             }
             if (t.multiplier() != null) {
                 out.append(" multiplier ").append(t.multiplier().toPlainString());

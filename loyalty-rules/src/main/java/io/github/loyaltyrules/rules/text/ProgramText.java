@@ -40,7 +40,8 @@ public final class ProgramText {
     }
 
     /**
-     * Parses program text, checks every name it uses and builds the program.
+     * Parses program text, checks every name it uses and builds the program. What builds but may not
+     * mean what it seems to is listed by {@link ParsedProgram#warnings()}.
      *
      * @param text the program text
      * @return the program
@@ -69,7 +70,7 @@ public final class ProgramText {
             }
             throw new ProgramSyntaxException(problems);
         }
-        return program;
+        return program.withWarnings(parser.warnings());
     }
 
     /**
@@ -87,7 +88,7 @@ public final class ProgramText {
     public static String print(ParsedProgram program) {
         Objects.requireNonNull(program, "program must not be null");
         return Printer.print(Describer.describe(program.id(), program.zone(), program.ruleSet(), program.rewards(),
-                program.ladder().orElse(null)));
+                program.ladder().orElse(null), program.toVersion().redemptionRules()));
     }
 
     /**
@@ -120,12 +121,12 @@ public final class ProgramText {
     public static String print(RuleSet ruleSet, ZoneId zone) {
         Objects.requireNonNull(ruleSet, "rule set must not be null");
         Objects.requireNonNull(zone, "zone must not be null");
-        return Printer.print(Describer.describe(null, zone, ruleSet, List.of(), null));
+        return Printer.print(Describer.describe(null, zone, ruleSet, List.of(), null, java.util.Map.of()));
     }
 
     /**
-     * Writes a whole program built in Java as canonical text: its id, zone, currencies, rule set and
-     * rewards. Parsing the result gives the same program.
+     * Writes a whole program built in Java as canonical text: its id, zone, currencies, rule set,
+     * rewards and redemption rules. Parsing the result gives the same program.
      *
      * @param version the program version; its engine must be a {@link RuleSet}
      * @param zone the program zone, in which campaign and reward dates are written
@@ -138,7 +139,7 @@ public final class ProgramText {
         Objects.requireNonNull(version, "program version must not be null");
         Objects.requireNonNull(zone, "zone must not be null");
         return Printer.print(Describer.describe(version.id(), zone, ruleSet(version), List.copyOf(version.rewards().values()),
-                null));
+                null, version.redemptionRules()));
     }
 
     /**
@@ -157,7 +158,7 @@ public final class ProgramText {
         Objects.requireNonNull(version, "program version must not be null");
         Objects.requireNonNull(ladder, "ladder must not be null");
         return Printer.print(Describer.describe(version.id(), ladder.zone(), ruleSet(version),
-                List.copyOf(version.rewards().values()), ladder));
+                List.copyOf(version.rewards().values()), ladder, version.redemptionRules()));
     }
 
     private static RuleSet ruleSet(ProgramVersion version) {

@@ -27,6 +27,7 @@ class GrammarDocTest {
             String errors = m.group(2);
             if (errors == null) {
                 ParsedProgram p = ProgramText.parse(program);
+                assertThat(p.warnings()).as("warnings of a documented program:\n%s", program).isEmpty();
                 assertThat(ProgramText.print(ProgramText.parse(ProgramText.print(p)))).isEqualTo(ProgramText.print(p));
                 programs++;
             } else {
@@ -37,7 +38,7 @@ class GrammarDocTest {
                 failing++;
             }
         }
-        assertThat(programs).isEqualTo(2);
+        assertThat(programs).isEqualTo(5);
         assertThat(failing).isGreaterThanOrEqualTo(10);
     }
 }

@@ -65,7 +65,9 @@ final class JavaPrograms {
         return Arbitraries.oneOf(Arbitraries.just(ExpiryPolicy.never()),
                 Arbitraries.integers().between(1, 36).map(m -> ExpiryPolicy.afterTerm(Period.ofMonths(m))),
                 Combinators.combine(Arbitraries.of(CalendarPeriod.values()), Arbitraries.integers().between(0, 4))
-                        .as(ExpiryPolicy::endOfPeriod));
+                        .as(ExpiryPolicy::endOfPeriod),
+                Combinators.combine(Arbitraries.of(CalendarPeriod.values()), Programs.anchor().filter(a -> a != null),
+                        Arbitraries.integers().between(0, 4)).as(ExpiryPolicy::endOfPeriod));
     }
 
     static Arbitrary<LineMatcher> matcher(int depth) {

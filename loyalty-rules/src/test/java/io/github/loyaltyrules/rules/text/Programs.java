@@ -150,6 +150,21 @@ final class Programs {
                         from == null ? null : new Ast.DayTime(from.plusDays(30), null)));
     }
 
+    /** A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step. */
+    static Arbitrary<Ast.Redeem> redeem() {
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 500),
+                Arbitraries.integers().between(1, 5))
+                .as((form, step, times) -> new Ast.Redeem(NOWHERE,
+                        form == 1 ? null : BigDecimal.valueOf(form == 0 ? step : (long) step * times),
+                        form == 0 ? null : BigDecimal.valueOf(step)));
+    }
+
+    /** A period anchor other than 1 January (which is written as none), or none. */
+    static Arbitrary<java.time.MonthDay> anchor() {
+        return Arbitraries.integers().between(1, 365).map(d -> java.time.MonthDay.from(LocalDate.of(2024, 1, 1).plusDays(d)))
+                .injectNull(0.5);
+    }
+
     /** A whole valid program: fixed declarations, then generated rules and rewards. */
     static Arbitrary<Ast.Program> program() {
         Arbitrary<List<Ast.RuleDecl>> rules = Arbitraries.integers().between(0, 6)
@@ -160,20 +175,21 @@ final class Programs {
                 Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 24))
                         .as((y, m) -> new Ast.After(Period.of(y, m, 0))),
                 Combinators.combine(Arbitraries.of("month", "quarter", "half-year", "year"),
-                        Arbitraries.integers().between(0, 4)).as(Ast.EndOf::new));
+                        Arbitraries.integers().between(0, 4), anchor()).as(Ast.EndOf::new));
         Arbitrary<Period> hold = Arbitraries.integers().between(0, 60).map(Period::ofDays);
         Arbitrary<String> displayName = Arbitraries.strings().withChars("ab Zé\"\\ü\u0645").ofMaxLength(8)
                 .map(x -> "S" + x);
         return Combinators.combine(displayName, expiry, hold, Arbitraries.of("additive", "compound"), rules, rewards,
-                        ladder().injectNull(0.4))
-                .as((display, exp, h, stacking, rs, ws, ladder) -> {
+                        ladder().injectNull(0.4), redeem().injectNull(0.5))
+                .as((display, exp, h, stacking, rs, ws, ladder, redeem) -> {
                     List<Stmt> s = new ArrayList<>();
                     s.add(new Ast.ProgramId(NOWHERE, "generated"));
                     s.add(new Ast.Zone(NOWHERE, "Europe/Berlin", NOWHERE));
                     s.add(new Ast.Stacking(NOWHERE, stacking));
-                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null));
+                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null, redeem));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
-                            Period.ofMonths(18), List.of(name("earn"), name("adjust_credit"))));
+                            Period.ofMonths(18), List.of(name("earn"), name("adjust_credit")),
+                            redeem == null ? null : new Ast.Redeem(NOWHERE, new BigDecimal("5.00"), null)));
                     if (ladder == null) {
                         s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
                     } else {
@@ -204,10 +220,10 @@ final class Programs {
         List<Arbitrary<Stmt>> tiers = new ArrayList<>();
         for (int k = 0; k < TIERS.size(); k++) {
             int level = k;
-            Arbitrary<List<Ast.Threshold>> thresholds = level == 0 ? Arbitraries.just(List.of())
+            Arbitrary<Ast.Req> thresholds = level == 0 ? Arbitraries.just(null)
                     : Combinators.combine(Arbitraries.integers().between(0, 999), Arbitraries.of(true, false),
-                            Arbitraries.of(true, false))
-                    .as((r, spend, counter) -> {
+                            Arbitraries.of(true, false), Arbitraries.integers().between(0, 2))
+                    .as((r, spend, counter, shape) -> {
                         List<Ast.Threshold> out = new ArrayList<>();
                         out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 1000L + r), "amount", name("STARS")));
                         if (spend) {
@@ -218,7 +234,7 @@ final class Programs {
                             out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 5L), "purchases", null));
                             out.add(new Ast.Threshold(NOWHERE, BigDecimal.valueOf(level * 3L), "counter", name("nights")));
                         }
-                        return out;
+                        return requirement(out, shape);
                     });
             tiers.add(Combinators.combine(thresholds, decimal(2, 400).injectNull(0.5),
                     Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6).list().ofMaxSize(2),
@@ -232,6 +248,21 @@ final class Programs {
             out.addAll(t);
             return out;
         });
+    }
+
+    /** One threshold as it is; several as any of (shape 0), all of (1), or the first or all of the rest (2). */
+    static Ast.Req requirement(List<Ast.Threshold> thresholds, int shape) {
+        if (thresholds.size() == 1) {
+            return thresholds.get(0);
+        }
+        List<Ast.Req> parts = List.copyOf(thresholds);
+        if (shape == 0) {
+            return new Ast.AnyReq(NOWHERE, parts);
+        }
+        if (shape == 1 || parts.size() < 3) {
+            return new Ast.AllReq(NOWHERE, parts);
+        }
+        return new Ast.AnyReq(NOWHERE, List.of(parts.get(0), new Ast.AllReq(NOWHERE, parts.subList(1, parts.size()))));
     }
 
     private static List<Arbitrary<Ast.RuleDecl>> indexed(int n) {

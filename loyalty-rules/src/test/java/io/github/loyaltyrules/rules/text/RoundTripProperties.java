@@ -38,6 +38,8 @@ class RoundTripProperties {
         assertThat(back.zone()).isEqualTo(p.zone());
         assertThat(back.currencies()).isEqualTo(p.currencies());
         assertThat(back.rewards()).isEqualTo(p.rewards());
+        assertThat(back.redemptionRules()).isEqualTo(p.redemptionRules());
+        assertThat(back.toVersion().redemptionRules()).isEqualTo(p.toVersion().redemptionRules());
         assertThat(back.tiers()).isEqualTo(p.tiers());
         assertThat(back.ladder().map(RoundTripProperties::parts)).isEqualTo(p.ladder().map(RoundTripProperties::parts));
         assertThat(back.ruleSet().exclusiveGroups()).isEqualTo(p.ruleSet().exclusiveGroups());

@@ -56,10 +56,11 @@ class TierLadderTextTest {
         String printed = ProgramText.print(ProgramText.parse(DUTCH_HOTEL));
         assertThat(printed).contains("ladder window rolling 12 months no retention grace 1 month soft landing;\n\n"
                 + "tier Brons;\n"
-                + "tier Zilver from 300 TQP, 500.00 EUR multiplier 1.25 perks \"gratis ontbijt\";\n"
-                + "tier Goud from 1000 TQP, 20 purchases, 10 counter nights multiplier 1.5 perks \"lounge\", \"upgrade\""
-                + " never downgrade;\n");
+                + "tier Zilver from any of (300 TQP, 500.00 EUR) multiplier 1.25 perks \"gratis ontbijt\";\n"
+                + "tier Goud from any of (1000 TQP, 20 purchases, 10 counter nights) multiplier 1.5 perks \"lounge\","
+                + " \"upgrade\" never downgrade;\n");
         assertThat(ProgramText.print(ProgramText.parse(printed))).isEqualTo(printed);
+        assertThat(ProgramText.parse(printed).warnings()).isEmpty();
     }
 
     @Test
