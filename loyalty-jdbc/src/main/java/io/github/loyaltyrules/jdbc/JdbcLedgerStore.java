@@ -581,7 +581,7 @@ public final class JdbcLedgerStore implements LedgerStore {
      */
     @Override
     public boolean pseudonymise(MemberId from, MemberId to) {
-        return JdbcMemberErasure.pseudonymise(dataSource, this::prepare, from, to);
+        return JdbcMemberErasure.pseudonymise(dataSource, owner, this::prepare, from, to);
     }
 
     PreparedStatement prepare(Connection c, String sql) throws SQLException {

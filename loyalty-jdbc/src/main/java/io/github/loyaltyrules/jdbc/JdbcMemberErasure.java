@@ -37,12 +37,13 @@ final class JdbcMemberErasure {
     }
 
     /** Moves the member in one transaction; false if the store holds no member row under {@code from}. */
-    static boolean pseudonymise(DataSource dataSource, CommitWriter.Preparer prep, MemberId from, MemberId to) {
+    static boolean pseudonymise(DataSource dataSource, TransactionOwner owner, CommitWriter.Preparer prep, MemberId from,
+            MemberId to) {
         if (from == null || to == null) {
             throw new NullPointerException("member and pseudonym must not be null");
         }
         try (Connection c = dataSource.getConnection()) {
-            return Transactions.inTransaction(c, tx -> move(tx, prep, from.value(), to.value()));
+            return Transactions.inTransaction(c, owner, tx -> move(tx, prep, from.value(), to.value()), r -> true);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not move member " + from + " to a pseudonym (rolled back; nothing"
                     + " changed unless the commit itself failed, and retrying is safe): " + e.getMessage(), e);

@@ -39,9 +39,11 @@ public final class JdbcProgramStore implements ProgramStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final TransactionOwner owner;
 
-    private JdbcProgramStore(DataSource dataSource) {
+    private JdbcProgramStore(DataSource dataSource, TransactionOwner owner) {
         this.dataSource = dataSource;
+        this.owner = owner;
     }
 
     /**
@@ -52,7 +54,20 @@ public final class JdbcProgramStore implements ProgramStore {
      * @throws NullPointerException if {@code dataSource} is null
      */
     public static JdbcProgramStore of(DataSource dataSource) {
-        return new JdbcProgramStore(Objects.requireNonNull(dataSource, "data source must not be null"));
+        return new JdbcProgramStore(Objects.requireNonNull(dataSource, "data source must not be null"), TransactionOwner.STORE);
+    }
+
+    /**
+     * Returns a copy that writes inside the caller's transaction when its connection is in one
+     * ({@link TransactionOwner#CALLER}), under a savepoint and never committing, or always in
+     * transactions of its own ({@link TransactionOwner#STORE}, the default): see {@link JdbcLedgerStore#withTransactionOwner}.
+     *
+     * @param owner who commits
+     * @return the copy
+     * @throws NullPointerException if {@code owner} is null
+     */
+    public JdbcProgramStore withTransactionOwner(TransactionOwner owner) {
+        return new JdbcProgramStore(dataSource, Objects.requireNonNull(owner, "transaction owner must not be null"));
     }
 
     /**
@@ -106,11 +121,15 @@ public final class JdbcProgramStore implements ProgramStore {
         Objects.requireNonNull(use, "use must not be null");
         try (Connection c = dataSource.getConnection()) {
             while (true) {
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO loyalty_program_key (key_value, key_use) VALUES (?, ?)")) {
-                    p.setString(1, key.value());
-                    p.setString(2, use);
-                    p.executeUpdate();
+                try {
+                    Transactions.statement(c, owner, t -> {
+                        try (PreparedStatement p = t.prepareStatement(
+                                "INSERT INTO loyalty_program_key (key_value, key_use) VALUES (?, ?)")) {
+                            p.setString(1, key.value());
+                            p.setString(2, use);
+                            return p.executeUpdate();
+                        }
+                    });
                     return Optional.empty();
                 } catch (SQLException e) {
                     if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -162,21 +181,7 @@ public final class JdbcProgramStore implements ProgramStore {
     public CommitResult commit(ProgramCommit commit) {
         Objects.requireNonNull(commit, "commit must not be null");
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                CommitResult r = apply(c, commit);
-                if (r == CommitResult.APPLIED) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return r;
-            } catch (SQLException | RuntimeException e) {
-                Transactions.rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return Transactions.inTransaction(c, owner, t -> apply(t, commit), r -> r == CommitResult.APPLIED);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not commit the program's change: " + e.getMessage(), e);
         }
@@ -296,7 +301,7 @@ public final class JdbcProgramStore implements ProgramStore {
         Objects.requireNonNull(to, "pseudonym must not be null");
         try (Connection c = dataSource.getConnection()) {
             while (true) {
-                Boolean moved = Transactions.inTransaction(c, tx -> move(tx, from, to));
+                Boolean moved = Transactions.inTransaction(c, owner, tx -> move(tx, from, to), r -> r != null);
                 if (moved != null) {
                     return moved;
                 }
@@ -340,8 +345,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 p.setString(1, from.value());
                 p.setLong(2, record.version());
                 if (p.executeUpdate() != 1) {
-                    c.rollback();
-                    return null;
+                    return null; // rolled back by the caller of move
                 }
             }
             moved = true;

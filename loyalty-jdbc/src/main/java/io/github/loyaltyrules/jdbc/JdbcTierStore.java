@@ -33,9 +33,11 @@ public final class JdbcTierStore implements TierStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final TransactionOwner owner;
 
-    private JdbcTierStore(DataSource dataSource) {
+    private JdbcTierStore(DataSource dataSource, TransactionOwner owner) {
         this.dataSource = dataSource;
+        this.owner = owner;
     }
 
     /**
@@ -46,7 +48,20 @@ public final class JdbcTierStore implements TierStore {
      * @throws NullPointerException if {@code dataSource} is null
      */
     public static JdbcTierStore of(DataSource dataSource) {
-        return new JdbcTierStore(Objects.requireNonNull(dataSource, "data source must not be null"));
+        return new JdbcTierStore(Objects.requireNonNull(dataSource, "data source must not be null"), TransactionOwner.STORE);
+    }
+
+    /**
+     * Returns a copy that writes inside the caller's transaction when its connection is in one
+     * ({@link TransactionOwner#CALLER}), under a savepoint and never committing, or always in
+     * transactions of its own ({@link TransactionOwner#STORE}, the default): see {@link JdbcLedgerStore#withTransactionOwner}.
+     *
+     * @param owner who commits
+     * @return the copy
+     * @throws NullPointerException if {@code owner} is null
+     */
+    public JdbcTierStore withTransactionOwner(TransactionOwner owner) {
+        return new JdbcTierStore(dataSource, Objects.requireNonNull(owner, "transaction owner must not be null"));
     }
 
     /**
@@ -117,27 +132,15 @@ public final class JdbcTierStore implements TierStore {
         Objects.requireNonNull(next, "tier state must not be null");
         String text = Codec.tierState(next);
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
             try {
-                TierCommitResult result = write(c, next, text, added);
-                if (result == TierCommitResult.APPLIED) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return result;
+                return Transactions.inTransaction(c, owner, t -> write(t, next, text, added),
+                        r -> r == TierCommitResult.APPLIED);
             } catch (SQLException e) {
-                Transactions.rollbackQuietly(c, e);
                 String state = e.getSQLState();
                 if ("40001".equals(state) || "40P01".equals(state)) {
                     return TierCommitResult.STALE;
                 }
                 throw e;
-            } catch (RuntimeException e) {
-                Transactions.rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not store the tier state of member " + next.member()
@@ -209,7 +212,7 @@ public final class JdbcTierStore implements TierStore {
         Objects.requireNonNull(to, "pseudonym must not be null");
         try (Connection c = dataSource.getConnection()) {
             while (true) {
-                Boolean moved = Transactions.inTransaction(c, tx -> move(tx, from, to));
+                Boolean moved = Transactions.inTransaction(c, owner, tx -> move(tx, from, to), r -> r != null);
                 if (moved != null) {
                     return moved;
                 }
@@ -253,8 +256,7 @@ public final class JdbcTierStore implements TierStore {
             p.setString(1, from.value());
             p.setLong(2, state.version());
             if (p.executeUpdate() != 1) {
-                c.rollback();
-                return null;
+                return null; // rolled back by the caller of move
             }
         }
         try (PreparedStatement p = c.prepareStatement(

@@ -80,6 +80,16 @@ final class Transactions {
         }
     }
 
+    /**
+     * Runs one statement (or a few) that may fail as expected, such as an insert that meets a unique
+     * key: as it is outside the caller's transaction, and under a savepoint inside it, so that its
+     * failure leaves the caller's transaction usable (PostgreSQL aborts a transaction on a failed
+     * statement otherwise).
+     */
+    static <T> T statement(Connection c, TransactionOwner owner, Work<T> work) throws SQLException {
+        return joins(c, owner) ? inTransaction(c, owner, work, r -> true) : work.run(c);
+    }
+
     /** Rolls back, keeping a failure to do so with the exception that caused it. */
     static void rollbackQuietly(Connection c, Exception cause) {
         try {

@@ -9,7 +9,15 @@ import io.github.loyaltyrules.ledger.InsufficientPointsException;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.program.LoyaltyProgram;
+import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.program.Receipt;
+import io.github.loyaltyrules.program.contract.ProgramStoreContract;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.tier.TierLookup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -190,6 +198,38 @@ class CallerTransactionTest {
             assertThat(shop.quotas.draw("order-9", "campaign:spring", 300, 1_000)).isEqualTo(300);
             shop.connection.commit();
             assertThat(JdbcQuotas.of(new UrlDataSource(url)).used("campaign:spring")).isEqualTo(300);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aPurchaseThroughTheFacadeCommitsWithTheOrderOrNotAtAll(String db, String url) throws SQLException {
+        createOrders(url);
+        try (Shop shop = new Shop(url)) {
+            javax.sql.DataSource current = CurrentConnection.dataSource(() -> shop.connection);
+            LoyaltyProgram program = LoyaltyProgram.of(shop.ledger, ProgramVersion.of("v1", ProgramStoreContract.ENGINE,
+                    List.of()), TierLookup.NONE, JdbcProgramStore.of(current).withTransactionOwner(TransactionOwner.CALLER));
+            program.enrol(ANN, T0.minusSeconds(60));
+            Purchase basket = Purchase.of("store-1", "web", List.of(
+                    BasketLine.of("1", "LATTE", "coffee", 1, Money.of("12.40", "EUR"))));
+            IdempotencyKey key = IdempotencyKey.of("order-5");
+
+            shop.connection.setAutoCommit(false);
+            shop.order("order-5");
+            Receipt first = program.purchase(ANN, basket, T0, key);
+            assertThat(first.total("PTS")).isEqualTo(12);
+            shop.connection.rollback();
+            assertThat(orders(url)).isEmpty();
+            assertThat(outside(url).balance(ANN, PTS).total()).as("no points").isZero();
+            assertThat(JdbcProgramStore.of(new UrlDataSource(url)).receipt(key)).isEmpty();
+
+            shop.order("order-5");
+            Receipt again = program.purchase(ANN, basket, T0, key);
+            shop.connection.commit();
+            assertThat(again.total("PTS")).isEqualTo(12);
+            assertThat(orders(url)).containsExactly("order-5");
+            assertThat(outside(url).balance(ANN, PTS).total()).isEqualTo(12);
+            assertThat(JdbcProgramStore.of(new UrlDataSource(url)).receipt(key)).isPresent();
         }
     }
 }
