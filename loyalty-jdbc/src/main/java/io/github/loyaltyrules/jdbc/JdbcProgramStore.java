@@ -300,12 +300,7 @@ public final class JdbcProgramStore implements ProgramStore {
         Objects.requireNonNull(from, "member must not be null");
         Objects.requireNonNull(to, "pseudonym must not be null");
         try (Connection c = dataSource.getConnection()) {
-            while (true) {
-                Boolean moved = Transactions.inTransaction(c, owner, tx -> move(tx, from, to), r -> r != null);
-                if (moved != null) {
-                    return moved;
-                }
-            }
+            return Transactions.untilSettled(c, owner, tx -> move(tx, from, to));
         } catch (SQLException e) {
             throw new JdbcStoreException("could not move member " + from + " to a pseudonym (rolled back; retrying is"
                     + " safe): " + e.getMessage(), e);

@@ -81,6 +81,20 @@ final class Transactions {
     }
 
     /**
+     * Runs work in a transaction ({@link #inTransaction(Connection, TransactionOwner, Work, Predicate)})
+     * again and again while it returns null: it read rows that changed under it, and is rolled back
+     * to read them again.
+     */
+    static <T> T untilSettled(Connection c, TransactionOwner owner, Work<T> work) throws SQLException {
+        while (true) {
+            T result = inTransaction(c, owner, work, r -> r != null);
+            if (result != null) {
+                return result;
+            }
+        }
+    }
+
+    /**
      * Runs one statement (or a few) that may fail as expected, such as an insert that meets a unique
      * key: as it is outside the caller's transaction, and under a savepoint inside it, so that its
      * failure leaves the caller's transaction usable (PostgreSQL aborts a transaction on a failed
