@@ -63,8 +63,6 @@ import javax.sql.DataSource;
 public final class JdbcLedgerStore implements LedgerStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String SERIALIZATION_FAILURE = "40001";
-    private static final String DEADLOCK = "40P01";
     static final int PRUNE_CHUNK = 1_000;
     static final long PRUNE_EVERY_SECONDS = 3_600;
 
@@ -523,8 +521,7 @@ public final class JdbcLedgerStore implements LedgerStore {
                 return Transactions.inTransaction(c, owner, t -> CommitWriter.write(t, this::prepare, changes, commit),
                         r -> r == CommitResult.APPLIED);
             } catch (SQLException e) {
-                String state = e.getSQLState();
-                if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
+                if (Transactions.conflicted(e)) {
                     return CommitResult.STALE;
                 }
                 throw new JdbcStoreException("could not apply a commit for " + members(changes)
@@ -553,11 +550,10 @@ public final class JdbcLedgerStore implements LedgerStore {
                 return rs.next() && rs.getLong(1) == 1 ? CommitResult.APPLIED : CommitResult.STALE;
             }
         } catch (SQLException e) {
-            String state = e.getSQLState();
-            if (UNIQUE_VIOLATION.equals(state)) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return null;
             }
-            if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
+            if (Transactions.conflicted(e)) {
                 return CommitResult.STALE;
             }
             throw e;

@@ -136,8 +136,7 @@ public final class JdbcTierStore implements TierStore {
                 return Transactions.inTransaction(c, owner, t -> write(t, next, text, added),
                         r -> r == TierCommitResult.APPLIED);
             } catch (SQLException e) {
-                String state = e.getSQLState();
-                if ("40001".equals(state) || "40P01".equals(state)) {
+                if (Transactions.conflicted(e)) {
                     return TierCommitResult.STALE;
                 }
                 throw e;

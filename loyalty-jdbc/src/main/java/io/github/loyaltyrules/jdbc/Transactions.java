@@ -104,6 +104,15 @@ final class Transactions {
         return joins(c, owner) ? inTransaction(c, owner, work, r -> true) : work.run(c);
     }
 
+    /**
+     * Whether a failure means another writer got in the way (a serialization failure or a
+     * deadlock): the work was rolled back and is worth reading and trying again.
+     */
+    static boolean conflicted(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
     /** Rolls back, keeping a failure to do so with the exception that caused it. */
     static void rollbackQuietly(Connection c, Exception cause) {
         try {

@@ -232,4 +232,57 @@ class CallerTransactionTest {
             assertThat(JdbcProgramStore.of(new UrlDataSource(url)).receipt(key)).isPresent();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aKeyReusedAfterItsIndexRowWasPrunedIsRefusedAndChangesNothing(String db, String url) throws SQLException {
+        Ledger ledger = outside(url);
+        ledger.enrol(ANN, T0.minusSeconds(60));
+        ledger.earn(ANN, PTS.points(5), T0, IdempotencyKey.of("old"), "old");
+        try (Connection c = new UrlDataSource(url).getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM loyalty_posting_key WHERE posting_key = 'old'");
+        }
+        // on PostgreSQL the one-statement write meets the posting's primary key and falls back to the
+        // transaction, which names the cause; on H2 the transaction does it at once
+        assertThatThrownBy(() -> ledger.earn(ANN, PTS.points(9), T0, IdempotencyKey.of("old"), "again"))
+                .isInstanceOf(JdbcStoreException.class)
+                .hasMessageContaining("older than the idempotency window");
+        assertThat(ledger.balance(ANN, PTS).total()).isEqualTo(5);
+        assertThat(ledger.statement(ANN)).hasSize(1);
+        ledger.earn(ANN, PTS.points(9), T0, IdempotencyKey.of("new"), "again");
+        assertThat(ledger.balance(ANN, PTS).total()).isEqualTo(14);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void tierActivityRolledBackWithTheCallersTransactionCountsOnceWhenPostedAgain(String db, String url)
+            throws SQLException {
+        java.util.Currency eur = java.util.Currency.getInstance("EUR");
+        io.github.loyaltyrules.tier.Metric spend = io.github.loyaltyrules.tier.Metric.spend(eur);
+        io.github.loyaltyrules.tier.TierLadder ladder = io.github.loyaltyrules.tier.TierLadder.builder()
+                .zone(ZoneOffset.UTC).window(io.github.loyaltyrules.tier.QualificationWindow.calendarYear())
+                .metrics(spend).tier(io.github.loyaltyrules.tier.Tier.of("Member"))
+                .tier(io.github.loyaltyrules.tier.Tier.of("Gold").withThreshold(spend, new java.math.BigDecimal("100")))
+                .build();
+        try (Shop shop = new Shop(url)) {
+            javax.sql.DataSource current = CurrentConnection.dataSource(() -> shop.connection);
+            io.github.loyaltyrules.tier.TierEngine tiers = io.github.loyaltyrules.tier.TierEngine.of(ladder, e -> { },
+                    JdbcTierStore.of(current).withTransactionOwner(TransactionOwner.CALLER));
+            io.github.loyaltyrules.tier.TierEngine outside = io.github.loyaltyrules.tier.TierEngine.of(ladder, e -> { },
+                    JdbcTierStore.of(new UrlDataSource(url)));
+            shop.connection.setAutoCommit(false);
+            assertThat(tiers.record(ANN, Money.of("150.00", "EUR"), T0, IdempotencyKey.of("t-1")).name())
+                    .isEqualTo("Gold");
+            shop.connection.rollback();
+            assertThat(outside.tierOf(ANN, T0)).isEmpty();
+            assertThat(tiers.record(ANN, Money.of("60.00", "EUR"), T0, IdempotencyKey.of("t-1")).name())
+                    .isEqualTo("Member");
+            // the same key again in the same transaction: the activity counts once
+            tiers.record(ANN, Money.of("60.00", "EUR"), T0, IdempotencyKey.of("t-1"));
+            shop.connection.commit();
+            assertThat(outside.tierOf(ANN, T0)).contains("Member");
+            assertThat(outside.record(ANN, Money.of("50.00", "EUR"), T0, IdempotencyKey.of("t-2")).name())
+                    .isEqualTo("Gold");
+        }
+    }
 }
