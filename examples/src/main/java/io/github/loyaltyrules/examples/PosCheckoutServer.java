@@ -13,9 +13,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
-import io.github.loyaltyrules.ledger.ReservationNotOpenException;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
-import io.github.loyaltyrules.ledger.UnknownPostingException;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Receipt;
@@ -287,15 +285,15 @@ public final class PosCheckoutServer {
         return seen.at();
     }
 
-    private static int statusOf(LoyaltyException e) {
-        if (e instanceof UnknownMemberException || e instanceof UnknownPostingException) {
-            return 404;
-        }
-        if (e instanceof IdempotencyConflictException || e instanceof MemberAlreadyEnrolledException
-                || e instanceof ReservationNotOpenException) {
-            return 409;
-        }
-        return 422; // InsufficientPointsException, invalid amounts and every other refusal
+    /** The HTTP status of a refusal, by what it means for the caller (not by its class). */
+    static int statusOf(LoyaltyException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case CONCURRENT_UPDATE -> 503; // the till may send the same request again, with the same key
+            case INVALID_DEFINITION -> 500; // the program's fault, not the till's
+            case INVALID_REQUEST, INSUFFICIENT_POINTS, NOT_ALLOWED -> 422;
+        };
     }
 
     private static Map<String, Object> error(String type, String message) {

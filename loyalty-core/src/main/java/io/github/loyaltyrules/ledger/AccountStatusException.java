@@ -12,6 +12,6 @@ public final class AccountStatusException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public AccountStatusException(String message) {
-        super(message);
+        super(Reason.NOT_ALLOWED, message);
     }
 }

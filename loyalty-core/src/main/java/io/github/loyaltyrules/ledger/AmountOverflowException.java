@@ -13,6 +13,6 @@ public final class AmountOverflowException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public AmountOverflowException(String message) {
-        super(message);
+        super(Reason.INVALID_REQUEST, message);
     }
 }

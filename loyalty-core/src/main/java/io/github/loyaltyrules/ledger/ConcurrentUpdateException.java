@@ -12,6 +12,6 @@ public final class ConcurrentUpdateException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public ConcurrentUpdateException(String message) {
-        super(message);
+        super(Reason.CONCURRENT_UPDATE, message);
     }
 }

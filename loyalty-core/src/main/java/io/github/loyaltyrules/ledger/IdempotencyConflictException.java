@@ -12,6 +12,6 @@ public final class IdempotencyConflictException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public IdempotencyConflictException(String message) {
-        super(message);
+        super(Reason.CONFLICT, message);
     }
 }

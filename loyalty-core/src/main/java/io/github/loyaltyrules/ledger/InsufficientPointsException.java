@@ -12,6 +12,6 @@ public final class InsufficientPointsException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public InsufficientPointsException(String message) {
-        super(message);
+        super(Reason.INSUFFICIENT_POINTS, message);
     }
 }

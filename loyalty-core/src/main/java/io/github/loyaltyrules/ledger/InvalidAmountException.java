@@ -12,6 +12,6 @@ public final class InvalidAmountException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public InvalidAmountException(String message) {
-        super(message);
+        super(Reason.INVALID_REQUEST, message);
     }
 }

@@ -12,6 +12,6 @@ public final class InvalidReversalException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public InvalidReversalException(String message) {
-        super(message);
+        super(Reason.INVALID_REQUEST, message);
     }
 }

@@ -12,6 +12,6 @@ public final class MemberAlreadyEnrolledException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public MemberAlreadyEnrolledException(String message) {
-        super(message);
+        super(Reason.CONFLICT, message);
     }
 }

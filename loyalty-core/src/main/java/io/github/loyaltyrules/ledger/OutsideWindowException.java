@@ -14,6 +14,6 @@ public final class OutsideWindowException extends LoyaltyException {
      * @param message what was too old, and the window
      */
     public OutsideWindowException(String message) {
-        super(message);
+        super(Reason.INVALID_REQUEST, message);
     }
 }

@@ -12,6 +12,6 @@ public final class ReservationNotOpenException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public ReservationNotOpenException(String message) {
-        super(message);
+        super(Reason.CONFLICT, message);
     }
 }

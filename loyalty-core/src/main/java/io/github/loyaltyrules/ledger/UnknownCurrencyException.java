@@ -12,6 +12,6 @@ public final class UnknownCurrencyException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public UnknownCurrencyException(String message) {
-        super(message);
+        super(Reason.NOT_FOUND, message);
     }
 }

@@ -12,6 +12,6 @@ public final class UnknownPostingException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public UnknownPostingException(String message) {
-        super(message);
+        super(Reason.NOT_FOUND, message);
     }
 }

@@ -16,6 +16,6 @@ public final class RedemptionRuleException extends LoyaltyException {
      * @param message the amount, the rule it breaks and what is allowed
      */
     public RedemptionRuleException(String message) {
-        super(message);
+        super(Reason.INVALID_REQUEST, message);
     }
 }

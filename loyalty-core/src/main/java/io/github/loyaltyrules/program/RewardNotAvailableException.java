@@ -15,6 +15,6 @@ public final class RewardNotAvailableException extends LoyaltyException {
      * @param message what was wrong and what is allowed
      */
     public RewardNotAvailableException(String message) {
-        super(message);
+        super(Reason.NOT_ALLOWED, message);
     }
 }

@@ -14,6 +14,6 @@ public final class ConcurrentTierUpdateException extends TierException {
      * @param message which member and how many attempts
      */
     public ConcurrentTierUpdateException(String message) {
-        super(message);
+        super(Reason.CONCURRENT_UPDATE, message);
     }
 }

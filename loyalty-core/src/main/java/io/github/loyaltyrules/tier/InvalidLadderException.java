@@ -12,6 +12,6 @@ public final class InvalidLadderException extends TierException {
      * @param message what was wrong and what is allowed
      */
     public InvalidLadderException(String message) {
-        super(message);
+        super(Reason.INVALID_DEFINITION, message);
     }
 }

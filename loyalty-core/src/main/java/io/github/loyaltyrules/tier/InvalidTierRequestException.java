@@ -12,6 +12,6 @@ public final class InvalidTierRequestException extends TierException {
      * @param message what was wrong and what is allowed
      */
     public InvalidTierRequestException(String message) {
-        super(message);
+        super(Reason.INVALID_REQUEST, message);
     }
 }

@@ -18,4 +18,14 @@ public abstract class TierException extends LoyaltyException {
     protected TierException(String message) {
         super(message);
     }
+
+    /**
+     * Creates the exception.
+     *
+     * @param reason what the caller can do about it
+     * @param message what was wrong and what is allowed
+     */
+    protected TierException(Reason reason, String message) {
+        super(reason, message);
+    }
 }

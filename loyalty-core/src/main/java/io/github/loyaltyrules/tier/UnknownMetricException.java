@@ -12,6 +12,6 @@ public final class UnknownMetricException extends TierException {
      * @param message what was wrong and what is allowed
      */
     public UnknownMetricException(String message) {
-        super(message);
+        super(Reason.NOT_FOUND, message);
     }
 }

@@ -12,6 +12,6 @@ public final class UnknownTierException extends TierException {
      * @param message what was wrong and what is allowed
      */
     public UnknownTierException(String message) {
-        super(message);
+        super(Reason.NOT_FOUND, message);
     }
 }

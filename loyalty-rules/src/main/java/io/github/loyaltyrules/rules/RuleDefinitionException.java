@@ -14,6 +14,6 @@ public abstract class RuleDefinitionException extends LoyaltyException {
      * @param message what was wrong, naming the rule, and what is allowed
      */
     protected RuleDefinitionException(String message) {
-        super(message);
+        super(Reason.INVALID_DEFINITION, message);
     }
 }

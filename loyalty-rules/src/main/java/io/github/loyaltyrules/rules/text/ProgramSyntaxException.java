@@ -13,7 +13,7 @@ public final class ProgramSyntaxException extends LoyaltyException {
     private final transient List<Problem> errors;
 
     ProgramSyntaxException(List<Problem> errors) {
-        super(message(errors));
+        super(Reason.INVALID_DEFINITION, message(errors));
         this.errors = List.copyOf(errors);
     }
 

@@ -11,6 +11,6 @@ public final class UnprintableProgramException extends LoyaltyException {
     private static final long serialVersionUID = 1L;
 
     UnprintableProgramException(String message) {
-        super(message);
+        super(Reason.INVALID_DEFINITION, message);
     }
 }
