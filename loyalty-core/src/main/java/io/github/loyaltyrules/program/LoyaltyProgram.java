@@ -585,6 +585,44 @@ public final class LoyaltyProgram {
     }
 
     /**
+     * What-if replay: works out what {@code candidate} (a new program version, e.g. read from text)
+     * would have awarded for the purchases and events recorded in {@code [from, to)}, member by
+     * member in member order and each member's activity in time order, against what was awarded,
+     * without posting, recording or drawing anything live. A purchase is evaluated with the member
+     * as the rules saw them then (tier, tags, purchase count; its stored copy of the profile, which
+     * {@link Builder#personalDataRetention retention} may have emptied); an event with the member's
+     * record as it is now and the tier at the time. Returns and reward redemptions are not replayed.
+     *
+     * <p>Give the candidate an engine with counters of its own (e.g. a {@code RuleSet} built with
+     * {@code Quotas.inMemory()}): the replay evaluates as a purchase would, so caps and budgets are
+     * drawn, and drawn on the candidate's counters they bind as they would have live (a member's
+     * caps exactly; a campaign budget shared by members in member order rather than in time order).
+     * Memory holds one member's records at a time.
+     *
+     * @param candidate the version to replay; not installed
+     * @param from the start of the period (inclusive)
+     * @param to the end of the period (exclusive); after {@code from}
+     * @param perMember receives each member with activity in the period, as the replay goes
+     * @param progress receives the progress, a member at a time
+     * @return the totals
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code to} is not after {@code from}
+     * @throws UnsupportedOperationException if the program store cannot list a member's records
+     */
+    public ReplayReport replay(ProgramVersion candidate, Instant from, Instant to,
+            java.util.function.Consumer<? super MemberReplay> perMember, io.github.loyaltyrules.ledger.ProgressListener progress) {
+        Objects.requireNonNull(candidate, "candidate must not be null");
+        Objects.requireNonNull(from, "from must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        Objects.requireNonNull(perMember, "per-member consumer must not be null");
+        Objects.requireNonNull(progress, "progress listener must not be null");
+        if (!to.isAfter(from)) {
+            throw new InvalidRequestException("a replay's period must end after it starts; got " + from + " to " + to);
+        }
+        return new Replays(context).replay(candidate, from, to, perMember, progress);
+    }
+
+    /**
      * Records a non-purchase event (sign-up, referral, review, custom): evaluates the rules and
      * posts the awards.
      *

@@ -1,0 +1,88 @@
+package io.github.loyaltyrules.program;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a candidate program version would have awarded over a period's recorded purchases and
+ * events, against what was awarded ({@link LoyaltyProgram#replay}): totals per currency, and how
+ * many members would have been awarded something different.
+ *
+ * @param candidateVersion the id of the version replayed
+ * @param from the start of the period (inclusive)
+ * @param to the end of the period (exclusive)
+ * @param members members with recorded activity in the period
+ * @param activities purchases and events replayed
+ * @param membersChanged members the candidate would have awarded something different
+ * @param awarded minor units per currency awarded at the time
+ * @param wouldAward minor units per currency the candidate would have awarded
+ */
+public record ReplayReport(String candidateVersion, Instant from, Instant to, long members, long activities,
+        long membersChanged, Map<String, Long> awarded, Map<String, Long> wouldAward) {
+
+    /**
+     * Validates and copies the parts.
+     *
+     * @param candidateVersion the id of the version replayed
+     * @param from the start of the period
+     * @param to the end of the period
+     * @param members members with activity
+     * @param activities activities replayed
+     * @param membersChanged members awarded differently
+     * @param awarded minor units per currency awarded
+     * @param wouldAward minor units per currency the candidate would have awarded
+     * @throws NullPointerException if a part is null
+     */
+    public ReplayReport {
+        Objects.requireNonNull(candidateVersion, "candidate version must not be null");
+        Objects.requireNonNull(from, "from must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        awarded = Map.copyOf(new TreeMap<>(awarded));
+        wouldAward = Map.copyOf(new TreeMap<>(wouldAward));
+    }
+
+    /**
+     * Returns what the candidate would have awarded less what was awarded, in a currency: the
+     * change in points issued, and so in liability before redemptions and expiry.
+     *
+     * @param currency the currency code
+     * @return the difference in minor units; positive if the candidate is more generous
+     */
+    public long difference(String currency) {
+        return minus(wouldAward.getOrDefault(currency, 0L), awarded.getOrDefault(currency, 0L), currency);
+    }
+
+    /** {@code a - b}, or the library's exception if it does not fit a long. */
+    static long minus(long a, long b, String currency) {
+        long d = a - b;
+        if (((a ^ b) & (a ^ d)) < 0) {
+            throw new io.github.loyaltyrules.ledger.AmountOverflowException("the difference in " + currency
+                    + " does not fit in a long");
+        }
+        return d;
+    }
+
+    /**
+     * Returns the report as text, one line per currency.
+     *
+     * @return e.g. {@code PTS: awarded 12,300, would award 14,050 (+1,750)}
+     */
+    public String render() {
+        StringBuilder sb = new StringBuilder("What-if replay of version ").append(candidateVersion).append(" from ")
+                .append(from).append(" to ").append(to).append(": ").append(activities).append(" activities of ")
+                .append(members).append(" members, ").append(membersChanged).append(" awarded differently\n");
+        Set<String> currencies = new TreeSet<>(awarded.keySet());
+        currencies.addAll(wouldAward.keySet());
+        for (String c : currencies) {
+            long diff = difference(c);
+            sb.append(c).append(": awarded ").append(String.format("%,d", awarded.getOrDefault(c, 0L)))
+                    .append(", would award ").append(String.format("%,d", wouldAward.getOrDefault(c, 0L)))
+                    .append(" (").append(diff >= 0 ? "+" : "").append(String.format("%,d", diff)).append(")\n");
+        }
+        return sb.toString();
+    }
+}
