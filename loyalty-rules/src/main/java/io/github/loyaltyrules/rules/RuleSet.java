@@ -11,7 +11,6 @@ import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.RuleEngine;
-import io.github.loyaltyrules.rules.internal.Nodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -498,80 +496,10 @@ public final class RuleSet implements RuleEngine {
          * @throws InvalidRuleException if an exclusive group mixes awarding and multiplier rules
          */
         public RuleSet build() {
-            Set<String> ids = new LinkedHashSet<>();
-            Map<String, Boolean> groupKinds = new HashMap<>();
-            for (Campaign c : campaigns.values()) {
-                for (String code : c.budgets().keySet()) {
-                    checkCurrency("campaign '" + Inputs.shown(c.id()) + "'", code);
-                }
-            }
-            for (Rule r : rules) {
-                if (!ids.add(r.id())) {
-                    throw new DuplicateRuleIdException("rule id '" + Inputs.shown(r.id())
-                            + "' appears twice in the rule set; rule ids"
-                            + " must be unique");
-                }
-                String who = "rule '" + Inputs.shown(r.id()) + "'";
-                for (Action a : r.actions()) {
-                    for (String code : a.currencies()) {
-                        checkCurrency(who, code);
-                    }
-                }
-                if (r.multiplier().isPresent()) {
-                    checkCurrency(who, r.multiplier().get().currency());
-                }
-                for (String code : r.capsPerTransaction().keySet()) {
-                    checkCurrency(who + " (cap)", code);
-                }
-                for (String code : r.capsPerMember().keySet()) {
-                    checkCurrency(who + " (cap)", code);
-                }
-                if (tiers != null) {
-                    Set<String> named = new TreeSet<>();
-                    Nodes.tiers(r.condition(), named);
-                    named.removeAll(tiers);
-                    if (!named.isEmpty()) {
-                        throw new UnknownRuleReferenceException(who + " names tier " + named
-                                + ", which the program does not have; tiers are " + tiers);
-                    }
-                }
-                if (attributes != null) {
-                    Set<String> named = new TreeSet<>();
-                    Nodes.attributes(r.condition(), named);
-                    named.removeAll(attributes);
-                    if (!named.isEmpty()) {
-                        throw new UnknownRuleReferenceException(who + " names member attribute " + named
-                                + ", which the program does not keep; attributes are " + attributes);
-                    }
-                }
-                if (r.exclusiveGroup().isPresent()) {
-                    String g = r.exclusiveGroup().get();
-                    if (!groups.containsKey(g)) {
-                        throw new UnknownRuleReferenceException(who + " names exclusive group '" + Inputs.shown(g)
-                                + "', which is not declared; declared groups are " + groups.keySet());
-                    }
-                    Boolean kind = groupKinds.putIfAbsent(g, r.multiplier().isPresent());
-                    if (kind != null && kind != r.multiplier().isPresent()) {
-                        throw new InvalidRuleException(who + " is a " + (kind ? "awarding" : "multiplier")
-                                + " rule in exclusive group '" + Inputs.shown(g) + "', whose other rules are "
-                                + (kind ? "multiplier" : "awarding") + " rules; a group holds one kind");
-                    }
-                }
-                if (r.campaign().isPresent() && !campaigns.containsKey(r.campaign().get())) {
-                    throw new UnknownRuleReferenceException(who + " names campaign '" + Inputs.shown(r.campaign().get())
-                            + "', which was not added; campaigns are " + campaigns.keySet());
-                }
-            }
+            RuleSetChecks.check(rules, currencies, tiers, attributes, groups, campaigns);
             List<Rule> sorted = new ArrayList<>(rules);
             sorted.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
             return new RuleSet(this, sorted);
-        }
-
-        private void checkCurrency(String who, String code) {
-            if (!currencies.containsKey(code)) {
-                throw new UnknownRuleReferenceException(who + " awards currency " + code
-                        + ", which the program does not have; currencies are " + currencies.keySet());
-            }
         }
     }
 
