@@ -238,12 +238,38 @@ public final class Basket {
         }
         long unit = TENS[scale];
         long fraction = minorUnits % unit;
+        // one concatenation, as BigDecimal.toPlainString then " " and the code would print it
+        return minorUnits / unit + "." + ZEROS[scale - digits(fraction)] + fraction + " " + currency.getCurrencyCode();
+    }
+
+    /**
+     * Formats an amount as {@link #money(long)} does followed by {@code " on "}, a number of lines and
+     * what they are, e.g. {@code "29.59 EUR on 3 lines"}, in one string.
+     *
+     * @param minorUnits the amount
+     * @param lines how many lines
+     * @param kind what follows the number, e.g. {@code " lines"}
+     * @return the text
+     */
+    public String moneyOn(long minorUnits, int lines, String kind) {
+        if (minorUnits < 0 || scale >= ZEROS.length) {
+            return money(minorUnits) + " on " + lines + kind;
+        }
+        String code = currency.getCurrencyCode();
+        if (scale == 0) {
+            return minorUnits + " " + code + " on " + lines + kind;
+        }
+        long unit = TENS[scale];
+        long fraction = minorUnits % unit;
+        return minorUnits / unit + "." + ZEROS[scale - digits(fraction)] + fraction + " " + code + " on " + lines + kind;
+    }
+
+    private static int digits(long fraction) {
         int digits = 1;
         for (long f = fraction; f >= 10; f /= 10) {
             digits++;
         }
-        // one concatenation, as BigDecimal.toPlainString then " " and the code would print it
-        return minorUnits / unit + "." + ZEROS[scale - digits] + fraction + " " + currency.getCurrencyCode();
+        return digits;
     }
 
     private static final String[] ZEROS = {"", "0", "00", "000", "0000", "00000", "000000", "0000000", "00000000"};
