@@ -22,7 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Rule evaluation alone, nothing posted: our {@link RuleSet} against the hand-written floor and a
  * general rule engine (Easy Rules), on the same basket and program of 10, 100 or 1,000 rules of which
- * three match ({@link EarnProgram}).
+ * three match ({@link EarnProgram}); and, in the same run, the harder workload of {@link CafeProgram}
+ * (five matching rules, two of them multipliers, fillers keyed on categories, SKUs, stores with a
+ * basket threshold and tiers): {@code cafeOurs} (built in Java), {@code cafeText} (read from program
+ * text) and {@code cafeFloor} (hand-written, rules bucketed by key, allocating nothing).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +43,11 @@ public class EvaluationBenchmarks {
     private RuleContext context;
     private Rules easyRules;
     private RulesEngine easyEngine;
+    private RuleSet cafe;
+    private RuleSet cafeFromText;
+    private RuleContext cafeContext;
+    private CafeProgram.Floor cafeFloor;
+    private CafeProgram.Till till;
 
     /** Builds the three encodings and checks that they agree on the basket. */
     @Setup
@@ -51,6 +59,25 @@ public class EvaluationBenchmarks {
         check("ours", ruleSet.evaluate(context).total(Fixtures.PTS.code()));
         check("floor", EarnProgram.floor(EarnProgram.BASKET, rules));
         check("easy rules", EarnProgram.fire(easyEngine, easyRules, EarnProgram.BASKET));
+        cafe = CafeProgram.ruleSet(rules);
+        cafeFromText = CafeProgram.ruleSetFromText(rules);
+        cafeContext = CafeProgram.context(MemberId.of("m0"));
+        cafeFloor = new CafeProgram.Floor(rules);
+        till = CafeProgram.till();
+        Evaluation java = cafe.evaluate(cafeContext);
+        if (!java.equals(cafeFromText.evaluate(cafeContext))) {
+            throw new IllegalStateException("the cafe program built in Java and read from text disagree: " + java
+                    + " against " + cafeFromText.evaluate(cafeContext));
+        }
+        checkCafe("ours", java.total(Fixtures.PTS.code()));
+        checkCafe("floor", cafeFloor.points(till));
+    }
+
+    static void checkCafe(String encoding, long points) {
+        if (points != CafeProgram.EXPECTED) {
+            throw new IllegalStateException(encoding + " awards " + points + " points on the cafe basket; the program"
+                    + " awards " + CafeProgram.EXPECTED);
+        }
     }
 
     static void check(String encoding, long points) {
@@ -88,5 +115,35 @@ public class EvaluationBenchmarks {
     @Benchmark
     public long easyRules() {
         return EarnProgram.fire(easyEngine, easyRules, EarnProgram.BASKET);
+    }
+
+    /**
+     * Our engine on the cafe workload, the program built in Java.
+     *
+     * @return the award lines, each explained
+     */
+    @Benchmark
+    public Evaluation cafeOurs() {
+        return cafe.evaluate(cafeContext);
+    }
+
+    /**
+     * Our engine on the cafe workload, the program read from text.
+     *
+     * @return the award lines, each explained
+     */
+    @Benchmark
+    public Evaluation cafeText() {
+        return cafeFromText.evaluate(cafeContext);
+    }
+
+    /**
+     * The hand-written floor of the cafe workload.
+     *
+     * @return the points
+     */
+    @Benchmark
+    public long cafeFloor() {
+        return cafeFloor.points(till);
     }
 }

@@ -104,28 +104,63 @@ public final class Report {
         }
     }
 
-    /** For each operation with an {@code <op>Ours} and an {@code <op>Floor} method and each parameter set: ours/floor. */
+    /**
+     * For each operation with an {@code <op>Ours} and an {@code <op>Floor} method and each parameter set: ours/floor.
+     * Operations that also have an {@code <op>Text} method (our engine on a program read from text) get a table of
+     * their own with both against the floor, and the growth of each from the first parameter set to the last.
+     */
     private static void floorRatios(Map<String, Row> primary, PrintStream out) {
         Map<String, BigDecimal[]> groups = new LinkedHashMap<>();
+        Map<String, Boolean> withText = new LinkedHashMap<>();
         for (Row r : primary.values()) {
             int dot = r.benchmark().lastIndexOf('.');
             String method = r.benchmark().substring(dot + 1);
-            String suffix = method.endsWith("Ours") ? "Ours" : method.endsWith("Floor") ? "Floor" : null;
+            String suffix = method.endsWith("Ours") ? "Ours" : method.endsWith("Floor") ? "Floor"
+                    : method.endsWith("Text") ? "Text" : null;
             if (suffix != null && method.length() > suffix.length()) {
                 String op = r.benchmark().substring(0, r.benchmark().length() - suffix.length());
-                groups.computeIfAbsent(op + " " + r.params(), k -> new BigDecimal[2])[suffix.equals("Ours") ? 0 : 1] =
-                        new BigDecimal(r.score());
+                int slot = suffix.equals("Ours") ? 0 : suffix.equals("Floor") ? 1 : 2;
+                groups.computeIfAbsent(op + "|" + r.params(), k -> new BigDecimal[3])[slot] = new BigDecimal(r.score());
+                withText.merge(op, slot == 2, Boolean::logicalOr);
             }
         }
-        if (groups.isEmpty()) {
-            return;
-        }
-        out.println();
-        out.printf("%-60s %12s %12s %10s%n", "ledger vs floor (ns/op)", "ours", "floor", "ours/floor");
+        boolean ledgerHeader = false;
         for (Map.Entry<String, BigDecimal[]> g : groups.entrySet()) {
-            BigDecimal ours = g.getValue()[0];
-            BigDecimal floor = g.getValue()[1];
-            out.printf("%-60s %12s %12s %10s%n", g.getKey(), text(ours), text(floor), ratio(ours, floor));
+            String op = g.getKey().substring(0, g.getKey().indexOf('|'));
+            if (withText.get(op)) {
+                continue;
+            }
+            if (!ledgerHeader) {
+                out.println();
+                out.printf("%-60s %12s %12s %10s%n", "ledger vs floor (ns/op)", "ours", "floor", "ours/floor");
+                ledgerHeader = true;
+            }
+            BigDecimal[] v = g.getValue();
+            out.printf("%-60s %12s %12s %10s%n", g.getKey().replace('|', ' '), text(v[0]), text(v[1]),
+                    ratio(v[0], v[1]));
+        }
+        for (Map.Entry<String, Boolean> op : withText.entrySet()) {
+            if (!op.getValue()) {
+                continue;
+            }
+            out.println();
+            out.printf("%-60s %12s %12s %12s %10s %10s%n", "evaluation vs floor (ns/op)", "ours", "text", "floor",
+                    "ours/floor", "text/floor");
+            BigDecimal[] first = null;
+            BigDecimal[] last = null;
+            for (Map.Entry<String, BigDecimal[]> g : groups.entrySet()) {
+                if (g.getKey().startsWith(op.getKey() + "|")) {
+                    BigDecimal[] v = g.getValue();
+                    out.printf("%-60s %12s %12s %12s %10s %10s%n", g.getKey().replace('|', ' '), text(v[0]), text(v[2]),
+                            text(v[1]), ratio(v[0], v[1]), ratio(v[2], v[1]));
+                    first = first == null ? v : first;
+                    last = v;
+                }
+            }
+            if (first != last) {
+                out.printf("%-60s %12s %12s %12s%n", op.getKey() + " growth, first to last parameters",
+                        ratio(last[0], first[0]), ratio(last[2], first[2]), ratio(last[1], first[1]));
+            }
         }
     }
 

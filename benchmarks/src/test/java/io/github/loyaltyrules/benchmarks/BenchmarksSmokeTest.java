@@ -47,6 +47,7 @@ class BenchmarksSmokeTest {
                 "ReservationBenchmarks.reserveThenCapture", "MixedWorkloadBenchmarks.mixTwoThreads",
                 "ExpirySweepBenchmarks.sweep", "EarnBenchmarks.ours", "EarnBenchmarks.floor", "EarnBenchmarks.easyRules",
                 "EvaluationBenchmarks.ours", "EvaluationBenchmarks.easyRules",
+                "EvaluationBenchmarks.cafeOurs", "EvaluationBenchmarks.cafeText", "EvaluationBenchmarks.cafeFloor",
                 "ParseBenchmarks.parse", "LedgerFloorBenchmarks.earnOurs", "LedgerFloorBenchmarks.earnFloor",
                 "LedgerFloorBenchmarks.redeemThenReverseOurs", "LedgerFloorBenchmarks.redeemThenReverseFloor",
                 "HistoryGrowthBenchmarks.earn", "HistoryGrowthBenchmarks.redeem");

@@ -48,4 +48,27 @@ class ReportTest {
                 "LedgerFloorBenchmarks\\.redeemThenReverse lots=10 members=20000 +3000\\.0 +120\\.0 +25\\.00x");
         assertThat(table).doesNotContainPattern("LedgerBenchmarks\\.earn lots=10 members=20000 +900");
     }
+
+    @Test
+    void printsOursAndTextAgainstTheFloorWithTheirGrowth() {
+        String p = "io.github.loyaltyrules.benchmarks.";
+        List<String> csv = List.of(
+                "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\",\"Param: rules\"",
+                "\"" + p + "EvaluationBenchmarks.cafeOurs\",\"avgt\",1,3,200.0,2.0,\"ns/op\",10",
+                "\"" + p + "EvaluationBenchmarks.cafeText\",\"avgt\",1,3,210.0,2.0,\"ns/op\",10",
+                "\"" + p + "EvaluationBenchmarks.cafeFloor\",\"avgt\",1,3,80.0,2.0,\"ns/op\",10",
+                "\"" + p + "EvaluationBenchmarks.cafeOurs\",\"avgt\",1,3,240.0,2.0,\"ns/op\",1000",
+                "\"" + p + "EvaluationBenchmarks.cafeText\",\"avgt\",1,3,250.0,2.0,\"ns/op\",1000",
+                "\"" + p + "EvaluationBenchmarks.cafeFloor\",\"avgt\",1,3,100.0,2.0,\"ns/op\",1000");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Report.print(csv, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String table = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(table).contains("evaluation vs floor (ns/op)").doesNotContain("ledger vs floor");
+        assertThat(table).containsPattern(
+                "EvaluationBenchmarks\\.cafe rules=10 +200\\.0 +210\\.0 +80\\.0 +2\\.50x +2\\.63x");
+        assertThat(table).containsPattern(
+                "EvaluationBenchmarks\\.cafe rules=1000 +240\\.0 +250\\.0 +100\\.0 +2\\.40x +2\\.50x");
+        assertThat(table).containsPattern("EvaluationBenchmarks\\.cafe growth, first to last parameters +1\\.20x +1\\.19x +1\\.25x");
+    }
 }

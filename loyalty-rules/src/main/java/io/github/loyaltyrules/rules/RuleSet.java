@@ -3,28 +3,15 @@ package io.github.loyaltyrules.rules;
 import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.PointCurrency;
-import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.Award;
-import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Explanation;
-import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.RuleEngine;
-import io.github.loyaltyrules.rule.internal.LineShares;
-import io.github.loyaltyrules.rules.internal.Allocation;
-import io.github.loyaltyrules.rules.internal.Basket;
-import io.github.loyaltyrules.rules.internal.BasketAction;
-import io.github.loyaltyrules.rules.internal.Keys;
-import io.github.loyaltyrules.rules.internal.Nodes;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -43,8 +29,10 @@ import java.util.function.Consumer;
  * <ol>
  * <li>The index yields the rules that can match: those applying to the activity's event type
  * (a rule applies to the event types its condition requires, to purchases if it requires none)
- * and either keyed on the purchase's store, channel, or a line's SKU or category, or not keyed.
- * No other rule is looked at.</li>
+ * and either keyed on a value the activity has (the purchase's store or channel, a line's SKU or
+ * category, the member's tier or a member attribute's value, the day of the week, an event
+ * attribute's value), or not keyed (and, if the rule can only match within a campaign window,
+ * validity window or date range, within it). No other rule is looked at, whatever its condition.</li>
  * <li>In priority order (higher first, then the order added), each candidate within its validity
  * window and campaign window whose condition holds computes its grants; each rule's per-transaction
  * cap cuts them.</li>
@@ -75,158 +63,15 @@ public final class RuleSet implements RuleEngine {
     private final Map<String, Campaign> campaigns;
     private final Map<String, Long> budgets;
     private final Quotas quotas;
-    private final Compiled[] rules;
+    private final CompiledRule[] rules;
     /** The rules by id. */
-    private final Map<String, Compiled> byId;
+    private final Map<String, CompiledRule> byId;
     private final List<Rule> ruleList;
-    private final Map<String, TypeIndex> index;
+    private final Evaluator evaluator;
     private final Set<String> declaredTiers;
     private final Set<String> declaredAttributes;
-    /** No rule is in an exclusive group, has a per-member cap or a campaign budget: awards need no second pass. */
-    private final boolean plain;
     /** Whether any rule draws on a per-member cap or campaign budget. */
     private final boolean drawsQuotas;
-
-    /** A rule with what evaluation needs precomputed. */
-    private static final class Compiled {
-        final Rule rule;
-        final int ordinal;
-        final Multiplier multiplier;
-        final String group;
-        final LocalDate first;
-        final LocalDate last;
-        final GroupSelection selection;
-        final Campaign campaign;
-        final String[] budgetCounters;
-        final long[] budgetLimits;
-        final String[] budgetCurrencies;
-
-        Compiled(Rule rule, int ordinal, GroupSelection selection, Campaign campaign) {
-            this.rule = rule;
-            this.ordinal = ordinal;
-            this.multiplier = rule.multiplier().orElse(null);
-            this.group = rule.exclusiveGroup().orElse(null);
-            this.first = rule.validFrom().orElse(null);
-            this.last = rule.validUntil().orElse(null);
-            this.selection = selection;
-            this.campaign = campaign;
-            if (campaign == null) {
-                budgetCurrencies = new String[0];
-                budgetCounters = new String[0];
-                budgetLimits = new long[0];
-            } else {
-                budgetCurrencies = campaign.budgets().keySet().toArray(new String[0]);
-                budgetCounters = new String[budgetCurrencies.length];
-                budgetLimits = new long[budgetCurrencies.length];
-                for (int i = 0; i < budgetCurrencies.length; i++) {
-                    budgetCounters[i] = budgetCounter(campaign.id(), budgetCurrencies[i]);
-                    budgetLimits[i] = campaign.budgets().get(budgetCurrencies[i]);
-                }
-            }
-        }
-
-        boolean activeAt(RuleContext c) {
-            if (campaign != null && !campaign.runsAt(c.at().toInstant())) {
-                return false;
-            }
-            if (first != null) {
-                LocalDate d = c.at().toLocalDate();
-                return !d.isBefore(first) && !d.isAfter(last);
-            }
-            return true;
-        }
-
-        /** The index of the campaign's budget in a currency, or -1 if it has none. */
-        int budget(String currency) {
-            for (int i = 0; i < budgetCurrencies.length; i++) {
-                if (budgetCurrencies[i].equals(currency)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-    }
-
-    /**
-     * The rules applying to one event type, by index key. Keyed rules are held in one map per kind
-     * of key (store, channel, SKU, category), so that a lookup takes the purchase's own strings and
-     * builds no key.
-     */
-    private static final class TypeIndex {
-        private static final int STORE = 0;
-        private static final int CHANNEL = 1;
-        private static final int SKU = 2;
-        private static final int CATEGORY = 3;
-        private static final String[] KINDS = {Keys.store(""), Keys.channel(""), Keys.sku(""), Keys.category("")};
-
-        final List<Integer> alwaysList = new ArrayList<>();
-        final List<Map<String, List<Integer>>> keyedLists = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>());
-        int[] always;
-        List<Map<String, int[]>> keyed;
-        boolean anyKeyed;
-
-        /** Files rule {@code ordinal} under an index key made by {@link Keys}. */
-        void addKeyed(String key, int ordinal) {
-            for (int kind = 0; kind < KINDS.length; kind++) {
-                if (key.startsWith(KINDS[kind])) {
-                    keyedLists.get(kind).computeIfAbsent(key.substring(KINDS[kind].length()), x -> new ArrayList<>())
-                            .add(ordinal);
-                    return;
-                }
-            }
-            throw new IllegalStateException("index key of an unknown kind: " + key.replace('\u0000', '/'));
-        }
-
-        void freeze() {
-            always = toArray(alwaysList);
-            List<Map<String, int[]>> maps = new ArrayList<>();
-            for (Map<String, List<Integer>> lists : keyedLists) {
-                Map<String, int[]> m = new HashMap<>();
-                for (Map.Entry<String, List<Integer>> e : lists.entrySet()) {
-                    m.put(e.getKey(), toArray(e.getValue()));
-                }
-                anyKeyed |= !m.isEmpty();
-                maps.add(m);
-            }
-            keyed = List.copyOf(maps);
-        }
-
-        int[] store(String store) {
-            return keyed.get(STORE).get(store);
-        }
-
-        int[] channel(String channel) {
-            return keyed.get(CHANNEL).get(channel);
-        }
-
-        int[] sku(String sku) {
-            return keyed.get(SKU).get(sku);
-        }
-
-        int[] category(String category) {
-            return keyed.get(CATEGORY).get(category);
-        }
-
-        private static int[] toArray(List<Integer> list) {
-            int[] a = new int[list.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = list.get(i);
-            }
-            return a;
-        }
-    }
-
-    /** What one rule computed for one activity. */
-    private static final class Outcome {
-        final Compiled rule;
-        final List<Grant> grants;
-
-        Outcome(Compiled rule, List<Grant> grants) {
-            this.rule = rule;
-            this.grants = grants;
-        }
-    }
 
     private RuleSet(Builder b, List<Rule> sorted) {
         this.currencies = List.copyOf(b.currencies.values());
@@ -243,49 +88,26 @@ public final class RuleSet implements RuleEngine {
         this.budgets = limits;
         this.quotas = b.quotas;
         this.ruleList = List.copyOf(sorted);
-        this.rules = new Compiled[sorted.size()];
-        this.index = new HashMap<>();
+        this.rules = new CompiledRule[sorted.size()];
+        List<String> codes = new ArrayList<>(byCode.keySet());
+        boolean simple = true;
+        boolean quotaRules = false;
+        Map<String, CompiledRule> ids = new HashMap<>();
         for (int i = 0; i < rules.length; i++) {
             Rule r = sorted.get(i);
-            rules[i] = new Compiled(r, i, r.exclusiveGroup().map(groups::get).orElse(null),
-                    r.campaign().map(campaigns::get).orElse(null));
-            Set<String> types = Keys.eventTypes(r.condition());
-            if (types == null) {
-                types = Set.of(Purchase.TYPE);
-            }
-            Set<String> keys = Keys.indexKeys(r.condition());
-            for (String type : types) {
-                TypeIndex ti = index.computeIfAbsent(type, t -> new TypeIndex());
-                if (keys == null || !type.equals(Purchase.TYPE)) {
-                    if (keys == null) {
-                        ti.alwaysList.add(i);
-                    }
-                } else {
-                    for (String k : keys) {
-                        ti.addKeyed(k, i);
-                    }
-                }
-            }
-        }
-        for (TypeIndex ti : index.values()) {
-            ti.freeze();
-        }
-        this.declaredTiers = b.tiers == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(b.tiers));
-        this.declaredAttributes = b.attributes == null ? null
-                : Collections.unmodifiableSet(new LinkedHashSet<>(b.attributes));
-        boolean simple = true;
-        Map<String, Compiled> ids = new HashMap<>();
-        for (Compiled c : rules) {
-            simple &= c.group == null && c.rule.capsPerMember().isEmpty() && c.budgetCounters.length == 0;
-            ids.put(c.rule.id(), c);
-        }
-        this.plain = simple;
-        boolean quotaRules = false;
-        for (Compiled c : rules) {
-            quotaRules |= !c.rule.capsPerMember().isEmpty() || c.budgetCounters.length > 0;
+            CompiledRule c = new CompiledRule(r, i, r.exclusiveGroup().map(groups::get).orElse(null),
+                    r.campaign().map(campaigns::get).orElse(null), codes, stacking);
+            rules[i] = c;
+            simple &= c.group == null && !c.memberCaps && c.budgetCounters.length == 0;
+            quotaRules |= c.memberCaps || c.budgetCounters.length > 0;
+            ids.put(r.id(), c);
         }
         this.drawsQuotas = quotaRules;
         this.byId = ids;
+        this.evaluator = new Evaluator(rules, currencies, byCode, stacking, groups, simple);
+        this.declaredTiers = b.tiers == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(b.tiers));
+        this.declaredAttributes = b.attributes == null ? null
+                : Collections.unmodifiableSet(new LinkedHashSet<>(b.attributes));
     }
 
     /**
@@ -369,96 +191,7 @@ public final class RuleSet implements RuleEngine {
      * @throws NullPointerException if {@code context} is null
      */
     public List<Rule> candidates(RuleContext context) {
-        int[] c = candidateOrdinals(Objects.requireNonNull(context, "context must not be null"));
-        List<Rule> out = new ArrayList<>(c.length);
-        for (int i : c) {
-            if (i < 0) {
-                break;
-            }
-            out.add(rules[i].rule);
-        }
-        return out;
-    }
-
-    /** The ordinals of the candidate rules, ascending; the array may end with -1s, which are not rules. */
-    private int[] candidateOrdinals(RuleContext context) {
-        TypeIndex ti = index.get(context.activity().type());
-        if (ti == null) {
-            return NONE;
-        }
-        if (!(context.activity() instanceof Purchase) || !ti.anyKeyed) {
-            return ti.always;
-        }
-        Purchase p = (Purchase) context.activity();
-        List<BasketLine> lines = p.lines();
-        // the first four hit lists are kept in locals; only a purchase hitting more looks the index up again
-        int n = 0;
-        int hits = 0;
-        int[] h0 = null;
-        int[] h1 = null;
-        int[] h2 = null;
-        int[] h3 = null;
-        int keys = 2 * lines.size();
-        for (int k = -3; k < keys; k++) {
-            int[] list = hit(ti, p, k);
-            if (list != null && list.length > 0) {
-                n += list.length;
-                if (hits == 0) {
-                    h0 = list;
-                } else if (hits == 1) {
-                    h1 = list;
-                } else if (hits == 2) {
-                    h2 = list;
-                } else if (hits == 3) {
-                    h3 = list;
-                }
-                hits++;
-            }
-        }
-        if (hits <= 1) {
-            return hits == 0 ? NONE : h0; // one list holds every hit: already sorted and distinct
-        }
-        int[] buf = new int[n];
-        if (hits <= 4) {
-            append(buf, append(buf, append(buf, append(buf, 0, h0), h1), h2), h3);
-        } else {
-            int at = 0;
-            for (int k = -3; k < keys; k++) {
-                at = append(buf, at, hit(ti, p, k));
-            }
-        }
-        // cost grows with the matching index entries, not with the number of rules
-        Arrays.sort(buf);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || buf[distinct - 1] != buf[i]) {
-                buf[distinct++] = buf[i];
-            }
-        }
-        Arrays.fill(buf, distinct, n, -1); // the list ends at the first -1: no copy to trim it
-        return buf;
-    }
-
-    private static final int[] NONE = new int[0];
-
-    private static int append(int[] buf, int at, int[] list) {
-        if (list == null) {
-            return at;
-        }
-        System.arraycopy(list, 0, buf, at, list.length);
-        return at + list.length;
-    }
-
-    /**
-     * The index entry for hit {@code k} of a purchase: -3 the unkeyed rules, -2 its store, -1 its
-     * channel, then per line {@code i} its SKU ({@code 2i}) and category ({@code 2i + 1}); null if none.
-     */
-    private static int[] hit(TypeIndex ti, Purchase p, int k) {
-        if (k < 0) {
-            return k == -3 ? ti.always : k == -2 ? ti.store(p.store()) : ti.channel(p.channel());
-        }
-        BasketLine line = p.lines().get(k / 2);
-        return k % 2 == 0 ? ti.sku(line.sku()) : ti.category(line.category());
+        return evaluator.candidates(Objects.requireNonNull(context, "context must not be null"));
     }
 
     /**
@@ -519,7 +252,7 @@ public final class RuleSet implements RuleEngine {
         Objects.requireNonNull(clawedBack, "clawed-back awards must not be null");
         Map<String, Long> back = new LinkedHashMap<>(); // counter -> amount, each counter given back once
         for (Award a : clawedBack.awards()) {
-            Compiled r = byId.get(known(a));
+            CompiledRule r = byId.get(known(a));
             if (a.amount() == 0) {
                 continue;
             }
@@ -563,12 +296,21 @@ public final class RuleSet implements RuleEngine {
     }
 
     private Evaluation evaluate(RuleContext context, boolean draw) {
+        return evaluate(context, draw, false);
+    }
+
+    /**
+     * Evaluates; {@code naive} tests every rule of the activity's event type in order instead of the
+     * index's candidates (with each condition's own test and multipliers in decimals), for tests that
+     * the indexed evaluation agrees with it.
+     */
+    Evaluation evaluate(RuleContext context, boolean draw, boolean naive) {
         Objects.requireNonNull(context, "context must not be null");
         if (!draw || !drawsQuotas) {
-            return evaluate(context, (Draws) null);
+            return evaluator.evaluate(context, null, naive);
         }
-        Draws draws = new Draws(quotas);
-        Evaluation e = evaluate(context, draws);
+        Selection.Draws draws = new Selection.Draws(quotas);
+        Evaluation e = evaluator.evaluate(context, draws, naive);
         quotas.settle(context.key().value(), draws.totals.keySet()); // releases what an earlier attempt drew and this did not
         return e;
     }
@@ -586,421 +328,7 @@ public final class RuleSet implements RuleEngine {
     @Override
     public Evaluation quote(RuleContext context) {
         Objects.requireNonNull(context, "context must not be null");
-        return evaluate(context, drawsQuotas ? new Draws(new QuotedQuotas(quotas)) : null);
-    }
-
-    /** What one evaluation draws: where from, and the running total it drew on each counter so far. */
-    private static final class Draws {
-        final Quotas quotas;
-        final Map<String, Long> totals = new HashMap<>();
-
-        Draws(Quotas quotas) {
-            this.quotas = quotas;
-        }
-    }
-
-    /** Evaluates; with {@code draws}, draws caps and budgets there, keeping what each counter gave. */
-    private Evaluation evaluate(RuleContext context, Draws draws) {
-        boolean draw = draws != null;
-        int[] candidates = candidateOrdinals(context);
-        if (candidates.length == 0) {
-            return Evaluation.NOTHING;
-        }
-        Purchase purchase = context.activity() instanceof Purchase ? (Purchase) context.activity() : null;
-        Basket basket = purchase == null ? null : Basket.of(purchase);
-        List<Outcome> awarding = null;
-        List<Award> awards = null;
-        List<Compiled> multiplying = null;
-        for (int o : candidates) {
-            if (o < 0) {
-                break;
-            }
-            Compiled r = rules[o];
-            if (!r.activeAt(context) || !r.rule.condition().test(context)) {
-                continue;
-            }
-            if (r.multiplier != null) {
-                if (multiplying == null) {
-                    multiplying = new ArrayList<>();
-                }
-                multiplying.add(r);
-            } else if (plain) { // no group to choose in, nothing to draw: award straight away
-                if (awards == null) {
-                    awards = new ArrayList<>(Math.min(candidates.length, 10));
-                }
-                grant(r, context, basket, awards);
-            } else {
-                Outcome out = grant(r, context, basket, null);
-                if (out != null) {
-                    if (awarding == null) {
-                        awarding = new ArrayList<>(Math.min(candidates.length, 10));
-                    }
-                    awarding.add(out);
-                }
-            }
-        }
-        if (awarding != null) {
-            List<Outcome> selected = selectGroups(awarding);
-            awards = new ArrayList<>(selected.size() + (multiplying == null ? 0 : multiplying.size()));
-            for (int i = 0; i < selected.size(); i++) {
-                Outcome o = selected.get(i);
-                List<Grant> grants = draw ? drawBudget(o, context, draws) : o.grants;
-                for (int j = 0; j < grants.size(); j++) {
-                    awards.add(award(o.rule, grants.get(j)));
-                }
-            }
-        }
-        if (awards == null || awards.isEmpty()) {
-            return Evaluation.NOTHING; // nothing earned, so nothing for multipliers to multiply
-        }
-        if (multiplying == null) {
-            return new Evaluation(awards);
-        }
-        int slots = purchase == null ? 1 : purchase.lines().size();
-        Map<String, long[]> base = new HashMap<>();
-        for (Award a : awards) {
-            long[] b = base.computeIfAbsent(a.currency(), x -> new long[slots]);
-            try {
-                addToSlots(b, a.amount(), a.lineShares(), basket);
-            } catch (ArithmeticException e) {
-                throw new AmountOverflowException("awards in " + a.currency() + " add up to more than the exact range"
-                        + " of a long (" + Long.MAX_VALUE + " minor units) at the award of rule '"
-                        + Inputs.shown(a.ruleId()) + "'");
-            }
-        }
-        List<Outcome> bonuses = new ArrayList<>();
-        for (Compiled r : multiplying) {
-            Outcome out = multiply(r, base, null, basket, context);
-            if (!out.grants.isEmpty()) {
-                bonuses.add(out);
-            }
-        }
-        Map<String, BigDecimal[]> products = new HashMap<>();
-        for (Outcome o : selectGroups(bonuses)) {
-            Outcome applied = stacking == MultiplierStacking.COMPOUND
-                    ? multiply(o.rule, base, products, basket, context) : o;
-            for (Grant g : draw ? drawBudget(applied, context, draws) : applied.grants) {
-                awards.add(award(o.rule, g));
-            }
-        }
-        return new Evaluation(awards);
-    }
-
-    private static void addToSlots(long[] slots, long amount, Map<String, Long> shares, Basket basket) {
-        if (basket == null) {
-            slots[0] = Math.addExact(slots[0], amount);
-            return;
-        }
-        List<BasketLine> lines = basket.lines();
-        if (shares instanceof LineShares && ((LineShares) shares).over(lines)) {
-            LineShares s = (LineShares) shares;
-            for (int i = 0; i < slots.length; i++) {
-                slots[i] = Math.addExact(slots[i], s.part(i));
-            }
-            return;
-        }
-        for (int i = 0; i < slots.length; i++) {
-            Long share = shares.get(lines.get(i).lineId());
-            if (share != null) {
-                slots[i] = Math.addExact(slots[i], share);
-            }
-        }
-    }
-
-    /**
-     * Runs a rule's actions: what they grant after its per-transaction caps, or null if nothing.
-     * With {@code direct} given, the grants are added to it as awards instead, and null returned.
-     */
-    private Outcome grant(Compiled r, RuleContext context, Basket basket, List<Award> direct) {
-        List<Action> actions = r.rule.actions();
-        Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
-                : new HashMap<>(r.rule.capsPerTransaction());
-        Grant first = null;
-        List<Grant> more = null;
-        for (int i = 0; i < actions.size(); i++) {
-            Action a = actions.get(i);
-            if (a instanceof BasketAction) { // a built-in: at most one grant, no list
-                Grant g;
-                try {
-                    g = ((BasketAction) a).grant(context, basket);
-                    g = g == null ? null : admit(r, g, basket, capLeft);
-                } catch (AmountOverflowException e) {
-                    throw overflow(r, e.getMessage());
-                }
-                if (g != null && direct != null) {
-                    direct.add(award(r, g));
-                } else if (g != null) {
-                    if (first == null) {
-                        first = g;
-                    } else {
-                        more = add(more, first, g);
-                    }
-                }
-                continue;
-            }
-            for (Grant g : a.grants(context)) {
-                try {
-                    g = admit(r, g, basket, capLeft);
-                } catch (AmountOverflowException e) {
-                    throw overflow(r, e.getMessage());
-                }
-                if (g != null && direct != null) {
-                    direct.add(award(r, g));
-                } else if (g != null) {
-                    if (first == null) {
-                        first = g;
-                    } else {
-                        more = add(more, first, g);
-                    }
-                }
-            }
-        }
-        return first == null ? null : new Outcome(r, more == null ? List.of(first) : more);
-    }
-
-    /** An amount beyond a long while evaluating rule {@code r}: the rule, then what overflowed. */
-    private static AmountOverflowException overflow(Compiled r, String what) {
-        return new AmountOverflowException("rule '" + Inputs.shown(r.rule.id()) + "': " + what);
-    }
-
-    private static List<Grant> add(List<Grant> more, Grant first, Grant g) {
-        List<Grant> out = more;
-        if (out == null) {
-            out = new ArrayList<>();
-            out.add(first);
-        }
-        out.add(g);
-        return out;
-    }
-
-    /**
-     * Checks a grant's currency, drops it if zero, shares a purchase grant without line shares out
-     * by line amount, and applies the rule's per-transaction cap; null if nothing is left.
-     */
-    private Grant admit(Compiled r, Grant g, Basket basket, Map<String, Long> capLeft) {
-        if (!byCode.containsKey(g.currency())) {
-            throw new UnknownCurrencyException("rule '" + Inputs.shown(r.rule.id()) + "' granted " + g.currency()
-                    + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
-        }
-        if (g.amount() == 0) {
-            return null;
-        }
-        Grant shared = g;
-        if (basket != null && g.lineShares().isEmpty()) {
-            shared = new Grant(g.currency(), g.amount(), basket.overAll(g.amount()), g.explanation());
-        }
-        return cap(r, shared, capLeft);
-    }
-
-    private Grant cap(Compiled r, Grant g, Map<String, Long> capLeft) {
-        if (capLeft == null || !capLeft.containsKey(g.currency())) {
-            return g;
-        }
-        long left = capLeft.get(g.currency());
-        if (left == 0) {
-            return null;
-        }
-        if (g.amount() <= left) {
-            capLeft.put(g.currency(), left - g.amount());
-            return g;
-        }
-        capLeft.put(g.currency(), 0L);
-        long cap = r.rule.capsPerTransaction().get(g.currency());
-        String text = "capped at " + points(g.currency(), cap) + " per transaction (was " + points(g.currency(), g.amount())
-                + ")";
-        return new Grant(g.currency(), left, Allocation.scale(g.lineShares(), left), addCap(g.explanation(), text));
-    }
-
-    /**
-     * Draws a selected rule's grants on its per-member caps and campaign budget, keyed by the
-     * activity's key; {@code draws} holds what this evaluation drew on each counter so far, so that a
-     * counter drawn several times gets the running total.
-     */
-    private List<Grant> drawBudget(Outcome o, RuleContext context, Draws draws) {
-        boolean memberCaps = !o.rule.rule.capsPerMember().isEmpty();
-        if (!memberCaps && (o.rule.campaign == null || o.rule.budgetCounters.length == 0)) {
-            return o.grants;
-        }
-        String request = context.key().value();
-        List<Grant> out = new ArrayList<>(o.grants.size());
-        for (Grant g : o.grants) {
-            String used = null;
-            long usedBefore = 0;
-            Rule.MemberCap cap = memberCaps ? o.rule.rule.capsPerMember().get(g.currency()) : null;
-            if (cap != null) {
-                used = capCounter(o.rule.rule.id(), g.currency(), cap, context);
-                usedBefore = draws.totals.getOrDefault(used, 0L);
-                long usedTaken = drawOn(request, used, usedBefore, g.amount(), cap.max(), draws);
-                if (usedTaken == 0) {
-                    continue;
-                }
-                if (usedTaken < g.amount()) {
-                    String text = "capped at " + points(g.currency(), cap.max()) + " per " + cap.period().label()
-                            + " (was " + points(g.currency(), g.amount()) + ")";
-                    g = new Grant(g.currency(), usedTaken, Allocation.scale(g.lineShares(), usedTaken),
-                            addCap(g.explanation(), text));
-                }
-            }
-            int budget = o.rule.budget(g.currency());
-            if (budget < 0) {
-                out.add(g);
-                continue;
-            }
-            String counter = o.rule.budgetCounters[budget];
-            long taken = drawOn(request, counter, draws.totals.getOrDefault(counter, 0L), g.amount(),
-                    o.rule.budgetLimits[budget], draws);
-            if (used != null && taken < g.amount()) { // the cap keeps only what the budget let through
-                draws.totals.put(used, draws.quotas.draw(request, used, usedBefore + taken, cap.max()));
-            }
-            if (taken == g.amount()) {
-                out.add(g);
-            } else if (taken > 0) {
-                String text = "cut to " + points(g.currency(), taken) + " by the remaining budget of campaign '"
-                        + o.rule.campaign.name() + "'";
-                out.add(new Grant(g.currency(), taken, Allocation.scale(g.lineShares(), taken),
-                        addCap(g.explanation(), text)));
-            }
-        }
-        return out;
-    }
-
-    /** Draws {@code amount} more on a counter for a request that drew {@code before} on it so far; returns how much. */
-    private static long drawOn(String request, String counter, long before, long amount, long limit, Draws draws) {
-        long total = draws.quotas.draw(request, counter, Math.addExact(before, amount), limit);
-        draws.totals.put(counter, Math.max(total, before));
-        return Math.max(0, total - before);
-    }
-
-    private static Explanation addCap(Explanation e, String text) {
-        return e.withCap(e.cap().isEmpty() ? text : e.cap() + "; " + text);
-    }
-
-    private String points(String currency, long minorUnits) {
-        return Points.of(byCode.get(currency), minorUnits).toString();
-    }
-
-    /**
-     * Computes a multiplier rule's bonus. With {@code products == null} it is the additive bonus;
-     * otherwise the compound bonus on top of the products so far, which it then updates.
-     */
-    private Outcome multiply(Compiled r, Map<String, long[]> base, Map<String, BigDecimal[]> products,
-            Basket basket, RuleContext context) {
-        Purchase purchase = basket == null ? null : basket.purchase();
-        Multiplier m = r.multiplier;
-        long[] b = base.get(m.currency());
-        BigDecimal factor = m.fromTier() ? context.member().tierMultiplier() : m.factor();
-        if (b == null || factor.compareTo(BigDecimal.ONE) <= 0) {
-            return new Outcome(r, List.of());
-        }
-        if (purchase == null && m.lines() != Nodes.ANY_LINE) {
-            return new Outcome(r, List.of());
-        }
-        BigDecimal[] p = null;
-        if (products != null) {
-            p = products.computeIfAbsent(m.currency(), x -> {
-                BigDecimal[] ones = new BigDecimal[b.length];
-                Arrays.fill(ones, BigDecimal.ONE);
-                return ones;
-            });
-        }
-        BigDecimal extra = factor.subtract(BigDecimal.ONE);
-        long[] shares = purchase == null ? null : new long[b.length];
-        long amount = 0;
-        long baseSum = 0;
-        int lines = 0;
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == 0 || (purchase != null && !m.lines().matches(purchase.lines().get(i)))) {
-                continue;
-            }
-            BigDecimal bi = BigDecimal.valueOf(b[i]);
-            long bonus;
-            try {
-                if (p == null) {
-                    bonus = bi.multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
-                } else {
-                    BigDecimal next = p[i].multiply(factor);
-                    bonus = bi.multiply(next).setScale(0, RoundingMode.FLOOR).longValueExact()
-                            - bi.multiply(p[i]).setScale(0, RoundingMode.FLOOR).longValueExact();
-                    p[i] = next;
-                }
-                baseSum = Math.addExact(baseSum, b[i]);
-                amount = Math.addExact(amount, Math.max(bonus, 0));
-            } catch (ArithmeticException e) {
-                throw overflow(r, "multiplying " + points(m.currency(), b[i]) + (purchase == null ? "" : " on line '"
-                        + Inputs.shown(purchase.lines().get(i).lineId()) + "'") + " by " + Inputs.shown(factor)
-                        + " does not fit the exact range of a long in minor units");
-            }
-            lines++;
-            if (bonus > 0 && shares != null) {
-                shares[i] = bonus;
-            }
-        }
-        if (amount == 0) {
-            return new Outcome(r, List.of());
-        }
-        String on = purchase == null ? "" : " on " + lines + (lines == 1 ? " line" : " lines");
-        Explanation how = new Explanation(points(m.currency(), baseSum) + " earned" + on, "",
-                factor.stripTrailingZeros().toPlainString() + "x ("
-                        + (m.fromTier() ? "tier " + context.member().tier() + ", " : "")
-                        + (stacking == MultiplierStacking.ADDITIVE ? "additive" : "compound") + ")",
-                "floor per line", "");
-        Map<String, Long> capLeft = r.rule.capsPerTransaction().isEmpty() ? null
-                : new HashMap<>(r.rule.capsPerTransaction());
-        Grant g = cap(r, new Grant(m.currency(), amount, shares == null ? Map.of() : LineShares.of(basket.lines(), shares),
-                how), capLeft);
-        return new Outcome(r, g == null ? List.of() : List.of(g));
-    }
-
-    private List<Outcome> selectGroups(List<Outcome> outcomes) {
-        if (groups.isEmpty()) {
-            return outcomes;
-        }
-        Map<String, Outcome> winners = new HashMap<>();
-        for (Outcome o : outcomes) {
-            String g = o.rule.group;
-            if (g == null) {
-                continue;
-            }
-            Outcome best = winners.get(g);
-            if (best == null || (o.rule.selection == GroupSelection.BEST && compare(o, best) > 0)) {
-                winners.put(g, o);
-            }
-        }
-        if (winners.isEmpty()) {
-            return outcomes;
-        }
-        List<Outcome> out = new ArrayList<>(outcomes.size());
-        for (Outcome o : outcomes) {
-            String g = o.rule.group;
-            if (g == null || winners.get(g) == o) {
-                out.add(o);
-            }
-        }
-        return out;
-    }
-
-    private int compare(Outcome a, Outcome b) {
-        for (PointCurrency c : currencies) {
-            int cmp = Long.compare(total(a, c.code()), total(b, c.code()));
-            if (cmp != 0) {
-                return cmp;
-            }
-        }
-        return 0;
-    }
-
-    private static long total(Outcome o, String currency) {
-        long sum = 0;
-        for (Grant g : o.grants) {
-            if (g.currency().equals(currency)) {
-                sum += g.amount();
-            }
-        }
-        return sum;
-    }
-
-    private static Award award(Compiled r, Grant g) {
-        return new Award(r.rule.id(), r.rule.name(), g.currency(), g.amount(), g.lineShares(), g.explanation());
+        return evaluator.evaluate(context, drawsQuotas ? new Selection.Draws(new QuotedQuotas(quotas)) : null, false);
     }
 
     /** Builds a {@link RuleSet}, checking every reference when {@link #build()} is called. Not thread-safe. */
@@ -1168,80 +496,10 @@ public final class RuleSet implements RuleEngine {
          * @throws InvalidRuleException if an exclusive group mixes awarding and multiplier rules
          */
         public RuleSet build() {
-            Set<String> ids = new LinkedHashSet<>();
-            Map<String, Boolean> groupKinds = new HashMap<>();
-            for (Campaign c : campaigns.values()) {
-                for (String code : c.budgets().keySet()) {
-                    checkCurrency("campaign '" + Inputs.shown(c.id()) + "'", code);
-                }
-            }
-            for (Rule r : rules) {
-                if (!ids.add(r.id())) {
-                    throw new DuplicateRuleIdException("rule id '" + Inputs.shown(r.id())
-                            + "' appears twice in the rule set; rule ids"
-                            + " must be unique");
-                }
-                String who = "rule '" + Inputs.shown(r.id()) + "'";
-                for (Action a : r.actions()) {
-                    for (String code : a.currencies()) {
-                        checkCurrency(who, code);
-                    }
-                }
-                if (r.multiplier().isPresent()) {
-                    checkCurrency(who, r.multiplier().get().currency());
-                }
-                for (String code : r.capsPerTransaction().keySet()) {
-                    checkCurrency(who + " (cap)", code);
-                }
-                for (String code : r.capsPerMember().keySet()) {
-                    checkCurrency(who + " (cap)", code);
-                }
-                if (tiers != null) {
-                    Set<String> named = new TreeSet<>();
-                    Nodes.tiers(r.condition(), named);
-                    named.removeAll(tiers);
-                    if (!named.isEmpty()) {
-                        throw new UnknownRuleReferenceException(who + " names tier " + named
-                                + ", which the program does not have; tiers are " + tiers);
-                    }
-                }
-                if (attributes != null) {
-                    Set<String> named = new TreeSet<>();
-                    Nodes.attributes(r.condition(), named);
-                    named.removeAll(attributes);
-                    if (!named.isEmpty()) {
-                        throw new UnknownRuleReferenceException(who + " names member attribute " + named
-                                + ", which the program does not keep; attributes are " + attributes);
-                    }
-                }
-                if (r.exclusiveGroup().isPresent()) {
-                    String g = r.exclusiveGroup().get();
-                    if (!groups.containsKey(g)) {
-                        throw new UnknownRuleReferenceException(who + " names exclusive group '" + Inputs.shown(g)
-                                + "', which is not declared; declared groups are " + groups.keySet());
-                    }
-                    Boolean kind = groupKinds.putIfAbsent(g, r.multiplier().isPresent());
-                    if (kind != null && kind != r.multiplier().isPresent()) {
-                        throw new InvalidRuleException(who + " is a " + (kind ? "awarding" : "multiplier")
-                                + " rule in exclusive group '" + Inputs.shown(g) + "', whose other rules are "
-                                + (kind ? "multiplier" : "awarding") + " rules; a group holds one kind");
-                    }
-                }
-                if (r.campaign().isPresent() && !campaigns.containsKey(r.campaign().get())) {
-                    throw new UnknownRuleReferenceException(who + " names campaign '" + Inputs.shown(r.campaign().get())
-                            + "', which was not added; campaigns are " + campaigns.keySet());
-                }
-            }
+            RuleSetChecks.check(rules, currencies, tiers, attributes, groups, campaigns);
             List<Rule> sorted = new ArrayList<>(rules);
             sorted.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
             return new RuleSet(this, sorted);
-        }
-
-        private void checkCurrency(String who, String code) {
-            if (!currencies.containsKey(code)) {
-                throw new UnknownRuleReferenceException(who + " awards currency " + code
-                        + ", which the program does not have; currencies are " + currencies.keySet());
-            }
         }
     }
 

@@ -28,6 +28,14 @@ import java.util.Set;
 public final class ActionNodes {
 
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** {@code "1 item"}, {@code "2 items"}, ...: the base of a per-item award, written once. */
+    private static final String[] ITEMS = new String[65];
+
+    static {
+        for (int i = 1; i < ITEMS.length; i++) {
+            ITEMS[i] = i + (i == 1 ? " item" : " items");
+        }
+    }
 
     private ActionNodes() {
     }
@@ -196,7 +204,7 @@ public final class ActionNodes {
                 units = whole.longValue();
             } else {
                 units = Math.floorDiv(spend, stepMinor); // same currency, so the same scale
-                spent = basket.money(spend);
+                spent = null; // written with the rest of the base below, in one string
             }
             long amount;
             try {
@@ -204,7 +212,8 @@ public final class ActionNodes {
             } catch (ArithmeticException e) {
                 throw overflow(String.valueOf(units), null);
             }
-            String base = spent + " on " + lines + (all ? "" : " matching") + (lines == 1 ? " line" : " lines");
+            String kind = all ? (lines == 1 ? " line" : " lines") : (lines == 1 ? " matching line" : " matching lines");
+            String base = spent != null ? spent + " on " + lines + kind : basket.moneyOn(spend, lines, kind);
             Explanation how = new Explanation(base, rateText, "", rounding + units + ")", "");
             return new Grant(rate.currency().code(), amount,
                     all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
@@ -321,7 +330,8 @@ public final class ActionNodes {
             if (items == 0) {
                 return null;
             }
-            Explanation how = new Explanation(items + (items == 1 ? " item" : " items"), rateText, "", "", "");
+            Explanation how = new Explanation(items < ITEMS.length ? ITEMS[(int) items] : items + " items", rateText, "",
+                    "", "");
             return new Grant(perItem.currency().code(), amount, LineShares.of(basket.lines(), parts), how);
         }
 

@@ -20,26 +20,56 @@ import java.util.List;
  */
 public final class Basket {
 
-    private final Purchase purchase;
-    private final List<BasketLine> lines;
+    private Purchase purchase;
+    private List<BasketLine> lines;
     private long[] amounts;
-    private final int scale;
-    private final Currency currency;
+    private boolean amountsRead;
+    private int scale;
+    private Currency currency;
     private long[] weights;
+    private boolean weightsRead;
+    private long[] matched;
+    /** The basket total in minor units; -1 if not computed yet, -2 if a line or the total is beyond a long. */
+    private long total = -1;
 
     private Basket(Purchase purchase) {
-        this.purchase = purchase;
-        this.lines = purchase.lines();
-        BigDecimal first = lines.get(0).unitPrice().amount();
-        this.scale = first.scale();
-        this.currency = lines.get(0).unitPrice().currency();
+        reset(purchase);
+    }
+
+    /**
+     * Returns an empty basket, to be {@link #reset} for each purchase: an evaluation keeps one per
+     * thread so that reading a purchase allocates no arrays when its size is the last one's.
+     *
+     * @return the basket, reading nothing yet
+     */
+    public static Basket reusable() {
+        return new Basket(null);
+    }
+
+    /**
+     * Reads another purchase, forgetting the last one.
+     *
+     * @param next the purchase, or null to forget the last one only
+     * @return this basket
+     */
+    public Basket reset(Purchase next) {
+        this.purchase = next;
+        this.lines = next == null ? null : next.lines();
+        this.amountsRead = false;
+        this.weightsRead = false;
+        this.total = -1;
+        if (next != null) {
+            BasketLine first = lines.get(0);
+            this.scale = first.unitPrice().amount().scale();
+            this.currency = first.unitPrice().currency();
+        }
+        return this;
     }
 
     /** The line amounts in minor units, computed when an action first needs them. */
     private long[] amounts() {
-        long[] a = amounts;
-        if (a == null) {
-            a = new long[lines.size()];
+        if (!amountsRead) {
+            long[] a = amounts == null || amounts.length != lines.size() ? new long[lines.size()] : amounts;
             for (int i = 0; i < a.length; i++) {
                 BasketLine line = lines.get(i);
                 BigDecimal unit = line.unitPrice().amount(); // at the currency's scale, like every line's
@@ -52,8 +82,55 @@ public final class Basket {
                 }
             }
             amounts = a;
+            amountsRead = true;
         }
-        return a;
+        return amounts;
+    }
+
+    /**
+     * Returns the basket total in minor units, or -1 if a line amount or the total does not fit in a
+     * {@code long} (then conditions compare in decimals instead). Never throws.
+     *
+     * @return the total, or -1
+     */
+    public long totalOrMinusOne() {
+        if (total == -1) {
+            long sum = -2;
+            try {
+                long[] a = amounts();
+                sum = 0;
+                for (long x : a) {
+                    sum = Math.addExact(sum, x);
+                }
+            } catch (AmountOverflowException | ArithmeticException beyondALong) {
+                sum = -2;
+            }
+            total = sum;
+        }
+        return total < 0 ? -1 : total;
+    }
+
+    /**
+     * Returns the spend on the lines a matcher selects in minor units, -1 if a line amount or the sum
+     * does not fit in a {@code long}, or -2 if no line is selected. Never throws.
+     *
+     * @param matcher the lines
+     * @return the spend, -1 or -2
+     */
+    public long spendOrNegative(LineMatcher matcher) {
+        if (totalOrMinusOne() < 0) {
+            return -1;
+        }
+        long[] a = amounts;
+        long sum = 0;
+        boolean any = false;
+        for (int i = 0; i < a.length; i++) {
+            if (matcher.matches(lines.get(i))) {
+                sum += a[i]; // at most the total, which fits
+                any = true;
+            }
+        }
+        return any ? sum : -2;
     }
 
     /**
@@ -161,12 +238,38 @@ public final class Basket {
         }
         long unit = TENS[scale];
         long fraction = minorUnits % unit;
+        // one concatenation, as BigDecimal.toPlainString then " " and the code would print it
+        return minorUnits / unit + "." + ZEROS[scale - digits(fraction)] + fraction + " " + currency.getCurrencyCode();
+    }
+
+    /**
+     * Formats an amount as {@link #money(long)} does followed by {@code " on "}, a number of lines and
+     * what they are, e.g. {@code "29.59 EUR on 3 lines"}, in one string.
+     *
+     * @param minorUnits the amount
+     * @param lines how many lines
+     * @param kind what follows the number, e.g. {@code " lines"}
+     * @return the text
+     */
+    public String moneyOn(long minorUnits, int lines, String kind) {
+        if (minorUnits < 0 || scale >= ZEROS.length) {
+            return money(minorUnits) + " on " + lines + kind;
+        }
+        String code = currency.getCurrencyCode();
+        if (scale == 0) {
+            return minorUnits + " " + code + " on " + lines + kind;
+        }
+        long unit = TENS[scale];
+        long fraction = minorUnits % unit;
+        return minorUnits / unit + "." + ZEROS[scale - digits(fraction)] + fraction + " " + code + " on " + lines + kind;
+    }
+
+    private static int digits(long fraction) {
         int digits = 1;
         for (long f = fraction; f >= 10; f /= 10) {
             digits++;
         }
-        // one concatenation, as BigDecimal.toPlainString then " " and the code would print it
-        return minorUnits / unit + "." + ZEROS[scale - digits] + fraction + " " + currency.getCurrencyCode();
+        return digits;
     }
 
     private static final String[] ZEROS = {"", "0", "00", "000", "0000", "00000", "000000", "0000000", "00000000"};
@@ -191,12 +294,11 @@ public final class Basket {
      * @throws AmountOverflowException if a line amount in minor units does not fit in a {@code long}
      */
     public LineShares overAll(long total) {
-        long[] w = weights;
-        if (w == null) {
-            w = weights(null);
-            weights = w;
+        if (!weightsRead) {
+            weights = weights(null);
+            weightsRead = true;
         }
-        return LineShares.of(lines, Allocation.proRata(total, w));
+        return LineShares.of(lines, Allocation.proRata(total, weights));
     }
 
     /**
@@ -226,9 +328,12 @@ public final class Basket {
                 }
             }
         }
-        long[] w = new long[lines.size()];
+        // allocation only reads the weights: the buffer is reused for the next matcher or basket
+        long[] w = matched == null || matched.length != lines.size() ? new long[lines.size()] : matched;
+        matched = w;
         boolean anyPrice = false;
         for (int i = 0; i < w.length; i++) {
+            w[i] = 0;
             if (matcher == null || matcher.matches(lines.get(i))) {
                 w[i] = amounts[i];
                 anyPrice |= amounts[i] > 0;
@@ -241,6 +346,6 @@ public final class Basket {
                 }
             }
         }
-        return w;
+        return matcher == null ? w.clone() : w; // the weights of all lines are kept: not the shared buffer
     }
 }
