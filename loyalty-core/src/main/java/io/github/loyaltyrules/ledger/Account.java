@@ -31,4 +31,15 @@ public record Account(MemberId member, AccountStatus status, Instant enrolledAt,
         Checks.notNull(statusSince, "statusSince");
         Checks.notNull(statusReason, "statusReason");
     }
+
+    /**
+     * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "Account[member=" + member + ", status=" + status + ", enrolledAt=" + enrolledAt + ", statusSince="
+                + statusSince + ", statusReason=" + io.github.loyaltyrules.ledger.internal.Inputs.freeText(statusReason) + "]";
+    }
 }

@@ -53,4 +53,16 @@ public record Entry(long sequence, IdempotencyKey posting, PostingType postingTy
         // kept compactly: every entry lives as long as the ledger
         lots = Movements.copyOf(lots);
     }
+
+    /**
+     * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "Entry[sequence=" + sequence + ", posting=" + posting + ", postingType=" + postingType + ", type=" + type
+                + ", member=" + member + ", currency=" + currency + ", amount=" + amount + ", heldDelta=" + heldDelta
+                + ", debtDelta=" + debtDelta + ", at=" + at + ", reason=" + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + ", lots=" + lots + "]";
+    }
 }

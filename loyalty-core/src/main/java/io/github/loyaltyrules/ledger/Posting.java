@@ -91,15 +91,17 @@ public record Posting(IdempotencyKey key, PostingType type, MemberId member, Mem
     }
 
     /**
-     * Returns the posting's parts as text, in the form of a record's.
+     * Returns the posting's parts as text, in the form of a record's, with the free-text reason as
+     * its length only (it may hold personal data) and without the fingerprint (which holds it too).
      *
      * @return the text
      */
     @Override
     public String toString() {
         return "Posting[key=" + key + ", type=" + type + ", member=" + member + ", counterparty=" + counterparty
-                + ", currency=" + currency + ", amount=" + amount + ", at=" + at + ", reason=" + reason + ", target="
-                + target + ", fingerprint=" + fingerprint() + ", entries=" + entries + "]";
+                + ", currency=" + currency + ", amount=" + amount + ", at=" + at + ", reason="
+                + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + ", target=" + target + ", entries="
+                + entries + "]";
     }
 
     /**

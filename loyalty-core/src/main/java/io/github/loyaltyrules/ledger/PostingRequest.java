@@ -59,6 +59,17 @@ public sealed interface PostingRequest permits PostingRequest.Earn, PostingReque
             Objects.requireNonNull(key, "key must not be null");
             Objects.requireNonNull(reason, "reason must not be null");
         }
+
+        /**
+         * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Earn[member=" + member + ", amount=" + amount + ", at=" + at + ", key=" + key + ", reason="
+                    + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + "]";
+        }
     }
 
     /**
@@ -88,6 +99,17 @@ public sealed interface PostingRequest permits PostingRequest.Earn, PostingReque
             Objects.requireNonNull(at, "at must not be null");
             Objects.requireNonNull(key, "key must not be null");
             Objects.requireNonNull(reason, "reason must not be null");
+        }
+
+        /**
+         * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "AdjustCredit[member=" + member + ", amount=" + amount + ", at=" + at + ", key=" + key + ", reason="
+                    + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + "]";
         }
     }
 
@@ -119,6 +141,17 @@ public sealed interface PostingRequest permits PostingRequest.Earn, PostingReque
             Objects.requireNonNull(key, "key must not be null");
             Objects.requireNonNull(reason, "reason must not be null");
         }
+
+        /**
+         * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Redeem[member=" + member + ", amount=" + amount + ", at=" + at + ", key=" + key + ", reason="
+                    + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + "]";
+        }
     }
 
     /**
@@ -148,6 +181,17 @@ public sealed interface PostingRequest permits PostingRequest.Earn, PostingReque
             Objects.requireNonNull(at, "at must not be null");
             Objects.requireNonNull(key, "key must not be null");
             Objects.requireNonNull(reason, "reason must not be null");
+        }
+
+        /**
+         * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "AdjustDebit[member=" + member + ", amount=" + amount + ", at=" + at + ", key=" + key + ", reason="
+                    + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + "]";
         }
     }
 
@@ -181,6 +225,17 @@ public sealed interface PostingRequest permits PostingRequest.Earn, PostingReque
             Objects.requireNonNull(at, "at must not be null");
             Objects.requireNonNull(key, "key must not be null");
             Objects.requireNonNull(reason, "reason must not be null");
+        }
+
+        /**
+         * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Reserve[member=" + member + ", amount=" + amount + ", ttl=" + ttl + ", at=" + at + ", key=" + key
+                    + ", reason=" + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + "]";
         }
     }
 
@@ -268,6 +323,17 @@ public sealed interface PostingRequest permits PostingRequest.Earn, PostingReque
             Objects.requireNonNull(key, "key must not be null");
             Objects.requireNonNull(reason, "reason must not be null");
         }
+
+        /**
+         * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Reverse[member=" + member + ", original=" + original + ", amount=" + amount + ", at=" + at + ", key="
+                    + key + ", reason=" + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + "]";
+        }
     }
 
     /**
@@ -300,6 +366,17 @@ public sealed interface PostingRequest permits PostingRequest.Earn, PostingReque
             Objects.requireNonNull(at, "at must not be null");
             Objects.requireNonNull(key, "key must not be null");
             Objects.requireNonNull(reason, "reason must not be null");
+        }
+
+        /**
+         * Shows the parts, with the free-text reason as its length only (it may hold personal data).
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Transfer[from=" + from + ", to=" + to + ", amount=" + amount + ", at=" + at + ", key=" + key
+                    + ", reason=" + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + "]";
         }
     }
 }

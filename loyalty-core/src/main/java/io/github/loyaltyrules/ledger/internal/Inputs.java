@@ -197,4 +197,14 @@ public final class Inputs {
     public static String hidden(Object value) {
         return value == null ? "none" : "hidden";
     }
+
+    /**
+     * Shows how long a free text is (a reason, a note), without the text, which may hold personal data.
+     *
+     * @param text the text, or null
+     * @return e.g. {@code "<12 chars>"}, or {@code "none"}
+     */
+    public static String freeText(String text) {
+        return text == null ? "none" : "<" + text.length() + " chars>";
+    }
 }
