@@ -561,7 +561,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     /** Writes a member's change into its slot; the caller holds the slot's lock. */
     private static void write(Slot slot, MemberChange change) {
-        for (Lot lot : change.lots()) {
+        // indexed loops: this runs on every posting, and an iterator is an allocation each
+        List<Lot> lots = change.lots();
+        for (int i = 0; i < lots.size(); i++) {
+            Lot lot = lots.get(i);
             if (lot.remaining() == 0) {
                 if (slot.spent == null) {
                     slot.spent = new LinkedHashMap<>();
@@ -571,7 +574,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 slot.spent.remove(lot.id());
             }
         }
-        for (Reservation r : change.reservations()) {
+        List<Reservation> reservations = change.reservations();
+        for (int i = 0; i < reservations.size(); i++) {
+            Reservation r = reservations.get(i);
             if (r.status() == ReservationStatus.OPEN && change.book().reservations().containsKey(r.key())) {
                 if (slot.closed != null) {
                     slot.closed.remove(r.key());
