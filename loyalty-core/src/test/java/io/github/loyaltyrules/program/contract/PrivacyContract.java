@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import io.github.loyaltyrules.ledger.Balance;
 import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.Ledger;
@@ -546,14 +547,17 @@ public abstract class PrivacyContract {
         List<String> members = new ArrayList<>();
         List<String> records = new ArrayList<>();
         for (MemberId m : s.ledger().members(null, 10_000)) {
-            books.add(s.ledger().book(m).orElseThrow().toString());
+            // toString shows free text by its length only: the rows add the text itself
+            MemberBook book = s.ledger().book(m).orElseThrow();
+            books.add(book + " statusReason=" + book.account().statusReason());
             for (String c : List.of(PTS.code(), TQP.code())) {
                 s.ledger().lots(m, c).forEach(l -> lots.add(m + " " + l));
             }
             s.ledger().reservations(m).forEach(r -> reservations.add(r.toString()));
             for (Entry e : s.ledger().entries(m)) {
-                entries.add(e.toString());
-                s.ledger().posting(e.posting()).ifPresent(p -> postings.add(p.toString()));
+                entries.add(e + " reason=" + e.reason());
+                s.ledger().posting(e.posting()).ifPresent(p -> postings.add(p + " reason=" + p.reason() + " fingerprint="
+                        + p.fingerprint()));
                 s.ledger().reversed(m, e.posting()).ifPresent(r -> postings.add(m + " reversed " + e.posting() + " " + r));
             }
             s.program().member(m).ifPresent(r -> members.add(r.member() + " " + r.version() + " " + r.tags() + " "
