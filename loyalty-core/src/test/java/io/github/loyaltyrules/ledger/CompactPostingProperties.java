@@ -35,7 +35,7 @@ class CompactPostingProperties {
             assertThat(derived.fingerprint()).isEqualTo(text);
             assertThat(kept.fingerprint()).isEqualTo(text);
             assertThat(derived).isEqualTo(kept).hasSameHashCodeAs(kept);
-            assertThat(derived.toString()).isEqualTo(kept.toString()).contains("fingerprint=" + text + ",");
+            assertThat(derived.toString()).isEqualTo(kept.toString()).doesNotContain("fingerprint");
             // another text is kept as given, and makes another posting
             Posting other = new Posting(key, type, ann, bob, "PTS", points, at, "why", target, text + "!", List.of());
             assertThat(other.fingerprint()).isEqualTo(text + "!");
