@@ -85,8 +85,8 @@ public final class LoyaltyProgram {
     private final Duration retention;
 
     private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine,
-            ProgramStore store, Pseudonyms pseudonyms, Duration retention) {
-        this.context = new ProgramContext(ledger, version, tiers, tierEngine, store);
+            ProgramStore store, Pseudonyms pseudonyms, Duration retention, io.github.loyaltyrules.rule.Quotas quotas) {
+        this.context = new ProgramContext(ledger, version, tiers, tierEngine, store, quotas);
         this.claims = new KeyClaims(context);
         TierActivity tierActivity = new TierActivity(tierEngine);
         this.activities = new Activities(context, claims, tierActivity);
@@ -120,6 +120,7 @@ public final class LoyaltyProgram {
         private ProgramStore store;
         private Pseudonyms pseudonyms;
         private Duration retention;
+        private io.github.loyaltyrules.rule.Quotas quotas;
 
         private Builder(Ledger ledger, ProgramVersion version) {
             this.ledger = ledger;
@@ -206,13 +207,29 @@ public final class LoyaltyProgram {
         }
 
         /**
+         * Counts rewards' overall {@linkplain UsageLimit usage limits} (all members together) in these
+         * quotas, e.g. durable ones shared by several servers (loyalty-jdbc's); in this JVM's memory by
+         * default, which holds an overall limit only while every redemption goes through this JVM. Give a
+         * program with a shared store shared quotas too. Per-member limits are kept in the program store.
+         *
+         * @param usageQuotas where overall usage limits are counted
+         * @return this builder
+         * @throws NullPointerException if {@code usageQuotas} is null
+         */
+        public Builder usageQuotas(io.github.loyaltyrules.rule.Quotas usageQuotas) {
+            this.quotas = Objects.requireNonNull(usageQuotas, "usage quotas must not be null");
+            return this;
+        }
+
+        /**
          * Builds the program.
          *
          * @return the program
          */
         public LoyaltyProgram build() {
             return new LoyaltyProgram(ledger, version, tiers, tierEngine,
-                    store != null ? store : InMemoryProgramStore.create(), pseudonyms, retention);
+                    store != null ? store : InMemoryProgramStore.create(), pseudonyms, retention,
+                    quotas != null ? quotas : io.github.loyaltyrules.rule.Quotas.inMemory());
         }
     }
 
@@ -661,7 +678,9 @@ public final class LoyaltyProgram {
      * @return the ledger posting of the redemption
      * @throws NullPointerException if an argument is null
      * @throws RewardNotAvailableException if the reward is unknown, not available at {@code at},
-     *         not for the member's tier, or redeemed up to its limit
+     *         not for the member's tier, or redeemed up to one of its {@linkplain Reward#limits() limits} (per
+     *         member, or overall, in the period of {@code at} in the ledger's zone); nothing is counted or
+     *         posted, and the key may be used again
      * @throws InsufficientPointsException if the member has too few points available
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
