@@ -21,7 +21,9 @@ import java.util.Set;
  * @param tiers the tier names allowed to redeem it; empty for everyone
  * @param perMemberLimit how many times one member may redeem it; positive
  * @param usageLimits the other limits counted in uses: per member per period, and overall (all members
- *        together), with or without a period; at most one of each scope, period and anchor
+ *        together), with or without a period; at most one of each scope, period and anchor; kept in one
+ *        order (per member before overall, without a period first, then by period and anchor), so that
+ *        rewards with the same limits are equal
  */
 public record Reward(String id, String name, Points cost, Instant availableFrom, Instant availableUntil,
         Set<String> tiers, int perMemberLimit, List<UsageLimit> usageLimits) {
@@ -76,7 +78,9 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
                     + " must be positive; got "
                     + perMemberLimit);
         }
-        usageLimits = List.copyOf(usageLimits);
+        List<UsageLimit> sorted = new ArrayList<>(usageLimits);
+        sorted.sort(UsageLimit.ORDER);
+        usageLimits = List.copyOf(sorted);
         for (int i = 0; i < usageLimits.size(); i++) {
             UsageLimit l = usageLimits.get(i);
             if (l.scope() == UsageLimit.Scope.PER_MEMBER && l.period() == null) {

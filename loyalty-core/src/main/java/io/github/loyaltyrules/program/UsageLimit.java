@@ -4,6 +4,7 @@ import io.github.loyaltyrules.expiry.CalendarPeriod;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,11 @@ public record UsageLimit(Scope scope, int uses, CalendarPeriod period, MonthDay 
     }
 
     private static final MonthDay CALENDAR = MonthDay.of(1, 1);
+
+    /** The order a reward keeps its limits in: per member first; without a period, then by period; by anchor. */
+    static final Comparator<UsageLimit> ORDER = Comparator.comparing(UsageLimit::scope)
+            .thenComparingInt(l -> l.period() == null ? -1 : l.period().ordinal())
+            .thenComparing(UsageLimit::anchor);
 
     /**
      * Validates the limit.

@@ -45,6 +45,8 @@ class UsageLimitTest {
                 .withLimit(UsageLimit.perMember(3, CalendarPeriod.MONTH)).withLimit(UsageLimit.perMember(9));
         assertThat(r.perMemberLimit()).isEqualTo(9);
         assertThat(r.usageLimits()).containsExactly(UsageLimit.perMember(3, CalendarPeriod.MONTH));
+        assertThat(COFFEE.withLimit(UsageLimit.overall(5)).withLimit(UsageLimit.perMember(1, CalendarPeriod.YEAR)))
+                .isEqualTo(COFFEE.withLimit(UsageLimit.perMember(1, CalendarPeriod.YEAR)).withLimit(UsageLimit.overall(5)));
         assertThat(r.limits()).containsExactly(UsageLimit.perMember(9), UsageLimit.perMember(3, CalendarPeriod.MONTH));
         assertThat(COFFEE.limits()).isEmpty();
         assertThat(r.forTiers(Set.of("Gold")).usageLimits()).isEqualTo(r.usageLimits());

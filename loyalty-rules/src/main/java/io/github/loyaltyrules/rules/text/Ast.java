@@ -102,8 +102,16 @@ final class Ast {
             Name campaign, Cond when, List<Act> actions, List<Cap> caps) implements Stmt {
     }
 
+    /** {@code limit} is the per-member limit for the reward's life; {@code usage} its other limits in uses. */
     record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, DayTime from,
-            DayTime until) implements Stmt {
+            DayTime until, List<Usage> usage) implements Stmt {
+    }
+
+    /**
+     * {@code limit 2 per member per month starting 1 October}: uses, per member or overall, the period
+     * ("month", "quarter", "half-year", "year"; null for the reward's life) and its anchor (null for 1 January).
+     */
+    record Usage(Pos pos, int uses, boolean perMember, String period, java.time.MonthDay anchor) {
     }
 
     /**

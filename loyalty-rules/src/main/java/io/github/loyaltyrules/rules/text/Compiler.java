@@ -687,6 +687,13 @@ final class Compiler {
             if (r.limit() != null) {
                 reward = reward.limitPerMember(r.limit());
             }
+            List<io.github.loyaltyrules.program.UsageLimit> limits = new ArrayList<>();
+            for (Ast.Usage u : r.usage()) {
+                limits.add(UsageLimitClauses.compile(u));
+            }
+            for (io.github.loyaltyrules.program.UsageLimit l : UsageLimitClauses.sorted(limits)) {
+                reward = reward.withLimit(l);
+            }
             if (r.from() != null || r.until() != null) {
                 reward = reward.availableBetween(r.from() == null ? Instant.MIN : instant(r.from()),
                         r.until() == null ? Instant.MAX : instant(r.until()));

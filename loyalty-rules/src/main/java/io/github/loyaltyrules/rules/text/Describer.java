@@ -237,7 +237,8 @@ final class Describer {
         return new Ast.RewardDecl(NOWHERE, name(r.id()), r.name(), amount(r.cost()), tiers,
                 r.perMemberLimit() == Integer.MAX_VALUE ? null : r.perMemberLimit(),
                 always || r.availableFrom().equals(Instant.MIN) ? null : date(r.availableFrom(), who),
-                always || r.availableUntil().equals(Instant.MAX) ? null : date(r.availableUntil(), who));
+                always || r.availableUntil().equals(Instant.MAX) ? null : date(r.availableUntil(), who),
+                UsageLimitClauses.describe(r.usageLimits()));
     }
 
     private Ast.DayTime date(Instant at, String who) {

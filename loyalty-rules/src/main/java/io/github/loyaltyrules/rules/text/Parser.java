@@ -500,20 +500,30 @@ final class Parser {
         Integer limit = null;
         Ast.DayTime from = null;
         Ast.DayTime until = null;
+        List<Ast.Usage> usage = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
             String clause = oneOf("'for', 'limit', 'from', 'until' or ';'", List.of("for", "limit", "from", "until"));
-            duplicate(seen, clause, t, "reward");
+            if (!clause.equals("limit")) {
+                duplicate(seen, clause, t, "reward");
+            }
             switch (clause) {
                 case "for":
                     word("tier");
                     tiers = nameList("a tier name");
                     break;
                 case "limit":
-                    limit = intValue("a per-member limit");
-                    word("per");
-                    word("member");
+                    Ast.Usage u = UsageLimitClauses.read(this, t);
+                    for (Ast.Usage other : usage) {
+                        if (UsageLimitClauses.sameCount(other, u) && u.perMember() && u.period() == null) {
+                            problem(t, "'limit' is given twice in this reward; expected it at most once");
+                        } else if (UsageLimitClauses.sameCount(other, u)) {
+                            problem(t, "'" + UsageLimitClauses.print(other) + "' and '" + UsageLimitClauses.print(u)
+                                    + "' count the same uses of this reward; expected one limit for each count");
+                        }
+                    }
+                    usage.add(u);
                     break;
                 case "from":
                     from = dayTime();
@@ -523,7 +533,15 @@ final class Parser {
             }
         }
         end();
-        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until);
+        List<Ast.Usage> others = new ArrayList<>();
+        for (Ast.Usage u : usage) {
+            if (u.perMember() && u.period() == null) {
+                limit = u.uses();
+            } else {
+                others.add(u);
+            }
+        }
+        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until, List.copyOf(others));
     }
 
     // ---- conditions

@@ -185,6 +185,9 @@ final class Printer {
             if (r.limit() != null) {
                 out.append("\n  limit ").append(r.limit()).append(" per member");
             }
+            for (Ast.Usage u : r.usage()) {
+                out.append("\n  ").append(UsageLimitClauses.print(u));
+            }
             if (r.from() != null) {
                 out.append("\n  from ").append(dayTime(r.from()));
             }
