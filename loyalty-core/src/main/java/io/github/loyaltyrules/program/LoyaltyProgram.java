@@ -82,6 +82,7 @@ public final class LoyaltyProgram {
     private final Rewards rewards;
     private final Erasures erasures;
     private final MemberExport exports;
+    private final Vouchers vouchers;
     private final Duration retention;
 
     private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine,
@@ -94,6 +95,7 @@ public final class LoyaltyProgram {
         this.rewards = new Rewards(context);
         this.erasures = new Erasures(context, pseudonyms);
         this.exports = new MemberExport(context);
+        this.vouchers = new Vouchers(context);
         this.retention = retention;
     }
 
@@ -774,6 +776,48 @@ public final class LoyaltyProgram {
      */
     public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
         return claims.ledgerOp(member, key, () -> context.ledger.release(member, reservation, at, key));
+    }
+
+    /**
+     * Converts members' points into vouchers by the running version's
+     * {@linkplain ProgramVersion#voucherConversions() voucher conversions}: a sweep over every enrolled
+     * member with an active account, like {@link Ledger#expire(Instant, ProgressListener)}. Of each
+     * currency with a conversion, as many whole vouchers as the points available at {@code at} make are
+     * redeemed in one ledger posting; the rest stays for the next run. Idempotent per member, currency and
+     * run date ({@code at}'s date in the ledger's zone): the posting's key is derived from them, so a run
+     * repeated on that date, e.g. after a crash, converts nothing twice and hands the caller the vouchers
+     * of members it converted before again, with the same codes; issue each code once. Nothing is
+     * stored besides the postings: {@link #vouchers(MemberId, LocalDate)} finds a run's vouchers again.
+     *
+     * @param at the business time of the run; vouchers are issued at it
+     * @param issue receives each voucher, member by member; if it throws, the run stops, and the member's
+     *        conversion stays posted (a re-run on the same date hands its vouchers over again)
+     * @param listener receives (members done, members in all) after each member
+     * @return what the run did
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
+     */
+    public VoucherRun convertToVouchers(Instant at, java.util.function.Consumer<Voucher> issue,
+            io.github.loyaltyrules.ledger.ProgressListener listener) {
+        Inputs.businessTime(at, "at");
+        Objects.requireNonNull(issue, "voucher consumer must not be null");
+        Objects.requireNonNull(listener, "progress listener must not be null");
+        return vouchers.run(at, issue, listener);
+    }
+
+    /**
+     * Returns the vouchers the conversion run of a date made of a member's points, by the running
+     * version's conversions.
+     *
+     * @param member the member
+     * @param runDate the date of the run in the ledger's zone
+     * @return the vouchers; empty if the run converted none of the member's points
+     * @throws NullPointerException if an argument is null
+     */
+    public List<Voucher> vouchers(MemberId member, LocalDate runDate) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(runDate, "run date must not be null");
+        return vouchers.vouchers(member, runDate);
     }
 
     /**
