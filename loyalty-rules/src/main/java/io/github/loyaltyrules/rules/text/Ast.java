@@ -70,7 +70,11 @@ final class Ast {
      * {@code redeem} is its rule for paying with points, null for none.
      */
     record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
-            List<Name> activity, Redeem redeem) implements Stmt {
+            List<Name> activity, Redeem redeem, Convert convert) implements Stmt {
+    }
+
+    /** {@code convert 500 into vouchers of 5.00 EUR valid for 3 months}: validity null when not given. */
+    record Convert(Pos pos, BigDecimal every, Cash value, Period validity) {
     }
 
     /** {@code redeem from 200 in multiples of 100}: a minimum and a step, either null when not given. */

@@ -183,10 +183,11 @@ final class Parser {
         Period inactivity = null;
         List<Name> activity = null;
         Ast.Redeem redeem = null;
+        Ast.Convert convert = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem' or ';'",
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem', 'convert' or ';'",
                     RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
@@ -195,6 +196,9 @@ final class Parser {
                     break;
                 case "redeem":
                     redeem = RedemptionClauses.read(this, t);
+                    break;
+                case "convert":
+                    convert = VoucherClauses.read(this, t);
                     break;
                 case "hold":
                     hold = duration();
@@ -208,7 +212,7 @@ final class Parser {
             }
         }
         end();
-        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem);
+        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem, convert);
     }
 
     private Expiry expiry() {
@@ -234,7 +238,7 @@ final class Parser {
         return new Ast.EndOf(period, after, next.is("starting") ? PeriodAnchors.read(this) : null);
     }
 
-    private Period duration() {
+    Period duration() {
         int years = 0;
         int months = 0;
         int days = 0;
@@ -815,7 +819,7 @@ final class Parser {
         return new Amount(Pos.of(t), v, code);
     }
 
-    private Cash cash() {
+    Cash cash() {
         Token t = peek();
         BigDecimal v = decimal("a money amount such as '1.00 EUR'");
         Token c = peek();

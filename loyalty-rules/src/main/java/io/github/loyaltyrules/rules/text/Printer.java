@@ -117,6 +117,9 @@ final class Printer {
             if (c.redeem() != null) {
                 out.append("\n  ").append(RedemptionClauses.print(c.redeem()));
             }
+            if (c.convert() != null) {
+                out.append("\n  ").append(VoucherClauses.print(c.convert()));
+            }
             out.append(";\n");
         } else if (s instanceof Ast.TiersDecl t) {
             out.append("tiers ").append(names(t.tiers())).append(";\n");
