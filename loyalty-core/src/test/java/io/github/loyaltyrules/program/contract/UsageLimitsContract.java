@@ -170,5 +170,8 @@ public abstract class UsageLimitsContract {
         assertThat(p.store().member(ANA).orElseThrow()).isEqualTo(before);
         assertThat(p.store().receipt(IdempotencyKey.of("ana-3"))).isEmpty();
         assertThat(before.redeemed("coffee")).isEqualTo(2);
+        assertThat(p.export(ANA).replaceAll("\\s+", " ")).contains("\"rewardsRedeemed\": { \"coffee\": 2 },"
+                + " \"rewardsRedeemedInPeriods\": { \"coffee MONTH --01-01 2026-09-01\": 2,"
+                + " \"coffee YEAR --10-01 2025-10-01\": 2 }");
     }
 }
