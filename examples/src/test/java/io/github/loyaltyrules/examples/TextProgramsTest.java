@@ -12,6 +12,7 @@ import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.RedemptionRuleException;
 import io.github.loyaltyrules.program.RewardNotAvailableException;
+import io.github.loyaltyrules.program.Voucher;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rules.text.ParsedProgram;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -222,5 +224,61 @@ class TextProgramsTest {
         drug.tiers().assessTiers(at(chicago, "2028-01-01T00:00"));
         assertThat(drug.tiers().tierOf(dana, at(chicago, "2027-12-31T23:59"))).contains("Preferred");
         assertThat(drug.tiers().tierOf(dana, at(chicago, "2028-01-01T00:00"))).contains("Member");
+    }
+
+    @Test
+    void aGroceryThatTurnsPointsIntoVouchersEachQuarterAndLimitsItsRewardsInUses() throws IOException {
+        Loaded grocery = load("/grocery.loyalty");
+        assertThat(grocery.parsed().warnings()).isEmpty();
+        ZoneId berlin = grocery.parsed().zone();
+        MemberId lena = MemberId.of("lena");
+        grocery.program().enrol(lena, at(berlin, "2026-01-03T10:00"));
+
+        // Q1: 120.00 of dry goods -> 120; 80.00 of produce -> 80 + 160; 400.00 of dry goods -> 400.
+        assertThat(grocery.buy(lena, "g1", at(berlin, "2026-01-10T10:00"),
+                BasketLine.of("1", "RICE", "dry-goods", 1, Money.of("120.00", "EUR")))).isEqualTo(120);
+        assertThat(grocery.buy(lena, "g2", at(berlin, "2026-02-14T10:00"),
+                BasketLine.of("1", "APPLES", "produce", 4, Money.of("20.00", "EUR")))).isEqualTo(240);
+        assertThat(grocery.buy(lena, "g3", at(berlin, "2026-03-20T10:00"),
+                BasketLine.of("1", "PASTA", "dry-goods", 1, Money.of("400.00", "EUR")))).isEqualTo(400);
+        assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-03-20T11:00"))).isEqualTo(760);
+
+        // Two coffees in March; a third is refused and changes nothing.
+        grocery.program().redeemReward(lena, "coffee", at(berlin, "2026-03-21T09:00"), IdempotencyKey.of("c1"));
+        grocery.program().redeemReward(lena, "coffee", at(berlin, "2026-03-22T09:00"), IdempotencyKey.of("c2"));
+        assertThatThrownBy(() -> grocery.program().redeemReward(lena, "coffee", at(berlin, "2026-03-23T09:00"),
+                IdempotencyKey.of("c3"))).isInstanceOf(RewardNotAvailableException.class)
+                .hasMessage("member lena has redeemed reward coffee 2 times in the MONTH from 2026-03-01; the limit"
+                        + " is 2 per member per MONTH");
+        assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-03-23T10:00"))).isEqualTo(460);
+
+        // End of Q1: 460 points make no voucher; they are carried.
+        List<Voucher> q1 = new ArrayList<>();
+        grocery.program().convertToVouchers(at(berlin, "2026-03-31T23:00"), q1::add, (done, total) -> { });
+        assertThat(q1).isEmpty();
+
+        // April: a coffee again (a new month) -> 310; 300.00 of produce -> 300 + 600 -> 1,210.
+        grocery.program().redeemReward(lena, "coffee", at(berlin, "2026-04-02T09:00"), IdempotencyKey.of("c3"));
+        assertThat(grocery.buy(lena, "g4", at(berlin, "2026-05-05T10:00"),
+                BasketLine.of("1", "MELONS", "produce", 10, Money.of("30.00", "EUR")))).isEqualTo(900);
+        assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-05-05T11:00"))).isEqualTo(1210);
+
+        // End of Q2: two 5.00 EUR vouchers, valid until the end of September; 210 carried.
+        List<Voucher> q2 = new ArrayList<>();
+        grocery.program().convertToVouchers(at(berlin, "2026-06-30T23:00"), q2::add, (done, total) -> { });
+        assertThat(q2).extracting(Voucher::value).containsExactly(Money.of("5.00", "EUR"), Money.of("5.00", "EUR"));
+        assertThat(q2.get(0).expiresAt()).isEqualTo(at(berlin, "2026-09-30T23:00"));
+        assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-07-01T00:00"))).isEqualTo(210);
+        // The job runs again that night: the same vouchers, nothing converted twice.
+        List<Voucher> rerun = new ArrayList<>();
+        grocery.program().convertToVouchers(at(berlin, "2026-06-30T23:40"), rerun::add, (done, total) -> { });
+        assertThat(rerun).isEqualTo(q2);
+        assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-07-01T00:00"))).isEqualTo(210);
+
+        // One bag per member.
+        grocery.program().redeemReward(lena, "bag", at(berlin, "2026-07-01T10:00"), IdempotencyKey.of("b1"));
+        assertThatThrownBy(() -> grocery.program().redeemReward(lena, "bag", at(berlin, "2026-07-02T10:00"),
+                IdempotencyKey.of("b2"))).isInstanceOf(RewardNotAvailableException.class);
+        assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-07-02T11:00"))).isEqualTo(10);
     }
 }

@@ -82,11 +82,12 @@ public final class LoyaltyProgram {
     private final Rewards rewards;
     private final Erasures erasures;
     private final MemberExport exports;
+    private final Vouchers vouchers;
     private final Duration retention;
 
     private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine,
-            ProgramStore store, Pseudonyms pseudonyms, Duration retention) {
-        this.context = new ProgramContext(ledger, version, tiers, tierEngine, store);
+            ProgramStore store, Pseudonyms pseudonyms, Duration retention, io.github.loyaltyrules.rule.Quotas quotas) {
+        this.context = new ProgramContext(ledger, version, tiers, tierEngine, store, quotas);
         this.claims = new KeyClaims(context);
         TierActivity tierActivity = new TierActivity(tierEngine);
         this.activities = new Activities(context, claims, tierActivity);
@@ -94,6 +95,7 @@ public final class LoyaltyProgram {
         this.rewards = new Rewards(context);
         this.erasures = new Erasures(context, pseudonyms);
         this.exports = new MemberExport(context);
+        this.vouchers = new Vouchers(context);
         this.retention = retention;
     }
 
@@ -120,6 +122,7 @@ public final class LoyaltyProgram {
         private ProgramStore store;
         private Pseudonyms pseudonyms;
         private Duration retention;
+        private io.github.loyaltyrules.rule.Quotas quotas;
 
         private Builder(Ledger ledger, ProgramVersion version) {
             this.ledger = ledger;
@@ -206,13 +209,29 @@ public final class LoyaltyProgram {
         }
 
         /**
+         * Counts rewards' overall {@linkplain UsageLimit usage limits} (all members together) in these
+         * quotas, e.g. durable ones shared by several servers (loyalty-jdbc's); in this JVM's memory by
+         * default, which holds an overall limit only while every redemption goes through this JVM. Give a
+         * program with a shared store shared quotas too. Per-member limits are kept in the program store.
+         *
+         * @param usageQuotas where overall usage limits are counted
+         * @return this builder
+         * @throws NullPointerException if {@code usageQuotas} is null
+         */
+        public Builder usageQuotas(io.github.loyaltyrules.rule.Quotas usageQuotas) {
+            this.quotas = Objects.requireNonNull(usageQuotas, "usage quotas must not be null");
+            return this;
+        }
+
+        /**
          * Builds the program.
          *
          * @return the program
          */
         public LoyaltyProgram build() {
             return new LoyaltyProgram(ledger, version, tiers, tierEngine,
-                    store != null ? store : InMemoryProgramStore.create(), pseudonyms, retention);
+                    store != null ? store : InMemoryProgramStore.create(), pseudonyms, retention,
+                    quotas != null ? quotas : io.github.loyaltyrules.rule.Quotas.inMemory());
         }
     }
 
@@ -699,7 +718,9 @@ public final class LoyaltyProgram {
      * @return the ledger posting of the redemption
      * @throws NullPointerException if an argument is null
      * @throws RewardNotAvailableException if the reward is unknown, not available at {@code at},
-     *         not for the member's tier, or redeemed up to its limit
+     *         not for the member's tier, or redeemed up to one of its {@linkplain Reward#limits() limits} (per
+     *         member, or overall, in the period of {@code at} in the ledger's zone); nothing is counted or
+     *         posted, and the key may be used again
      * @throws InsufficientPointsException if the member has too few points available
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
@@ -793,6 +814,48 @@ public final class LoyaltyProgram {
      */
     public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
         return claims.ledgerOp(member, key, () -> context.ledger.release(member, reservation, at, key));
+    }
+
+    /**
+     * Converts members' points into vouchers by the running version's
+     * {@linkplain ProgramVersion#voucherConversions() voucher conversions}: a sweep over every enrolled
+     * member with an active account, like {@link Ledger#expire(Instant, ProgressListener)}. Of each
+     * currency with a conversion, as many whole vouchers as the points available at {@code at} make are
+     * redeemed in one ledger posting; the rest stays for the next run. Idempotent per member, currency and
+     * run date ({@code at}'s date in the ledger's zone): the posting's key is derived from them, so a run
+     * repeated on that date, e.g. after a crash, converts nothing twice and hands the caller the vouchers
+     * of members it converted before again, with the same codes; issue each code once. Nothing is
+     * stored besides the postings: {@link #vouchers(MemberId, LocalDate)} finds a run's vouchers again.
+     *
+     * @param at the business time of the run; vouchers are issued at it
+     * @param issue receives each voucher, member by member; if it throws, the run stops, and the member's
+     *        conversion stays posted (a re-run on the same date hands its vouchers over again)
+     * @param listener receives (members done, members in all) after each member
+     * @return what the run did
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
+     */
+    public VoucherRun convertToVouchers(Instant at, java.util.function.Consumer<Voucher> issue,
+            io.github.loyaltyrules.ledger.ProgressListener listener) {
+        Inputs.businessTime(at, "at");
+        Objects.requireNonNull(issue, "voucher consumer must not be null");
+        Objects.requireNonNull(listener, "progress listener must not be null");
+        return vouchers.run(at, issue, listener);
+    }
+
+    /**
+     * Returns the vouchers the conversion run of a date made of a member's points, by the running
+     * version's conversions.
+     *
+     * @param member the member
+     * @param runDate the date of the run in the ledger's zone
+     * @return the vouchers; empty if the run converted none of the member's points
+     * @throws NullPointerException if an argument is null
+     */
+    public List<Voucher> vouchers(MemberId member, LocalDate runDate) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(runDate, "run date must not be null");
+        return vouchers.vouchers(member, runDate);
     }
 
     /**

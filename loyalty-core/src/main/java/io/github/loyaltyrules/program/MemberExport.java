@@ -95,10 +95,23 @@ final class MemberExport {
         w.name("birthday").value(m.birthday());
         w.name("purchases").value(m.purchases());
         w.name("rewardsRedeemed").beginObject();
+        Map<String, Integer> inPeriods = new TreeMap<>();
         for (Map.Entry<String, Integer> e : new TreeMap<>(m.rewardsRedeemed()).entrySet()) {
-            w.name(e.getKey()).value((long) e.getValue());
+            if (e.getKey().indexOf(MemberRecord.PERIOD_SEPARATOR) >= 0) {
+                inPeriods.put(e.getKey(), e.getValue());
+            } else {
+                w.name(e.getKey()).value((long) e.getValue());
+            }
         }
-        w.endObject().endObject();
+        w.endObject();
+        if (!inPeriods.isEmpty()) { // per-period counts of rewards with per-period limits, as "id period"
+            w.name("rewardsRedeemedInPeriods").beginObject();
+            for (Map.Entry<String, Integer> e : inPeriods.entrySet()) {
+                w.name(e.getKey().replace(MemberRecord.PERIOD_SEPARATOR, ' ')).value((long) e.getValue());
+            }
+            w.endObject();
+        }
+        w.endObject();
     }
 
     private void tier(JsonWriter w, MemberId member, Instant now) {

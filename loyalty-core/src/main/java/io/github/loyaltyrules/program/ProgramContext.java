@@ -32,11 +32,15 @@ final class ProgramContext {
     final TierLookup tiers;
     final TierEngine tierEngine;
     final ProgramStore store;
+    /** Where rewards' overall usage limits are counted. */
+    final io.github.loyaltyrules.rule.Quotas quotas;
     /** Monitors that serialise one member's calls in this JVM (by stripe); the store serialises servers. */
     private final Object[] locks = new Object[256];
 
-    ProgramContext(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine, ProgramStore store) {
+    ProgramContext(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine, ProgramStore store,
+            io.github.loyaltyrules.rule.Quotas quotas) {
         this.ledger = ledger;
+        this.quotas = quotas;
         this.version = new AtomicReference<>(version);
         this.versions.put(version.id(), version);
         this.tiers = tiers;

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param rewards the rewards catalogue by reward id
  * @param redemptionRules the rules for free-amount redemptions by currency code; a currency without
  *        one may be redeemed in any positive amount
+ * @param voucherConversions the terms by which points turn into vouchers, by currency code; a currency
+ *        without any is not converted
  */
 public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards,
-        Map<String, RedemptionRule> redemptionRules) {
+        Map<String, RedemptionRule> redemptionRules, Map<String, VoucherConversion> voucherConversions) {
 
     /**
      * Validates the version and makes its maps unmodifiable.
@@ -30,9 +32,10 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
      * @param engine the rule engine
      * @param rewards the rewards catalogue by reward id
      * @param redemptionRules the redemption rules by currency code
+     * @param voucherConversions the voucher conversions by currency code
      * @throws NullPointerException if a component, key or value is null
-     * @throws InvalidRequestException if the id is blank or a redemption rule is filed under another
-     *         currency's code
+     * @throws InvalidRequestException if the id is blank or a redemption rule or voucher conversion is filed
+     *         under another currency's code
      */
     public ProgramVersion {
         Objects.requireNonNull(id, "program version id must not be null");
@@ -50,6 +53,30 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
             }
         }
         redemptionRules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(redemptionRules));
+        Objects.requireNonNull(voucherConversions, "voucher conversions must not be null");
+        for (Map.Entry<String, VoucherConversion> e : voucherConversions.entrySet()) {
+            if (!e.getValue().currency().code().equals(e.getKey())) {
+                throw new InvalidRequestException("voucher conversion of " + e.getValue().currency().code()
+                        + " is filed under '" + e.getKey() + "'; file each under its currency's code");
+            }
+        }
+        voucherConversions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(voucherConversions));
+    }
+
+    /**
+     * Creates a version without voucher conversions.
+     *
+     * @param id the version id, e.g. "2026-11-spring-promo"; not blank
+     * @param engine the rule engine
+     * @param rewards the rewards catalogue by reward id
+     * @param redemptionRules the redemption rules by currency code
+     * @throws NullPointerException if a component, key or value is null
+     * @throws InvalidRequestException if the id is blank or a redemption rule is filed under another
+     *         currency's code
+     */
+    public ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards,
+            Map<String, RedemptionRule> redemptionRules) {
+        this(id, engine, rewards, redemptionRules, Map.of());
     }
 
     /**
@@ -99,7 +126,23 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
             Objects.requireNonNull(r, "redemption rule must not be null");
             all.put(r.currency().code(), r);
         }
-        return new ProgramVersion(id, engine, rewards, all);
+        return new ProgramVersion(id, engine, rewards, all, voucherConversions);
+    }
+
+    /**
+     * Returns a copy with these voucher conversions added, each replacing the conversion of its currency.
+     *
+     * @param conversions the conversions
+     * @return the copy
+     * @throws NullPointerException if {@code conversions} or a conversion is null
+     */
+    public ProgramVersion withVoucherConversions(VoucherConversion... conversions) {
+        Map<String, VoucherConversion> all = new LinkedHashMap<>(voucherConversions);
+        for (VoucherConversion c : Objects.requireNonNull(conversions, "voucher conversions must not be null")) {
+            Objects.requireNonNull(c, "voucher conversion must not be null");
+            all.put(c.currency().code(), c);
+        }
+        return new ProgramVersion(id, engine, rewards, redemptionRules, all);
     }
 
     /**

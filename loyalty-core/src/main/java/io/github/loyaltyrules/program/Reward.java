@@ -5,6 +5,8 @@ import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,9 +20,16 @@ import java.util.Set;
  * @param availableUntil the instant it stops being available (exclusive); after {@code availableFrom}
  * @param tiers the tier names allowed to redeem it; empty for everyone
  * @param perMemberLimit how many times one member may redeem it; positive
+ * @param usageLimits the other limits counted in uses: per member per period, and overall (all members
+ *        together), with or without a period; at most one of each scope, period and anchor; kept in one
+ *        order (per member before overall, without a period first, then by period and anchor), so that
+ *        rewards with the same limits are equal
  */
 public record Reward(String id, String name, Points cost, Instant availableFrom, Instant availableUntil,
-        Set<String> tiers, int perMemberLimit) {
+        Set<String> tiers, int perMemberLimit, List<UsageLimit> usageLimits) {
+
+    /** The longest id of a reward with an overall limit: its counters are named after it. */
+    static final int MAX_COUNTED_ID = 300;
 
     /**
      * Validates the reward.
@@ -32,9 +41,12 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @param availableUntil the instant it stops being available (exclusive); after {@code availableFrom}
      * @param tiers the tier names allowed to redeem it; empty for everyone
      * @param perMemberLimit how many times one member may redeem it; positive
-     * @throws NullPointerException if a component is null
+     * @param usageLimits the other limits counted in uses
+     * @throws NullPointerException if a component or a usage limit is null
      * @throws InvalidRequestException if the id or name is blank, the id has control, bidi control or unpaired
-     *         surrogate characters, the window is empty or the limit not positive
+     *         surrogate characters, the window is empty, the limit not positive, a usage limit is per member
+     *         without a period (that is {@code perMemberLimit}), two usage limits count the same uses, or the
+     *         reward has an overall limit and an id longer than 300 characters
      * @throws InvalidAmountException if the cost is zero
      */
     public Reward {
@@ -66,6 +78,46 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
                     + " must be positive; got "
                     + perMemberLimit);
         }
+        List<UsageLimit> sorted = new ArrayList<>(usageLimits);
+        sorted.sort(UsageLimit.ORDER);
+        usageLimits = List.copyOf(sorted);
+        for (int i = 0; i < usageLimits.size(); i++) {
+            UsageLimit l = usageLimits.get(i);
+            if (l.scope() == UsageLimit.Scope.PER_MEMBER && l.period() == null) {
+                throw new InvalidRequestException("reward " + Inputs.shown(id) + " has usage limit " + l
+                        + " for as long as it exists; that is its per-member limit");
+            }
+            if (l.scope() == UsageLimit.Scope.OVERALL && id.length() > MAX_COUNTED_ID) {
+                throw new InvalidRequestException("reward id of " + id.length() + " characters is too long for an"
+                        + " overall usage limit; at most " + MAX_COUNTED_ID);
+            }
+            for (int j = 0; j < i; j++) {
+                if (usageLimits.get(j).sameCountAs(l)) {
+                    throw new InvalidRequestException("reward " + Inputs.shown(id) + " has usage limits "
+                            + usageLimits.get(j) + " and " + l + "; give each count one limit");
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates a reward without usage limits besides the per-member one.
+     *
+     * @param id the reward id; not blank, no control, bidi control or unpaired surrogate characters
+     * @param name the name shown to members
+     * @param cost the price in points; positive
+     * @param availableFrom the first instant it can be redeemed (inclusive)
+     * @param availableUntil the instant it stops being available (exclusive); after {@code availableFrom}
+     * @param tiers the tier names allowed to redeem it; empty for everyone
+     * @param perMemberLimit how many times one member may redeem it; positive
+     * @throws NullPointerException if a component is null
+     * @throws InvalidRequestException if the id or name is blank, the id has control, bidi control or unpaired
+     *         surrogate characters, the window is empty or the limit not positive
+     * @throws InvalidAmountException if the cost is zero
+     */
+    public Reward(String id, String name, Points cost, Instant availableFrom, Instant availableUntil,
+            Set<String> tiers, int perMemberLimit) {
+        this(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, List.of());
     }
 
     /**
@@ -94,7 +146,7 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @throws InvalidRequestException if the window is empty
      */
     public Reward availableBetween(Instant from, Instant until) {
-        return new Reward(id, name, cost, from, until, tiers, perMemberLimit);
+        return new Reward(id, name, cost, from, until, tiers, perMemberLimit, usageLimits);
     }
 
     /**
@@ -105,7 +157,7 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @throws NullPointerException if {@code allowed} is null
      */
     public Reward forTiers(Set<String> allowed) {
-        return new Reward(id, name, cost, availableFrom, availableUntil, allowed, perMemberLimit);
+        return new Reward(id, name, cost, availableFrom, availableUntil, allowed, perMemberLimit, usageLimits);
     }
 
     /**
@@ -116,6 +168,47 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @throws InvalidRequestException if the limit is not positive
      */
     public Reward limitPerMember(int limit) {
-        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, limit);
+        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, limit, usageLimits);
+    }
+
+    /**
+     * Returns a copy with another limit counted in uses, replacing the limit that counts the same uses
+     * (same scope, period and anchor): {@code withLimit(UsageLimit.perMember(n))} is
+     * {@link #limitPerMember(int) limitPerMember(n)}.
+     *
+     * @param limit the limit
+     * @return the copy
+     * @throws NullPointerException if {@code limit} is null
+     * @throws InvalidRequestException if the limit is overall and the id longer than 300 characters
+     */
+    public Reward withLimit(UsageLimit limit) {
+        Objects.requireNonNull(limit, "usage limit must not be null");
+        if (limit.scope() == UsageLimit.Scope.PER_MEMBER && limit.period() == null) {
+            return limitPerMember(limit.uses());
+        }
+        List<UsageLimit> all = new ArrayList<>();
+        for (UsageLimit l : usageLimits) {
+            if (!l.sameCountAs(limit)) {
+                all.add(l);
+            }
+        }
+        all.add(limit);
+        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, all);
+    }
+
+    /**
+     * Returns every limit counted in uses: the per-member limit (unless there is none) first, then the
+     * {@link #usageLimits()}.
+     *
+     * @return the limits
+     */
+    public List<UsageLimit> limits() {
+        if (perMemberLimit == Integer.MAX_VALUE) {
+            return usageLimits;
+        }
+        List<UsageLimit> all = new ArrayList<>();
+        all.add(UsageLimit.perMember(perMemberLimit));
+        all.addAll(usageLimits);
+        return List.copyOf(all);
     }
 }

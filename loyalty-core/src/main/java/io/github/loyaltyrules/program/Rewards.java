@@ -13,7 +13,11 @@ import io.github.loyaltyrules.program.spi.ProgramCommit;
 import io.github.loyaltyrules.program.spi.ProgramStore;
 import io.github.loyaltyrules.program.spi.ReceiptRecord;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -63,24 +67,100 @@ final class Rewards {
                     + "; member " + member + " is in " + tier.orElse("no tier"));
         }
         ReceiptRecord record = ReceiptRecord.reward(key, member, v.id(), at, rewardId);
-        while (true) {
-            MemberRecord state = context.memberRecord(member);
-            int used = state.redeemed(rewardId);
-            if (used >= reward.perMemberLimit()) {
-                throw new RewardNotAvailableException("member " + member + " has redeemed reward " + rewardId + " "
-                        + used + " times; the limit is " + reward.perMemberLimit());
+        Counts counts = Counts.of(reward, at.atZone(context.ledger.zone()).toLocalDate());
+        checkMember(context.memberRecord(member), member, reward, counts); // before drawing on shared counts
+        drawOverall(reward, counts, key);
+        try {
+            while (true) {
+                MemberRecord state = context.memberRecord(member);
+                checkMember(state, member, reward, counts);
+                CommitResult r = context.store.commit(new ProgramCommit(
+                        state.plusRedemption(rewardId, counts.memberPeriods, 1), record, null, null));
+                if (r == CommitResult.APPLIED) {
+                    break;
+                }
+                if (r == CommitResult.DUPLICATE_KEY) {
+                    throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for "
+                            + context.store.receipt(key).map(ReceiptRecord::kind).orElse(null)
+                            + "; a reward redemption needs a key of its own");
+                }
             }
-            CommitResult r = context.store.commit(new ProgramCommit(state.plusRedemption(rewardId, 1), record, null, null));
-            if (r == CommitResult.APPLIED) {
-                break;
-            }
-            if (r == CommitResult.DUPLICATE_KEY) {
-                throw new IdempotencyConflictException("idempotency key '" + key + "' was already used for "
-                        + context.store.receipt(key).map(ReceiptRecord::kind).orElse(null)
-                        + "; a reward redemption needs a key of its own");
-            }
+        } catch (RuntimeException refused) {
+            releaseOverall(counts, key);
+            throw refused;
         }
         return postRedemption(member, reward, at, key, reason);
+    }
+
+    /** The counts a redemption of a reward on a date goes to: per member by period, and overall. */
+    private record Counts(List<UsageLimit> memberLimits, List<String> memberPeriods, List<UsageLimit> overallLimits,
+            List<String> overallCounters) {
+
+        static Counts of(Reward reward, LocalDate date) {
+            List<UsageLimit> memberLimits = new ArrayList<>();
+            List<String> memberPeriods = new ArrayList<>();
+            List<UsageLimit> overallLimits = new ArrayList<>();
+            List<String> overallCounters = new ArrayList<>();
+            for (UsageLimit l : reward.usageLimits()) {
+                if (l.scope() == UsageLimit.Scope.PER_MEMBER) {
+                    memberLimits.add(l);
+                    memberPeriods.add(l.countOn(date));
+                } else {
+                    overallLimits.add(l);
+                    overallCounters.add("reward-uses/" + reward.id() + "/" + l.countOn(date));
+                }
+            }
+            return new Counts(memberLimits, memberPeriods, overallLimits, overallCounters);
+        }
+    }
+
+    private static void checkMember(MemberRecord state, MemberId member, Reward reward, Counts counts) {
+        int used = state.redeemed(reward.id());
+        if (used >= reward.perMemberLimit()) {
+            throw new RewardNotAvailableException("member " + member + " has redeemed reward " + reward.id() + " "
+                    + used + " times; the limit is " + reward.perMemberLimit());
+        }
+        for (int i = 0; i < counts.memberLimits.size(); i++) {
+            UsageLimit l = counts.memberLimits.get(i);
+            int inPeriod = state.redeemed(reward.id(), counts.memberPeriods.get(i));
+            if (inPeriod >= l.uses()) {
+                throw new RewardNotAvailableException("member " + member + " has redeemed reward " + reward.id() + " "
+                        + inPeriod + " times in the " + l.period() + " from " + periodDate(counts.memberPeriods.get(i))
+                        + "; the limit is " + l);
+            }
+        }
+    }
+
+    /** The first day of the period a count name ends with. */
+    private static LocalDate periodDate(String count) {
+        return LocalDate.parse(count.substring(count.lastIndexOf(' ') + 1));
+    }
+
+    /** Draws one use of each overall count under the key (a retry draws the same use again), or none. */
+    private void drawOverall(Reward reward, Counts counts, IdempotencyKey key) {
+        for (int i = 0; i < counts.overallLimits.size(); i++) {
+            UsageLimit l = counts.overallLimits.get(i);
+            String counter = counts.overallCounters.get(i);
+            if (context.quotas.draw(request(key), counter, 1, l.uses()) == 0) {
+                releaseOverall(counts, key);
+                throw new RewardNotAvailableException("reward " + reward.id() + " was redeemed "
+                        + context.quotas.used(counter) + " times by all members"
+                        + (l.period() == null ? "" : " in the " + l.period() + " from "
+                        + periodDate(counts.overallCounters.get(i)))
+                        + "; the limit is " + l);
+            }
+        }
+    }
+
+    /** The request a redemption draws under: its key, apart from the draws of rules under other keys. */
+    private static String request(IdempotencyKey key) {
+        return "reward:" + key.value();
+    }
+
+    private void releaseOverall(Counts counts, IdempotencyKey key) {
+        if (!counts.overallLimits.isEmpty()) {
+            context.quotas.settle(request(key), Set.of());
+        }
     }
 
     /**
@@ -92,13 +172,16 @@ final class Rewards {
         try {
             return context.ledger.redeem(member, reward.cost(), at, key, reason);
         } catch (LoyaltyException rejected) {
+            Counts counts = Counts.of(reward, at.atZone(context.ledger.zone()).toLocalDate());
             while (context.store.receipt(key).isPresent()) { // the ledger changed nothing: neither does the program
                 MemberRecord state = context.memberRecord(member);
-                if (context.store.commit(new ProgramCommit(state.plusRedemption(reward.id(), -1), null, null, key))
+                if (context.store.commit(new ProgramCommit(
+                        state.plusRedemption(reward.id(), counts.memberPeriods, -1), null, null, key))
                         == CommitResult.APPLIED) {
                     break;
                 }
             }
+            releaseOverall(counts, key);
             throw rejected;
         }
     }

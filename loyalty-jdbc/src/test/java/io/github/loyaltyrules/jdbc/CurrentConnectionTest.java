@@ -46,4 +46,12 @@ class CurrentConnectionTest {
         assertThat(ds.getLoginTimeout()).isZero();
         assertThatThrownBy(() -> CurrentConnection.dataSource(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void aLongSchemaNameIsShownCutAndNothingIsCreated() {
+        String name = "x".repeat(80) + "-";
+        assertThatThrownBy(() -> JdbcSchemas.create(Databases.freshH2(), name))
+                .isInstanceOf(io.github.loyaltyrules.ledger.InvalidRequestException.class)
+                .hasMessageEndingWith("got '" + "x".repeat(70) + "...'");
+    }
 }

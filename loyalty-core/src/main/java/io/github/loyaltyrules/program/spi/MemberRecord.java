@@ -18,10 +18,21 @@ import java.util.Set;
  * @param attributes free-form attributes
  * @param birthday the birthday, or {@code null} if unknown
  * @param purchases the number of purchases recorded
- * @param rewardsRedeemed redemptions per reward id; each count positive
+ * @param rewardsRedeemed redemptions per reward id, and per reward id and period for rewards with
+ *        per-period limits ({@link #periodCount}: the id, {@value #PERIOD_SEPARATOR_NAME}, the period's
+ *        count name); each count positive
  */
 public record MemberRecord(MemberId member, long version, Set<String> tags, Map<String, String> attributes,
         LocalDate birthday, long purchases, Map<String, Integer> rewardsRedeemed) {
+
+    /**
+     * What separates a reward id from a period in the keys of {@code rewardsRedeemed}: the unit
+     * separator, a control character, which reward ids cannot contain.
+     */
+    public static final char PERIOD_SEPARATOR = '\u001F';
+
+    /** The name of {@link #PERIOD_SEPARATOR} in documentation. */
+    public static final String PERIOD_SEPARATOR_NAME = "U+001F";
 
     /**
      * Validates and copies the record.
@@ -139,6 +150,75 @@ public record MemberRecord(MemberId member, long version, Set<String> tags, Map<
             counts.put(rewardId, n);
         }
         return new MemberRecord(member, version + 1, tags, attributes, birthday, purchases, counts);
+    }
+
+    /**
+     * Returns how often a reward was redeemed in a period.
+     *
+     * @param rewardId the reward id
+     * @param period the period's count name; empty for the lifetime count
+     * @return the count; 0 if never, or if the period's count was dropped for a later one
+     * @throws NullPointerException if an argument is null
+     */
+    public int redeemed(String rewardId, String period) {
+        return period.isEmpty() ? redeemed(rewardId) : rewardsRedeemed.getOrDefault(periodCount(rewardId, period), 0);
+    }
+
+    /**
+     * Returns the key of {@code rewardsRedeemed} that counts a reward's redemptions in a period.
+     *
+     * @param rewardId the reward id
+     * @param period the period's count name, as {@link io.github.loyaltyrules.program.UsageLimit#countOn}
+     *        gives it; not empty
+     * @return the key
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code period} is empty
+     */
+    public static String periodCount(String rewardId, String period) {
+        Objects.requireNonNull(rewardId, "reward id must not be null");
+        if (period.isEmpty()) {
+            throw new IllegalArgumentException("a period count needs a period; the lifetime count is the reward id");
+        }
+        return rewardId + PERIOD_SEPARATOR + period;
+    }
+
+    /**
+     * Returns the next version with a reward's lifetime count and its counts in the given periods
+     * changed by {@code delta}. Adding to a period drops the reward's counts of earlier periods of the
+     * same kind (all but the last word of the count name equal, the last earlier), which no limit reads
+     * any more; taking away from a period count that is gone leaves it gone.
+     *
+     * @param rewardId the reward id
+     * @param periods the count names of the periods, as {@link io.github.loyaltyrules.program.UsageLimit#countOn}
+     *        gives them; each not empty
+     * @param delta +1 for a redemption, -1 to withdraw one that the ledger rejected
+     * @return the next version
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the lifetime count would become negative, or a period is empty
+     */
+    public MemberRecord plusRedemption(String rewardId, java.util.List<String> periods, int delta) {
+        MemberRecord next = plusRedemption(rewardId, delta);
+        if (periods.isEmpty()) {
+            return next;
+        }
+        Map<String, Integer> counts = new java.util.HashMap<>(next.rewardsRedeemed);
+        for (String period : periods) {
+            String key = periodCount(rewardId, period);
+            int n = counts.getOrDefault(key, 0) + delta;
+            if (delta > 0) {
+                int cut = key.lastIndexOf(' ') + 1;
+                String kind = key.substring(0, cut);
+                String start = key.substring(cut);
+                counts.keySet().removeIf(k -> k.length() == key.length() && k.startsWith(kind)
+                        && k.substring(cut).compareTo(start) < 0);
+            }
+            if (n <= 0) {
+                counts.remove(key);
+            } else {
+                counts.put(key, n);
+            }
+        }
+        return new MemberRecord(member, next.version, tags, attributes, birthday, purchases, counts);
     }
 
     /**

@@ -70,7 +70,11 @@ final class Ast {
      * {@code redeem} is its rule for paying with points, null for none.
      */
     record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
-            List<Name> activity, Redeem redeem) implements Stmt {
+            List<Name> activity, Redeem redeem, Convert convert) implements Stmt {
+    }
+
+    /** {@code convert 500 into vouchers of 5.00 EUR valid for 3 months}: validity null when not given. */
+    record Convert(Pos pos, BigDecimal every, Cash value, Period validity) {
     }
 
     /** {@code redeem from 200 in multiples of 100}: a minimum and a step, either null when not given. */
@@ -102,8 +106,16 @@ final class Ast {
             Name campaign, Cond when, List<Act> actions, List<Cap> caps) implements Stmt {
     }
 
+    /** {@code limit} is the per-member limit for the reward's life; {@code usage} its other limits in uses. */
     record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, DayTime from,
-            DayTime until) implements Stmt {
+            DayTime until, List<Usage> usage) implements Stmt {
+    }
+
+    /**
+     * {@code limit 2 per member per month starting 1 October}: uses, per member or overall, the period
+     * ("month", "quarter", "half-year", "year"; null for the reward's life) and its anchor (null for 1 January).
+     */
+    record Usage(Pos pos, int uses, boolean perMember, String period, java.time.MonthDay anchor) {
     }
 
     /**

@@ -81,6 +81,7 @@ final class Compiler {
     private Ast.LadderDecl ladderDecl;
     private TierLadder ladder;
     private final List<RedemptionRule> redemptionRules = new ArrayList<>();
+    private final List<io.github.loyaltyrules.program.VoucherConversion> voucherConversions = new ArrayList<>();
 
     Compiler(Ast.Program program, List<Problem> problems, Set<String> failed) {
         this.program = program;
@@ -151,7 +152,8 @@ final class Compiler {
             return null;
         }
         return new ParsedProgram(id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
-                tiers == null ? List.of() : List.copyOf(tiers), ladder, List.copyOf(redemptionRules));
+                tiers == null ? List.of() : List.copyOf(tiers), ladder, List.copyOf(redemptionRules),
+                List.copyOf(voucherConversions));
     }
 
     private void declare(Stmt s) {
@@ -353,6 +355,15 @@ final class Compiler {
                     redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc));
                 } catch (LoyaltyException | ArithmeticException e) {
                     report(c.redeem().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
+                }
+            }
+            if (c.convert() != null) {
+                try {
+                    voucherConversions.add(VoucherClauses.compile(c.convert(), pc, money(c.convert().value())));
+                } catch (Skip e) {
+                    // reported
+                } catch (LoyaltyException | ArithmeticException e) {
+                    report(c.convert().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
                 }
             }
         } catch (LoyaltyException e) {
@@ -686,6 +697,13 @@ final class Compiler {
             }
             if (r.limit() != null) {
                 reward = reward.limitPerMember(r.limit());
+            }
+            List<io.github.loyaltyrules.program.UsageLimit> limits = new ArrayList<>();
+            for (Ast.Usage u : r.usage()) {
+                limits.add(UsageLimitClauses.compile(u));
+            }
+            for (io.github.loyaltyrules.program.UsageLimit l : UsageLimitClauses.sorted(limits)) {
+                reward = reward.withLimit(l);
             }
             if (r.from() != null || r.until() != null) {
                 reward = reward.availableBetween(r.from() == null ? Instant.MIN : instant(r.from()),

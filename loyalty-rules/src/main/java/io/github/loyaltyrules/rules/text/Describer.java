@@ -58,6 +58,7 @@ final class Describer {
     private List<String> tierOrder = List.of();
     private final List<Ast.Stmt> out = new ArrayList<>();
     private Map<String, RedemptionRule> redemptionRules = Map.of();
+    private Map<String, io.github.loyaltyrules.program.VoucherConversion> voucherConversions = Map.of();
 
     private Describer(ZoneId zone) {
         this.zone = zone;
@@ -70,8 +71,16 @@ final class Describer {
      */
     static Ast.Program describe(String id, ZoneId zone, RuleSet rules, List<Reward> rewards, TierLadder ladder,
             Map<String, RedemptionRule> redemptionRules) {
+        return describe(id, zone, rules, rewards, ladder, redemptionRules, Map.of());
+    }
+
+    /** {@link #describe(String, ZoneId, RuleSet, List, TierLadder, Map)} with the currencies' voucher conversions. */
+    static Ast.Program describe(String id, ZoneId zone, RuleSet rules, List<Reward> rewards, TierLadder ladder,
+            Map<String, RedemptionRule> redemptionRules,
+            Map<String, io.github.loyaltyrules.program.VoucherConversion> voucherConversions) {
         Describer d = new Describer(zone);
         d.redemptionRules = redemptionRules;
+        d.voucherConversions = voucherConversions;
         if (id != null && !id.equals(DEFAULT_ID)) {
             d.out.add(new Ast.ProgramId(NOWHERE, id));
         }
@@ -89,6 +98,9 @@ final class Describer {
         }
         for (RedemptionRule r : redemptionRules.values()) {
             d.currencies.putIfAbsent(r.currency().code(), r.currency());
+        }
+        for (io.github.loyaltyrules.program.VoucherConversion v : voucherConversions.values()) {
+            d.currencies.putIfAbsent(v.currency().code(), v.currency());
         }
         for (PointCurrency c : d.currencies.values()) {
             d.out.add(d.currency(c));
@@ -140,7 +152,8 @@ final class Describer {
         }
         RedemptionRule redeem = redemptionRules.get(c.code());
         return new Ast.CurrencyDecl(NOWHERE, name(c.code()), c.displayName(), c.decimalPlaces(), expiry, c.hold(),
-                p.inactivity().orElse(null), activity, redeem == null ? null : RedemptionClauses.describe(redeem));
+                p.inactivity().orElse(null), activity, redeem == null ? null : RedemptionClauses.describe(redeem),
+                voucherConversions.containsKey(c.code()) ? VoucherClauses.describe(voucherConversions.get(c.code())) : null);
     }
 
     private static String period(CalendarPeriod p) {
@@ -237,7 +250,8 @@ final class Describer {
         return new Ast.RewardDecl(NOWHERE, name(r.id()), r.name(), amount(r.cost()), tiers,
                 r.perMemberLimit() == Integer.MAX_VALUE ? null : r.perMemberLimit(),
                 always || r.availableFrom().equals(Instant.MIN) ? null : date(r.availableFrom(), who),
-                always || r.availableUntil().equals(Instant.MAX) ? null : date(r.availableUntil(), who));
+                always || r.availableUntil().equals(Instant.MAX) ? null : date(r.availableUntil(), who),
+                UsageLimitClauses.describe(r.usageLimits()));
     }
 
     private Ast.DayTime date(Instant at, String who) {

@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules.text;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.RedemptionRule;
+import io.github.loyaltyrules.program.VoucherConversion;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.RuleSet;
 import io.github.loyaltyrules.tier.TierLadder;
@@ -29,15 +30,18 @@ public final class ParsedProgram {
     private final TierLadder ladder;
     private final List<Problem> warnings;
     private final List<RedemptionRule> redemptionRules;
+    private final List<VoucherConversion> voucherConversions;
 
     ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
-            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules) {
-        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, List.of());
+            List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
+            List<VoucherConversion> voucherConversions) {
+        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, voucherConversions, List.of());
     }
 
     private ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
             List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
-            List<Problem> warnings) {
+            List<VoucherConversion> voucherConversions, List<Problem> warnings) {
+        this.voucherConversions = List.copyOf(voucherConversions);
         this.warnings = List.copyOf(warnings);
         this.redemptionRules = List.copyOf(redemptionRules);
         this.ladder = ladder;
@@ -142,7 +146,8 @@ public final class ParsedProgram {
     }
 
     ParsedProgram withWarnings(List<Problem> found) {
-        return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, found);
+        return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules,
+                voucherConversions, found);
     }
 
     /**
@@ -155,13 +160,23 @@ public final class ParsedProgram {
     }
 
     /**
-     * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set, rewards
-     * and redemption rules.
+     * Returns the conversions of points into vouchers, from the currencies' {@code convert} clauses.
+     *
+     * @return the conversions in the order the currencies are declared; unmodifiable, empty if there are none
+     */
+    public List<VoucherConversion> voucherConversions() {
+        return voucherConversions;
+    }
+
+    /**
+     * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set, rewards,
+     * redemption rules and voucher conversions.
      *
      * @return the program version
      */
     public ProgramVersion toVersion() {
-        return ProgramVersion.of(id, ruleSet, rewards).withRedemptionRules(redemptionRules.toArray(new RedemptionRule[0]));
+        return ProgramVersion.of(id, ruleSet, rewards).withRedemptionRules(redemptionRules.toArray(new RedemptionRule[0]))
+                .withVoucherConversions(voucherConversions.toArray(new VoucherConversion[0]));
     }
 
     /**

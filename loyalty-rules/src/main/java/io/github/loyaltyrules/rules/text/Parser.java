@@ -183,10 +183,11 @@ final class Parser {
         Period inactivity = null;
         List<Name> activity = null;
         Ast.Redeem redeem = null;
+        Ast.Convert convert = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem' or ';'",
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem', 'convert' or ';'",
                     RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
@@ -195,6 +196,9 @@ final class Parser {
                     break;
                 case "redeem":
                     redeem = RedemptionClauses.read(this, t);
+                    break;
+                case "convert":
+                    convert = VoucherClauses.read(this, t);
                     break;
                 case "hold":
                     hold = duration();
@@ -208,7 +212,7 @@ final class Parser {
             }
         }
         end();
-        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem);
+        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem, convert);
     }
 
     private Expiry expiry() {
@@ -234,7 +238,7 @@ final class Parser {
         return new Ast.EndOf(period, after, next.is("starting") ? PeriodAnchors.read(this) : null);
     }
 
-    private Period duration() {
+    Period duration() {
         int years = 0;
         int months = 0;
         int days = 0;
@@ -500,20 +504,30 @@ final class Parser {
         Integer limit = null;
         Ast.DayTime from = null;
         Ast.DayTime until = null;
+        List<Ast.Usage> usage = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
             String clause = oneOf("'for', 'limit', 'from', 'until' or ';'", List.of("for", "limit", "from", "until"));
-            duplicate(seen, clause, t, "reward");
+            if (!clause.equals("limit")) {
+                duplicate(seen, clause, t, "reward");
+            }
             switch (clause) {
                 case "for":
                     word("tier");
                     tiers = nameList("a tier name");
                     break;
                 case "limit":
-                    limit = intValue("a per-member limit");
-                    word("per");
-                    word("member");
+                    Ast.Usage u = UsageLimitClauses.read(this, t);
+                    for (Ast.Usage other : usage) {
+                        if (UsageLimitClauses.sameCount(other, u) && u.perMember() && u.period() == null) {
+                            problem(t, "'limit' is given twice in this reward; expected it at most once");
+                        } else if (UsageLimitClauses.sameCount(other, u)) {
+                            problem(t, "'" + UsageLimitClauses.print(other) + "' and '" + UsageLimitClauses.print(u)
+                                    + "' count the same uses of this reward; expected one limit for each count");
+                        }
+                    }
+                    usage.add(u);
                     break;
                 case "from":
                     from = dayTime();
@@ -523,7 +537,15 @@ final class Parser {
             }
         }
         end();
-        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until);
+        List<Ast.Usage> others = new ArrayList<>();
+        for (Ast.Usage u : usage) {
+            if (u.perMember() && u.period() == null) {
+                limit = u.uses();
+            } else {
+                others.add(u);
+            }
+        }
+        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until, List.copyOf(others));
     }
 
     // ---- conditions
@@ -797,7 +819,7 @@ final class Parser {
         return new Amount(Pos.of(t), v, code);
     }
 
-    private Cash cash() {
+    Cash cash() {
         Token t = peek();
         BigDecimal v = decimal("a money amount such as '1.00 EUR'");
         Token c = peek();

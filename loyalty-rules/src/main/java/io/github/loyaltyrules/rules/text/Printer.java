@@ -117,6 +117,9 @@ final class Printer {
             if (c.redeem() != null) {
                 out.append("\n  ").append(RedemptionClauses.print(c.redeem()));
             }
+            if (c.convert() != null) {
+                out.append("\n  ").append(VoucherClauses.print(c.convert()));
+            }
             out.append(";\n");
         } else if (s instanceof Ast.TiersDecl t) {
             out.append("tiers ").append(names(t.tiers())).append(";\n");
@@ -184,6 +187,9 @@ final class Printer {
             }
             if (r.limit() != null) {
                 out.append("\n  limit ").append(r.limit()).append(" per member");
+            }
+            for (Ast.Usage u : r.usage()) {
+                out.append("\n  ").append(UsageLimitClauses.print(u));
             }
             if (r.from() != null) {
                 out.append("\n  from ").append(dayTime(r.from()));

@@ -88,7 +88,8 @@ public final class ProgramText {
     public static String print(ParsedProgram program) {
         Objects.requireNonNull(program, "program must not be null");
         return Printer.print(Describer.describe(program.id(), program.zone(), program.ruleSet(), program.rewards(),
-                program.ladder().orElse(null), program.toVersion().redemptionRules()));
+                program.ladder().orElse(null), program.toVersion().redemptionRules(),
+                program.toVersion().voucherConversions()));
     }
 
     /**
@@ -139,7 +140,7 @@ public final class ProgramText {
         Objects.requireNonNull(version, "program version must not be null");
         Objects.requireNonNull(zone, "zone must not be null");
         return Printer.print(Describer.describe(version.id(), zone, ruleSet(version), List.copyOf(version.rewards().values()),
-                null, version.redemptionRules()));
+                null, version.redemptionRules(), version.voucherConversions()));
     }
 
     /**
@@ -158,7 +159,8 @@ public final class ProgramText {
         Objects.requireNonNull(version, "program version must not be null");
         Objects.requireNonNull(ladder, "ladder must not be null");
         return Printer.print(Describer.describe(version.id(), ladder.zone(), ruleSet(version),
-                List.copyOf(version.rewards().values()), ladder, version.redemptionRules()));
+                List.copyOf(version.rewards().values()), ladder, version.redemptionRules(),
+                version.voucherConversions()));
     }
 
     private static RuleSet ruleSet(ProgramVersion version) {

@@ -143,11 +143,29 @@ final class Programs {
     static Arbitrary<Ast.RewardDecl> reward(int index) {
         Arbitrary<LocalDate> day = Arbitraries.integers().between(0, 3000).map(d -> LocalDate.of(2024, 1, 1).plusDays(d));
         return Combinators.combine(text(), amount(), Arbitraries.of(TIERS).list().uniqueElements().ofMaxSize(2),
-                Arbitraries.integers().between(1, 9).injectNull(0.5), day.injectNull(0.5))
-                .as((n, cost, tiers, limit, from) -> new Ast.RewardDecl(NOWHERE, name("reward-" + index), n, cost,
+                Arbitraries.integers().between(1, 9).injectNull(0.5), day.injectNull(0.5), usage().list().ofMaxSize(3))
+                .as((n, cost, tiers, limit, from, usage) -> new Ast.RewardDecl(NOWHERE, name("reward-" + index), n, cost,
                         tiers.stream().map(Programs::name).toList(), limit,
                         from == null || index == 2 ? null : new Ast.DayTime(from, index == 1 ? LocalTime.of(9, 30) : null),
-                        from == null ? null : new Ast.DayTime(from.plusDays(30), null)));
+                        from == null ? null : new Ast.DayTime(from.plusDays(30), null), canonical(usage)));
+    }
+
+    /** A usage limit other than the per-member one for the reward's life: per member per period, or overall. */
+    static Arbitrary<Ast.Usage> usage() {
+        return Combinators.combine(Arbitraries.integers().between(1, 1000), Arbitraries.of(true, false),
+                Arbitraries.of(Parser.PERIODS).injectNull(0.3), anchor().injectNull(0.5))
+                .as((uses, perMember, period, anchor) -> new Ast.Usage(NOWHERE, uses, perMember && period != null, period,
+                        period == null ? null : anchor));
+    }
+
+    /** Usage clauses in the printer's order, one per count. */
+    static List<Ast.Usage> canonical(List<Ast.Usage> usage) {
+        java.util.Map<io.github.loyaltyrules.program.UsageLimit, Ast.Usage> byLimit = new java.util.TreeMap<>(
+                UsageLimitClauses.ORDER);
+        for (Ast.Usage u : usage) {
+            byLimit.putIfAbsent(UsageLimitClauses.compile(u), u);
+        }
+        return List.copyOf(byLimit.values());
     }
 
     /** A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step. */
@@ -186,10 +204,16 @@ final class Programs {
                     s.add(new Ast.ProgramId(NOWHERE, "generated"));
                     s.add(new Ast.Zone(NOWHERE, "Europe/Berlin", NOWHERE));
                     s.add(new Ast.Stacking(NOWHERE, stacking));
-                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null, redeem));
+                    int days = h.getDays();
+                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null, redeem,
+                            days % 3 != 0 ? null : new Ast.Convert(NOWHERE, BigDecimal.valueOf(100 + days),
+                                    new Ast.Cash(NOWHERE, new BigDecimal("5.00"), name("EUR")),
+                                    days % 2 == 0 ? Period.ofMonths(3) : null)));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
                             Period.ofMonths(18), List.of(name("earn"), name("adjust_credit")),
-                            redeem == null ? null : new Ast.Redeem(NOWHERE, new BigDecimal("5.00"), null)));
+                            redeem == null ? null : new Ast.Redeem(NOWHERE, new BigDecimal("5.00"), null),
+                            days % 4 != 1 ? null : new Ast.Convert(NOWHERE, new BigDecimal("10.50"),
+                                    new Ast.Cash(NOWHERE, new BigDecimal("0.50"), name("USD")), Period.ofYears(1))));
                     if (ladder == null) {
                         s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
                     } else {
