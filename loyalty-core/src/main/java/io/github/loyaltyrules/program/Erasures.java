@@ -40,6 +40,14 @@ final class Erasures {
                 context.tierEngine.pseudonymise(member, pseudonym);
             }
             context.store.pseudonymise(member, pseudonym);
+            // the engines' own counters by member (per-member caps); engines of several versions may share them
+            java.util.Set<io.github.loyaltyrules.rule.RuleEngine> told = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>());
+            told.add(context.version.get().engine());
+            told.addAll(context.versions.values().stream().map(ProgramVersion::engine).toList());
+            for (io.github.loyaltyrules.rule.RuleEngine engine : told) {
+                engine.erased(member, pseudonym);
+            }
             return pseudonym;
         }
     }

@@ -146,6 +146,44 @@ final class InMemoryQuotas implements Quotas {
         }
     }
 
+    @Override
+    public List<String> counters(String prefix) {
+        Objects.requireNonNull(prefix, "prefix must not be null");
+        List<String> names = new ArrayList<>();
+        for (String name : counters.keySet()) {
+            if (name.startsWith(prefix)) {
+                names.add(name);
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public void rename(String from, String to) {
+        Quotas.checkName(from, "counter name");
+        Quotas.checkName(to, "counter name");
+        Counter c = counters.get(from);
+        if (c == null) {
+            return;
+        }
+        synchronized (c) {
+            if (counters.putIfAbsent(to, c) != null) {
+                throw new IllegalArgumentException("a counter named '" + to + "' exists already; a counter is renamed"
+                        + " only to a new name");
+            }
+            counters.remove(from, c);
+            for (Record r : records.values()) {
+                synchronized (r) {
+                    long[] d = r.byCounter.remove(from);
+                    if (d != null) {
+                        r.byCounter.put(to, d);
+                    }
+                }
+            }
+        }
+    }
+
     /** The record of a key, made (and the oldest records past the retention forgotten) if it has none. */
     private Record record(String key) {
         Record r = records.get(key);

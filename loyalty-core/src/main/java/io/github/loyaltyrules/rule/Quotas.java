@@ -99,6 +99,36 @@ public interface Quotas {
     long drawn(String request, String counter);
 
     /**
+     * Returns the names of the counters whose name starts with {@code prefix}, in name order: for
+     * an engine that moves a member's counters when the member is erased. The default throws,
+     * naming the counters' class.
+     *
+     * @param prefix the start of the names, e.g. {@code "cap/coffee/"}
+     * @return the names; empty if none
+     * @throws NullPointerException if {@code prefix} is null
+     * @throws UnsupportedOperationException if the counters cannot be listed
+     */
+    default java.util.List<String> counters(String prefix) {
+        throw new UnsupportedOperationException("quotas " + getClass().getName() + " cannot list counters");
+    }
+
+    /**
+     * Renames a counter: its usage and every request's draw and give-back on it move to the new
+     * name, atomically, e.g. to take a member's id out of the name of their cap when the member is
+     * erased. Renaming a counter that does not exist does nothing, so a repeated call is harmless.
+     * The default throws, naming the counters' class.
+     *
+     * @param from the counter's name now
+     * @param to its new name; no counter may have it yet
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a name is blank or too long, or {@code to} names a counter already
+     * @throws UnsupportedOperationException if the counters cannot be renamed
+     */
+    default void rename(String from, String to) {
+        throw new UnsupportedOperationException("quotas " + getClass().getName() + " cannot rename counters");
+    }
+
+    /**
      * Returns counters kept in memory, for one process, remembering draws for
      * {@link #DEFAULT_RETENTION} on the system clock.
      *

@@ -82,4 +82,16 @@ public interface RuleEngine {
     default void abandoned(IdempotencyKey key) {
         // nothing drawn, nothing to release
     }
+
+    /**
+     * Called when a member is erased ({@code LoyaltyProgram.erase}): moves what the engine keeps
+     * under the member's id (such as the counters of per-member caps) to the pseudonym, so that the
+     * old id is found nowhere. Called again if an erase is repeated, so it must be idempotent.
+     * Engines that keep nothing by member need not override it; the default does nothing.
+     *
+     * @param member the erased member's old id
+     * @param pseudonym the id the member's data moved to
+     */
+    default void erased(io.github.loyaltyrules.ledger.MemberId member, io.github.loyaltyrules.ledger.MemberId pseudonym) {
+    }
 }

@@ -257,6 +257,59 @@ public final class JdbcQuotas implements Quotas {
         }
     }
 
+    /**
+     * {@inheritDoc} Scans the counters' table with {@code LIKE}: meant for rare work such as
+     * erasing a member, not for every request.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public List<String> counters(String prefix) {
+        Objects.requireNonNull(prefix, "prefix must not be null");
+        String pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+                "SELECT counter FROM loyalty_quota WHERE counter LIKE ? ESCAPE '!' ORDER BY counter")) {
+            p.setString(1, pattern);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not list quota counters: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc} In one transaction: the counter's row and every record of a draw on it.
+     *
+     * @throws JdbcStoreException if the database fails; then nothing is renamed
+     */
+    @Override
+    public void rename(String from, String to) {
+        Quotas.checkName(from, "counter name");
+        Quotas.checkName(to, "counter name");
+        inTransaction("rename quota counter", c -> {
+            if (lockedUsage(c, from) < 0) {
+                return null; // no such counter (renamed already): nothing to do
+            }
+            if (lockedUsage(c, to) >= 0) {
+                throw new IllegalArgumentException("a counter named '" + to + "' exists already; a counter is renamed"
+                        + " only to a new name");
+            }
+            for (String table : List.of("loyalty_quota", "loyalty_quota_draw")) {
+                try (PreparedStatement p = c.prepareStatement("UPDATE " + table + " SET counter = ? WHERE counter = ?")) {
+                    p.setString(1, to);
+                    p.setString(2, from);
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     /** Reads and locks a counter's row; -1 if it has none yet. */
     private static long lockedUsage(Connection c, String counter) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT used FROM loyalty_quota WHERE counter = ? FOR UPDATE")) {

@@ -171,6 +171,31 @@ public final class RuleSet implements RuleEngine {
         return limit - quotas.used(counter);
     }
 
+    /**
+     * {@inheritDoc} Renames the counters of this rule set's per-member caps that name the member
+     * ({@code cap/<rule>/<currency>/<member>/<period start>}) to name the pseudonym, with what was
+     * drawn on them; renaming again finds none. Rules that share counters with another version's
+     * (the same rule id and currency) are moved once.
+     *
+     * @throws UnsupportedOperationException if the quotas cannot list or rename counters
+     */
+    @Override
+    public void erased(io.github.loyaltyrules.ledger.MemberId member, io.github.loyaltyrules.ledger.MemberId pseudonym) {
+        java.util.Objects.requireNonNull(member, "member must not be null");
+        java.util.Objects.requireNonNull(pseudonym, "pseudonym must not be null");
+        for (Rule r : ruleList) {
+            for (String currency : r.capsPerMember().keySet()) {
+                String prefix = "cap/" + r.id() + "/" + currency + "/" + member.value() + "/";
+                for (String counter : quotas.counters(prefix)) {
+                    String period = counter.substring(prefix.length());
+                    if (period.indexOf('/') < 0) { // not the cap of another member whose id starts with this one's
+                        quotas.rename(counter, "cap/" + r.id() + "/" + currency + "/" + pseudonym.value() + "/" + period);
+                    }
+                }
+            }
+        }
+    }
+
     /** The name of a campaign budget's counter in the {@link Quotas}. */
     static String budgetCounter(String campaignId, String currency) {
         return "budget/" + campaignId + "/" + currency;

@@ -143,6 +143,36 @@ public abstract class QuotasContract {
     }
 
     @Test
+    void aCounterIsRenamedWithItsUsageAndDrawsAndOnlyToANewName() {
+        Quotas q = fresh();
+        q.draw("order-1", "cap/coffee/PTS/ann/2026-05-01", 30, 100);
+        q.draw("order-2", "cap/coffee/PTS/ann/2026-05-01", 20, 100);
+        q.draw("order-3", "cap/coffee/PTS/ann/x/2026-05-01", 5, 100);
+        q.draw("order-4", "cap/coffee/PTS/bob/2026-05-01", 7, 100);
+        q.draw("order-5", "cap_coffee%PTS/ann/2026-05-01", 9, 100); // LIKE's wildcards are plain characters here
+        assertThat(q.counters("cap/coffee/PTS/ann/")).containsExactly("cap/coffee/PTS/ann/2026-05-01",
+                "cap/coffee/PTS/ann/x/2026-05-01");
+        assertThat(q.counters("cap/tea/")).isEmpty();
+
+        q.rename("cap/coffee/PTS/ann/2026-05-01", "cap/coffee/PTS/erased-1/2026-05-01");
+        assertThat(q.used("cap/coffee/PTS/erased-1/2026-05-01")).isEqualTo(50);
+        assertThat(q.drawn("order-1", "cap/coffee/PTS/erased-1/2026-05-01")).isEqualTo(30);
+        assertThat(q.used("cap/coffee/PTS/ann/2026-05-01")).isZero();
+        assertThat(q.drawn("order-1", "cap/coffee/PTS/ann/2026-05-01")).isZero();
+        assertThat(q.used("cap/coffee/PTS/ann/x/2026-05-01")).isEqualTo(5);
+        // a retry of a renamed request finds its draw under the new name
+        assertThat(q.draw("order-2", "cap/coffee/PTS/erased-1/2026-05-01", 20, 100)).isEqualTo(20);
+        assertThat(q.used("cap/coffee/PTS/erased-1/2026-05-01")).isEqualTo(50);
+
+        q.rename("cap/coffee/PTS/ann/2026-05-01", "cap/coffee/PTS/erased-1/2026-05-01"); // again: nothing to do
+        assertThat(q.used("cap/coffee/PTS/erased-1/2026-05-01")).isEqualTo(50);
+        assertThatThrownBy(() -> q.rename("cap/coffee/PTS/bob/2026-05-01", "cap/coffee/PTS/erased-1/2026-05-01"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exists already");
+        assertThat(q.used("cap/coffee/PTS/bob/2026-05-01")).isEqualTo(7);
+        assertThat(q.used("cap/coffee/PTS/erased-1/2026-05-01")).isEqualTo(50);
+    }
+
+    @Test
     void badInputIsRejectedAndChangesNothing() {
         Quotas q = fresh();
         q.draw("r", "b", 2, 10);
