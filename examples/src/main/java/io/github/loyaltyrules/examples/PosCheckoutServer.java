@@ -1,7 +1,9 @@
 package io.github.loyaltyrules.examples;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.loyaltyrules.jackson.LoyaltyModule;
 import io.github.loyaltyrules.ledger.Balance;
 import io.github.loyaltyrules.ledger.IdempotencyConflictException;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
@@ -50,11 +52,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A point-of-sale checkout service on the JDK's built-in {@code com.sun.net.httpserver}: no web
- * framework and no JSON library, so that every step between the till and the library is visible.
+ * framework, so that every step between the till and the library is visible. Responses are written by a
+ * plain Jackson {@link ObjectMapper} with loyalty-jackson's {@link LoyaltyModule} registered, which writes the
+ * library's values (idempotency keys, award lines) as plain JSON.
  *
  * <p>Members are known to the till by phone number only; the service maps each phone number to an
  * opaque {@link MemberId} that never leaves it. Requests are form-encoded
- * ({@code application/x-www-form-urlencoded}); responses are one flat JSON object. Every posting
+ * ({@code application/x-www-form-urlencoded}); responses are one JSON object: the member's balance figures,
+ * and for an earn or a quote the award lines as loyalty-jackson writes them. Every posting
  * request carries an {@code Idempotency-Key} header: a till that times out retries with the same
  * key and gets the first answer back, and nothing is posted twice. The library compares a retry
  * with the first request, business time included, so the service stamps a request with the time its
@@ -97,6 +102,7 @@ public final class PosCheckoutServer {
 
     private final LoyaltyProgram program;
     private final Clock clock;
+    private final ObjectMapper json;
     private final Map<String, Enrolment> phones = new ConcurrentHashMap<>();
     private final Map<String, Seen> keys = new ConcurrentHashMap<>();
     private final Map<IdempotencyKey, String> enrolmentKeys = new ConcurrentHashMap<>();
@@ -133,6 +139,7 @@ public final class PosCheckoutServer {
         Ledger ledger = Ledger.builder().zone(clock.getZone()).clock(clock).currency(POINTS).build();
         this.program = LoyaltyProgram.of(ledger, ProgramVersion.of("pos-1", PosCheckoutServer::evaluate,
                 List.of(Reward.of("coffee", "Free coffee", POINTS.points(100)))), TierLookup.NONE);
+        this.json = new ObjectMapper().registerModule(LoyaltyModule.withCurrencies(ledger.currencies().values()));
     }
 
     /**
@@ -247,11 +254,11 @@ public final class PosCheckoutServer {
             status = 500;
             body = error("InternalError", String.valueOf(e.getMessage()));
         }
-        byte[] json = Json.object(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = json.writeValueAsBytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, json.length);
+        ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(json);
+            out.write(bytes);
         }
     }
 
@@ -355,6 +362,7 @@ public final class PosCheckoutServer {
         Map<String, Object> out = balanceOf(phone, member);
         out.put("earned", receipt.total(POINTS.code()));
         out.put("receipt", receipt.render());
+        out.put("awards", receipt.awards());
         return out;
     }
 
@@ -371,6 +379,7 @@ public final class PosCheckoutServer {
         Map<String, Object> out = balanceOf(phone, member);
         out.put("wouldEarn", quote.total(POINTS.code()));
         out.put("receipt", quote.render());
+        out.put("awards", quote.awards());
         return out;
     }
 
@@ -406,7 +415,7 @@ public final class PosCheckoutServer {
         Posting p = program.reserve(member, Points.parse(POINTS, form.required("points")), ttl, at, key,
                 form.optional("reason", "held at checkout"));
         Map<String, Object> out = balanceOf(phone, member);
-        out.put("reservation", p.key().value());
+        out.put("reservation", p.key());
         out.put("held", p.amount());
         return out;
     }
@@ -571,51 +580,6 @@ public final class PosCheckoutServer {
                 throw new HttpError(400, "at least one '" + name + "' field is required");
             }
             return values;
-        }
-    }
-
-    /** Writes one flat JSON object: {@code Long} values as numbers, everything else as strings. */
-    static final class Json {
-        private Json() {
-        }
-
-        static String object(Map<String, Object> fields) {
-            StringBuilder sb = new StringBuilder("{");
-            for (Map.Entry<String, Object> f : fields.entrySet()) {
-                if (sb.length() > 1) {
-                    sb.append(',');
-                }
-                string(sb, f.getKey());
-                sb.append(':');
-                if (f.getValue() instanceof Long n) {
-                    sb.append(n.longValue());
-                } else {
-                    string(sb, String.valueOf(f.getValue()));
-                }
-            }
-            return sb.append('}').toString();
-        }
-
-        private static void string(StringBuilder sb, String s) {
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
         }
     }
 }

@@ -2,6 +2,11 @@ package io.github.loyaltyrules.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.loyaltyrules.jackson.LoyaltyModule;
+import io.github.loyaltyrules.rule.Award;
+import io.github.loyaltyrules.rule.Explanation;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +45,24 @@ class PosCheckoutServerTest {
     @AfterEach
     void stop() {
         server.stop();
+    }
+
+    @Test
+    void anEarnAnswersWithItsAwardLinesAsLoyaltyJacksonWritesThem() throws Exception {
+        assertThat(post("/members", "enrol-ann", "phone", ANN).statusCode()).isEqualTo(201);
+        HttpResponse<String> earn = post("/earn", "till-7/0001", "phone", ANN, "store", "london-1",
+                "currency", "GBP", "line", "1:LATTE:coffee:2:3.40", "line", "2:BEANS:beans:2:12.50");
+        assertThat(earn.statusCode()).isEqualTo(200);
+        assertThat(earn.body()).contains("\"awards\":[{\"ruleId\":\"base\",\"ruleName\":\"Points on your basket\","
+                + "\"currency\":\"PTS\",\"amount\":31,\"lineShares\":{\"1\":6,\"2\":25},"
+                + "\"explanation\":{\"base\":\"31.80 GBP\",\"rate\":\"1 pt per 1.00\",\"multiplier\":\"\","
+                + "\"rounding\":\"floor per line\",\"cap\":\"\"}}]");
+        // a client with the module reads the lines back as the library's values
+        ObjectMapper json = new ObjectMapper().registerModule(LoyaltyModule.create());
+        List<Award> awards = json.convertValue(json.readTree(earn.body()).get("awards"),
+                new TypeReference<List<Award>>() { });
+        assertThat(awards).containsExactly(new Award("base", "Points on your basket", "PTS", 31,
+                Map.of("1", 6L, "2", 25L), new Explanation("31.80 GBP", "1 pt per 1.00", "", "floor per line", "")));
     }
 
     @Test

@@ -44,7 +44,8 @@ class ReadmeTest {
 
         assertThat(all(Pattern.compile("<version>([^<]*)</version>"), xml)).containsOnly(version);
         List<String> artifacts = all(Pattern.compile("<artifactId>([^<]*)</artifactId>"), xml);
-        assertThat(artifacts).containsExactly("loyalty-bom", "loyalty-core", "loyalty-rules", "loyalty-jdbc");
+        assertThat(artifacts).containsExactly("loyalty-bom", "loyalty-core", "loyalty-rules", "loyalty-jdbc",
+                "loyalty-jackson");
         for (String artifact : artifacts) {
             assertThat(Files.readString(ROOT.resolve(artifact).resolve("pom.xml")))
                     .contains("<artifactId>" + artifact + "</artifactId>");
