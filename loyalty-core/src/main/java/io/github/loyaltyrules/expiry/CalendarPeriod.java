@@ -9,6 +9,8 @@ import java.util.Objects;
  * aligned to the calendar (quarters start in January, April, July and October) unless anchored on
  * another day with {@link #startOf(LocalDate, MonthDay)}, as a fiscal or program year starting on
  * 1 October is.
+ *
+ * @since 0.1.0
  */
 public enum CalendarPeriod {
     /** A calendar month. */

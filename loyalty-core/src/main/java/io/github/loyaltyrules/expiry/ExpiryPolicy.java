@@ -22,6 +22,8 @@ import java.util.Optional;
  * When both a lot expiry and inactivity apply, the earlier date wins.
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ExpiryPolicy {
 

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param enrolledAt the business time of enrolment
  * @param statusSince the business time of the last status change (enrolment at first)
  * @param statusReason the reason given for the last status change
+ *
+ * @since 0.1.0
  */
 public record Account(MemberId member, AccountStatus status, Instant enrolledAt, Instant statusSince,
         String statusReason) {

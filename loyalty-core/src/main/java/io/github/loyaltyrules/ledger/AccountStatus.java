@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.ledger;
 
-/** The status of a member's account. */
+/**
+ * The status of a member's account.
+ *
+ * @since 0.1.0
+ */
 public enum AccountStatus {
     /** Takes every posting. */
     ACTIVE,

@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param reserved what is held by open reservations
  * @param expired what has expired but not yet been swept
  * @param debt what is owed from reversals
+ *
+ * @since 0.1.0
  */
 public record Balance(MemberId member, String currency, Instant asOf, long total, long available, long pending,
         long reserved, long expired, long debt) {

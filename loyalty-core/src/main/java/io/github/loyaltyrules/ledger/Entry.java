@@ -20,6 +20,8 @@ import java.util.List;
  * @param at the business time
  * @param reason the human-readable reason, shown on statements
  * @param lots what the entry did to each lot
+ *
+ * @since 0.1.0
  */
 public record Entry(long sequence, IdempotencyKey posting, PostingType postingType, EntryType type, MemberId member,
         String currency, long amount, long heldDelta, long debtDelta, Instant at, String reason,

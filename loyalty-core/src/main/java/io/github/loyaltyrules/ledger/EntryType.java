@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.ledger;
 
-/** The kind of one line in a member's statement. */
+/**
+ * The kind of one line in a member's statement.
+ *
+ * @since 0.1.0
+ */
 public enum EntryType {
     /** Points earned into a new lot. */
     EARN,

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param lot the lot
  * @param amount the amount that will expire, in minor units
  * @param expiresAt when it expires (by the lot's date or by inactivity, whichever is first)
+ *
+ * @since 0.1.0
  */
 public record ExpiringPoints(MemberId member, String currency, LotId lot, long amount, Instant expiresAt) {
 }

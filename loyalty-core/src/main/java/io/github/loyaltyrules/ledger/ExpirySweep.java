@@ -10,6 +10,8 @@ import java.util.Map;
  * @param membersScanned how many members were looked at
  * @param postings how many expiry postings were written (0 when re-run for the same instant)
  * @param expired minor units expired per currency code
+ *
+ * @since 0.1.0
  */
 public record ExpirySweep(Instant asOf, long membersScanned, long postings, Map<String, Long> expired) {
 

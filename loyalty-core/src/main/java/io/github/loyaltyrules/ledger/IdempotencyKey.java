@@ -11,6 +11,8 @@ import io.github.loyaltyrules.ledger.internal.Inputs;
  * {@value #SYSTEM_PREFIX} are reserved for postings the ledger makes itself (expiry sweeps).
  *
  * @param value the key text: 1 to 200 characters, no control, bidi control or unpaired surrogate characters
+ *
+ * @since 0.1.0
  */
 public record IdempotencyKey(String value) {
 

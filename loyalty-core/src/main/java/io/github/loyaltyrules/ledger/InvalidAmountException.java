@@ -2,6 +2,8 @@ package io.github.loyaltyrules.ledger;
 
 /**
  * Thrown when an amount is zero or negative where it must be positive, or has more decimal places than its currency allows.
+ *
+ * @since 0.1.0
  */
 public final class InvalidAmountException extends LoyaltyException {
     private static final long serialVersionUID = 1L;

@@ -2,6 +2,8 @@ package io.github.loyaltyrules.ledger;
 
 /**
  * Thrown when a reversal asks for more than remains reversible of a posting, or names a posting that cannot be reversed.
+ *
+ * @since 0.1.0
  */
 public final class InvalidReversalException extends LoyaltyException {
     private static final long serialVersionUID = 1L;

@@ -47,6 +47,8 @@ import java.util.function.BiConsumer;
  * ledger.enrol(MemberId.of("m-1"), now);
  * ledger.earn(MemberId.of("m-1"), pts.points(120), now, IdempotencyKey.of("order-77"), "order 77");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Ledger {
 

@@ -2,6 +2,8 @@ package io.github.loyaltyrules.ledger;
 
 /**
  * Something that happened on the ledger, delivered to {@link LedgerListener}s after it was stored.
+ *
+ * @since 0.1.0
  */
 public sealed interface LedgerEvent permits LedgerEvent.Posted, LedgerEvent.Expired, LedgerEvent.AccountChanged {
 

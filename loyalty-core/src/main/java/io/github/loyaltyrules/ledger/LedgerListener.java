@@ -5,6 +5,8 @@ package io.github.loyaltyrules.ledger;
  * {@link RuntimeException} does not undo the change, does not reach the caller and does not stop
  * the other listeners from being called; the failure goes to the ledger's listener failure handler
  * ({@link Ledger.Builder#onListenerError}), which logs it by default.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface LedgerListener {

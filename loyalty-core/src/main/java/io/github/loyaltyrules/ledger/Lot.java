@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param expiresAt when the lot expires, or {@code null} if it never does (inactivity aside)
  * @param source the key of the posting that created the lot
  * @param lastMovementAt the latest business time at which the lot's remaining amount changed
+ *
+ * @since 0.1.0
  */
 public record Lot(LotId id, String currency, long original, long remaining, Instant earnedAt, Instant availableAt,
         Instant expiresAt, IdempotencyKey source, Instant lastMovementAt) {

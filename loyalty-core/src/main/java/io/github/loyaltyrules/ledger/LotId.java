@@ -5,6 +5,8 @@ package io.github.loyaltyrules.ledger;
  * were created, across all of the member's currencies.
  *
  * @param value the lot number; positive
+ *
+ * @since 0.1.0
  */
 public record LotId(long value) implements Comparable<LotId> {
 

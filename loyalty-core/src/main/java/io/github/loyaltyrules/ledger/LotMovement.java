@@ -8,6 +8,8 @@ package io.github.loyaltyrules.ledger;
  *        given back, negative when consumed, clawed back or expired)
  * @param heldDelta the change of the amount held on the lot by a reservation (positive on reserve,
  *        negative on capture or release)
+ *
+ * @since 0.1.0
  */
 public record LotMovement(LotId lot, long delta, long heldDelta) {
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     case INVALID_DEFINITION -> 500;
  * };
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public abstract class LoyaltyException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -7,6 +7,8 @@ package io.github.loyaltyrules.ledger;
  * erased from the caller's systems while the ledger keeps its history under this id.
  *
  * @param value the id text: 1 to 128 characters, no control, bidi control or unpaired surrogate characters
+ *
+ * @since 0.1.0
  */
 public record MemberId(String value) implements Comparable<MemberId> {
 

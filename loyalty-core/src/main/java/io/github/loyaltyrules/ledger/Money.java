@@ -18,6 +18,8 @@ import java.util.Currency;
  *
  * @param amount the amount, at the currency's scale
  * @param currency the currency
+ *
+ * @since 0.1.0
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 

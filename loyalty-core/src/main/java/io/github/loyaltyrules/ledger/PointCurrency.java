@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * 12.50 is 1250 minor units.
  *
  * <p>Instances are immutable; {@code withX} methods return changed copies.
+ *
+ * @since 0.1.0
  */
 public final class PointCurrency {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * {@link AmountOverflowException}, and a negative result {@link InvalidAmountException}.
  *
  * <p>Instances are immutable.
+ *
+ * @since 0.1.0
  */
 public final class Points implements Comparable<Points> {
 

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param target the posting this one reverses, captures or releases, or {@code null}
  * @param fingerprint a canonical text of the request, compared when the key is replayed
  * @param entries the entries written, in order
+ *
+ * @since 0.1.0
  */
 public record Posting(IdempotencyKey key, PostingType type, MemberId member, MemberId counterparty, String currency,
         long amount, Instant at, String reason, IdempotencyKey target, String fingerprint, List<Entry> entries) {

@@ -14,6 +14,8 @@ import java.util.Objects;
  *         new PostingRequest.Earn(ann, pts.points(120), at, IdempotencyKey.of("order-77/pts"), "order 77"),
  *         new PostingRequest.Earn(ann, tierPoints.points(12), at, IdempotencyKey.of("order-77/tier"), "order 77")));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public sealed interface PostingRequest permits PostingRequest.Earn, PostingRequest.AdjustCredit, PostingRequest.Redeem, PostingRequest.AdjustDebit, PostingRequest.Reserve, PostingRequest.Capture, PostingRequest.Release, PostingRequest.Reverse, PostingRequest.Transfer {
 

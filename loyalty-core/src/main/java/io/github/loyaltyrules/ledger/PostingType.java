@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.ledger;
 
-/** The kind of a posting: one operation on the ledger, recorded under one idempotency key. */
+/**
+ * The kind of a posting: one operation on the ledger, recorded under one idempotency key.
+ *
+ * @since 0.1.0
+ */
 public enum PostingType {
     /** Points earned: creates a lot. */
     EARN,

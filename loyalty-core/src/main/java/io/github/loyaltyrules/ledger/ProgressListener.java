@@ -3,6 +3,8 @@ package io.github.loyaltyrules.ledger;
 /**
  * Receives the progress of long-running ledger work such as an expiry sweep, e.g. to print a
  * progress bar: how many members are done, out of how many. Called on the caller's thread.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ProgressListener {

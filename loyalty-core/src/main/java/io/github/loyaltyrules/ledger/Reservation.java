@@ -16,6 +16,8 @@ import java.util.List;
  *        see {@link #statusAt(Instant)} for lapsing)
  * @param closedAt the business time of the capture or release, or {@code null}
  * @param allocations the lots held and how much of each ({@code heldDelta})
+ *
+ * @since 0.1.0
  */
 public record Reservation(IdempotencyKey key, MemberId member, String currency, long amount, Instant createdAt,
         Instant deadline, ReservationStatus status, Instant closedAt, List<LotMovement> allocations) {

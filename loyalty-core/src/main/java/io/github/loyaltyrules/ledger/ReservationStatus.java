@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.ledger;
 
-/** Where a reservation stands. */
+/**
+ * Where a reservation stands.
+ *
+ * @since 0.1.0
+ */
 public enum ReservationStatus {
     /** Holding points until captured, released or its deadline passes. */
     OPEN,

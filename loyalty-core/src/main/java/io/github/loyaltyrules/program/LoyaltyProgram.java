@@ -72,6 +72,8 @@ import java.util.function.Supplier;
  * documentation}. The work is split among package-private parts with one job each: recording
  * purchases and events, computing returns, redeeming rewards, claiming keys, and mapping activity to
  * tier metrics.
+ *
+ * @since 0.1.0
  */
 public final class LoyaltyProgram {
 

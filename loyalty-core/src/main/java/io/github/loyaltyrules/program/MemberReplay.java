@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * @param activities how many recorded purchases and events of the period were replayed
  * @param awarded minor units per currency code awarded at the time
  * @param wouldAward minor units per currency code the candidate would have awarded
+ *
+ * @since 0.1.0
  */
 public record MemberReplay(MemberId member, long activities, Map<String, Long> awarded, Map<String, Long> wouldAward) {
 

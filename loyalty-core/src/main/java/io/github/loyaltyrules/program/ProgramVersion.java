@@ -21,6 +21,8 @@ import java.util.Optional;
  *        one may be redeemed in any positive amount
  * @param voucherConversions the terms by which points turn into vouchers, by currency code; a currency
  *        without any is not converted
+ *
+ * @since 0.1.0
  */
 public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards,
         Map<String, RedemptionRule> redemptionRules, Map<String, VoucherConversion> voucherConversions) {

@@ -20,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * generation number is hashed with it), so the two histories never merge. Keep the key as secret as
  * any other credential, and do not change it while an erase may still need to be retried. Immutable
  * and thread-safe; {@link #toString()} never shows the key.
+ *
+ * @since 0.1.0
  */
 public final class Pseudonyms {
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param awards the award lines (for a return: what was clawed back, per rule)
  * @param postings the ledger postings, one per currency
  * @param clawBack true for a return, whose award lines are what was taken back
+ *
+ * @since 0.1.0
  */
 public record Receipt(IdempotencyKey key, MemberId member, String programVersion, Instant at, List<Award> awards,
         List<Posting> postings, boolean clawBack) {

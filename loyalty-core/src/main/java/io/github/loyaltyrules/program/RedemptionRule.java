@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param currency the point currency
  * @param minimum the least amount, in minor units; a positive multiple of {@code step}
  * @param step every amount is a multiple of it, in minor units; 1 (one minor unit) for any amount
+ *
+ * @since 0.1.0
  */
 public record RedemptionRule(PointCurrency currency, long minimum, long step) {
 

@@ -20,6 +20,8 @@ import java.util.TreeSet;
  * @param membersChanged members the candidate would have awarded something different
  * @param awarded minor units per currency awarded at the time
  * @param wouldAward minor units per currency the candidate would have awarded
+ *
+ * @since 0.1.0
  */
 public record ReplayReport(String candidateVersion, Instant from, Instant to, long members, long activities,
         long membersChanged, Map<String, Long> awarded, Map<String, Long> wouldAward) {

@@ -24,6 +24,8 @@ import java.util.Set;
  *        together), with or without a period; at most one of each scope, period and anchor; kept in one
  *        order (per member before overall, without a period first, then by period and anchor), so that
  *        rewards with the same limits are equal
+ *
+ * @since 0.1.0
  */
 public record Reward(String id, String name, Points cost, Instant availableFrom, Instant availableUntil,
         Set<String> tiers, int perMemberLimit, List<UsageLimit> usageLimits) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param period the period the uses are counted in; null for as long as the reward exists
  * @param anchor the month and day one period starts on; 1 January for calendar periods, and when
  *        {@code period} is null
+ *
+ * @since 0.1.0
  */
 public record UsageLimit(Scope scope, int uses, CalendarPeriod period, MonthDay anchor) {
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param issuedAt the business time of the run
  * @param expiresAt the instant it stops being valid (exclusive); null if it never expires
  * @param posting the key of the ledger posting that redeemed its points (one posting per member and run)
+ *
+ * @since 0.1.0
  */
 public record Voucher(String code, MemberId member, Money value, Points cost, Instant issuedAt, Instant expiresAt,
         IdempotencyKey posting) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param every how many points make one voucher, in minor units; positive
  * @param value what one voucher is worth; positive
  * @param validity how long a voucher is valid after it is issued; null if it never expires
+ *
+ * @since 0.1.0
  */
 public record VoucherConversion(PointCurrency currency, long every, Money value, Period validity) {
 

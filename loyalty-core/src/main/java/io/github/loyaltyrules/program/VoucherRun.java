@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param membersScanned the members looked at
  * @param vouchers the vouchers handed to the caller
  * @param converted the points converted per currency code, in minor units
+ *
+ * @since 0.1.0
  */
 public record VoucherRun(Instant at, LocalDate runDate, long membersScanned, long vouchers,
         Map<String, Long> converted) {

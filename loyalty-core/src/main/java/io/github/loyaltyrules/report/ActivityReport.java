@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param enrolledMembers members enrolled before {@code to}, whatever the status of their account now
  * @param activeMembers members with an entry in the period other than an expiry's
  * @param holdingMembers members whose balance at {@code to} is positive
+ *
+ * @since 0.1.0
  */
 public record ActivityReport(PointCurrency currency, Instant from, Instant to, Map<EntryType, EntryTotals> totals,
         long openingLiability, long closingLiability, long enrolledMembers, long activeMembers, long holdingMembers) {

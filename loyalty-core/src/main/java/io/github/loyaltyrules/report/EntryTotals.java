@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param debited the sum of the negative amounts, as a positive number
  * @param heldDelta the signed sum of the changes of the reserved amount
  * @param debtDelta the signed sum of the changes of the debt
+ *
+ * @since 0.1.0
  */
 public record EntryTotals(EntryType type, long entries, long credited, long debited, long heldDelta,
         long debtDelta) {

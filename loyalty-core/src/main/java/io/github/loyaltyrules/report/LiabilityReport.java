@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param byExpiryMonth the rest, by the month (in {@code zone}) of the lots' expiry dates, after {@code asOf}; no zeros
  * @param holders members with points in an open lot
  * @param debt what members owe from reversals
+ *
+ * @since 0.1.0
  */
 public record LiabilityReport(PointCurrency currency, Instant asOf, ZoneId zone, long outstanding, long pending,
         long overdue, long neverExpires, SortedMap<YearMonth, Long> byExpiryMonth, long holders, long debt) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param numerator the part, e.g. the points expired; not negative
  * @param denominator the whole, e.g. the points earned; not negative
+ *
+ * @since 0.1.0
  */
 public record Ratio(long numerator, long denominator) {
 

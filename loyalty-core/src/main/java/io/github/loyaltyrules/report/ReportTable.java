@@ -24,6 +24,8 @@ import java.util.function.Function;
  * System.out.print(ReportTable.activity(months, ledger.zone()).text());
  * Files.writeString(Path.of("activity.csv"), ReportTable.activity(months, ledger.zone()).csv());
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ReportTable {
 

@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.rule;
 
-/** What a member did that rules may reward: a purchase, or another event such as a sign-up or review. */
+/**
+ * What a member did that rules may reward: a purchase, or another event such as a sign-up or review.
+ *
+ * @since 0.1.0
+ */
 public sealed interface Activity permits Purchase, MemberEvent {
 
     /**

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param lineShares minor units attributed to each basket line id, adding up to {@code amount};
  *        empty for awards not tied to lines (events)
  * @param explanation how the amount was computed
+ *
+ * @since 0.1.0
  */
 public record Award(String ruleId, String ruleName, String currency, long amount, Map<String, Long> lineShares,
         Explanation explanation) {

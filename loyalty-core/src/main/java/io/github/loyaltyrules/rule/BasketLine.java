@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param category the product category, e.g. "coffee"
  * @param quantity how many units; positive
  * @param unitPrice the price of one unit; not negative
+ *
+ * @since 0.1.0
  */
 public record BasketLine(String lineId, String sku, String category, long quantity, Money unitPrice) {
 

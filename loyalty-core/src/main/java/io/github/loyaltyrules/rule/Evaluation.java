@@ -10,6 +10,8 @@ import java.util.Objects;
  * applied them.
  *
  * @param awards the awards; possibly empty
+ *
+ * @since 0.1.0
  */
 public record Evaluation(List<Award> awards) {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param multiplier the multiplier applied, e.g. "2x (Gold)", or "" for none
  * @param rounding the rounding rule applied, e.g. "floor to whole points", or "" for none
  * @param cap the cap that cut the award, e.g. "capped at 100 pts per day", or "" for none
+ *
+ * @since 0.1.0
  */
 public record Explanation(String base, String rate, String multiplier, String rounding, String cap) {
 

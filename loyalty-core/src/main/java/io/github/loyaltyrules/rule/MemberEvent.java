@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param type the event type, e.g. {@code "signup"}, {@code "review"}; not {@code "purchase"}
  * @param attributes free-form attributes of the event
+ *
+ * @since 0.1.0
  */
 public record MemberEvent(String type, Map<String, String> attributes) implements Activity {
 

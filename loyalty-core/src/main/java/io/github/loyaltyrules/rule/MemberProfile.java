@@ -27,6 +27,8 @@ import java.util.Set;
  * @param purchasesSoFar how many purchases the member made before this one
  * @param tierMultiplier the earning multiplier of the member's tier; positive and below 10^18, {@code 1} for none
  * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
+ *
+ * @since 0.1.0
  */
 public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<String, String> attributes,
         LocalDate birthday, long purchasesSoFar, BigDecimal tierMultiplier, Set<String> perks) {

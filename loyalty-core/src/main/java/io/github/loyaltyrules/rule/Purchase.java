@@ -17,6 +17,8 @@ import java.util.Set;
  * @param lines the basket lines; at least one, unique line ids, one money currency
  * @param store the store or location id
  * @param channel the sales channel, e.g. "pos", "web", "app"
+ *
+ * @since 0.1.0
  */
 public record Purchase(List<BasketLine> lines, String store, String channel) implements Activity {
 

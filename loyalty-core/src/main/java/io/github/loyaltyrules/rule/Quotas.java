@@ -28,6 +28,8 @@ import java.util.Set;
  *
  * <p>{@link #inMemory()} keeps them in this JVM; a durable implementation (e.g. loyalty-jdbc's) lets
  * several servers share them. Implementations must be thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface Quotas {
 

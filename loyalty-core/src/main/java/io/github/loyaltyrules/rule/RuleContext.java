@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param at the business time in the program's zone
  * @param key the idempotency key of the activity
  * @param programVersion the id of the program version evaluating
+ *
+ * @since 0.1.0
  */
 public record RuleContext(MemberProfile member, Activity activity, ZonedDateTime at, IdempotencyKey key,
         String programVersion) {

@@ -9,6 +9,8 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
  * wrap another rule engine, by implementing this interface. An engine must be deterministic for a
  * given program version and context, must not post anything itself (the program posts the awards
  * to the ledger), and must be thread-safe.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RuleEngine {

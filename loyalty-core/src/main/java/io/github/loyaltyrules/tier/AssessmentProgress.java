@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.tier;
 
-/** Reports how far {@link TierEngine#assessTiers(java.time.Instant, AssessmentProgress)} has got. */
+/**
+ * Reports how far {@link TierEngine#assessTiers(java.time.Instant, AssessmentProgress)} has got.
+ *
+ * @since 0.1.0
+ */
 @FunctionalInterface
 public interface AssessmentProgress {
 

@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.tier;
 
-/** Why a member's tier changed. */
+/**
+ * Why a member's tier changed.
+ *
+ * @since 0.1.0
+ */
 public enum ChangeCause {
     /** A qualifying metric reached an entry threshold. */
     THRESHOLD_REACHED,

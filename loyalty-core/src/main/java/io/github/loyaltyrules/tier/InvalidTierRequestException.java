@@ -2,6 +2,8 @@ package io.github.loyaltyrules.tier;
 
 /**
  * Thrown when a call to the tier engine has bad input: a zero amount, a reused idempotency key with other content, an unknown original activity or an empty time span.
+ *
+ * @since 0.1.0
  */
 public final class InvalidTierRequestException extends TierException {
     private static final long serialVersionUID = 1L;

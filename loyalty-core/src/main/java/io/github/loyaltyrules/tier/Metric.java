@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * <p>Amounts of a metric are whole minor units: for points, the currency's minor units; for spend,
  * the money currency's minor units (cents); for purchases and counters, whole units. Two metrics
  * are equal when they have the same kind and key. Instances are immutable.
+ *
+ * @since 0.1.0
  */
 public final class Metric {
 

@@ -12,6 +12,8 @@ import java.time.ZoneId;
  * calendar year, on each membership anniversary for the anniversary year (an anniversary on
  * 29 February falls on 28 February in other years), on the first day of every month for a rolling
  * window, and never for lifetime. Instances are immutable.
+ *
+ * @since 0.1.0
  */
 public final class QualificationWindow {
 

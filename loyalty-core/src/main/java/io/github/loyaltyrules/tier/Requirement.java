@@ -12,6 +12,8 @@ import java.util.Objects;
  * <p>Instances are immutable. A group has 1 to {@value #MAX_PARTS} parts, at most one threshold of
  * its own per metric (two on one metric in one group say the same thing twice), is nested at most
  * {@value #MAX_DEPTH} levels deep and names at most {@value #MAX_THRESHOLDS} thresholds in all.
+ *
+ * @since 0.1.0
  */
 public sealed interface Requirement permits Threshold, Requirement.AllOf, Requirement.AnyOf {
 

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param metric the qualifying metric
  * @param minorUnits the amount to reach, in the metric's minor units; positive
+ *
+ * @since 0.1.0
  */
 public record Threshold(Metric metric, long minorUnits) implements Requirement {
 

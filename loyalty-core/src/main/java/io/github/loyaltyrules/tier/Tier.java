@@ -17,6 +17,8 @@ import java.util.Set;
  *
  * <p>Instances are immutable; {@code withX} methods return changed copies. The base tier of a
  * ladder has no thresholds.
+ *
+ * @since 0.1.0
  */
 public final class Tier {
 

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param at when the change took effect in business time
  * @param cause the kind of cause
  * @param reason the cause in words: which metric crossed which threshold, which window closed
+ *
+ * @since 0.1.0
  */
 public record TierChange(MemberId member, String from, String to, Instant at, ChangeCause cause, String reason) {
 }

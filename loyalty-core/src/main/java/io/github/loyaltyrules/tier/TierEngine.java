@@ -48,6 +48,8 @@ import java.util.function.BiConsumer;
  * {@code WARNING} through the {@link System.Logger} named {@code io.github.loyaltyrules.tier},
  * naming the event's type and member but none of its free text (reasons). An {@link Error} thrown
  * by the listener is not caught.
+ *
+ * @since 0.1.0
  */
 public final class TierEngine implements TierLookup {
 

@@ -3,7 +3,11 @@ package io.github.loyaltyrules.tier;
 import io.github.loyaltyrules.ledger.MemberId;
 import java.time.Instant;
 
-/** Something that happened to a member's tier: {@link TierUpgraded}, {@link TierDowngraded} or {@link TierRetained}. */
+/**
+ * Something that happened to a member's tier: {@link TierUpgraded}, {@link TierDowngraded} or {@link TierRetained}.
+ *
+ * @since 0.1.0
+ */
 public sealed interface TierEvent permits TierUpgraded, TierDowngraded, TierRetained {
 
     /**

@@ -6,6 +6,8 @@ import io.github.loyaltyrules.ledger.LoyaltyException;
  * The root of the tier package's unchecked exceptions: a rejected call that changed nothing.
  *
  * <p>Each subclass names one rule; the message names the tier, metric or value concerned.
+ *
+ * @since 0.1.0
  */
 public abstract class TierException extends LoyaltyException {
     private static final long serialVersionUID = 1L;

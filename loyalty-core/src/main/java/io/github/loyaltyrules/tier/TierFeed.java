@@ -15,6 +15,8 @@ import java.util.Objects;
  * <p>Other postings (redemptions, adjustments, transfers, expiry) do not change qualifying
  * activity: spending or losing points does not undo having earned them. Replayed postings are
  * ignored by the engine's idempotency.
+ *
+ * @since 0.1.0
  */
 public final class TierFeed implements LedgerListener {
 

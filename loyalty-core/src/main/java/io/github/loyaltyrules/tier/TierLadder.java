@@ -34,6 +34,8 @@ import java.util.Set;
  *       (default {@link ReturnRule#AT_WINDOW_CLOSE}).
  * </ul>
  * Instances are immutable.
+ *
+ * @since 0.1.0
  */
 public final class TierLadder {
 

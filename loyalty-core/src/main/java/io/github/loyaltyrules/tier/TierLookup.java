@@ -4,7 +4,11 @@ import io.github.loyaltyrules.ledger.MemberId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Tells the program a member's tier at an instant, so that rules and rewards can read it. */
+/**
+ * Tells the program a member's tier at an instant, so that rules and rewards can read it.
+ *
+ * @since 0.1.0
+ */
 @FunctionalInterface
 public interface TierLookup {
 

@@ -23,6 +23,8 @@ import java.util.Optional;
  *        of its thresholds on that metric, in the order written; how they combine (any one suffices,
  *        all are needed) is the next tier's {@link Tier#requirement() requirement}
  * @param deadline by when the missing amount must be reached; empty for rolling and lifetime windows
+ *
+ * @since 0.1.0
  */
 public record TierProgress(MemberId member, Instant asOf, Tier tier, Optional<Instant> keptUntil,
         Optional<Instant> windowStart, Optional<Instant> windowEnd, Map<Metric, BigDecimal> values,

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param tier the tier kept
  * @param at the window close (or end of grace) in business time
  * @param reason why the tier was kept, e.g. which window's activity qualified
+ *
+ * @since 0.1.0
  */
 public record TierRetained(MemberId member, String tier, Instant at, String reason) implements TierEvent {
 }

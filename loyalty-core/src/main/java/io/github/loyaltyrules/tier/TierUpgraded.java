@@ -7,6 +7,8 @@ import java.time.Instant;
  * A member moved up the ladder.
  *
  * @param change the history entry: from, to, when and why
+ *
+ * @since 0.1.0
  */
 public record TierUpgraded(TierChange change) implements TierEvent {
 

@@ -2,6 +2,8 @@ package io.github.loyaltyrules.tier;
 
 /**
  * Thrown when a tier threshold or a recorded activity names a metric that the ladder does not declare.
+ *
+ * @since 0.1.0
  */
 public final class UnknownMetricException extends TierException {
     private static final long serialVersionUID = 1L;

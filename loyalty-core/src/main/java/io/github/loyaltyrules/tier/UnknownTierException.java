@@ -2,6 +2,8 @@ package io.github.loyaltyrules.tier;
 
 /**
  * Thrown when a tier name is not on the ladder.
+ *
+ * @since 0.1.0
  */
 public final class UnknownTierException extends TierException {
     private static final long serialVersionUID = 1L;

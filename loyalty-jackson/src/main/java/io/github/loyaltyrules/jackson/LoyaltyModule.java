@@ -53,6 +53,8 @@ import java.util.TreeMap;
  * <p>Jackson registers one module of a type once per mapper (unless its
  * {@code IGNORE_DUPLICATE_MODULE_REGISTRATIONS} feature is turned off): register a single
  * {@code LoyaltyModule} holding all the currencies the mapper will read. The module is immutable.
+ *
+ * @since 0.1.0
  */
 public final class LoyaltyModule extends Module {
 

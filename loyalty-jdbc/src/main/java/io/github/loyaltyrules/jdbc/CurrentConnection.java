@@ -33,6 +33,8 @@ import javax.sql.DataSource;
  * <p>The store's {@code close()} of such a connection does nothing: the connection stays the
  * caller's. Spring applications use {@code TransactionAwareDataSourceProxy} instead, which does
  * the same for the connection of the current {@code @Transactional} method.
+ *
+ * @since 0.1.0
  */
 public final class CurrentConnection {
 

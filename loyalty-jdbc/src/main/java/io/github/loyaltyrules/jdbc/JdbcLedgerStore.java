@@ -59,6 +59,8 @@ import javax.sql.DataSource;
  *
  * <p>Create the tables with {@link #migrate()} once, or apply the scripts listed by
  * {@link #migrationScripts()} with your own migration tool.
+ *
+ * @since 0.1.0
  */
 public final class JdbcLedgerStore implements LedgerStore {
 

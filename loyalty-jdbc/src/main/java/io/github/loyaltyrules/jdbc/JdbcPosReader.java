@@ -40,6 +40,8 @@ import javax.sql.DataSource;
  *
  * <p>The ledger must use a {@link JdbcLedgerStore} and the engine a {@link JdbcTierStore} over the
  * same database as the data source given here. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class JdbcPosReader {
 

@@ -33,6 +33,8 @@ import javax.sql.DataSource;
  * So with several servers, each with its own pool, exactly one of two writers wins a member's version,
  * a purchase's return state or a key; the loser re-reads and computes again. Nothing is cached in
  * memory: receipts live in the database, not on the heap.
+ *
+ * @since 0.1.0
  */
 public final class JdbcProgramStore implements ProgramStore {
 

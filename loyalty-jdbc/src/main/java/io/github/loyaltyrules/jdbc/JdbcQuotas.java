@@ -26,6 +26,8 @@ import javax.sql.DataSource;
  * (400 days by default) are pruned, at most 1,000 rows an hour per instance.
  *
  * <p>Give it to the rule engine: {@code RuleSet.builder(...).quotas(JdbcQuotas.of(dataSource))}.
+ *
+ * @since 0.1.0
  */
 public final class JdbcQuotas implements Quotas {
 

@@ -25,6 +25,8 @@ import javax.sql.DataSource;
  * DataSource brandA = pool("jdbc:postgresql://db/loyalty?currentSchema=brand_a");
  * JdbcLedgerStore.of(brandA).migrate();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class JdbcSchemas {
 

@@ -27,6 +27,8 @@ import javax.sql.DataSource;
  * key), so a request retried on a second server counts once. Several servers can therefore record
  * activity and run the tier assessment at once: each member is moved once and no activity is lost
  * or counted twice. The assessment pages through member ids and holds one member's state at a time.
+ *
+ * @since 0.1.0
  */
 public final class JdbcTierStore implements TierStore {
 

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param asOf the instant the balances and the tier are for
  * @param balances the balance per currency code, in the ledger's currency order
  * @param tier the tier the member shows at {@code asOf}; the ladder's base tier if the tier engine has no state for them
+ *
+ * @since 0.1.0
  */
 public record PosSnapshot(MemberId member, Instant asOf, Map<String, Balance> balances, Tier tier) {
 

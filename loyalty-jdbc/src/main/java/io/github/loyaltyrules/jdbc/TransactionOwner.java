@@ -19,6 +19,8 @@ package io.github.loyaltyrules.jdbc;
  * locked until the caller commits. Listeners hear of a posting when the store has written it,
  * which is before the caller commits: a listener that must only see committed postings should
  * wait for the caller's commit (for example with Spring's {@code TransactionSynchronization}).
+ *
+ * @since 0.1.0
  */
 public enum TransactionOwner {
 

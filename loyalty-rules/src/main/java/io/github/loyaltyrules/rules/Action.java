@@ -13,6 +13,8 @@ import java.util.Set;
  * <p>Built-in actions are values: two built with the same arguments are equal, and
  * {@link io.github.loyaltyrules.rules.text.ProgramText#print(RuleSet)} writes them as text. A
  * hand-written action cannot be printed.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Action {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * Allocation: an award computed on several lines is shared out among them pro rata by line
  * amount, by cumulative floor in basket order (the shares add up to the award exactly), so that a
  * returned line can claw back exactly its share.
+ *
+ * @since 0.1.0
  */
 public final class Actions {
 

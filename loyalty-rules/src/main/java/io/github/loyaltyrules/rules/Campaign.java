@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param from the first instant the campaign's rules apply (inclusive)
  * @param until the instant they stop applying (exclusive)
  * @param budgets the budget per currency code, in minor units; each positive
+ *
+ * @since 0.1.0
  */
 public record Campaign(String id, String name, Instant from, Instant until, Map<String, Long> budgets) {
 

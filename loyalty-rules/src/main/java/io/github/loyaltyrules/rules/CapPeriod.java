@@ -8,6 +8,8 @@ import java.time.temporal.TemporalAdjusters;
  * The period of a per-member cap, in the program zone: what a member earns from one rule is
  * counted per day, ISO week (Monday to Sunday), calendar month or year, or over the rule's whole
  * life (for a campaign rule: the whole campaign).
+ *
+ * @since 0.1.0
  */
 public enum CapPeriod {
 

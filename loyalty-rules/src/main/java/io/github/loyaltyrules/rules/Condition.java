@@ -17,6 +17,8 @@ import java.util.Objects;
  * <p>Built-in conditions are values: two built with the same arguments are equal, and
  * {@link io.github.loyaltyrules.rules.text.ProgramText#print(RuleSet)} writes them as text. A
  * hand-written condition cannot be printed.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Condition {

@@ -16,6 +16,8 @@ import java.util.Set;
  * The built-in conditions. Times and dates are read from {@link RuleContext#at()}, which is in the
  * program's zone. Conditions about a purchase (basket, lines, store, channel) do not hold for
  * other events.
+ *
+ * @since 0.1.0
  */
 public final class Conditions {
 

@@ -2,6 +2,8 @@ package io.github.loyaltyrules.rules;
 
 /**
  * Thrown when two rules of one rule set share an id.
+ *
+ * @since 0.1.0
  */
 public final class DuplicateRuleIdException extends RuleDefinitionException {
     private static final long serialVersionUID = 1L;

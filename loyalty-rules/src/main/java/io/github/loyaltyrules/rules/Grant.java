@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param lineShares minor units per basket line id adding up to {@code amount}; empty for events,
  *        or to let the rule set allocate a purchase grant pro rata by line amount
  * @param explanation how the amount was computed
+ *
+ * @since 0.1.0
  */
 public record Grant(String currency, long amount, Map<String, Long> lineShares, Explanation explanation) {
 

@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.rules;
 
-/** Which one of the matching rules of an exclusive group applies. */
+/**
+ * Which one of the matching rules of an exclusive group applies.
+ *
+ * @since 0.1.0
+ */
 public enum GroupSelection {
 
     /**

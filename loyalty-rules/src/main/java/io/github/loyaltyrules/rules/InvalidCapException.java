@@ -2,6 +2,8 @@ package io.github.loyaltyrules.rules;
 
 /**
  * Thrown when a cap or campaign budget is zero or negative.
+ *
+ * @since 0.1.0
  */
 public final class InvalidCapException extends RuleDefinitionException {
     private static final long serialVersionUID = 1L;

@@ -2,6 +2,8 @@ package io.github.loyaltyrules.rules;
 
 /**
  * Thrown when a rule is otherwise malformed: a blank id, a non-positive rate or amount, a multiplier factor not above 1, or a rule with neither action nor multiplier.
+ *
+ * @since 0.1.0
  */
 public final class InvalidRuleException extends RuleDefinitionException {
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,8 @@ import java.util.Objects;
  * <p>The built-ins ({@link #sku}, {@link #category}, {@link #anyLine}) are indexed; a hand-written
  * matcher is a lambda. Matchers must be side-effect free and thread-safe. Only the built-ins and
  * their {@link #and}/{@link #or} combinations can be printed as text.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface LineMatcher {

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param factor the factor, e.g. 2 or 1.5; greater than 1 and below 10^18; {@code 1} for a tier multiplier
  * @param lines the lines whose points are multiplied
  * @param fromTier true if the factor is the member's tier multiplier
+ *
+ * @since 0.1.0
  */
 public record Multiplier(String currency, BigDecimal factor, LineMatcher lines, boolean fromTier) {
 

@@ -5,6 +5,8 @@ package io.github.loyaltyrules.rules;
  *
  * <p>Example with base 10 and multipliers 2x and 3x: {@link #ADDITIVE} gives 10 + 10 + 20 = 40;
  * {@link #COMPOUND} gives 10 * 2 * 3 = 60.
+ *
+ * @since 0.1.0
  */
 public enum MultiplierStacking {
 

@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * <p>Instances are immutable. References to currencies, tiers, groups and campaigns are checked
  * when the rule is added to a {@link RuleSet}.
+ *
+ * @since 0.1.0
  */
 public final class Rule {
 

@@ -53,6 +53,8 @@ import java.util.function.Consumer;
  * evaluation drew instead of drawing twice, and releases what an earlier evaluation of the key drew
  * and this one does not. {@link #abandoned} releases the draws of an activity that will not be
  * posted; {@link #returned} gives back what a return clawed back, once per return key.
+ *
+ * @since 0.1.0
  */
 public final class RuleSet implements RuleEngine {
 

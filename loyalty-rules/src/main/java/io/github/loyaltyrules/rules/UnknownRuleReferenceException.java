@@ -2,6 +2,8 @@ package io.github.loyaltyrules.rules;
 
 /**
  * Thrown when a rule names a currency, tier, exclusive group or campaign the rule set was not given.
+ *
+ * @since 0.1.0
  */
 public final class UnknownRuleReferenceException extends RuleDefinitionException {
     private static final long serialVersionUID = 1L;

@@ -43,6 +43,8 @@ import java.util.function.Function;
  * postings are spread over several hash maps by key, so that one map's growth does not hold up
  * every writer at once. Each member's history (spent lots, closed reservations, reversal records,
  * entries) is kept beside the book, under the member's lock, and never copied by a posting.
+ *
+ * @since 0.1.0
  */
 public final class InMemoryLedgerStore implements LedgerStore {
 

@@ -13,6 +13,8 @@ import java.time.Period;
  * more than about {@value #SHOWN} characters of it, so that a message stays short whatever the
  * input, a megabyte id or a number of a billion digits, and without characters that would garble
  * a log line). Not API.
+ *
+ * @since 0.1.0
  */
 public final class Inputs {
 

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * are handled: an {@link Error} reaches the caller.
  *
  * @param <E> the type of event the listeners receive
+ *
+ * @since 0.1.0
  */
 public final class ListenerFailures<E> {
 

@@ -22,6 +22,8 @@ import java.util.RandomAccess;
  * knows the sum of what remains, where the live lots start ({@link #firstLive(List)}), whether
  * they are in redemption order already ({@link #ordered(List)}), and bounds on their earliest
  * expiry and latest availability, so that a spend or a balance skips spent lots and needs no sort.
+ *
+ * @since 0.1.0
  */
 public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
 

@@ -18,6 +18,8 @@ import java.util.Set;
  *
  * @param <K> the key type
  * @param <V> the value type
+ *
+ * @since 0.1.0
  */
 public final class PersistentMap<K, V> extends AbstractMap<K, V> {
 

@@ -7,6 +7,8 @@ import java.util.AbstractList;
  * The lots of a purse that a store did not read, because the posting may not need them: only
  * their sum is known. Reading a lot, or the size, throws, so that nothing can take the list for
  * an empty one; the ledger reads the lots from the store when a posting needs them. Not API.
+ *
+ * @since 0.1.0
  */
 public final class UnreadLots extends AbstractList<Lot> {
 

@@ -14,6 +14,8 @@ import java.util.List;
  * @param changes what changes per member
  * @param postings the postings, each with a key the store has not seen
  * @param entries the entries to append
+ *
+ * @since 0.1.0
  */
 public record Commit(List<MemberChange> changes, List<Posting> postings, List<Entry> entries) {
 

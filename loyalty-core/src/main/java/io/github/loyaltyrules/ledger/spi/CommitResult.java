@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.ledger.spi;
 
-/** What a store did with a {@link Commit}. */
+/**
+ * What a store did with a {@link Commit}.
+ *
+ * @since 0.1.0
+ */
 public enum CommitResult {
     /** All of it was stored. */
     APPLIED,

@@ -21,6 +21,8 @@ import java.util.Optional;
  * trace some calls and leave the rest alone: extend it and override only those. It forwards the
  * methods that have defaults too, so a wrapper never falls back to a default (such as
  * {@link #workingSet} reading the whole book) where the wrapped store answers better.
+ *
+ * @since 0.1.0
  */
 public abstract class ForwardingLedgerStore implements LedgerStore {
 

@@ -10,6 +10,8 @@ import java.util.Optional;
  * the posting its idempotency key made already, if any (then the request is a retry or a
  * conflict, and nothing else is needed), or else its member's working set (empty if the member is
  * not enrolled).
+ *
+ * @since 0.1.0
  */
 public final class KeyedWorkingSet {
 

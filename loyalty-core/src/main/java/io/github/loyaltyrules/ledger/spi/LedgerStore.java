@@ -30,6 +30,8 @@ import java.util.Optional;
  * open reservations and counters. Everything else (spent lots, closed reservations, reversal
  * records, postings and entries) is history that a store keeps beside it and reads by key or a
  * page at a time, so that a posting costs the same after ten years of history as on day one.
+ *
+ * @since 0.1.0
  */
 public interface LedgerStore {
 

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param purses holdings per currency code; each holds only lots with points remaining
  * @param reservations the reservations whose status is {@link ReservationStatus#OPEN}, by key
  *        (including ones past their deadline that the ledger has not yet moved out)
+ *
+ * @since 0.1.0
  */
 public record MemberBook(Account account, long version, long nextLot, long nextEntry, Map<String, Purse> purses,
         Map<IdempotencyKey, Reservation> reservations) {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param lots the lots created or changed, at their new state (spent ones with remaining 0)
  * @param reservations the reservations created or changed, at their new state
  * @param reversed the reversal records created or changed, by the key of the reversed posting
+ *
+ * @since 0.1.0
  */
 public record MemberChange(MemberBook book, long firstNewLot, List<Lot> lots, List<Reservation> reservations,
         Map<IdempotencyKey, Reversed> reversed) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param lots the lots with points remaining, in creation order
  * @param debt the debt, in minor units
  * @param lastActivity the business time of the last qualifying activity, or {@code null}
+ *
+ * @since 0.1.0
  */
 public record Purse(String currency, List<Lot> lots, long debt, Instant lastActivity) {
 

@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param amount the total reversed, in minor units
  * @param lots for a posting that consumed lots, how much of each has been given back
+ *
+ * @since 0.1.0
  */
 public record Reversed(long amount, Map<LotId, Long> lots) {
 

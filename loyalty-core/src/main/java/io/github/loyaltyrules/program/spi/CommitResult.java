@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.program.spi;
 
-/** What {@link ProgramStore#commit(ProgramCommit)} did. */
+/**
+ * What {@link ProgramStore#commit(ProgramCommit)} did.
+ *
+ * @since 0.1.0
+ */
 public enum CommitResult {
     /** Every part of the commit was applied. */
     APPLIED,

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * state is lost with the process and is not shared with other servers; everything it holds stays on
  * the heap (one record per purchase, event, return and reward redemption). Thread-safe: reads take
  * no lock, commits take one short lock.
+ *
+ * @since 0.1.0
  */
 public final class InMemoryProgramStore implements ProgramStore {
 

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param rewardsRedeemed redemptions per reward id, and per reward id and period for rewards with
  *        per-period limits ({@link #periodCount}: the id, {@value #PERIOD_SEPARATOR_NAME}, the period's
  *        count name); each count positive
+ *
+ * @since 0.1.0
  */
 public record MemberRecord(MemberId member, long version, Set<String> tags, Map<String, String> attributes,
         LocalDate birthday, long purchases, Map<String, Integer> rewardsRedeemed) {

@@ -12,6 +12,8 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
  * @param insert a record to insert, only if no record has its key; or null
  * @param returns a return state's next version, stored only if the stored one is the version before; or null
  * @param remove the key of a record to remove (a reward redemption the ledger rejected); or null
+ *
+ * @since 0.1.0
  */
 public record ProgramCommit(MemberRecord member, ReceiptRecord insert, ReturnState returns, IdempotencyKey remove) {
 

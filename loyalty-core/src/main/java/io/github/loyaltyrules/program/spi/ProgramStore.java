@@ -14,6 +14,8 @@ import java.util.Optional;
  * <p>Implementations must be thread-safe, and when shared by several programs (several servers) every
  * change must be a compare-and-set or a keyed insert that exactly one writer wins:
  * {@link #claimKey} binds a key once, {@link #commit} applies all of its parts or none.
+ *
+ * @since 0.1.0
  */
 public interface ProgramStore {
 

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param profile the member as the rules saw them; for a purchase, else null
  * @param awards the award lines (clawed-back lines for a return); empty for a reward
  * @param tierReturns for a return, the qualifying activity it takes back per metric ({@code KIND:key}); else empty
+ *
+ * @since 0.1.0
  */
 public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, String programVersion, Instant at,
         Activity activity, IdempotencyKey original, Map<String, Long> units, String rewardId, MemberProfile profile,

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param returnedUnits units returned so far per line id
  * @param clawed points clawed back so far per award line of the purchase, in the receipt's order; empty before the first return
  * @param qualifiedReturned qualifying activity taken back so far per metric ({@code KIND:key})
+ *
+ * @since 0.1.0
  */
 public record ReturnState(IdempotencyKey purchase, long version, Map<String, Long> returnedUnits, List<Long> clawed,
         Map<String, Long> qualifiedReturned) {

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * entries (a page at a time, newest first) and their open lots, through the {@link LedgerStore}
  * methods. Its cost grows with the whole history; a durable store computes the same figures in its
  * query language instead. Not API.
+ *
+ * @since 0.1.0
  */
 public final class LedgerWalk {
 

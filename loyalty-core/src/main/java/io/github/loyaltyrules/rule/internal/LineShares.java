@@ -19,6 +19,8 @@ import java.util.function.BiConsumer;
  * equals any map with the same entries. Awards and grants holding one need not copy it.
  *
  * <p>Not API: the rule engine builds these from arrays that nobody changes afterwards.
+ *
+ * @since 0.1.0
  */
 public final class LineShares extends AbstractMap<String, Long> {
 

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param effective when the grace period ends
  * @param target the name of the tier the member drops to then
  * @param reason the cause in words
+ *
+ * @since 0.1.0
  */
 public record PendingDowngrade(Instant effective, String target, String reason) {
 

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param effectiveAt the member's latest known instant when the activity was recorded
  * @param key the caller's unique key for the activity
  * @param original for a return, the key of the activity it returns; otherwise {@code null}
+ *
+ * @since 0.1.0
  */
 public record TierActivity(String metric, long amount, Instant at, Instant attributedAt, Instant effectiveAt,
         IdempotencyKey key, IdempotencyKey original) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param until end (exclusive) of the assignment
  * @param reason why it was assigned
  * @param key the caller's unique key for the assignment
+ *
+ * @since 0.1.0
  */
 public record TierAssignment(String tier, Instant from, Instant until, String reason, IdempotencyKey key) {
 

@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.tier.spi;
 
-/** What a {@link TierStore} did with a new tier state. */
+/**
+ * What a {@link TierStore} did with a new tier state.
+ *
+ * @since 0.1.0
+ */
 public enum TierCommitResult {
     /** The state was stored. */
     APPLIED,

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param activities the qualifying activities in the order they were recorded
  * @param assignments the status matches in the order they were made
  * @param history the tier changes, oldest first
+ *
+ * @since 0.1.0
  */
 public record TierState(MemberId member, long version, LocalDate enrolled, Instant clock, String earned, String floor,
         String shown, PendingDowngrade pending, List<TierActivity> activities, List<TierAssignment> assignments,

@@ -13,6 +13,8 @@ import java.util.Optional;
  * (optimistic concurrency). A store that also keeps activity keys apart (e.g. under a unique
  * constraint) rejects an added activity whose key the member has already. Implementations must
  * be thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface TierStore {
 

@@ -24,6 +24,8 @@ import java.util.Set;
  * The built-in actions of {@link io.github.loyaltyrules.rules.Actions}. They are values whose parts
  * can be read back (the printer writes them as text) and compared; two built with the same
  * arguments are equal. Arguments are validated by {@code Actions}.
+ *
+ * @since 0.1.0
  */
 public final class ActionNodes {
 

@@ -13,6 +13,8 @@ import java.util.Map;
  * the first {@code i + 1} weights. The parts are never negative and add up to {@code total}
  * exactly; rounding remainders fall to the later parts. When every weight is zero the parts are
  * allocated as if all weights were one.
+ *
+ * @since 0.1.0
  */
 public final class Allocation {
 

@@ -17,6 +17,8 @@ import java.util.List;
  * (which every award's {@link LineShares} of this evaluation refers to) and the line amounts in whole
  * minor units of the basket's money currency, so that actions add and allocate in {@code long}
  * instead of building {@code Money} and {@code BigDecimal} values per line and per rule.
+ *
+ * @since 0.1.0
  */
 public final class Basket {
 

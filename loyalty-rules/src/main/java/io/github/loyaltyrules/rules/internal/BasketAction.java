@@ -6,6 +6,8 @@ import io.github.loyaltyrules.rules.Grant;
 /**
  * A built-in action computing at most one grant from the evaluation's shared {@link Basket}, so
  * that the rule set need not build a basket view, a grant list and line-share maps per rule.
+ *
+ * @since 0.1.0
  */
 public interface BasketAction {
 

@@ -13,6 +13,8 @@ import java.util.Set;
  * channel, a line's SKU or category, the member's tier or an attribute's value, the day of the week,
  * an event attribute's value). {@code null} means "no key": the rule must be checked for every
  * activity of its event types.
+ *
+ * @since 0.1.0
  */
 public final class Keys {
 

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 /**
  * The built-in condition and line-matcher nodes. They are records so that the rule set can read
  * their structure to index rules (see {@link Keys}); their behaviour is plain predicate logic.
+ *
+ * @since 0.1.0
  */
 public final class Nodes {
 

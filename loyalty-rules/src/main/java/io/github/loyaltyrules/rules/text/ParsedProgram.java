@@ -18,6 +18,8 @@ import java.util.Optional;
  * <p>Instances are immutable. The rule set holds the running state of member caps and campaign
  * budgets, so parse the text again for an independent copy. {@link ProgramText#print(ParsedProgram)}
  * writes the program back as canonical text.
+ *
+ * @since 0.1.0
  */
 public final class ParsedProgram {
 

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param text the offending source text; empty at the end of input
  * @param message what is wrong and what was expected, e.g.
  *        {@code unknown tier 'Glod', did you mean 'Gold'?}
+ *
+ * @since 0.1.0
  */
 public record Problem(int line, int column, String text, String message) {
 

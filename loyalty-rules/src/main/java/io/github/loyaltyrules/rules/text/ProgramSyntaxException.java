@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Thrown when program text has one or more syntax or semantic errors; lists all of them, in the
  * order of their position in the text.
+ *
+ * @since 0.1.0
  */
 public final class ProgramSyntaxException extends LoyaltyException {
     private static final long serialVersionUID = 1L;

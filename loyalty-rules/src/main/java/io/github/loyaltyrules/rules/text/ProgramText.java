@@ -30,6 +30,8 @@ import java.util.Objects;
  * installed version in place when the text has an error.
  *
  * <p>The class is stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ProgramText {
 
