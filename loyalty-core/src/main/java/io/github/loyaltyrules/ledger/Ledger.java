@@ -76,7 +76,8 @@ public final class Ledger {
         this.ctx = new LedgerContext(b.zone, b.clock, Collections.unmodifiableMap(new LinkedHashMap<>(b.currencies)),
                 b.store, List.copyOf(b.listeners), ListenerFailures.of(
                         b.logger == null ? System.getLogger(LOGGER_NAME) : b.logger, LedgerContext::subject,
-                        b.listenerErrors), b.window);
+                        b.listenerErrors), b.window, b.metrics,
+                b.logger == null ? System.getLogger(LOGGER_NAME) : b.logger);
         this.accounts = new Accounts(ctx);
         this.credits = new Credits(ctx);
         this.reservations = new Reservations(ctx, credits);
@@ -104,6 +105,7 @@ public final class Ledger {
         private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
         private LedgerStore store;
         private final List<LedgerListener> listeners = new ArrayList<>();
+        private LedgerMetrics metrics = LedgerMetrics.NONE;
         private BiConsumer<? super LedgerEvent, ? super RuntimeException> listenerErrors;
         private System.Logger logger;
         private Duration window = DEFAULT_WINDOW;
@@ -221,6 +223,19 @@ public final class Ledger {
          */
         public Builder onListenerError(BiConsumer<? super LedgerEvent, ? super RuntimeException> handler) {
             this.listenerErrors = Checks.notNull(handler, "listener error handler");
+            return this;
+        }
+
+        /**
+         * Sets what receives the ledger's counts and timings (postings, retries answered from the
+         * first posting, refusals by reason, optimistic commits tried again); none by default.
+         *
+         * @param metrics the receiver
+         * @return this builder
+         * @throws NullPointerException if {@code metrics} is null
+         */
+        public Builder metrics(LedgerMetrics metrics) {
+            this.metrics = Checks.notNull(metrics, "metrics");
             return this;
         }
 
@@ -459,8 +474,12 @@ public final class Ledger {
      *         reason is too long
      */
     public Posting earn(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return poster.post(credits.credit(PostingType.EARN, EntryType.EARN, member, amount, at, key,
-                LedgerContext.reason(reason, false)));
+        try {
+            return poster.post(credits.credit(PostingType.EARN, EntryType.EARN, member, amount, at, key,
+                    LedgerContext.reason(reason, false)));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -483,8 +502,12 @@ public final class Ledger {
      *         {@code at} precedes the enrolment
      */
     public Posting adjustCredit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return poster.post(credits.credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, member, amount, at, key,
-                LedgerContext.reason(reason, true)));
+        try {
+            return poster.post(credits.credit(PostingType.ADJUST_CREDIT, EntryType.ADJUST_CREDIT, member, amount, at, key,
+                    LedgerContext.reason(reason, true)));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -508,8 +531,12 @@ public final class Ledger {
      *         reason is too long
      */
     public Posting redeem(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return poster.post(credits.debit(PostingType.REDEEM, EntryType.REDEEM, member, amount, at, key,
-                LedgerContext.reason(reason, false)));
+        try {
+            return poster.post(credits.debit(PostingType.REDEEM, EntryType.REDEEM, member, amount, at, key,
+                    LedgerContext.reason(reason, false)));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -532,8 +559,12 @@ public final class Ledger {
      *         {@code at} precedes the enrolment
      */
     public Posting adjustDebit(MemberId member, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return poster.post(credits.debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, member, amount, at, key,
-                LedgerContext.reason(reason, true)));
+        try {
+            return poster.post(credits.debit(PostingType.ADJUST_DEBIT, EntryType.ADJUST_DEBIT, member, amount, at, key,
+                    LedgerContext.reason(reason, true)));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -558,7 +589,11 @@ public final class Ledger {
      *         precedes the enrolment or the reason is too long
      */
     public Posting reserve(MemberId member, Points amount, Duration ttl, Instant at, IdempotencyKey key, String reason) {
-        return poster.post(reservations.reserve(member, amount, ttl, at, key, reason));
+        try {
+            return poster.post(reservations.reserve(member, amount, ttl, at, key, reason));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -578,7 +613,11 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the reservation
      */
     public Posting capture(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
-        return poster.post(reservations.close(PostingType.CAPTURE, member, reservation, at, key));
+        try {
+            return poster.post(reservations.close(PostingType.CAPTURE, member, reservation, at, key));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -598,7 +637,11 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code at} is outside years 1 to 9999 or precedes the reservation
      */
     public Posting release(MemberId member, IdempotencyKey reservation, Instant at, IdempotencyKey key) {
-        return poster.post(reservations.close(PostingType.RELEASE, member, reservation, at, key));
+        try {
+            return poster.post(reservations.close(PostingType.RELEASE, member, reservation, at, key));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -647,7 +690,11 @@ public final class Ledger {
      */
     public Posting reverse(MemberId member, IdempotencyKey original, Points amount, Instant at, IdempotencyKey key,
             String reason) {
-        return poster.post(reversals.reverse(member, original, amount, at, key, reason));
+        try {
+            return poster.post(reversals.reverse(member, original, amount, at, key, reason));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -674,7 +721,11 @@ public final class Ledger {
      *         {@code at} precedes an enrolment, or the reason is too long
      */
     public Posting transfer(MemberId from, MemberId to, Points amount, Instant at, IdempotencyKey key, String reason) {
-        return poster.post(transfers.transfer(from, to, amount, at, key, reason));
+        try {
+            return poster.post(transfers.transfer(from, to, amount, at, key, reason));
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     /**
@@ -692,7 +743,11 @@ public final class Ledger {
      * @throws LoyaltyException whatever the single operation of a request would throw; then nothing is posted
      */
     public List<Posting> post(List<PostingRequest> requests) {
-        return poster.post(requests);
+        try {
+            return poster.post(requests);
+        } catch (LoyaltyException refused) {
+            throw ctx.refused(refused);
+        }
     }
 
     // ------------------------------------------------------------------ expiry

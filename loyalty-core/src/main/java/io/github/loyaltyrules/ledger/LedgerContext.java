@@ -32,9 +32,12 @@ final class LedgerContext {
     final List<LedgerListener> listeners;
     private final ListenerFailures<LedgerEvent> listenerFailures;
     final Duration window;
+    private final LedgerMetrics metrics;
+    private final System.Logger logger;
 
     LedgerContext(ZoneId zone, Clock clock, Map<String, PointCurrency> currencies, LedgerStore store,
-            List<LedgerListener> listeners, ListenerFailures<LedgerEvent> listenerFailures, Duration window) {
+            List<LedgerListener> listeners, ListenerFailures<LedgerEvent> listenerFailures, Duration window,
+            LedgerMetrics metrics, System.Logger logger) {
         this.zone = zone;
         this.clock = clock;
         this.currencies = currencies;
@@ -42,6 +45,63 @@ final class LedgerContext {
         this.listeners = listeners;
         this.listenerFailures = listenerFailures;
         this.window = window;
+        this.metrics = metrics;
+        this.logger = logger;
+    }
+
+    /** When a posting's work starts, for its timing: 0 when nothing is measured. */
+    long startNanos() {
+        return metrics == LedgerMetrics.NONE ? 0 : System.nanoTime();
+    }
+
+    /** Tells the metrics of a posting made; a metrics failure is logged, never passed on. */
+    void posted(PostingType type, long startNanos) {
+        if (metrics != LedgerMetrics.NONE) {
+            try {
+                metrics.posted(type, System.nanoTime() - startNanos);
+            } catch (RuntimeException e) {
+                metricsFailed(e);
+            }
+        }
+    }
+
+    /** Tells the metrics of a request answered by its first posting. */
+    void replayed(PostingType type) {
+        if (metrics != LedgerMetrics.NONE) {
+            try {
+                metrics.replayed(type);
+            } catch (RuntimeException e) {
+                metricsFailed(e);
+            }
+        }
+    }
+
+    /** Tells the metrics of a commit tried again. */
+    void retried() {
+        if (metrics != LedgerMetrics.NONE) {
+            try {
+                metrics.retried();
+            } catch (RuntimeException e) {
+                metricsFailed(e);
+            }
+        }
+    }
+
+    /** Tells the metrics of a refusal, and returns it to be thrown. */
+    LoyaltyException refused(LoyaltyException refusal) {
+        if (metrics != LedgerMetrics.NONE) {
+            try {
+                metrics.refused(refusal.reason());
+            } catch (RuntimeException e) {
+                metricsFailed(e);
+            }
+        }
+        return refusal;
+    }
+
+    private void metricsFailed(RuntimeException e) {
+        logger.log(System.Logger.Level.WARNING, "ledger metrics failed; the ledger call is not affected: "
+                + e.getClass().getName());
     }
 
     /** The idempotency window as people read it: "400 days", "36 hours", "90 minutes" (else ISO-8601). */

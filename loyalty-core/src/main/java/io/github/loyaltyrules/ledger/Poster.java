@@ -56,7 +56,11 @@ final class Poster {
         MemberId other = p.other();
         Operation op = p.op();
         Instant horizon = inWindow(at);
+        long start = ctx.startNanos();
         for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                ctx.retried();
+            }
             MemberBook book = null;
             Posting first;
             if (other == null && !(ctx.store instanceof InMemoryLedgerStore)) {
@@ -69,6 +73,7 @@ final class Poster {
             }
             if (first != null) {
                 if (p.madeBy(first)) {
+                    ctx.replayed(first.type());
                     return first;
                 }
                 throw conflict(first, p, horizon);
@@ -103,12 +108,14 @@ final class Poster {
                         : ctx.store.apply(new Commit(changes, List.of(posting), entries));
             } catch (RuntimeException failure) {
                 Posting landed = landed(List.of(p), failure).get(0);
+                ctx.posted(landed.type(), start);
                 if (!ctx.listeners.isEmpty()) {
                     ctx.publish(new LedgerEvent.Posted(landed));
                 }
                 return landed;
             }
             if (result == CommitResult.APPLIED) {
+                ctx.posted(posting.type(), start);
                 if (!ctx.listeners.isEmpty()) {
                     ctx.publish(new LedgerEvent.Posted(posting));
                 }
@@ -177,7 +184,11 @@ final class Poster {
         for (Prepared p : batch) {
             horizon = inWindow(p.at());
         }
+        long start = ctx.startNanos();
         for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                ctx.retried();
+            }
             List<Posting> firsts = new ArrayList<>(batch.size());
             for (Prepared p : batch) {
                 Posting first = ctx.postingOrNull(p.key());
@@ -187,6 +198,9 @@ final class Poster {
                 firsts.add(first);
             }
             if (!firsts.contains(null)) {
+                for (Posting first : firsts) {
+                    ctx.replayed(first.type());
+                }
                 return List.copyOf(firsts);
             }
             for (int i = 0; i < batch.size(); i++) {
@@ -232,6 +246,9 @@ final class Poster {
                 result = CommitResult.APPLIED;
             }
             if (result == CommitResult.APPLIED) {
+                for (Posting posting : postings) {
+                    ctx.posted(posting.type(), start);
+                }
                 if (!ctx.listeners.isEmpty()) {
                     for (Posting posting : postings) {
                         ctx.publish(new LedgerEvent.Posted(posting));
