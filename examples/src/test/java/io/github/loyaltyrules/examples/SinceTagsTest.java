@@ -28,7 +28,8 @@ class SinceTagsTest {
     void everyPublicTypeOfThePublishedModulesHasASinceTag() throws IOException {
         List<String> missing = new ArrayList<>();
         int checked = 0;
-        for (String module : List.of("loyalty-core", "loyalty-rules", "loyalty-jdbc", "loyalty-jackson")) {
+        for (String module : List.of("loyalty-core", "loyalty-rules", "loyalty-jdbc", "loyalty-jackson",
+                "loyalty-micrometer")) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     String text = Files.readString(f);
