@@ -26,57 +26,43 @@ final class IdJson {
         return p.getText();
     }
 
-    static final class MemberIdWriter extends StdScalarSerializer<MemberId> {
-        MemberIdWriter() {
-            super(MemberId.class);
+    /** Writes an id as the JSON string of its text. */
+    static final class StringWriter<T> extends StdScalarSerializer<T> {
+        private final java.util.function.Function<T, String> text;
+
+        StringWriter(Class<T> type, java.util.function.Function<T, String> text) {
+            super(type);
+            this.text = text;
         }
 
         @Override
-        public void serialize(MemberId value, JsonGenerator g, SerializerProvider provider) throws IOException {
-            g.writeString(value.value());
+        public void serialize(T value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeString(text.apply(value));
         }
     }
 
-    static final class MemberIdReader extends StdScalarDeserializer<MemberId> {
-        MemberIdReader() {
-            super(MemberId.class);
+    /** Reads an id from a JSON string, as the library's own factory checks it. */
+    static final class StringReader<T> extends StdScalarDeserializer<T> {
+        private final String what;
+        private final java.util.function.Function<String, T> parse;
+
+        /**
+         * @param what the id's name with its article, for messages, e.g. "a member id"
+         * @param parse the library's factory, which refuses bad text with its own exception
+         */
+        StringReader(Class<T> type, String what, java.util.function.Function<String, T> parse) {
+            super(type);
+            this.what = what;
+            this.parse = parse;
         }
 
         @Override
-        public MemberId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = text(p, "a member id");
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = text(p, what);
             try {
-                return MemberId.of(text);
+                return parse.apply(text);
             } catch (LoyaltyException e) {
-                throw Failures.of(p, "not a member id", e);
-            }
-        }
-    }
-
-    static final class KeyWriter extends StdScalarSerializer<IdempotencyKey> {
-        KeyWriter() {
-            super(IdempotencyKey.class);
-        }
-
-        @Override
-        public void serialize(IdempotencyKey value, JsonGenerator g, SerializerProvider provider) throws IOException {
-            g.writeString(value.value());
-        }
-    }
-
-    static final class KeyReader extends StdScalarDeserializer<IdempotencyKey> {
-        KeyReader() {
-            super(IdempotencyKey.class);
-        }
-
-        @Override
-        public IdempotencyKey deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = text(p, "an idempotency key");
-            try {
-                // the canonical constructor: a posting the ledger made for itself has a system key ("~...")
-                return new IdempotencyKey(text);
-            } catch (LoyaltyException e) {
-                throw Failures.of(p, "not an idempotency key", e);
+                throw Failures.of(p, "not " + what, e);
             }
         }
     }

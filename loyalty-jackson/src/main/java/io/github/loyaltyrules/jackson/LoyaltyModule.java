@@ -136,10 +136,14 @@ public final class LoyaltyModule extends Module {
     public void setupModule(SetupContext context) {
         SimpleSerializers serializers = new SimpleSerializers();
         SimpleDeserializers deserializers = new SimpleDeserializers();
-        serializers.addSerializer(MemberId.class, new IdJson.MemberIdWriter());
-        deserializers.addDeserializer(MemberId.class, new IdJson.MemberIdReader());
-        serializers.addSerializer(IdempotencyKey.class, new IdJson.KeyWriter());
-        deserializers.addDeserializer(IdempotencyKey.class, new IdJson.KeyReader());
+        serializers.addSerializer(MemberId.class, new IdJson.StringWriter<>(MemberId.class, MemberId::value));
+        deserializers.addDeserializer(MemberId.class, new IdJson.StringReader<>(MemberId.class, "a member id",
+                MemberId::of));
+        serializers.addSerializer(IdempotencyKey.class,
+                new IdJson.StringWriter<>(IdempotencyKey.class, IdempotencyKey::value));
+        // the canonical constructor: a posting the ledger made for itself has a system key ("~...")
+        deserializers.addDeserializer(IdempotencyKey.class, new IdJson.StringReader<>(IdempotencyKey.class,
+                "an idempotency key", IdempotencyKey::new));
         serializers.addSerializer(LotId.class, new IdJson.LotIdWriter());
         deserializers.addDeserializer(LotId.class, new IdJson.LotIdReader());
         serializers.addSerializer(Money.class, new MoneyJson.Writer());
