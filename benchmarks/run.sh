@@ -13,7 +13,7 @@ if [ -n "${LOYALTY_PG_URL:-}" ]; then default='.*'; else default='^io\.github\.l
 pattern="${2:-$default}"
 shift $(( $# > 2 ? 2 : $# ))
 
-mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests
 jar=benchmarks/target/benchmarks.jar
 out=benchmarks/target/results.csv
 case "$mode" in
