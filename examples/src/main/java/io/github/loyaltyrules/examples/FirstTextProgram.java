@@ -32,9 +32,8 @@ public class FirstTextProgram {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         ParsedProgram parsed = ProgramText.parse(text);      // every error at once, with line and column
-        Ledger.Builder ledger = Ledger.builder().zone(parsed.zone());
-        parsed.currencies().forEach(ledger::currency);
-        LoyaltyProgram program = LoyaltyProgram.of(ledger.build(), parsed.toVersion(), TierLookup.NONE);
+        Ledger ledger = parsed.ledgerBuilder().build();          // the program's zone and currencies, in memory
+        LoyaltyProgram program = LoyaltyProgram.of(ledger, parsed.toVersion(), TierLookup.NONE);
 
         MemberId ann = MemberId.of("ann");
         Instant saturday = Instant.parse("2026-03-07T10:00:00Z");
@@ -43,7 +42,7 @@ public class FirstTextProgram {
                         BasketLine.of("1", "SHOES", "shoes", 1, Money.of("59.90", "EUR")))),
                 saturday, IdempotencyKey.of("order-1")).render()); // +59 PTS: 1 point per 1.00 (...) and +59 PTS: Double ...
         program.redeemReward(ann, "voucher", saturday.plusSeconds(60), IdempotencyKey.of("order-1/voucher"));
-        PointCurrency pts = program.ledger().currency("PTS");
-        System.out.println(program.ledger().balance(ann, pts).available()); // 18
+        PointCurrency pts = ledger.currency("PTS");
+        System.out.println(ledger.balance(ann, pts).available()); // 18
     }
 }

@@ -52,4 +52,15 @@ public record Balance(MemberId member, String currency, Instant asOf, long total
                     + expired + ", debt " + debt);
         }
     }
+
+    /**
+     * Returns what the member can spend net of what they owe: {@code available - debt}, negative while
+     * a debt from a reversal is larger than what is available (later earnings settle the debt first,
+     * so a member at -30 who earns 50 can spend 20). For showing a member one signed figure.
+     *
+     * @return the signed balance in minor units
+     */
+    public long net() {
+        return available - debt;
+    }
 }

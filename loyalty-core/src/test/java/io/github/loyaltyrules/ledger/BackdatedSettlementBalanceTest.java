@@ -44,5 +44,22 @@ class BackdatedSettlementBalanceTest {
         Balance atDay35 = ledger.balance(ANN, PTS, day(35));
         assertThat(atDay35.total()).isZero();
         assertThat(atDay35.debt()).isEqualTo(5);
+        assertThat(atDay35.net()).isEqualTo(-5);
+        assertThat(atDay10.net()).isEqualTo(15);
+    }
+
+    @Test
+    void theNetBalanceIsWhatIsAvailableLessTheDebtAndLaterEarningsSettleTheDebtFirst() {
+        Ledger ledger = Ledger.builder().zone(ZoneOffset.UTC).clock(Clock.fixed(day(60), ZoneOffset.UTC)).currency(PTS)
+                .build();
+        ledger.enrol(ANN, T);
+        ledger.earn(ANN, PTS.points(30), T, IdempotencyKey.of("earn-30"), "visit");
+        ledger.redeem(ANN, PTS.points(30), day(1), IdempotencyKey.of("redeem-30"), "cake");
+        ledger.reverse(ANN, IdempotencyKey.of("earn-30"), day(2), IdempotencyKey.of("undo"), "refund");
+        assertThat(ledger.balance(ANN, PTS).net()).isEqualTo(-30);
+        ledger.earn(ANN, PTS.points(50), day(3), IdempotencyKey.of("earn-50"), "visit");
+        Balance after = ledger.balance(ANN, PTS);
+        assertThat(after.net()).isEqualTo(20).isEqualTo(after.available() - after.debt());
+        assertThat(after.available()).isEqualTo(20);
     }
 }

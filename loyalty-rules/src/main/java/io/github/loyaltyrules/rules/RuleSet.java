@@ -126,6 +126,30 @@ public final class RuleSet implements RuleEngine {
     }
 
     /**
+     * Returns a builder that holds everything this rule set was built from: its currencies, declared
+     * tiers and member attributes, multiplier stacking, exclusive groups, campaigns, rules and quotas.
+     * Add to it and build to extend a rule set, e.g. a program read from text plus a rule written in
+     * Java. The rule set it builds draws on the same {@link Quotas} as this one (set others with
+     * {@link Builder#quotas}), so use one or the other, not both.
+     *
+     * @return a new builder; changing it does not change this rule set
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(currencies.toArray(new PointCurrency[0]));
+        if (declaredTiers != null) {
+            b.tiers(declaredTiers.toArray(new String[0]));
+        }
+        if (declaredAttributes != null) {
+            b.memberAttributes(declaredAttributes.toArray(new String[0]));
+        }
+        b.multipliers(stacking).quotas(quotas);
+        groups.forEach(b::exclusiveGroup);
+        campaigns.values().forEach(b::campaign);
+        ruleList.forEach(b::add);
+        return b;
+    }
+
+    /**
      * Returns the rules in evaluation order: priority, highest first, then the order added.
      *
      * @return the rules

@@ -1,10 +1,12 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.RedemptionRule;
 import io.github.loyaltyrules.program.VoucherConversion;
 import io.github.loyaltyrules.program.Reward;
+import io.github.loyaltyrules.rules.Rule;
 import io.github.loyaltyrules.rules.RuleSet;
 import io.github.loyaltyrules.tier.TierLadder;
 import java.time.ZoneId;
@@ -179,6 +181,52 @@ public final class ParsedProgram {
     public ProgramVersion toVersion() {
         return ProgramVersion.of(id, ruleSet, rewards).withRedemptionRules(redemptionRules.toArray(new RedemptionRule[0]))
                 .withVoucherConversions(voucherConversions.toArray(new VoucherConversion[0]));
+    }
+
+    /**
+     * Returns a ledger builder set up for this program: its zone and its point currencies, in the order
+     * declared. Add a store, a clock or listeners and build it.
+     *
+     * <pre>{@code
+     * ParsedProgram parsed = ProgramText.parse(text);
+     * JdbcLedgerStore store = JdbcLedgerStore.of(dataSource);
+     * store.migrate();
+     * Ledger ledger = parsed.ledgerBuilder().store(store).build();
+     * LoyaltyProgram program = LoyaltyProgram.of(ledger, parsed.toVersion(), TierLookup.NONE);
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public Ledger.Builder ledgerBuilder() {
+        Ledger.Builder b = Ledger.builder().zone(zone);
+        for (PointCurrency c : currencies) {
+            b.currency(c);
+        }
+        return b;
+    }
+
+    /**
+     * Returns this program with more rules, written in Java, next to the ones read from the text: for a
+     * condition or an action the language cannot say. The rules are checked against the program as the
+     * text's rules are (currencies, tiers, groups and campaigns it declares; ids unique) and run in the
+     * same order (priority, then text rules before these, in the order given). The new program's rule set
+     * draws on the same counters as this one's ({@link RuleSet#toBuilder()}). The canonical text
+     * ({@link ProgramText#print}) cannot show a Java rule's condition or action; keep the Java rules with
+     * the text.
+     *
+     * @param rules the rules to add
+     * @return the program with the rules; this one is unchanged
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.rules.RuleDefinitionException if a rule does not fit the program
+     */
+    public ParsedProgram with(Rule... rules) {
+        java.util.Objects.requireNonNull(rules, "rules must not be null");
+        RuleSet.Builder b = ruleSet.toBuilder();
+        for (Rule r : rules) {
+            b.add(r);
+        }
+        return new ParsedProgram(id, zone, currencies, b.build(), rewards, tiers, ladder, redemptionRules,
+                voucherConversions, warnings);
     }
 
     /**
