@@ -47,7 +47,9 @@ public record Receipt(IdempotencyKey key, MemberId member, String programVersion
     }
 
     /**
-     * Returns the total of the award lines in one currency.
+     * Returns the total of the award lines in one currency. For a return ({@link #clawBack()}) the
+     * lines are what was taken back, so the total is positive too; {@link #change} gives the signed
+     * figure that {@link #render()} shows.
      *
      * @param currency the currency code
      * @return the sum in minor units
@@ -60,6 +62,19 @@ public record Receipt(IdempotencyKey key, MemberId member, String programVersion
             }
         }
         return sum;
+    }
+
+    /**
+     * Returns what the receipt did to the member's points in one currency, with the sign its
+     * rendering shows: the {@link #total} of a purchase or event, minus the total of a return (e.g.
+     * -12 for a return that took back 12 points).
+     *
+     * @param currency the currency code
+     * @return the signed sum in minor units
+     */
+    public long change(String currency) {
+        long total = total(currency);
+        return clawBack ? -total : total;
     }
 
     /**

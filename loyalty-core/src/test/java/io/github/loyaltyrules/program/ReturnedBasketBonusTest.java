@@ -75,6 +75,7 @@ class ReturnedBasketBonusTest {
         LoyaltyProgram program = program();
         Receipt bought = program.purchase(ANN, basket(), T0, IdempotencyKey.of("o-1"));
         assertThat(bought.total("PTS")).isEqualTo(10 + 12 + 40);
+        assertThat(bought.change("PTS")).isEqualTo(bought.total("PTS"));
         program.install(ProgramVersion.of("v2", NO_BONUS, List.of()));
         assertThat(program.version("v1")).isPresent();
 
@@ -85,6 +86,8 @@ class ReturnedBasketBonusTest {
         // Line shares: 12 base, and 22 of the bonus (40 x 12.99 / 23.19 = 22.4, floor); then the other 18.
         assertThat(ret.awards()).extracting(Award::amount).containsExactly(12L, 22L, 18L);
         assertThat(ret.total("PTS")).isEqualTo(12 + 40);
+        assertThat(ret.change("PTS")).isEqualTo(-(12 + 40)); // the sign the rendering shows
+        assertThat(ret.change("OTHER")).isZero();
         assertThat(ret.render()).endsWith("-18 PTS: 40 pts on 20.00 or more: the kept basket no longer qualifies"
                 + " (kept basket 10.20 EUR earns nothing under version v1; 18 kept after line shares)");
         assertThat(program.ledger().balance(ANN, PTS).total()).isEqualTo(10);
