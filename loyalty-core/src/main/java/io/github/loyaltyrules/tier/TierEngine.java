@@ -448,6 +448,36 @@ public final class TierEngine implements TierLookup {
     }
 
     /**
+     * Returns a member's tier history as it stands at an instant: the stored changes made by then,
+     * plus the ones an assessment at {@code asOf} would record and none has yet (a downgrade at the end
+     * of a window, a grace period running out), without storing anything. Its last change's
+     * {@code to} is the tier {@link #tierOf} and {@link #tierAt(MemberId, Instant)} give at
+     * {@code asOf} (the base tier when it is empty), with no {@link #assessTiers} call needed for the
+     * two to agree.
+     *
+     * @param member the member
+     * @param asOf the instant
+     * @return an unmodifiable list, oldest first; empty for a member the engine does not know
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
+     */
+    public List<TierChange> history(MemberId member, Instant asOf) {
+        Objects.requireNonNull(member, "member must not be null");
+        Inputs.businessTime(asOf, "instant");
+        TierState state = read(member);
+        if (state == null) {
+            return List.of();
+        }
+        TierState assessed = machine.assess(state, asOf).next();
+        List<TierChange> all = (assessed == null ? state : assessed).history();
+        int n = all.size();
+        while (n > 0 && all.get(n - 1).at().isAfter(asOf)) {
+            n--;
+        }
+        return List.copyOf(all.subList(0, n));
+    }
+
+    /**
      * Moves a member's tier state and history to a pseudonym, for the erasure of the member's
      * personal data (see {@link TierStore#pseudonymise}): the tier, activity and history stay under
      * {@code pseudonym}, the reasons given for status matches become {@code "erased"}, and the engine

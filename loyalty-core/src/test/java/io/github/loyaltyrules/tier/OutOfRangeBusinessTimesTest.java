@@ -64,6 +64,7 @@ class OutOfRangeBusinessTimesTest {
         refused("assess in batches", t -> engine.assessTiers(t, 10, AssessmentProgress.NONE));
         refused("tier at", t -> engine.tierAt(ANN, t));
         refused("tier of", t -> engine.tierOf(ANN, t));
+        refused("history as of", t -> engine.history(ANN, t));
         refused("progress", t -> engine.progress(ANN, t));
     }
 }

@@ -114,6 +114,25 @@ class TierProperties {
     }
 
     @Property(tries = 150)
+    void theHistoryAsOfAnInstantEndsInTheTierShownThenWithoutAnAssessment(@ForAll("activity") List<Act> acts,
+            @ForAll("options") Options options, @ForAll @IntRange(min = 0, max = 2500) int day) {
+        TierEngine e = engine(options, acts, List.of());
+        List<TierChange> storedBefore = e.history(M);
+        for (Instant probe : probes()) {
+            List<TierChange> h = e.history(M, probe);
+            String shown = h.isEmpty() ? e.ladder().base().name() : h.get(h.size() - 1).to();
+            assertThat(shown).as("at %s", probe).isEqualTo(e.tierOf(M, probe).orElseThrow())
+                    .isEqualTo(e.tierAt(M, probe).name());
+            assertThat(h).as("at %s", probe).allMatch(c -> !c.at().isAfter(probe));
+        }
+        assertThat(e.history(M)).as("nothing stored").isEqualTo(storedBefore);
+        Instant asOf = START.plusDays(day).atStartOfDay(ZONE).toInstant();
+        List<TierChange> forecast = e.history(M, asOf);
+        e.assessTiers(asOf);
+        assertThat(e.history(M, asOf)).as("an assessment records what the history showed").isEqualTo(forecast);
+    }
+
+    @Property(tries = 150)
     void assessingTwiceAtTheSameInstantChangesNothing(@ForAll("activity") List<Act> acts,
             @ForAll("options") Options options, @ForAll @IntRange(min = 0, max = 2500) int day) {
         TierEngine e = engine(options, acts, List.of());
