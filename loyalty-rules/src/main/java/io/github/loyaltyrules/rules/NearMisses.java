@@ -205,12 +205,7 @@ final class NearMisses {
             return Shortfall.ofValues(Kind.MEMBER_TAG, "needs member tag '" + t.tag() + "'", Set.of(t.tag()), null);
         }
         if (c instanceof Nodes.DaysOfWeek d) {
-            Set<String> days = new LinkedHashSet<>();
-            for (DayOfWeek day : DayOfWeek.values()) {
-                if (d.days().contains(day)) {
-                    days.add(day.name());
-                }
-            }
+            Set<String> days = days(d);
             String today = context.at().getDayOfWeek().name();
             return Shortfall.ofValues(Kind.DAY_OF_WEEK, "only on " + or(days) + ", today is " + today, days, today);
         }
@@ -243,6 +238,17 @@ final class NearMisses {
             return Shortfall.of(Kind.EXCLUDED, "excluded: " + describe(n.part()));
         }
         return Shortfall.of(Kind.CONDITION, "the rule's own condition does not hold");
+    }
+
+    /** The days of a condition, Monday first. */
+    private static Set<String> days(Nodes.DaysOfWeek d) {
+        Set<String> days = new LinkedHashSet<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (d.days().contains(day)) {
+                days.add(day.name());
+            }
+        }
+        return days;
     }
 
     private static Shortfall amounts(Kind kind, String what, Money needed, Money actual) {
@@ -306,8 +312,14 @@ final class NearMisses {
         if (c instanceof Nodes.HasTag t) {
             return "member tag '" + t.tag() + "'";
         }
-        if (c instanceof Nodes.DaysOfWeek || c instanceof Nodes.TimeOfDay || c instanceof Nodes.Dates) {
-            return "the day or time";
+        if (c instanceof Nodes.DaysOfWeek d) {
+            return "on " + or(days(d));
+        }
+        if (c instanceof Nodes.TimeOfDay t) {
+            return "from " + t.from() + " until " + t.until();
+        }
+        if (c instanceof Nodes.Dates d) {
+            return "from " + d.first() + " to " + d.last();
         }
         if (c instanceof Nodes.BirthdayToday || c instanceof Nodes.BirthdayWithin || c instanceof Nodes.BirthdayMonth) {
             return "the member's birthday";

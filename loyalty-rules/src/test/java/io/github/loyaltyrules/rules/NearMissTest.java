@@ -271,6 +271,93 @@ class NearMissTest {
         assertThat(quotas.used("budget/summer/STARS")).isEqualTo(30); // nothing drawn by the quote
     }
 
+
+    @Test
+    void exclusionsLineMatchersAndTheRestAreSaidInWords() {
+        Condition everyKind = Conditions.anyOf(Conditions.basketAtLeast(eur("100.00")),
+                Conditions.spendAtLeast(LineMatcher.sku("A").or(LineMatcher.category("c")), eur("5.00")),
+                Conditions.quantityAtLeast(LineMatcher.sku("A").and(LineMatcher.category("c")), 3),
+                Conditions.channel("app"), Conditions.eventType("review"), Conditions.tier("Gold"),
+                Conditions.attribute("segment", "staff"), Conditions.eventAttribute("stars", "5"), Conditions.tag("vip"),
+                Conditions.daysOfWeek(DayOfWeek.MONDAY), Conditions.timeOfDay(LocalTime.of(1, 0), LocalTime.of(2, 0)),
+                Conditions.dates(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 2)), Conditions.birthdayMonth(),
+                Conditions.purchasesSoFarAtMost(0), Condition.not(Conditions.store("S9")),
+                Conditions.allOf(Conditions.store("S2"), ctx -> true));
+        LineMatcher odd = line -> line.sku().startsWith("Z");
+        RuleSet rules = RuleSet.builder(STARS)
+                .rule("excluded", r -> r.name("Excluded").when(Condition.not(everyKind)).award(Actions.fixed(stars(1))))
+                .rule("lines", r -> r.name("Lines").when(Conditions.anyLine(odd.or(LineMatcher.anyLine())
+                        .and(LineMatcher.sku("Q")))).award(Actions.fixed(stars(1))))
+                .rule("at-most", r -> r.name("At most").when(Conditions.purchasesSoFarAtMost(2))
+                        .award(Actions.fixed(stars(1))))
+                .rule("around", r -> r.name("Around").when(Conditions.birthdayWithin(3)).award(Actions.fixed(stars(1))))
+                .rule("month", r -> r.name("Month").when(Conditions.birthdayMonth()).award(Actions.fixed(stars(1))))
+                .rule("own", r -> r.name("Own").when(ctx -> false).award(Actions.fixed(stars(1))))
+                .rule("web", r -> r.name("Web").when(Conditions.channel("web", "app")).award(Actions.fixed(stars(1))))
+                .rule("both", r -> r.name("Both").when(Conditions.anyOf(Conditions.allOf(Conditions.store("S1"),
+                        Conditions.tier("Gold")), Conditions.tag("vip"))).award(Actions.fixed(stars(1))))
+                .build();
+        RuleContext c = quoted();
+        Map<String, String> texts = texts(nearMisses(rules, c));
+        assertThat(texts).containsEntry("excluded", "Excluded: excluded: basket of at least 100.00 EUR or spend of at"
+                + " least 5.00 EUR on SKU A or category c or 3 of SKU A and category c or channel app or event type review"
+                + " or tier Gold or member attribute 'segment' or event attribute 'stars' or member tag 'vip' or on MONDAY"
+                + " or from 01:00 until 02:00 or from 2020-01-01 to 2020-01-02 or the member's birthday or the member's count of purchases or not store"
+                + " S9 or store S2 and the rule's own condition")
+                .containsEntry("lines", "Lines: needs 1 of the rule's items or any item and SKU Q, basket has 0")
+                .containsEntry("at-most", "At most: only up to 2 earlier purchases, member has 3")
+                .containsEntry("around", "Around: only within 3 days of the member's birthday")
+                .containsEntry("month", "Month: only in the member's birthday month")
+                .containsEntry("own", "Own: the rule's own condition does not hold")
+                .containsEntry("web", "Web: needs channel web or app")
+                .containsEntry("both", "Both: one of: needs store S1 and needs tier Gold, member is Silver; or needs"
+                        + " member tag 'vip'");
+        assertThat(texts.get("excluded")).doesNotContain("staff", "student");
+
+        RuleContext noTier = new RuleContext(MemberProfile.of(MemberId.of("m-2")), c.activity(), NOON,
+                IdempotencyKey.of("q-2"), "v1");
+        RuleSet gold = RuleSet.builder(STARS).rule("gold", r -> r.name("Gold").when(Conditions.tier("Gold"))
+                .award(Actions.fixed(stars(1)))).build();
+        NearMiss m = nearMisses(gold, noTier).get(0);
+        assertThat(m.text()).isEqualTo("Gold: needs tier Gold, member is in no tier");
+        assertThat(m.shortfalls().get(0).actualValue()).isEmpty();
+    }
+
+    @Test
+    void onAnEventPurchaseConditionsNeedAPurchaseAndARuleWithoutAwardEarnsNothing() {
+        RuleSet rules = RuleSet.builder(STARS)
+                .rule("shop", r -> r.name("Shop").when(Conditions.allOf(Conditions.eventType("review"),
+                        Conditions.store("S1"), Conditions.channel("app"), Conditions.firstPurchase(),
+                        Conditions.spendAtLeast(LineMatcher.anyLine(), eur("1.00")),
+                        Conditions.quantityAtLeast(LineMatcher.anyLine(), 1)))
+                        .award(Actions.fixed(stars(1))))
+                .rule("zero", r -> r.name("Zero").when(Conditions.eventType("review"))
+                        .award(ctx -> List.of()))
+                .build();
+        RuleContext c = new RuleContext(silver(), new MemberEvent("review", Map.of()), NOON, IdempotencyKey.of("e-2"),
+                "v1");
+        Map<String, String> texts = texts(nearMisses(rules, c));
+        assertThat(texts).containsOnly(
+                Map.entry("zero", "Zero: earns nothing on this activity"),
+                Map.entry("shop", "Shop: only on a purchase; only on a purchase; only on a purchase; only on a purchase;"
+                        + " only on a purchase"));
+    }
+
+    @Test
+    void aCapReachedWhileTheMemberStillHasRoomIsNamedByTheBudget() {
+        Quotas quotas = Quotas.inMemory();
+        Campaign spring = Campaign.of("spring", "Spring", Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2025-01-01T00:00:00Z")).withBudget("STARS", 5);
+        RuleSet rules = RuleSet.builder(STARS).quotas(quotas).campaign(spring)
+                .rule("bonus", r -> r.name("Bonus").campaign("spring").capPerMember("STARS", 100, CapPeriod.DAY)
+                        .award(Actions.fixed(stars(5))))
+                .build();
+        rules.evaluate(new RuleContext(silver(), basketOf("1.00"), NOON, IdempotencyKey.of("p-1"), "v1"));
+        RuleContext next = new RuleContext(silver(), basketOf("1.00"), NOON, IdempotencyKey.of("p-2"), "v1");
+        assertThat(texts(nearMisses(rules, next))).containsExactly(
+                Map.entry("bonus", "Bonus: budget of campaign 'Spring' spent"));
+    }
+
     private static Purchase basketOf(String price) {
         return Purchase.of("S1", "pos", List.of(BasketLine.of("L1", "ESPRESSO", "coffee", 1, eur(price))));
     }
