@@ -93,7 +93,7 @@ final class NearMisses {
 
     /** Why a rule whose condition holds within its windows earns nothing: a cap, a budget, a group, or nothing to earn on. */
     private Shortfall withoutAward(CompiledRule r, RuleContext context, Set<String> firedUnbounded) {
-        if (firedUnbounded.contains(r.rule.id())) { // it earns without caps and budgets: they left nothing
+        if (firedUnbounded.contains(r.rule.id())) { // it earns without caps and budgets: did its own leave nothing?
             for (Map.Entry<String, Rule.MemberCap> cap : r.rule.capsPerMember().entrySet()) {
                 Rule.MemberCap c = cap.getValue();
                 if (quotas.used(RuleSet.capCounter(r.rule.id(), cap.getKey(), c, context)) >= c.max()) {
@@ -106,8 +106,7 @@ final class NearMisses {
                     return Shortfall.of(Kind.BUDGET_SPENT, "budget of campaign '" + r.campaign.name() + "' spent");
                 }
             }
-            return r.memberCaps ? Shortfall.of(Kind.CAP_REACHED, "cap reached")
-                    : Shortfall.of(Kind.BUDGET_SPENT, "budget of campaign '" + r.campaign.name() + "' spent");
+            // not its own: other rules' caps or budgets left a multiplier nothing to multiply, or another winner
         }
         if (r.group != null) {
             for (CompiledRule other : evaluator.rules) {
