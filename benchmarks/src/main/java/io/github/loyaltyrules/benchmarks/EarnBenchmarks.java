@@ -95,10 +95,10 @@ public class EarnBenchmarks {
      * A quote of the same basket through our facade: what the purchase would earn, evaluated as
      * {@link #ours()} evaluates it, with nothing stored, posted or drawn.
      *
-     * @return the receipt the purchase would produce
+     * @return the quote: the receipt the purchase would produce, its near misses and tier outlook
      */
     @Benchmark
-    public Receipt quote() {
+    public io.github.loyaltyrules.program.Quote quote() {
         return program.quote(next(), EarnProgram.BASKET, Fixtures.T0, Fixtures.key("q", sequence));
     }
 

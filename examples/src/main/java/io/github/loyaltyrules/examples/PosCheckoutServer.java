@@ -18,9 +18,22 @@ import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.program.Quote;
 import io.github.loyaltyrules.program.Receipt;
 import io.github.loyaltyrules.program.Reward;
-import io.github.loyaltyrules.tier.TierLookup;
+import io.github.loyaltyrules.program.TierOutlook;
+import io.github.loyaltyrules.rule.NearMiss;
+import io.github.loyaltyrules.rule.Shortfall;
+import io.github.loyaltyrules.rules.Actions;
+import io.github.loyaltyrules.rules.Conditions;
+import io.github.loyaltyrules.rules.Grant;
+import io.github.loyaltyrules.rules.LineMatcher;
+import io.github.loyaltyrules.rules.RuleSet;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.QualificationWindow;
+import io.github.loyaltyrules.tier.Tier;
+import io.github.loyaltyrules.tier.TierEngine;
+import io.github.loyaltyrules.tier.TierLadder;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Evaluation;
@@ -74,7 +87,9 @@ import java.util.concurrent.TimeUnit;
  * <tr><td>{@code POST /earn}</td><td>{@code phone}, {@code store}, {@code line} repeated as
  *     {@code id:sku:category:quantity:unitPrice}, {@code currency}</td><td>earns points on a basket</td></tr>
  * <tr><td>{@code GET /quote?...}</td><td>as {@code /earn}, and {@code order}: the key the till will send</td>
- *     <td>what the basket would earn if paid now; changes nothing</td></tr>
+ *     <td>what the basket would earn if paid now, the closest three offers it misses and why
+ *     ({@code nearMisses}), and the member's tier, the next one and what is missing to it ({@code tier});
+ *     changes nothing</td></tr>
  * <tr><td>{@code POST /redeem}</td><td>{@code phone}, {@code points}, {@code reason}</td><td>spends points</td></tr>
  * <tr><td>{@code POST /reserve}</td><td>{@code phone}, {@code points}, {@code ttlSeconds}</td>
  *     <td>holds points during payment; the reservation is named by the request's key</td></tr>
@@ -89,7 +104,8 @@ import java.util.concurrent.TimeUnit;
  * for another request or a reservation no longer open, 422 for a request the program refuses
  * (insufficient points, invalid amounts).
  *
- * <p>The program: 1 point per whole 1.00 of each basket line. Run {@link #main(String[])} to start
+ * <p>The program: 1 point per whole 1.00 of each basket line, a big basket bonus of 25 points from 40.00
+ * GBP, 10 points for two muffins; tiers Member and Silver (200 points or 10 purchases, lifetime). Run {@link #main(String[])} to start
  * it on port 8080 (or the port given as the first argument).
  */
 public final class PosCheckoutServer {
@@ -98,6 +114,8 @@ public final class PosCheckoutServer {
     static final PointCurrency POINTS = PointCurrency.of("PTS", "Points", 0);
 
     private static final int MAX_BODY = 64 * 1024;
+    /** How many near misses a quote shows at the till, closest first. */
+    private static final int NEAR_MISSES_SHOWN = 3;
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final LoyaltyProgram program;
@@ -137,8 +155,21 @@ public final class PosCheckoutServer {
     public PosCheckoutServer(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         Ledger ledger = Ledger.builder().zone(clock.getZone()).clock(clock).currency(POINTS).build();
-        this.program = LoyaltyProgram.of(ledger, ProgramVersion.of("pos-1", PosCheckoutServer::evaluate,
-                List.of(Reward.of("coffee", "Free coffee", POINTS.points(100)))), TierLookup.NONE);
+        RuleSet rules = RuleSet.builder(POINTS)
+                .rule("base", r -> r.name("Points on your basket").award(ctx -> grants(evaluate(ctx))))
+                .rule("big-basket", r -> r.name("Big basket bonus")
+                        .when(Conditions.basketAtLeast(Money.of("40.00", "GBP"))).award(Actions.fixed(POINTS.points(25))))
+                .rule("muffin-pair", r -> r.name("Two muffins bonus")
+                        .when(Conditions.quantityAtLeast(LineMatcher.sku("MUFFIN"), 2))
+                        .award(Actions.fixed(POINTS.points(10))))
+                .build();
+        Metric points = Metric.points(POINTS);
+        Metric purchases = Metric.purchases();
+        TierEngine tiers = TierEngine.of(TierLadder.builder().zone(clock.getZone()).window(QualificationWindow.lifetime())
+                .metrics(points, purchases).tier(Tier.of("Member"))
+                .tier(Tier.of("Silver").withThreshold(points, 200).withThreshold(purchases, 10)).build());
+        this.program = LoyaltyProgram.of(ledger, ProgramVersion.of("pos-1", rules,
+                List.of(Reward.of("coffee", "Free coffee", POINTS.points(100)))), tiers);
         this.json = new ObjectMapper().registerModule(LoyaltyModule.withCurrencies(ledger.currencies().values()));
     }
 
@@ -374,12 +405,49 @@ public final class PosCheckoutServer {
     private Map<String, Object> quote(Form query) {
         String phone = Phone.normalise(query.required("phone"));
         MemberId member = member(phone);
-        Receipt quote = program.quote(member, basket(query), clock.instant(),
+        Quote quote = program.quote(member, basket(query), clock.instant(),
                 IdempotencyKey.of(query.optional("order", "quote").strip()));
         Map<String, Object> out = balanceOf(phone, member);
         out.put("wouldEarn", quote.total(POINTS.code()));
-        out.put("receipt", quote.render());
-        out.put("awards", quote.awards());
+        out.put("receipt", quote.receipt().render());
+        out.put("awards", quote.receipt().awards());
+        List<Map<String, Object>> misses = new ArrayList<>();
+        for (NearMiss m : quote.closest(NEAR_MISSES_SHOWN)) {
+            Map<String, Object> miss = new LinkedHashMap<>();
+            miss.put("rule", m.ruleId());
+            miss.put("text", m.text());
+            List<String> kinds = new ArrayList<>();
+            for (Shortfall f : m.shortfalls()) {
+                kinds.add(f.kind().name());
+                f.missingAmount().ifPresent(a -> miss.put("missing", a.amount().toPlainString()));
+                f.neededUnits().ifPresent(n -> miss.put("missingUnits", n - f.actualUnits().orElse(0)));
+            }
+            miss.put("kinds", kinds);
+            misses.add(miss);
+        }
+        out.put("nearMisses", misses);
+        quote.tier().ifPresent(t -> {
+            Map<String, Object> tier = new LinkedHashMap<>();
+            tier.put("current", t.tier().name());
+            tier.put("next", t.nextTier().map(Tier::name).orElse(null));
+            Map<String, String> missing = new LinkedHashMap<>();
+            for (TierOutlook.Gap g : t.gaps()) {
+                missing.put(g.metric().toString(), g.missing().toPlainString());
+            }
+            tier.put("missing", missing);
+            tier.put("basketReachesNext", t.basketReachesNext());
+            tier.put("text", t.text());
+            out.put("tier", tier);
+        });
+        return out;
+    }
+
+    /** Turns the base award of {@link #evaluate} into the grant of the program's base rule. */
+    private static List<Grant> grants(Evaluation base) {
+        List<Grant> out = new ArrayList<>();
+        for (Award a : base.awards()) {
+            out.add(new Grant(a.currency(), a.amount(), a.lineShares(), a.explanation()));
+        }
         return out;
     }
 

@@ -109,6 +109,37 @@ class PosCheckoutServerTest {
     }
 
     @Test
+    void aQuoteShowsTheOffersTheBasketMissesAndWhatIsMissingToTheNextTier() throws Exception {
+        post("/members", "enrol-ann", "phone", ANN);
+        String phone = URLEncoder.encode(ANN, StandardCharsets.UTF_8);
+        HttpResponse<String> quote = get("/quote?phone=" + phone
+                + "&store=s1&currency=GBP&line=1:LATTE:coffee:2:3.40&line=2:MUFFIN:bakery:1:2.50&order=till-7%2F0003");
+        assertThat(quote.statusCode()).isEqualTo(200);
+        assertThat(quote.body()).contains("\"wouldEarn\":8,", // 6 + 2: neither bonus
+                "\"nearMisses\":[{\"rule\":\"muffin-pair\",\"text\":\"Two muffins bonus: needs 2 of SKU MUFFIN,"
+                        + " basket has 1\",\"missingUnits\":1,\"kinds\":[\"QUANTITY\"]},"
+                        + "{\"rule\":\"big-basket\",\"text\":\"Big basket bonus: basket 9.30 of 40.00 GBP needed\","
+                        + "\"missing\":\"30.70\",\"kinds\":[\"BASKET_TOTAL\"]}]",
+                "\"tier\":{\"current\":\"Member\",\"next\":\"Silver\",\"missing\":{\"points:PTS\":\"200\","
+                        + "\"purchases\":\"10\"},\"basketReachesNext\":false,"
+                        + "\"text\":\"Member; Silver needs 200 more points:PTS or 10 more purchases;"
+                        + " this basket does not reach it\"}");
+        assertThat(quote.body().substring(quote.body().indexOf("\"nearMisses\""))).doesNotContain("7700", "m-");
+
+        HttpResponse<String> big = get("/quote?phone=" + phone
+                + "&store=s1&currency=GBP&line=1:GRINDER:kit:1:180.00&line=2:MUFFIN:bakery:2:2.50&order=till-7%2F0004");
+        assertThat(big.body()).contains("\"wouldEarn\":220,", "\"nearMisses\":[]", "\"basketReachesNext\":true",
+                "this basket reaches it");
+        String before = balance();
+        post("/earn", "till-7/0004", "phone", ANN, "store", "s1", "currency", "GBP",
+                "line", "1:GRINDER:kit:1:180.00", "line", "2:MUFFIN:bakery:2:2.50");
+        assertThat(balance()).isNotEqualTo(before).contains("\"balance\":220,");
+        HttpResponse<String> after = get("/quote?phone=" + phone
+                + "&store=s1&currency=GBP&line=1:LATTE:coffee:1:3.40&order=till-7%2F0005");
+        assertThat(after.body()).contains("\"current\":\"Silver\",\"next\":null", "Silver, the top tier");
+    }
+
+    @Test
     void theSameKeyWithOtherContentIsAConflict() throws Exception {
         post("/members", "enrol-ann", "phone", ANN);
         post("/earn", "till-7/0001", "phone", ANN, "store", "s1", "currency", "GBP", "line", "1:LATTE:coffee:1:3.40");

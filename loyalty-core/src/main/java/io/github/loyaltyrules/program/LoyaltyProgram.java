@@ -564,15 +564,22 @@ public final class LoyaltyProgram {
      * {@link #purchase} would (the running context.version, the member as the rules would see them, tier and
      * purchase count included, per-member caps and campaign budgets as they stand, cuts included),
      * without recording, posting or drawing anything: a dry run, e.g. to show a member at the till
-     * what the basket earns. The receipt has the awards and no postings. A purchase made next with the
-     * same key, when nothing else has happened in between, gets the same awards.
+     * what the basket earns. The quote's receipt has the awards and no postings. A purchase made next
+     * with the same key, when nothing else has happened in between, gets the same awards.
+     *
+     * <p>The quote also says which rules would not fire and why ({@link io.github.loyaltyrules.rule.NearMiss
+     * near misses}, closest first, as the engine's {@link io.github.loyaltyrules.rule.RuleEngine#nearMisses}
+     * says; loyalty-rules' {@code RuleSet} names each failed condition with its values) and, with a tier
+     * engine, the member's tier, the next tier, what is still missing to it per qualifying metric and
+     * whether this basket would reach it ({@link TierOutlook}). None of this is worked out when a
+     * purchase is recorded.
      *
      * @param member the member; must be active
      * @param purchase the basket
      * @param at the business time
      * @param key the idempotency key the purchase would be made with (caps and budgets an earlier
      *     attempt under it drew count as its own); at most 180 characters
-     * @return the receipt the purchase would produce, without postings
+     * @return the receipt the purchase would produce (without postings), the near misses and the tier outlook
      * @throws NullPointerException if an argument is null
      * @throws UnknownMemberException if the member is not enrolled
      * @throws AccountStatusException if the account is not active
@@ -580,7 +587,7 @@ public final class LoyaltyProgram {
      * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the awards add up beyond a long
      * @throws InvalidRequestException if the key is too long, or {@code at} is outside years 1 to 9999
      */
-    public Receipt quote(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
+    public Quote quote(MemberId member, Purchase purchase, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(purchase, "purchase must not be null");
         Objects.requireNonNull(at, "at must not be null");
@@ -593,8 +600,8 @@ public final class LoyaltyProgram {
         }
         ProgramVersion v = context.version.get();
         MemberProfile profile = context.profile(member, context.memberRecord(member), at);
-        Evaluation evaluation = v.engine().quote(new RuleContext(profile, purchase, at.atZone(context.ledger.zone()), key,
-                v.id()));
+        RuleContext rc = new RuleContext(profile, purchase, at.atZone(context.ledger.zone()), key, v.id());
+        Evaluation evaluation = v.engine().quote(rc);
         List<Award> awards = evaluation.awards();
         for (int i = 0; i < awards.size(); i++) {
             context.ledger.currency(awards.get(i).currency());
@@ -602,7 +609,9 @@ public final class LoyaltyProgram {
         if (awards.size() > 1) {
             AwardTotals.checkTotals(key, awards);
         }
-        return new Receipt(key, member, v.id(), at, awards, List.of(), false);
+        Receipt receipt = new Receipt(key, member, v.id(), at, awards, List.of(), false);
+        return new Quote(receipt, v.engine().nearMisses(rc, evaluation), context.tierEngine == null ? Optional.empty()
+                : Optional.of(QuoteTiers.outlook(context.tierEngine, member, purchase, at, awards)));
     }
 
     /**

@@ -50,6 +50,23 @@ public interface RuleEngine {
     }
 
     /**
+     * Says why the rules that did not fire for an activity did not: for each, the conditions that
+     * failed, with the values ({@code "basket 27.50 of 30.00 EUR needed"}, {@code "needs store S1"}),
+     * or the cap, budget or exclusive group that left it nothing. The program calls it on the quote
+     * path only ({@code LoyaltyProgram.quote}), after {@link #quote}, never when an activity is
+     * recorded, so an engine spends nothing on it when evaluating. It must change no state, and its
+     * texts must hold no personal data (name a member attribute, never its value). Engines that
+     * cannot say need not override it; the default says nothing.
+     *
+     * @param context the context the activity was quoted with
+     * @param quoted what {@link #quote} returned for it: the rules with an award there fired
+     * @return the rules that did not fire, closest first (see {@link NearMiss#CLOSEST_FIRST}); empty by default
+     */
+    default java.util.List<NearMiss> nearMisses(RuleContext context, Evaluation quoted) {
+        return java.util.List.of();
+    }
+
+    /**
      * Learns that a return of part of a purchase has posted, so that an engine keeping state drawn by
      * awards (per-member caps, campaign budgets) can release what the returned part drew.
      *

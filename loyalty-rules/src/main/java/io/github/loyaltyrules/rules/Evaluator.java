@@ -58,6 +58,11 @@ final class Evaluator {
         this.selection = new Selection(this, currencies, groups, stacking);
     }
 
+    /** The ordinals of every rule applying to the activity's event type, in evaluation order; not to be changed. */
+    int[] ofType(RuleContext context) {
+        return index.ofType(context.activity().type());
+    }
+
     /** The candidate rules of an activity, in evaluation order. */
     List<Rule> candidates(RuleContext context) {
         Scratch s = Scratch.acquire();

@@ -75,6 +75,12 @@ final class RuleIndex {
         return s.merge();
     }
 
+    /** The ordinals of every rule applying to an event type, ascending; empty if none. Not to be changed. */
+    int[] ofType(String type) {
+        int[] list = all.get(type);
+        return list == null ? new int[0] : list;
+    }
+
     /** Every rule applying to the activity's event type, whatever its keys, for the naive evaluation. */
     int everyRule(RuleContext context, Scratch s) {
         int[] list = all.get(context.activity().type());

@@ -382,6 +382,29 @@ public final class RuleSet implements RuleEngine {
         return evaluator.evaluate(context, drawsQuotas ? new Selection.Draws(new QuotedQuotas(quotas)) : null, false);
     }
 
+    /**
+     * {@inheritDoc} Every rule applying to the activity's event type without an award in
+     * {@code quoted} is a near miss, with each condition of it that failed (every failed part of an
+     * all-of; for an any-of none of whose parts holds, why each failed), whether the index would have
+     * looked at it or not: a basket threshold with the basket's total and the threshold, a spend
+     * threshold with the spend on the rule's lines, a quantity with the units in the basket, the store,
+     * channel, event type or tier needed with the activity's, a member attribute or event attribute by
+     * name only (never a value), a birthday condition without the date, the day, time or dates, the
+     * campaign window and the validity dates. A rule whose condition holds names what left it nothing:
+     * its per-member cap reached, its campaign's budget spent, another rule of its exclusive group, or
+     * nothing to earn on (a multiplier with no base). Rules applying to other event types are not
+     * listed. Costs nothing on {@link #evaluate}: only a quote calls it.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public List<io.github.loyaltyrules.rule.NearMiss> nearMisses(RuleContext context, Evaluation quoted) {
+        Objects.requireNonNull(context, "context must not be null");
+        Objects.requireNonNull(quoted, "quoted evaluation must not be null");
+        Evaluation unbounded = drawsQuotas ? evaluator.evaluate(context, null, false) : quoted;
+        return new NearMisses(evaluator, quotas, budgets).explain(context, quoted, unbounded);
+    }
+
     /** Builds a {@link RuleSet}, checking every reference when {@link #build()} is called. Not thread-safe. */
     public static final class Builder {
         private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
