@@ -431,10 +431,10 @@ public final class JdbcLedgerStore implements LedgerStore {
     /**
      * {@inheritDoc} A commit writes its posting rows without a position, so the feed adds no
      * statement and no round trip to a posting; this call first stamps the committed postings that
-     * have none (one short transaction per {@value FeedStamps#CHUNK} rows, one at a time across all
+     * have none (one short transaction per 5,000 rows, one at a time across all
      * servers, holding the row {@code loyalty_posting} of {@code loyalty_feed_lock}), then reads a
-     * page by position through the index {@code loyalty_posting_feed} (schema 10; see
-     * {@code FeedStamps} in the module's README for why no reader misses or repeats a posting). The
+     * page by position through the index {@code loyalty_posting_feed} (schema 10; see "The change
+     * feed" in the module's README for why no reader misses or repeats a posting). The
      * postings come without their entries.
      *
      * @throws JdbcStoreException if the database fails; nothing a reader was given is changed, and

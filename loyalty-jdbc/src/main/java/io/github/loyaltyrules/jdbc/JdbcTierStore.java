@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * A {@link TierStore} in a relational database over plain JDBC (PostgreSQL, H2), in the tables
  * {@code loyalty_tier_member} and {@code loyalty_tier_activity} that {@link JdbcLedgerStore#migrate()}
- * creates (script {@code V3__tiers.sql}). Give it to the engine:
+ * creates (script {@code V3__tiers.sql}), and {@code loyalty_tier_change}, the entries of members'
+ * histories for the change feed (script {@code V10__change_feed.sql}). Give it to the engine:
  * {@code TierEngine.of(ladder, listener, JdbcTierStore.of(dataSource))}.
  *
  * <p>Each change is one database transaction: the member's row is replaced only where its version

@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
  * is there: a reader that resumes after the last position it was given misses nothing.
  *
  * @param <T> the type of the values
+ *
+ * @since 0.1.0
  */
 public final class FeedLog<T> {
 
