@@ -14,4 +14,5 @@ module io.github.loyaltyrules.core {
     exports io.github.loyaltyrules.tier;
     exports io.github.loyaltyrules.tier.spi;
     exports io.github.loyaltyrules.report;
+    exports io.github.loyaltyrules.feed;
 }

@@ -1,6 +1,9 @@
 package io.github.loyaltyrules.jdbc;
 
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.spi.Sequenced;
+import io.github.loyaltyrules.tier.ChangeCause;
+import io.github.loyaltyrules.tier.TierChange;
 import io.github.loyaltyrules.tier.spi.TierActivity;
 import io.github.loyaltyrules.tier.spi.TierCommitResult;
 import io.github.loyaltyrules.tier.spi.TierState;
@@ -18,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * A {@link TierStore} in a relational database over plain JDBC (PostgreSQL, H2), in the tables
  * {@code loyalty_tier_member} and {@code loyalty_tier_activity} that {@link JdbcLedgerStore#migrate()}
- * creates (script {@code V3__tiers.sql}). Give it to the engine:
+ * creates (script {@code V3__tiers.sql}), and {@code loyalty_tier_change}, the entries of members'
+ * histories for the change feed (script {@code V10__change_feed.sql}). Give it to the engine:
  * {@code TierEngine.of(ladder, listener, JdbcTierStore.of(dataSource))}.
  *
  * <p>Each change is one database transaction: the member's row is replaced only where its version
@@ -181,6 +185,7 @@ public final class JdbcTierStore implements TierStore {
                 }
             }
         }
+        changes(c, next);
         if (added != null) {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_activity"
                     + " (member_id, activity_key, metric, amount, business_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -198,6 +203,79 @@ public final class JdbcTierStore implements TierStore {
             }
         }
         return TierCommitResult.APPLIED;
+    }
+
+    /**
+     * Writes the entries of the state's history that {@code loyalty_tier_change} does not hold yet
+     * (numbered from 1 in history order; the member's row is locked by the write before), for the
+     * change feed. A state with no history costs nothing.
+     */
+    private static void changes(Connection c, TierState next) throws SQLException {
+        List<TierChange> history = next.history();
+        if (history.isEmpty()) {
+            return;
+        }
+        int stored = 0;
+        if (next.version() > 1) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT COALESCE(MAX(change_no), 0) FROM loyalty_tier_change WHERE member_id = ?")) {
+                p.setString(1, next.member().value());
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    stored = rs.getInt(1);
+                }
+            }
+        }
+        if (stored >= history.size()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_change"
+                + " (member_id, change_no, from_tier, to_tier, changed_at, cause) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = stored; i < history.size(); i++) {
+                TierChange change = history.get(i);
+                p.setString(1, next.member().value());
+                p.setInt(2, i + 1);
+                p.setString(3, change.from());
+                p.setString(4, change.to());
+                LedgerRows.setInstant(p, 5, change.at());
+                p.setString(6, change.cause().name());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    /**
+     * {@inheritDoc} Stamps the stored changes that have no position yet (one short transaction at a
+     * time across all servers, holding the row {@code loyalty_tier_change} of {@code loyalty_feed_lock}),
+     * then reads a page by position (schema 10). The changes come with an empty reason: the table
+     * does not keep it.
+     *
+     * @throws JdbcStoreException if the database fails; asking again from the same position is safe
+     */
+    @Override
+    public List<Sequenced<TierChange>> changesAfter(long after, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            FeedStamps.stamp(c, Connection::prepareStatement, owner, postgres, "loyalty_tier_change",
+                    "member_id, change_no");
+            try (PreparedStatement p = c.prepareStatement("SELECT feed_pos, member_id, from_tier, to_tier, changed_at,"
+                    + " cause FROM loyalty_tier_change WHERE feed_pos > ? ORDER BY feed_pos LIMIT ?")) {
+                p.setLong(1, after);
+                p.setInt(2, limit);
+                List<Sequenced<TierChange>> page = new ArrayList<>(Math.min(limit, 256));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new Sequenced<>(rs.getLong(1), new TierChange(new MemberId(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), LedgerRows.instant(rs, 5),
+                                ChangeCause.valueOf(rs.getString(6)), "")));
+                    }
+                }
+                return page;
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not read the tier changes of the change feed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -255,11 +333,12 @@ public final class JdbcTierStore implements TierStore {
                 return null; // rolled back by the caller of move
             }
         }
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE loyalty_tier_activity SET member_id = ? WHERE member_id = ?")) {
-            p.setString(1, to.value());
-            p.setString(2, from.value());
-            p.executeUpdate();
+        for (String table : List.of("loyalty_tier_activity", "loyalty_tier_change")) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + table + " SET member_id = ? WHERE member_id = ?")) {
+                p.setString(1, to.value());
+                p.setString(2, from.value());
+                p.executeUpdate();
+            }
         }
         return true;
     }

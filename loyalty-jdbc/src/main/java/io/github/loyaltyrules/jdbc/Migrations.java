@@ -21,15 +21,21 @@ final class Migrations {
 
     static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__quotas.sql", "V3__tiers.sql",
             "V4__program.sql", "V5__ledger_v2.sql", "V6__quota_draws.sql",
-            "V7__lot_spending_order.sql", "V8__program_record_privacy.sql");
+            "V7__lot_spending_order.sql", "V8__program_record_privacy.sql", "V10__change_feed.sql");
     private static final String SCRIPT_DIR = "/io/github/loyaltyrules/jdbc/migration/";
     private static final int LEDGER_V2 = 5;
 
     private Migrations() {
     }
 
+    /** A script's version: the number after its {@code V}, e.g. 10 for {@code V10__change_feed.sql}. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
     /**
-     * Applies the scripts up to {@code upTo} (1-based, inclusive) that are not yet recorded.
+     * Applies the scripts of {@link #SCRIPTS} up to the {@code upTo}-th (1-based, inclusive) that are
+     * not yet recorded, each under the version its name gives.
      *
      * @return the number applied
      */
@@ -40,11 +46,12 @@ final class Migrations {
                         + "version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL)");
             }
             int applied = 0;
-            for (int version = 1; version <= upTo; version++) {
+            for (int i = 0; i < upTo; i++) {
+                String name = SCRIPTS.get(i);
+                int version = version(name);
                 if (recorded(c, version)) {
                     continue;
                 }
-                String name = SCRIPTS.get(version - 1);
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements(script(name))) {

@@ -86,9 +86,11 @@ final class JdbcFixtures {
                     "loyalty_entry_v1", "loyalty_posting_v1", "loyalty_purse", "loyalty_lot", "loyalty_reservation",
                     "loyalty_reversal", "loyalty_posting_key",
                     "loyalty_tier_activity", "loyalty_tier_member", "loyalty_program_member", "loyalty_program_record",
-                    "loyalty_program_return", "loyalty_program_key", "loyalty_schema_history", "bench_bare_insert"}) {
+                    "loyalty_program_return", "loyalty_program_key", "loyalty_schema_history", "bench_bare_insert",
+                    "loyalty_tier_change", "loyalty_feed_lock"}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
+            s.execute("DROP SEQUENCE IF EXISTS loyalty_feed_seq");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the benchmark database: " + e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
+import io.github.loyaltyrules.ledger.spi.Sequenced;
 import io.github.loyaltyrules.report.ActivityReport;
 import io.github.loyaltyrules.report.internal.LedgerWalk;
 import java.time.Instant;
@@ -75,6 +76,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private final ConcurrentHashMap<IdempotencyKey, Posting>[] postings;
     /** The postings in the order they were stored, for forgetting the oldest. */
     private final ConcurrentLinkedQueue<Posting> order = new ConcurrentLinkedQueue<>();
+    /** The change feed: the postings in the order they were committed, with their positions. */
+    private final FeedLog<Posting> feed = new FeedLog<>();
     /** The latest horizon given to {@link #forget}. */
     private volatile Instant horizon = Instant.MIN;
     /** Whether any entry has been forgotten: then a report reaching before {@link #horizon} would miss some. */
@@ -303,6 +306,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 write(locked.get(i), changes.get(i));
             }
             order.addAll(added);
+            for (int i = 0; i < added.size(); i++) {
+                feed.append(added.get(i));
+            }
             for (Entry entry : commit.entries()) {
                 index.get(entry.member()).entries.add(entry);
             }
@@ -343,6 +349,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
             write(slot, change);
             if (posting != null) {
                 order.add(posting);
+                feed.append(posting);
             }
             return CommitResult.APPLIED;
         } finally {
@@ -389,6 +396,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                                 + " moved only to an unused id");
                     }
                     movePostings(p);
+                    feed.replaceAll(posting -> p.involves(posting) ? p.posting(posting) : posting);
                     for (MemberId m : members) {
                         if (!m.equals(from) && !m.equals(to)) {
                             renameEntries(p, index.get(m));
@@ -408,6 +416,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
         } finally {
             forgetting.unlock();
         }
+    }
+
+    /**
+     * {@inheritDoc} Positions are given in the order the postings were committed, as the commit
+     * appends its postings to the feed under the feed's lock; {@link #forget} drops the feed's
+     * oldest postings while they are dated before the horizon, so that memory stays bounded.
+     */
+    @Override
+    public List<Sequenced<Posting>> postingsAfter(long after, int limit) {
+        return feed.after(after, limit, "postings");
     }
 
     private Iterable<Posting> allPostings() {
@@ -507,6 +525,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
         try {
             this.horizon = horizon;
+            feed.dropWhile(posting -> posting.at().isBefore(horizon));
             for (Posting head = order.peek(); head != null && head.at().isBefore(horizon); head = order.peek()) {
                 order.poll();
                 postings(head.key()).remove(head.key(), head);

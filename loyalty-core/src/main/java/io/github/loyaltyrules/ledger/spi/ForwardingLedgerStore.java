@@ -118,6 +118,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<Sequenced<Posting>> postingsAfter(long after, int limit) {
+        return delegate.postingsAfter(after, limit);
+    }
+
+    @Override
     public List<MemberId> members(MemberId after, int limit) {
         return delegate.members(after, limit);
     }

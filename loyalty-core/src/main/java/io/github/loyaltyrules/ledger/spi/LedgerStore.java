@@ -233,6 +233,33 @@ public interface LedgerStore {
     }
 
     /**
+     * Returns the postings stored after a position of the store's change feed, oldest position
+     * first: at most {@code limit} postings whose position is above {@code after}. Every posting the
+     * store commits gets a position, once, that is higher than that of every posting a reader could
+     * have been given before it, so that a reader who saves the position of the last posting it
+     * handled and asks again from there (in this process or another, against this store or another
+     * instance over the same data) is given every committed posting exactly once, none that rolled
+     * back, and never one twice. A posting shows its member as stored now: the pseudonym of an erased
+     * member. The {@link io.github.loyaltyrules.feed.ChangeFeed} reads it; it has checked the arguments.
+     *
+     * <p>A store that forgets history (the in-memory store, see {@link #forget}) may forget the
+     * feed's oldest postings with it; asked for a position before what it still keeps, it throws
+     * {@link io.github.loyaltyrules.ledger.OutsideWindowException}. The default throws, naming the
+     * store: a store that does not implement it has no feed.
+     *
+     * @param after the position of the last posting read, 0 for the beginning
+     * @param limit the most postings to return; positive
+     * @return the postings with their positions, in increasing position order; fewer than
+     *     {@code limit} only if no more are committed now
+     * @throws io.github.loyaltyrules.ledger.OutsideWindowException if the store no longer keeps the
+     *     postings that follow {@code after}
+     * @throws UnsupportedOperationException if the store has no change feed
+     */
+    default List<Sequenced<Posting>> postingsAfter(long after, int limit) {
+        throw new UnsupportedOperationException("ledger store " + getClass().getName() + " has no change feed");
+    }
+
+    /**
      * Returns enrolled members in id order, for batch jobs: at most {@code limit} ids greater than {@code after}.
      *
      * @param after the last id of the previous page, or {@code null} for the first page

@@ -1,6 +1,10 @@
 package io.github.loyaltyrules.tier.spi;
 
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.internal.FeedLog;
+import io.github.loyaltyrules.ledger.spi.Sequenced;
+import io.github.loyaltyrules.tier.ChangeCause;
+import io.github.loyaltyrules.tier.TierChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +15,8 @@ import java.util.TreeMap;
 final class InMemoryTierStore implements TierStore {
 
     private final TreeMap<MemberId, TierState> states = new TreeMap<>();
+    /** The change feed: each change a replacement added to a history, in the order they were stored. */
+    private final FeedLog<TierChange> feed = new FeedLog<>();
 
     @Override
     public synchronized Optional<TierState> state(MemberId member) {
@@ -47,7 +53,17 @@ final class InMemoryTierStore implements TierStore {
             return TierCommitResult.STALE;
         }
         states.put(next.member(), next);
+        List<TierChange> history = next.history();
+        for (int i = current == null ? 0 : current.history().size(); i < history.size(); i++) {
+            feed.append(history.get(i));
+        }
         return TierCommitResult.APPLIED;
+    }
+
+    /** {@inheritDoc} Positions are given in the order the changes were stored, under the store's lock. */
+    @Override
+    public List<Sequenced<TierChange>> changesAfter(long after, int limit) {
+        return feed.after(after, limit, "tier changes");
     }
 
     @Override
@@ -64,6 +80,8 @@ final class InMemoryTierStore implements TierStore {
         }
         states.put(to, state.pseudonymised(to));
         states.remove(from);
+        feed.replaceAll(c -> c.member().equals(from) ? new TierChange(to, c.from(), c.to(), c.at(), c.cause(),
+                c.cause() == ChangeCause.STATUS_MATCH ? "erased" : c.reason()) : c);
         return true;
     }
 }

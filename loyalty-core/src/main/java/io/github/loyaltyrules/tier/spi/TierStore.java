@@ -1,6 +1,8 @@
 package io.github.loyaltyrules.tier.spi;
 
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.spi.Sequenced;
+import io.github.loyaltyrules.tier.TierChange;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +62,28 @@ public interface TierStore {
      * @return what was done
      */
     TierCommitResult replace(TierState next, TierActivity added);
+
+    /**
+     * Returns the tier changes stored after a position of the store's change feed, oldest position
+     * first: at most {@code limit} entries of members' histories ({@link TierState#history()}) whose
+     * position is above {@code after}. Every change a replaced state adds to its member's history
+     * gets a position, once, higher than that of every change a reader could have been given before
+     * it, so that a reader who resumes after the last position it handled is given every stored
+     * change exactly once and none of a replacement that failed. A change shows its member as stored
+     * now (the pseudonym of an erased member). The {@link io.github.loyaltyrules.feed.ChangeFeed}
+     * reads it, and uses no change's reason (a status match's reason is the caller's free text): a
+     * store may leave it empty. The feed has checked the arguments. The default throws, naming the
+     * store: a store that does not implement it has no feed.
+     *
+     * @param after the position of the last change read, 0 for the beginning
+     * @param limit the most changes to return; positive
+     * @return the changes with their positions, in increasing position order; fewer than
+     *     {@code limit} only if no more are stored now
+     * @throws UnsupportedOperationException if the store has no change feed
+     */
+    default List<Sequenced<TierChange>> changesAfter(long after, int limit) {
+        throw new UnsupportedOperationException("tier store " + getClass().getName() + " has no change feed");
+    }
 
     /**
      * Moves a member's state to a pseudonym atomically, for the erasure of the member's personal
