@@ -355,11 +355,33 @@ public abstract class PrivacyContract {
         program.updateProfile(ANN, Set.of("staff", "vegan"), attributes, LocalDate.of(1987, 6, 15));
         Ledger ledger = program.ledger();
         TierEngine tiers = program.tierEngine().orElseThrow();
+        // a version that converts points to vouchers and whose engine counts by member; a lapsed and an open hold
+        Map<String, Long> counters = Map.of("cap/visit/PTS/" + ANN.value() + "/2026-03-01", 2L);
+        RuleEngine counting = new RuleEngine() {
+            @Override
+            public Evaluation evaluate(io.github.loyaltyrules.rule.RuleContext context) {
+                return ENGINE.evaluate(context);
+            }
+
+            @Override
+            public Map<String, Long> memberCounters(MemberId member) {
+                return member.equals(ANN) ? counters : Map.of();
+            }
+        };
+        program.install(ProgramVersion.of("v2", counting, List.copyOf(V1.rewards().values())).withVoucherConversions(
+                io.github.loyaltyrules.program.VoucherConversion.of(PTS.points(5), Money.of("2.50", "EUR"))
+                        .validFor(Period.ofMonths(3))));
+        program.reserve(ANN, PTS.points(1), Duration.ofHours(1), NOW.minusSeconds(7200), key("a-hold-3"), "checkout");
+        program.reserve(ANN, PTS.points(1), Duration.ofHours(1), NOW.minusSeconds(60), key("a-hold-4"), "checkout");
+        Instant runAt = NOW.minusSeconds(30);
+        program.convertToVouchers(runAt, v -> { }, (done, total) -> { });
+        List<io.github.loyaltyrules.program.Voucher> vouchers = program.vouchers(ANN, runAt.atZone(ZONE).toLocalDate());
+        assertThat(vouchers).as("Ann's points make vouchers").isNotEmpty();
 
         Map<String, Object> doc = (Map<String, Object>) Json.parse(program.export(ANN));
 
-        assertThat(doc).containsEntry("format", "loyalty-member-export/1").containsEntry("member", ANN.value())
-                .containsEntry("exportedAt", NOW.toString()).containsEntry("programVersion", "v1");
+        assertThat(doc).containsEntry("format", "loyalty-member-export/2").containsEntry("member", ANN.value())
+                .containsEntry("exportedAt", NOW.toString()).containsEntry("programVersion", "v2");
         var account = ledger.account(ANN);
         assertThat(doc.get("account")).isEqualTo(Map.of("status", "ACTIVE", "enrolledAt",
                 account.enrolledAt().toString(), "statusSince", account.statusSince().toString(), "statusReason",
@@ -386,12 +408,36 @@ public abstract class PrivacyContract {
         assertThat(doc.get("lots")).isEqualTo(lots);
         List<Object> statement = new ArrayList<>();
         for (Entry e : ledger.statement(ANN)) {
-            statement.add(Map.of("sequence", e.sequence(), "posting", e.posting().value(), "postingType",
+            statement.add(object("sequence", e.sequence(), "posting", e.posting().value(), "postingType",
                     e.postingType().name(), "type", e.type().name(), "currency", e.currency(), "amount", e.amount(),
                     "heldDelta", e.heldDelta(), "debtDelta", e.debtDelta(), "at", e.at().toString(), "reason",
-                    e.reason()));
+                    e.reason(), "lots", movements(e.lots())));
         }
         assertThat(doc.get("statement")).isEqualTo(statement);
+        List<Object> reservations = new ArrayList<>();
+        for (var r : ledger.reservations(ANN)) {
+            reservations.add(object("key", r.key().value(), "currency", r.currency(), "amount", r.amount(),
+                    "createdAt", r.createdAt().toString(), "deadline", r.deadline().toString(), "status",
+                    r.status().name(), "statusNow", r.statusAt(NOW).name(), "closedAt", text(r.closedAt()), "lots",
+                    movements(r.allocations())));
+        }
+        assertThat(reservations.stream().map(r -> (Object) ((Map<?, ?>) r).get("statusNow")).toList())
+                .containsExactly("CAPTURED", "RELEASED", "LAPSED", "OPEN");
+        assertThat(doc.get("reservations")).isEqualTo(reservations);
+        List<Object> postings = new ArrayList<>();
+        for (IdempotencyKey k : new LinkedHashSet<>(ledger.statement(ANN).stream().map(Entry::posting).toList())) {
+            var p = ledger.posting(k).orElseThrow();
+            postings.add(object("key", k.value(), "type", p.type().name(), "member", p.member().value(), "counterparty",
+                    text(p.counterparty()), "currency", p.currency(), "amount", p.amount(), "at", p.at().toString(),
+                    "reason", p.reason(), "target", text(p.target())));
+        }
+        assertThat(postings.stream().map(p -> (Object) ((Map<?, ?>) p).get("counterparty")).toList()).contains(BOB.value());
+        assertThat(doc.get("postings")).isEqualTo(postings);
+        assertThat(doc.get("vouchers")).isEqualTo(vouchers.stream().map(v -> object("code", v.code(), "value",
+                v.value().amount().toPlainString(), "moneyCurrency", v.value().currency().getCurrencyCode(), "currency",
+                v.cost().currency().code(), "cost", v.cost().minorUnits(), "issuedAt", v.issuedAt().toString(),
+                "expiresAt", text(v.expiresAt()), "posting", v.posting().value())).toList());
+        assertThat(doc.get("ruleCounters")).isEqualTo(counters);
         Map<String, Object> tier = (Map<String, Object>) doc.get("tier");
         assertThat(tier.get("current")).isEqualTo(tiers.tierAt(ANN, NOW).name());
         List<Object> changes = new ArrayList<>();
@@ -401,6 +447,27 @@ public abstract class PrivacyContract {
         }
         assertThat(changes).isNotEmpty();
         assertThat(tier.get("history")).isEqualTo(changes);
+        var state = tiers.state(ANN).orElseThrow();
+        assertThat(tier).containsEntry("enrolled", state.enrolled().toString()).containsEntry("earned", state.earned())
+                .containsEntry("floor", state.floor()).containsEntry("shown", state.shown())
+                .containsEntry("pendingDowngrade", state.pending() == null ? null : object("effective",
+                        state.pending().effective().toString(), "target", state.pending().target(), "reason",
+                        state.pending().reason()));
+        List<Object> activities = new ArrayList<>();
+        for (var a : state.activities()) {
+            activities.add(object("metric", a.metric(), "amount", a.amount(), "at", a.at().toString(), "attributedAt",
+                    a.attributedAt().toString(), "effectiveAt", a.effectiveAt().toString(), "key", a.key().value(),
+                    "original", text(a.original())));
+        }
+        assertThat(activities).as("qualifying activity of purchases and the return").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(tier.get("activities")).isEqualTo(activities);
+        assertThat(tier.get("statusMatches")).isEqualTo(state.assignments().stream().map(a -> object("tier", a.tier(),
+                "from", a.from().toString(), "until", a.until().toString(), "reason", a.reason(), "key",
+                a.key().value())).toList());
+        Map<String, Object> qualifying = new TreeMap<>();
+        tiers.progress(ANN, NOW).values().forEach((m, v) -> qualifying.put(m.toString(), v.toPlainString()));
+        assertThat(qualifying).isNotEmpty();
+        assertThat(tier.get("qualifying")).isEqualTo(qualifying);
         List<Map<String, Object>> receipts = (List<Map<String, Object>>) doc.get("receipts");
         assertThat(receipts).extracting(r -> r.get("key")).containsExactly("a-1", "a-review", "a-1-return", "a-cup",
                 "a-2");
@@ -422,6 +489,12 @@ public abstract class PrivacyContract {
         assertThat(receipts.get(1).get("event")).isEqualTo(Map.of("type", "review", "attributes",
                 Map.of("text", "Ann Smith loved the flat white")));
         assertThat(receipts.get(2)).containsEntry("original", "a-1").containsEntry("units", Map.of("1", 1L));
+        assertThat(purchase.get("returned")).as("what returns took from the purchase").isEqualTo(
+                program.store().returns(key("a-1")).orElseThrow().returnedUnits());
+        assertThat(receipts.get(4)).as("a purchase nothing was returned from").doesNotContainKey("returned");
+        Map<String, Long> tierReturns = program.store().receipt(key("a-1-return")).orElseThrow().tierReturns();
+        assertThat(tierReturns).isNotEmpty();
+        assertThat(receipts.get(2).get("tierReturns")).isEqualTo(tierReturns);
         assertThat(receipts.get(3)).containsEntry("reward", "cup");
         assertThatThrownBy(() -> program.export(MemberId.of("carol"))).isInstanceOf(UnknownMemberException.class);
     }
@@ -463,6 +536,25 @@ public abstract class PrivacyContract {
                 .as("a return after the retention claws back what the line earned").isEqualTo(30);
         assertThat(program(stores).applyRetention(NOW.plus(Duration.ofDays(400)))).as("without a retention")
                 .isZero();
+    }
+
+    /** A map of keys and values, nulls allowed (as parsed JSON has them). */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    /** The value's text, or null. */
+    static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    static List<Object> movements(List<io.github.loyaltyrules.ledger.LotMovement> movements) {
+        return movements.stream().map(m -> (Object) object("lot", m.lot().value(), "delta", m.delta(), "heldDelta",
+                m.heldDelta())).toList();
     }
 
     protected static List<String> flatten(Map<String, List<String>> snapshot) {
