@@ -29,6 +29,7 @@ import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.RuleEngine;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.QualificationWindow;
@@ -95,8 +96,51 @@ public abstract class PrivacyContract {
     static final ProgramVersion V1 = ProgramVersion.of("v1", ENGINE,
             List.of(Reward.of("cup", "Free coffee", PTS.points(5))));
 
-    /** The stores of one empty database. */
-    public record Stores(LedgerStore ledger, TierStore tiers, ProgramStore program) {
+    /** The stores of one empty database, with the counters of the engine's per-member caps. */
+    public record Stores(LedgerStore ledger, TierStore tiers, ProgramStore program, Quotas quotas) {
+        /** The stores, with the caps counted in memory. */
+        public Stores(LedgerStore ledger, TierStore tiers, ProgramStore program) {
+            this(ledger, tiers, program, Quotas.inMemory());
+        }
+    }
+
+    /**
+     * {@link #ENGINE} with a per-member cap of 1,000 PTS a month on purchases, counted in {@code quotas}
+     * under {@code cap/base/PTS/<member>/<month>} (as loyalty-rules names them), moved to the pseudonym
+     * when the member is erased and exported as the member's counters.
+     */
+    static RuleEngine capped(Quotas quotas) {
+        return new RuleEngine() {
+            @Override
+            public Evaluation evaluate(io.github.loyaltyrules.rule.RuleContext context) {
+                Evaluation e = ENGINE.evaluate(context);
+                if (context.activity() instanceof Purchase) {
+                    String counter = prefix(context.member().id()) + java.time.YearMonth.from(context.at());
+                    long base = e.awards().get(0).amount();
+                    quotas.draw(context.key().value(), counter, base, 1000);
+                    quotas.settle(context.key().value(), Set.of(counter));
+                }
+                return e;
+            }
+
+            @Override
+            public void erased(MemberId member, MemberId pseudonym) {
+                for (String counter : quotas.counters(prefix(member))) {
+                    quotas.rename(counter, prefix(pseudonym) + counter.substring(prefix(member).length()));
+                }
+            }
+
+            @Override
+            public Map<String, Long> memberCounters(MemberId member) {
+                Map<String, Long> out = new TreeMap<>();
+                quotas.counters(prefix(member)).forEach(c -> out.put(c, quotas.used(c)));
+                return out;
+            }
+
+            private String prefix(MemberId m) {
+                return "cap/base/PTS/" + m.value() + "/";
+            }
+        };
     }
 
     /** Returns the stores of a new, empty database. */
@@ -118,7 +162,8 @@ public abstract class PrivacyContract {
         TierLadder ladder = TierLadder.builder().zone(ZONE).window(QualificationWindow.calendarYear())
                 .metrics(Metric.points(TQP)).tier(Tier.of("Green")).tier(Tier.of("Gold").withThreshold(Metric.points(TQP), 40))
                 .build();
-        LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, V1)
+        ProgramVersion v1 = ProgramVersion.of("v1", capped(s.quotas()), List.copyOf(V1.rewards().values()));
+        LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, v1)
                 .tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers())).store(s.program())
                 .pseudonyms(Pseudonyms.keyed(KEY));
         return (retention == null ? b : b.personalDataRetention(retention)).build();
@@ -204,6 +249,9 @@ public abstract class PrivacyContract {
         Map<String, List<String>> before = snapshot(stores);
         assertThat(String.join("\n", flatten(before))).as("the history plants every value")
                 .contains(ANNS_DATA);
+        for (Map.Entry<String, List<String>> table : before.entrySet()) {
+            assertThat(table.getValue()).as("the history fills %s", table.getKey()).isNotEmpty();
+        }
         List<Object> figures = figures(ledger);
         List<Object> anns = holdings(ledger, ANN);
         List<Object> bobs = holdings(ledger, BOB);
@@ -437,7 +485,10 @@ public abstract class PrivacyContract {
                 v.value().amount().toPlainString(), "moneyCurrency", v.value().currency().getCurrencyCode(), "currency",
                 v.cost().currency().code(), "cost", v.cost().minorUnits(), "issuedAt", v.issuedAt().toString(),
                 "expiresAt", text(v.expiresAt()), "posting", v.posting().value())).toList());
-        assertThat(doc.get("ruleCounters")).isEqualTo(counters);
+        Map<String, Long> allCounters = new TreeMap<>(counters); // the engines of every installed version
+        allCounters.putAll(program.version("v1").orElseThrow().engine().memberCounters(ANN));
+        assertThat(allCounters).containsKey("cap/base/PTS/" + ANN.value() + "/2026-03");
+        assertThat(doc.get("ruleCounters")).isEqualTo(allCounters);
         Map<String, Object> tier = (Map<String, Object>) doc.get("tier");
         assertThat(tier.get("current")).isEqualTo(tiers.tierAt(ANN, NOW).name());
         List<Object> changes = new ArrayList<>();
@@ -638,6 +689,7 @@ public abstract class PrivacyContract {
         Set<String> postings = new LinkedHashSet<>();
         List<String> members = new ArrayList<>();
         List<String> records = new ArrayList<>();
+        List<String> returns = new ArrayList<>();
         for (MemberId m : s.ledger().members(null, 10_000)) {
             // toString shows free text by its length only: the rows add the text itself
             MemberBook book = s.ledger().book(m).orElseThrow();
@@ -656,8 +708,12 @@ public abstract class PrivacyContract {
                     + r.attributes() + " " + r.birthday() + " " + r.purchases() + " " + r.rewardsRedeemed()));
             for (ReceiptRecord r : s.program().records(m)) {
                 records.add(record(r));
+                s.program().returns(r.key()).ifPresent(state -> returns.add(state.toString()));
             }
         }
+        out.put("program returns", sorted(returns));
+        out.put("quotas", s.quotas().counters("").stream().map(c -> c + " " + s.quotas().used(c)).toList());
+        out.put("program key uses", keyUses(s.program()));
         out.put("books", sorted(books));
         out.put("lots", sorted(lots));
         out.put("reservations", sorted(reservations));
@@ -671,6 +727,20 @@ public abstract class PrivacyContract {
         }
         out.put("tier states", sorted(tiers));
         return out;
+    }
+
+    /** Which kind of operation each key is bound to: the SPI cannot list them, so the in-memory store's map is read. */
+    private static List<String> keyUses(ProgramStore store) {
+        try {
+            java.lang.reflect.Field f = store.getClass().getDeclaredField("keyUses");
+            f.setAccessible(true);
+            List<String> rows = new ArrayList<>();
+            ((Map<?, ?>) f.get(store)).forEach((k, v) -> rows.add(k + " " + v));
+            assertThat(rows).as("keys bound to a kind of operation").isNotEmpty();
+            return sorted(rows);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("the in-memory program store keeps its key uses in 'keyUses'", e);
+        }
     }
 
     private static String record(ReceiptRecord r) {
