@@ -425,6 +425,13 @@ public abstract class PrivacyContract {
         program.convertToVouchers(runAt, v -> { }, (done, total) -> { });
         List<io.github.loyaltyrules.program.Voucher> vouchers = program.vouchers(ANN, runAt.atZone(ZONE).toLocalDate());
         assertThat(vouchers).as("Ann's points make vouchers").isNotEmpty();
+        // redemptions whose keys look like a run's but are not: no vouchers
+        ledger.adjustCredit(ANN, PTS.points(3), runAt, key("top-up"), "top-up");
+        String stem = "vouchers/PTS/" + runAt.atZone(ZONE).toLocalDate() + "/";
+        for (String lookAlike : List.of(stem + "NOT-HEX-NOT-HEX-NOT-HEX-NOT-HEX-", stem + "ABC",
+                "vouchers/PTS/2020-01-01/0123456789ABCDEF0123456789ABCDEF")) {
+            ledger.redeem(ANN, PTS.points(1), runAt, key(lookAlike), "look-alike");
+        }
 
         Map<String, Object> doc = (Map<String, Object>) Json.parse(program.export(ANN));
 
