@@ -949,6 +949,24 @@ public final class Ledger {
         return ctx.store.reservation(member, key);
     }
 
+    /**
+     * Returns every reservation of a member that the store keeps, open and closed (captured,
+     * released, lapsed), oldest first (by business time, then key): for an export of what the ledger
+     * holds about the member. The in-memory store keeps closed ones within the idempotency window; a
+     * durable store keeps them all.
+     *
+     * @param member the member
+     * @return the reservations
+     * @throws NullPointerException if {@code member} is null
+     * @throws UnknownMemberException if the member is not enrolled
+     */
+    public List<Reservation> reservations(MemberId member) {
+        ctx.book(Checks.notNull(member, "member"));
+        List<Reservation> all = new java.util.ArrayList<>(ctx.store.reservations(member));
+        all.sort(java.util.Comparator.comparing(Reservation::createdAt).thenComparing(r -> r.key().value()));
+        return List.copyOf(all);
+    }
+
     // ------------------------------------------------------------------ reports
 
     /**

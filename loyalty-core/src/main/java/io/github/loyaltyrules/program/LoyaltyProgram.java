@@ -461,11 +461,12 @@ public final class LoyaltyProgram {
 
     /**
      * Returns everything the program holds about a member (data portability), as a JSON document
-     * (RFC 8259, UTF-8 when encoded) of this form, format version 1:
+     * (RFC 8259, UTF-8 when encoded) of this form, format version 2 (every member and its type are listed
+     * in {@code docs/member-export.md}):
      *
      * <pre>{@code
      * {
-     *   "format": "loyalty-member-export/1",
+     *   "format": "loyalty-member-export/2",
      *   "member": "ann",                         // the member id
      *   "exportedAt": "2026-04-07T09:30:00Z",    // every instant: ISO-8601 in UTC
      *   "programVersion": "v1",                  // the version running now
@@ -476,17 +477,26 @@ public final class LoyaltyProgram {
      *                 "pending": 20, "reserved": 0, "expired": 0, "debt": 0}],
      *   "lots": [{"currency": "PTS", "lot": 1, "original": 50, "remaining": 30, "earnedAt": ...,
      *             "availableAt": ..., "expiresAt": ... or null, "source": "till-7/0001#PTS"}],
+     *   "reservations": [{"key": "web-9", "currency": "PTS", "amount": 40, "createdAt": ..., "deadline": ...,
+     *                     "status": "OPEN", "statusNow": "LAPSED", "closedAt": null, "lots": [...]}],
      *   "statement": [{"sequence": 1, "posting": "till-7/0001#PTS", "postingType": "EARN", "type": "EARN",
      *                  "currency": "PTS", "amount": 50, "heldDelta": 0, "debtDelta": 0, "at": ...,
-     *                  "reason": "10 points a visit"}],
+     *                  "reason": "10 points a visit", "lots": [{"lot": 1, "delta": 50, "heldDelta": 0}]}],
+     *   "postings": [{"key": "till-7/0001#PTS", "type": "EARN", "member": "ann", "counterparty": null,
+     *                 "currency": "PTS", "amount": 50, "at": ..., "reason": ..., "target": null}],
+     *   "vouchers": [{"code": "V-3F9A0C21-1", "value": "5.00", "moneyCurrency": "EUR", "currency": "PTS",
+     *                 "cost": 500, "issuedAt": ..., "expiresAt": ..., "posting": "vouchers/PTS/..."}],
      *   "tier": {"current": "Gold" or null, "history": [{"from": "Green", "to": "Gold", "at": ...,
-     *            "cause": "THRESHOLD_REACHED", "reason": ...}]},
+     *            "cause": "THRESHOLD_REACHED", "reason": ...}], "enrolled": "2026-01-05", "earned": "Gold",
+     *            "floor": "Green", "shown": "Gold", "pendingDowngrade": null, "activities": [...],
+     *            "statusMatches": [...], "qualifying": {"points:TQP": "120"}},
      *   "receipts": [{"key": "till-7/0001", "kind": "PURCHASE", "at": ..., "programVersion": "v1",
      *                 "purchase": {"store": ..., "channel": ..., "lines": [{"id": "1", "sku": ...,
      *                     "category": ..., "quantity": 1, "unitPrice": "3.40", "moneyCurrency": "GBP"}]},
      *                 "profileAsSeen": {"tier": ..., "tags": [...], "attributes": {...}, "birthday": ...,
      *                     "purchasesBefore": 0, "tierMultiplier": "1", "perks": [...]},
-     *                 "awards": [{"rule": "visit", "name": "10 points a visit", "currency": "PTS", "amount": 10}]}]
+     *                 "awards": [{"rule": "visit", "name": "10 points a visit", "currency": "PTS", "amount": 10}]}],
+     *   "ruleCounters": {"cap/visit/PTS/ann/2026-04-01": 20}
      * }
      * }</pre>
      *
@@ -494,9 +504,13 @@ public final class LoyaltyProgram {
      * integers); money and multipliers are decimal strings, exact to their scale; dates are
      * {@code YYYY-MM-DD}. Balances are as of {@code exportedAt} (the ledger's clock), one per
      * configured currency. Lots are every lot the ledger keeps, open and spent, per currency in
-     * creation order; the statement is every entry the ledger keeps, oldest first (reservations,
-     * captures and releases are among its entries). {@code tier.current} is the tier shown now (null
-     * without tiers), {@code history} the tier engine's changes, oldest first. Receipts are the records
+     * creation order; reservations every reservation it keeps, open and closed, oldest first; the
+     * statement is every entry it keeps, oldest first, and postings the postings of those entries
+     * (with the counterparty of a transfer). Vouchers are those that conversion runs made of the
+     * member's points. {@code tier.current} is the tier shown now (null without tiers), {@code history}
+     * the tier engine's changes, oldest first, and the rest the engine's stored state (qualifying
+     * activity, status matches, a pending downgrade) and the metrics of the current window.
+     * {@code ruleCounters} are what the rule engines count under the member (per-member caps). Receipts are the records
      * of purchases, events ({@code "event": {"type", "attributes"}}), returns ({@code "original"} and
      * the {@code "units"} returned per line) and reward redemptions ({@code "reward"}), oldest first;
      * a purchase shows the profile as the rules saw it (until retention or erasure drops it). Sets and

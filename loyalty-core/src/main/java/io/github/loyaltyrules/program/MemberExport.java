@@ -3,36 +3,57 @@ package io.github.loyaltyrules.program;
 import io.github.loyaltyrules.ledger.Account;
 import io.github.loyaltyrules.ledger.Balance;
 import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
+import io.github.loyaltyrules.ledger.LotMovement;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.Posting;
+import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.program.spi.MemberRecord;
 import io.github.loyaltyrules.program.spi.ReceiptRecord;
+import io.github.loyaltyrules.program.spi.ReturnState;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.RuleEngine;
+import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.TierChange;
+import io.github.loyaltyrules.tier.spi.PendingDowngrade;
+import io.github.loyaltyrules.tier.spi.TierAssignment;
+import io.github.loyaltyrules.tier.spi.TierState;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Writes what a program holds about one member as the JSON document that
- * {@link LoyaltyProgram#export(MemberId)} documents: account, profile, balances, lots, statement, tier and history, and the records of purchases, events, returns and rewards.
+ * {@link LoyaltyProgram#export(MemberId)} documents: account, profile, balances, lots, reservations,
+ * statement and postings, vouchers, tier state and history, the records of purchases, events, returns
+ * and rewards, and the rule engines' counters of the member.
  */
 final class MemberExport {
 
     /** The format name and version the document starts with. */
-    static final String FORMAT = "loyalty-member-export/1";
+    static final String FORMAT = "loyalty-member-export/2";
 
     private final ProgramContext context;
+    private final Vouchers vouchers;
 
     MemberExport(ProgramContext context) {
         this.context = context;
+        this.vouchers = new Vouchers(context);
     }
 
     String export(MemberId member) {
@@ -70,22 +91,98 @@ final class MemberExport {
             }
         }
         w.endArray();
+        reservations(w, member, now);
+        List<Entry> statement = context.ledger.statement(member);
         w.name("statement").beginArray();
-        for (Entry e : context.ledger.statement(member)) {
+        for (Entry e : statement) {
             w.beginObject().name("sequence").value(e.sequence()).name("posting").value(e.posting())
                     .name("postingType").value(e.postingType().name()).name("type").value(e.type().name())
                     .name("currency").value(e.currency()).name("amount").value(e.amount())
                     .name("heldDelta").value(e.heldDelta()).name("debtDelta").value(e.debtDelta())
-                    .name("at").value(e.at()).name("reason").value(e.reason()).endObject();
+                    .name("at").value(e.at()).name("reason").value(e.reason());
+            movements(w.name("lots"), e.lots());
+            w.endObject();
+        }
+        w.endArray();
+        List<Posting> postings = postings(statement);
+        w.name("postings").beginArray();
+        for (Posting p : postings) {
+            w.beginObject().name("key").value(p.key()).name("type").value(p.type().name())
+                    .name("member").value(p.member()).name("counterparty").value(p.counterparty())
+                    .name("currency").value(p.currency()).name("amount").value(p.amount()).name("at").value(p.at())
+                    .name("reason").value(p.reason()).name("target").value(p.target()).endObject();
+        }
+        w.endArray();
+        w.name("vouchers").beginArray();
+        for (Posting p : postings) {
+            if (p.member().equals(member)) {
+                for (Voucher v : vouchers.issuedBy(p)) {
+                    w.beginObject().name("code").value(v.code()).name("value").value(v.value().amount().toPlainString())
+                            .name("moneyCurrency").value(v.value().currency().getCurrencyCode())
+                            .name("currency").value(v.cost().currency().code()).name("cost").value(v.cost().minorUnits())
+                            .name("issuedAt").value(v.issuedAt()).name("expiresAt").value(v.expiresAt())
+                            .name("posting").value(v.posting()).endObject();
+                }
+            }
         }
         w.endArray();
         tier(w, member, now);
         w.name("receipts").beginArray();
         for (ReceiptRecord r : context.store.records(member)) {
-            receipt(w, r);
+            receipt(w, r, r.kind() == ReceiptRecord.Kind.PURCHASE ? context.store.returns(r.key()).orElse(null) : null);
         }
         w.endArray();
+        ruleCounters(w, member);
         return w.endObject().json();
+    }
+
+    private void reservations(JsonWriter w, MemberId member, Instant now) {
+        w.name("reservations").beginArray();
+        for (Reservation r : context.ledger.reservations(member)) {
+            w.beginObject().name("key").value(r.key()).name("currency").value(r.currency())
+                    .name("amount").value(r.amount()).name("createdAt").value(r.createdAt())
+                    .name("deadline").value(r.deadline()).name("status").value(r.status().name())
+                    .name("statusNow").value(r.statusAt(now).name()).name("closedAt").value(r.closedAt());
+            movements(w.name("lots"), r.allocations());
+            w.endObject();
+        }
+        w.endArray();
+    }
+
+    /** The postings of the statement's entries, once each, in the order of their first entry; as far as the ledger keeps them. */
+    private List<Posting> postings(List<Entry> statement) {
+        Map<IdempotencyKey, Posting> out = new LinkedHashMap<>();
+        for (Entry e : statement) {
+            if (!out.containsKey(e.posting())) {
+                context.ledger.posting(e.posting()).ifPresent(p -> out.put(p.key(), p));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static void movements(JsonWriter w, List<LotMovement> movements) {
+        w.beginArray();
+        for (LotMovement m : movements) {
+            w.beginObject().name("lot").value(m.lot().value()).name("delta").value(m.delta())
+                    .name("heldDelta").value(m.heldDelta()).endObject();
+        }
+        w.endArray();
+    }
+
+    /** What the rule engines of the program's versions count under the member (e.g. per-member caps), by counter name. */
+    private void ruleCounters(JsonWriter w, MemberId member) {
+        Set<RuleEngine> engines = Collections.newSetFromMap(new IdentityHashMap<>());
+        engines.add(context.version.get().engine());
+        context.versions.values().forEach(v -> engines.add(v.engine()));
+        Map<String, Long> counters = new TreeMap<>();
+        for (RuleEngine engine : engines) {
+            counters.putAll(engine.memberCounters(member));
+        }
+        w.name("ruleCounters").beginObject();
+        for (Map.Entry<String, Long> c : counters.entrySet()) {
+            w.name(c.getKey()).value((long) c.getValue());
+        }
+        w.endObject();
     }
 
     private static void profile(JsonWriter w, MemberRecord m) {
@@ -124,6 +221,15 @@ final class MemberExport {
                         .name("cause").value(c.cause().name()).name("reason").value(c.reason()).endObject();
             }
             w.endArray();
+            TierState state = context.tierEngine.state(member).orElse(null);
+            if (state != null) {
+                tierState(w, state);
+                w.name("qualifying").beginObject();
+                for (Map.Entry<Metric, BigDecimal> v : context.tierEngine.progress(member, now).values().entrySet()) {
+                    w.name(v.getKey().toString()).value(v.getValue().toPlainString());
+                }
+                w.endObject();
+            }
         } else {
             w.name("current").value(context.tiers.tierOf(member, now).orElse(null));
             w.name("history").beginArray().endArray();
@@ -131,7 +237,33 @@ final class MemberExport {
         w.endObject();
     }
 
-    private static void receipt(JsonWriter w, ReceiptRecord r) {
+    /** The tier engine's stored state of the member, beside the history written already. */
+    private static void tierState(JsonWriter w, TierState state) {
+        w.name("enrolled").value(state.enrolled()).name("earned").value(state.earned())
+                .name("floor").value(state.floor()).name("shown").value(state.shown());
+        PendingDowngrade pending = state.pending();
+        if (pending == null) {
+            w.name("pendingDowngrade").nullValue();
+        } else {
+            w.name("pendingDowngrade").beginObject().name("effective").value(pending.effective())
+                    .name("target").value(pending.target()).name("reason").value(pending.reason()).endObject();
+        }
+        w.name("activities").beginArray();
+        for (io.github.loyaltyrules.tier.spi.TierActivity a : state.activities()) {
+            w.beginObject().name("metric").value(a.metric()).name("amount").value(a.amount()).name("at").value(a.at())
+                    .name("attributedAt").value(a.attributedAt()).name("effectiveAt").value(a.effectiveAt())
+                    .name("key").value(a.key()).name("original").value(a.original()).endObject();
+        }
+        w.endArray();
+        w.name("statusMatches").beginArray();
+        for (TierAssignment a : state.assignments()) {
+            w.beginObject().name("tier").value(a.tier()).name("from").value(a.from()).name("until").value(a.until())
+                    .name("reason").value(a.reason()).name("key").value(a.key()).endObject();
+        }
+        w.endArray();
+    }
+
+    private static void receipt(JsonWriter w, ReceiptRecord r, ReturnState returned) {
         w.beginObject().name("key").value(r.key()).name("kind").value(r.kind().name()).name("at").value(r.at())
                 .name("programVersion").value(r.programVersion());
         if (r.activity() instanceof Purchase p) {
@@ -154,6 +286,20 @@ final class MemberExport {
             w.name("original").value(r.original());
             w.name("units").beginObject();
             for (Map.Entry<String, Long> u : new TreeMap<>(r.units()).entrySet()) {
+                w.name(u.getKey()).value((long) u.getValue());
+            }
+            w.endObject();
+        }
+        if (!r.tierReturns().isEmpty()) {
+            w.name("tierReturns").beginObject();
+            for (Map.Entry<String, Long> u : new TreeMap<>(r.tierReturns()).entrySet()) {
+                w.name(u.getKey()).value((long) u.getValue());
+            }
+            w.endObject();
+        }
+        if (returned != null) { // what returns have taken from this purchase so far, per line
+            w.name("returned").beginObject();
+            for (Map.Entry<String, Long> u : new TreeMap<>(returned.returnedUnits()).entrySet()) {
                 w.name(u.getKey()).value((long) u.getValue());
             }
             w.endObject();

@@ -105,6 +105,25 @@ final class Vouchers {
         return out;
     }
 
+    /**
+     * The vouchers a posting made if it is a conversion run's redemption (its key is one that
+     * {@link #key} makes for its currency and date) of a currency the running version converts;
+     * else empty. For an export: derived, like a re-run's, from the posting and the running terms.
+     */
+    List<Voucher> issuedBy(Posting p) {
+        VoucherConversion c = context.version.get().voucherConversions().get(p.currency());
+        if (c == null || p.type() != io.github.loyaltyrules.ledger.PostingType.REDEEM) {
+            return List.of();
+        }
+        String stem = "vouchers/" + p.currency() + "/" + p.at().atZone(context.ledger.zone()).toLocalDate() + "/";
+        String key = p.key().value();
+        if (!key.startsWith(stem) || key.length() != stem.length() + 32
+                || !key.substring(stem.length()).chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            return List.of();
+        }
+        return vouchers(p, c);
+    }
+
     private List<Voucher> vouchers(Posting p, VoucherConversion c) {
         long count = p.amount() / c.every();
         Instant expires = c.validity() == null ? null

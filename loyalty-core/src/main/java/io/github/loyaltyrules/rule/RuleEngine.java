@@ -113,4 +113,18 @@ public interface RuleEngine {
      */
     default void erased(io.github.loyaltyrules.ledger.MemberId member, io.github.loyaltyrules.ledger.MemberId pseudonym) {
     }
+
+    /**
+     * Returns what the engine counts under a member's id (such as the counters of per-member caps),
+     * by counter name, for an export of what the program holds about the member. Engines that keep
+     * nothing by member need not override it; the default returns an empty map.
+     *
+     * @param member the member
+     * @return the amount used per counter; empty if none
+     * @throws NullPointerException if {@code member} is null
+     */
+    default java.util.Map<String, Long> memberCounters(io.github.loyaltyrules.ledger.MemberId member) {
+        java.util.Objects.requireNonNull(member, "member must not be null");
+        return java.util.Map.of();
+    }
 }

@@ -504,6 +504,20 @@ public final class TierEngine implements TierLookup {
         }
     }
 
+    /**
+     * Returns what the engine stores about a member: the tiers earned, floor and shown, the pending
+     * downgrade, the qualifying activity recorded, the status matches and the history; for an export
+     * of what the program holds about the member.
+     *
+     * @param member the member
+     * @return the stored state; empty for a member the engine does not know
+     * @throws NullPointerException if {@code member} is null
+     */
+    public Optional<TierState> state(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        return store.state(member);
+    }
+
     /** How much of a recorded positive activity can still be returned; 0 if the engine does not know it. */
     long returnable(MemberId member, IdempotencyKey original) {
         return machine.returnable(read(member), original);

@@ -22,8 +22,9 @@ import javax.sql.DataSource;
  *
  * <p>The member row is updated first, which locks it: a posting racing with the move finds its
  * version changed and retries, and then finds no member. Finding the transfers that other members
- * made to the member reads {@code loyalty_posting} by {@code counterparty}, which has no index: the
- * cost of an erasure grows with the postings table, which is fine for a rare back-office call.
+ * made to the member reads {@code loyalty_posting} by {@code counterparty}, from its index (schema
+ * version 9), so an erasure reads the member's own rows and those of their transfers, however large
+ * the postings table.
  */
 final class JdbcMemberErasure {
 

@@ -83,7 +83,7 @@ public final class Databases {
      * The PostgreSQL database named by the environment, emptied and laid out as a DBA would to
      * spread members over nodes: every table that {@code V5__ledger_v2.sql} creates, and the member
      * table, hash-partitioned by member (the key index by its key) into four partitions, versions 1
-     * and 5 recorded, then {@code migrate()} for the rest (versions 2 to 4, 6 and 7).
+     * and 5 recorded, then {@code migrate()} for the rest (versions 2 to 4, and 6 on).
      */
     public static synchronized DataSource freshPartitionedPostgres() {
         DataSource ds = freshPostgres();

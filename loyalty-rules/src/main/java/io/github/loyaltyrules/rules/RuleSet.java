@@ -222,6 +222,33 @@ public final class RuleSet implements RuleEngine {
         }
     }
 
+    /**
+     * Returns the counters of the per-member caps of this set's rules that name the member, each
+     * with what is used of it, by counter name ({@code cap/<rule>/<currency>/<member>/<period start>}),
+     * in name order: for an export of what the program holds about the member.
+     *
+     * @param member the member
+     * @return the used amount per counter; empty if the member drew on no cap
+     * @throws NullPointerException if {@code member} is null
+     * @throws UnsupportedOperationException if a rule has a per-member cap and the quotas cannot list counters
+     */
+    @Override
+    public java.util.Map<String, Long> memberCounters(io.github.loyaltyrules.ledger.MemberId member) {
+        java.util.Objects.requireNonNull(member, "member must not be null");
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Rule r : ruleList) {
+            for (String currency : r.capsPerMember().keySet()) {
+                String prefix = "cap/" + r.id() + "/" + currency + "/" + member.value() + "/";
+                for (String counter : quotas.counters(prefix)) {
+                    if (counter.indexOf('/', prefix.length()) < 0) { // not the cap of another member whose id starts with this one's
+                        out.put(counter, quotas.used(counter));
+                    }
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** The name of a campaign budget's counter in the {@link Quotas}. */
     static String budgetCounter(String campaignId, String currency) {
         return "budget/" + campaignId + "/" + currency;

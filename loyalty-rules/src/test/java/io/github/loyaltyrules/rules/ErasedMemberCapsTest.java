@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ErasedMemberCapsTest {
 
     @Test
-    void aMembersCapCountersMoveToThePseudonym() {
+    void aMembersCapCountersAreExportedAndMoveToThePseudonym() {
         Quotas quotas = Quotas.inMemory();
         RuleSet rules = RuleSet.builder(STARS).quotas(quotas).rule("base", r -> r.name("2 per 1.00")
                 .capPerMember("STARS", 100, CapPeriod.MONTH).award(Actions.perUnitSpent(stars(2), eur("1.00")))).build();
@@ -46,6 +46,10 @@ class ErasedMemberCapsTest {
         }
         assertThat(quotas.counters("cap/")).containsExactly("cap/base/STARS/ann/2026-05-01",
                 "cap/base/STARS/bob/2026-05-01");
+        assertThat(rules.memberCounters(ann)).as("what the export shows").isEqualTo(
+                java.util.Map.of("cap/base/STARS/ann/2026-05-01", 60L));
+        assertThat(program.export(ann)).contains("\"cap/base/STARS/ann/2026-05-01\": 60")
+                .doesNotContain("cap/base/STARS/bob");
 
         MemberId pseudonym = program.erase(ann);
 
@@ -54,6 +58,9 @@ class ErasedMemberCapsTest {
         assertThat(quotas.used("cap/base/STARS/" + pseudonym.value() + "/2026-05-01")).isEqualTo(60);
         assertThat(quotas.drawn("ann-1", "cap/base/STARS/" + pseudonym.value() + "/2026-05-01")).isEqualTo(60);
         assertThat(quotas.used("cap/base/STARS/bob/2026-05-01")).isEqualTo(60);
+        assertThat(rules.memberCounters(ann)).isEmpty();
+        assertThat(rules.memberCounters(pseudonym)).containsOnlyKeys("cap/base/STARS/" + pseudonym.value()
+                + "/2026-05-01");
         assertThat(program.erase(ann)).isEqualTo(pseudonym); // again: the same, and nothing moves twice
         assertThat(quotas.used("cap/base/STARS/" + pseudonym.value() + "/2026-05-01")).isEqualTo(60);
     }

@@ -34,4 +34,15 @@ public record TierAssignment(String tier, Instant from, Instant until, String re
         Objects.requireNonNull(reason, "reason must not be null");
         Objects.requireNonNull(key, "idempotency key must not be null");
     }
+
+    /**
+     * Describes the assignment; the reason, free text that may hold personal data, by its length only.
+     *
+     * @return e.g. {@code "TierAssignment[tier=Gold, from=..., until=..., reason=<31 chars>, key=m-1]"}
+     */
+    @Override
+    public String toString() {
+        return "TierAssignment[tier=" + tier + ", from=" + from + ", until=" + until + ", reason="
+                + io.github.loyaltyrules.ledger.internal.Inputs.freeText(reason) + ", key=" + key + "]";
+    }
 }

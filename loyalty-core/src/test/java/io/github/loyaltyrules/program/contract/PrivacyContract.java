@@ -29,6 +29,7 @@ import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.RuleEngine;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.QualificationWindow;
@@ -95,8 +96,51 @@ public abstract class PrivacyContract {
     static final ProgramVersion V1 = ProgramVersion.of("v1", ENGINE,
             List.of(Reward.of("cup", "Free coffee", PTS.points(5))));
 
-    /** The stores of one empty database. */
-    public record Stores(LedgerStore ledger, TierStore tiers, ProgramStore program) {
+    /** The stores of one empty database, with the counters of the engine's per-member caps. */
+    public record Stores(LedgerStore ledger, TierStore tiers, ProgramStore program, Quotas quotas) {
+        /** The stores, with the caps counted in memory. */
+        public Stores(LedgerStore ledger, TierStore tiers, ProgramStore program) {
+            this(ledger, tiers, program, Quotas.inMemory());
+        }
+    }
+
+    /**
+     * {@link #ENGINE} with a per-member cap of 1,000 PTS a month on purchases, counted in {@code quotas}
+     * under {@code cap/base/PTS/<member>/<month>} (as loyalty-rules names them), moved to the pseudonym
+     * when the member is erased and exported as the member's counters.
+     */
+    static RuleEngine capped(Quotas quotas) {
+        return new RuleEngine() {
+            @Override
+            public Evaluation evaluate(io.github.loyaltyrules.rule.RuleContext context) {
+                Evaluation e = ENGINE.evaluate(context);
+                if (context.activity() instanceof Purchase) {
+                    String counter = prefix(context.member().id()) + java.time.YearMonth.from(context.at());
+                    long base = e.awards().get(0).amount();
+                    quotas.draw(context.key().value(), counter, base, 1000);
+                    quotas.settle(context.key().value(), Set.of(counter));
+                }
+                return e;
+            }
+
+            @Override
+            public void erased(MemberId member, MemberId pseudonym) {
+                for (String counter : quotas.counters(prefix(member))) {
+                    quotas.rename(counter, prefix(pseudonym) + counter.substring(prefix(member).length()));
+                }
+            }
+
+            @Override
+            public Map<String, Long> memberCounters(MemberId member) {
+                Map<String, Long> out = new TreeMap<>();
+                quotas.counters(prefix(member)).forEach(c -> out.put(c, quotas.used(c)));
+                return out;
+            }
+
+            private String prefix(MemberId m) {
+                return "cap/base/PTS/" + m.value() + "/";
+            }
+        };
     }
 
     /** Returns the stores of a new, empty database. */
@@ -118,7 +162,8 @@ public abstract class PrivacyContract {
         TierLadder ladder = TierLadder.builder().zone(ZONE).window(QualificationWindow.calendarYear())
                 .metrics(Metric.points(TQP)).tier(Tier.of("Green")).tier(Tier.of("Gold").withThreshold(Metric.points(TQP), 40))
                 .build();
-        LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, V1)
+        ProgramVersion v1 = ProgramVersion.of("v1", capped(s.quotas()), List.copyOf(V1.rewards().values()));
+        LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, v1)
                 .tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers())).store(s.program())
                 .pseudonyms(Pseudonyms.keyed(KEY));
         return (retention == null ? b : b.personalDataRetention(retention)).build();
@@ -204,6 +249,9 @@ public abstract class PrivacyContract {
         Map<String, List<String>> before = snapshot(stores);
         assertThat(String.join("\n", flatten(before))).as("the history plants every value")
                 .contains(ANNS_DATA);
+        for (Map.Entry<String, List<String>> table : before.entrySet()) {
+            assertThat(table.getValue()).as("the history fills %s", table.getKey()).isNotEmpty();
+        }
         List<Object> figures = figures(ledger);
         List<Object> anns = holdings(ledger, ANN);
         List<Object> bobs = holdings(ledger, BOB);
@@ -355,11 +403,40 @@ public abstract class PrivacyContract {
         program.updateProfile(ANN, Set.of("staff", "vegan"), attributes, LocalDate.of(1987, 6, 15));
         Ledger ledger = program.ledger();
         TierEngine tiers = program.tierEngine().orElseThrow();
+        // a version that converts points to vouchers and whose engine counts by member; a lapsed and an open hold
+        Map<String, Long> counters = Map.of("cap/visit/PTS/" + ANN.value() + "/2026-03-01", 2L);
+        RuleEngine counting = new RuleEngine() {
+            @Override
+            public Evaluation evaluate(io.github.loyaltyrules.rule.RuleContext context) {
+                return ENGINE.evaluate(context);
+            }
+
+            @Override
+            public Map<String, Long> memberCounters(MemberId member) {
+                return member.equals(ANN) ? counters : Map.of();
+            }
+        };
+        program.install(ProgramVersion.of("v2", counting, List.copyOf(V1.rewards().values())).withVoucherConversions(
+                io.github.loyaltyrules.program.VoucherConversion.of(PTS.points(5), Money.of("2.50", "EUR"))
+                        .validFor(Period.ofMonths(3))));
+        program.reserve(ANN, PTS.points(1), Duration.ofHours(1), NOW.minusSeconds(7200), key("a-hold-3"), "checkout");
+        program.reserve(ANN, PTS.points(1), Duration.ofHours(1), NOW.minusSeconds(60), key("a-hold-4"), "checkout");
+        Instant runAt = NOW.minusSeconds(30);
+        program.convertToVouchers(runAt, v -> { }, (done, total) -> { });
+        List<io.github.loyaltyrules.program.Voucher> vouchers = program.vouchers(ANN, runAt.atZone(ZONE).toLocalDate());
+        assertThat(vouchers).as("Ann's points make vouchers").isNotEmpty();
+        // redemptions whose keys look like a run's but are not: no vouchers
+        ledger.adjustCredit(ANN, PTS.points(3), runAt, key("top-up"), "top-up");
+        String stem = "vouchers/PTS/" + runAt.atZone(ZONE).toLocalDate() + "/";
+        for (String lookAlike : List.of(stem + "NOT-HEX-NOT-HEX-NOT-HEX-NOT-HEX-", stem + "ABC",
+                "vouchers/PTS/2020-01-01/0123456789ABCDEF0123456789ABCDEF")) {
+            ledger.redeem(ANN, PTS.points(1), runAt, key(lookAlike), "look-alike");
+        }
 
         Map<String, Object> doc = (Map<String, Object>) Json.parse(program.export(ANN));
 
-        assertThat(doc).containsEntry("format", "loyalty-member-export/1").containsEntry("member", ANN.value())
-                .containsEntry("exportedAt", NOW.toString()).containsEntry("programVersion", "v1");
+        assertThat(doc).containsEntry("format", "loyalty-member-export/2").containsEntry("member", ANN.value())
+                .containsEntry("exportedAt", NOW.toString()).containsEntry("programVersion", "v2");
         var account = ledger.account(ANN);
         assertThat(doc.get("account")).isEqualTo(Map.of("status", "ACTIVE", "enrolledAt",
                 account.enrolledAt().toString(), "statusSince", account.statusSince().toString(), "statusReason",
@@ -386,12 +463,39 @@ public abstract class PrivacyContract {
         assertThat(doc.get("lots")).isEqualTo(lots);
         List<Object> statement = new ArrayList<>();
         for (Entry e : ledger.statement(ANN)) {
-            statement.add(Map.of("sequence", e.sequence(), "posting", e.posting().value(), "postingType",
+            statement.add(object("sequence", e.sequence(), "posting", e.posting().value(), "postingType",
                     e.postingType().name(), "type", e.type().name(), "currency", e.currency(), "amount", e.amount(),
                     "heldDelta", e.heldDelta(), "debtDelta", e.debtDelta(), "at", e.at().toString(), "reason",
-                    e.reason()));
+                    e.reason(), "lots", movements(e.lots())));
         }
         assertThat(doc.get("statement")).isEqualTo(statement);
+        List<Object> reservations = new ArrayList<>();
+        for (var r : ledger.reservations(ANN)) {
+            reservations.add(object("key", r.key().value(), "currency", r.currency(), "amount", r.amount(),
+                    "createdAt", r.createdAt().toString(), "deadline", r.deadline().toString(), "status",
+                    r.status().name(), "statusNow", r.statusAt(NOW).name(), "closedAt", text(r.closedAt()), "lots",
+                    movements(r.allocations())));
+        }
+        assertThat(reservations.stream().map(r -> (Object) ((Map<?, ?>) r).get("statusNow")).toList())
+                .containsExactly("CAPTURED", "RELEASED", "LAPSED", "OPEN");
+        assertThat(doc.get("reservations")).isEqualTo(reservations);
+        List<Object> postings = new ArrayList<>();
+        for (IdempotencyKey k : new LinkedHashSet<>(ledger.statement(ANN).stream().map(Entry::posting).toList())) {
+            var p = ledger.posting(k).orElseThrow();
+            postings.add(object("key", k.value(), "type", p.type().name(), "member", p.member().value(), "counterparty",
+                    text(p.counterparty()), "currency", p.currency(), "amount", p.amount(), "at", p.at().toString(),
+                    "reason", p.reason(), "target", text(p.target())));
+        }
+        assertThat(postings.stream().map(p -> (Object) ((Map<?, ?>) p).get("counterparty")).toList()).contains(BOB.value());
+        assertThat(doc.get("postings")).isEqualTo(postings);
+        assertThat(doc.get("vouchers")).isEqualTo(vouchers.stream().map(v -> object("code", v.code(), "value",
+                v.value().amount().toPlainString(), "moneyCurrency", v.value().currency().getCurrencyCode(), "currency",
+                v.cost().currency().code(), "cost", v.cost().minorUnits(), "issuedAt", v.issuedAt().toString(),
+                "expiresAt", text(v.expiresAt()), "posting", v.posting().value())).toList());
+        Map<String, Long> allCounters = new TreeMap<>(counters); // the engines of every installed version
+        allCounters.putAll(program.version("v1").orElseThrow().engine().memberCounters(ANN));
+        assertThat(allCounters).containsKey("cap/base/PTS/" + ANN.value() + "/2026-03");
+        assertThat(doc.get("ruleCounters")).isEqualTo(allCounters);
         Map<String, Object> tier = (Map<String, Object>) doc.get("tier");
         assertThat(tier.get("current")).isEqualTo(tiers.tierAt(ANN, NOW).name());
         List<Object> changes = new ArrayList<>();
@@ -401,6 +505,27 @@ public abstract class PrivacyContract {
         }
         assertThat(changes).isNotEmpty();
         assertThat(tier.get("history")).isEqualTo(changes);
+        var state = tiers.state(ANN).orElseThrow();
+        assertThat(tier).containsEntry("enrolled", state.enrolled().toString()).containsEntry("earned", state.earned())
+                .containsEntry("floor", state.floor()).containsEntry("shown", state.shown())
+                .containsEntry("pendingDowngrade", state.pending() == null ? null : object("effective",
+                        state.pending().effective().toString(), "target", state.pending().target(), "reason",
+                        state.pending().reason()));
+        List<Object> activities = new ArrayList<>();
+        for (var a : state.activities()) {
+            activities.add(object("metric", a.metric(), "amount", a.amount(), "at", a.at().toString(), "attributedAt",
+                    a.attributedAt().toString(), "effectiveAt", a.effectiveAt().toString(), "key", a.key().value(),
+                    "original", text(a.original())));
+        }
+        assertThat(activities).as("qualifying activity of purchases and the return").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(tier.get("activities")).isEqualTo(activities);
+        assertThat(tier.get("statusMatches")).isEqualTo(state.assignments().stream().map(a -> object("tier", a.tier(),
+                "from", a.from().toString(), "until", a.until().toString(), "reason", a.reason(), "key",
+                a.key().value())).toList());
+        Map<String, Object> qualifying = new TreeMap<>();
+        tiers.progress(ANN, NOW).values().forEach((m, v) -> qualifying.put(m.toString(), v.toPlainString()));
+        assertThat(qualifying).isNotEmpty();
+        assertThat(tier.get("qualifying")).isEqualTo(qualifying);
         List<Map<String, Object>> receipts = (List<Map<String, Object>>) doc.get("receipts");
         assertThat(receipts).extracting(r -> r.get("key")).containsExactly("a-1", "a-review", "a-1-return", "a-cup",
                 "a-2");
@@ -422,6 +547,12 @@ public abstract class PrivacyContract {
         assertThat(receipts.get(1).get("event")).isEqualTo(Map.of("type", "review", "attributes",
                 Map.of("text", "Ann Smith loved the flat white")));
         assertThat(receipts.get(2)).containsEntry("original", "a-1").containsEntry("units", Map.of("1", 1L));
+        assertThat(purchase.get("returned")).as("what returns took from the purchase").isEqualTo(
+                program.store().returns(key("a-1")).orElseThrow().returnedUnits());
+        assertThat(receipts.get(4)).as("a purchase nothing was returned from").doesNotContainKey("returned");
+        Map<String, Long> tierReturns = program.store().receipt(key("a-1-return")).orElseThrow().tierReturns();
+        assertThat(tierReturns).isNotEmpty();
+        assertThat(receipts.get(2).get("tierReturns")).isEqualTo(tierReturns);
         assertThat(receipts.get(3)).containsEntry("reward", "cup");
         assertThatThrownBy(() -> program.export(MemberId.of("carol"))).isInstanceOf(UnknownMemberException.class);
     }
@@ -463,6 +594,25 @@ public abstract class PrivacyContract {
                 .as("a return after the retention claws back what the line earned").isEqualTo(30);
         assertThat(program(stores).applyRetention(NOW.plus(Duration.ofDays(400)))).as("without a retention")
                 .isZero();
+    }
+
+    /** A map of keys and values, nulls allowed (as parsed JSON has them). */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    /** The value's text, or null. */
+    static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    static List<Object> movements(List<io.github.loyaltyrules.ledger.LotMovement> movements) {
+        return movements.stream().map(m -> (Object) object("lot", m.lot().value(), "delta", m.delta(), "heldDelta",
+                m.heldDelta())).toList();
     }
 
     protected static List<String> flatten(Map<String, List<String>> snapshot) {
@@ -546,6 +696,7 @@ public abstract class PrivacyContract {
         Set<String> postings = new LinkedHashSet<>();
         List<String> members = new ArrayList<>();
         List<String> records = new ArrayList<>();
+        List<String> returns = new ArrayList<>();
         for (MemberId m : s.ledger().members(null, 10_000)) {
             // toString shows free text by its length only: the rows add the text itself
             MemberBook book = s.ledger().book(m).orElseThrow();
@@ -564,8 +715,12 @@ public abstract class PrivacyContract {
                     + r.attributes() + " " + r.birthday() + " " + r.purchases() + " " + r.rewardsRedeemed()));
             for (ReceiptRecord r : s.program().records(m)) {
                 records.add(record(r));
+                s.program().returns(r.key()).ifPresent(state -> returns.add(state.toString()));
             }
         }
+        out.put("program returns", sorted(returns));
+        out.put("quotas", s.quotas().counters("").stream().map(c -> c + " " + s.quotas().used(c)).toList());
+        out.put("program key uses", keyUses(s.program()));
         out.put("books", sorted(books));
         out.put("lots", sorted(lots));
         out.put("reservations", sorted(reservations));
@@ -579,6 +734,20 @@ public abstract class PrivacyContract {
         }
         out.put("tier states", sorted(tiers));
         return out;
+    }
+
+    /** Which kind of operation each key is bound to: the SPI cannot list them, so the in-memory store's map is read. */
+    private static List<String> keyUses(ProgramStore store) {
+        try {
+            java.lang.reflect.Field f = store.getClass().getDeclaredField("keyUses");
+            f.setAccessible(true);
+            List<String> rows = new ArrayList<>();
+            ((Map<?, ?>) f.get(store)).forEach((k, v) -> rows.add(k + " " + v));
+            assertThat(rows).as("keys bound to a kind of operation").isNotEmpty();
+            return sorted(rows);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("the in-memory program store keeps its key uses in 'keyUses'", e);
+        }
     }
 
     private static String record(ReceiptRecord r) {
