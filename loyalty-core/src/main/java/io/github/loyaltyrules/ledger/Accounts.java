@@ -46,7 +46,7 @@ final class Accounts {
         Checks.notNull(member, "member");
         Checks.businessTime(at, "at");
         LedgerContext.reason(reason, true);
-        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+        return ctx.loop.run(member, () -> {
             MemberBook book = ctx.book(member);
             Account before = book.account();
             boolean allowed = false;
@@ -73,7 +73,7 @@ final class Accounts {
                 }
                 return after;
             }
-        }
-        throw LedgerContext.contended(member);
+            return null; // another writer changed the member: read again
+        }, LedgerContext::contended);
     }
 }
