@@ -1,7 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.Prepared.Header;
-import io.github.loyaltyrules.ledger.Prepared.Operation;
 import io.github.loyaltyrules.ledger.internal.CommitLoop;
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.spi.Commit;
@@ -79,7 +78,7 @@ final class Poster {
                 ctx.replayed(first.type());
                 return first;
             }
-            throw conflict(first, p, horizon);
+            throw conflict(first, p);
         }
         List<MemberChange> changes;
         List<Entry> entries;
@@ -139,13 +138,17 @@ final class Poster {
 
     /**
      * Names the first field in which a request differs from the posting first made with its key,
-     * without printing either's values (the first may be another member's): the request is worked
-     * out on throw-away drafts and its parts compared with the posting's.
+     * without printing the posting's values (it may be another member's).
      */
-    private IdempotencyConflictException conflict(Posting first, Prepared p, Instant horizon) {
-        return new IdempotencyConflictException("idempotency key '" + p.key() + "' was first used for a request "
-                + "with another " + differingField(first, p.type(), p.member(), p.other(), horizon, p.op())
-                + "; reuse a key only to retry the same request");
+    private static IdempotencyConflictException conflict(Posting first, Prepared p) {
+        IdempotencyConflictException.Field field = p.request().differenceFrom(first);
+        String what = field == null ? "content"
+                : field == IdempotencyConflictException.Field.TYPE ? "type (" + first.type() + ", not " + p.type() + ")"
+                : field.label();
+        String message = "idempotency key '" + p.key() + "' was first used for a request with another " + what
+                + "; reuse a key only to retry the same request";
+        return field == null ? new IdempotencyConflictException(message)
+                : new IdempotencyConflictException(field, message);
     }
 
     /** The posting of a request from what its operation says; a request it derives its fingerprint from keeps no text. */
@@ -187,7 +190,7 @@ final class Poster {
         for (Prepared p : batch) {
             Posting first = ctx.postingOrNull(p.key());
             if (first != null && !p.madeBy(first)) {
-                throw conflict(first, p, horizon);
+                throw conflict(first, p);
             }
             firsts.add(first);
         }
@@ -305,43 +308,5 @@ final class Poster {
             drafts.put(other, new Draft(ctx.workingSet(other), ctx.store, horizon));
         }
         return drafts;
-    }
-
-    private String differingField(Posting first, PostingType type, MemberId member, MemberId other, Instant horizon,
-            Operation op) {
-        if (!first.member().equals(member)) {
-            return "member";
-        }
-        if (type != first.type()) {
-            return "type (" + first.type() + ", not " + type + ")";
-        }
-        Header h;
-        try {
-            h = op.apply(drafts(member, other, horizon)::get);
-        } catch (LoyaltyException | IllegalStateException e) {
-            return "content";
-        }
-        if (h.type() != first.type()) {
-            return "type (" + first.type() + ", not " + h.type() + ")";
-        }
-        if (!java.util.Objects.equals(h.counterparty(), first.counterparty())) {
-            return "counterparty";
-        }
-        if (!h.currency().equals(first.currency())) {
-            return "currency";
-        }
-        if (h.amount() != first.amount()) {
-            return "amount";
-        }
-        if (!h.at().equals(first.at())) {
-            return "business time";
-        }
-        if (!h.reason().equals(first.reason())) {
-            return "reason";
-        }
-        if (!java.util.Objects.equals(h.target(), first.target())) {
-            return "target posting";
-        }
-        return "content (such as a reservation's time-to-live, or a full against a partial reversal)";
     }
 }
