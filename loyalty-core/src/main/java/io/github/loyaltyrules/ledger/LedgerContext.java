@@ -146,8 +146,11 @@ final class LedgerContext {
      * published once); otherwise the failure is thrown, and a retry finds the ledger as it is.
      */
     boolean applied(Commit commit, BooleanSupplier landed) {
-        return CommitLoop.write(() -> store.apply(commit) == CommitResult.APPLIED,
-                () -> landed.getAsBoolean() ? Boolean.TRUE : null);
+        try {
+            return store.apply(commit) == CommitResult.APPLIED;
+        } catch (RuntimeException failure) {
+            return CommitLoop.landedAfter(failure, () -> landed.getAsBoolean() ? Boolean.TRUE : null);
+        }
     }
 
     /** The exception for a member whose optimistic commit lost {@link CommitLoop#MAX_ATTEMPTS} times in a row. */

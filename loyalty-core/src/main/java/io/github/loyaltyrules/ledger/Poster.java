@@ -103,10 +103,14 @@ final class Poster {
             entries = List.copyOf(all);
         }
         Posting posting = posting(p, h, entries);
-        Posting stored = CommitLoop.write(() -> (ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
-                ? memory.apply(changes.get(0), posting, entries)
-                : ctx.store.apply(new Commit(changes, List.of(posting), entries))) == CommitResult.APPLIED ? posting : null,
-                () -> landed(p));
+        Posting stored;
+        try {
+            stored = (ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
+                    ? memory.apply(changes.get(0), posting, entries)
+                    : ctx.store.apply(new Commit(changes, List.of(posting), entries))) == CommitResult.APPLIED ? posting : null;
+        } catch (RuntimeException failure) {
+            stored = CommitLoop.landedAfter(failure, () -> landed(p));
+        }
         if (stored != null) {
             ctx.posted(stored.type(), start);
             if (!ctx.listeners.isEmpty()) {
@@ -234,8 +238,12 @@ final class Poster {
                 changes.add(d.toChange());
             }
         }
-        List<Posting> stored = CommitLoop.write(() -> ctx.store.apply(new Commit(changes, postings, all))
-                == CommitResult.APPLIED ? postings : null, () -> landed(batch));
+        List<Posting> stored;
+        try {
+            stored = ctx.store.apply(new Commit(changes, postings, all)) == CommitResult.APPLIED ? postings : null;
+        } catch (RuntimeException failure) {
+            stored = CommitLoop.landedAfter(failure, () -> landed(batch));
+        }
         if (stored == null) {
             return null;
         }

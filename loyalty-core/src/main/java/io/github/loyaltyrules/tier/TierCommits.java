@@ -61,8 +61,12 @@ final class TierCommits {
      * failure reaches the caller, whose retry finds the state as it is.
      */
     private TierCommitResult replaced(MemberId member, Transition<?> t) {
-        return CommitLoop.write(() -> store.replace(t.next(), t.added()),
-                () -> store.state(member).filter(t.next()::equals).isPresent() ? TierCommitResult.APPLIED : null);
+        try {
+            return store.replace(t.next(), t.added());
+        } catch (RuntimeException failure) {
+            return CommitLoop.landedAfter(failure,
+                    () -> store.state(member).filter(t.next()::equals).isPresent() ? TierCommitResult.APPLIED : null);
+        }
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
  * The optimistic commit loop of the ledger and the tier engine, written once: read what is stored,
  * compute the change from it, store it only if what was read is still the stored version, and
  * otherwise (another writer stored first) read and compute again, up to {@value #MAX_ATTEMPTS}
- * attempts in a row before the caller's "contended" exception. Also the write whose reply may be
- * lost ({@link #write}): a store that fails may have committed all the same. Not API.
+ * attempts in a row before the caller's "contended" exception. Also what follows a write whose
+ * reply may be lost ({@link #landedAfter}): a store that fails may have committed all the same. Not API.
  *
  * @since 0.1.0
  */
@@ -89,31 +89,29 @@ public final class CommitLoop {
     }
 
     /**
-     * Writes to a store whose reply may be lost. If {@code write} throws, the write may have landed all
-     * the same: {@code readBack} says what it stands for if it did (as the store now has it), so that its
-     * events are published once; if it did not ({@code null}), or cannot be read back (then its failure is
-     * added as suppressed), the write's failure is thrown, and a retry finds the store as it is.
+     * After a write to a store failed: the write may have landed all the same, its reply lost.
+     * {@code readBack} says what the write stands for if it did (as the store now has it), so that it
+     * counts as done and its events are published once; if it did not ({@code null}), or cannot be
+     * read back (then that failure is added to {@code failure} as suppressed), {@code failure} is
+     * thrown, and a retry finds the store as it is. Called from the write's {@code catch}, so that the
+     * write itself costs nothing more.
      *
-     * @param <T> what the write returns
-     * @param write the write
-     * @param readBack after a failed write: what the landed write stands for, or {@code null} if it did not land
-     * @return what {@code write} returned, or what {@code readBack} found
+     * @param <T> what the write stands for
+     * @param failure what the write threw
+     * @param readBack what the landed write stands for, or {@code null} if it did not land
+     * @return what {@code readBack} found
      */
-    public static <T> T write(Supplier<T> write, Supplier<T> readBack) {
+    public static <T> T landedAfter(RuntimeException failure, Supplier<T> readBack) {
+        T landed;
         try {
-            return write.get();
-        } catch (RuntimeException failure) {
-            T landed;
-            try {
-                landed = readBack.get();
-            } catch (RuntimeException unreadable) {
-                failure.addSuppressed(unreadable);
-                throw failure;
-            }
-            if (landed == null) {
-                throw failure;
-            }
-            return landed;
+            landed = readBack.get();
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            throw failure;
         }
+        if (landed == null) {
+            throw failure;
+        }
+        return landed;
     }
 }

@@ -44,20 +44,14 @@ class CommitLoopTest {
 
     @Test
     void aFailedWriteThatLandedCountsAsDoneAndOneThatDidNotThrowsItsFailure() {
-        assertThat(CommitLoop.write(() -> "written", () -> "read back")).isEqualTo("written");
-        assertThat(CommitLoop.<String>write(() -> null, () -> "read back")).isNull();
         RuntimeException lost = new IllegalStateException("reply lost");
-        assertThat(CommitLoop.write(() -> {
-            throw lost;
-        }, () -> "read back")).isEqualTo("read back");
-        assertThatThrownBy(() -> CommitLoop.write(() -> {
-            throw lost;
-        }, () -> null)).isSameAs(lost);
+        assertThat(CommitLoop.landedAfter(lost, () -> "read back")).isEqualTo("read back");
+        assertThat(lost.getSuppressed()).isEmpty();
+        assertThatThrownBy(() -> CommitLoop.landedAfter(lost, () -> null)).isSameAs(lost);
+        assertThat(lost.getSuppressed()).isEmpty();
         RuntimeException down = new IllegalStateException("store down");
         RuntimeException unreadable = new IllegalStateException("cannot read");
-        assertThatThrownBy(() -> CommitLoop.write(() -> {
-            throw down;
-        }, () -> {
+        assertThatThrownBy(() -> CommitLoop.landedAfter(down, () -> {
             throw unreadable;
         })).isSameAs(down).satisfies(t -> assertThat(t.getSuppressed()).containsExactly(unreadable));
     }
