@@ -617,8 +617,8 @@ public final class LoyaltyProgram {
      * <p>Give the candidate an engine with counters of its own (e.g. a {@code RuleSet} built with
      * {@code Quotas.inMemory()}): the replay evaluates as a purchase would, so caps and budgets are
      * drawn, and drawn on the candidate's counters they bind as they would have live (a member's
-     * caps exactly; a campaign budget shared by members in member order rather than in time order).
-     * Memory holds one member's records at a time.
+     * caps exactly; a campaign budget shared by members in member order rather than in time order:
+     * replay in {@link ReplayOrder#TIME} for that). Memory holds one member's records at a time.
      *
      * @param candidate the version to replay; not installed
      * @param from the start of the period (inclusive)
@@ -632,6 +632,34 @@ public final class LoyaltyProgram {
      */
     public ReplayReport replay(ProgramVersion candidate, Instant from, Instant to,
             java.util.function.Consumer<? super MemberReplay> perMember, io.github.loyaltyrules.ledger.ProgressListener progress) {
+        return replay(candidate, from, to, ReplayOrder.MEMBER, perMember, progress);
+    }
+
+    /**
+     * What-if replay in a chosen order: as {@link #replay(ProgramVersion, Instant, Instant,
+     * java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)}, but with
+     * {@link ReplayOrder#TIME} every member's purchases and events are merged in business time order
+     * (ties in key order), streamed from the program store a page at a time, so that a counter
+     * shared by members (a campaign budget) on the candidate's own counters is drawn in the order it
+     * was live, and the replay gives exactly what running the candidate live would have given. In
+     * time order, memory holds a page of records and each member's totals; {@code perMember} receives
+     * the members at the end, in member order; {@code progress} counts the purchases and events
+     * replayed, out of those the period held when the replay started.
+     *
+     * @param candidate the version to replay; not installed
+     * @param from the start of the period (inclusive)
+     * @param to the end of the period (exclusive); after {@code from}
+     * @param order member by member, or merged in time order
+     * @param perMember receives each member with activity in the period
+     * @param progress receives the progress: members done ({@code MEMBER}) or records done ({@code TIME})
+     * @return the totals
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code to} is not after {@code from}
+     * @throws UnsupportedOperationException if the program store cannot list the records the order needs
+     */
+    public ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOrder order,
+            java.util.function.Consumer<? super MemberReplay> perMember, io.github.loyaltyrules.ledger.ProgressListener progress) {
+        Objects.requireNonNull(order, "replay order must not be null");
         Objects.requireNonNull(candidate, "candidate must not be null");
         Objects.requireNonNull(from, "from must not be null");
         Objects.requireNonNull(to, "to must not be null");
@@ -640,7 +668,7 @@ public final class LoyaltyProgram {
         if (!to.isAfter(from)) {
             throw new InvalidRequestException("a replay's period must end after it starts; got " + from + " to " + to);
         }
-        return new Replays(context).replay(candidate, from, to, perMember, progress);
+        return new Replays(context).replay(candidate, from, to, order, perMember, progress);
     }
 
     /**

@@ -29,8 +29,72 @@ final class Replays {
         this.context = context;
     }
 
-    ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, Consumer<? super MemberReplay> perMember,
-            ProgressListener progress) {
+    ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOrder order,
+            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
+        return order == ReplayOrder.TIME ? inTimeOrder(candidate, from, to, perMember, progress)
+                : byMember(candidate, from, to, perMember, progress);
+    }
+
+    /**
+     * Every member's records of the period merged in time order, a page at a time from the store; the
+     * members' totals are kept until the end (in member order), then handed over. Progress counts the
+     * records, out of those the period held when the replay started.
+     */
+    private ReplayReport inTimeOrder(ProgramVersion candidate, Instant from, Instant to,
+            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
+        long total = 0;
+        for (ReceiptRecord after = null; ; ) {
+            List<ReceiptRecord> page = context.store.recordsByTime(from, to, after, PAGE);
+            for (ReceiptRecord r : page) {
+                total += replayed(r) ? 1 : 0;
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        Map<MemberId, Map<String, Long>[]> sums = new java.util.TreeMap<>();
+        Map<MemberId, long[]> counts = new HashMap<>();
+        long done = 0;
+        for (ReceiptRecord after = null; ; ) {
+            List<ReceiptRecord> page = context.store.recordsByTime(from, to, after, PAGE);
+            for (ReceiptRecord r : page) {
+                if (!replayed(r)) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Long>[] s = sums.computeIfAbsent(r.member(), m -> new Map[] {new HashMap<>(), new HashMap<>()});
+                counts.computeIfAbsent(r.member(), m -> new long[1])[0]++;
+                replayOne(candidate, r, s[0], s[1]);
+                done++;
+                progress.progress(done, Math.max(done, total));
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        Map<String, Long> awarded = new HashMap<>();
+        Map<String, Long> wouldAward = new HashMap<>();
+        long activities = 0;
+        long changed = 0;
+        for (Map.Entry<MemberId, Map<String, Long>[]> e : sums.entrySet()) {
+            MemberReplay one = new MemberReplay(e.getKey(), counts.get(e.getKey())[0], e.getValue()[0], e.getValue()[1]);
+            activities += one.activities();
+            changed += one.changed() ? 1 : 0;
+            addAll(awarded, one.awarded());
+            addAll(wouldAward, one.wouldAward());
+            perMember.accept(one);
+        }
+        return new ReplayReport(candidate.id(), from, to, sums.size(), activities, changed, awarded, wouldAward);
+    }
+
+    private static boolean replayed(ReceiptRecord r) {
+        return r.kind() == ReceiptRecord.Kind.PURCHASE || r.kind() == ReceiptRecord.Kind.EVENT;
+    }
+
+    private ReplayReport byMember(ProgramVersion candidate, Instant from, Instant to,
+            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
         long total = 0;
         for (MemberId after = null; ; ) {
             List<MemberId> page = context.ledger.members(after, PAGE);
@@ -75,20 +139,25 @@ final class Replays {
         Map<String, Long> wouldAward = new HashMap<>();
         long activities = 0;
         for (ReceiptRecord r : context.store.records(member)) {
-            if (r.kind() != ReceiptRecord.Kind.PURCHASE && r.kind() != ReceiptRecord.Kind.EVENT
-                    || r.at().isBefore(from) || !r.at().isBefore(to)) {
+            if (!replayed(r) || r.at().isBefore(from) || !r.at().isBefore(to)) {
                 continue;
             }
             activities++;
-            addAwards(awarded, r.awards());
-            // a purchase keeps the member as the rules saw them; an event is seen with today's record
-            MemberProfile profile = r.profile() != null ? r.profile()
-                    : context.profile(member, context.memberRecord(member), r.at());
-            Evaluation e = candidate.engine().evaluate(new RuleContext(profile, r.activity(),
-                    r.at().atZone(context.ledger.zone()), r.key(), candidate.id()));
-            addAwards(wouldAward, e.awards());
+            replayOne(candidate, r, awarded, wouldAward);
         }
         return new MemberReplay(member, activities, awarded, wouldAward);
+    }
+
+    /** Adds what a purchase or event was awarded and what the candidate awards for it. */
+    private void replayOne(ProgramVersion candidate, ReceiptRecord r, Map<String, Long> awarded,
+            Map<String, Long> wouldAward) {
+        addAwards(awarded, r.awards());
+        // a purchase keeps the member as the rules saw them; an event is seen with today's record
+        MemberProfile profile = r.profile() != null ? r.profile()
+                : context.profile(r.member(), context.memberRecord(r.member()), r.at());
+        Evaluation e = candidate.engine().evaluate(new RuleContext(profile, r.activity(),
+                r.at().atZone(context.ledger.zone()), r.key(), candidate.id()));
+        addAwards(wouldAward, e.awards());
     }
 
     private static void addAwards(Map<String, Long> sums, List<Award> awards) {
