@@ -433,8 +433,7 @@ public final class JdbcProgramStore implements ProgramStore {
         Instant start = after == null || after.at().isBefore(from) ? from : after.at();
         // business times are in years 1 to 9999, whose text is fixed-width; bounds beyond take in all
         String low = start.isBefore(FIRST) ? "" : second(start);
-        Instant end = to.minusNanos(1).plusSeconds(1);
-        String high = end.isAfter(LAST) ? "A" : second(end);
+        String high = to.isAfter(LAST) ? "A" : second(to.minusNanos(1).plusSeconds(1));
         try (Connection c = dataSource.getConnection()) {
             for (int rows = limit + 1; ; rows = (int) Math.min(Integer.MAX_VALUE - 8L, rows * 2L)) {
                 List<ReceiptRecord> read = new ArrayList<>();
