@@ -672,6 +672,31 @@ public final class LoyaltyProgram {
     }
 
     /**
+     * Returns what the members did in the program over {@code [from, to)}: the members enrolled,
+     * active and participating, the purchases, events, returns and reward redemptions recorded, the
+     * spend and the average spend per member, the points awarded, and the same per store (a return
+     * counting at the store of the purchase it returns). Computed from the program store's records
+     * of the period, read a page at a time in time order ({@link ProgramStore#recordsByTime}); memory
+     * holds a page and the distinct members and stores of the period. The ledger's own figures per
+     * currency (earned, redeemed, expired, adjusted, the liability) are in {@link Ledger#activity}.
+     *
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive; after {@code from}
+     * @return the report
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code to} is not after {@code from}, or either is outside years 1 to 9999
+     * @throws UnsupportedOperationException if the program store cannot list its records by time
+     */
+    public io.github.loyaltyrules.report.ProgramActivity activity(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        if (!to.isAfter(from)) {
+            throw new InvalidRequestException("a report period must end after it starts; got from " + from + " to " + to);
+        }
+        return new ProgramReports(context).activity(from, to);
+    }
+
+    /**
      * Records a non-purchase event (sign-up, referral, review, custom): evaluates the rules and
      * posts the awards.
      *
