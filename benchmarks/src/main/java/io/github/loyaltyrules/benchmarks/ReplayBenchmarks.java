@@ -92,8 +92,8 @@ public class ReplayBenchmarks {
                 halfWay[0] = usedAfterGc();
             }
         });
-        System.out.printf("# heap: history %,d MB; retained by the replay half-way %,d KB (%.1f bytes a receipt)%n",
-                history >> 20, (halfWay[0] - history) >> 10, (halfWay[0] - history) / (double) receipts);
+        System.out.printf("# heap: history %,d MB; retained by the replay half-way %,d KB (%,d members)%n",
+                history >> 20, (halfWay[0] - history) >> 10, members);
     }
 
     private static long usedAfterGc() {
