@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs a candidate program version over the recorded purchases and events of a period, one member
- * at a time, without touching the ledger, the program store or the live version's counters; see
- * {@link LoyaltyProgram#replay}.
+ * at a time or every member's merged in time order, without touching the ledger, the program store or
+ * the live version's counters; see {@link LoyaltyProgram#replay}.
  */
 final class Replays {
 
@@ -53,8 +53,7 @@ final class Replays {
             }
             after = page.get(page.size() - 1);
         }
-        Map<MemberId, Map<String, Long>[]> sums = new java.util.TreeMap<>();
-        Map<MemberId, long[]> counts = new HashMap<>();
+        Map<MemberId, Sums> sums = new java.util.TreeMap<>();
         long done = 0;
         for (ReceiptRecord after = null; ; ) {
             List<ReceiptRecord> page = context.store.recordsByTime(from, to, after, PAGE);
@@ -62,10 +61,9 @@ final class Replays {
                 if (!replayed(r)) {
                     continue;
                 }
-                @SuppressWarnings("unchecked")
-                Map<String, Long>[] s = sums.computeIfAbsent(r.member(), m -> new Map[] {new HashMap<>(), new HashMap<>()});
-                counts.computeIfAbsent(r.member(), m -> new long[1])[0]++;
-                replayOne(candidate, r, s[0], s[1]);
+                Sums s = sums.computeIfAbsent(r.member(), m -> new Sums());
+                s.activities++;
+                replayOne(candidate, r, s.awarded, s.wouldAward);
                 done++;
                 progress.progress(done, Math.max(done, total));
             }
@@ -78,8 +76,9 @@ final class Replays {
         Map<String, Long> wouldAward = new HashMap<>();
         long activities = 0;
         long changed = 0;
-        for (Map.Entry<MemberId, Map<String, Long>[]> e : sums.entrySet()) {
-            MemberReplay one = new MemberReplay(e.getKey(), counts.get(e.getKey())[0], e.getValue()[0], e.getValue()[1]);
+        for (Map.Entry<MemberId, Sums> e : sums.entrySet()) {
+            Sums s = e.getValue();
+            MemberReplay one = new MemberReplay(e.getKey(), s.activities, s.awarded, s.wouldAward);
             activities += one.activities();
             changed += one.changed() ? 1 : 0;
             addAll(awarded, one.awarded());
@@ -87,6 +86,13 @@ final class Replays {
             perMember.accept(one);
         }
         return new ReplayReport(candidate.id(), from, to, sums.size(), activities, changed, awarded, wouldAward);
+    }
+
+    /** One member's running totals in a replay in time order. */
+    private static final class Sums {
+        long activities;
+        final Map<String, Long> awarded = new HashMap<>();
+        final Map<String, Long> wouldAward = new HashMap<>();
     }
 
     private static boolean replayed(ReceiptRecord r) {

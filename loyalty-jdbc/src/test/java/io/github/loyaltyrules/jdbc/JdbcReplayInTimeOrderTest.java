@@ -121,4 +121,24 @@ class JdbcReplayInTimeOrderTest {
                     .isNotEqualTo(live.ledger().balance(one.member(), PTS).total()));
         }
     }
+
+    @Test
+    void aDatabaseFailureWhileReadingRecordsByTimeIsTheStoresExceptionAndChangesNothing() {
+        String url = Databases.h2Url("records-by-time-fault");
+        JdbcLedgerStore.of(new UrlDataSource(url)).migrate();
+        StatementFaultDataSource ds = new StatementFaultDataSource(url);
+        JdbcProgramStore store = JdbcProgramStore.of(ds);
+        LoyaltyProgram recorded = program(JdbcLedgerStore.of(ds), store, RECORDED, "v1");
+        recorded.enrol(MemberId.of("ann"), START.minusSeconds(60));
+        recorded.purchase(MemberId.of("ann"), Purchase.of("s1", "pos", List.of(BasketLine.of("1", "ITEM", "misc", 1,
+                Money.of("5.50", "EUR")))), START, IdempotencyKey.of("p-1"));
+        List<io.github.loyaltyrules.program.spi.ReceiptRecord> before = store.recordsByTime(START, START.plusSeconds(1),
+                null, 10);
+        ds.arm(1, StatementFaultDataSource.Mode.FAIL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.recordsByTime(START, START.plusSeconds(1), null, 10))
+                .isInstanceOf(JdbcStoreException.class).hasMessageContaining("could not read the records from");
+        ds.disarm();
+        assertThat(before).hasSize(1);
+        assertThat(store.recordsByTime(START, START.plusSeconds(1), null, 10)).isEqualTo(before);
+    }
 }
