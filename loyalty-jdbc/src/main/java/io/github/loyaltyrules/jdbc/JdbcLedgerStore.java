@@ -560,12 +560,12 @@ public final class JdbcLedgerStore implements LedgerStore {
                 }
                 throw new JdbcStoreException("could not apply a commit for " + members(changes)
                         + (joined ? " (rolled back to its savepoint in the caller's transaction" : " (rolled back")
-                        + "; retrying with the same key is safe): " + e.getMessage(), e);
+                        + "; retrying with the same key is safe): " + JdbcStoreException.describe(e), e);
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not apply a commit for " + members(changes)
                     + "; if the commit itself failed its outcome is unknown, and retrying with the same key is safe: "
-                    + e.getMessage(), e);
+                    + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -653,7 +653,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         try (Connection c = dataSource.getConnection()) {
             return q.run(c);
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not " + what + ": " + e.getMessage(), e);
+            throw new JdbcStoreException("could not " + what + ": " + JdbcStoreException.describe(e), e);
         }
     }
 }

@@ -47,7 +47,7 @@ final class JdbcMemberErasure {
             return Transactions.inTransaction(c, owner, tx -> move(tx, prep, from.value(), to.value()), r -> true);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not move member " + from + " to a pseudonym (rolled back; nothing"
-                    + " changed unless the commit itself failed, and retrying is safe): " + e.getMessage(), e);
+                    + " changed unless the commit itself failed, and retrying is safe): " + JdbcStoreException.describe(e), e);
         }
     }
 

@@ -91,7 +91,7 @@ public final class JdbcPosReader {
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not read the balances and tier of member " + member + ": "
-                    + e.getMessage(), e);
+                    + JdbcStoreException.describe(e), e);
         }
         if (read == null) {
             throw new UnknownMemberException("member " + member + " is not enrolled in the ledger");

@@ -149,7 +149,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 }
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not claim key '" + key + "': " + e.getMessage(), e);
+            throw new JdbcStoreException("could not claim key '" + key + "': " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -168,7 +168,7 @@ public final class JdbcProgramStore implements ProgramStore {
             p.setString(2, use);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not withdraw key '" + key + "': " + e.getMessage(), e);
+            throw new JdbcStoreException("could not withdraw key '" + key + "': " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -185,7 +185,7 @@ public final class JdbcProgramStore implements ProgramStore {
         try (Connection c = dataSource.getConnection()) {
             return Transactions.inTransaction(c, owner, t -> apply(t, commit), r -> r == CommitResult.APPLIED);
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not commit the program's change: " + e.getMessage(), e);
+            throw new JdbcStoreException("could not commit the program's change: " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -203,7 +203,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read " + what + ": " + e.getMessage(), e);
+            throw new JdbcStoreException("could not read " + what + ": " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -286,7 +286,7 @@ public final class JdbcProgramStore implements ProgramStore {
             out.sort(Comparator.comparing(ReceiptRecord::at).thenComparing(r -> r.key().value()));
             return out;
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the records of member " + member + ": " + e.getMessage(), e);
+            throw new JdbcStoreException("could not read the records of member " + member + ": " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -305,7 +305,7 @@ public final class JdbcProgramStore implements ProgramStore {
             return Transactions.untilSettled(c, owner, tx -> move(tx, from, to));
         } catch (SQLException e) {
             throw new JdbcStoreException("could not move member " + from + " to a pseudonym (rolled back; retrying is"
-                    + " safe): " + e.getMessage(), e);
+                    + " safe): " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -406,7 +406,7 @@ public final class JdbcProgramStore implements ProgramStore {
             return changed;
         } catch (SQLException e) {
             throw new JdbcStoreException("could not drop personal data from records dated before " + before + " ("
-                    + changed + " changed): " + e.getMessage(), e);
+                    + changed + " changed): " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -469,7 +469,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 }
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the records from " + from + " to " + to + ": " + e.getMessage(),
+            throw new JdbcStoreException("could not read the records from " + from + " to " + to + ": " + JdbcStoreException.describe(e),
                     e);
         }
     }

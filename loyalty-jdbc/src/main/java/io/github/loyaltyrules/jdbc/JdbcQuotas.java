@@ -103,7 +103,7 @@ public final class JdbcQuotas implements Quotas {
         try (Connection c = dataSource.getConnection()) {
             return Transactions.inTransaction(c, owner, work, r -> true);
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not " + what + ": " + e.getMessage(), e);
+            throw new JdbcStoreException("could not " + what + ": " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -168,7 +168,7 @@ public final class JdbcQuotas implements Quotas {
                 }
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the quota draws of a request: " + e.getMessage(), e);
+            throw new JdbcStoreException("could not read the quota draws of a request: " + JdbcStoreException.describe(e), e);
         }
         for (String counter : release) {
             inTransaction("release a draw on quota '" + counter + "'", c -> {
@@ -238,7 +238,7 @@ public final class JdbcQuotas implements Quotas {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read quota '" + counter + "': " + e.getMessage(), e);
+            throw new JdbcStoreException("could not read quota '" + counter + "': " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -255,7 +255,7 @@ public final class JdbcQuotas implements Quotas {
             long[] record = record(c, request, counter);
             return record == null ? 0 : record[0];
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read a draw on quota '" + counter + "': " + e.getMessage(), e);
+            throw new JdbcStoreException("could not read a draw on quota '" + counter + "': " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -280,7 +280,7 @@ public final class JdbcQuotas implements Quotas {
             }
             return names;
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not list quota counters: " + e.getMessage(), e);
+            throw new JdbcStoreException("could not list quota counters: " + JdbcStoreException.describe(e), e);
         }
     }
 

@@ -61,7 +61,7 @@ public final class JdbcSchemas {
                 c.commit();
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not create schema " + schema + ": " + e.getMessage(), e);
+            throw new JdbcStoreException("could not create schema " + schema + ": " + JdbcStoreException.describe(e), e);
         }
     }
 }

@@ -19,4 +19,22 @@ public final class JdbcStoreException extends RuntimeException {
     public JdbcStoreException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Describes a driver's failure by its kind alone: the SQL state and vendor code of an
+     * {@link java.sql.SQLException} (and of the next one it chains), the class name of anything else.
+     */
+    static String describe(Throwable failure) {
+        if (failure instanceof java.sql.SQLException e) {
+            StringBuilder out = new StringBuilder("SQL state ").append(e.getSQLState()).append(", error code ")
+                    .append(e.getErrorCode());
+            java.sql.SQLException next = e.getNextException();
+            if (next != null && next != e) {
+                out.append("; then SQL state ").append(next.getSQLState()).append(", error code ")
+                        .append(next.getErrorCode());
+            }
+            return out.toString();
+        }
+        return failure.getClass().getName();
+    }
 }

@@ -85,7 +85,7 @@ public final class JdbcTierStore implements TierStore {
                 return rs.next() ? Optional.of(Codec.tierState(rs.getString(1))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the tier state of member " + member + ": " + e.getMessage(), e);
+            throw new JdbcStoreException("could not read the tier state of member " + member + ": " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -104,7 +104,7 @@ public final class JdbcTierStore implements TierStore {
                 PreparedStatement p = c.prepareStatement(MemberPages.sql("loyalty_tier_member", after))) {
             return MemberPages.read(p, after, limit);
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not page through tier members: " + e.getMessage(), e);
+            throw new JdbcStoreException("could not page through tier members: " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -121,7 +121,7 @@ public final class JdbcTierStore implements TierStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not count tier members: " + e.getMessage(), e);
+            throw new JdbcStoreException("could not count tier members: " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -149,7 +149,7 @@ public final class JdbcTierStore implements TierStore {
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("could not store the tier state of member " + next.member()
-                    + " (retrying the call with the same key is safe): " + e.getMessage(), e);
+                    + " (retrying the call with the same key is safe): " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -274,7 +274,7 @@ public final class JdbcTierStore implements TierStore {
                 return page;
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not read the tier changes of the change feed: " + e.getMessage(), e);
+            throw new JdbcStoreException("could not read the tier changes of the change feed: " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -293,7 +293,7 @@ public final class JdbcTierStore implements TierStore {
             return Transactions.untilSettled(c, owner, tx -> move(tx, from, to));
         } catch (SQLException e) {
             throw new JdbcStoreException("could not move the tier state of member " + from + " to a pseudonym (rolled"
-                    + " back; retrying is safe): " + e.getMessage(), e);
+                    + " back; retrying is safe): " + JdbcStoreException.describe(e), e);
         }
     }
 

@@ -78,7 +78,7 @@ final class Migrations {
             }
             return applied;
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not migrate the loyalty schema: " + e.getMessage(), e);
+            throw new JdbcStoreException("could not migrate the loyalty schema: " + JdbcStoreException.describe(e), e);
         }
     }
 
