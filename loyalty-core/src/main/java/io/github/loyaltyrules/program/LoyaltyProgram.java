@@ -19,6 +19,7 @@ import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
 import io.github.loyaltyrules.ledger.UnknownPostingException;
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.ledger.internal.PersonalInputs;
 import io.github.loyaltyrules.program.spi.CommitResult;
 import io.github.loyaltyrules.program.spi.InMemoryProgramStore;
 import io.github.loyaltyrules.program.spi.MemberRecord;
@@ -407,12 +408,19 @@ public final class LoyaltyProgram {
      * @param birthday the birthday, or {@code null} if unknown
      * @throws NullPointerException if {@code member}, {@code tags} or {@code attributes} is null
      * @throws UnknownMemberException if the member is not enrolled
+     * @throws InvalidRequestException if the profile breaks a limit (nothing changes): at most 100 tags
+     *         and 100 attributes, tags and names of 1 to 64 characters without control characters,
+     *         values of at most 4,000 characters without a NUL or an unpaired surrogate, a birthday
+     *         in years 1 to 9999
      */
     public void updateProfile(MemberId member, Set<String> tags, Map<String, String> attributes, LocalDate birthday) {
-        Object lock = context.lock(member);
-        context.ledger.account(member);
         Set<String> t = Set.copyOf(tags);
         Map<String, String> a = Map.copyOf(attributes);
+        PersonalInputs.tags(t, "the profile");
+        PersonalInputs.attributes(a, "the profile");
+        PersonalInputs.birthday(birthday);
+        Object lock = context.lock(member);
+        context.ledger.account(member);
         synchronized (lock) {
             while (context.store.commit(new ProgramCommit(context.memberRecord(member).withProfile(t, a, birthday), null, null, null))
                     != CommitResult.APPLIED) {

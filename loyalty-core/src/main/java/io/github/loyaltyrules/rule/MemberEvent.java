@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rule;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.ledger.internal.PersonalInputs;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +22,9 @@ public record MemberEvent(String type, Map<String, String> attributes) implement
      * @param type the event type, e.g. {@code "signup"}, {@code "review"}; not {@code "purchase"}
      * @param attributes free-form attributes of the event
      * @throws NullPointerException if a component is null
-     * @throws InvalidRequestException if the type is blank or {@code "purchase"}
+     * @throws InvalidRequestException if the type is blank or {@code "purchase"}, or the attributes
+     *         break a limit: at most 100, names of 1 to 64 characters without control characters,
+     *         values of at most 4,000 characters without a NUL or an unpaired surrogate
      */
     public MemberEvent {
         Objects.requireNonNull(type, "event type must not be null");
@@ -30,6 +33,7 @@ public record MemberEvent(String type, Map<String, String> attributes) implement
             throw new InvalidRequestException("event type must be a non-blank name other than 'purchase' (purchases are"
                     + " Purchase activities); got '" + Inputs.shown(type) + "'");
         }
+        PersonalInputs.attributes(attributes, "the event");
     }
 
     /**
