@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The posting rules that put points into lots and take them out: earn and manual credit (a new
- * lot, settling debt first), redeem and manual debit (lots soonest-to-expire first), and the lot
+ * lot, settling debt first), redeem and manual debit (lots in the currency's consumption order), and the lot
  * and status checks that the other posting rules share.
  */
 final class Credits {
