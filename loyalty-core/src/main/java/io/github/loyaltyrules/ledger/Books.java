@@ -5,16 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Pure computations over lots and reservations, shared by postings, balances and the expiry sweep. */
 final class Books {
-
-    /** Soonest-to-expire first (never-expiring last), then oldest first, then lowest number. */
-    static final Comparator<Lot> REDEMPTION_ORDER = OpenLots::compareForRedemption;
 
     private Books() {
     }
@@ -114,18 +110,18 @@ final class Books {
 
     /**
      * Chooses which lots a spend of {@code amount} at {@code at} takes: only lots earned and
-     * available by then, not expired and not held, soonest-to-expire first.
+     * available by then, not expired and not held, in the currency's consumption order.
      *
      * @return the movements (negative deltas), or null if the lots do not cover the amount
      */
-    static List<LotMovement> allocate(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at,
-            long amount) {
+    static List<LotMovement> allocate(List<Lot> lots, ConsumptionOrder order, Map<LotId, Long> held,
+            Instant inactivityDeadline, Instant at, long amount) {
         int from = OpenLots.firstLive(lots);
         int n = lots.size();
         List<LotMovement> taken = new ArrayList<>(Math.max(1, Math.min(16, n - from)));
         long left = amount;
-        if (OpenLots.ordered(lots)) {
-            // the lots are in redemption order already: take the usable ones in turn, no further than needed
+        if (OpenLots.ordered(lots, order)) {
+            // the lots are in consumption order already: take the usable ones in turn, no further than needed
             for (int i = from; i < n && left > 0; i++) {
                 Lot lot = lots.get(i);
                 if (usable(lot, held, inactivityDeadline, at)) {
@@ -143,7 +139,7 @@ final class Books {
                 usable.add(lot);
             }
         }
-        usable.sort(REDEMPTION_ORDER);
+        usable.sort(order.comparator());
         for (Lot lot : usable) {
             if (left == 0) {
                 break;

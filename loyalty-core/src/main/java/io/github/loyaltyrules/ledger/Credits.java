@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The posting rules that put points into lots and take them out: earn and manual credit (a new
- * lot, settling debt first), redeem and manual debit (lots soonest-to-expire first), and the lot
+ * lot, settling debt first), redeem and manual debit (lots in the currency's consumption order), and the lot
  * and status checks that the other posting rules share.
  */
 final class Credits {
@@ -84,7 +84,7 @@ final class Credits {
         }
     }
 
-    /** A redemption or a manual debit: takes lots soonest-to-expire first. */
+    /** A redemption or a manual debit: takes lots in the currency's consumption order. */
     Prepared debit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
             IdempotencyKey key, String reason) {
         PointCurrency currency = checked(member, amount, at, key);
@@ -104,7 +104,7 @@ final class Credits {
     }
 
     /**
-     * The lots a spend of {@code amount} takes, in redemption order; throws
+     * The lots a spend of {@code amount} takes, in the currency's consumption order; throws
      * {@link InsufficientPointsException} if fewer points are spendable at {@code at}.
      */
     List<LotMovement> take(Draft d, Draft.PurseDraft purse, PointCurrency currency, long amount, Instant at,
@@ -112,11 +112,12 @@ final class Credits {
         Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), ctx.zone);
         for (int limit : READ_AHEAD) { // the working set came without lots: read the first few to spend, not all
-            Draft.ReadAhead ahead = purse.lotsToSpend(at, limit);
+            Draft.ReadAhead ahead = purse.lotsToSpend(currency.consumptionOrder(), at, limit);
             if (ahead == null) {
                 break;
             }
-            List<LotMovement> taken = Books.allocate(ahead.lots(), held, lapse, at, amount);
+            List<LotMovement> taken =
+                    Books.allocate(ahead.lots(), currency.consumptionOrder(), held, lapse, at, amount);
             if (taken != null) {
                 return taken;
             }
@@ -124,7 +125,8 @@ final class Credits {
                 throw insufficient(d, currency, Books.spendable(ahead.lots(), held, lapse, at), amount, at, type);
             }
         }
-        List<LotMovement> taken = Books.allocate(purse.lots(), held, lapse, at, amount);
+        List<LotMovement> taken =
+                Books.allocate(purse.lots(), currency.consumptionOrder(), held, lapse, at, amount);
         if (taken == null) {
             throw insufficient(d, currency, Books.spendable(purse.lots(), held, lapse, at), amount, at, type);
         }

@@ -96,18 +96,18 @@ final class Draft implements DraftLookup {
         }
 
         /**
-         * Reads ahead the first {@code limit} lots a spend at {@code at} would take, in spending order,
+         * Reads ahead the first {@code limit} lots a spend at {@code at} would take, in the given order,
          * without reading the other open lots ({@link LedgerStore#lotsToSpend}); null if this draft
          * cannot (its lots are read, or it added or moved lots). A second call reads ahead afresh (e.g.
          * further, when the first lots fell short). {@code complete} tells whether
          * these are all the open lots not expired at {@code at}.
          */
-        ReadAhead lotsToSpend(Instant at, int limit) {
+        ReadAhead lotsToSpend(ConsumptionOrder order, Instant at, int limit) {
             if (lots != null || added != null || changedLots) {
                 return null; // what this draft changed is not in the store yet
             }
             long next = owner.base.nextLot();
-            List<Lot> found = owner.store.lotsToSpend(owner.member(), currency, at, limit);
+            List<Lot> found = owner.store.lotsToSpend(owner.member(), currency, order, at, limit);
             List<Lot> usable = new ArrayList<>(found.size());
             readAhead = new HashMap<>();
             for (Lot lot : found) {

@@ -493,8 +493,8 @@ public final class Ledger {
     }
 
     /**
-     * Redeems points at once, consuming lots soonest-to-expire first (ties: oldest first) and
-     * recording which lots it took.
+     * Redeems points at once, consuming lots in the currency's {@link ConsumptionOrder} (by default
+     * soonest-to-expire first, ties: oldest first) and recording which lots it took.
      *
      * @param member the member; must be active
      * @param amount the points; positive, at most what is available at {@code at}

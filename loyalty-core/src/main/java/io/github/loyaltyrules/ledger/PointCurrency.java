@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A point currency of a program and its terms: code, display name, decimal places, expiry policy
- * and the hold period before earned points become available.
+ * A point currency of a program and its terms: code, display name, decimal places, expiry policy,
+ * the hold period before earned points become available, and the order spends take lots in.
  *
  * <p>A program may run several currencies side by side, e.g. redeemable {@code PTS} with 0
  * decimal places, a cash-back wallet {@code CASH} with 2, and non-redeemable tier-qualifying
@@ -37,15 +37,17 @@ public final class PointCurrency {
     private final ExpiryPolicy expiry;
     private final Period hold;
     private final Set<PostingType> activity;
+    private final ConsumptionOrder order;
 
     private PointCurrency(String code, String displayName, int decimalPlaces, ExpiryPolicy expiry, Period hold,
-            Set<PostingType> activity) {
+            Set<PostingType> activity, ConsumptionOrder order) {
         this.code = code;
         this.displayName = displayName;
         this.decimalPlaces = decimalPlaces;
         this.expiry = expiry;
         this.hold = hold;
         this.activity = activity;
+        this.order = order;
     }
 
     /**
@@ -70,7 +72,7 @@ public final class PointCurrency {
                     + MAX_DECIMAL_PLACES + "; got " + decimalPlaces);
         }
         return new PointCurrency(code, displayName, decimalPlaces, ExpiryPolicy.never(), Period.ZERO,
-                DEFAULT_ACTIVITY);
+                DEFAULT_ACTIVITY, ConsumptionOrder.SOONEST_EXPIRY_FIRST);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class PointCurrency {
      */
     public PointCurrency withExpiry(ExpiryPolicy policy) {
         return new PointCurrency(code, displayName, decimalPlaces, Checks.notNull(policy, "expiry policy"), hold,
-                activity);
+                activity, order);
     }
 
     /**
@@ -103,7 +105,7 @@ public final class PointCurrency {
             throw new InvalidRequestException("hold period of currency " + code + " must be at most "
                     + Inputs.MAX_PERIOD_YEARS + " years; got " + hold);
         }
-        return new PointCurrency(code, displayName, decimalPlaces, expiry, hold, activity);
+        return new PointCurrency(code, displayName, decimalPlaces, expiry, hold, activity, order);
     }
 
     /**
@@ -125,7 +127,21 @@ public final class PointCurrency {
             Checks.notNull(t, "activity posting type");
         }
         return new PointCurrency(code, displayName, decimalPlaces, expiry, hold,
-                Collections.unmodifiableSet(EnumSet.copyOf(types)));
+                Collections.unmodifiableSet(EnumSet.copyOf(types)), order);
+    }
+
+    /**
+     * Returns a copy whose spends take lots in the given order. The default is
+     * {@link ConsumptionOrder#SOONEST_EXPIRY_FIRST}; the order applies to every open lot of the
+     * currency, those earned before the change included.
+     *
+     * @param order the consumption order
+     * @return the changed copy
+     * @throws NullPointerException if {@code order} is null
+     */
+    public PointCurrency withConsumptionOrder(ConsumptionOrder order) {
+        return new PointCurrency(code, displayName, decimalPlaces, expiry, hold, activity,
+                Checks.notNull(order, "consumption order"));
     }
 
     /**
@@ -183,6 +199,15 @@ public final class PointCurrency {
     }
 
     /**
+     * Returns the order in which spends take the currency's lots.
+     *
+     * @return the consumption order; {@link ConsumptionOrder#SOONEST_EXPIRY_FIRST} unless set
+     */
+    public ConsumptionOrder consumptionOrder() {
+        return order;
+    }
+
+    /**
      * Returns an amount in this currency.
      *
      * @param minorUnits the amount in minor units; zero or more
@@ -203,12 +228,12 @@ public final class PointCurrency {
         }
         PointCurrency that = (PointCurrency) o;
         return decimalPlaces == that.decimalPlaces && code.equals(that.code) && displayName.equals(that.displayName)
-                && expiry.equals(that.expiry) && hold.equals(that.hold) && activity.equals(that.activity);
+                && expiry.equals(that.expiry) && hold.equals(that.hold) && activity.equals(that.activity) && order == that.order;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, displayName, decimalPlaces, expiry, hold, activity);
+        return Objects.hash(code, displayName, decimalPlaces, expiry, hold, activity, order);
     }
 
     /**

@@ -8,7 +8,7 @@ package io.github.loyaltyrules.ledger;
 public enum PostingType {
     /** Points earned: creates a lot. */
     EARN,
-    /** Points spent at once, soonest-to-expire lots first. */
+    /** Points spent at once, lots in the currency's consumption order (by default soonest-to-expire first). */
     REDEEM,
     /** Points held for a checkout that may be abandoned; captured or released later, or lapses. */
     RESERVE,

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.PostingType;
 import java.io.IOException;
@@ -20,13 +21,14 @@ import java.util.Set;
 
 /**
  * A point currency as its plain data: {"code":"PTS","name":"Points","decimals":0,"hold":"P0D",
- * "activity":["EARN","REDEEM","CAPTURE"],"expiry":"never"}. The expiry policy is written as its description
+ * "activity":["EARN","REDEEM","CAPTURE"],"expiry":"never"}, and "consumption":"OLDEST_FIRST" for a currency
+ * that spends oldest first (absent for the default order). The expiry policy is written as its description
  * only, so a currency is read back by code from the configured ones, every other field present checked
  * against the configured currency.
  */
 final class CurrencyJson {
 
-    static final String[] FIELDS = {"code", "name", "decimals", "hold", "activity", "expiry"};
+    static final String[] FIELDS = {"code", "name", "decimals", "hold", "activity", "expiry", "consumption"};
 
     private CurrencyJson() {
     }
@@ -45,6 +47,9 @@ final class CurrencyJson {
             }
         }
         node.put("expiry", currency.expiry().toString());
+        if (currency.consumptionOrder() != ConsumptionOrder.SOONEST_EXPIRY_FIRST) {
+            node.put("consumption", currency.consumptionOrder().name());
+        }
         return node;
     }
 
@@ -91,6 +96,9 @@ final class CurrencyJson {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode expected = written.get(field.getKey());
+                if (expected == null && field.getKey().equals("consumption")) {
+                    expected = JsonNodeFactory.instance.textNode(configured.consumptionOrder().name());
+                }
                 if (expected != null && !expected.equals(field.getValue())) {
                     throw Failures.of(p, "point currency " + configured.code() + " has " + field.getKey() + " "
                             + Failures.shown(field.getValue().toString()) + " in the JSON but "

@@ -47,7 +47,8 @@ class ExactJsonTest {
                 + "\"hold\":\"P0D\",\"activity\":[\"EARN\",\"REDEEM\",\"CAPTURE\"],"
                 + "\"expiry\":\"end of the day P12M after earning\"}");
         assertThat(json.writeValueAsString(MILES)).isEqualTo("{\"code\":\"MILES\",\"name\":\"Miles\",\"decimals\":2,"
-                + "\"hold\":\"P14D\",\"activity\":[\"EARN\",\"REDEEM\",\"CAPTURE\"],\"expiry\":\"never\"}");
+                + "\"hold\":\"P14D\",\"activity\":[\"EARN\",\"REDEEM\",\"CAPTURE\"],\"expiry\":\"never\","
+                + "\"consumption\":\"OLDEST_FIRST\"}");
     }
 
     @Test

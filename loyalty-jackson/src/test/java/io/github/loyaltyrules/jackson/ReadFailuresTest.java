@@ -57,13 +57,21 @@ class ReadFailuresTest {
     }
 
     @Test
-    void aCurrencyWhosePlainDataDiffersFromTheConfiguredOneIsRefused() {
+    void aCurrencyWhosePlainDataDiffersFromTheConfiguredOneIsRefused() throws Exception {
         assertThatThrownBy(() -> json.readValue("{\"code\":\"PTS\",\"decimals\":2}", PointCurrency.class))
                 .hasMessageStartingWith("point currency PTS has decimals 2 in the JSON but 0 in the configured "
                         + "currency");
         assertThatThrownBy(() -> json.readValue("{\"code\":\"PTS\",\"expiry\":\"never\"}", PointCurrency.class))
                 .hasMessageStartingWith("point currency PTS has expiry \"never\" in the JSON but "
                         + "\"end of the day P12M after earning\"");
+        assertThatThrownBy(() -> json.readValue("{\"code\":\"PTS\",\"consumption\":\"OLDEST_FIRST\"}",
+                PointCurrency.class)).hasMessageStartingWith("point currency PTS has consumption \"OLDEST_FIRST\" in "
+                        + "the JSON but \"SOONEST_EXPIRY_FIRST\" in the configured currency");
+        assertThatThrownBy(() -> json.readValue("{\"code\":\"MILES\",\"consumption\":\"SOONEST_EXPIRY_FIRST\"}",
+                PointCurrency.class)).hasMessageStartingWith("point currency MILES has consumption "
+                        + "\"SOONEST_EXPIRY_FIRST\" in the JSON but \"OLDEST_FIRST\" in the configured currency");
+        assertThat(json.readValue("{\"code\":\"PTS\",\"consumption\":\"SOONEST_EXPIRY_FIRST\"}",
+                PointCurrency.class)).isSameAs(Samples.PTS);
         assertThatThrownBy(() -> json.readValue("{\"code\":\"PTS\",\"colour\":\"red\"}", PointCurrency.class))
                 .hasMessageStartingWith("a point currency has no field 'colour'");
         assertThatThrownBy(() -> json.readValue("{\"name\":\"Points\"}", PointCurrency.class))

@@ -26,7 +26,8 @@ final class Samples {
 
     static final PointCurrency PTS = PointCurrency.of("PTS", "Points", 0)
             .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(12)));
-    static final PointCurrency MILES = PointCurrency.of("MILES", "Miles", 2).withHold(Period.ofDays(14));
+    static final PointCurrency MILES = PointCurrency.of("MILES", "Miles", 2).withHold(Period.ofDays(14))
+            .withConsumptionOrder(io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST);
     static final MemberId ANN = MemberId.of("ann");
     static final MemberId BOB = MemberId.of("bob");
     static final Instant T0 = Instant.parse("2026-03-02T10:15:00Z");

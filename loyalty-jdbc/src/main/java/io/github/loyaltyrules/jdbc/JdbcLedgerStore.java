@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.jdbc;
 
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
@@ -252,8 +253,22 @@ public final class JdbcLedgerStore implements LedgerStore {
      */
     @Override
     public List<Lot> lotsToSpend(MemberId member, String currency, Instant at, int limit) {
+        return lotsToSpend(member, currency, ConsumptionOrder.SOONEST_EXPIRY_FIRST, at, limit);
+    }
+
+    /**
+     * {@inheritDoc} Reads them through the index of the order: {@code loyalty_lot_spending} (schema 7)
+     * for soonest expiry first, {@code loyalty_lot_oldest} (schema 14) for oldest first; each holds
+     * open lots only, so that the spent lots of a long history are never read.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public List<Lot> lotsToSpend(MemberId member, String currency, ConsumptionOrder order, Instant at, int limit) {
+        Objects.requireNonNull(order, "order must not be null");
+        String sql = order == ConsumptionOrder.OLDEST_FIRST ? LedgerRows.LOTS_TO_SPEND_OLDEST : LedgerRows.LOTS_TO_SPEND;
         return query("read the lots member " + member + " spends first", c -> {
-            try (PreparedStatement p = prepare(c, LedgerRows.LOTS_TO_SPEND)) {
+            try (PreparedStatement p = prepare(c, sql)) {
                 p.setString(1, member.value());
                 p.setString(2, currency);
                 LedgerRows.setInstant(p, 3, at);

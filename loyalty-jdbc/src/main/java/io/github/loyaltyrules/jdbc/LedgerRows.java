@@ -42,14 +42,23 @@ final class LedgerRows {
     /** A lot as schema 5 stores it (the data step of version 5 writes these); {@link #bindLot} binds it. */
     static final String INSERT_LOT_SCHEMA_5 = "INSERT INTO loyalty_lot (" + LOT_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** A lot with its place in the spending order (schema 7); {@link #bindNewLot} binds it. */
-    static final String INSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS
-            + ", open_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?, open_until = ?"
-            + " WHERE member_id = ? AND lot_no = ?";
+    /** The columns that place an open lot in the spending orders (schemas 7 and 14). */
+    static final String SPENDING_COLUMNS = "open_until, open_since";
+    /** A lot with its places in the spending orders (schemas 7 and 14); {@link #bindNewLot} binds it. */
+    static final String INSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ", " + SPENDING_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?, open_until = ?,"
+            + " open_since = ? WHERE member_id = ? AND lot_no = ?";
     /** The first lots a spend takes: open, not expired by their own date, soonest expiry first (schema 7). */
     static final String LOTS_TO_SPEND = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ?"
             + " AND currency = ? AND open_until > ? ORDER BY open_until, earned_at, lot_no LIMIT ?";
+    /**
+     * The first lots a spend takes when its currency consumes oldest first (schema 14): open, not
+     * expired by their own date, earliest earned first.
+     */
+    static final String LOTS_TO_SPEND_OLDEST = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ?"
+            + " AND currency = ? AND open_since IS NOT NULL AND (expires_at IS NULL OR expires_at > ?)"
+            + " ORDER BY open_since, lot_no LIMIT ?";
     /** Where a lot that never expires sorts among open lots: after every lot that does. */
     private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -235,14 +244,16 @@ final class LedgerRows {
     static void bindNewLot(PreparedStatement p, int at, MemberId member, Lot l) throws SQLException {
         bindLot(p, at, member, l);
         setInstant(p, at + 10, openUntil(l));
+        setInstant(p, at + 11, openSince(l));
     }
 
     static void bindLotUpdate(PreparedStatement p, int at, MemberId member, Lot l) throws SQLException {
         p.setLong(at, l.remaining());
         setInstant(p, at + 1, l.lastMovementAt());
         setInstant(p, at + 2, openUntil(l));
-        p.setString(at + 3, member.value());
-        p.setLong(at + 4, l.id().value());
+        setInstant(p, at + 3, openSince(l));
+        p.setString(at + 4, member.value());
+        p.setLong(at + 5, l.id().value());
     }
 
     /** The lot's key in the spending order: its expiry (or {@link #NEVER}) while it holds points, else null. */
@@ -251,6 +262,11 @@ final class LedgerRows {
             return null;
         }
         return l.expiresAt() == null ? NEVER : l.expiresAt();
+    }
+
+    /** The lot's key in the oldest-first order: its earning time while it holds points, else null. */
+    static Instant openSince(Lot l) {
+        return l.remaining() <= 0 ? null : l.earnedAt();
     }
 
     /** Reads a lot from the columns {@link #LOT_COLUMNS} less member_id, starting at column {@code i}. */

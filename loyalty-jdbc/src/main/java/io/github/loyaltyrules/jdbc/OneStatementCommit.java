@@ -83,16 +83,16 @@ final class OneStatementCommit {
                     + " balance = EXCLUDED.balance, debt = EXCLUDED.debt, last_activity = EXCLUDED.last_activity",
                     (p, at) -> LedgerRows.bindPurse(p, at, member, purse));
         }
-        String lotColumns = LedgerRows.LOT_COLUMNS + ", open_until";
+        String lotColumns = LedgerRows.LOT_COLUMNS + ", " + LedgerRows.SPENDING_COLUMNS;
         for (Lot lot : change.lots()) {
             if (change.firstNewLot() == MemberChange.UNKNOWN) {
-                s.insert("loyalty_lot", lotColumns, 11, " ON CONFLICT (member_id, lot_no) DO UPDATE SET"
+                s.insert("loyalty_lot", lotColumns, 12, " ON CONFLICT (member_id, lot_no) DO UPDATE SET"
                         + " remaining = EXCLUDED.remaining, last_movement_at = EXCLUDED.last_movement_at,"
-                        + " open_until = EXCLUDED.open_until", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
+                        + " open_until = EXCLUDED.open_until, open_since = EXCLUDED.open_since", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
             } else if (change.isNew(lot)) {
-                s.insert("loyalty_lot", lotColumns, 11, "", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
+                s.insert("loyalty_lot", lotColumns, 12, "", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
             } else {
-                s.query(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 5,
+                s.query(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 6,
                         (p, at) -> LedgerRows.bindLotUpdate(p, at, member, lot));
             }
         }

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.Lot;
@@ -59,6 +60,17 @@ class AnEarnReadsNoLotTest {
         public List<Lot> lotsToSpend(MemberId member, String currency, Instant at, int limit) {
             lotsToSpend.incrementAndGet();
             List<Lot> lots = super.lotsToSpend(member, currency, at, limit);
+            lotsRead.addAndGet(lots.size());
+            return lots;
+        }
+
+        @Override
+        public List<Lot> lotsToSpend(MemberId member, String currency, ConsumptionOrder order, Instant at, int limit) {
+            if (order == ConsumptionOrder.SOONEST_EXPIRY_FIRST) {
+                return super.lotsToSpend(member, currency, order, at, limit); // counted above
+            }
+            lotsToSpend.incrementAndGet();
+            List<Lot> lots = super.lotsToSpend(member, currency, order, at, limit);
             lotsRead.addAndGet(lots.size());
             return lots;
         }
@@ -147,5 +159,48 @@ class AnEarnReadsNoLotTest {
         assertThat(store.openLots).hasValue(1);
         assertThat(jdbc.lots(ANN, expiring)).isEqualTo(memory.lots(ANN, expiring));
         assertThat(jdbc.statement(ANN)).isEqualTo(memory.statement(ANN));
+    }
+
+    @Test
+    void aRedemptionOldestFirstReadsTheFewOldestLotsThroughItsOwnIndex() {
+        // miles earned under the old terms never expire; since the terms changed they expire after a
+        // year; miles are spent oldest first, so the lasting ones go first although others expire sooner
+        PointCurrency lasting = PointCurrency.of("MILES", "Miles", 0)
+                .withConsumptionOrder(io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST);
+        PointCurrency expiring = lasting
+                .withExpiry(io.github.loyaltyrules.expiry.ExpiryPolicy.afterTerm(java.time.Period.ofYears(1)));
+        Counting store = new Counting(JdbcLedgerStore.of(Databases.freshH2()));
+        LedgerStore memoryStore = LedgerStore.inMemory();
+        Clock clock = Clock.fixed(T0.plusSeconds(86_400 * 30), ZoneOffset.UTC);
+        List<Ledger> before = List.of(
+                Ledger.builder().zone(ZoneOffset.UTC).clock(clock).currency(lasting).store(store).build(),
+                Ledger.builder().zone(ZoneOffset.UTC).clock(clock).currency(lasting).store(memoryStore).build());
+        List<Ledger> after = List.of(
+                Ledger.builder().zone(ZoneOffset.UTC).clock(clock).currency(expiring).store(store).build(),
+                Ledger.builder().zone(ZoneOffset.UTC).clock(clock).currency(expiring).store(memoryStore).build());
+        before.get(0).enrol(ANN, T0);
+        before.get(1).enrol(ANN, T0);
+        for (int i = 0; i < 400; i++) {
+            Ledger l = (i < 200 ? before : after).get(0);
+            Ledger m = (i < 200 ? before : after).get(1);
+            PointCurrency c = i < 200 ? lasting : expiring;
+            l.earn(ANN, c.points(5), T0.plusSeconds(3_600L * i), IdempotencyKey.of("earn-" + i), "flight");
+            m.earn(ANN, c.points(5), T0.plusSeconds(3_600L * i), IdempotencyKey.of("earn-" + i), "flight");
+        }
+        store.lotsRead.set(0);
+        store.lotsToSpend.set(0);
+        Instant at = T0.plusSeconds(3_600L * 500);
+        for (Ledger l : after) {
+            l.redeem(ANN, expiring.points(12), at, IdempotencyKey.of("upgrade"), "upgrade");
+        }
+        assertThat(store.openLots).hasValue(0);
+        assertThat(store.lotsToSpend).hasValue(1);
+        assertThat(store.lotsRead).hasValue(4); // 3 of the 400 open lots are taken; 4 read ahead
+        List<Lot> lots = after.get(0).lots(ANN, expiring);
+        assertThat(lots.subList(0, 3)).extracting(Lot::remaining).containsExactly(0L, 0L, 3L);
+        assertThat(lots.get(0).expiresAt()).isNull();
+        assertThat(lots.get(399).remaining()).isEqualTo(5);
+        assertThat(lots).isEqualTo(after.get(1).lots(ANN, expiring));
+        assertThat(after.get(0).statement(ANN)).isEqualTo(after.get(1).statement(ANN));
     }
 }

@@ -22,6 +22,12 @@ class JdbcStatefulProperties extends LedgerStatefulProperties {
     }
 
     @Override
+    @Property(tries = 40)
+    public void ledgerSpendingOldestFirstAgreesWithModel(@ForAll("sequences") ActionSequence<World> actions) {
+        super.ledgerSpendingOldestFirstAgreesWithModel(actions);
+    }
+
+    @Override
     protected LedgerStore newStore() {
         return JdbcLedgerStore.of(dataSource());
     }

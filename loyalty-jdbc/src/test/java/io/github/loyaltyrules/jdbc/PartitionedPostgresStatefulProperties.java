@@ -31,6 +31,12 @@ class PartitionedPostgresStatefulProperties extends LedgerStatefulProperties {
     }
 
     @Override
+    @Property(tries = 10)
+    public void ledgerSpendingOldestFirstAgreesWithModel(@ForAll("sequences") ActionSequence<World> actions) {
+        super.ledgerSpendingOldestFirstAgreesWithModel(actions);
+    }
+
+    @Override
     protected LedgerStore newStore() {
         return JdbcLedgerStore.of(Databases.freshPartitionedPostgres());
     }

@@ -65,10 +65,10 @@ final class RowPosting {
     static final String INSERT_PURSE = "INSERT INTO loyalty_purse (balance, debt, last_activity, member_id, currency)"
             + " VALUES (?, ?, ?, ?, ?)";
     static final String INSERT_LOT = "INSERT INTO loyalty_lot (member_id, lot_no, currency, original, remaining,"
-            + " earned_at, available_at, expires_at, source_key, last_movement_at, open_until)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?, open_until = ?"
-            + " WHERE member_id = ? AND lot_no = ?";
+            + " earned_at, available_at, expires_at, source_key, last_movement_at, open_until, open_since)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?, open_until = ?,"
+            + " open_since = ? WHERE member_id = ? AND lot_no = ?";
     /** Where a lot that never expires sorts among open lots (schema 7): after every lot that does. */
     static final java.time.OffsetDateTime NEVER = java.time.OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
     static final String INSERT_KEY = "INSERT INTO loyalty_posting_key (posting_key, member_id, business_at)"
@@ -210,6 +210,7 @@ final class RowPosting {
                 p.setString(9, key);
                 p.setObject(10, at);
                 p.setObject(11, NEVER);
+                p.setObject(12, at); // schema 14: its place in the oldest-first order
                 p.addBatch();
                 p.executeBatch();
             }
@@ -218,8 +219,9 @@ final class RowPosting {
                 p.setLong(1, 0);
                 p.setObject(2, at);
                 p.setNull(3, Types.TIMESTAMP_WITH_TIMEZONE);
-                p.setString(4, member);
-                p.setLong(5, lot);
+                p.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                p.setString(5, member);
+                p.setLong(6, lot);
                 p.addBatch();
                 p.executeBatch();
             }

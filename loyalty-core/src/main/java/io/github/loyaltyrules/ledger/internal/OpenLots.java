@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger.internal;
 
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import java.time.Instant;
@@ -35,7 +36,8 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
     /** Holes beyond the live lots that are tolerated before a rebuild. */
     private static final int SLACK = 32;
 
-    private static final OpenLots EMPTY = new OpenLots(0, BITS, EMPTY_NODE, EMPTY_TAIL, 0, 0, 0, true, null, null);
+    private static final OpenLots EMPTY =
+            new OpenLots(0, BITS, EMPTY_NODE, EMPTY_TAIL, 0, 0, 0, true, true, null, null);
 
     private final int size;
     private final int shift;
@@ -49,13 +51,15 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
     private final int firstLive;
     /** Whether the lots from {@link #firstLive} on are in {@link #compareForRedemption} order. */
     private final boolean ordered;
+    /** Whether the lots from {@link #firstLive} on are in {@link ConsumptionOrder#OLDEST_FIRST} order. */
+    private final boolean oldestOrdered;
     /** At or after the latest earning or availability time of any live lot; null if none. */
     private final Instant settledAt;
     /** At or before the earliest expiry of any live lot (for an unordered list); null if none expires. */
     private final Instant expiryBound;
 
     private OpenLots(int size, int shift, Object[] root, Lot[] tail, long remaining, int live, int firstLive,
-            boolean ordered, Instant settledAt, Instant expiryBound) {
+            boolean ordered, boolean oldestOrdered, Instant settledAt, Instant expiryBound) {
         this.size = size;
         this.shift = shift;
         this.root = root;
@@ -64,6 +68,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
         this.live = live;
         this.firstLive = firstLive;
         this.ordered = ordered;
+        this.oldestOrdered = oldestOrdered;
         this.settledAt = settledAt;
         this.expiryBound = expiryBound;
     }
@@ -109,20 +114,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
      * @return negative, zero or positive as {@code a} is taken before, with or after {@code b}
      */
     public static int compareForRedemption(Lot a, Lot b) {
-        if (a.expiresAt() != b.expiresAt()) {
-            if (a.expiresAt() == null) {
-                return 1;
-            }
-            if (b.expiresAt() == null) {
-                return -1;
-            }
-            int c = a.expiresAt().compareTo(b.expiresAt());
-            if (c != 0) {
-                return c;
-            }
-        }
-        int c = a.earnedAt().compareTo(b.earnedAt());
-        return c != 0 ? c : a.id().compareTo(b.id());
+        return ConsumptionOrder.SOONEST_EXPIRY_FIRST.compare(a, b);
     }
 
     /**
@@ -145,6 +137,21 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
      */
     public static boolean ordered(List<Lot> lots) {
         return lots instanceof OpenLots l && l.ordered;
+    }
+
+    /**
+     * Returns whether the lots from {@link #firstLive(List)} on are known to be in the given
+     * consumption order; false when it is not known.
+     *
+     * @param lots the lots
+     * @param order the order
+     * @return true if they are in that order
+     */
+    public static boolean ordered(List<Lot> lots, ConsumptionOrder order) {
+        if (!(lots instanceof OpenLots l)) {
+            return false;
+        }
+        return order == ConsumptionOrder.OLDEST_FIRST ? l.oldestOrdered : l.ordered;
     }
 
     /**
@@ -258,6 +265,8 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
         boolean alive = lot.remaining() > 0;
         int fl = live > 0 ? firstLive : alive ? size : size + 1;
         boolean inOrder = live == 0 || ordered && compareForRedemption(get(size - 1), lot) <= 0;
+        boolean inOldest = live == 0
+                || oldestOrdered && ConsumptionOrder.OLDEST_FIRST.compare(get(size - 1), lot) <= 0;
         Instant settled = alive ? later(settledAt, settled(lot)) : settledAt;
         Instant bound = alive ? (live == 0 ? lot.expiresAt() : earlier(expiryBound, lot.expiresAt())) : expiryBound;
         int shiftOut = shift;
@@ -277,7 +286,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
             tailOut = new Lot[] {lot};
         }
         return new OpenLots(size + 1, shiftOut, rootOut, tailOut, remaining + lot.remaining(), live + (alive ? 1 : 0),
-                fl, inOrder, settled, bound);
+                fl, inOrder, inOldest, settled, bound);
     }
 
     private Object[] pushTail(int level, Object[] parent, Lot[] tailNode) {
@@ -337,22 +346,27 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
         Instant bound = isLive && !wasLive ? earlier(expiryBound, lot.expiresAt()) : expiryBound;
         int fl = firstLive;
         boolean inOrder = ordered;
+        boolean inOldest = oldestOrdered;
         OpenLots out;
         if (isLive && index < firstLive) {
-            // a spent lot before the live ones holds points again: the order must hold from it on
+            // a spent lot before the live ones holds points again: the orders must hold from it on
             fl = index;
-            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, true, settled, bound);
-            for (int i = index + 1; i <= firstLive && i < size && inOrder; i++) {
-                inOrder = compareForRedemption(out.get(i - 1), out.get(i)) <= 0;
+            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, true, true, settled, bound);
+            for (int i = index + 1; i <= firstLive && i < size && (inOrder || inOldest); i++) {
+                inOrder = inOrder && compareForRedemption(out.get(i - 1), out.get(i)) <= 0;
+                inOldest = inOldest && ConsumptionOrder.OLDEST_FIRST.compare(out.get(i - 1), out.get(i)) <= 0;
             }
-            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, settled, bound);
+            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, inOldest, settled,
+                    bound);
         } else {
-            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, settled, bound);
+            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, inOldest, settled,
+                    bound);
             if (!isLive && index == firstLive) {
                 while (fl < size && out.get(fl).remaining() == 0) {
                     fl++;
                 }
-                out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, settled, bound);
+                out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, inOldest,
+                        settled, bound);
             }
         }
         return size - liveOut > liveOut + SLACK ? out.compacted() : out;

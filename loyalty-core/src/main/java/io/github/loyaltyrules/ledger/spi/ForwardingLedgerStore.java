@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger.spi;
 
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
@@ -70,6 +71,20 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     @Override
     public List<Lot> lotsToSpend(MemberId member, String currency, java.time.Instant at, int limit) {
         return delegate.lotsToSpend(member, currency, at, limit);
+    }
+
+    /**
+     * {@inheritDoc} For soonest expiry first it calls {@link #lotsToSpend(MemberId, String,
+     * java.time.Instant, int)} of this store, so that a subclass that overrides only that method sees
+     * every such read; other orders go to the delegate.
+     */
+    @Override
+    public List<Lot> lotsToSpend(MemberId member, String currency, ConsumptionOrder order, java.time.Instant at,
+            int limit) {
+        if (order == ConsumptionOrder.SOONEST_EXPIRY_FIRST) {
+            return lotsToSpend(member, currency, at, limit);
+        }
+        return delegate.lotsToSpend(member, currency, order, at, limit);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger.spi;
 
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Lot;
@@ -126,6 +127,35 @@ public interface LedgerStore {
             }
         }
         open.sort(io.github.loyaltyrules.ledger.internal.OpenLots::compareForRedemption);
+        return open.size() <= limit ? open : new ArrayList<>(open.subList(0, limit));
+    }
+
+    /**
+     * Returns the first {@code limit} of a member's lots in a currency that have points remaining and
+     * have not expired by their own date at {@code at}, in the given consumption order (ties broken by
+     * earliest earned, then lowest lot number), as {@link #lotsToSpend(MemberId, String, Instant, int)}
+     * does for {@link ConsumptionOrder#SOONEST_EXPIRY_FIRST}. A store should answer from an index in
+     * that order; the default calls that method for soonest-expiry-first and sorts {@link #openLots}
+     * for any other order.
+     *
+     * @param member the member
+     * @param currency the currency code
+     * @param order the currency's consumption order
+     * @param at the business time of the spend
+     * @param limit the most lots to return; positive
+     * @return up to {@code limit} lots, in that order; fewer only if there are no more
+     */
+    default List<Lot> lotsToSpend(MemberId member, String currency, ConsumptionOrder order, Instant at, int limit) {
+        if (order == ConsumptionOrder.SOONEST_EXPIRY_FIRST) {
+            return lotsToSpend(member, currency, at, limit);
+        }
+        List<Lot> open = new ArrayList<>();
+        for (Lot lot : openLots(member, currency)) {
+            if (lot.remaining() > 0 && (lot.expiresAt() == null || lot.expiresAt().isAfter(at))) {
+                open.add(lot);
+            }
+        }
+        open.sort(order.comparator());
         return open.size() <= limit ? open : new ArrayList<>(open.subList(0, limit));
     }
 

@@ -107,6 +107,8 @@ final class LedgerModel {
     final ZoneId zone;
     final ExpiryPolicy expiry;
     final java.time.Period hold;
+    /** The currency's consumption order: soonest expiry first unless set. */
+    io.github.loyaltyrules.ledger.ConsumptionOrder order = io.github.loyaltyrules.ledger.ConsumptionOrder.SOONEST_EXPIRY_FIRST;
     Instant now;
     final Map<String, MMember> members = new LinkedHashMap<>();
     final Map<String, MReservation> reservations = new LinkedHashMap<>();
@@ -178,8 +180,12 @@ final class LedgerModel {
                 out.add(lot);
             }
         }
-        out.sort(Comparator.comparing((MLot l) -> l.expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(l -> l.earnedAt).thenComparingLong(l -> l.id));
+        if (order == io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST) {
+            out.sort(Comparator.comparing((MLot l) -> l.earnedAt).thenComparingLong(l -> l.id));
+        } else {
+            out.sort(Comparator.comparing((MLot l) -> l.expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(l -> l.earnedAt).thenComparingLong(l -> l.id));
+        }
         return out;
     }
 
@@ -207,7 +213,7 @@ final class LedgerModel {
         return sum;
     }
 
-    /** Takes {@code amount} soonest-to-expire first; returns lot id -> taken, in order. */
+    /** Takes {@code amount} in the consumption order; returns lot id -> taken, in order. */
     private List<long[]> take(String member, long amount) {
         require(available(member) >= amount, InsufficientPointsException.class);
         List<long[]> taken = new ArrayList<>();
@@ -245,6 +251,11 @@ final class LedgerModel {
     }
 
     void credit(PostingType type, String member, long amount, String key) {
+        credit(type, member, amount, key, expiry);
+    }
+
+    /** A credit under other expiry terms than the model's (the program changed them since). */
+    void credit(PostingType type, String member, long amount, String key, ExpiryPolicy terms) {
         requireKeyNew(key);
         MMember m = member(member);
         if (type == PostingType.EARN) {
@@ -253,7 +264,7 @@ final class LedgerModel {
             requireOpen(m);
         }
         Instant availableAt = hold.isZero() ? now : now.atZone(zone).plus(hold).toInstant();
-        MLot lot = newLot(m, amount, availableAt, expiry.lotExpiry(now, zone).orElse(null));
+        MLot lot = newLot(m, amount, availableAt, terms.lotExpiry(now, zone).orElse(null));
         settle(m, lot);
         MPosting p = new MPosting(type, member, null, amount, now);
         p.lots.add(new long[] {lot.id, amount});

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.ledger.contract;
 
 import io.github.loyaltyrules.ledger.AccountStatus;
 import io.github.loyaltyrules.ledger.Balance;
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.ExpirySweep;
 import io.github.loyaltyrules.ledger.IdempotencyConflictException;
@@ -59,6 +60,19 @@ public class LedgerStatefulProperties {
     }
 
     /**
+     * The same random sequences with the currency spending oldest first: every spend takes the lots
+     * the model takes (lots with other expiry terms, received by transfer or earned under lasting
+     * terms, make the two orders differ).
+     *
+     * @param actions the sequence
+     */
+    @Property(tries = 300)
+    public void ledgerSpendingOldestFirstAgreesWithModel(@ForAll("sequences") ActionSequence<World> actions) {
+        actions.withInvariant(World::checkInvariants)
+                .run(new World(newStore(), ConsumptionOrder.OLDEST_FIRST));
+    }
+
+    /**
      * Returns the store the ledger under test keeps its data in; durable stores override this to
      * run the same property against themselves.
      *
@@ -76,6 +90,7 @@ public class LedgerStatefulProperties {
         return Arbitraries.sequences(Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, member.map(Enrol::new)),
                 net.jqwik.api.Tuple.of(8, Combinators.combine(member, amount).as(Earn::new)),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(member, amount).as(EarnUnderLastingTerms::new)),
                 net.jqwik.api.Tuple.of(5, Combinators.combine(member, amount).as(Redeem::new)),
                 net.jqwik.api.Tuple.of(2, member.map(RedeemAll::new)),
                 net.jqwik.api.Tuple.of(3, Combinators.combine(member, amount, Arbitraries.integers().between(1, 72))
@@ -124,6 +139,9 @@ public class LedgerStatefulProperties {
     public static final class World {
         final TestClock clock = new TestClock(START);
         final Ledger ledger;
+        /** A ledger over the same store whose PTS never expire: the program's terms before they changed. */
+        final Ledger lasting;
+        final PointCurrency pts;
         final LedgerModel model = new LedgerModel(ZONE, PTS.expiry(), PTS.hold(), START);
         final List<Supplier<Posting>> replays = new ArrayList<>();
         final List<Posting> firstResults = new ArrayList<>();
@@ -133,7 +151,15 @@ public class LedgerStatefulProperties {
         int keys;
 
         World(LedgerStore store) {
-            ledger = Ledger.builder().zone(ZONE).clock(clock).currency(PTS).store(store).build();
+            this(store, ConsumptionOrder.SOONEST_EXPIRY_FIRST);
+        }
+
+        World(LedgerStore store, ConsumptionOrder order) {
+            pts = PTS.withConsumptionOrder(order);
+            model.order = order;
+            ledger = Ledger.builder().zone(ZONE).clock(clock).currency(pts).store(store).build();
+            lasting = Ledger.builder().zone(ZONE).clock(clock).currency(pts.withExpiry(ExpiryPolicy.never()))
+                    .store(store).build();
             for (int i = 0; i < 4; i++) {
                 ledger.enrol(MemberId.of(MEMBERS.get(i)), START);
                 model.enrol(MEMBERS.get(i));
@@ -157,8 +183,8 @@ public class LedgerStatefulProperties {
                     continue;
                 }
                 all.put(m + ".account", ledger.account(id));
-                all.put(m + ".balance", ledger.balance(id, PTS));
-                all.put(m + ".lots", ledger.lots(id, PTS));
+                all.put(m + ".balance", ledger.balance(id, pts));
+                all.put(m + ".lots", ledger.lots(id, pts));
                 all.put(m + ".statement", ledger.statement(id));
             }
             return all;
@@ -199,8 +225,8 @@ public class LedgerStatefulProperties {
                     continue;
                 }
                 MemberId id = MemberId.of(m);
-                Balance b = ledger.balance(id, PTS);
-                List<Lot> lots = ledger.lots(id, PTS);
+                Balance b = ledger.balance(id, pts);
+                List<Lot> lots = ledger.lots(id, pts);
                 List<Entry> statement = ledger.statement(id);
                 long lotSum = 0;
                 for (Lot lot : lots) {
@@ -229,7 +255,7 @@ public class LedgerStatefulProperties {
                             .isEqualTo(model.member(m).lots.get(i).remaining);
                 }
                 // 10. the balance recomputed from the entries as of now is the live balance.
-                assertThat(ledger.balance(id, PTS, now())).isEqualTo(b);
+                assertThat(ledger.balance(id, pts, now())).isEqualTo(b);
                 // 6. entries are append-only.
                 List<Entry> previous = statements.getOrDefault(m, List.of());
                 assertThat(statement.subList(0, previous.size())).isEqualTo(previous);
@@ -264,7 +290,20 @@ public class LedgerStatefulProperties {
             IdempotencyKey key = w.nextKey();
             Instant at = w.now();
             w.step(() -> w.model.credit(PostingType.EARN, member, amount, key.value()),
-                    () -> w.ledger.earn(MemberId.of(member), PTS.points(amount), at, key, "purchase"), true);
+                    () -> w.ledger.earn(MemberId.of(member), w.pts.points(amount), at, key, "purchase"), true);
+            return w;
+        }
+    }
+
+    /** An earn under the program's earlier terms, when PTS did not expire: a lot that never expires. */
+    record EarnUnderLastingTerms(String member, long amount) implements Action<World> {
+        @Override
+        public World run(World w) {
+            IdempotencyKey key = w.nextKey();
+            Instant at = w.now();
+            w.step(() -> w.model.credit(PostingType.EARN, member, amount, key.value(), ExpiryPolicy.never()),
+                    () -> w.lasting.earn(MemberId.of(member), w.lasting.currency("PTS").points(amount), at, key,
+                            "purchase"), true);
             return w;
         }
     }
@@ -275,7 +314,7 @@ public class LedgerStatefulProperties {
             IdempotencyKey key = w.nextKey();
             Instant at = w.now();
             w.step(() -> w.model.debit(PostingType.REDEEM, member, amount, key.value()),
-                    () -> w.ledger.redeem(MemberId.of(member), PTS.points(amount), at, key, "reward"), true);
+                    () -> w.ledger.redeem(MemberId.of(member), w.pts.points(amount), at, key, "reward"), true);
             return w;
         }
     }
@@ -301,7 +340,7 @@ public class LedgerStatefulProperties {
             Duration ttl = Duration.ofHours(ttlHours);
             int before = w.postingKeys.size();
             w.step(() -> w.model.reserve(member, amount, ttl, key.value()),
-                    () -> w.ledger.reserve(MemberId.of(member), PTS.points(amount), ttl, at, key, "checkout"), true);
+                    () -> w.ledger.reserve(MemberId.of(member), w.pts.points(amount), ttl, at, key, "checkout"), true);
             if (w.postingKeys.size() > before) {
                 w.reservations.add(key.value());
             }
@@ -340,8 +379,8 @@ public class LedgerStatefulProperties {
                 } else {
                     w.model.debit(PostingType.ADJUST_DEBIT, member, amount, key.value());
                 }
-            }, () -> credit ? w.ledger.adjustCredit(id, PTS.points(amount), at, key, "goodwill")
-                    : w.ledger.adjustDebit(id, PTS.points(amount), at, key, "correction"), true);
+            }, () -> credit ? w.ledger.adjustCredit(id, w.pts.points(amount), at, key, "goodwill")
+                    : w.ledger.adjustDebit(id, w.pts.points(amount), at, key, "correction"), true);
             return w;
         }
     }
@@ -364,7 +403,7 @@ public class LedgerStatefulProperties {
             w.step(() -> w.model.reverse(who, target, partial, key.value()),
                     () -> partial == null
                             ? w.ledger.reverse(MemberId.of(who), IdempotencyKey.of(target), at, key, "return")
-                            : w.ledger.reverse(MemberId.of(who), IdempotencyKey.of(target), PTS.points(partial), at, key,
+                            : w.ledger.reverse(MemberId.of(who), IdempotencyKey.of(target), w.pts.points(partial), at, key,
                                     "partial return"), true);
             return w;
         }
@@ -381,7 +420,7 @@ public class LedgerStatefulProperties {
             IdempotencyKey key = w.nextKey();
             Instant at = w.now();
             w.step(() -> w.model.transfer(from, to, amount, key.value()),
-                    () -> w.ledger.transfer(MemberId.of(from), MemberId.of(to), PTS.points(amount), at, key, "gift"),
+                    () -> w.ledger.transfer(MemberId.of(from), MemberId.of(to), w.pts.points(amount), at, key, "gift"),
                     true);
             return w;
         }
@@ -436,7 +475,7 @@ public class LedgerStatefulProperties {
         public World run(World w) {
             Posting first = w.firstResults.get(pick % w.firstResults.size());
             Map<String, Object> before = w.snapshot();
-            Throwable thrown = catchThrowable(() -> w.ledger.earn(first.member(), PTS.points(first.amount() + 1),
+            Throwable thrown = catchThrowable(() -> w.ledger.earn(first.member(), w.pts.points(first.amount() + 1),
                     w.now(), first.key(), "other content"));
             assertThat(thrown).isInstanceOf(IdempotencyConflictException.class)
                     .hasMessageContaining(first.key().value());

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.ledger.contract;
 
 import io.github.loyaltyrules.ledger.Account;
 import io.github.loyaltyrules.ledger.AccountStatus;
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.Entry;
@@ -226,6 +227,54 @@ public abstract class LedgerStoreContract {
     private static Lot lot(long id, long remaining) {
         return new Lot(LotId.of(id), "PTS", 100, remaining, T0, T0, T0.plusSeconds(86_400L * id),
                 IdempotencyKey.of("earn-" + id), T0.plusSeconds(id));
+    }
+
+    private static Lot lot(long id, long remaining, long earnedDay, Long expiresDay) {
+        Instant earned = T0.plusSeconds(86_400L * earnedDay);
+        return new Lot(LotId.of(id), "PTS", 100, remaining, earned, earned,
+                expiresDay == null ? null : T0.plusSeconds(86_400L * expiresDay), IdempotencyKey.of("earn-" + id),
+                earned);
+    }
+
+    @Test
+    void lotsToSpendComeInEitherConsumptionOrderWithoutSpentOrExpiredLots() {
+        store.apply(whole(List.of(enrolled(ANN)), null, List.of()));
+        // numbered in creation order, earned out of that order (backdated), some never expiring
+        Lot a = lot(1, 10, 5, 400L);
+        Lot b = lot(2, 20, 1, null);
+        Lot c = lot(3, 30, 3, 100L);
+        Lot spent = lot(4, 0, 0, 50L);
+        Lot expired = lot(5, 40, 2, 9L); // expired by day 10, not yet swept
+        Lot d = lot(6, 50, 1, 200L);
+        Lot e = lot(7, 60, 8, null);
+        List<Lot> open = List.of(a, b, c, expired, d, e);
+        MemberBook v2 = new MemberBook(enrolled(ANN).account(), 2, 8, 1,
+                Map.of("PTS", new Purse("PTS", open, 0, T0)), Map.of());
+        assertThat(store.apply(new Commit(List.of(new MemberChange(v2, List.of(a, b, c, spent, expired, d, e),
+                List.of(), Map.of())), List.of(), List.of()))).isEqualTo(CommitResult.APPLIED);
+        Instant day10 = T0.plusSeconds(86_400L * 10);
+
+        assertThat(store.lotsToSpend(ANN, "PTS", ConsumptionOrder.SOONEST_EXPIRY_FIRST, day10, 10))
+                .containsExactly(c, d, a, b, e);
+        assertThat(store.lotsToSpend(ANN, "PTS", day10, 10)).containsExactly(c, d, a, b, e);
+        assertThat(store.lotsToSpend(ANN, "PTS", ConsumptionOrder.OLDEST_FIRST, day10, 10))
+                .containsExactly(b, d, c, a, e);
+        assertThat(store.lotsToSpend(ANN, "PTS", ConsumptionOrder.OLDEST_FIRST, day10, 2)).containsExactly(b, d);
+        // before the expired lot's date it is among them, in its place
+        assertThat(store.lotsToSpend(ANN, "PTS", ConsumptionOrder.OLDEST_FIRST, T0, 3)).containsExactly(b, d, expired);
+        assertThat(store.lotsToSpend(BOB, "PTS", ConsumptionOrder.OLDEST_FIRST, day10, 5)).isEmpty();
+
+        // the oldest lot is spent, and the spent one given back in part: both orders follow
+        Lot bSpent = b.withRemaining(0, day10);
+        Lot spentBack = spent.withRemaining(5, day10);
+        MemberBook v3 = new MemberBook(v2.account(), 3, 8, 1,
+                Map.of("PTS", new Purse("PTS", List.of(a, c, spentBack, expired, d, e), 0, T0)), Map.of());
+        assertThat(store.apply(new Commit(List.of(new MemberChange(v3, List.of(bSpent, spentBack), List.of(),
+                Map.of())), List.of(), List.of()))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.lotsToSpend(ANN, "PTS", ConsumptionOrder.OLDEST_FIRST, day10, 10))
+                .containsExactly(spentBack, d, c, a, e);
+        assertThat(store.lotsToSpend(ANN, "PTS", ConsumptionOrder.SOONEST_EXPIRY_FIRST, day10, 10))
+                .containsExactly(spentBack, c, d, a, e);
     }
 
     @Test

@@ -83,6 +83,14 @@ class OpenLotsProperties {
                 assertThat(REDEMPTION.compare(live.get(i - 1), live.get(i))).isNegative();
             }
         }
+        assertThat(OpenLots.ordered(list, io.github.loyaltyrules.ledger.ConsumptionOrder.SOONEST_EXPIRY_FIRST))
+                .isEqualTo(OpenLots.ordered(list));
+        if (OpenLots.ordered(list, io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST)) {
+            for (int i = 1; i < live.size(); i++) {
+                assertThat(io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST.compare(live.get(i - 1),
+                        live.get(i))).isNegative();
+            }
+        }
         for (Lot lot : expected) {
             int i = list.indexOf(lot.id());
             if (lot.remaining() > 0) {

@@ -67,10 +67,12 @@ final class Ast {
 
     /**
      * A currency; {@code activity} lists the posting types that count as activity, null for the default;
-     * {@code redeem} is its rule for paying with points, null for none.
+     * {@code redeem} is its rule for paying with points, null for none; {@code order} the order spends
+     * take its lots in ({@code spend oldest first}).
      */
     record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
-            List<Name> activity, Redeem redeem, Convert convert) implements Stmt {
+            List<Name> activity, io.github.loyaltyrules.ledger.ConsumptionOrder order, Redeem redeem,
+            Convert convert) implements Stmt {
     }
 
     /** {@code convert 500 into vouchers of 5.00 EUR valid for 3 months}: validity null when not given. */

@@ -349,6 +349,7 @@ final class Compiler {
             if (c.activity() != null) {
                 pc = pc.withActivity(postingTypes(c));
             }
+            pc = pc.withConsumptionOrder(c.order());
             currencies.put(pc.code(), pc);
             if (c.redeem() != null) {
                 try {

@@ -152,7 +152,7 @@ final class Describer {
         }
         RedemptionRule redeem = redemptionRules.get(c.code());
         return new Ast.CurrencyDecl(NOWHERE, name(c.code()), c.displayName(), c.decimalPlaces(), expiry, c.hold(),
-                p.inactivity().orElse(null), activity, redeem == null ? null : RedemptionClauses.describe(redeem),
+                p.inactivity().orElse(null), activity, c.consumptionOrder(), redeem == null ? null : RedemptionClauses.describe(redeem),
                 voucherConversions.containsKey(c.code()) ? VoucherClauses.describe(voucherConversions.get(c.code())) : null);
     }
 

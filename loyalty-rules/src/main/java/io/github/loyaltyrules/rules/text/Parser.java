@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rules.text.Ast.Act;
 import io.github.loyaltyrules.rules.text.Ast.Amount;
@@ -182,12 +183,13 @@ final class Parser {
         Period hold = Period.ZERO;
         Period inactivity = null;
         List<Name> activity = null;
+        ConsumptionOrder order = ConsumptionOrder.SOONEST_EXPIRY_FIRST;
         Ast.Redeem redeem = null;
         Ast.Convert convert = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem', 'convert' or ';'",
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'convert' or ';'",
                     RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
@@ -207,12 +209,26 @@ final class Parser {
                     activity = nameList("a posting type such as earn");
                     break;
                 }
+                case "spend":
+                    order = consumptionOrder();
+                    break;
                 default:
                     inactivity = duration();
             }
         }
         end();
-        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem, convert);
+        return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, order, redeem,
+                convert);
+    }
+
+    /** What follows {@code spend}: {@code oldest first} or {@code soonest expiring first}. */
+    private ConsumptionOrder consumptionOrder() {
+        String which = oneOf("'oldest first' or 'soonest expiring first'", List.of("oldest", "soonest"));
+        if ("soonest".equals(which)) {
+            word("expiring");
+        }
+        word("first");
+        return "oldest".equals(which) ? ConsumptionOrder.OLDEST_FIRST : ConsumptionOrder.SOONEST_EXPIRY_FIRST;
     }
 
     private Expiry expiry() {

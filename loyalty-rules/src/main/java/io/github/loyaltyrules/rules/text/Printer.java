@@ -114,6 +114,9 @@ final class Printer {
             if (c.activity() != null) {
                 out.append("\n  activity ").append(names(c.activity()));
             }
+            if (c.order() == io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST) {
+                out.append("\n  spend oldest first");
+            }
             if (c.redeem() != null) {
                 out.append("\n  ").append(RedemptionClauses.print(c.redeem()));
             }

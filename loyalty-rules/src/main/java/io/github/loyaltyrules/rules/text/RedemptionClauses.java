@@ -15,7 +15,8 @@ import java.util.List;
 final class RedemptionClauses {
 
     /** The clauses of a currency statement, this one last. */
-    static final List<String> CLAUSES = List.of("expires", "hold", "inactivity", "activity", "redeem", "convert");
+    static final List<String> CLAUSES = List.of("expires", "hold", "inactivity", "activity", "spend", "redeem",
+            "convert");
 
     private RedemptionClauses() {
     }

@@ -59,7 +59,8 @@ final class JavaPrograms {
 
     static final PointCurrency MILES = PointCurrency.of("MILES", "Miles", 2)
             .withExpiry(ExpiryPolicy.endOfPeriod(CalendarPeriod.QUARTER, 2).withInactivity(Period.ofMonths(18)))
-            .withActivity(EnumSet.of(PostingType.EARN, PostingType.ADJUST_CREDIT));
+            .withActivity(EnumSet.of(PostingType.EARN, PostingType.ADJUST_CREDIT))
+            .withConsumptionOrder(io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST);
 
     static Arbitrary<ExpiryPolicy> expiry() {
         return Arbitraries.oneOf(Arbitraries.just(ExpiryPolicy.never()),

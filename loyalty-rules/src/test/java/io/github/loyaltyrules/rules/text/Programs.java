@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.text;
 
+import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.rules.text.Ast.Act;
 import io.github.loyaltyrules.rules.text.Ast.Amount;
 import io.github.loyaltyrules.rules.text.Ast.Cap;
@@ -205,12 +206,14 @@ final class Programs {
                     s.add(new Ast.Zone(NOWHERE, "Europe/Berlin", NOWHERE));
                     s.add(new Ast.Stacking(NOWHERE, stacking));
                     int days = h.getDays();
-                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null, redeem,
+                    s.add(new Ast.CurrencyDecl(NOWHERE, name("STARS"), display, 0, exp, h, null, null,
+                            days % 5 == 2 ? ConsumptionOrder.OLDEST_FIRST : ConsumptionOrder.SOONEST_EXPIRY_FIRST, redeem,
                             days % 3 != 0 ? null : new Ast.Convert(NOWHERE, BigDecimal.valueOf(100 + days),
                                     new Ast.Cash(NOWHERE, new BigDecimal("5.00"), name("EUR")),
                                     days % 2 == 0 ? Period.ofMonths(3) : null)));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
                             Period.ofMonths(18), List.of(name("earn"), name("adjust_credit")),
+                            days % 2 == 1 ? ConsumptionOrder.OLDEST_FIRST : ConsumptionOrder.SOONEST_EXPIRY_FIRST,
                             redeem == null ? null : new Ast.Redeem(NOWHERE, new BigDecimal("5.00"), null),
                             days % 4 != 1 ? null : new Ast.Convert(NOWHERE, new BigDecimal("10.50"),
                                     new Ast.Cash(NOWHERE, new BigDecimal("0.50"), name("USD")), Period.ofYears(1))));
