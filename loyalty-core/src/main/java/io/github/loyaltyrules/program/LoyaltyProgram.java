@@ -82,6 +82,7 @@ public final class LoyaltyProgram {
     private final Activities activities;
     private final Returns returns;
     private final Rewards rewards;
+    private final Refunds refunds;
     private final Erasures erasures;
     private final MemberExport exports;
     private final Vouchers vouchers;
@@ -95,6 +96,7 @@ public final class LoyaltyProgram {
         this.activities = new Activities(context, claims, tierActivity);
         this.returns = new Returns(context, claims, tierActivity);
         this.rewards = new Rewards(context);
+        this.refunds = new Refunds(context);
         this.erasures = new Erasures(context, pseudonyms);
         this.exports = new MemberExport(context);
         this.vouchers = new Vouchers(context);
@@ -697,14 +699,23 @@ public final class LoyaltyProgram {
 
 
     /**
-     * Records the return of some units of an earlier purchase and claws back what they earned.
+     * Records the return of some units of an earlier purchase and claws back what they earned. It also
+     * gives back points spent on the purchase by redemptions tied to it ({@link #redeemFor},
+     * {@link #redeemRewardFor}), by the {@link RefundPolicy} of the purchase version's {@link RedemptionRule}
+     * for each redemption's currency: computed once, with the return's record, exactly and cumulatively
+     * (see {@link RefundPolicy#PRO_RATA}), and posted as a partial {@linkplain Ledger#reverse reversal} of
+     * the redemption under a key derived from the return's ({@code key#refund-i}). A reversal gives back
+     * the lots the redemption took with their original expiry dates, latest first: points given back may
+     * expire soon, or at the next sweep if their date has passed. Programs without a refund policy give
+     * back nothing and read no ties.
      *
      * @param member the member the purchase was made by
      * @param original the key of the purchase
      * @param returnedUnits units returned per basket line id; each positive
      * @param at the business time
      * @param key the idempotency key of the return; at most 180 characters
-     * @return the receipt, whose award lines are what was clawed back
+     * @return the receipt, whose award lines are what was clawed back, and whose postings are the claw-backs
+     *         and then the reversals that give back spent points
      * @throws NullPointerException if an argument is null
      * @throws UnknownPostingException if the member made no purchase with that key
      * @throws InvalidReversalException if more units of a line are returned than were bought and not yet returned
@@ -786,6 +797,70 @@ public final class LoyaltyProgram {
             context.checkRedemption(amount, key);
             return context.ledger.redeem(member, amount, at, key, reason);
         });
+    }
+
+    /**
+     * Redeems points to pay for a purchase (pay with points), tied to the purchase so that a return of
+     * part of it gives back the points spent by the {@link RefundPolicy} of the purchase version's
+     * {@link RedemptionRule} for the currency (see {@link #returnPurchase}). Checked and posted as
+     * {@link #redeem} does; the tie is stored first, so a retry with the same key after a crash completes
+     * it, and withdrawn if the redemption is refused. The purchase may be recorded before or after.
+     *
+     * @param member the member
+     * @param amount the points
+     * @param purchase the key of the purchase paid for; the member's, if it is recorded already
+     * @param at the business time
+     * @param key the idempotency key
+     * @param reason what for
+     * @return the posting
+     * @throws NullPointerException if an argument is null
+     * @throws RedemptionRuleException if the amount breaks the currency's rule; nothing is posted or tied
+     * @throws UnknownPostingException if a record under {@code purchase} is not a purchase of the member's
+     * @throws IdempotencyConflictException if the key was used for another request, or tied to another
+     *         purchase, or posted tied to none
+     * @throws UnsupportedOperationException if the program's store cannot tie redemptions to purchases
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#redeem} does; nothing is tied
+     */
+    public Posting redeemFor(MemberId member, Points amount, IdempotencyKey purchase, Instant at, IdempotencyKey key,
+            String reason) {
+        Objects.requireNonNull(purchase, "purchase key must not be null");
+        return claims.ledgerOp(member, key, () -> {
+            context.checkRedemption(amount, key);
+            return refunds.tied(member, purchase, key, () -> context.ledger.redeem(member, amount, at, key, reason));
+        });
+    }
+
+    /**
+     * Redeems a reward as {@link #redeemReward} does, tied to the purchase it was given with, so that a
+     * return of part of the purchase gives back the points spent by the {@link RefundPolicy} of the
+     * purchase version's {@link RedemptionRule} for the reward's currency (its use is not given back).
+     *
+     * @param member the member; must be active
+     * @param rewardId the reward's id
+     * @param purchase the key of the purchase; the member's, if it is recorded already
+     * @param at the business time; inside the reward's availability window
+     * @param key the idempotency key
+     * @return the ledger posting of the redemption
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownPostingException if a record under {@code purchase} is not a purchase of the member's
+     * @throws IdempotencyConflictException if the key was used for another request, or tied to another
+     *         purchase, or posted tied to none
+     * @throws UnsupportedOperationException if the program's store cannot tie redemptions to purchases
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link #redeemReward} does; nothing is tied
+     */
+    public Posting redeemRewardFor(MemberId member, String rewardId, IdempotencyKey purchase, Instant at,
+            IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(rewardId, "reward id must not be null");
+        Objects.requireNonNull(purchase, "purchase key must not be null");
+        Inputs.businessTime(at, "at");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        Object lock = context.lock(member);
+        context.ledger.account(member);
+        synchronized (lock) {
+            return claims.claimed(key, KeyClaims.LEDGER_OP,
+                    () -> refunds.tied(member, purchase, key, () -> rewards.redeemCounted(member, rewardId, at, key)));
+        }
     }
 
     /**
@@ -898,6 +973,9 @@ public final class LoyaltyProgram {
         List<Posting> postings = new ArrayList<>();
         for (String currency : AwardTotals.totalsByCurrency(r.awards()).keySet()) {
             context.ledger.posting(ProgramContext.derived(key, currency)).ifPresent(postings::add);
+        }
+        for (int i = 0; i < r.refunds().size(); i++) {
+            context.ledger.posting(ProgramContext.derived(key, "refund-" + i)).ifPresent(postings::add);
         }
         return Optional.of(new Receipt(key, r.member(), r.programVersion(), r.at(), r.awards(), postings,
                 r.kind() == ReceiptRecord.Kind.RETURN));
