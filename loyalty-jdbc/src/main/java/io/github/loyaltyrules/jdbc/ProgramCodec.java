@@ -203,6 +203,9 @@ final class ProgramCodec {
             o.str(a.ruleId()).str(a.ruleName()).str(a.currency()).num(a.amount()).longs(a.lineShares())
                     .str(x.base()).str(x.rate()).str(x.multiplier()).str(x.rounding()).str(x.cap());
         }
+        if (!r.refunds().isEmpty()) { // a trailing field, so rows written before refunds read as they are
+            o.longs(r.refunds());
+        }
         return o.sb.toString();
     }
 
@@ -261,7 +264,8 @@ final class ProgramCodec {
             awards.add(new Award(ruleId, ruleName, currency, amount, shares,
                     new Explanation(in.str(), in.str(), in.str(), in.str(), in.str())));
         }
+        Map<String, Long> refunds = in.pos < in.s.length() ? in.longs() : Map.of();
         return new ReceiptRecord(kind, key, member, version, at, purchase != null ? purchase : event, original, units,
-                rewardId, profile, awards, tierReturns);
+                rewardId, profile, awards, tierReturns, refunds);
     }
 }

@@ -77,8 +77,14 @@ final class Ast {
     record Convert(Pos pos, BigDecimal every, Cash value, Period validity) {
     }
 
-    /** {@code redeem from 200 in multiples of 100}: a minimum and a step, either null when not given. */
-    record Redeem(Pos pos, BigDecimal from, BigDecimal step) {
+    /**
+     * {@code redeem from 200 in multiples of 100 refund pro rata}: a minimum and a step, either null when not
+     * given, and what a return gives back of points spent on the purchase ({@code none} when not given).
+     */
+    record Redeem(Pos pos, BigDecimal from, BigDecimal step, String refund) {
+        Redeem(Pos pos, BigDecimal from, BigDecimal step) {
+            this(pos, from, step, "none");
+        }
     }
 
     record TiersDecl(Pos pos, List<Name> tiers) implements Stmt {

@@ -3,12 +3,15 @@ package io.github.loyaltyrules.rules.text;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.program.RedemptionRule;
+import io.github.loyaltyrules.program.RefundPolicy;
 import io.github.loyaltyrules.rules.text.Ast.Pos;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A currency's rule for paying with points, {@code redeem from 200 in multiples of 100}: read, printed
+ * A currency's rule for paying with points, {@code redeem from 200 in multiples of 100}, and what a return
+ * gives back of points spent on an order ({@code refund pro rata}, {@code refund on full return}): read, printed
  * (the shortest form: {@code redeem in multiples of 100} when the minimum is the step), compiled to a
  * {@link RedemptionRule} and described from one.
  */
@@ -34,13 +37,34 @@ final class RedemptionClauses {
             p.word("of");
             step = p.decimal("a step such as 100");
         }
-        return new Ast.Redeem(Pos.of(keyword), from, step);
+        String refund = "none";
+        Token next = p.peek();
+        if (next.is("refund")) {
+            p.advance();
+            refund = switch (p.oneOf("'pro rata', 'on full return' or 'none'", List.of("pro", "on", "none"))) {
+                case "pro" -> {
+                    p.word("rata");
+                    yield "pro rata";
+                }
+                case "on" -> {
+                    p.word("full");
+                    p.word("return");
+                    yield "on full return";
+                }
+                default -> "none";
+            };
+        } else if (next.kind() == Token.Kind.IDENT && !CLAUSES.contains(next.text())
+                && Names.closest(next.text(), List.of("refund")) != null) {
+            p.fail(next, "'refund', a clause or ';'", List.of("refund"));
+        }
+        return new Ast.Redeem(Pos.of(keyword), from, step, refund);
     }
 
     /** The clause as the text writes it, after a new line and two spaces. */
     static String print(Ast.Redeem r) {
         return "redeem" + (r.from() == null ? "" : " from " + r.from().toPlainString())
-                + (r.step() == null ? "" : " in multiples of " + r.step().toPlainString());
+                + (r.step() == null ? "" : " in multiples of " + r.step().toPlainString())
+                + (r.refund().equals("none") ? "" : " refund " + r.refund());
     }
 
     /** The rule of a currency; throws what {@link Points#fromDecimal} and {@link RedemptionRule} throw. */
@@ -52,7 +76,7 @@ final class RedemptionClauses {
         if (r.from() != null) {
             rule = rule.withMinimum(Points.fromDecimal(currency, r.from()));
         }
-        return rule;
+        return rule.withRefund(RefundPolicy.valueOf(r.refund().toUpperCase(Locale.ROOT).replace(' ', '_')));
     }
 
     /** The clause of a rule built in Java: the minimum unless it is the step, the step unless it is one minor unit. */
@@ -60,6 +84,7 @@ final class RedemptionClauses {
         boolean anyAmount = rule.step() == 1;
         return new Ast.Redeem(new Pos(0, 0, ""),
                 anyAmount || rule.minimum() != rule.step() ? rule.minimumPoints().toDecimal() : null,
-                anyAmount ? null : rule.stepPoints().toDecimal());
+                anyAmount ? null : rule.stepPoints().toDecimal(),
+                rule.refund().name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
 }

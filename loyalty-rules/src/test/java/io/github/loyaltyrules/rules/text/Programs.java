@@ -168,13 +168,16 @@ final class Programs {
         return List.copyOf(byLimit.values());
     }
 
-    /** A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step. */
+    /**
+     * A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step; and what
+     * returns give back of points spent on an order.
+     */
     static Arbitrary<Ast.Redeem> redeem() {
         return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 500),
-                Arbitraries.integers().between(1, 5))
-                .as((form, step, times) -> new Ast.Redeem(NOWHERE,
+                Arbitraries.integers().between(1, 5), Arbitraries.of("none", "pro rata", "on full return"))
+                .as((form, step, times, refund) -> new Ast.Redeem(NOWHERE,
                         form == 1 ? null : BigDecimal.valueOf(form == 0 ? step : (long) step * times),
-                        form == 0 ? null : BigDecimal.valueOf(step)));
+                        form == 0 ? null : BigDecimal.valueOf(step), refund));
     }
 
     /** A period anchor other than 1 January (which is written as none), or none. */
