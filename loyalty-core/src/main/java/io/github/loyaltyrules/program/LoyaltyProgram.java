@@ -12,6 +12,7 @@ import io.github.loyaltyrules.ledger.InvalidReversalException;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.LoyaltyException;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.PostingRequest;
@@ -881,6 +882,54 @@ public final class LoyaltyProgram {
             context.checkRedemption(amount, key);
             return refunds.tied(member, purchase, key, () -> context.ledger.redeem(member, amount, at, key, reason));
         });
+    }
+
+    /**
+     * Pays part of a basket with points at the value the running version's {@link RedemptionRule} gives
+     * them ({@link PointWorth}, at the basket's channel), up to the basket's total: redeems them
+     * {@linkplain #redeemFor tied to the purchase}, so that a return of part of it gives back points by the
+     * rule's {@link RefundPolicy}. The value is rounded down to the money's decimal places; to pay as much
+     * of the basket as points allow, pay {@code rule.worth().pointsFor(basket.total(), basket.channel())}
+     * rounded down to the rule's step. A retry with the same key returns the same payment.
+     *
+     * @param member the member
+     * @param basket the basket paid for: its channel sets the value, its total the most it may take off
+     * @param points the points to pay with; checked against the rule's minimum and step
+     * @param purchase the key the purchase of the basket is (or will be) recorded under
+     * @param at the business time
+     * @param key the idempotency key of the payment
+     * @return the redemption and the money it takes off the basket
+     * @throws NullPointerException if an argument is null
+     * @throws RedemptionRuleException if the version gives the currency no money value, the basket is in
+     *         another money currency, the points are worth more than the basket's total, or the amount
+     *         breaks the rule; nothing is posted or tied
+     * @throws io.github.loyaltyrules.ledger.InvalidAmountException if the points are negative
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link #redeemFor} does
+     */
+    public PointsPayment payWithPoints(MemberId member, Purchase basket, Points points, IdempotencyKey purchase,
+            Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(basket, "basket must not be null");
+        Objects.requireNonNull(points, "points must not be null");
+        Objects.requireNonNull(purchase, "purchase key must not be null");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        ProgramVersion v = context.version.get();
+        PointWorth worth = v.redemptionRule(points.currency().code()).map(RedemptionRule::worth).orElseThrow(
+                () -> new RedemptionRuleException("program version " + v.id() + " gives " + points.currency().code()
+                        + " no money value; points pay for a basket only at a value the redemption rule sets"));
+        Money total = basket.total();
+        if (!total.currency().equals(worth.value().currency())) {
+            throw new RedemptionRuleException("a basket in " + total.currency().getCurrencyCode() + " cannot be paid"
+                    + " with " + points.currency().code() + ", which are worth " + worth.value().currency().getCurrencyCode());
+        }
+        Money value = worth.valueOf(points, basket.channel());
+        if (value.compareTo(total) > 0) {
+            throw new RedemptionRuleException(points + " are worth " + value + " at channel '"
+                    + Inputs.shown(basket.channel()) + "', more than the"
+                    + " basket's total of " + total + "; pay at most " + worth.pointsFor(total, basket.channel()));
+        }
+        Posting p = redeemFor(member, points, purchase, at, key, "pays " + value + " of purchase " + purchase);
+        return new PointsPayment(p, value);
     }
 
     /**

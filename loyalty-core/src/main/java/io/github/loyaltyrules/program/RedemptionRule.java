@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param minimum the least amount, in minor units; a positive multiple of {@code step}
  * @param step every amount is a multiple of it, in minor units; 1 (one minor unit) for any amount
  * @param refund what a return of part of a purchase gives back of the points spent on it
+ * @param worth what the points are worth in money when a member pays with them; null if they have no set value
  *
  * @since 0.1.0
  */
-public record RedemptionRule(PointCurrency currency, long minimum, long step, RefundPolicy refund) {
+public record RedemptionRule(PointCurrency currency, long minimum, long step, RefundPolicy refund, PointWorth worth) {
 
     /**
      * Validates the rule.
@@ -32,12 +33,18 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step, Re
      * @param minimum the least amount in minor units; a positive multiple of {@code step}
      * @param step the step in minor units; positive
      * @param refund what a return gives back of the points spent on the purchase
+     * @param worth what the points are worth in money when a member pays with them; null if they have no set value
      * @throws NullPointerException if {@code currency} or {@code refund} is null
+     * @throws InvalidAmountException if {@code worth} is of another currency
      * @throws InvalidAmountException if the step is not positive, or the minimum not a positive multiple of it
      */
     public RedemptionRule {
         Objects.requireNonNull(currency, "currency must not be null");
         Objects.requireNonNull(refund, "refund policy must not be null");
+        if (worth != null && !worth.currency().equals(currency)) {
+            throw new InvalidAmountException("the point value of a redemption rule of " + currency.code()
+                    + " must be of " + currency.code() + "; got " + worth.currency().code());
+        }
         if (step <= 0) {
             throw new InvalidAmountException("redemption step of " + currency.code() + " must be positive; got "
                     + step + " minor units");
@@ -59,7 +66,21 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step, Re
      * @throws InvalidAmountException if the step is not positive, or the minimum not a positive multiple of it
      */
     public RedemptionRule(PointCurrency currency, long minimum, long step) {
-        this(currency, minimum, step, RefundPolicy.NONE);
+        this(currency, minimum, step, RefundPolicy.NONE, null);
+    }
+
+    /**
+     * Creates a rule whose points have no set money value.
+     *
+     * @param currency the point currency
+     * @param minimum the least amount in minor units; a positive multiple of {@code step}
+     * @param step the step in minor units; positive
+     * @param refund what a return gives back of the points spent on the purchase
+     * @throws NullPointerException if {@code currency} or {@code refund} is null
+     * @throws InvalidAmountException if the step is not positive, or the minimum not a positive multiple of it
+     */
+    public RedemptionRule(PointCurrency currency, long minimum, long step, RefundPolicy refund) {
+        this(currency, minimum, step, refund, null);
     }
 
     /**
@@ -83,7 +104,7 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step, Re
      * @throws InvalidAmountException if the amount is in another currency, zero, or not a multiple of the step
      */
     public RedemptionRule withMinimum(Points minimum) {
-        return new RedemptionRule(currency, minorUnits(minimum, "minimum"), step, refund);
+        return new RedemptionRule(currency, minorUnits(minimum, "minimum"), step, refund, worth);
     }
 
     /**
@@ -98,7 +119,7 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step, Re
      */
     public RedemptionRule inMultiplesOf(Points step) {
         long s = minorUnits(step, "step");
-        return new RedemptionRule(currency, minimum == 1 ? s : minimum, s, refund);
+        return new RedemptionRule(currency, minimum == 1 ? s : minimum, s, refund, worth);
     }
 
     /**
@@ -110,7 +131,21 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step, Re
      * @throws NullPointerException if {@code policy} is null
      */
     public RedemptionRule withRefund(RefundPolicy policy) {
-        return new RedemptionRule(currency, minimum, step, policy);
+        return new RedemptionRule(currency, minimum, step, policy, worth);
+    }
+
+    /**
+     * Returns a copy under which the points have a money value, so that a member can pay part of a
+     * basket with them ({@link LoyaltyProgram#payWithPoints}).
+     *
+     * @param value what the points are worth, per channel
+     * @return the copy
+     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidAmountException if {@code value} is of another currency
+     */
+    public RedemptionRule withWorth(PointWorth value) {
+        return new RedemptionRule(currency, minimum, step, refund, Objects.requireNonNull(value,
+                "point value must not be null"));
     }
 
     /**
@@ -165,7 +200,8 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step, Re
 
     /**
      * Describes the rule, e.g. {@code "PTS are redeemed from 200 PTS in multiples of 100 PTS"}, followed by
-     * {@code "; returns give back points spent pro rata"} (or {@code on full return}) if it has a refund policy.
+     * {@code "; returns give back points spent pro rata"} (or {@code on full return}) if it has a refund policy,
+     * and by the points' value if they have one ({@link PointWorth#toString()}).
      *
      * @return the description
      */
@@ -173,6 +209,6 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step, Re
     public String toString() {
         return currency.code() + " are redeemed from " + minimumPoints() + (step == 1 ? ""
                 : " in multiples of " + stepPoints()) + (refund == RefundPolicy.NONE ? ""
-                : "; returns give back points spent " + refund.text());
+                : "; returns give back points spent " + refund.text()) + (worth == null ? "" : "; " + worth);
     }
 }

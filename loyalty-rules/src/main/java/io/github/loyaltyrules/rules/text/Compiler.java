@@ -352,7 +352,10 @@ final class Compiler {
             currencies.put(pc.code(), pc);
             if (c.redeem() != null) {
                 try {
-                    redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc));
+                    redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc,
+                            c.redeem().worth() == null ? null : money(c.redeem().worth().value())));
+                } catch (Skip e) {
+                    // reported
                 } catch (LoyaltyException | ArithmeticException e) {
                     report(c.redeem().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
                 }

@@ -184,10 +184,11 @@ final class Parser {
         List<Name> activity = null;
         Ast.Redeem redeem = null;
         Ast.Convert convert = null;
+        Ast.Worth worth = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem', 'convert' or ';'",
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'redeem', 'worth', 'convert' or ';'",
                     RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
@@ -196,6 +197,9 @@ final class Parser {
                     break;
                 case "redeem":
                     redeem = RedemptionClauses.read(this, t);
+                    break;
+                case "worth":
+                    worth = RedemptionClauses.readWorth(this, t);
                     break;
                 case "convert":
                     convert = VoucherClauses.read(this, t);
@@ -212,6 +216,9 @@ final class Parser {
             }
         }
         end();
+        if (worth != null) {
+            redeem = (redeem == null ? new Ast.Redeem(worth.pos(), null, null) : redeem).withWorth(worth);
+        }
         return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, redeem, convert);
     }
 
@@ -930,7 +937,7 @@ final class Parser {
         return t.text();
     }
 
-    private String value(String what) {
+    String value(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT) {
             fail(t, what, List.of());

@@ -169,15 +169,20 @@ final class Programs {
     }
 
     /**
-     * A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step; and what
-     * returns give back of points spent on an order.
+     * A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step; what
+     * returns give back of points spent on an order; and maybe a money value, with factors per channel.
      */
     static Arbitrary<Ast.Redeem> redeem() {
         return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 500),
-                Arbitraries.integers().between(1, 5), Arbitraries.of("none", "pro rata", "on full return"))
-                .as((form, step, times, refund) -> new Ast.Redeem(NOWHERE,
+                Arbitraries.integers().between(1, 5), Arbitraries.of("none", "pro rata", "on full return"),
+                Arbitraries.integers().between(0, 3))
+                .as((form, step, times, refund, worth) -> new Ast.Redeem(NOWHERE,
                         form == 1 ? null : BigDecimal.valueOf(form == 0 ? step : (long) step * times),
-                        form == 0 ? null : BigDecimal.valueOf(step), refund));
+                        form == 0 ? null : BigDecimal.valueOf(step), refund, worth == 0 ? null
+                                : new Ast.Worth(NOWHERE, new Ast.Cash(NOWHERE, new BigDecimal("1.00"), name("EUR")),
+                                        BigDecimal.valueOf(step), java.util.stream.IntStream.range(1, worth)
+                                                .mapToObj(i -> new Ast.ChannelFactor(NOWHERE,
+                                                        new BigDecimal(i + ".5"), name("partner-" + i))).toList())));
     }
 
     /** A period anchor other than 1 January (which is written as none), or none. */
