@@ -818,6 +818,30 @@ public final class LoyaltyProgram {
      * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key) {
+        return redeemReward(member, rewardId, 1, at, key);
+    }
+
+    /**
+     * Redeems some units of a reward at once, e.g. three free coffees: the cost is the reward's cost
+     * times the quantity ({@link Reward#costOf}), and each unit counts as a use against the reward's
+     * limits (all or none of them). A reward takes more than one unit only if its terms say so
+     * ({@link Reward#upTo}). Otherwise as {@link #redeemReward(MemberId, String, Instant, IdempotencyKey)}.
+     *
+     * @param member the member; must be active
+     * @param rewardId the reward's id
+     * @param quantity the units; from 1 to the reward's {@link Reward#maxQuantity()}
+     * @param at the business time; inside the reward's availability window
+     * @param key the idempotency key
+     * @return the ledger posting of the redemption
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.InvalidAmountException if the quantity is not positive, above the
+     *         reward's most per redemption, or the cost would overflow; nothing is counted or posted
+     * @throws RewardNotAvailableException as the one-unit form does, and if fewer uses than the quantity
+     *         are left under a limit
+     * @throws IdempotencyConflictException if the key was used for another request, or for another quantity
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as the one-unit form does
+     */
+    public Posting redeemReward(MemberId member, String rewardId, long quantity, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(rewardId, "reward id must not be null");
         Inputs.businessTime(at, "at");
@@ -825,7 +849,8 @@ public final class LoyaltyProgram {
         Object lock = context.lock(member);
         context.ledger.account(member);
         synchronized (lock) {
-            return claims.claimed(key, KeyClaims.LEDGER_OP, () -> rewards.redeemCounted(member, rewardId, at, key));
+            return claims.claimed(key, KeyClaims.LEDGER_OP,
+                    () -> rewards.redeemCounted(member, rewardId, quantity, at, key));
         }
     }
 
@@ -961,7 +986,7 @@ public final class LoyaltyProgram {
         context.ledger.account(member);
         synchronized (lock) {
             return claims.claimed(key, KeyClaims.LEDGER_OP,
-                    () -> refunds.tied(member, purchase, key, () -> rewards.redeemCounted(member, rewardId, at, key)));
+                    () -> refunds.tied(member, purchase, key, () -> rewards.redeemCounted(member, rewardId, 1, at, key)));
         }
     }
 

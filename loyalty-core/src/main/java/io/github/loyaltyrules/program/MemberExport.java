@@ -322,6 +322,9 @@ final class MemberExport {
         }
         if (r.rewardId() != null) {
             w.name("reward").value(r.rewardId());
+            if (r.quantity() != 1) {
+                w.name("quantity").value(r.quantity());
+            }
         }
         if (r.profile() != null) {
             MemberProfile m = r.profile();

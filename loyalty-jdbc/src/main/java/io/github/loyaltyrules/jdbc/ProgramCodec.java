@@ -205,6 +205,8 @@ final class ProgramCodec {
         }
         if (!r.refunds().isEmpty()) { // a trailing field, so rows written before refunds read as they are
             o.longs(r.refunds());
+        } else if (r.kind() == ReceiptRecord.Kind.REWARD && !r.units().isEmpty()) { // a quantity above 1, likewise
+            o.longs(r.units());
         }
         return o.sb.toString();
     }
@@ -264,7 +266,12 @@ final class ProgramCodec {
             awards.add(new Award(ruleId, ruleName, currency, amount, shares,
                     new Explanation(in.str(), in.str(), in.str(), in.str(), in.str())));
         }
-        Map<String, Long> refunds = in.pos < in.s.length() ? in.longs() : Map.of();
+        Map<String, Long> refunds = Map.of();
+        if (in.pos < in.s.length() && kind == ReceiptRecord.Kind.REWARD) {
+            units = in.longs();
+        } else if (in.pos < in.s.length()) {
+            refunds = in.longs();
+        }
         return new ReceiptRecord(kind, key, member, version, at, purchase != null ? purchase : event, original, units,
                 rewardId, profile, awards, tierReturns, refunds);
     }

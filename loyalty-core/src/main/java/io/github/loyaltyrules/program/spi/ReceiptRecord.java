@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param at the business time
  * @param activity the purchase or event; null for a return or reward
  * @param original the key of the purchase a return returns; null otherwise
- * @param units the units returned per line id; empty unless a return
+ * @param units the units returned per line id; empty unless a return, or a reward redeemed in more than one
+ *        unit ({@value #QUANTITY} to the units)
  * @param rewardId the reward redeemed; null unless a reward
  * @param profile the member as the rules saw them; for a purchase, else null
  * @param awards the award lines (clawed-back lines for a return); empty for a reward
@@ -81,7 +82,9 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
             case REWARD -> activity == null && original == null && rewardId != null && profile == null
                     && awards.isEmpty();
         };
-        if (!ok || (kind != Kind.RETURN && (!units.isEmpty() || !tierReturns.isEmpty() || !refunds.isEmpty()))) {
+        boolean rewardUnits = kind == Kind.REWARD && units.size() == 1 && units.getOrDefault(QUANTITY, 0L) > 1;
+        if (!ok || (kind != Kind.RETURN && ((!units.isEmpty() && !rewardUnits) || !tierReturns.isEmpty()
+                || !refunds.isEmpty()))) {
             throw new IllegalArgumentException("a " + kind + " record of key '" + key + "' has fields of another kind:"
                     + " a purchase has a purchase and a profile, an event an event, a return the original key and"
                     + " units, a reward a reward id");
@@ -196,8 +199,41 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
      */
     public static ReceiptRecord reward(IdempotencyKey key, MemberId member, String programVersion, Instant at,
             String rewardId) {
-        return new ReceiptRecord(Kind.REWARD, key, member, programVersion, at, null, null, Map.of(),
+        return reward(key, member, programVersion, at, rewardId, 1);
+    }
+
+    /**
+     * Returns the record of a redemption of some units of a reward (see {@link #reward(IdempotencyKey,
+     * MemberId, String, Instant, String)}); the quantity is kept in {@link #units()} under
+     * {@value #QUANTITY} when above 1.
+     *
+     * @param key the caller's key
+     * @param member the member
+     * @param programVersion the version id
+     * @param at the business time
+     * @param rewardId the reward
+     * @param quantity the units redeemed; positive
+     * @return the record
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code quantity} is not positive
+     */
+    public static ReceiptRecord reward(IdempotencyKey key, MemberId member, String programVersion, Instant at,
+            String rewardId, long quantity) {
+        return new ReceiptRecord(Kind.REWARD, key, member, programVersion, at, null, null,
+                quantity == 1 ? Map.of() : Map.of(QUANTITY, quantity),
                 Objects.requireNonNull(rewardId, "reward id must not be null"), null, List.of(), Map.of());
+    }
+
+    /** The name a reward record's quantity is kept under in {@link #units()}. */
+    public static final String QUANTITY = "quantity";
+
+    /**
+     * Returns the units a reward redemption took: 1 unless the record says more.
+     *
+     * @return the quantity; 0 unless this is a reward's record
+     */
+    public long quantity() {
+        return kind != Kind.REWARD ? 0 : units.getOrDefault(QUANTITY, 1L);
     }
 
     /**

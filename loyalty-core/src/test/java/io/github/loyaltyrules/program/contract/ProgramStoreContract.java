@@ -468,6 +468,10 @@ public abstract class ProgramStoreContract {
         assertThat(store.receipt(key("r-refund"))).contains(given);
         assertThat(store.receipt(key("r-refund")).orElseThrow().refunds()).containsExactly(
                 Map.entry("pay-1", 7L), Map.entry("pay-2", 280L));
+        ReceiptRecord three = ReceiptRecord.reward(key("w-3"), ANN, "v1", T0, "cup", 3);
+        assertThat(store.commit(new ProgramCommit(null, three, null, null))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.receipt(key("w-3"))).contains(three);
+        assertThat(store.receipt(key("w-3")).orElseThrow().quantity()).isEqualTo(3);
     }
 
     @Test

@@ -132,9 +132,12 @@ final class Ast {
             Name campaign, Cond when, List<Act> actions, List<Cap> caps) implements Stmt {
     }
 
-    /** {@code limit} is the per-member limit for the reward's life; {@code usage} its other limits in uses. */
+    /**
+     * {@code limit} is the per-member limit for the reward's life; {@code usage} its other limits in uses;
+     * {@code upTo} the most units one redemption takes ({@code each up to 5}), null for one.
+     */
     record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, DayTime from,
-            DayTime until, List<Usage> usage) implements Stmt {
+            DayTime until, List<Usage> usage, Integer upTo) implements Stmt {
     }
 
     /**

@@ -701,6 +701,9 @@ final class Compiler {
             if (r.limit() != null) {
                 reward = reward.limitPerMember(r.limit());
             }
+            if (r.upTo() != null) {
+                reward = reward.upTo(r.upTo());
+            }
             List<io.github.loyaltyrules.program.UsageLimit> limits = new ArrayList<>();
             for (Ast.Usage u : r.usage()) {
                 limits.add(UsageLimitClauses.compile(u));

@@ -509,13 +509,15 @@ final class Parser {
         Amount cost = amount();
         List<Name> tiers = List.of();
         Integer limit = null;
+        Integer upTo = null;
         Ast.DayTime from = null;
         Ast.DayTime until = null;
         List<Ast.Usage> usage = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'for', 'limit', 'from', 'until' or ';'", List.of("for", "limit", "from", "until"));
+            String clause = oneOf("'each', 'for', 'limit', 'from', 'until' or ';'",
+                    List.of("each", "for", "limit", "from", "until"));
             if (!clause.equals("limit")) {
                 duplicate(seen, clause, t, "reward");
             }
@@ -523,6 +525,11 @@ final class Parser {
                 case "for":
                     word("tier");
                     tiers = nameList("a tier name");
+                    break;
+                case "each":
+                    word("up");
+                    word("to");
+                    upTo = intValue("the most units one redemption takes");
                     break;
                 case "limit":
                     Ast.Usage u = UsageLimitClauses.read(this, t);
@@ -552,7 +559,7 @@ final class Parser {
                 others.add(u);
             }
         }
-        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until, List.copyOf(others));
+        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until, List.copyOf(others), upTo);
     }
 
     // ---- conditions

@@ -143,11 +143,13 @@ final class Programs {
     static Arbitrary<Ast.RewardDecl> reward(int index) {
         Arbitrary<LocalDate> day = Arbitraries.integers().between(0, 3000).map(d -> LocalDate.of(2024, 1, 1).plusDays(d));
         return Combinators.combine(text(), amount(), Arbitraries.of(TIERS).list().uniqueElements().ofMaxSize(2),
-                Arbitraries.integers().between(1, 9).injectNull(0.5), day.injectNull(0.5), usage().list().ofMaxSize(3))
-                .as((n, cost, tiers, limit, from, usage) -> new Ast.RewardDecl(NOWHERE, name("reward-" + index), n, cost,
+                Arbitraries.integers().between(1, 9).injectNull(0.5), day.injectNull(0.5), usage().list().ofMaxSize(3),
+                Arbitraries.integers().between(2, 12).injectNull(0.6))
+                .as((n, cost, tiers, limit, from, usage, upTo) -> new Ast.RewardDecl(NOWHERE, name("reward-" + index), n,
+                        cost,
                         tiers.stream().map(Programs::name).toList(), limit,
                         from == null || index == 2 ? null : new Ast.DayTime(from, index == 1 ? LocalTime.of(9, 30) : null),
-                        from == null ? null : new Ast.DayTime(from.plusDays(30), null), canonical(usage)));
+                        from == null ? null : new Ast.DayTime(from.plusDays(30), null), canonical(usage), upTo));
     }
 
     /** A usage limit other than the per-member one for the reward's life: per member per period, or overall. */
