@@ -12,6 +12,7 @@ import io.github.loyaltyrules.ledger.InvalidReversalException;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.LoyaltyException;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.PostingRequest;
@@ -83,6 +84,7 @@ public final class LoyaltyProgram {
     private final Activities activities;
     private final Returns returns;
     private final Rewards rewards;
+    private final Refunds refunds;
     private final Erasures erasures;
     private final MemberExport exports;
     private final Vouchers vouchers;
@@ -96,6 +98,7 @@ public final class LoyaltyProgram {
         this.activities = new Activities(context, claims, tierActivity);
         this.returns = new Returns(context, claims, tierActivity);
         this.rewards = new Rewards(context);
+        this.refunds = new Refunds(context);
         this.erasures = new Erasures(context, pseudonyms);
         this.exports = new MemberExport(context);
         this.vouchers = new Vouchers(context);
@@ -758,14 +761,23 @@ public final class LoyaltyProgram {
 
 
     /**
-     * Records the return of some units of an earlier purchase and claws back what they earned.
+     * Records the return of some units of an earlier purchase and claws back what they earned. It also
+     * gives back points spent on the purchase by redemptions tied to it ({@link #redeemFor},
+     * {@link #redeemRewardFor}), by the {@link RefundPolicy} of the purchase version's {@link RedemptionRule}
+     * for each redemption's currency: computed once, with the return's record, exactly and cumulatively
+     * (see {@link RefundPolicy#PRO_RATA}), and posted as a partial {@linkplain Ledger#reverse reversal} of
+     * the redemption under a key derived from the return's ({@code key#refund-i}). A reversal gives back
+     * the lots the redemption took with their original expiry dates, latest first: points given back may
+     * expire soon, or at the next sweep if their date has passed. Programs without a refund policy give
+     * back nothing and read no ties.
      *
      * @param member the member the purchase was made by
      * @param original the key of the purchase
      * @param returnedUnits units returned per basket line id; each positive
      * @param at the business time
      * @param key the idempotency key of the return; at most 180 characters
-     * @return the receipt, whose award lines are what was clawed back
+     * @return the receipt, whose award lines are what was clawed back, and whose postings are the claw-backs
+     *         and then the reversals that give back spent points
      * @throws NullPointerException if an argument is null
      * @throws UnknownPostingException if the member made no purchase with that key
      * @throws InvalidReversalException if more units of a line are returned than were bought and not yet returned
@@ -814,6 +826,30 @@ public final class LoyaltyProgram {
      * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
      */
     public Posting redeemReward(MemberId member, String rewardId, Instant at, IdempotencyKey key) {
+        return redeemReward(member, rewardId, 1, at, key);
+    }
+
+    /**
+     * Redeems some units of a reward at once, e.g. three free coffees: the cost is the reward's cost
+     * times the quantity ({@link Reward#costOf}), and each unit counts as a use against the reward's
+     * limits (all or none of them). A reward takes more than one unit only if its terms say so
+     * ({@link Reward#upTo}). Otherwise as {@link #redeemReward(MemberId, String, Instant, IdempotencyKey)}.
+     *
+     * @param member the member; must be active
+     * @param rewardId the reward's id
+     * @param quantity the units; from 1 to the reward's {@link Reward#maxQuantity()}
+     * @param at the business time; inside the reward's availability window
+     * @param key the idempotency key
+     * @return the ledger posting of the redemption
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.InvalidAmountException if the quantity is not positive, above the
+     *         reward's most per redemption, or the cost would overflow; nothing is counted or posted
+     * @throws RewardNotAvailableException as the one-unit form does, and if fewer uses than the quantity
+     *         are left under a limit
+     * @throws IdempotencyConflictException if the key was used for another request, or for another quantity
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as the one-unit form does
+     */
+    public Posting redeemReward(MemberId member, String rewardId, long quantity, Instant at, IdempotencyKey key) {
         Objects.requireNonNull(member, "member must not be null");
         Objects.requireNonNull(rewardId, "reward id must not be null");
         Inputs.businessTime(at, "at");
@@ -821,7 +857,8 @@ public final class LoyaltyProgram {
         Object lock = context.lock(member);
         context.ledger.account(member);
         synchronized (lock) {
-            return claims.claimed(key, KeyClaims.LEDGER_OP, () -> rewards.redeemCounted(member, rewardId, at, key));
+            return claims.claimed(key, KeyClaims.LEDGER_OP,
+                    () -> rewards.redeemCounted(member, rewardId, quantity, at, key));
         }
     }
 
@@ -847,6 +884,118 @@ public final class LoyaltyProgram {
             context.checkRedemption(amount, key);
             return context.ledger.redeem(member, amount, at, key, reason);
         });
+    }
+
+    /**
+     * Redeems points to pay for a purchase (pay with points), tied to the purchase so that a return of
+     * part of it gives back the points spent by the {@link RefundPolicy} of the purchase version's
+     * {@link RedemptionRule} for the currency (see {@link #returnPurchase}). Checked and posted as
+     * {@link #redeem} does; the tie is stored first, so a retry with the same key after a crash completes
+     * it, and withdrawn if the redemption is refused. The purchase may be recorded before or after.
+     *
+     * @param member the member
+     * @param amount the points
+     * @param purchase the key of the purchase paid for; the member's, if it is recorded already
+     * @param at the business time
+     * @param key the idempotency key
+     * @param reason what for
+     * @return the posting
+     * @throws NullPointerException if an argument is null
+     * @throws RedemptionRuleException if the amount breaks the currency's rule; nothing is posted or tied
+     * @throws UnknownPostingException if a record under {@code purchase} is not a purchase of the member's
+     * @throws IdempotencyConflictException if the key was used for another request, or tied to another
+     *         purchase, or posted tied to none
+     * @throws UnsupportedOperationException if the program's store cannot tie redemptions to purchases
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link Ledger#redeem} does; nothing is tied
+     */
+    public Posting redeemFor(MemberId member, Points amount, IdempotencyKey purchase, Instant at, IdempotencyKey key,
+            String reason) {
+        Objects.requireNonNull(purchase, "purchase key must not be null");
+        return claims.ledgerOp(member, key, () -> {
+            context.checkRedemption(amount, key);
+            return refunds.tied(member, purchase, key, () -> context.ledger.redeem(member, amount, at, key, reason));
+        });
+    }
+
+    /**
+     * Pays part of a basket with points at the value the running version's {@link RedemptionRule} gives
+     * them ({@link PointWorth}, at the basket's channel), up to the basket's total: redeems them
+     * {@linkplain #redeemFor tied to the purchase}, so that a return of part of it gives back points by the
+     * rule's {@link RefundPolicy}. The value is rounded down to the money's decimal places; to pay as much
+     * of the basket as points allow, pay {@code rule.worth().pointsFor(basket.total(), basket.channel())}
+     * rounded down to the rule's step. A retry with the same key returns the same payment.
+     *
+     * @param member the member
+     * @param basket the basket paid for: its channel sets the value, its total the most it may take off
+     * @param points the points to pay with; checked against the rule's minimum and step
+     * @param purchase the key the purchase of the basket is (or will be) recorded under
+     * @param at the business time
+     * @param key the idempotency key of the payment
+     * @return the redemption and the money it takes off the basket
+     * @throws NullPointerException if an argument is null
+     * @throws RedemptionRuleException if the version gives the currency no money value, the basket is in
+     *         another money currency, the points are worth more than the basket's total, or the amount
+     *         breaks the rule; nothing is posted or tied
+     * @throws io.github.loyaltyrules.ledger.InvalidAmountException if the points are negative
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link #redeemFor} does
+     */
+    public PointsPayment payWithPoints(MemberId member, Purchase basket, Points points, IdempotencyKey purchase,
+            Instant at, IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(basket, "basket must not be null");
+        Objects.requireNonNull(points, "points must not be null");
+        Objects.requireNonNull(purchase, "purchase key must not be null");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        ProgramVersion v = context.version.get();
+        PointWorth worth = v.redemptionRule(points.currency().code()).map(RedemptionRule::worth).orElseThrow(
+                () -> new RedemptionRuleException("program version " + v.id() + " gives " + points.currency().code()
+                        + " no money value; points pay for a basket only at a value the redemption rule sets"));
+        Money total = basket.total();
+        if (!total.currency().equals(worth.value().currency())) {
+            throw new RedemptionRuleException("a basket in " + total.currency().getCurrencyCode() + " cannot be paid"
+                    + " with " + points.currency().code() + ", which are worth " + worth.value().currency().getCurrencyCode());
+        }
+        Money value = worth.valueOf(points, basket.channel());
+        if (value.compareTo(total) > 0) {
+            throw new RedemptionRuleException(points + " are worth " + value + " at channel '"
+                    + Inputs.shown(basket.channel()) + "', more than the"
+                    + " basket's total of " + total + "; pay at most " + worth.pointsFor(total, basket.channel()));
+        }
+        Posting p = redeemFor(member, points, purchase, at, key, "pays " + value + " of purchase " + purchase);
+        return new PointsPayment(p, value);
+    }
+
+    /**
+     * Redeems a reward as {@link #redeemReward} does, tied to the purchase it was given with, so that a
+     * return of part of the purchase gives back the points spent by the {@link RefundPolicy} of the
+     * purchase version's {@link RedemptionRule} for the reward's currency (its use is not given back).
+     *
+     * @param member the member; must be active
+     * @param rewardId the reward's id
+     * @param purchase the key of the purchase; the member's, if it is recorded already
+     * @param at the business time; inside the reward's availability window
+     * @param key the idempotency key
+     * @return the ledger posting of the redemption
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownPostingException if a record under {@code purchase} is not a purchase of the member's
+     * @throws IdempotencyConflictException if the key was used for another request, or tied to another
+     *         purchase, or posted tied to none
+     * @throws UnsupportedOperationException if the program's store cannot tie redemptions to purchases
+     * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link #redeemReward} does; nothing is tied
+     */
+    public Posting redeemRewardFor(MemberId member, String rewardId, IdempotencyKey purchase, Instant at,
+            IdempotencyKey key) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(rewardId, "reward id must not be null");
+        Objects.requireNonNull(purchase, "purchase key must not be null");
+        Inputs.businessTime(at, "at");
+        Objects.requireNonNull(key, "idempotency key must not be null");
+        Object lock = context.lock(member);
+        context.ledger.account(member);
+        synchronized (lock) {
+            return claims.claimed(key, KeyClaims.LEDGER_OP,
+                    () -> refunds.tied(member, purchase, key, () -> rewards.redeemCounted(member, rewardId, 1, at, key)));
+        }
     }
 
     /**
@@ -959,6 +1108,9 @@ public final class LoyaltyProgram {
         List<Posting> postings = new ArrayList<>();
         for (String currency : AwardTotals.totalsByCurrency(r.awards()).keySet()) {
             context.ledger.posting(ProgramContext.derived(key, currency)).ifPresent(postings::add);
+        }
+        for (int i = 0; i < r.refunds().size(); i++) {
+            context.ledger.posting(ProgramContext.derived(key, "refund-" + i)).ifPresent(postings::add);
         }
         return Optional.of(new Receipt(key, r.member(), r.programVersion(), r.at(), r.awards(), postings,
                 r.kind() == ReceiptRecord.Kind.RETURN));

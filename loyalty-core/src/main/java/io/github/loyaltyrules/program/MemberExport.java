@@ -129,7 +129,9 @@ final class MemberExport {
         tier(w, member, now);
         w.name("receipts").beginArray();
         for (ReceiptRecord r : context.store.records(member)) {
-            receipt(w, r, r.kind() == ReceiptRecord.Kind.PURCHASE ? context.store.returns(r.key()).orElse(null) : null);
+            boolean purchase = r.kind() == ReceiptRecord.Kind.PURCHASE;
+            receipt(w, r, purchase ? context.store.returns(r.key()).orElse(null) : null,
+                    purchase ? context.store.redemptionsFor(r.key()) : List.of());
         }
         w.endArray();
         ruleCounters(w, member);
@@ -263,7 +265,7 @@ final class MemberExport {
         w.endArray();
     }
 
-    private static void receipt(JsonWriter w, ReceiptRecord r, ReturnState returned) {
+    private static void receipt(JsonWriter w, ReceiptRecord r, ReturnState returned, List<IdempotencyKey> tied) {
         w.beginObject().name("key").value(r.key()).name("kind").value(r.kind().name()).name("at").value(r.at())
                 .name("programVersion").value(r.programVersion());
         if (r.activity() instanceof Purchase p) {
@@ -304,8 +306,25 @@ final class MemberExport {
             }
             w.endObject();
         }
+        if (!tied.isEmpty()) { // redemptions that paid for this purchase (redeemFor, redeemRewardFor)
+            w.name("paidWithPoints").beginArray();
+            for (IdempotencyKey k : tied) {
+                w.value(k);
+            }
+            w.endArray();
+        }
+        if (!r.refunds().isEmpty()) { // what this return gave back of the points spent on the purchase
+            w.name("givenBack").beginObject();
+            for (Map.Entry<String, Long> g : r.refunds().entrySet()) {
+                w.name(g.getKey()).value((long) g.getValue());
+            }
+            w.endObject();
+        }
         if (r.rewardId() != null) {
             w.name("reward").value(r.rewardId());
+            if (r.quantity() != 1) {
+                w.name("quantity").value(r.quantity());
+            }
         }
         if (r.profile() != null) {
             MemberProfile m = r.profile();

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param programVersion the id of the program version that computed the awards
  * @param at the business time
  * @param awards the award lines (for a return: what was clawed back, per rule)
- * @param postings the ledger postings, one per currency
+ * @param postings the ledger postings, one per currency; for a return, then the reversals that give back points
+ *        spent on the purchase
  * @param clawBack true for a return, whose award lines are what was taken back
  *
  * @since 0.1.0
@@ -33,7 +34,8 @@ public record Receipt(IdempotencyKey key, MemberId member, String programVersion
      * @param programVersion the id of the program version that computed the awards
      * @param at the business time
      * @param awards the award lines (for a return: what was clawed back, per rule)
-     * @param postings the ledger postings, one per currency
+     * @param postings the ledger postings, one per currency; for a return, then the reversals that give back
+     *        spent points
      * @param clawBack true for a return, whose award lines are what was taken back
      * @throws NullPointerException if a component is null
      */

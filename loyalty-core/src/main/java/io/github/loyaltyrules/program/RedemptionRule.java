@@ -13,15 +13,18 @@ import java.util.Objects;
  * {@link LoyaltyProgram#reserve} refuse amounts that break it; rewards cost what the catalogue says.
  *
  * <p>The minimum is a multiple of the step, so "from 200 in multiples of 100" allows 200, 300, 400
- * and so on. Instances are immutable.
+ * and so on. The rule also says what a return gives back of the points spent on a purchase
+ * ({@link #withRefund(RefundPolicy)}; nothing unless declared). Instances are immutable.
  *
  * @param currency the point currency
  * @param minimum the least amount, in minor units; a positive multiple of {@code step}
  * @param step every amount is a multiple of it, in minor units; 1 (one minor unit) for any amount
+ * @param refund what a return of part of a purchase gives back of the points spent on it
+ * @param worth what the points are worth in money when a member pays with them; null if they have no set value
  *
  * @since 0.1.0
  */
-public record RedemptionRule(PointCurrency currency, long minimum, long step) {
+public record RedemptionRule(PointCurrency currency, long minimum, long step, RefundPolicy refund, PointWorth worth) {
 
     /**
      * Validates the rule.
@@ -29,11 +32,19 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step) {
      * @param currency the point currency
      * @param minimum the least amount in minor units; a positive multiple of {@code step}
      * @param step the step in minor units; positive
-     * @throws NullPointerException if {@code currency} is null
+     * @param refund what a return gives back of the points spent on the purchase
+     * @param worth what the points are worth in money when a member pays with them; null if they have no set value
+     * @throws NullPointerException if {@code currency} or {@code refund} is null
+     * @throws InvalidAmountException if {@code worth} is of another currency
      * @throws InvalidAmountException if the step is not positive, or the minimum not a positive multiple of it
      */
     public RedemptionRule {
         Objects.requireNonNull(currency, "currency must not be null");
+        Objects.requireNonNull(refund, "refund policy must not be null");
+        if (worth != null && !worth.currency().equals(currency)) {
+            throw new InvalidAmountException("the point value of a redemption rule of " + currency.code()
+                    + " must be of " + currency.code() + "; got " + worth.currency().code());
+        }
         if (step <= 0) {
             throw new InvalidAmountException("redemption step of " + currency.code() + " must be positive; got "
                     + step + " minor units");
@@ -43,6 +54,33 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step) {
                     + " multiple of the step " + Points.of(currency, step) + "; got "
                     + (minimum > 0 ? Points.of(currency, minimum).toString() : minimum + " minor units"));
         }
+    }
+
+    /**
+     * Creates a rule under which returns give back nothing of the points spent on a purchase.
+     *
+     * @param currency the point currency
+     * @param minimum the least amount in minor units; a positive multiple of {@code step}
+     * @param step the step in minor units; positive
+     * @throws NullPointerException if {@code currency} is null
+     * @throws InvalidAmountException if the step is not positive, or the minimum not a positive multiple of it
+     */
+    public RedemptionRule(PointCurrency currency, long minimum, long step) {
+        this(currency, minimum, step, RefundPolicy.NONE, null);
+    }
+
+    /**
+     * Creates a rule whose points have no set money value.
+     *
+     * @param currency the point currency
+     * @param minimum the least amount in minor units; a positive multiple of {@code step}
+     * @param step the step in minor units; positive
+     * @param refund what a return gives back of the points spent on the purchase
+     * @throws NullPointerException if {@code currency} or {@code refund} is null
+     * @throws InvalidAmountException if the step is not positive, or the minimum not a positive multiple of it
+     */
+    public RedemptionRule(PointCurrency currency, long minimum, long step, RefundPolicy refund) {
+        this(currency, minimum, step, refund, null);
     }
 
     /**
@@ -66,7 +104,7 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step) {
      * @throws InvalidAmountException if the amount is in another currency, zero, or not a multiple of the step
      */
     public RedemptionRule withMinimum(Points minimum) {
-        return new RedemptionRule(currency, minorUnits(minimum, "minimum"), step);
+        return new RedemptionRule(currency, minorUnits(minimum, "minimum"), step, refund, worth);
     }
 
     /**
@@ -81,7 +119,33 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step) {
      */
     public RedemptionRule inMultiplesOf(Points step) {
         long s = minorUnits(step, "step");
-        return new RedemptionRule(currency, minimum == 1 ? s : minimum, s);
+        return new RedemptionRule(currency, minimum == 1 ? s : minimum, s, refund, worth);
+    }
+
+    /**
+     * Returns a copy under which a return of part of a purchase gives back the points spent on it (by a
+     * redemption {@linkplain LoyaltyProgram#redeemFor tied to the purchase}) by the given policy.
+     *
+     * @param policy the policy; {@link RefundPolicy#NONE} gives back nothing
+     * @return the copy
+     * @throws NullPointerException if {@code policy} is null
+     */
+    public RedemptionRule withRefund(RefundPolicy policy) {
+        return new RedemptionRule(currency, minimum, step, policy, worth);
+    }
+
+    /**
+     * Returns a copy under which the points have a money value, so that a member can pay part of a
+     * basket with them ({@link LoyaltyProgram#payWithPoints}).
+     *
+     * @param value what the points are worth, per channel
+     * @return the copy
+     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidAmountException if {@code value} is of another currency
+     */
+    public RedemptionRule withWorth(PointWorth value) {
+        return new RedemptionRule(currency, minimum, step, refund, Objects.requireNonNull(value,
+                "point value must not be null"));
     }
 
     /**
@@ -135,13 +199,16 @@ public record RedemptionRule(PointCurrency currency, long minimum, long step) {
     }
 
     /**
-     * Describes the rule, e.g. {@code "PTS are redeemed from 200 PTS in multiples of 100 PTS"}.
+     * Describes the rule, e.g. {@code "PTS are redeemed from 200 PTS in multiples of 100 PTS"}, followed by
+     * {@code "; returns give back points spent pro rata"} (or {@code on full return}) if it has a refund policy,
+     * and by the points' value if they have one ({@link PointWorth#toString()}).
      *
      * @return the description
      */
     @Override
     public String toString() {
         return currency.code() + " are redeemed from " + minimumPoints() + (step == 1 ? ""
-                : " in multiples of " + stepPoints());
+                : " in multiples of " + stepPoints()) + (refund == RefundPolicy.NONE ? ""
+                : "; returns give back points spent " + refund.text()) + (worth == null ? "" : "; " + worth);
     }
 }

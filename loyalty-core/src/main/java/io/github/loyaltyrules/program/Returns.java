@@ -44,11 +44,13 @@ final class Returns {
     private final ProgramContext context;
     private final KeyClaims claims;
     private final TierActivity tierActivity;
+    private final Refunds refunds;
 
     Returns(ProgramContext context, KeyClaims claims, TierActivity tierActivity) {
         this.context = context;
         this.claims = claims;
         this.tierActivity = tierActivity;
+        this.refunds = new Refunds(context);
     }
 
     /**
@@ -75,6 +77,10 @@ final class Returns {
             ReturnState returned = context.store.returns(original).orElseGet(() -> ReturnState.none(original));
             long[] take = new long[bought.awards().size()];
             ReceiptRecord record = computeReturn(member, original, units, at, key, bought, returned, take);
+            Map<String, Long> given = refunds.given(bought, returned, units, at);
+            if (!given.isEmpty()) {
+                record = record.withRefunds(given);
+            }
             ReturnState next = returned.plus(units, take, record.tierReturns());
             if (context.store.commit(new ProgramCommit(null, record, next, null)) == CommitResult.APPLIED) {
                 Receipt receipt = postReturn(record, false);
@@ -174,6 +180,7 @@ final class Returns {
         MemberId member = record.member();
         IdempotencyKey key = record.key();
         IdempotencyKey original = record.original();
+        List<Posting> givenBack = refunds.post(record, retry); // first: what it gives back spares the claw-back debt
         List<Posting> postings = new ArrayList<>();
         for (Map.Entry<String, Long> t : AwardTotals.totalsByCurrency(record.awards()).entrySet()) {
             IdempotencyKey dk = ProgramContext.derived(key, t.getKey());
@@ -190,6 +197,7 @@ final class Returns {
                 }
             }
         }
+        postings.addAll(givenBack);
         return new Receipt(key, member, record.programVersion(), record.at(), record.awards(), postings, true);
     }
 

@@ -24,11 +24,12 @@ import java.util.Set;
  *        together), with or without a period; at most one of each scope, period and anchor; kept in one
  *        order (per member before overall, without a period first, then by period and anchor), so that
  *        rewards with the same limits are equal
+ * @param maxQuantity the most units one redemption may take (cost and uses scale with it); 1 by default
  *
  * @since 0.1.0
  */
 public record Reward(String id, String name, Points cost, Instant availableFrom, Instant availableUntil,
-        Set<String> tiers, int perMemberLimit, List<UsageLimit> usageLimits) {
+        Set<String> tiers, int perMemberLimit, List<UsageLimit> usageLimits, int maxQuantity) {
 
     /** The longest id of a reward with an overall limit: its counters are named after it. */
     static final int MAX_COUNTED_ID = 300;
@@ -44,6 +45,7 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @param tiers the tier names allowed to redeem it; empty for everyone
      * @param perMemberLimit how many times one member may redeem it; positive
      * @param usageLimits the other limits counted in uses
+     * @param maxQuantity the most units one redemption may take, each costing {@code cost} and counting as a use; positive
      * @throws NullPointerException if a component or a usage limit is null
      * @throws InvalidRequestException if the id or name is blank, the id has control, bidi control or unpaired
      *         surrogate characters, the window is empty, the limit not positive, a usage limit is per member
@@ -74,6 +76,10 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
             throw new InvalidRequestException("reward " + Inputs.shown(id)
                     + " must become unavailable after it becomes available;"
                     + " got " + availableFrom + " to " + availableUntil);
+        }
+        if (maxQuantity <= 0) {
+            throw new InvalidRequestException("most units of reward " + Inputs.shown(id)
+                    + " per redemption must be positive; got " + maxQuantity);
         }
         if (perMemberLimit <= 0) {
             throw new InvalidRequestException("per-member limit of reward " + Inputs.shown(id)
@@ -119,7 +125,27 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      */
     public Reward(String id, String name, Points cost, Instant availableFrom, Instant availableUntil,
             Set<String> tiers, int perMemberLimit) {
-        this(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, List.of());
+        this(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, List.of(), 1);
+    }
+
+    /**
+     * Creates a reward redeemed one unit at a time.
+     *
+     * @param id the reward id; not blank, no control, bidi control or unpaired surrogate characters
+     * @param name the name shown to members
+     * @param cost the price in points; positive
+     * @param availableFrom the first instant it can be redeemed (inclusive)
+     * @param availableUntil the instant it stops being available (exclusive); after {@code availableFrom}
+     * @param tiers the tier names allowed to redeem it; empty for everyone
+     * @param perMemberLimit how many times one member may redeem it; positive
+     * @param usageLimits the other limits counted in uses
+     * @throws NullPointerException if a component or a usage limit is null
+     * @throws InvalidRequestException as the canonical constructor does
+     * @throws InvalidAmountException if the cost is zero
+     */
+    public Reward(String id, String name, Points cost, Instant availableFrom, Instant availableUntil,
+            Set<String> tiers, int perMemberLimit, List<UsageLimit> usageLimits) {
+        this(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, usageLimits, 1);
     }
 
     /**
@@ -148,7 +174,7 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @throws InvalidRequestException if the window is empty
      */
     public Reward availableBetween(Instant from, Instant until) {
-        return new Reward(id, name, cost, from, until, tiers, perMemberLimit, usageLimits);
+        return new Reward(id, name, cost, from, until, tiers, perMemberLimit, usageLimits, maxQuantity);
     }
 
     /**
@@ -159,7 +185,8 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @throws NullPointerException if {@code allowed} is null
      */
     public Reward forTiers(Set<String> allowed) {
-        return new Reward(id, name, cost, availableFrom, availableUntil, allowed, perMemberLimit, usageLimits);
+        return new Reward(id, name, cost, availableFrom, availableUntil, allowed, perMemberLimit, usageLimits,
+                maxQuantity);
     }
 
     /**
@@ -170,7 +197,7 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
      * @throws InvalidRequestException if the limit is not positive
      */
     public Reward limitPerMember(int limit) {
-        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, limit, usageLimits);
+        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, limit, usageLimits, maxQuantity);
     }
 
     /**
@@ -195,7 +222,44 @@ public record Reward(String id, String name, Points cost, Instant availableFrom,
             }
         }
         all.add(limit);
-        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, all);
+        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, all, maxQuantity);
+    }
+
+    /**
+     * Returns a copy that one redemption may take up to {@code max} units of, e.g. "a free coffee for
+     * 100 points each, up to 5 at a time": the cost scales with the quantity
+     * ({@link LoyaltyProgram#redeemReward(io.github.loyaltyrules.ledger.MemberId, String, long, Instant,
+     * io.github.loyaltyrules.ledger.IdempotencyKey)}) and each unit counts as a use against the limits.
+     *
+     * @param max the most units per redemption; positive (1: one at a time, the default)
+     * @return the copy
+     * @throws InvalidRequestException if {@code max} is not positive
+     */
+    public Reward upTo(int max) {
+        return new Reward(id, name, cost, availableFrom, availableUntil, tiers, perMemberLimit, usageLimits, max);
+    }
+
+    /**
+     * Returns what some units of the reward cost: {@code quantity} times the cost, exactly.
+     *
+     * @param quantity the units; from 1 to {@link #maxQuantity()}
+     * @return the points
+     * @throws InvalidAmountException if the quantity is not positive, above the most per redemption, or the
+     *         cost would overflow
+     */
+    public Points costOf(long quantity) {
+        if (quantity <= 0 || quantity > maxQuantity) {
+            throw new InvalidAmountException("a redemption of reward " + Inputs.shown(id) + " takes 1 to "
+                    + maxQuantity + " units; got " + quantity);
+        }
+        long units;
+        try {
+            units = Math.multiplyExact(cost.minorUnits(), quantity);
+        } catch (ArithmeticException e) {
+            throw new InvalidAmountException(quantity + " units of reward " + Inputs.shown(id) + " at " + cost
+                    + " each cost more than " + Long.MAX_VALUE + " minor units");
+        }
+        return Points.of(cost.currency(), units);
     }
 
     /**

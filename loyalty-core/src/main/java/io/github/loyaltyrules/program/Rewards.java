@@ -5,6 +5,7 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.LoyaltyException;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.program.spi.CommitResult;
@@ -40,7 +41,7 @@ final class Rewards {
      * between the commit and the posting leaves the redemption counted: a retry with the same key finds
      * its record and posts it without counting it again.
      */
-    Posting redeemCounted(MemberId member, String rewardId, Instant at, IdempotencyKey key) {
+    Posting redeemCounted(MemberId member, String rewardId, long quantity, Instant at, IdempotencyKey key) {
         ProgramVersion v = context.version.get();
         Reward reward = v.rewards().get(rewardId);
         if (reward == null) {
@@ -48,14 +49,20 @@ final class Rewards {
                     + Inputs.shown(rewardId)
                     + "'; its rewards are " + v.rewards().keySet());
         }
-        String reason = "reward " + reward.id() + ": " + reward.name();
+        Points cost = reward.costOf(quantity);
+        String reason = "reward " + reward.id() + ": " + reward.name() + (quantity == 1 ? "" : " x " + quantity);
         if (context.ledger.posting(key).isPresent()) {
-            return context.ledger.redeem(member, reward.cost(), at, key, reason); // posted: the ledger replays it
+            return context.ledger.redeem(member, cost, at, key, reason); // posted: the ledger replays it
         }
         Optional<ReceiptRecord> stored = context.store.receipt(key);
         if (stored.isPresent() && stored.get().kind() == ReceiptRecord.Kind.REWARD
                 && stored.get().rewardId().equals(rewardId) && stored.get().member().equals(member)) {
-            return postRedemption(member, reward, at, key, reason); // counted, not posted: complete it
+            if (stored.get().quantity() != quantity) {
+                throw new IdempotencyConflictException("idempotency key '" + key + "' was first used for "
+                        + stored.get().quantity() + " units of reward " + reward.id() + "; reuse a key only to retry"
+                        + " the same request");
+            }
+            return postRedemption(member, reward, quantity, at, key, reason); // counted, not posted: complete it
         }
         if (at.isBefore(reward.availableFrom()) || !at.isBefore(reward.availableUntil())) {
             throw new RewardNotAvailableException("reward " + rewardId + " is available from " + reward.availableFrom()
@@ -66,16 +73,16 @@ final class Rewards {
             throw new RewardNotAvailableException("reward " + rewardId + " is for tiers " + reward.tiers()
                     + "; member " + member + " is in " + tier.orElse("no tier"));
         }
-        ReceiptRecord record = ReceiptRecord.reward(key, member, v.id(), at, rewardId);
+        ReceiptRecord record = ReceiptRecord.reward(key, member, v.id(), at, rewardId, quantity);
         Counts counts = Counts.of(reward, at.atZone(context.ledger.zone()).toLocalDate());
-        checkMember(context.memberRecord(member), member, reward, counts); // before drawing on shared counts
-        drawOverall(reward, counts, key);
+        checkMember(context.memberRecord(member), member, reward, counts, quantity); // before drawing on shared counts
+        drawOverall(reward, counts, key, quantity);
         try {
             while (true) {
                 MemberRecord state = context.memberRecord(member);
-                checkMember(state, member, reward, counts);
+                checkMember(state, member, reward, counts, quantity);
                 CommitResult r = context.store.commit(new ProgramCommit(
-                        state.plusRedemption(rewardId, counts.memberPeriods, 1), record, null, null));
+                        state.plusRedemption(rewardId, counts.memberPeriods, (int) quantity), record, null, null));
                 if (r == CommitResult.APPLIED) {
                     break;
                 }
@@ -89,7 +96,7 @@ final class Rewards {
             releaseOverall(counts, key);
             throw refused;
         }
-        return postRedemption(member, reward, at, key, reason);
+        return postRedemption(member, reward, quantity, at, key, reason);
     }
 
     /** The counts a redemption of a reward on a date goes to: per member by period, and overall. */
@@ -114,19 +121,21 @@ final class Rewards {
         }
     }
 
-    private static void checkMember(MemberRecord state, MemberId member, Reward reward, Counts counts) {
+    private static void checkMember(MemberRecord state, MemberId member, Reward reward, Counts counts,
+            long quantity) {
         int used = state.redeemed(reward.id());
-        if (used >= reward.perMemberLimit()) {
+        if (used + quantity > reward.perMemberLimit()) {
             throw new RewardNotAvailableException("member " + member + " has redeemed reward " + reward.id() + " "
-                    + used + " times; the limit is " + reward.perMemberLimit());
+                    + used + " times; the limit is " + reward.perMemberLimit()
+                    + (quantity == 1 ? "" : ", too few for " + quantity + " more"));
         }
         for (int i = 0; i < counts.memberLimits.size(); i++) {
             UsageLimit l = counts.memberLimits.get(i);
             int inPeriod = state.redeemed(reward.id(), counts.memberPeriods.get(i));
-            if (inPeriod >= l.uses()) {
+            if (inPeriod + quantity > l.uses()) {
                 throw new RewardNotAvailableException("member " + member + " has redeemed reward " + reward.id() + " "
                         + inPeriod + " times in the " + l.period() + " from " + periodDate(counts.memberPeriods.get(i))
-                        + "; the limit is " + l);
+                        + "; the limit is " + l + (quantity == 1 ? "" : ", too few for " + quantity + " more"));
             }
         }
     }
@@ -137,17 +146,17 @@ final class Rewards {
     }
 
     /** Draws one use of each overall count under the key (a retry draws the same use again), or none. */
-    private void drawOverall(Reward reward, Counts counts, IdempotencyKey key) {
+    private void drawOverall(Reward reward, Counts counts, IdempotencyKey key, long quantity) {
         for (int i = 0; i < counts.overallLimits.size(); i++) {
             UsageLimit l = counts.overallLimits.get(i);
             String counter = counts.overallCounters.get(i);
-            if (context.quotas.draw(request(key), counter, 1, l.uses()) == 0) {
+            if (context.quotas.draw(request(key), counter, quantity, l.uses()) < quantity) {
                 releaseOverall(counts, key);
                 throw new RewardNotAvailableException("reward " + reward.id() + " was redeemed "
                         + context.quotas.used(counter) + " times by all members"
                         + (l.period() == null ? "" : " in the " + l.period() + " from "
                         + periodDate(counts.overallCounters.get(i)))
-                        + "; the limit is " + l);
+                        + "; the limit is " + l + (quantity == 1 ? "" : ", too few for " + quantity + " more"));
             }
         }
     }
@@ -168,15 +177,16 @@ final class Rewards {
      * record are withdrawn, so the refused redemption leaves no trace; a crash before the withdrawal
      * leaves them for the retry, which is refused the same way and withdraws them then.
      */
-    Posting postRedemption(MemberId member, Reward reward, Instant at, IdempotencyKey key, String reason) {
+    Posting postRedemption(MemberId member, Reward reward, long quantity, Instant at, IdempotencyKey key,
+            String reason) {
         try {
-            return context.ledger.redeem(member, reward.cost(), at, key, reason);
+            return context.ledger.redeem(member, reward.costOf(quantity), at, key, reason);
         } catch (LoyaltyException rejected) {
             Counts counts = Counts.of(reward, at.atZone(context.ledger.zone()).toLocalDate());
             while (context.store.receipt(key).isPresent()) { // the ledger changed nothing: neither does the program
                 MemberRecord state = context.memberRecord(member);
                 if (context.store.commit(new ProgramCommit(
-                        state.plusRedemption(reward.id(), counts.memberPeriods, -1), null, null, key))
+                        state.plusRedemption(reward.id(), counts.memberPeriods, (int) -quantity), null, null, key))
                         == CommitResult.APPLIED) {
                     break;
                 }

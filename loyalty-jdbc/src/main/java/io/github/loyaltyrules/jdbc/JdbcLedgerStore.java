@@ -258,7 +258,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     /**
      * {@inheritDoc} Reads them through the index of the order: {@code loyalty_lot_spending} (schema 7)
-     * for soonest expiry first, {@code loyalty_lot_oldest} (schema 14) for oldest first; each holds
+     * for soonest expiry first, {@code loyalty_lot_oldest} (schema 13) for oldest first; each holds
      * open lots only, so that the spent lots of a long history are never read.
      *
      * @throws JdbcStoreException if the database fails

@@ -173,6 +173,92 @@ public final class JdbcProgramStore implements ProgramStore {
     }
 
     /**
+     * {@inheritDoc} The tie is a row of {@code loyalty_program_tie} (schema 12) under the redemption's key, so
+     * one server ties it first.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public Optional<IdempotencyKey> tieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+        Objects.requireNonNull(redemption, "redemption must not be null");
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        try (Connection c = dataSource.getConnection()) {
+            while (true) {
+                try {
+                    Transactions.statement(c, owner, t -> {
+                        try (PreparedStatement p = t.prepareStatement(
+                                "INSERT INTO loyalty_program_tie (redemption_key, purchase_key) VALUES (?, ?)")) {
+                            p.setString(1, redemption.value());
+                            p.setString(2, purchase.value());
+                            return p.executeUpdate();
+                        }
+                    });
+                    return Optional.empty();
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+                try (PreparedStatement p = c.prepareStatement(
+                        "SELECT purchase_key FROM loyalty_program_tie WHERE redemption_key = ?")) {
+                    p.setString(1, redemption.value());
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            return Optional.of(new IdempotencyKey(rs.getString(1)));
+                        }
+                    } // untied in between: tie again
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not tie redemption '" + redemption + "' to purchase '" + purchase
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public void untieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+        Objects.requireNonNull(redemption, "redemption must not be null");
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+                "DELETE FROM loyalty_program_tie WHERE redemption_key = ? AND purchase_key = ?")) {
+            p.setString(1, redemption.value());
+            p.setString(2, purchase.value());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not untie redemption '" + redemption + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public List<IdempotencyKey> redemptionsFor(IdempotencyKey purchase) {
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+                "SELECT redemption_key FROM loyalty_program_tie WHERE purchase_key = ? ORDER BY redemption_key")) {
+            p.setString(1, purchase.value());
+            List<IdempotencyKey> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new IdempotencyKey(rs.getString(1)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not read the redemptions tied to purchase '" + purchase + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws JdbcStoreException if the database fails or the transaction does not commit; then nothing is

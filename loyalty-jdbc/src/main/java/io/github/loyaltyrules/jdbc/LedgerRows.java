@@ -53,7 +53,7 @@ final class LedgerRows {
     static final String LOTS_TO_SPEND = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ?"
             + " AND currency = ? AND open_until > ? ORDER BY open_until, earned_at, lot_no LIMIT ?";
     /**
-     * The first lots a spend takes when its currency consumes oldest first (schema 14): open, not
+     * The first lots a spend takes when its currency consumes oldest first (schema 13): open, not
      * expired by their own date, earliest earned first.
      */
     static final String LOTS_TO_SPEND_OLDEST = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ?"

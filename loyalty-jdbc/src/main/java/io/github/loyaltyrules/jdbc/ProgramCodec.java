@@ -203,6 +203,11 @@ final class ProgramCodec {
             o.str(a.ruleId()).str(a.ruleName()).str(a.currency()).num(a.amount()).longs(a.lineShares())
                     .str(x.base()).str(x.rate()).str(x.multiplier()).str(x.rounding()).str(x.cap());
         }
+        if (!r.refunds().isEmpty()) { // a trailing field, so rows written before refunds read as they are
+            o.longs(r.refunds());
+        } else if (r.kind() == ReceiptRecord.Kind.REWARD && !r.units().isEmpty()) { // a quantity above 1, likewise
+            o.longs(r.units());
+        }
         return o.sb.toString();
     }
 
@@ -261,7 +266,13 @@ final class ProgramCodec {
             awards.add(new Award(ruleId, ruleName, currency, amount, shares,
                     new Explanation(in.str(), in.str(), in.str(), in.str(), in.str())));
         }
+        Map<String, Long> refunds = Map.of();
+        if (in.pos < in.s.length() && kind == ReceiptRecord.Kind.REWARD) {
+            units = in.longs();
+        } else if (in.pos < in.s.length()) {
+            refunds = in.longs();
+        }
         return new ReceiptRecord(kind, key, member, version, at, purchase != null ? purchase : event, original, units,
-                rewardId, profile, awards, tierReturns);
+                rewardId, profile, awards, tierReturns, refunds);
     }
 }

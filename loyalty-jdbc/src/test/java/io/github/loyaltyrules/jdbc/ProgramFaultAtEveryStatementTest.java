@@ -10,6 +10,8 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
+import io.github.loyaltyrules.program.RedemptionRule;
+import io.github.loyaltyrules.program.RefundPolicy;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.MemberEvent;
@@ -42,8 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every round trip of every operation of the facade can fail, and a retry with the same key must end
  * exactly where a run without faults ends. A program on JDBC stores only (ledger, program store,
  * quotas for a daily cap and a campaign budget, tier store) goes through an enrolment, purchases that
- * draw the cap and the budget (the second cut by both), an event, a partial return that gives cap and
- * budget back, a limited reward, a reservation and its capture, another reservation and its release,
+ * draw the cap and the budget (the second cut by both), an event, points paid towards the first purchase
+ * (a redemption tied to it), a partial return that gives cap, budget and a share of the points paid back, a limited reward, a reservation and its capture, another reservation and its release,
  * and a next-day purchase. For each operation, in a run that is clean up to it, the k-th statement or
  * commit fails, or the k-th commit's reply is lost (a statement run outside a transaction counts as a
  * commit), for every k the operation makes; the operation is then retried with its key, and
@@ -62,7 +64,7 @@ class ProgramFaultAtEveryStatementTest {
     private static final AtomicInteger CASES = new AtomicInteger();
 
     /** The operations of the scenario, in order. */
-    enum Op { ENROL, PURCHASE, CUT_PURCHASE, EVENT, RETURN, REWARD, RESERVE, CAPTURE, HOLD_AGAIN, RELEASE, NEXT_DAY }
+    enum Op { ENROL, PURCHASE, CUT_PURCHASE, EVENT, PAY, RETURN, REWARD, RESERVE, CAPTURE, HOLD_AGAIN, RELEASE, NEXT_DAY }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -108,7 +110,8 @@ class ProgramFaultAtEveryStatementTest {
                             .award(Actions.fixed(PTS.points(5))))
                     .build();
             program = LoyaltyProgram.of(ledger, ProgramVersion.of("v1", rules,
-                    List.of(Reward.of("mug", "Mug", PTS.points(20)).limitPerMember(1))), tiers, store);
+                    List.of(Reward.of("mug", "Mug", PTS.points(20)).limitPerMember(1)))
+                    .withRedemptionRules(RedemptionRule.of(PTS).withRefund(RefundPolicy.PRO_RATA)), tiers, store);
         }
 
         IdempotencyKey key(String name) {
@@ -125,6 +128,8 @@ class ProgramFaultAtEveryStatementTest {
                         BasketLine.of("1", "TEA", "tea", 2, Money.of("10.00", "EUR")))), T0.plusSeconds(60), key("p2"));
                 case EVENT -> program.event(member, new MemberEvent("review", Map.of()), T0.plusSeconds(120),
                         key("review"));
+                case PAY -> program.redeemFor(member, PTS.points(10), key("p1"), T0.plusSeconds(150), key("pay"),
+                        "pays for p1");
                 case RETURN -> program.returnPurchase(member, key("p1"), Map.of("1", 1L), T0.plusSeconds(180),
                         key("p1-back"));
                 case REWARD -> program.redeemReward(member, "mug", T0.plusSeconds(240), key("mug"));
@@ -151,7 +156,8 @@ class ProgramFaultAtEveryStatementTest {
             for (String k : List.of("p1", "p2", "review", "p1-back", "p3")) {
                 s.append(k).append(": ").append(program.receipt(key(k))).append('\n');
             }
-            for (String k : List.of("mug", "hold", "hold-capture", "hold-2", "hold-2-release")) {
+            s.append("tied to p1: ").append(store.redemptionsFor(key("p1"))).append('\n');
+            for (String k : List.of("pay", "mug", "hold", "hold-capture", "hold-2", "hold-2-release")) {
                 s.append(k).append(": ").append(ledger.posting(key(k))).append('\n');
             }
             s.append("budget ").append(quotas.used("budget/" + campaign + "/PTS")).append('\n');

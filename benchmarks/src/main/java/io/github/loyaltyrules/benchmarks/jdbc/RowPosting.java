@@ -210,7 +210,7 @@ final class RowPosting {
                 p.setString(9, key);
                 p.setObject(10, at);
                 p.setObject(11, NEVER);
-                p.setObject(12, at); // schema 14: its place in the oldest-first order
+                p.setObject(12, at); // schema 13: its place in the oldest-first order
                 p.addBatch();
                 p.executeBatch();
             }

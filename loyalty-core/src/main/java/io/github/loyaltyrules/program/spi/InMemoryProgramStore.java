@@ -27,6 +27,8 @@ public final class InMemoryProgramStore implements ProgramStore {
     private final Map<IdempotencyKey, ReceiptRecord> receipts = new ConcurrentHashMap<>();
     private final Map<IdempotencyKey, ReturnState> returns = new ConcurrentHashMap<>();
     private final Map<IdempotencyKey, String> keyUses = new ConcurrentHashMap<>();
+    private final Map<IdempotencyKey, IdempotencyKey> ties = new java.util.HashMap<>();
+    private final Map<IdempotencyKey, java.util.SortedMap<String, IdempotencyKey>> tiedTo = new java.util.HashMap<>();
     /** The keys of the records in business time order, ties in key order: {@link #recordsByTime}. */
     private final NavigableMap<TimeKey, IdempotencyKey> byTime = new ConcurrentSkipListMap<>();
 
@@ -80,6 +82,43 @@ public final class InMemoryProgramStore implements ProgramStore {
     @Override
     public void withdrawKey(IdempotencyKey key, String use) {
         keyUses.remove(Objects.requireNonNull(key, "key must not be null"), Objects.requireNonNull(use, "use"));
+    }
+
+    @Override
+    public Optional<IdempotencyKey> tieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+        Objects.requireNonNull(redemption, "redemption must not be null");
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        synchronized (ties) {
+            IdempotencyKey first = ties.putIfAbsent(redemption, purchase);
+            if (first == null) {
+                tiedTo.computeIfAbsent(purchase, p -> new java.util.TreeMap<>()).put(redemption.value(), redemption);
+            }
+            return Optional.ofNullable(first);
+        }
+    }
+
+    @Override
+    public void untieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+        Objects.requireNonNull(redemption, "redemption must not be null");
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        synchronized (ties) {
+            if (ties.remove(redemption, purchase)) {
+                java.util.SortedMap<String, IdempotencyKey> tied = tiedTo.get(purchase);
+                tied.remove(redemption.value());
+                if (tied.isEmpty()) {
+                    tiedTo.remove(purchase);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<IdempotencyKey> redemptionsFor(IdempotencyKey purchase) {
+        Objects.requireNonNull(purchase, "purchase must not be null");
+        synchronized (ties) {
+            java.util.SortedMap<String, IdempotencyKey> tied = tiedTo.get(purchase);
+            return tied == null ? List.of() : List.copyOf(tied.values());
+        }
     }
 
     @Override

@@ -67,6 +67,48 @@ public interface ProgramStore {
     void withdrawKey(IdempotencyKey key, String use);
 
     /**
+     * Ties a redemption to the purchase it paid for, unless it is tied already, so that a return of part
+     * of the purchase gives back points spent on it. The default throws, naming the store.
+     *
+     * @param redemption the redemption's key
+     * @param purchase the purchase's key
+     * @return empty if this call tied it; else the purchase it was tied to (maybe {@code purchase} itself)
+     * @throws NullPointerException if an argument is null
+     * @throws UnsupportedOperationException if the store cannot tie redemptions to purchases
+     */
+    default Optional<IdempotencyKey> tieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+        throw new UnsupportedOperationException("program store " + getClass().getName()
+                + " cannot tie a redemption to a purchase (refunds of spent points)");
+    }
+
+    /**
+     * Unties a redemption from a purchase, if it is tied to that purchase (a refused redemption gives
+     * back the tie it made); does nothing otherwise. The default throws, naming the store.
+     *
+     * @param redemption the redemption's key
+     * @param purchase the purchase's key
+     * @throws NullPointerException if an argument is null
+     * @throws UnsupportedOperationException if the store cannot tie redemptions to purchases
+     */
+    default void untieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+        throw new UnsupportedOperationException("program store " + getClass().getName()
+                + " cannot tie a redemption to a purchase (refunds of spent points)");
+    }
+
+    /**
+     * Returns the keys of the redemptions tied to a purchase. The default returns none: a store that
+     * cannot tie redemptions holds no ties.
+     *
+     * @param purchase the purchase's key
+     * @return the redemptions' keys, in key order; empty if none
+     * @throws NullPointerException if {@code purchase} is null
+     */
+    default List<IdempotencyKey> redemptionsFor(IdempotencyKey purchase) {
+        java.util.Objects.requireNonNull(purchase, "purchase must not be null");
+        return List.of();
+    }
+
+    /**
      * Applies a commit atomically.
      *
      * @param commit the change

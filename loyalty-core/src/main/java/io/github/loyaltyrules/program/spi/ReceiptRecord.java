@@ -26,17 +26,20 @@ import java.util.Objects;
  * @param at the business time
  * @param activity the purchase or event; null for a return or reward
  * @param original the key of the purchase a return returns; null otherwise
- * @param units the units returned per line id; empty unless a return
+ * @param units the units returned per line id; empty unless a return, or a reward redeemed in more than one
+ *        unit ({@value #QUANTITY} to the units)
  * @param rewardId the reward redeemed; null unless a reward
  * @param profile the member as the rules saw them; for a purchase, else null
  * @param awards the award lines (clawed-back lines for a return); empty for a reward
  * @param tierReturns for a return, the qualifying activity it takes back per metric ({@code KIND:key}); else empty
+ * @param refunds for a return, the points it gives back per redemption tied to the purchase (by the redemption's
+ *        key, in key order; each positive); else empty
  *
  * @since 0.1.0
  */
 public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, String programVersion, Instant at,
         Activity activity, IdempotencyKey original, Map<String, Long> units, String rewardId, MemberProfile profile,
-        List<Award> awards, Map<String, Long> tierReturns) {
+        List<Award> awards, Map<String, Long> tierReturns, Map<String, Long> refunds) {
 
     /** What a caller key was used for. */
     public enum Kind {
@@ -65,6 +68,12 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
         units = Map.copyOf(units);
         awards = List.copyOf(awards);
         tierReturns = Map.copyOf(tierReturns);
+        refunds = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(refunds));
+        for (long n : refunds.values()) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("a return of key '" + key + "' gives back positive amounts; got " + n);
+            }
+        }
         boolean ok = switch (kind) {
             case PURCHASE -> activity instanceof Purchase && profile != null && original == null && rewardId == null;
             case EVENT -> activity instanceof MemberEvent && profile == null && original == null && rewardId == null;
@@ -73,11 +82,51 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
             case REWARD -> activity == null && original == null && rewardId != null && profile == null
                     && awards.isEmpty();
         };
-        if (!ok || (kind != Kind.RETURN && (!units.isEmpty() || !tierReturns.isEmpty()))) {
+        boolean rewardUnits = kind == Kind.REWARD && units.size() == 1 && units.getOrDefault(QUANTITY, 0L) > 1;
+        if (!ok || (kind != Kind.RETURN && ((!units.isEmpty() && !rewardUnits) || !tierReturns.isEmpty()
+                || !refunds.isEmpty()))) {
             throw new IllegalArgumentException("a " + kind + " record of key '" + key + "' has fields of another kind:"
                     + " a purchase has a purchase and a profile, an event an event, a return the original key and"
                     + " units, a reward a reward id");
         }
+    }
+
+    /**
+     * Creates a record that gives back no spent points.
+     *
+     * @param kind what the key was used for
+     * @param key the caller's key
+     * @param member the member
+     * @param programVersion the id of the program version that computed the awards
+     * @param at the business time
+     * @param activity the purchase or event; null for a return or reward
+     * @param original the key of the purchase a return returns; null otherwise
+     * @param units the units returned per line id; empty unless a return
+     * @param rewardId the reward redeemed; null unless a reward
+     * @param profile the member as the rules saw them; for a purchase, else null
+     * @param awards the award lines (clawed-back lines for a return); empty for a reward
+     * @param tierReturns for a return, the qualifying activity it takes back per metric; else empty
+     * @throws NullPointerException if a field the kind needs is null
+     * @throws IllegalArgumentException if a field the kind does not have is set, or the activity does not fit the kind
+     */
+    public ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, String programVersion, Instant at,
+            Activity activity, IdempotencyKey original, Map<String, Long> units, String rewardId, MemberProfile profile,
+            List<Award> awards, Map<String, Long> tierReturns) {
+        this(kind, key, member, programVersion, at, activity, original, units, rewardId, profile, awards, tierReturns,
+                Map.of());
+    }
+
+    /**
+     * Returns a copy of a return's record that gives back points spent on the purchase.
+     *
+     * @param given the points given back per tied redemption's key; each positive
+     * @return the copy
+     * @throws NullPointerException if {@code given} is null
+     * @throws IllegalArgumentException if this is not a return's record, or an amount is not positive
+     */
+    public ReceiptRecord withRefunds(Map<String, Long> given) {
+        return new ReceiptRecord(kind, key, member, programVersion, at, activity, original, units, rewardId, profile,
+                awards, tierReturns, given);
     }
 
     /**
@@ -150,8 +199,41 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
      */
     public static ReceiptRecord reward(IdempotencyKey key, MemberId member, String programVersion, Instant at,
             String rewardId) {
-        return new ReceiptRecord(Kind.REWARD, key, member, programVersion, at, null, null, Map.of(),
+        return reward(key, member, programVersion, at, rewardId, 1);
+    }
+
+    /**
+     * Returns the record of a redemption of some units of a reward (see {@link #reward(IdempotencyKey,
+     * MemberId, String, Instant, String)}); the quantity is kept in {@link #units()} under
+     * {@value #QUANTITY} when above 1.
+     *
+     * @param key the caller's key
+     * @param member the member
+     * @param programVersion the version id
+     * @param at the business time
+     * @param rewardId the reward
+     * @param quantity the units redeemed; positive
+     * @return the record
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code quantity} is not positive
+     */
+    public static ReceiptRecord reward(IdempotencyKey key, MemberId member, String programVersion, Instant at,
+            String rewardId, long quantity) {
+        return new ReceiptRecord(Kind.REWARD, key, member, programVersion, at, null, null,
+                quantity == 1 ? Map.of() : Map.of(QUANTITY, quantity),
                 Objects.requireNonNull(rewardId, "reward id must not be null"), null, List.of(), Map.of());
+    }
+
+    /** The name a reward record's quantity is kept under in {@link #units()}. */
+    public static final String QUANTITY = "quantity";
+
+    /**
+     * Returns the units a reward redemption took: 1 unless the record says more.
+     *
+     * @return the quantity; 0 unless this is a reward's record
+     */
+    public long quantity() {
+        return kind != Kind.REWARD ? 0 : units.getOrDefault(QUANTITY, 1L);
     }
 
     /**
@@ -198,6 +280,6 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
         MemberProfile p = profile == null ? null : new MemberProfile(to, profile.tier(), java.util.Set.of(), Map.of(),
                 null, profile.purchasesSoFar(), profile.tierMultiplier(), profile.perks());
         return new ReceiptRecord(kind, key, to, programVersion, at, a, original, units, rewardId, p, awards,
-                tierReturns);
+                tierReturns, refunds);
     }
 }

@@ -18,6 +18,8 @@ import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
 import io.github.loyaltyrules.program.Pseudonyms;
+import io.github.loyaltyrules.program.RedemptionRule;
+import io.github.loyaltyrules.program.RefundPolicy;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.program.spi.MemberRecord;
 import io.github.loyaltyrules.program.spi.ProgramStore;
@@ -162,7 +164,8 @@ public abstract class PrivacyContract {
         TierLadder ladder = TierLadder.builder().zone(ZONE).window(QualificationWindow.calendarYear())
                 .metrics(Metric.points(TQP)).tier(Tier.of("Green")).tier(Tier.of("Gold").withThreshold(Metric.points(TQP), 40))
                 .build();
-        ProgramVersion v1 = ProgramVersion.of("v1", capped(s.quotas()), List.copyOf(V1.rewards().values()));
+        ProgramVersion v1 = ProgramVersion.of("v1", capped(s.quotas()), List.copyOf(V1.rewards().values()))
+                .withRedemptionRules(RedemptionRule.of(PTS).withRefund(RefundPolicy.PRO_RATA));
         LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, v1)
                 .tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers())).store(s.program())
                 .pseudonyms(Pseudonyms.keyed(KEY));
@@ -195,6 +198,7 @@ public abstract class PrivacyContract {
         program.event(ANN, new MemberEvent("review", Map.of("text", "Ann Smith loved the flat white")), T0.plusSeconds(60),
                 key("a-review"));
         program.event(BOB, new MemberEvent("review", Map.of("text", "fine")), T0.plusSeconds(60), key("b-review"));
+        program.redeemFor(ANN, PTS.points(10), key("a-1"), T0.plusSeconds(30), key("a-1-pay"), "pays for a-1");
         program.returnPurchase(ANN, key("a-1"), Map.of("1", 1L), T0.plusSeconds(120), key("a-1-return"));
         program.redeemReward(ANN, "cup", T0.plusSeconds(180), key("a-cup"));
         program.redeem(ANN, PTS.points(3), T0.plusSeconds(240), key("a-redeem"), "goodwill for Ann Smith's complaint");
@@ -554,6 +558,13 @@ public abstract class PrivacyContract {
         assertThat(tierReturns).isNotEmpty();
         assertThat(receipts.get(2).get("tierReturns")).isEqualTo(tierReturns);
         assertThat(receipts.get(3)).containsEntry("reward", "cup");
+        assertThat(purchase.get("paidWithPoints")).as("redemptions tied to the purchase").isEqualTo(List.of("a-1-pay"));
+        assertThat(receipts.get(4)).doesNotContainKey("paidWithPoints");
+        Map<String, Long> givenBack = program.store().receipt(key("a-1-return")).orElseThrow().refunds();
+        assertThat(givenBack).as("12.50 of 42.50 returned: floor(10 * 12.50 / 42.50)").containsExactly(
+                Map.entry("a-1-pay", 2L));
+        assertThat(receipts.get(2).get("givenBack")).isEqualTo(givenBack);
+        assertThat(receipts.get(0)).doesNotContainKey("givenBack");
         assertThatThrownBy(() -> program.export(MemberId.of("carol"))).isInstanceOf(UnknownMemberException.class);
     }
 
@@ -653,6 +664,21 @@ public abstract class PrivacyContract {
         @Override
         public void withdrawKey(IdempotencyKey key, String use) {
             store.withdrawKey(key, use);
+        }
+
+        @Override
+        public java.util.Optional<IdempotencyKey> tieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+            return store.tieRedemption(redemption, purchase);
+        }
+
+        @Override
+        public void untieRedemption(IdempotencyKey redemption, IdempotencyKey purchase) {
+            store.untieRedemption(redemption, purchase);
+        }
+
+        @Override
+        public List<IdempotencyKey> redemptionsFor(IdempotencyKey purchase) {
+            return store.redemptionsFor(purchase);
         }
 
         @Override
@@ -756,6 +782,7 @@ public abstract class PrivacyContract {
                 : String.valueOf(r.activity());
         return r.kind() + " " + r.key() + " " + r.member() + " " + r.programVersion() + " " + r.at() + " " + activity
                 + " " + r.original() + " " + r.units() + " " + r.rewardId() + " " + r.awards() + " " + r.tierReturns()
+                + " " + r.refunds()
                 + (p == null ? "" : " profile " + p.id() + " " + p.tier() + " " + p.tags() + " " + p.attributes() + " "
                 + p.birthday() + " " + p.purchasesSoFar() + " " + p.tierMultiplier() + " " + p.perks());
     }

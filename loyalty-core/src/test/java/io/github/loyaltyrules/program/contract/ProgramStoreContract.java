@@ -444,4 +444,71 @@ public abstract class ProgramStoreContract {
         assertThat(balance(a, ANN)).isEqualTo(4);
         assertThat(db.server().store().member(ANN).orElseThrow().redeemed("cup")).isEqualTo(1);
     }
+
+    // ------------------------------------------------------------------ points spent on an order, given back
+
+    @Test
+    void aRedemptionIsTiedToOnePurchaseUntilUntiedFromIt() {
+        ProgramStore store = newDatabase().server().store();
+        assertThat(store.redemptionsFor(key("o-1"))).isEmpty();
+        assertThat(store.tieRedemption(key("pay-2"), key("o-1"))).isEmpty();
+        assertThat(store.tieRedemption(key("pay-1"), key("o-1"))).isEmpty();
+        assertThat(store.tieRedemption(key("pay-1"), key("o-1"))).contains(key("o-1"));
+        assertThat(store.tieRedemption(key("pay-1"), key("o-2"))).contains(key("o-1"));
+        assertThat(store.redemptionsFor(key("o-1"))).containsExactly(key("pay-1"), key("pay-2"));
+        store.untieRedemption(key("pay-1"), key("o-2")); // not tied to o-2: nothing changes
+        assertThat(store.redemptionsFor(key("o-1"))).containsExactly(key("pay-1"), key("pay-2"));
+        store.untieRedemption(key("pay-1"), key("o-1"));
+        assertThat(store.redemptionsFor(key("o-1"))).containsExactly(key("pay-2"));
+        assertThat(store.tieRedemption(key("pay-1"), key("o-2"))).isEmpty();
+        assertThat(store.redemptionsFor(key("o-2"))).containsExactly(key("pay-1"));
+
+        ReceiptRecord given = returnRecord("r-refund").withRefunds(Map.of("pay-2", 280L, "pay-1", 7L));
+        assertThat(store.commit(new ProgramCommit(null, given, null, null))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.receipt(key("r-refund"))).contains(given);
+        assertThat(store.receipt(key("r-refund")).orElseThrow().refunds()).containsExactly(
+                Map.entry("pay-1", 7L), Map.entry("pay-2", 280L));
+        ReceiptRecord three = ReceiptRecord.reward(key("w-3"), ANN, "v1", T0, "cup", 3);
+        assertThat(store.commit(new ProgramCommit(null, three, null, null))).isEqualTo(CommitResult.APPLIED);
+        assertThat(store.receipt(key("w-3"))).contains(three);
+        assertThat(store.receipt(key("w-3")).orElseThrow().quantity()).isEqualTo(3);
+    }
+
+    @Test
+    void partialReturnsOnTwoServersGiveBackWhatWasSpentProRataOnceEach() {
+        Database db = newDatabase();
+        ProgramVersion v = V1.withRedemptionRules(
+                io.github.loyaltyrules.program.RedemptionRule.of(PTS).withRefund(
+                        io.github.loyaltyrules.program.RefundPolicy.PRO_RATA));
+        Server sa = db.server();
+        Server sb = db.server();
+        LoyaltyProgram a = LoyaltyProgram.of(sa.ledger(), v, TierLookup.NONE, sa.store());
+        LoyaltyProgram b = LoyaltyProgram.of(sb.ledger(), v, TierLookup.NONE, sb.store());
+        a.enrol(ANN, T0.minusSeconds(60));
+        sa.ledger().earn(ANN, PTS.points(1000), T0.minusSeconds(30), key("gift"), "welcome");
+        // 3 x 3.40 + 12.99 = 23.19 EUR, of which 500 points paid
+        a.redeemFor(ANN, PTS.points(500), key("o-1"), T0, key("pay-1"), "pays for order o-1");
+        Receipt bought = a.purchase(ANN, basket(), T0, key("o-1"));
+        assertThat(bought.total("PTS")).isEqualTo(62);
+        assertThat(balance(a, ANN)).isEqualTo(1000 - 500 + 62);
+
+        // the beans (12.99): floor(500 * 12.99 / 23.19) = 280 back; 12 earned and the 40 bonus clawed back
+        // (the receipt's postings: the claw-back, then the reversal of the redemption, each by its amount)
+        Receipt r1 = b.returnPurchase(ANN, key("o-1"), Map.of("2", 1L), T0.plusSeconds(60), key("ret-1"));
+        assertThat(r1.postings()).extracting(p -> p.amount()).containsExactly(52L, 280L);
+        assertThat(balance(b, ANN)).isEqualTo(562 - 52 + 280);
+        // the same return again, on either server: nothing more
+        assertThat(a.returnPurchase(ANN, key("o-1"), Map.of("2", 1L), T0.plusSeconds(60), key("ret-1")).postings())
+                .isEqualTo(r1.postings());
+        assertThat(balance(a, ANN)).isEqualTo(790);
+        // one latte: floor(500 * 16.39 / 23.19) = 353 in all, 73 more
+        Receipt r2 = a.returnPurchase(ANN, key("o-1"), Map.of("1", 1L), T0.plusSeconds(120), key("ret-2"));
+        assertThat(r2.postings()).extracting(p -> p.amount()).containsExactly(3L, 73L);
+        // the rest: exactly what was spent in all, 147 more
+        Receipt r3 = b.returnPurchase(ANN, key("o-1"), Map.of("1", 2L), T0.plusSeconds(180), key("ret-3"));
+        assertThat(r3.postings()).extracting(p -> p.amount()).containsExactly(7L, 147L);
+        assertThat(280 + 73 + 147).isEqualTo(500);
+        assertThat(balance(b, ANN)).isEqualTo(1000);
+        assertThat(b.receipt(key("ret-2")).orElseThrow().postings()).isEqualTo(r2.postings());
+    }
 }

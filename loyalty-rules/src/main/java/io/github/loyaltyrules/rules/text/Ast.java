@@ -79,8 +79,34 @@ final class Ast {
     record Convert(Pos pos, BigDecimal every, Cash value, Period validity) {
     }
 
-    /** {@code redeem from 200 in multiples of 100}: a minimum and a step, either null when not given. */
-    record Redeem(Pos pos, BigDecimal from, BigDecimal step) {
+    /**
+     * {@code redeem from 200 in multiples of 100 refund pro rata}: a minimum and a step, either null when not
+     * given, and what a return gives back of points spent on the purchase ({@code none} when not given).
+     */
+    record Redeem(Pos pos, BigDecimal from, BigDecimal step, String refund, Worth worth) {
+        Redeem(Pos pos, BigDecimal from, BigDecimal step) {
+            this(pos, from, step, "none", null);
+        }
+
+        Redeem(Pos pos, BigDecimal from, BigDecimal step, String refund) {
+            this(pos, from, step, refund, null);
+        }
+
+        /** This rule with the points' value; a rule of the {@code worth} clause alone has no minimum or step. */
+        Redeem withWorth(Worth w) {
+            return new Redeem(pos, from, step, refund, w);
+        }
+    }
+
+    /**
+     * {@code worth 1.00 EUR per 100, times 2 at channel partner-x}: what {@code per} points are worth, and
+     * the factor of that per channel (in the order written).
+     */
+    record Worth(Pos pos, Cash value, BigDecimal per, List<ChannelFactor> channels) {
+    }
+
+    /** {@code times 2 at channel partner-x}. */
+    record ChannelFactor(Pos pos, BigDecimal factor, Name channel) {
     }
 
     record TiersDecl(Pos pos, List<Name> tiers) implements Stmt {
@@ -108,9 +134,12 @@ final class Ast {
             Name campaign, Cond when, List<Act> actions, List<Cap> caps) implements Stmt {
     }
 
-    /** {@code limit} is the per-member limit for the reward's life; {@code usage} its other limits in uses. */
+    /**
+     * {@code limit} is the per-member limit for the reward's life; {@code usage} its other limits in uses;
+     * {@code upTo} the most units one redemption takes ({@code each up to 5}), null for one.
+     */
     record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, DayTime from,
-            DayTime until, List<Usage> usage) implements Stmt {
+            DayTime until, List<Usage> usage, Integer upTo) implements Stmt {
     }
 
     /**

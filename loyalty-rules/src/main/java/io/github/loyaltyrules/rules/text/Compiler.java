@@ -353,7 +353,10 @@ final class Compiler {
             currencies.put(pc.code(), pc);
             if (c.redeem() != null) {
                 try {
-                    redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc));
+                    redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc,
+                            c.redeem().worth() == null ? null : money(c.redeem().worth().value())));
+                } catch (Skip e) {
+                    // reported
                 } catch (LoyaltyException | ArithmeticException e) {
                     report(c.redeem().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
                 }
@@ -698,6 +701,9 @@ final class Compiler {
             }
             if (r.limit() != null) {
                 reward = reward.limitPerMember(r.limit());
+            }
+            if (r.upTo() != null) {
+                reward = reward.upTo(r.upTo());
             }
             List<io.github.loyaltyrules.program.UsageLimit> limits = new ArrayList<>();
             for (Ast.Usage u : r.usage()) {

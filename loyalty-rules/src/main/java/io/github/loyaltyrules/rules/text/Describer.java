@@ -251,7 +251,7 @@ final class Describer {
                 r.perMemberLimit() == Integer.MAX_VALUE ? null : r.perMemberLimit(),
                 always || r.availableFrom().equals(Instant.MIN) ? null : date(r.availableFrom(), who),
                 always || r.availableUntil().equals(Instant.MAX) ? null : date(r.availableUntil(), who),
-                UsageLimitClauses.describe(r.usageLimits()));
+                UsageLimitClauses.describe(r.usageLimits()), r.maxQuantity() == 1 ? null : r.maxQuantity());
     }
 
     private Ast.DayTime date(Instant at, String who) {

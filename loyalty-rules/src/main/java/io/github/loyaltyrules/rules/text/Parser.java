@@ -186,10 +186,11 @@ final class Parser {
         ConsumptionOrder order = ConsumptionOrder.SOONEST_EXPIRY_FIRST;
         Ast.Redeem redeem = null;
         Ast.Convert convert = null;
+        Ast.Worth worth = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'convert' or ';'",
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'worth', 'convert' or ';'",
                     RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
@@ -198,6 +199,9 @@ final class Parser {
                     break;
                 case "redeem":
                     redeem = RedemptionClauses.read(this, t);
+                    break;
+                case "worth":
+                    worth = RedemptionClauses.readWorth(this, t);
                     break;
                 case "convert":
                     convert = VoucherClauses.read(this, t);
@@ -217,6 +221,9 @@ final class Parser {
             }
         }
         end();
+        if (worth != null) {
+            redeem = (redeem == null ? new Ast.Redeem(worth.pos(), null, null) : redeem).withWorth(worth);
+        }
         return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, order, redeem,
                 convert);
     }
@@ -518,13 +525,15 @@ final class Parser {
         Amount cost = amount();
         List<Name> tiers = List.of();
         Integer limit = null;
+        Integer upTo = null;
         Ast.DayTime from = null;
         Ast.DayTime until = null;
         List<Ast.Usage> usage = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'for', 'limit', 'from', 'until' or ';'", List.of("for", "limit", "from", "until"));
+            String clause = oneOf("'each', 'for', 'limit', 'from', 'until' or ';'",
+                    List.of("each", "for", "limit", "from", "until"));
             if (!clause.equals("limit")) {
                 duplicate(seen, clause, t, "reward");
             }
@@ -532,6 +541,11 @@ final class Parser {
                 case "for":
                     word("tier");
                     tiers = nameList("a tier name");
+                    break;
+                case "each":
+                    word("up");
+                    word("to");
+                    upTo = intValue("the most units one redemption takes");
                     break;
                 case "limit":
                     Ast.Usage u = UsageLimitClauses.read(this, t);
@@ -561,7 +575,7 @@ final class Parser {
                 others.add(u);
             }
         }
-        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until, List.copyOf(others));
+        return new Ast.RewardDecl(pos, id, display, cost, tiers, limit, from, until, List.copyOf(others), upTo);
     }
 
     // ---- conditions
@@ -946,7 +960,7 @@ final class Parser {
         return t.text();
     }
 
-    private String value(String what) {
+    String value(String what) {
         Token t = peek();
         if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.IDENT) {
             fail(t, what, List.of());

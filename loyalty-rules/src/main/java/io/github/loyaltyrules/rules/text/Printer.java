@@ -185,6 +185,9 @@ final class Printer {
         } else if (s instanceof Ast.RewardDecl r) {
             out.append("reward ").append(name(r.id().value())).append(' ').append(quote(r.name()))
                     .append(" costs ").append(amount(r.cost()));
+            if (r.upTo() != null) {
+                out.append(" each up to ").append(r.upTo());
+            }
             if (!r.tiers().isEmpty()) {
                 out.append("\n  for tier ").append(names(r.tiers()));
             }

@@ -144,11 +144,13 @@ final class Programs {
     static Arbitrary<Ast.RewardDecl> reward(int index) {
         Arbitrary<LocalDate> day = Arbitraries.integers().between(0, 3000).map(d -> LocalDate.of(2024, 1, 1).plusDays(d));
         return Combinators.combine(text(), amount(), Arbitraries.of(TIERS).list().uniqueElements().ofMaxSize(2),
-                Arbitraries.integers().between(1, 9).injectNull(0.5), day.injectNull(0.5), usage().list().ofMaxSize(3))
-                .as((n, cost, tiers, limit, from, usage) -> new Ast.RewardDecl(NOWHERE, name("reward-" + index), n, cost,
+                Arbitraries.integers().between(1, 9).injectNull(0.5), day.injectNull(0.5), usage().list().ofMaxSize(3),
+                Arbitraries.integers().between(2, 12).injectNull(0.6))
+                .as((n, cost, tiers, limit, from, usage, upTo) -> new Ast.RewardDecl(NOWHERE, name("reward-" + index), n,
+                        cost,
                         tiers.stream().map(Programs::name).toList(), limit,
                         from == null || index == 2 ? null : new Ast.DayTime(from, index == 1 ? LocalTime.of(9, 30) : null),
-                        from == null ? null : new Ast.DayTime(from.plusDays(30), null), canonical(usage)));
+                        from == null ? null : new Ast.DayTime(from.plusDays(30), null), canonical(usage), upTo));
     }
 
     /** A usage limit other than the per-member one for the reward's life: per member per period, or overall. */
@@ -169,13 +171,21 @@ final class Programs {
         return List.copyOf(byLimit.values());
     }
 
-    /** A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step. */
+    /**
+     * A rule for paying with STARS: a minimum, a step, or a minimum that is a multiple of the step; what
+     * returns give back of points spent on an order; and maybe a money value, with factors per channel.
+     */
     static Arbitrary<Ast.Redeem> redeem() {
         return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 500),
-                Arbitraries.integers().between(1, 5))
-                .as((form, step, times) -> new Ast.Redeem(NOWHERE,
+                Arbitraries.integers().between(1, 5), Arbitraries.of("none", "pro rata", "on full return"),
+                Arbitraries.integers().between(0, 3))
+                .as((form, step, times, refund, worth) -> new Ast.Redeem(NOWHERE,
                         form == 1 ? null : BigDecimal.valueOf(form == 0 ? step : (long) step * times),
-                        form == 0 ? null : BigDecimal.valueOf(step)));
+                        form == 0 ? null : BigDecimal.valueOf(step), refund, worth == 0 ? null
+                                : new Ast.Worth(NOWHERE, new Ast.Cash(NOWHERE, new BigDecimal("1.00"), name("EUR")),
+                                        BigDecimal.valueOf(step), java.util.stream.IntStream.range(1, worth)
+                                                .mapToObj(i -> new Ast.ChannelFactor(NOWHERE,
+                                                        new BigDecimal(i + ".5"), name("partner-" + i))).toList())));
     }
 
     /** A period anchor other than 1 January (which is written as none), or none. */

@@ -1,4 +1,4 @@
--- loyalty-jdbc schema, version 14: the second order a spend may take a member's lots in, oldest first
+-- loyalty-jdbc schema, version 13: the second order a spend may take a member's lots in, oldest first
 -- (a currency's ConsumptionOrder.OLDEST_FIRST), beside the soonest-expiry-first order of version 7, so
 -- that such a redemption too reads the few lots it takes and not every open lot. open_since is the
 -- lot's earning time while it holds points, and NULL once it is spent, which takes it out of the
