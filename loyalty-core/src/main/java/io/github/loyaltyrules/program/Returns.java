@@ -8,6 +8,7 @@ import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.InvalidReversalException;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.UnknownPostingException;
@@ -159,7 +160,7 @@ final class Returns {
                     - units.getOrDefault(line.lineId(), 0L);
             if (keep > 0) {
                 allReturned = false;
-                kept.add(BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice()));
+                kept.add(keep == line.quantity() ? line : keptPart(line, keep));
             }
         }
         if (!kept.isEmpty()) {
@@ -213,6 +214,66 @@ final class Returns {
      * the purchase keeps after line shares of each rule and currency the kept basket no longer earns at
      * all; adds them to {@code take}.
      */
+    /** The kept units of a line, with their part of its tax, rounded down. */
+    private static BasketLine keptPart(BasketLine line, long keep) {
+        BasketLine kept = BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice());
+        return line.tax().isZero() ? kept : kept.withTax(part(line.tax(), keep, line.quantity()));
+    }
+
+    /** {@code m * k / n}, rounded down to the currency's minor unit. */
+    private static Money part(Money m, long k, long n) {
+        return Money.of(m.amount().multiply(java.math.BigDecimal.valueOf(k))
+                .divide(java.math.BigDecimal.valueOf(n), m.amount().scale(), java.math.RoundingMode.FLOOR), m.currency());
+    }
+
+    /**
+     * The purchase as kept after a return: the same store, channel, tenders and codes; line discounts in
+     * proportion to the units kept, order discounts in proportion to the amount kept (both rounded down),
+     * never more than what is left.
+     */
+    static Purchase keptPurchase(Purchase purchase, List<BasketLine> keptLines) {
+        if (purchase.discounts().isEmpty()) {
+            return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(),
+                    purchase.codes(), List.of());
+        }
+        Map<String, BasketLine> was = new HashMap<>();
+        for (BasketLine line : purchase.lines()) {
+            was.put(line.lineId(), line);
+        }
+        Map<String, BasketLine> now = new HashMap<>();
+        Money keptGross = null;
+        for (BasketLine line : keptLines) {
+            now.put(line.lineId(), line);
+            keptGross = keptGross == null ? line.amount() : keptGross.plus(line.amount());
+        }
+        List<io.github.loyaltyrules.rule.Discount> discounts = new ArrayList<>();
+        Money lineOff = Money.zero(keptGross.currency());
+        Money orderOff = Money.zero(keptGross.currency());
+        for (io.github.loyaltyrules.rule.Discount d : purchase.discounts()) {
+            if (d.orderLevel()) {
+                orderOff = orderOff.plus(d.amount());
+            } else if (now.containsKey(d.lineId())) {
+                Money m = part(d.amount(), now.get(d.lineId()).quantity(), was.get(d.lineId()).quantity());
+                if (!m.isZero()) {
+                    discounts.add(io.github.loyaltyrules.rule.Discount.line(d.lineId(), m));
+                    lineOff = lineOff.plus(m);
+                }
+            }
+        }
+        if (!orderOff.isZero()) {
+            Money gross = purchase.total();
+            Money m = Money.of(orderOff.amount().multiply(keptGross.amount()).divide(gross.amount(),
+                    orderOff.amount().scale(), java.math.RoundingMode.FLOOR), orderOff.currency());
+            Money left = keptGross.minus(lineOff);
+            m = m.compareTo(left) > 0 ? left : m;
+            if (!m.isZero()) {
+                discounts.add(io.github.loyaltyrules.rule.Discount.order(m));
+            }
+        }
+        return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(), purchase.codes(),
+                discounts);
+    }
+
     List<Award> lostBonuses(ReceiptRecord bought, ReturnState returned, long[] take,
             List<BasketLine> keptLines) {
         List<Award> awards = bought.awards();
@@ -221,7 +282,7 @@ final class Returns {
             return List.of();
         }
         Purchase purchase = (Purchase) bought.activity();
-        Purchase kept = new Purchase(keptLines, purchase.store(), purchase.channel());
+        Purchase kept = keptPurchase(purchase, keptLines);
         Evaluation again = v.engine().reevaluate(new RuleContext(bought.profile(), kept,
                 bought.at().atZone(context.ledger.zone()), bought.key(), v.id()));
         Map<String, Long> earns = new HashMap<>();
