@@ -9,6 +9,7 @@ import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.report.ActivityReport;
 import io.github.loyaltyrules.report.LiabilityReport;
+import io.github.loyaltyrules.report.ProgramActivity;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.program.LoyaltyProgram;
 import io.github.loyaltyrules.program.ProgramVersion;
@@ -230,20 +231,24 @@ public final class NightlyJob {
         long dropped = shop.program().applyRetention(now);
         out.println("retention: personal data dropped from " + dropped + " receipts older than " + RETENTION.toDays()
                 + " days");
-        printReports(ledger, now, out);
+        printReports(ledger, shop.program(), now, out);
         return new Summary(sweep, tiers, notices, points);
     }
 
     /**
      * Prints the back office's reports, which the ledger's store computes (a JDBC store in SQL): the
      * points activity of the year up to the start of this month, the liability of each currency
-     * tonight, the points by the month they expire in, and the activity month by month as CSV.
+     * tonight, the points by the month they expire in, and the activity month by month as CSV; then
+     * the program's own report of the same months, from its records of purchases, events, returns
+     * and rewards (members enrolled, active and participating, spend and average spend per member,
+     * the figures per store).
      *
      * @param ledger the ledger
+     * @param program the program
      * @param now tonight
      * @param out where to print them
      */
-    static void printReports(Ledger ledger, Instant now, PrintStream out) {
+    static void printReports(Ledger ledger, LoyaltyProgram program, Instant now, PrintStream out) {
         YearMonth thisMonth = YearMonth.from(now.atZone(ZONE));
         YearMonth january = YearMonth.of(thisMonth.getYear(), 1);
         if (thisMonth.equals(january)) {
@@ -260,6 +265,12 @@ public final class NightlyJob {
         out.print(ReportTable.expiryMonths(liability.subList(0, 1)).text());
         out.println("-- month by month, as CSV --");
         out.print(ReportTable.activity(months, ZONE).csv());
+        ProgramActivity programSoFar = program.activity(soFar.from(), soFar.to());
+        out.println("-- the program from " + january + " to " + thisMonth.minusMonths(1) + " --");
+        out.print(ReportTable.program(List.of(programSoFar), ZONE).transposed().text());
+        out.print(ReportTable.spend(List.of(programSoFar), ZONE).text());
+        out.println("-- per store --");
+        out.print(ReportTable.stores(programSoFar, List.of(POINTS)).text());
     }
 
     static String tierOf(long tierPoints) {

@@ -86,6 +86,11 @@ class NightlyJobTest {
         assertThat(printed).contains("currency,from,to,opening,earned,redeemed,expired,",
                 "PTS,2026-04-01,2026-05-01,77500,0,15000,0,0,0,0,0,0,0,0,62500,n/a,n/a,1000,250,750\r\n",
                 "PTS,2026-08-01,2026-09-01,125000,0,0,25000,0,0,0,0,0,0,0,100000,n/a,n/a,1000,0,1000\r\n");
+        // The program's own report: each member's welcome visit of 2 January at store-1, 1.00 USD.
+        assertThat(printed).contains("-- the program from 2026-01 to 2026-08 --\n", "enrolled             1000\n",
+                "participating        1000\n", "participation     100.00%\n", "purchases            1000\n",
+                "2026-01-01  2026-09-01  USD       1000.00                1.00\n",
+                "store-1       1000     1000  1000.00 USD           0             0\n");
     }
 
     @Test

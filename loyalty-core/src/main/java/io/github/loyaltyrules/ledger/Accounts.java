@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Account life cycle: enrolment, and the status changes (suspend, reactivate, close) with their
- * allowed transitions, each stored as a new version of the member's book.
+ * Account life cycle: enrolment, the status changes (suspend, reactivate, close) with their
+ * allowed transitions, each stored as a new version of the member's book, and the move of a member
+ * to a pseudonym.
  */
 final class Accounts {
 
@@ -46,7 +47,7 @@ final class Accounts {
         Checks.notNull(member, "member");
         Checks.businessTime(at, "at");
         LedgerContext.reason(reason, true);
-        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+        return ctx.loop.run(member, () -> {
             MemberBook book = ctx.book(member);
             Account before = book.account();
             boolean allowed = false;
@@ -73,7 +74,29 @@ final class Accounts {
                 }
                 return after;
             }
+            return null; // another writer changed the member: read again
+        }, LedgerContext::contended);
+    }
+
+    /** Moves a member to a pseudonym; see {@link Ledger#pseudonymise(MemberId, MemberId)}. */
+    boolean pseudonymise(MemberId member, MemberId pseudonym) {
+        Checks.notNull(member, "member");
+        Checks.notNull(pseudonym, "pseudonym");
+        if (member.equals(pseudonym)) {
+            throw new InvalidRequestException("pseudonym of member " + member + " must be another id; got the same");
         }
-        throw LedgerContext.contended(member);
+        boolean taken = ctx.store.book(pseudonym).isPresent();
+        if (ctx.store.book(member).isEmpty()) {
+            if (!taken) {
+                throw new UnknownMemberException("member " + member + " is not enrolled, and nothing was moved to"
+                        + " pseudonym " + pseudonym + "; only an enrolled member can be moved");
+            }
+            return false;
+        }
+        if (taken) {
+            throw new InvalidRequestException("pseudonym " + pseudonym + " is enrolled already; a member is moved"
+                    + " only to an unused id");
+        }
+        return ctx.store.pseudonymise(member, pseudonym);
     }
 }

@@ -38,8 +38,8 @@ final class Credits {
     Prepared credit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
             IdempotencyKey key, String reason) {
         PointCurrency currency = checked(member, amount, at, key);
-        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
-        return new Prepared(at, key, null, request, member, null, drafts -> {
+        Request request = Request.simple(type, member, amount.minorUnits(), currency.code(), at, reason);
+        return new Prepared(key, null, request, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -88,8 +88,8 @@ final class Credits {
     Prepared debit(PostingType type, EntryType entryType, MemberId member, Points amount, Instant at,
             IdempotencyKey key, String reason) {
         PointCurrency currency = checked(member, amount, at, key);
-        Request request = new Request(type, member, amount.minorUnits(), currency.code(), at, reason, null);
-        return new Prepared(at, key, null, request, member, null, drafts -> {
+        Request request = Request.simple(type, member, amount.minorUnits(), currency.code(), at, reason);
+        return new Prepared(key, null, request, null, drafts -> {
             Draft d = drafts.of(member);
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());

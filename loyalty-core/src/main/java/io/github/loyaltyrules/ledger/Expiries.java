@@ -71,11 +71,11 @@ final class Expiries {
 
     /** Writes off a member's expired lots in one currency as one posting; the points written off. */
     private long expireMember(MemberId member, PointCurrency currency, Instant asOf) {
-        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
+        return ctx.loop.run(member, () -> {
             MemberBook book = ctx.book(member);
             Purse stored = book.purses().get(currency.code());
             if (book.account().status() == AccountStatus.CLOSED || stored == null) {
-                return 0;
+                return 0L;
             }
             Draft d = new Draft(book, ctx.store, ctx.horizon());
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -98,7 +98,7 @@ final class Expiries {
                 }
             }
             if (total == 0) {
-                return 0;
+                return 0L;
             }
             Posting posting = new Posting(key, PostingType.EXPIRY, member, null, currency.code(), total, asOf,
                     "expiry sweep", null, "EXPIRY|" + member + "|" + currency.code() + "|" + asOf, d.entries());
@@ -112,8 +112,8 @@ final class Expiries {
                 }
                 return total;
             }
-        }
-        throw LedgerContext.contended(member);
+            return null; // another writer changed the member: read again
+        }, LedgerContext::contended);
     }
 
     /** A member's points expiring soon; see {@link Ledger#expiring(MemberId, PointCurrency, Period)}. */

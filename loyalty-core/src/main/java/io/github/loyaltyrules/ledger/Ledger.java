@@ -55,7 +55,6 @@ public final class Ledger {
     /** The name of the {@link System.Logger} that listener failures are logged to by default. */
     static final String LOGGER_NAME = "io.github.loyaltyrules.ledger";
 
-    private static final int MAX_MEMBER_PAGE = 10_000;
     /** The default idempotency window: retail retries, and the returns and corrections of a year. */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(400);
     private static final Duration MIN_WINDOW = Duration.ofMinutes(1);
@@ -69,7 +68,7 @@ public final class Ledger {
     private final Transfers transfers;
     private final Poster poster;
     private final Expiries expiries;
-    private final Balances balances;
+    private final Reads reads;
     private final Reports reports;
 
     private Ledger(Builder b) {
@@ -85,7 +84,7 @@ public final class Ledger {
         this.transfers = new Transfers(ctx, credits);
         this.poster = new Poster(ctx, credits, reservations, reversals, transfers);
         this.expiries = new Expiries(ctx);
-        this.balances = new Balances(ctx);
+        this.reads = new Reads(ctx);
         this.reports = new Reports(ctx);
     }
 
@@ -419,24 +418,7 @@ public final class Ledger {
      * @throws UnsupportedOperationException if the ledger's store cannot move a member
      */
     public boolean pseudonymise(MemberId member, MemberId pseudonym) {
-        Checks.notNull(member, "member");
-        Checks.notNull(pseudonym, "pseudonym");
-        if (member.equals(pseudonym)) {
-            throw new InvalidRequestException("pseudonym of member " + member + " must be another id; got the same");
-        }
-        boolean taken = ctx.store.book(pseudonym).isPresent();
-        if (ctx.store.book(member).isEmpty()) {
-            if (!taken) {
-                throw new UnknownMemberException("member " + member + " is not enrolled, and nothing was moved to"
-                        + " pseudonym " + pseudonym + "; only an enrolled member can be moved");
-            }
-            return false;
-        }
-        if (taken) {
-            throw new InvalidRequestException("pseudonym " + pseudonym + " is enrolled already; a member is moved"
-                    + " only to an unused id");
-        }
-        return ctx.store.pseudonymise(member, pseudonym);
+        return accounts.pseudonymise(member, pseudonym);
     }
 
     /**
@@ -448,7 +430,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      */
     public Account account(MemberId member) {
-        return ctx.book(Checks.notNull(member, "member")).account();
+        return reads.account(member);
     }
 
     // ------------------------------------------------------------------ postings
@@ -792,11 +774,7 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code limit} is not between 1 and 10,000
      */
     public List<MemberId> members(MemberId after, int limit) {
-        if (limit < 1 || limit > MAX_MEMBER_PAGE) {
-            throw new InvalidRequestException("page size of members must be between 1 and " + MAX_MEMBER_PAGE
-                    + "; got " + limit);
-        }
-        return List.copyOf(ctx.store.members(after, limit));
+        return reads.members(after, limit);
     }
 
     /**
@@ -844,7 +822,7 @@ public final class Ledger {
      * @throws UnknownCurrencyException if the currency is not configured
      */
     public Balance balance(MemberId member, PointCurrency currency) {
-        return balances.balance(member, currency);
+        return reads.balance(member, currency);
     }
 
     /**
@@ -864,7 +842,7 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code asOf} is outside years 1 to 9999
      */
     public Balance balance(MemberId member, PointCurrency currency, Instant asOf) {
-        return balances.balance(member, currency, asOf);
+        return reads.balance(member, currency, asOf);
     }
 
     /**
@@ -878,10 +856,7 @@ public final class Ledger {
      * @throws UnknownCurrencyException if the currency is not configured
      */
     public List<Lot> lots(MemberId member, PointCurrency currency) {
-        Checks.notNull(member, "member");
-        String code = ctx.configured(currency).code();
-        ctx.book(member);
-        return ctx.store.lots(member, code);
+        return reads.lots(member, currency);
     }
 
     /**
@@ -896,8 +871,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      */
     public List<Entry> statement(MemberId member) {
-        ctx.book(Checks.notNull(member, "member"));
-        return ctx.store.entries(member);
+        return reads.statement(member);
     }
 
     /**
@@ -915,12 +889,7 @@ public final class Ledger {
      * @throws InvalidRequestException if {@code limit} is not between 1 and 10,000
      */
     public List<Entry> statement(MemberId member, long beforeSequence, int limit) {
-        ctx.book(Checks.notNull(member, "member"));
-        if (limit < 1 || limit > MAX_MEMBER_PAGE) {
-            throw new InvalidRequestException("page size of a statement must be between 1 and " + MAX_MEMBER_PAGE
-                    + "; got " + limit);
-        }
-        return List.copyOf(ctx.store.entries(member, beforeSequence, limit));
+        return reads.statement(member, beforeSequence, limit);
     }
 
     /**
@@ -931,7 +900,7 @@ public final class Ledger {
      * @throws NullPointerException if {@code key} is null
      */
     public Optional<Posting> posting(IdempotencyKey key) {
-        return ctx.store.posting(Checks.notNull(key, "key"));
+        return reads.posting(key);
     }
 
     /**
@@ -944,9 +913,7 @@ public final class Ledger {
      * @throws UnknownMemberException if the member is not enrolled
      */
     public Optional<Reservation> reservation(MemberId member, IdempotencyKey key) {
-        Checks.notNull(key, "key");
-        ctx.book(Checks.notNull(member, "member"));
-        return ctx.store.reservation(member, key);
+        return reads.reservation(member, key);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.internal.CommitLoop;
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the parts of one {@link Ledger} share: its configuration (zone, clock, currencies,
@@ -21,8 +23,6 @@ import java.util.Map;
  */
 final class LedgerContext {
 
-    /** How many times an optimistic commit is tried before the member counts as contended. */
-    static final int MAX_ATTEMPTS = 1000;
     private static final int MAX_REASON = 500;
 
     final ZoneId zone;
@@ -34,6 +34,8 @@ final class LedgerContext {
     final Duration window;
     private final LedgerMetrics metrics;
     private final System.Logger logger;
+    /** The commit loop of changes that are not postings (status changes, the expiry sweep): retries are not counted. */
+    final CommitLoop loop = CommitLoop.quiet();
 
     LedgerContext(ZoneId zone, Clock clock, Map<String, PointCurrency> currencies, LedgerStore store,
             List<LedgerListener> listeners, ListenerFailures<LedgerEvent> listenerFailures, Duration window,
@@ -143,24 +145,17 @@ final class LedgerContext {
      * {@code landed} reads back whether it did, and then it counts as applied (so its events are
      * published once); otherwise the failure is thrown, and a retry finds the ledger as it is.
      */
-    boolean applied(Commit commit, java.util.function.BooleanSupplier landed) {
+    boolean applied(Commit commit, BooleanSupplier landed) {
         try {
             return store.apply(commit) == CommitResult.APPLIED;
         } catch (RuntimeException failure) {
-            try {
-                if (landed.getAsBoolean()) {
-                    return true;
-                }
-            } catch (RuntimeException unreadable) {
-                failure.addSuppressed(unreadable);
-            }
-            throw failure;
+            return CommitLoop.landedAfter(failure, () -> landed.getAsBoolean() ? Boolean.TRUE : null);
         }
     }
 
-    /** The exception for a member whose optimistic commit lost {@link #MAX_ATTEMPTS} times in a row. */
+    /** The exception for a member whose optimistic commit lost {@link CommitLoop#MAX_ATTEMPTS} times in a row. */
     static ConcurrentUpdateException contended(MemberId member) {
-        return new ConcurrentUpdateException("member " + member + " was changed by other writers " + MAX_ATTEMPTS
+        return new ConcurrentUpdateException("member " + member + " was changed by other writers " + CommitLoop.MAX_ATTEMPTS
                 + " times in a row; nothing was posted, and retrying with the same key is safe");
     }
 

@@ -1,7 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.Prepared.Header;
-import io.github.loyaltyrules.ledger.Prepared.Operation;
+import io.github.loyaltyrules.ledger.internal.CommitLoop;
 import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
@@ -35,6 +35,8 @@ final class Poster {
     private final Transfers transfers;
     /** The horizon the store was last told of, in epoch seconds. */
     private final AtomicLong forgotten = new AtomicLong(Long.MIN_VALUE);
+    /** The commit loop, counting each commit tried again. */
+    private final CommitLoop loop;
 
     Poster(LedgerContext ctx, Credits credits, Reservations reservations, Reversals reversals, Transfers transfers) {
         this.ctx = ctx;
@@ -42,6 +44,7 @@ final class Poster {
         this.reservations = reservations;
         this.reversals = reversals;
         this.transfers = transfers;
+        this.loop = CommitLoop.telling(ctx::retried);
     }
 
     /**
@@ -50,79 +53,71 @@ final class Poster {
      * fresh drafts and commits them, trying again while other writers change the members first.
      */
     Posting post(Prepared p) {
-        Instant at = p.at();
+        Instant horizon = inWindow(p.at());
+        long start = ctx.startNanos();
+        return loop.run(p.member(), () -> attempt(p, horizon, start), LedgerContext::contended);
+    }
+
+    /** One attempt of {@link #post(Prepared)}: its posting once done, or null if another writer committed first. */
+    private Posting attempt(Prepared p, Instant horizon, long start) {
         IdempotencyKey key = p.key();
         MemberId member = p.member();
         MemberId other = p.other();
-        Operation op = p.op();
-        Instant horizon = inWindow(at);
-        long start = ctx.startNanos();
-        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
-            if (attempt > 0) {
-                ctx.retried();
+        MemberBook book = null;
+        Posting first;
+        if (other == null && !(ctx.store instanceof InMemoryLedgerStore)) {
+            // one read for both: a durable store answers it in one round trip
+            KeyedWorkingSet read = ctx.store.workingSet(member, key);
+            first = read.firstPosting().orElse(null);
+            book = first == null ? LedgerContext.enrolled(member, read.workingSet().orElse(null)) : null;
+        } else {
+            first = ctx.postingOrNull(key);
+        }
+        if (first != null) {
+            if (p.madeBy(first)) {
+                ctx.replayed(first.type());
+                return first;
             }
-            MemberBook book = null;
-            Posting first;
-            if (other == null && !(ctx.store instanceof InMemoryLedgerStore)) {
-                // one read for both: a durable store answers it in one round trip
-                KeyedWorkingSet read = ctx.store.workingSet(member, key);
-                first = read.firstPosting().orElse(null);
-                book = first == null ? LedgerContext.enrolled(member, read.workingSet().orElse(null)) : null;
-            } else {
-                first = ctx.postingOrNull(key);
-            }
-            if (first != null) {
-                if (p.madeBy(first)) {
-                    ctx.replayed(first.type());
-                    return first;
+            throw conflict(first, p);
+        }
+        List<MemberChange> changes;
+        List<Entry> entries;
+        Header h;
+        if (other == null) {
+            Draft d = new Draft(book != null ? book : ctx.workingSet(member), ctx.store, horizon);
+            h = p.op().apply(d);
+            changes = List.of(d.toChange());
+            entries = d.entries();
+        } else {
+            Map<MemberId, Draft> drafts = drafts(member, other, horizon);
+            h = p.op().apply(drafts::get);
+            List<MemberChange> changed = new ArrayList<>();
+            List<Entry> all = new ArrayList<>();
+            for (Draft d : drafts.values()) {
+                if (d.hasEntries()) {
+                    changed.add(d.toChange());
+                    all.addAll(d.entries());
                 }
-                throw conflict(first, p, horizon);
             }
-            List<MemberChange> changes;
-            List<Entry> entries;
-            Header h;
-            if (other == null) {
-                Draft d = new Draft(book != null ? book : ctx.workingSet(member), ctx.store, horizon);
-                h = op.apply(d);
-                changes = List.of(d.toChange());
-                entries = d.entries();
-            } else {
-                Map<MemberId, Draft> drafts = drafts(member, other, horizon);
-                h = op.apply(drafts::get);
-                List<MemberChange> changed = new ArrayList<>();
-                List<Entry> all = new ArrayList<>();
-                for (Draft d : drafts.values()) {
-                    if (d.hasEntries()) {
-                        changed.add(d.toChange());
-                        all.addAll(d.entries());
-                    }
-                }
-                changes = List.copyOf(changed);
-                entries = List.copyOf(all);
-            }
-            Posting posting = posting(p, h, entries);
-            CommitResult result;
-            try {
-                result = ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
-                        ? memory.apply(changes.get(0), posting, entries)
-                        : ctx.store.apply(new Commit(changes, List.of(posting), entries));
-            } catch (RuntimeException failure) {
-                Posting landed = landed(List.of(p), failure).get(0);
-                ctx.posted(landed.type(), start);
-                if (!ctx.listeners.isEmpty()) {
-                    ctx.publish(new LedgerEvent.Posted(landed));
-                }
-                return landed;
-            }
-            if (result == CommitResult.APPLIED) {
-                ctx.posted(posting.type(), start);
-                if (!ctx.listeners.isEmpty()) {
-                    ctx.publish(new LedgerEvent.Posted(posting));
-                }
-                return posting;
+            changes = List.copyOf(changed);
+            entries = List.copyOf(all);
+        }
+        Posting posting = posting(p, h, entries);
+        Posting stored;
+        try {
+            stored = (ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
+                    ? memory.apply(changes.get(0), posting, entries)
+                    : ctx.store.apply(new Commit(changes, List.of(posting), entries))) == CommitResult.APPLIED ? posting : null;
+        } catch (RuntimeException failure) {
+            stored = CommitLoop.landedAfter(failure, () -> landed(p));
+        }
+        if (stored != null) {
+            ctx.posted(stored.type(), start);
+            if (!ctx.listeners.isEmpty()) {
+                ctx.publish(new LedgerEvent.Posted(stored));
             }
         }
-        throw LedgerContext.contended(member);
+        return stored;
     }
 
     /**
@@ -147,13 +142,17 @@ final class Poster {
 
     /**
      * Names the first field in which a request differs from the posting first made with its key,
-     * without printing either's values (the first may be another member's): the request is worked
-     * out on throw-away drafts and its parts compared with the posting's.
+     * without printing the posting's values (it may be another member's).
      */
-    private IdempotencyConflictException conflict(Posting first, Prepared p, Instant horizon) {
-        return new IdempotencyConflictException("idempotency key '" + p.key() + "' was first used for a request "
-                + "with another " + differingField(first, p.type(), p.member(), p.other(), horizon, p.op())
-                + "; reuse a key only to retry the same request");
+    private static IdempotencyConflictException conflict(Posting first, Prepared p) {
+        IdempotencyConflictException.Field field = p.request().differenceFrom(first);
+        String what = field == null ? "content"
+                : field == IdempotencyConflictException.Field.TYPE ? "type (" + first.type() + ", not " + p.type() + ")"
+                : field.label();
+        String message = "idempotency key '" + p.key() + "' was first used for a request with another " + what
+                + "; reuse a key only to retry the same request";
+        return field == null ? new IdempotencyConflictException(message)
+                : new IdempotencyConflictException(field, message);
     }
 
     /** The posting of a request from what its operation says; a request it derives its fingerprint from keeps no text. */
@@ -184,105 +183,101 @@ final class Poster {
         for (Prepared p : batch) {
             horizon = inWindow(p.at());
         }
+        Instant h = horizon;
         long start = ctx.startNanos();
-        for (int attempt = 0; attempt < LedgerContext.MAX_ATTEMPTS; attempt++) {
-            if (attempt > 0) {
-                ctx.retried();
+        return loop.run(batch.get(0).member(), () -> attempt(batch, h, start), LedgerContext::contended);
+    }
+
+    /** One attempt of {@link #post(List)}: its postings once done, or null if another writer committed first. */
+    private List<Posting> attempt(List<Prepared> batch, Instant horizon, long start) {
+        List<Posting> firsts = new ArrayList<>(batch.size());
+        for (Prepared p : batch) {
+            Posting first = ctx.postingOrNull(p.key());
+            if (first != null && !p.madeBy(first)) {
+                throw conflict(first, p);
             }
-            List<Posting> firsts = new ArrayList<>(batch.size());
-            for (Prepared p : batch) {
-                Posting first = ctx.postingOrNull(p.key());
-                if (first != null && !p.madeBy(first)) {
-                    throw conflict(first, p, horizon);
-                }
-                firsts.add(first);
+            firsts.add(first);
+        }
+        if (!firsts.contains(null)) {
+            for (Posting first : firsts) {
+                ctx.replayed(first.type());
             }
-            if (!firsts.contains(null)) {
-                for (Posting first : firsts) {
-                    ctx.replayed(first.type());
-                }
-                return List.copyOf(firsts);
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                if (firsts.get(i) != null) {
-                    throw new IdempotencyConflictException("idempotency key '" + batch.get(i).key() + "' was used "
-                            + "already, but not by this batch (another of its keys is new); a batch is retried whole");
-                }
-            }
-            Map<MemberId, Draft> drafts = new LinkedHashMap<>();
-            final Instant h = horizon;
-            DraftLookup lookup = m -> drafts.computeIfAbsent(m, x -> new Draft(ctx.workingSet(x), ctx.store, h));
-            List<Posting> postings = new ArrayList<>(batch.size());
-            List<Entry> all = new ArrayList<>();
-            for (Prepared p : batch) {
-                lookup.of(p.member());
-                if (p.other() != null) {
-                    lookup.of(p.other());
-                }
-                // an operation writes entries for its member and its counterparty only, in that order
-                Draft mainDraft = drafts.get(p.member());
-                Draft otherDraft = p.other() == null ? null : drafts.get(p.other());
-                int mainBefore = mainDraft.entryCount();
-                int otherBefore = otherDraft == null ? 0 : otherDraft.entryCount();
-                Header head = p.op().apply(lookup);
-                List<Entry> mine = new ArrayList<>(mainDraft.entriesFrom(mainBefore));
-                if (otherDraft != null) {
-                    mine.addAll(otherDraft.entriesFrom(otherBefore));
-                }
-                postings.add(posting(p, head, mine));
-                all.addAll(mine);
-            }
-            List<MemberChange> changes = new ArrayList<>();
-            for (Draft d : drafts.values()) {
-                if (d.hasEntries()) {
-                    changes.add(d.toChange());
-                }
-            }
-            CommitResult result;
-            try {
-                result = ctx.store.apply(new Commit(changes, postings, all));
-            } catch (RuntimeException failure) {
-                postings = landed(batch, failure);
-                result = CommitResult.APPLIED;
-            }
-            if (result == CommitResult.APPLIED) {
-                for (Posting posting : postings) {
-                    ctx.posted(posting.type(), start);
-                }
-                if (!ctx.listeners.isEmpty()) {
-                    for (Posting posting : postings) {
-                        ctx.publish(new LedgerEvent.Posted(posting));
-                    }
-                }
-                return List.copyOf(postings);
+            return List.copyOf(firsts);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (firsts.get(i) != null) {
+                throw new IdempotencyConflictException("idempotency key '" + batch.get(i).key() + "' was used "
+                        + "already, but not by this batch (another of its keys is new); a batch is retried whole");
             }
         }
-        throw LedgerContext.contended(batch.get(0).member());
+        Map<MemberId, Draft> drafts = new LinkedHashMap<>();
+        DraftLookup lookup = m -> drafts.computeIfAbsent(m, x -> new Draft(ctx.workingSet(x), ctx.store, horizon));
+        List<Posting> postings = new ArrayList<>(batch.size());
+        List<Entry> all = new ArrayList<>();
+        for (Prepared p : batch) {
+            lookup.of(p.member());
+            if (p.other() != null) {
+                lookup.of(p.other());
+            }
+            // an operation writes entries for its member and its counterparty only, in that order
+            Draft mainDraft = drafts.get(p.member());
+            Draft otherDraft = p.other() == null ? null : drafts.get(p.other());
+            int mainBefore = mainDraft.entryCount();
+            int otherBefore = otherDraft == null ? 0 : otherDraft.entryCount();
+            Header head = p.op().apply(lookup);
+            List<Entry> mine = new ArrayList<>(mainDraft.entriesFrom(mainBefore));
+            if (otherDraft != null) {
+                mine.addAll(otherDraft.entriesFrom(otherBefore));
+            }
+            postings.add(posting(p, head, mine));
+            all.addAll(mine);
+        }
+        List<MemberChange> changes = new ArrayList<>();
+        for (Draft d : drafts.values()) {
+            if (d.hasEntries()) {
+                changes.add(d.toChange());
+            }
+        }
+        List<Posting> stored;
+        try {
+            stored = ctx.store.apply(new Commit(changes, postings, all)) == CommitResult.APPLIED ? postings : null;
+        } catch (RuntimeException failure) {
+            stored = CommitLoop.landedAfter(failure, () -> landed(batch));
+        }
+        if (stored == null) {
+            return null;
+        }
+        for (Posting posting : stored) {
+            ctx.posted(posting.type(), start);
+        }
+        if (!ctx.listeners.isEmpty()) {
+            for (Posting posting : stored) {
+                ctx.publish(new LedgerEvent.Posted(posting));
+            }
+        }
+        return List.copyOf(stored);
     }
 
     /**
      * After the store failed to apply a commit: the postings it wrote if the commit landed all the
-     * same (its reply was lost), as the store now has them, so that the caller gets them and their
-     * events are published once; otherwise {@code failure} is thrown, and a retry with the same keys
-     * finds the ledger as it is.
+     * same (its reply was lost), as the store now has them; null if it did not land.
      */
-    private List<Posting> landed(List<Prepared> requests, RuntimeException failure) {
+    private List<Posting> landed(List<Prepared> requests) {
         List<Posting> found = new ArrayList<>(requests.size());
-        try {
-            for (Prepared p : requests) {
-                Posting posting = ctx.postingOrNull(p.key());
-                if (posting == null || !p.madeBy(posting)) {
-                    throw failure;
-                }
-                found.add(posting);
+        for (Prepared p : requests) {
+            Posting posting = ctx.postingOrNull(p.key());
+            if (posting == null || !p.madeBy(posting)) {
+                return null;
             }
-        } catch (RuntimeException unreadable) {
-            if (unreadable != failure) {
-                failure.addSuppressed(unreadable);
-            }
-            throw failure;
+            found.add(posting);
         }
         return found;
+    }
+
+    /** After the store failed to apply the commit of one request: its posting if the commit landed, else null. */
+    private Posting landed(Prepared p) {
+        Posting posting = ctx.postingOrNull(p.key());
+        return posting != null && p.madeBy(posting) ? posting : null;
     }
 
     /** A request as the single operation would prepare it. */
@@ -321,43 +316,5 @@ final class Poster {
             drafts.put(other, new Draft(ctx.workingSet(other), ctx.store, horizon));
         }
         return drafts;
-    }
-
-    private String differingField(Posting first, PostingType type, MemberId member, MemberId other, Instant horizon,
-            Operation op) {
-        if (!first.member().equals(member)) {
-            return "member";
-        }
-        if (type != first.type()) {
-            return "type (" + first.type() + ", not " + type + ")";
-        }
-        Header h;
-        try {
-            h = op.apply(drafts(member, other, horizon)::get);
-        } catch (LoyaltyException | IllegalStateException e) {
-            return "content";
-        }
-        if (h.type() != first.type()) {
-            return "type (" + first.type() + ", not " + h.type() + ")";
-        }
-        if (!java.util.Objects.equals(h.counterparty(), first.counterparty())) {
-            return "counterparty";
-        }
-        if (!h.currency().equals(first.currency())) {
-            return "currency";
-        }
-        if (h.amount() != first.amount()) {
-            return "amount";
-        }
-        if (!h.at().equals(first.at())) {
-            return "business time";
-        }
-        if (!h.reason().equals(first.reason())) {
-            return "reason";
-        }
-        if (!java.util.Objects.equals(h.target(), first.target())) {
-            return "target posting";
-        }
-        return "content (such as a reservation's time-to-live, or a full against a partial reversal)";
     }
 }

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.Prepared.Header;
+import io.github.loyaltyrules.ledger.Prepared.Request;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ final class Reservations {
                     + "; got " + ttl);
         }
         String fp = Fingerprints.fingerprint(PostingType.RESERVE, member, null, amount, at, why, null, ttl.toString());
-        return new Prepared(at, key, fp, null, member, null, drafts -> {
+        Request request = new Request(PostingType.RESERVE, member, null, amount.minorUnits(), currency.code(), at, why,
+                null, ttl);
+        return new Prepared(key, fp, request, null, drafts -> {
             Draft d = drafts.of(member);
             Credits.requireStatus(d, PostingType.RESERVE, at);
             Draft.PurseDraft purse = d.purse(currency.code());
@@ -61,7 +64,8 @@ final class Reservations {
         Checks.businessTime(at, "at");
         Checks.notNull(key, "idempotency key");
         String fp = Fingerprints.fingerprint(type, member, null, null, at, "", reservationKey, null);
-        return new Prepared(at, key, fp, null, member, null, drafts -> {
+        Request request = new Request(type, member, null, 0, null, at, null, reservationKey, null);
+        return new Prepared(key, fp, request, null, drafts -> {
             Draft d = drafts.of(member);
             Credits.requireStatus(d, type, at);
             Reservation r = d.reservation(reservationKey);

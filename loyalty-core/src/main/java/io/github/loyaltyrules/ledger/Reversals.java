@@ -36,7 +36,8 @@ final class Reversals {
         }
         // a full reversal's posting derives its fingerprint (see Posting.fingerprint()); a partial one keeps it
         String fp = amount == null ? null : Fingerprints.fingerprint(PostingType.REVERSAL, member, null, amount, at, why, original, null);
-        Request request = amount == null ? new Request(PostingType.REVERSAL, member, 0, null, at, why, original) : null;
+        Request request = new Request(PostingType.REVERSAL, member, null, amount == null ? 0 : amount.minorUnits(),
+                amount == null ? null : amount.currency().code(), at, why, original, null);
         // the member's own posting: a store that keeps history past the window finds older ones here too
         Posting target = ctx.store.posting(member, original).orElse(null);
         if (target == null) {
@@ -49,7 +50,7 @@ final class Reversals {
             }
         }
         MemberId other = target != null ? target.counterparty() : null;
-        return new Prepared(at, key, fp, request, member, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
+        return new Prepared(key, fp, request, other, drafts -> reverseIn(drafts, member, target, amount, at, key, why));
     }
 
     private Header reverseIn(DraftLookup drafts, MemberId member, Posting target, Points amount, Instant at,

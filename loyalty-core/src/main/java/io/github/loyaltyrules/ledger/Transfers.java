@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.Prepared.Header;
+import io.github.loyaltyrules.ledger.Prepared.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,9 @@ final class Transfers {
             throw new InvalidRequestException("transfer from member " + from + " to itself; sender and receiver must differ");
         }
         String fp = Fingerprints.fingerprint(PostingType.TRANSFER, from, to, amount, at, why, null, null);
-        return new Prepared(at, key, fp, null, from, to, drafts -> {
+        Request request = new Request(PostingType.TRANSFER, from, to, amount.minorUnits(), currency.code(), at, why,
+                null, null);
+        return new Prepared(key, fp, request, to, drafts -> {
             Draft sender = drafts.of(from);
             Draft receiver = drafts.of(to);
             Credits.requireStatus(sender, PostingType.TRANSFER, at);

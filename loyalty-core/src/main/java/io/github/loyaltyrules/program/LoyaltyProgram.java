@@ -640,8 +640,8 @@ public final class LoyaltyProgram {
      * <p>Give the candidate an engine with counters of its own (e.g. a {@code RuleSet} built with
      * {@code Quotas.inMemory()}): the replay evaluates as a purchase would, so caps and budgets are
      * drawn, and drawn on the candidate's counters they bind as they would have live (a member's
-     * caps exactly; a campaign budget shared by members in member order rather than in time order).
-     * Memory holds one member's records at a time.
+     * caps exactly; a campaign budget shared by members in member order rather than in time order:
+     * replay in {@link ReplayOrder#TIME} for that). Memory holds one member's records at a time.
      *
      * @param candidate the version to replay; not installed
      * @param from the start of the period (inclusive)
@@ -655,6 +655,34 @@ public final class LoyaltyProgram {
      */
     public ReplayReport replay(ProgramVersion candidate, Instant from, Instant to,
             java.util.function.Consumer<? super MemberReplay> perMember, io.github.loyaltyrules.ledger.ProgressListener progress) {
+        return replay(candidate, from, to, ReplayOrder.MEMBER, perMember, progress);
+    }
+
+    /**
+     * What-if replay in a chosen order: as {@link #replay(ProgramVersion, Instant, Instant,
+     * java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)}, but with
+     * {@link ReplayOrder#TIME} every member's purchases and events are merged in business time order
+     * (ties in key order), streamed from the program store a page at a time, so that a counter
+     * shared by members (a campaign budget) on the candidate's own counters is drawn in the order it
+     * was live, and the replay gives exactly what running the candidate live would have given. In
+     * time order, memory holds a page of records and each member's totals; {@code perMember} receives
+     * the members at the end, in member order; {@code progress} counts the purchases and events
+     * replayed, out of those the period held when the replay started.
+     *
+     * @param candidate the version to replay; not installed
+     * @param from the start of the period (inclusive)
+     * @param to the end of the period (exclusive); after {@code from}
+     * @param order member by member, or merged in time order
+     * @param perMember receives each member with activity in the period
+     * @param progress receives the progress: members done ({@code MEMBER}) or records done ({@code TIME})
+     * @return the totals
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code to} is not after {@code from}
+     * @throws UnsupportedOperationException if the program store cannot list the records the order needs
+     */
+    public ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOrder order,
+            java.util.function.Consumer<? super MemberReplay> perMember, io.github.loyaltyrules.ledger.ProgressListener progress) {
+        Objects.requireNonNull(order, "replay order must not be null");
         Objects.requireNonNull(candidate, "candidate must not be null");
         Objects.requireNonNull(from, "from must not be null");
         Objects.requireNonNull(to, "to must not be null");
@@ -663,7 +691,32 @@ public final class LoyaltyProgram {
         if (!to.isAfter(from)) {
             throw new InvalidRequestException("a replay's period must end after it starts; got " + from + " to " + to);
         }
-        return new Replays(context).replay(candidate, from, to, perMember, progress);
+        return new Replays(context).replay(candidate, from, to, order, perMember, progress);
+    }
+
+    /**
+     * Returns what the members did in the program over {@code [from, to)}: the members enrolled,
+     * active and participating, the purchases, events, returns and reward redemptions recorded, the
+     * spend and the average spend per member, the points awarded, and the same per store (a return
+     * counting at the store of the purchase it returns). Computed from the program store's records
+     * of the period, read a page at a time in time order ({@link ProgramStore#recordsByTime}); memory
+     * holds a page and the distinct members and stores of the period. The ledger's own figures per
+     * currency (earned, redeemed, expired, adjusted, the liability) are in {@link Ledger#activity}.
+     *
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive; after {@code from}
+     * @return the report
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code to} is not after {@code from}, or either is outside years 1 to 9999
+     * @throws UnsupportedOperationException if the program store cannot list its records by time
+     */
+    public io.github.loyaltyrules.report.ProgramActivity activity(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        if (!to.isAfter(from)) {
+            throw new InvalidRequestException("a report period must end after it starts; got from " + from + " to " + to);
+        }
+        return new ProgramReports(context).activity(from, to);
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs a candidate program version over the recorded purchases and events of a period, one member
- * at a time, without touching the ledger, the program store or the live version's counters; see
- * {@link LoyaltyProgram#replay}.
+ * at a time or every member's merged in time order, without touching the ledger, the program store or
+ * the live version's counters; see {@link LoyaltyProgram#replay}.
  */
 final class Replays {
 
@@ -29,8 +29,78 @@ final class Replays {
         this.context = context;
     }
 
-    ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, Consumer<? super MemberReplay> perMember,
-            ProgressListener progress) {
+    ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOrder order,
+            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
+        return order == ReplayOrder.TIME ? inTimeOrder(candidate, from, to, perMember, progress)
+                : byMember(candidate, from, to, perMember, progress);
+    }
+
+    /**
+     * Every member's records of the period merged in time order, a page at a time from the store; the
+     * members' totals are kept until the end (in member order), then handed over. Progress counts the
+     * records, out of those the period held when the replay started.
+     */
+    private ReplayReport inTimeOrder(ProgramVersion candidate, Instant from, Instant to,
+            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
+        long total = 0;
+        for (ReceiptRecord after = null; ; ) {
+            List<ReceiptRecord> page = context.store.recordsByTime(from, to, after, PAGE);
+            for (ReceiptRecord r : page) {
+                total += replayed(r) ? 1 : 0;
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        Map<MemberId, Sums> sums = new java.util.TreeMap<>();
+        long done = 0;
+        for (ReceiptRecord after = null; ; ) {
+            List<ReceiptRecord> page = context.store.recordsByTime(from, to, after, PAGE);
+            for (ReceiptRecord r : page) {
+                if (!replayed(r)) {
+                    continue;
+                }
+                Sums s = sums.computeIfAbsent(r.member(), m -> new Sums());
+                s.activities++;
+                replayOne(candidate, r, s.awarded, s.wouldAward);
+                done++;
+                progress.progress(done, Math.max(done, total));
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        Map<String, Long> awarded = new HashMap<>();
+        Map<String, Long> wouldAward = new HashMap<>();
+        long activities = 0;
+        long changed = 0;
+        for (Map.Entry<MemberId, Sums> e : sums.entrySet()) {
+            Sums s = e.getValue();
+            MemberReplay one = new MemberReplay(e.getKey(), s.activities, s.awarded, s.wouldAward);
+            activities += one.activities();
+            changed += one.changed() ? 1 : 0;
+            addAll(awarded, one.awarded());
+            addAll(wouldAward, one.wouldAward());
+            perMember.accept(one);
+        }
+        return new ReplayReport(candidate.id(), from, to, sums.size(), activities, changed, awarded, wouldAward);
+    }
+
+    /** One member's running totals in a replay in time order. */
+    private static final class Sums {
+        long activities;
+        final Map<String, Long> awarded = new HashMap<>();
+        final Map<String, Long> wouldAward = new HashMap<>();
+    }
+
+    private static boolean replayed(ReceiptRecord r) {
+        return r.kind() == ReceiptRecord.Kind.PURCHASE || r.kind() == ReceiptRecord.Kind.EVENT;
+    }
+
+    private ReplayReport byMember(ProgramVersion candidate, Instant from, Instant to,
+            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
         long total = 0;
         for (MemberId after = null; ; ) {
             List<MemberId> page = context.ledger.members(after, PAGE);
@@ -75,20 +145,25 @@ final class Replays {
         Map<String, Long> wouldAward = new HashMap<>();
         long activities = 0;
         for (ReceiptRecord r : context.store.records(member)) {
-            if (r.kind() != ReceiptRecord.Kind.PURCHASE && r.kind() != ReceiptRecord.Kind.EVENT
-                    || r.at().isBefore(from) || !r.at().isBefore(to)) {
+            if (!replayed(r) || r.at().isBefore(from) || !r.at().isBefore(to)) {
                 continue;
             }
             activities++;
-            addAwards(awarded, r.awards());
-            // a purchase keeps the member as the rules saw them; an event is seen with today's record
-            MemberProfile profile = r.profile() != null ? r.profile()
-                    : context.profile(member, context.memberRecord(member), r.at());
-            Evaluation e = candidate.engine().evaluate(new RuleContext(profile, r.activity(),
-                    r.at().atZone(context.ledger.zone()), r.key(), candidate.id()));
-            addAwards(wouldAward, e.awards());
+            replayOne(candidate, r, awarded, wouldAward);
         }
         return new MemberReplay(member, activities, awarded, wouldAward);
+    }
+
+    /** Adds what a purchase or event was awarded and what the candidate awards for it. */
+    private void replayOne(ProgramVersion candidate, ReceiptRecord r, Map<String, Long> awarded,
+            Map<String, Long> wouldAward) {
+        addAwards(awarded, r.awards());
+        // a purchase keeps the member as the rules saw them; an event is seen with today's record
+        MemberProfile profile = r.profile() != null ? r.profile()
+                : context.profile(r.member(), context.memberRecord(r.member()), r.at());
+        Evaluation e = candidate.engine().evaluate(new RuleContext(profile, r.activity(),
+                r.at().atZone(context.ledger.zone()), r.key(), candidate.id()));
+        addAwards(wouldAward, e.awards());
     }
 
     private static void addAwards(Map<String, Long> sums, List<Award> awards) {

@@ -35,6 +35,9 @@ public final class ReportTable {
     private static final String[] LIABILITY_COLUMNS = {"currency", "as of", "outstanding", "pending", "overdue",
         "never expires", "holders", "debt"};
     private static final String[] EXPIRY_COLUMNS = {"currency", "expires", "points"};
+    private static final String[] PROGRAM_COLUMNS = {"from", "to", "enrolled", "active", "participating",
+        "participation", "purchases", "events", "returns", "rewards"};
+    private static final String[] SPEND_COLUMNS = {"from", "to", "currency", "spend", "average per member"};
 
     private final List<String> columns;
     private final List<List<String>> rows;
@@ -130,6 +133,109 @@ public final class ReportTable {
             rows.add(List.of(c.code(), "never", amount(c, r.neverExpires())));
         }
         return new ReportTable(List.of(EXPIRY_COLUMNS), List.copyOf(rows));
+    }
+
+    /**
+     * Returns program activity reports as a table, one row per report: the period, the members
+     * enrolled, active and participating (with the participation rate), and the purchases, events,
+     * returns and reward redemptions recorded.
+     *
+     * @param reports the reports, e.g. one per month
+     * @param zone the zone to show the periods' bounds in
+     * @return the table
+     * @throws NullPointerException if an argument or a report is null
+     */
+    public static ReportTable program(List<ProgramActivity> reports, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone must not be null");
+        return build(PROGRAM_COLUMNS, reports, r -> List.of(time(r.from(), zone), time(r.to(), zone),
+                count(r.enrolledMembers()), count(r.activeMembers()), count(r.participatingMembers()),
+                r.participationRate().toString(), count(r.purchases()), count(r.events()), count(r.returns()),
+                count(r.rewards())));
+    }
+
+    /**
+     * Returns the spend of program activity reports as a table, one row per report and money
+     * currency: the spend before returns and the average spend per participating member.
+     *
+     * @param reports the reports, e.g. one per month
+     * @param zone the zone to show the periods' bounds in
+     * @return the table
+     * @throws NullPointerException if an argument or a report is null
+     */
+    public static ReportTable spend(List<ProgramActivity> reports, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone must not be null");
+        List<List<String>> rows = new ArrayList<>();
+        for (ProgramActivity r : reports) {
+            Objects.requireNonNull(r, "report must not be null");
+            for (Map.Entry<String, BigDecimal> e : r.spend().entrySet()) {
+                rows.add(List.of(time(r.from(), zone), time(r.to(), zone), e.getKey(), e.getValue().toPlainString(),
+                        r.averageSpend(e.getKey()).map(BigDecimal::toPlainString).orElse("n/a")));
+            }
+        }
+        return new ReportTable(List.of(SPEND_COLUMNS), List.copyOf(rows));
+    }
+
+    /**
+     * Returns a period's figures per store as a table, one row per store: the purchases, the members
+     * who made them, the spend (one {@code amount code} per money currency, joined by {@code "; "}),
+     * then the points earned and returned in each of the given currencies.
+     *
+     * @param report the program's activity over the period
+     * @param currencies the point currencies to show, in column order
+     * @return the table
+     * @throws NullPointerException if an argument or a currency is null
+     */
+    public static ReportTable stores(ProgramActivity report, List<PointCurrency> currencies) {
+        List<String> heads = new ArrayList<>(List.of("store", "purchases", "members", "spend"));
+        for (PointCurrency c : currencies) {
+            heads.add("earned " + c.code());
+            heads.add("returned " + c.code());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (StoreActivity s : report.stores()) {
+            List<String> row = new ArrayList<>(List.of(s.store(), count(s.purchases()), count(s.members())));
+            StringBuilder spend = new StringBuilder();
+            for (Map.Entry<String, BigDecimal> e : s.spend().entrySet()) {
+                spend.append(spend.length() == 0 ? "" : "; ").append(e.getValue().toPlainString()).append(' ')
+                        .append(e.getKey());
+            }
+            row.add(spend.toString());
+            for (PointCurrency c : currencies) {
+                row.add(amount(c, s.earned().getOrDefault(c.code(), 0L)));
+                row.add(amount(c, s.returned().getOrDefault(c.code(), 0L)));
+            }
+            rows.add(List.copyOf(row));
+        }
+        return new ReportTable(List.copyOf(heads), List.copyOf(rows));
+    }
+
+    /**
+     * Returns a tier report's distribution as a table, one row per tier in ladder order: the
+     * members showing it at the end of the period.
+     *
+     * @param report the report
+     * @return the table
+     * @throws NullPointerException if {@code report} is null
+     */
+    public static ReportTable tiers(TierReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Long> e : report.members().entrySet()) {
+            rows.add(List.of(e.getKey(), count(e.getValue())));
+        }
+        return new ReportTable(List.of("tier", "members"), List.copyOf(rows));
+    }
+
+    /**
+     * Returns a tier report's movements as a table, one row per pair of tiers: from, to, up or down,
+     * and how many changes the period had.
+     *
+     * @param report the report
+     * @return the table
+     * @throws NullPointerException if {@code report} is null
+     */
+    public static ReportTable tierMovements(TierReport report) {
+        return build(new String[] {"from", "to", "direction", "changes"}, report.movements(),
+                m -> List.of(m.from(), m.to(), m.upgrade() ? "up" : "down", count(m.changes())));
     }
 
     private static <R> ReportTable build(String[] columns, List<R> reports, Function<R, List<String>> row) {

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.tier;
 
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.internal.CommitLoop;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.tier.TierStateMachine.Transition;
 import io.github.loyaltyrules.tier.spi.TierCommitResult;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  */
 final class TierCommits {
 
-    private static final int MAX_ATTEMPTS = 1000;
+    /** The tier engine's commit loop: retries are not counted. */
+    private static final CommitLoop LOOP = CommitLoop.quiet();
 
     private final TierStore store;
     private final TierListener listener;
@@ -35,18 +37,21 @@ final class TierCommits {
      * reads again and recomputes. Delivers the transition's events once it is stored.
      *
      * @return the result of the transition that was stored or had nothing to store
-     * @throws ConcurrentTierUpdateException if the state changed under {@value #MAX_ATTEMPTS} attempts in a row
+     * @throws ConcurrentTierUpdateException if the state changed under {@value CommitLoop#MAX_ATTEMPTS} attempts
+     *     in a row
      */
     <R> R update(MemberId member, Function<TierState, Transition<R>> attempt) {
-        for (int n = 1; n <= MAX_ATTEMPTS; n++) {
+        Transition<R> done = LOOP.run(member, () -> {
             Transition<R> t = attempt.apply(store.state(member).orElse(null));
-            if (t.next() == null || replaced(member, t) == TierCommitResult.APPLIED) {
-                deliver(t.events());
-                return t.result();
-            }
-        }
-        throw new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
-                + MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
+            return t.next() == null || replaced(member, t) == TierCommitResult.APPLIED ? t : null;
+        }, TierCommits::contended);
+        deliver(done.events());
+        return done.result();
+    }
+
+    private static ConcurrentTierUpdateException contended(MemberId member) {
+        return new ConcurrentTierUpdateException("the tier state of member " + member + " changed under "
+                + CommitLoop.MAX_ATTEMPTS + " attempts in a row; nothing was changed, retry the call with the same key");
     }
 
     /**
@@ -59,14 +64,8 @@ final class TierCommits {
         try {
             return store.replace(t.next(), t.added());
         } catch (RuntimeException failure) {
-            try {
-                if (store.state(member).filter(t.next()::equals).isPresent()) {
-                    return TierCommitResult.APPLIED;
-                }
-            } catch (RuntimeException unreadable) {
-                failure.addSuppressed(unreadable);
-            }
-            throw failure;
+            return CommitLoop.landedAfter(failure,
+                    () -> store.state(member).filter(t.next()::equals).isPresent() ? TierCommitResult.APPLIED : null);
         }
     }
 

@@ -551,6 +551,61 @@ public final class TierEngine implements TierLookup {
     }
 
     /**
+     * Returns the tiers over {@code [from, to)}: how many of the members the engine knows show each
+     * tier at {@code to} (as {@link #tierAt(TierState, Instant)} tells), every tier of the ladder
+     * present, and the tier changes of their histories dated in the period, per pair of tiers.
+     * Reads the store a page of members at a time, without changing anything.
+     *
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive; after {@code from}
+     * @return the report
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code to} is not after {@code from}, or either is outside years 1 to 9999
+     */
+    public io.github.loyaltyrules.report.TierReport report(Instant from, Instant to) {
+        Inputs.businessTime(from, "from");
+        Inputs.businessTime(to, "to");
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestException("a report period must end after it starts; got from " + from + " to "
+                    + to);
+        }
+        List<Tier> tiers = ladder.tiers();
+        long[] members = new long[tiers.size()];
+        long[][] moves = new long[tiers.size()][tiers.size()];
+        for (MemberId after = null; ; ) {
+            List<MemberId> page = store.members(after, PAGE);
+            for (MemberId m : page) {
+                TierState state = read(m);
+                if (state == null) {
+                    continue; // erased in between
+                }
+                members[ladder.indexOf(machine.tierAt(state, to).name())]++;
+                for (TierChange c : state.history()) {
+                    if (!c.at().isBefore(from) && c.at().isBefore(to)) {
+                        moves[ladder.indexOf(c.from())][ladder.indexOf(c.to())]++;
+                    }
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        java.util.Map<String, Long> distribution = new java.util.LinkedHashMap<>();
+        List<io.github.loyaltyrules.report.TierMovement> movements = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            distribution.put(tiers.get(i).name(), members[i]);
+            for (int j = 0; j < tiers.size(); j++) {
+                if (moves[i][j] > 0) {
+                    movements.add(new io.github.loyaltyrules.report.TierMovement(tiers.get(i).name(), tiers.get(j).name(),
+                            j > i, moves[i][j]));
+                }
+            }
+        }
+        return new io.github.loyaltyrules.report.TierReport(from, to, distribution, movements);
+    }
+
+    /**
      * Returns what a member would see in an app at {@code asOf}, without changing anything.
      *
      * @param member the member

@@ -172,4 +172,85 @@ class WhatIfReplayTest {
         assertThatThrownBy(() -> recorded.replay(ProgramVersion.of("v2", V1, List.of()), april, march, m -> { },
                 ProgressListener.NONE)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("end after");
     }
+
+    /** Version 3: version 2, plus 10 bonus points a purchase from a campaign budget of 40 a month shared by everyone. */
+    static RuleEngine v3(Quotas quotas) {
+        RuleEngine v2 = v2(quotas);
+        return ctx -> {
+            Evaluation base = v2.evaluate(ctx);
+            if (!(ctx.activity() instanceof Purchase)) {
+                return base;
+            }
+            long granted = quotas.draw(ctx.key().value(), "campaign/" + ctx.at().getYear() + "-" + ctx.at().getMonthValue(),
+                    10, 40);
+            if (granted == 0) {
+                return base;
+            }
+            List<Award> awards = new ArrayList<>(base.awards());
+            awards.add(new Award("campaign", "10 while the budget lasts", "PTS", granted, Map.of(), Explanation.fixed()));
+            return new Evaluation(awards);
+        };
+    }
+
+    /**
+     * A year as it happens: the members shop on the same days at different hours (cy first, ann last,
+     * so that time order is not key order), and each call is made in business time order.
+     */
+    private static void timedYear(LoyaltyProgram p) {
+        for (MemberId m : MEMBERS) {
+            p.enrol(m, JAN.minusSeconds(3600));
+        }
+        for (int day = 0; day < 300; day += 2) {
+            for (int i = MEMBERS.size() - 1; i >= 0; i--) {
+                MemberId m = MEMBERS.get(i);
+                Instant at = JAN.plusSeconds(86_400L * day + 3_600L * (MEMBERS.size() - i) + (day % 7) * 250L)
+                        .plusMillis(day % 3 * 125);
+                String key = m.value() + "-" + day;
+                p.purchase(m, Purchase.of("s" + (i + 1), "pos", List.of(
+                        BasketLine.of("1", "LATTE", "coffee", 1 + (day + i) % 3, Money.of("3.80", "EUR")))),
+                        at, IdempotencyKey.of(key));
+                if ((day + i) % 20 == 0) {
+                    p.event(m, new MemberEvent("review", Map.of()), at.plusMillis(1), IdempotencyKey.of(key + "-review"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void replayInTimeOrderDrawsASharedBudgetAsLiveDidWhereMemberOrderDoesNot() {
+        LoyaltyProgram recorded = program(V1, "v1");
+        timedYear(recorded);
+        LoyaltyProgram live = program(v3(Quotas.inMemory()), "v3");
+        timedYear(live);
+        Instant from = JAN.minusSeconds(86_400);
+        Instant to = JAN.plusSeconds(86_400L * 400);
+
+        List<MemberReplay> inTime = new ArrayList<>();
+        List<long[]> progress = new ArrayList<>();
+        ReplayReport report = recorded.replay(ProgramVersion.of("v3", v3(Quotas.inMemory()), List.of()), from, to,
+                ReplayOrder.TIME, inTime::add, (done, total) -> progress.add(new long[] {done, total}));
+        List<MemberReplay> byMember = new ArrayList<>();
+        recorded.replay(ProgramVersion.of("v3", v3(Quotas.inMemory()), List.of()), from, to, ReplayOrder.MEMBER,
+                byMember::add, ProgressListener.NONE);
+
+        assertThat(inTime).extracting(MemberReplay::member).containsExactlyElementsOf(MEMBERS);
+        long records = 0;
+        long liveTotal = 0;
+        boolean memberOrderDiffers = false;
+        for (int i = 0; i < MEMBERS.size(); i++) {
+            MemberId m = MEMBERS.get(i);
+            long v2Total = live.ledger().balance(m, PTS).total();
+            assertThat(inTime.get(i).wouldAward()).as(m.value()).containsEntry("PTS", v2Total);
+            assertThat(inTime.get(i).awarded()).containsEntry("PTS", recorded.ledger().balance(m, PTS).total());
+            memberOrderDiffers |= byMember.get(i).wouldAward().get("PTS") != v2Total;
+            records += recorded.store().records(m).size();
+            liveTotal += v2Total;
+        }
+        // the budget is shared: in member order ann takes each month's budget before the others
+        assertThat(memberOrderDiffers).isTrue();
+        assertThat(report.wouldAward()).containsEntry("PTS", liveTotal);
+        assertThat(report.activities()).isEqualTo(records);
+        assertThat(progress).hasSize((int) records);
+        assertThat(progress.get(progress.size() - 1)).containsExactly(records, records);
+    }
 }

@@ -9,7 +9,6 @@ import io.github.loyaltyrules.ledger.OutsideWindowException;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.Reservation;
-import io.github.loyaltyrules.ledger.ReservationStatus;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
@@ -21,11 +20,7 @@ import io.github.loyaltyrules.ledger.spi.Sequenced;
 import io.github.loyaltyrules.report.ActivityReport;
 import io.github.loyaltyrules.report.internal.LedgerWalk;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,36 +38,20 @@ import java.util.function.Function;
  * <p>Members are found by hash (the sorted map is only for paging through them in id order), and
  * postings are spread over several hash maps by key, so that one map's growth does not hold up
  * every writer at once. Each member's history (spent lots, closed reservations, reversal records,
- * entries) is kept beside the book, under the member's lock, and never copied by a posting.
+ * entries) is kept beside the book, under the member's lock (a {@code MemberSlot}), and never copied by
+ * a posting.
  *
  * @since 0.1.0
  */
 public final class InMemoryLedgerStore implements LedgerStore {
 
-    private static final class Slot {
-        final ReentrantLock lock = new ReentrantLock();
-        volatile MemberBook book;
-        /** The entries kept, in sequence order: the oldest leave from the front. */
-        final ArrayDeque<Entry> entries = new ArrayDeque<>();
-        /** Lots with nothing remaining, by number, in the order they were spent; the open ones are in the book. */
-        LinkedHashMap<LotId, Lot> spent;
-        /** Reservations no longer in the book (closed, or moved out after lapsing), by key, in the order they left. */
-        LinkedHashMap<IdempotencyKey, Reservation> closed;
-        /** The horizon this slot's history was last pruned to. */
-        Instant prunedTo = Instant.MIN;
-        /** How much of each reversed posting has been reversed, by the posting's key. */
-        Map<IdempotencyKey, Reversed> reversed;
-        /** Set when the member moved to a pseudonym: the slot left the maps, and a commit that still holds it is stale. */
-        volatile boolean retired;
-    }
-
     /** Stripes of the posting map: a power of two. */
     private static final int STRIPES = 16;
 
     /** The members in id order, for {@link #members}. */
-    private final ConcurrentNavigableMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<MemberId, MemberSlot> slots = new ConcurrentSkipListMap<>();
     /** The same slots by hash, for every other look-up. */
-    private final ConcurrentHashMap<MemberId, Slot> index = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MemberId, MemberSlot> index = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<IdempotencyKey, Posting>[] postings;
     /** The postings in the order they were stored, for forgetting the oldest. */
     private final ConcurrentLinkedQueue<Posting> order = new ConcurrentLinkedQueue<>();
@@ -98,14 +77,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return postings[(key.hashCode() * 0x9E37_79B9) >>> (Integer.SIZE - Integer.numberOfTrailingZeros(STRIPES))];
     }
 
-    private Slot slot(MemberId member) {
-        Slot slot = index.get(member);
+    private MemberSlot slot(MemberId member) {
+        MemberSlot slot = index.get(member);
         if (slot != null) {
             return slot;
         }
         // the sorted map gets the very slot the hash map holds, made once
         return index.computeIfAbsent(member, m -> {
-            Slot created = new Slot();
+            MemberSlot created = new MemberSlot();
             slots.put(m, created);
             return created;
         });
@@ -124,7 +103,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * @return the book, or {@code null} if the member is not enrolled
      */
     public MemberBook bookOrNull(MemberId member) {
-        Slot slot = index.get(member);
+        MemberSlot slot = index.get(member);
         return slot == null ? null : slot.book;
     }
 
@@ -145,8 +124,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     /** Reads a member's history under its lock; {@code absent} for an unknown member. */
-    private <T> T read(MemberId member, T absent, Function<Slot, T> reader) {
-        Slot slot = index.get(member);
+    private <T> T read(MemberId member, T absent, Function<MemberSlot, T> reader) {
+        MemberSlot slot = index.get(member);
         if (slot == null) {
             return absent;
         }
@@ -236,9 +215,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
         if (limit <= 0) {
             throw new IllegalArgumentException("page size must be positive; got " + limit);
         }
-        Map<MemberId, Slot> tail = after == null ? slots : slots.tailMap(after, false);
+        Map<MemberId, MemberSlot> tail = after == null ? slots : slots.tailMap(after, false);
         List<MemberId> page = new ArrayList<>(Math.min(limit, 1024));
-        for (Map.Entry<MemberId, Slot> e : tail.entrySet()) {
+        for (Map.Entry<MemberId, MemberSlot> e : tail.entrySet()) {
             if (page.size() == limit) {
                 break;
             }
@@ -277,10 +256,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
         List<MemberChange> changes = new ArrayList<>(commit.changes());
         changes.sort((a, b) -> a.book().account().member().compareTo(b.book().account().member()));
-        List<Slot> locked = new ArrayList<>(changes.size());
+        List<MemberSlot> locked = new ArrayList<>(changes.size());
         try {
             for (MemberChange change : changes) {
-                Slot slot = slot(change.book().account().member());
+                MemberSlot slot = slot(change.book().account().member());
                 slot.lock.lock();
                 locked.add(slot);
                 if (slot.retired) {
@@ -303,7 +282,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 }
             }
             for (int i = 0; i < changes.size(); i++) {
-                write(locked.get(i), changes.get(i));
+                locked.get(i).write(changes.get(i));
             }
             order.addAll(added);
             for (int i = 0; i < added.size(); i++) {
@@ -331,7 +310,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
      */
     public CommitResult apply(MemberChange change, Posting posting, List<Entry> entries) {
         MemberId member = change.book().account().member();
-        Slot slot = slot(member);
+        MemberSlot slot = slot(member);
         slot.lock.lock();
         try {
             long current = slot.book == null ? 0 : slot.book.version();
@@ -346,7 +325,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 // a commit's entries belong to the members of its books
                 (entry.member().equals(member) ? slot : slot(entry.member())).entries.add(entry);
             }
-            write(slot, change);
+            slot.write(change);
             if (posting != null) {
                 order.add(posting);
                 feed.append(posting);
@@ -369,7 +348,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         forgetting.lock();
         try {
             while (true) {
-                Slot source = index.get(from);
+                MemberSlot source = index.get(from);
                 if (source == null) {
                     return false;
                 }
@@ -377,10 +356,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 java.util.TreeSet<MemberId> members = new java.util.TreeSet<>(p.counterparties(allPostings()));
                 members.add(from);
                 members.add(to);
-                List<Slot> locked = new ArrayList<>(members.size());
+                List<MemberSlot> locked = new ArrayList<>(members.size());
                 try {
                     for (MemberId m : members) {
-                        Slot slot = m.equals(from) ? source : slot(m);
+                        MemberSlot slot = m.equals(from) ? source : slot(m);
                         slot.lock.lock();
                         locked.add(slot);
                     }
@@ -390,7 +369,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                     if (!members.containsAll(p.counterparties(allPostings()))) {
                         continue; // a transfer with someone else came in before the locks: lock them too
                     }
-                    Slot target = slot(to);
+                    MemberSlot target = slot(to);
                     if (target.book != null) {
                         throw new IllegalStateException("member " + to + " holds an account already; a member is"
                                 + " moved only to an unused id");
@@ -399,10 +378,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
                     feed.replaceAll(posting -> p.involves(posting) ? p.posting(posting) : posting);
                     for (MemberId m : members) {
                         if (!m.equals(from) && !m.equals(to)) {
-                            renameEntries(p, index.get(m));
+                            index.get(m).renameEntries(p);
                         }
                     }
-                    move(p, source, target);
+                    source.moveTo(p, target);
                     source.retired = true;
                     index.remove(from, source);
                     slots.remove(from, source);
@@ -434,47 +413,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
             all.addAll(stripe.values());
         }
         return all;
-    }
-
-    /** Renames the member in another member's transfer entries; the caller holds that member's lock. */
-    private static void renameEntries(Pseudonymised p, Slot other) {
-        List<Entry> renamed = new ArrayList<>(other.entries.size());
-        for (Entry e : other.entries) {
-            renamed.add(p.entry(e));
-        }
-        other.entries.clear();
-        other.entries.addAll(renamed);
-    }
-
-    /** Moves a slot's book and history to the pseudonym's empty slot; the caller holds both locks. */
-    private static void move(Pseudonymised p, Slot source, Slot target) {
-        for (Entry e : source.entries) {
-            target.entries.add(p.entry(e));
-        }
-        if (source.spent != null) {
-            target.spent = new LinkedHashMap<>();
-            for (Lot lot : source.spent.values()) {
-                target.spent.put(lot.id(), p.lot(lot));
-            }
-        }
-        if (source.closed != null) {
-            target.closed = new LinkedHashMap<>();
-            for (Reservation r : source.closed.values()) {
-                Reservation moved = p.reservation(r);
-                target.closed.put(moved.key(), moved);
-            }
-        }
-        if (source.reversed != null) {
-            target.reversed = new HashMap<>();
-            source.reversed.forEach((key, r) -> target.reversed.put(p.key(key), r));
-        }
-        target.prunedTo = source.prunedTo;
-        target.book = p.book(source.book);
-        source.book = null;
-        source.entries.clear();
-        source.spent = null;
-        source.closed = null;
-        source.reversed = null;
     }
 
     /** Rewrites every kept posting that names the member, each replaced atomically under its key. */
@@ -540,81 +478,17 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     private void prune(MemberId member, Instant horizon, IdempotencyKey forgottenPosting) {
-        Slot slot = index.get(member);
+        MemberSlot slot = index.get(member);
         if (slot == null) {
             return;
         }
         slot.lock.lock();
         try {
-            if (forgottenPosting != null && slot.reversed != null) {
-                // a forgotten posting can no longer be reversed: its record goes with it
-                slot.reversed.remove(forgottenPosting);
-            }
-            if (!horizon.isAfter(slot.prunedTo)) {
-                return;
-            }
-            slot.prunedTo = horizon;
-            while (!slot.entries.isEmpty() && slot.entries.peekFirst().at().isBefore(horizon)) {
-                slot.entries.pollFirst();
+            if (slot.prune(horizon, forgottenPosting)) {
                 forgotEntries = true;
-            }
-            if (slot.spent != null) {
-                Iterator<Lot> it = slot.spent.values().iterator();
-                while (it.hasNext() && it.next().lastMovementAt().isBefore(horizon)) {
-                    it.remove();
-                }
-            }
-            if (slot.closed != null) {
-                Iterator<Reservation> it = slot.closed.values().iterator();
-                while (it.hasNext() && endedBefore(it.next(), horizon)) {
-                    it.remove();
-                }
             }
         } finally {
             slot.lock.unlock();
         }
-    }
-
-    /** Whether a reservation holds nothing at any instant from {@code horizon} on. */
-    private static boolean endedBefore(Reservation r, Instant horizon) {
-        return !r.deadline().isAfter(horizon) || r.closedAt() != null && !r.closedAt().isAfter(horizon);
-    }
-
-    /** Writes a member's change into its slot; the caller holds the slot's lock. */
-    private static void write(Slot slot, MemberChange change) {
-        // indexed loops: this runs on every posting, and an iterator is an allocation each
-        List<Lot> lots = change.lots();
-        for (int i = 0; i < lots.size(); i++) {
-            Lot lot = lots.get(i);
-            if (lot.remaining() == 0) {
-                if (slot.spent == null) {
-                    slot.spent = new LinkedHashMap<>();
-                }
-                slot.spent.put(lot.id(), lot);
-            } else if (slot.spent != null) {
-                slot.spent.remove(lot.id());
-            }
-        }
-        List<Reservation> reservations = change.reservations();
-        for (int i = 0; i < reservations.size(); i++) {
-            Reservation r = reservations.get(i);
-            if (r.status() == ReservationStatus.OPEN && change.book().reservations().containsKey(r.key())) {
-                if (slot.closed != null) {
-                    slot.closed.remove(r.key());
-                }
-            } else {
-                if (slot.closed == null) {
-                    slot.closed = new LinkedHashMap<>();
-                }
-                slot.closed.put(r.key(), r);
-            }
-        }
-        if (!change.reversed().isEmpty()) {
-            if (slot.reversed == null) {
-                slot.reversed = new HashMap<>();
-            }
-            slot.reversed.putAll(change.reversed());
-        }
-        slot.book = change.book();
     }
 }

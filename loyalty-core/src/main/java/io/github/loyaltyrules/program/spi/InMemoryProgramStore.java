@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A {@link ProgramStore} in this JVM's memory: the default of a program made without a store. Its
@@ -25,6 +27,21 @@ public final class InMemoryProgramStore implements ProgramStore {
     private final Map<IdempotencyKey, ReceiptRecord> receipts = new ConcurrentHashMap<>();
     private final Map<IdempotencyKey, ReturnState> returns = new ConcurrentHashMap<>();
     private final Map<IdempotencyKey, String> keyUses = new ConcurrentHashMap<>();
+    /** The keys of the records in business time order, ties in key order: {@link #recordsByTime}. */
+    private final NavigableMap<TimeKey, IdempotencyKey> byTime = new ConcurrentSkipListMap<>();
+
+    /** A record's place in time order. */
+    private record TimeKey(Instant at, String key) implements Comparable<TimeKey> {
+        static TimeKey of(ReceiptRecord r) {
+            return new TimeKey(r.at(), r.key().value());
+        }
+
+        @Override
+        public int compareTo(TimeKey o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : key.compareTo(o.key);
+        }
+    }
 
     private InMemoryProgramStore() {
     }
@@ -93,10 +110,14 @@ public final class InMemoryProgramStore implements ProgramStore {
             returns.put(r.purchase(), r);
         }
         if (commit.remove() != null) {
-            receipts.remove(commit.remove());
+            ReceiptRecord removed = receipts.remove(commit.remove());
+            if (removed != null) {
+                byTime.remove(TimeKey.of(removed));
+            }
         }
         if (insert != null) {
             receipts.put(insert.key(), insert);
+            byTime.put(TimeKey.of(insert), insert.key());
         }
         return CommitResult.APPLIED;
     }
@@ -112,6 +133,33 @@ public final class InMemoryProgramStore implements ProgramStore {
             }
         }
         out.sort(OLDEST_FIRST);
+        return out;
+    }
+
+    /** {@inheritDoc} Reads an index kept in time order: a page costs its size, not the store's. */
+    @Override
+    public List<ReceiptRecord> recordsByTime(Instant from, Instant to, ReceiptRecord after, int limit) {
+        Objects.requireNonNull(from, "from must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        if (limit <= 0) {
+            throw new IllegalArgumentException("page size must be positive; got " + limit);
+        }
+        List<ReceiptRecord> out = new ArrayList<>(Math.min(limit, 1024));
+        if (!from.isBefore(to)) {
+            return out;
+        }
+        TimeKey start = new TimeKey(from, "");
+        NavigableMap<TimeKey, IdempotencyKey> tail = after == null || TimeKey.of(after).compareTo(start) < 0
+                ? byTime.tailMap(start, true) : byTime.tailMap(TimeKey.of(after), false);
+        for (Map.Entry<TimeKey, IdempotencyKey> e : tail.entrySet()) {
+            if (out.size() == limit || !e.getKey().at().isBefore(to)) {
+                break;
+            }
+            ReceiptRecord r = receipts.get(e.getValue());
+            if (r != null) { // removed in between
+                out.add(r);
+            }
+        }
         return out;
     }
 

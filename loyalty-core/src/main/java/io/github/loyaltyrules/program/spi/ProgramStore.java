@@ -93,6 +93,38 @@ public interface ProgramStore {
     }
 
     /**
+     * Returns a page of the records of every member dated in {@code [from, to)}, in business time
+     * order (ties in key order), for a what-if replay in time order and for the program's reports:
+     * at most {@code limit} records that come after {@code after} in that order. Walking the pages
+     * (passing the last record of each page as {@code after}) visits every record of the period
+     * once, holding one page at a time. The default throws, naming the store.
+     *
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive
+     * @param after the last record of the previous page, or {@code null} for the first page
+     * @param limit the most records to return; positive
+     * @return the records, oldest first; fewer than {@code limit} only on the last page
+     * @throws NullPointerException if {@code from} or {@code to} is null
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     * @throws UnsupportedOperationException if the store cannot list its records by time
+     * @since 0.1.0
+     */
+    default List<ReceiptRecord> recordsByTime(Instant from, Instant to, ReceiptRecord after, int limit) {
+        throw new UnsupportedOperationException("program store " + getClass().getName()
+                + " cannot list its records by time (replay in time order, program reports)");
+    }
+
+    /**
+     * Tells the order of {@link #recordsByTime}: business time, then key.
+     *
+     * @return the comparator
+     * @since 0.1.0
+     */
+    static java.util.Comparator<ReceiptRecord> timeOrder() {
+        return java.util.Comparator.comparing(ReceiptRecord::at).thenComparing(r -> r.key().value());
+    }
+
+    /**
      * Moves everything stored for a member to a pseudonym without personal data, atomically, for the
      * erasure of the member: the member record becomes {@link MemberRecord#pseudonymised}, and each of
      * the member's records {@link ReceiptRecord#pseudonymised}; keys, return states and key uses stay

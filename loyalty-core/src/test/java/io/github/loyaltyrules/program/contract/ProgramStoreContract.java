@@ -202,6 +202,46 @@ public abstract class ProgramStoreContract {
         assertThat(store.member(ANN)).isEmpty();
     }
 
+    @Test
+    void recordsByTimeWalksEveryMembersRecordsInExactTimeOrderAPageAtATime() {
+        ProgramStore store = newDatabase().server().store();
+        // fractions of a second sort after the whole second as ISO text; one second holds more than a page
+        Instant second = Instant.parse("2026-05-01T12:00:00Z");
+        long[] offsetsMillis = {0, 999, 1, 500, 0, 1000, 1001, 1999, -1, 2000, 250, 750, 3_600_000, -86_400_000};
+        List<ReceiptRecord> all = new ArrayList<>();
+        for (int i = 0; i < offsetsMillis.length; i++) {
+            MemberId m = i % 3 == 0 ? BOB : ANN;
+            Instant at = second.plusMillis(offsetsMillis[i]).plusNanos(i % 2 == 0 ? 0 : 123_000);
+            ReceiptRecord r = ReceiptRecord.event(key("e" + (char) ('a' + (i * 5) % offsetsMillis.length)), m, "v1", at,
+                    new MemberEvent("review", Map.of()), List.of());
+            assertThat(store.commit(new ProgramCommit(null, r, null, null))).isEqualTo(CommitResult.APPLIED);
+            all.add(r);
+        }
+        all.sort(ProgramStore.timeOrder());
+        Instant from = second.minusMillis(1);
+        Instant to = second.plusMillis(2000);
+        List<ReceiptRecord> inPeriod = all.stream().filter(r -> !r.at().isBefore(from) && r.at().isBefore(to)).toList();
+        assertThat(inPeriod).hasSize(11);
+        for (int limit : new int[] {1, 2, 3, 7, 100}) {
+            List<ReceiptRecord> walked = new ArrayList<>();
+            for (ReceiptRecord after = null; ; ) {
+                List<ReceiptRecord> page = store.recordsByTime(from, to, after, limit);
+                assertThat(page.size()).isLessThanOrEqualTo(limit);
+                walked.addAll(page);
+                if (page.size() < limit) {
+                    break;
+                }
+                after = page.get(page.size() - 1);
+            }
+            assertThat(walked).as("page size " + limit).containsExactlyElementsOf(inPeriod);
+        }
+        assertThat(store.recordsByTime(Instant.MIN, Instant.MAX, null, 100)).containsExactlyElementsOf(all);
+        assertThat(store.recordsByTime(to, from, null, 5)).isEmpty();
+        assertThat(store.recordsByTime(from, to, inPeriod.get(10), 5)).isEmpty();
+        assertThatThrownBy(() -> store.recordsByTime(from, to, null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
+    }
+
     private static ReceiptRecord purchaseRecord(String k) {
         MemberProfile profile = new MemberProfile(ANN, "Gold", Set.of("staff", "vip"), Map.of("city", "Den Haag"),
                 LocalDate.of(1990, 2, 3), 7, new BigDecimal("1.25"), Set.of("lounge"));

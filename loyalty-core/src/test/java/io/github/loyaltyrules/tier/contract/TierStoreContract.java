@@ -102,6 +102,52 @@ public abstract class TierStoreContract {
     }
 
     @Test
+    void theTierReportCountsTheTiersAtItsEndAndTheChangesOfItsPeriodAsEachMembersHistoryAndTierSay() {
+        TierEngine engine = engine(Ladders.beauty().build(), TierListener.NONE);
+        List<MemberId> members = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            MemberId m = MemberId.of("m" + i);
+            members.add(m);
+            engine.enrol(m, at("2026-01-02T09:00", PARIS));
+            for (int visit = 0; visit < i; visit++) { // m0 spends nothing, m6 spends 6 x 190 EUR
+                engine.record(m, Money.of("190.00", "EUR"), at("2026-0" + (visit + 2) + "-10T12:00", PARIS),
+                        IdempotencyKey.of(m.value() + "-" + visit));
+            }
+        }
+        engine.assessTiers(at("2028-02-01T00:00", PARIS)); // 2027 requalified no one: downgrades
+        Instant from = at("2026-04-01T00:00", PARIS);
+        Instant to = at("2028-01-15T00:00", PARIS);
+
+        io.github.loyaltyrules.report.TierReport report = engine.report(from, to);
+
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        for (Tier t : Ladders.beauty().build().tiers()) {
+            expected.put(t.name(), 0L);
+        }
+        Map<List<String>, Long> moves = new HashMap<>();
+        for (MemberId m : members) {
+            expected.merge(engine.tierOf(m, to).orElseThrow(), 1L, Long::sum);
+            for (TierChange c : engine.history(m)) {
+                if (!c.at().isBefore(from) && c.at().isBefore(to)) {
+                    moves.merge(List.of(c.from(), c.to()), 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(report.members()).containsExactlyEntriesOf(expected);
+        assertThat(report.totalMembers()).isEqualTo(7);
+        assertThat(report.movements()).allSatisfy(mv -> assertThat(moves.get(List.of(mv.from(), mv.to())))
+                .isEqualTo(mv.changes()));
+        assertThat(report.movements().stream().mapToLong(io.github.loyaltyrules.report.TierMovement::changes).sum())
+                .isEqualTo(moves.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(report.upgrades()).isPositive();
+        assertThat(report.downgrades()).isPositive();
+        assertThat(io.github.loyaltyrules.report.ReportTable.tiers(report).rows()).hasSize(3);
+        assertThat(io.github.loyaltyrules.report.ReportTable.tierMovements(report).text()).contains("up").contains("down");
+        assertThatThrownBy(() -> engine.report(to, from)).isInstanceOf(io.github.loyaltyrules.ledger.LoyaltyException.class)
+                .hasMessageContaining("end after it starts");
+    }
+
+    @Test
     void upgradesAtOnceWhenAThresholdIsReachedAndKeepsTheHistory() {
         List<TierEvent> events = new ArrayList<>();
         TierEngine engine = engine(Ladders.beauty().build(), events::add);

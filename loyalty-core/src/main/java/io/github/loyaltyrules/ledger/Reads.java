@@ -7,17 +7,72 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Balance reads: a member's balance now, and as it stood at an earlier instant (the state now with
- * the later entries undone, refused where the store no longer keeps the history it needs).
+ * The ledger's reads of members and their history: a member's balance now, and as it stood at an
+ * earlier instant (the state now with the later entries undone, refused where the store no longer
+ * keeps the history it needs); the account, lots, statement, postings and reservations; pages of
+ * members. The expiry queries are in {@link Expiries}, the reports in {@link Reports}.
  */
-final class Balances {
+final class Reads {
+
+    private static final int MAX_PAGE = 10_000;
 
     private final LedgerContext ctx;
 
-    Balances(LedgerContext ctx) {
+    Reads(LedgerContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** A page of members; see {@link Ledger#members(MemberId, int)}. */
+    List<MemberId> members(MemberId after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidRequestException("page size of members must be between 1 and " + MAX_PAGE
+                    + "; got " + limit);
+        }
+        return List.copyOf(ctx.store.members(after, limit));
+    }
+
+    /** A member's account; see {@link Ledger#account(MemberId)}. */
+    Account account(MemberId member) {
+        return ctx.book(Checks.notNull(member, "member")).account();
+    }
+
+    /** A member's lots; see {@link Ledger#lots(MemberId, PointCurrency)}. */
+    List<Lot> lots(MemberId member, PointCurrency currency) {
+        Checks.notNull(member, "member");
+        String code = ctx.configured(currency).code();
+        ctx.book(member);
+        return ctx.store.lots(member, code);
+    }
+
+    /** The entries the store keeps; see {@link Ledger#statement(MemberId)}. */
+    List<Entry> statement(MemberId member) {
+        ctx.book(Checks.notNull(member, "member"));
+        return ctx.store.entries(member);
+    }
+
+    /** A page of the statement, newest first; see {@link Ledger#statement(MemberId, long, int)}. */
+    List<Entry> statement(MemberId member, long beforeSequence, int limit) {
+        ctx.book(Checks.notNull(member, "member"));
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidRequestException("page size of a statement must be between 1 and " + MAX_PAGE
+                    + "; got " + limit);
+        }
+        return List.copyOf(ctx.store.entries(member, beforeSequence, limit));
+    }
+
+    /** The posting made with a key; see {@link Ledger#posting(IdempotencyKey)}. */
+    Optional<Posting> posting(IdempotencyKey key) {
+        return ctx.store.posting(Checks.notNull(key, "key"));
+    }
+
+    /** A member's reservation; see {@link Ledger#reservation(MemberId, IdempotencyKey)}. */
+    Optional<Reservation> reservation(MemberId member, IdempotencyKey key) {
+        Checks.notNull(key, "key");
+        ctx.book(Checks.notNull(member, "member"));
+        return ctx.store.reservation(member, key);
     }
 
     /** The balance now; see {@link Ledger#balance(MemberId, PointCurrency)}. */

@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** Fingerprints keep their text: the ledger's own instant text is exactly {@link Instant#toString()}. */
-class TextsProperties {
+class FingerprintsProperties {
 
     @Property(tries = 2000)
     void instantTextIsExactlyToString(@ForAll @LongRange(min = -70_000_000_000L, max = 260_000_000_000L) long seconds,
@@ -18,7 +18,7 @@ class TextsProperties {
         // nanos that are whole milli- and microseconds print in groups of three, so make them common
         int n = roundTo == 0 ? 0 : roundTo == 1 ? nanos / 1_000_000 * 1_000_000 : roundTo == 2 ? nanos / 1000 * 1000 : nanos;
         Instant t = Instant.ofEpochSecond(seconds, n);
-        assertThat(Texts.appendInstant(new StringBuilder("x"), t).toString()).isEqualTo("x" + t);
+        assertThat(Fingerprints.appendInstant(new StringBuilder("x"), t).toString()).isEqualTo("x" + t);
     }
 
     @Property(tries = 1000)
@@ -46,7 +46,7 @@ class TextsProperties {
             "+10000-01-01T00:00:00Z", "1970-01-01T00:00:00.000001Z", "1969-12-31T23:59:59.100Z", "2024-02-29T12:00:00Z",
             "2000-03-01T00:00:00Z", "1900-02-28T23:59:59Z", "1600-12-31T00:00:00Z"}) {
             Instant t = Instant.parse(s);
-            assertThat(Texts.appendInstant(new StringBuilder(), t).toString()).isEqualTo(t.toString()).isEqualTo(s);
+            assertThat(Fingerprints.appendInstant(new StringBuilder(), t).toString()).isEqualTo(t.toString()).isEqualTo(s);
         }
     }
 }
