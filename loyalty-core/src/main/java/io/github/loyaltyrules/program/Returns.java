@@ -209,11 +209,6 @@ final class Returns {
                 bought.key(), v.id()), returnRecord.key(), new Evaluation(returnRecord.awards()));
     }
 
-    /**
-     * Evaluates the kept basket again under the purchase's version and returns claw-back lines for what
-     * the purchase keeps after line shares of each rule and currency the kept basket no longer earns at
-     * all; adds them to {@code take}.
-     */
     /** The kept units of a line, with their part of its tax, rounded down. */
     private static BasketLine keptPart(BasketLine line, long keep) {
         BasketLine kept = BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice());
@@ -274,6 +269,11 @@ final class Returns {
                 discounts);
     }
 
+    /**
+     * Evaluates the kept basket again under the purchase's version and returns claw-back lines for what
+     * the purchase keeps after line shares of each rule and currency the kept basket no longer earns at
+     * all; adds them to {@code take}.
+     */
     List<Award> lostBonuses(ReceiptRecord bought, ReturnState returned, long[] take,
             List<BasketLine> keptLines) {
         List<Award> awards = bought.awards();

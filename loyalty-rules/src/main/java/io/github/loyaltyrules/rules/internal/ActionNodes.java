@@ -248,8 +248,14 @@ public final class ActionNodes {
                     : all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
         }
 
-        /** How a base other than the gross one reads after the spend, e.g. " net of discounts". */
-        static String baseText(EarningBase base) {
+        /**
+         * Returns how a base other than the gross one reads after an amount, e.g. {@code " net of discounts"};
+         * {@code ""} for the gross base.
+         *
+         * @param base the earning base
+         * @return the words, with a leading space
+         */
+        public static String baseText(EarningBase base) {
             switch (base) {
                 case NET:
                     return " net of discounts";

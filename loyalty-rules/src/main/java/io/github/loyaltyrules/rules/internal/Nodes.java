@@ -255,48 +255,22 @@ public final class Nodes {
     }
 
     /**
-     * The purchase was paid (in part) with one of the methods, and, with a minimum, at least that much
-     * with them together.
+     * The purchase was paid, in whole or in part, with one of the tender methods.
      *
      * @param methods the tender methods, in upper case
-     * @param atLeast the least amount paid with them, or null for any amount
      */
-    public record PaidWith(Set<String> methods, Money atLeast) implements Condition {
+    public record PaidWith(Set<String> methods) implements Condition {
         @Override
         public boolean test(RuleContext context) {
             if (!(context.activity() instanceof Purchase)) {
                 return false;
             }
-            Purchase p = (Purchase) context.activity();
-            java.math.BigDecimal paid = java.math.BigDecimal.ZERO;
-            boolean any = false;
-            for (io.github.loyaltyrules.rule.Tender t : p.tenders()) {
+            for (io.github.loyaltyrules.rule.Tender t : ((Purchase) context.activity()).tenders()) {
                 if (methods.contains(t.method())) {
-                    any = true;
-                    paid = paid.add(t.amount().amount());
+                    return true;
                 }
             }
-            if (!any) {
-                return false;
-            }
-            return atLeast == null || (p.lines().get(0).unitPrice().currency().equals(atLeast.currency())
-                    && paid.compareTo(atLeast.amount()) >= 0);
-        }
-
-        /**
-         * Returns the amount paid with the methods.
-         *
-         * @param p the purchase
-         * @return the amount, in the basket's currency
-         */
-        public Money paid(Purchase p) {
-            Money sum = Money.zero(p.lines().get(0).unitPrice().currency());
-            for (io.github.loyaltyrules.rule.Tender t : p.tenders()) {
-                if (methods.contains(t.method())) {
-                    sum = sum.plus(t.amount());
-                }
-            }
-            return sum;
+            return false;
         }
     }
 

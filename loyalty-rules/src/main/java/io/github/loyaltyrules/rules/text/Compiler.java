@@ -478,7 +478,8 @@ final class Compiler {
                     actions.add(action(a));
                 }
             } catch (LoyaltyException e) {
-                report(a instanceof Ast.Multiply m ? m.pos() : amountOf(a).pos(), e.getMessage());
+                report(a instanceof Ast.Multiply m ? m.pos() : a instanceof Ast.PerMeasure pm ? pm.pos() : amountOf(a).pos(),
+                        e.getMessage());
             } catch (Skip e) {
                 broken = true;
             }
@@ -517,7 +518,8 @@ final class Compiler {
     }
 
     private static Amount amountOf(Act a) {
-        return a instanceof Ast.Earn e ? e.amount() : ((Ast.PerItem) a).amount();
+        return a instanceof Ast.Earn e ? e.amount() : a instanceof Ast.PerMeasure m ? m.amount()
+                : ((Ast.PerItem) a).amount();
     }
 
     private static CapPeriod capPeriod(String p) {
@@ -535,13 +537,18 @@ final class Compiler {
             Points per = points(p.amount());
             return Actions.perItem(p.lines() == null ? LineMatcher.anyLine() : lines(p.lines()), per);
         }
+        if (a instanceof Ast.PerMeasure m) {
+            Points per = points(m.amount());
+            return Actions.perMeasureOn(m.lines() == null ? LineMatcher.anyLine() : lines(m.lines()), per, m.step(),
+                    m.unit());
+        }
         Ast.Earn e = (Ast.Earn) a;
         Points pts = points(e.amount());
         if (e.per() == null) {
             return Actions.fixed(pts);
         }
         Money step = money(e.per());
-        return e.lines() == null ? Actions.perUnitSpent(pts, step) : Actions.perUnitSpentOn(lines(e.lines()), pts, step);
+        return Actions.perUnitSpentOn(e.lines() == null ? LineMatcher.anyLine() : lines(e.lines()), pts, step, e.base());
     }
 
     Condition condition(Cond c) {
@@ -561,6 +568,8 @@ final class Compiler {
                 case "sku": return Conditions.sku(v);
                 case "store": return Conditions.store(v);
                 case "channel": return Conditions.channel(v);
+                case "code": return Conditions.code(v);
+                case "tender": return Conditions.paidWith(v);
                 default: return Conditions.eventType(v);
             }
         }
@@ -603,13 +612,13 @@ final class Compiler {
                     : Conditions.purchasesSoFarAtMost(p.count());
         }
         if (c instanceof Ast.Basket b) {
-            return Conditions.basketAtLeast(money(b.threshold()));
+            return Conditions.basketAtLeast(money(b.threshold()), b.base());
         }
         if (c instanceof Ast.Quantity q) {
             return Conditions.quantityAtLeast(lines(q.lines()), q.units());
         }
         Ast.Spend s = (Ast.Spend) c;
-        return Conditions.spendAtLeast(lines(s.lines()), money(s.threshold()));
+        return Conditions.spendAtLeast(lines(s.lines()), money(s.threshold()), s.base());
     }
 
     private Condition[] conditions(List<Cond> parts) {
