@@ -36,6 +36,9 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
     /** The event type of every purchase. */
     public static final String TYPE = "purchase";
 
+    /** The most tenders, and the most codes, a purchase may carry. */
+    public static final int MAX_TENDERS_OR_CODES = 64;
+
     /**
      * Returns a purchase without tenders, codes or discounts.
      *
@@ -62,8 +65,9 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
      * @param codes the codes applied: 1 to 64 letters, digits, {@code _} or {@code -}; kept in upper case
      * @param discounts the discounts
      * @throws NullPointerException if a component, line, tender, code or discount is null
-     * @throws InvalidRequestException if there are no lines, two share an id, a code is malformed or a discount
-     *         names a line the basket does not have
+     * @throws InvalidRequestException if there are no lines, two share an id, a code is malformed, a discount
+     *         names a line the basket does not have, or there are more than {@value #MAX_TENDERS_OR_CODES} tenders
+     *         or codes
      * @throws UnknownCurrencyException if lines, tenders or discounts are in different currencies
      * @throws io.github.loyaltyrules.ledger.InvalidAmountException if the discounts off a line come to more than
      *         its amount, or all discounts to more than the basket total
@@ -108,6 +112,10 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
             }
         }
         java.util.Currency currency = lines.get(0).unitPrice().currency();
+        if (tenders.size() > MAX_TENDERS_OR_CODES || codes.size() > MAX_TENDERS_OR_CODES) {
+            throw new InvalidRequestException("a purchase carries at most " + MAX_TENDERS_OR_CODES + " tenders and "
+                    + MAX_TENDERS_OR_CODES + " codes; got " + tenders.size() + " and " + codes.size());
+        }
         tenders = List.copyOf(tenders);
         for (Tender t : tenders) {
             if (!t.amount().currency().equals(currency)) {
@@ -257,15 +265,16 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
         }
         if (base.netOfDiscounts() && !discounts.isEmpty()) {
             BigDecimal order = BigDecimal.ZERO;
+            java.util.Map<String, Integer> at = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                at.put(lines.get(i).lineId(), i);
+            }
             for (Discount d : discounts) {
                 if (d.orderLevel()) {
                     order = order.add(d.amount().amount());
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        if (lines.get(i).lineId().equals(d.lineId())) {
-                            out[i] = out[i].subtract(d.amount().amount());
-                        }
-                    }
+                    int i = at.get(d.lineId()); // checked: every line discount names a line of the basket
+                    out[i] = out[i].subtract(d.amount().amount());
                 }
             }
             if (order.signum() > 0) {
