@@ -123,11 +123,15 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
                         + " but the basket is priced in " + currency);
             }
         }
-        Set<String> upper = new java.util.TreeSet<>();
-        for (String code : codes) {
-            upper.add(Tender.name(code, "purchase code"));
+        if (codes.isEmpty()) {
+            codes = Set.of(); // the common case: no set to build
+        } else {
+            Set<String> upper = new java.util.TreeSet<>();
+            for (String code : codes) {
+                upper.add(Tender.name(code, "purchase code"));
+            }
+            codes = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(upper));
         }
-        codes = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(upper));
         discounts = List.copyOf(discounts);
         checkDiscounts(lines, discounts, currency);
     }
