@@ -222,48 +222,47 @@ final class Returns {
     }
 
     /**
-     * The purchase as kept after a return: the same store, channel, tenders and codes; line discounts in
-     * proportion to the units kept, order discounts in proportion to the amount kept (both rounded down),
-     * never more than what is left.
+     * The purchase as kept after a return: the same store, channel, tenders and codes; each line discount
+     * in proportion to the units of its line kept, and as order discount what the kept units had of it:
+     * each kept line's share of the order discounts (as {@link Purchase#baseAmounts} shared them out) in
+     * proportion to its units kept. Parts of a unit are rounded down, so a fully kept line keeps exactly
+     * its discounts and its net amount.
      */
     static Purchase keptPurchase(Purchase purchase, List<BasketLine> keptLines) {
         if (purchase.discounts().isEmpty()) {
             return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(),
                     purchase.codes(), List.of());
         }
-        Map<String, BasketLine> was = new HashMap<>();
-        for (BasketLine line : purchase.lines()) {
-            was.put(line.lineId(), line);
-        }
         Map<String, BasketLine> now = new HashMap<>();
-        Money keptGross = null;
         for (BasketLine line : keptLines) {
             now.put(line.lineId(), line);
-            keptGross = keptGross == null ? line.amount() : keptGross.plus(line.amount());
         }
+        java.util.Currency currency = keptLines.get(0).unitPrice().currency();
+        Map<String, Money> lineOff = new HashMap<>();
         List<io.github.loyaltyrules.rule.Discount> discounts = new ArrayList<>();
-        Money lineOff = Money.zero(keptGross.currency());
-        Money orderOff = Money.zero(keptGross.currency());
         for (io.github.loyaltyrules.rule.Discount d : purchase.discounts()) {
-            if (d.orderLevel()) {
-                orderOff = orderOff.plus(d.amount());
-            } else if (now.containsKey(d.lineId())) {
-                Money m = part(d.amount(), now.get(d.lineId()).quantity(), was.get(d.lineId()).quantity());
-                if (!m.isZero()) {
-                    discounts.add(io.github.loyaltyrules.rule.Discount.line(d.lineId(), m));
-                    lineOff = lineOff.plus(m);
-                }
+            if (!d.orderLevel()) {
+                lineOff.merge(d.lineId(), d.amount(), Money::plus);
             }
+        }
+        List<Money> net = purchase.baseAmounts(io.github.loyaltyrules.rule.EarningBase.NET);
+        Money orderOff = Money.zero(currency);
+        for (int i = 0; i < purchase.lines().size(); i++) {
+            BasketLine was = purchase.lines().get(i);
+            BasketLine kept = now.get(was.lineId());
+            if (kept == null) {
+                continue;
+            }
+            Money off = lineOff.getOrDefault(was.lineId(), Money.zero(currency));
+            Money keptOff = part(off, kept.quantity(), was.quantity());
+            if (!keptOff.isZero()) {
+                discounts.add(io.github.loyaltyrules.rule.Discount.line(was.lineId(), keptOff));
+            }
+            Money share = was.amount().minus(off).minus(net.get(i)); // its share of the order discounts
+            orderOff = orderOff.plus(part(share, kept.quantity(), was.quantity()));
         }
         if (!orderOff.isZero()) {
-            Money gross = purchase.total();
-            Money m = Money.of(orderOff.amount().multiply(keptGross.amount()).divide(gross.amount(),
-                    orderOff.amount().scale(), java.math.RoundingMode.FLOOR), orderOff.currency());
-            Money left = keptGross.minus(lineOff);
-            m = m.compareTo(left) > 0 ? left : m;
-            if (!m.isZero()) {
-                discounts.add(io.github.loyaltyrules.rule.Discount.order(m));
-            }
+            discounts.add(io.github.loyaltyrules.rule.Discount.order(orderOff));
         }
         return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(), purchase.codes(),
                 discounts);
