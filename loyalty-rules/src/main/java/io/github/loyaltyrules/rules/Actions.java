@@ -172,6 +172,29 @@ public final class Actions {
         return new ActionNodes.All(List.of(actions));
     }
 
+    /**
+     * Returns an action granting {@code rate} per whole {@code step} items on the selected lines, e.g. 10
+     * points per 3 bottles: the units of the selected lines are added, divided by the step and rounded
+     * down; a measured line is one item, as for {@link #perItem}. Each line's share is pro rata by its
+     * units. A step of 1 is {@link #perItem(LineMatcher, Points)}.
+     *
+     * @param matcher the lines counted
+     * @param rate the points per step; positive
+     * @param step the number of items per step; at least 1
+     * @return the action
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the rate is not positive or the step is less than 1
+     */
+    public static Action perItemsOn(LineMatcher matcher, Points rate, long step) {
+        Objects.requireNonNull(matcher, "line matcher must not be null");
+        Objects.requireNonNull(rate, "rate must not be null");
+        positive(rate, "rate");
+        if (step < 1) {
+            throw new InvalidRuleException("items per step must be at least 1; got " + step);
+        }
+        return step == 1 ? perItem(matcher, rate) : new ActionNodes.PerMeasure(matcher, rate, BigDecimal.valueOf(step), "");
+    }
+
     private static final Pattern UNIT = Pattern.compile("\\p{L}{1,16}");
 
     private static void positive(Points points, String what) {

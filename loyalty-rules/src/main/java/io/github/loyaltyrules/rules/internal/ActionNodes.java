@@ -410,7 +410,8 @@ public final class ActionNodes {
     /**
      * {@code rate} per whole {@code step} of a unit measured on the selected lines, e.g. 1 point per 2
      * litres: the measures of the selected lines in that unit are added exactly, divided by the step and
-     * rounded down. The award is shared out over those lines pro rata by their measures.
+     * rounded down. With the unit {@code ""}, the units of the selected lines instead, e.g. 1
+     * point per 3 items. The award is shared out over those lines pro rata by their measures or units.
      */
     public static final class PerMeasure implements Action, BasketAction {
         private final LineMatcher matcher;
@@ -426,7 +427,7 @@ public final class ActionNodes {
          * @param matcher the lines counted
          * @param rate the points per step; positive
          * @param step the step of the measure; positive, stripped of trailing zeros
-         * @param unit the unit, e.g. {@code "L"}
+         * @param unit the unit, e.g. {@code "L"}, or {@code ""} for counted items
          */
         public PerMeasure(LineMatcher matcher, Points rate, BigDecimal step, String unit) {
             this.matcher = matcher;
@@ -434,7 +435,23 @@ public final class ActionNodes {
             this.step = step;
             this.unit = unit;
             this.codes = Set.of(rate.currency().code());
-            this.rateText = rate + " per " + step.toPlainString() + " " + unit;
+            this.rateText = rate + " per " + step.toPlainString() + " " + unitText();
+        }
+
+        /** The unit as written after a number: {@code "items"} for counted units. */
+        private String unitText() {
+            return unit.isEmpty() ? "items" : unit;
+        }
+
+        /** What a line counts: its measure in the unit, its units for counted items, or null if it counts nothing. */
+        private BigDecimal counted(BasketLine line) {
+            if (!matcher.matches(line)) {
+                return null;
+            }
+            if (unit.isEmpty()) {
+                return BigDecimal.valueOf(line.quantity()); // a measured line is one item, as for perItem
+            }
+            return unit.equals(line.unit()) ? line.measure() : null;
         }
 
         /**
@@ -486,9 +503,9 @@ public final class ActionNodes {
             BigDecimal measured = BigDecimal.ZERO;
             int lines = 0;
             for (int i = 0; i < basket.size(); i++) {
-                BasketLine line = basket.line(i);
-                if (unit.equals(line.unit()) && matcher.matches(line)) {
-                    measured = measured.add(line.measure());
+                BigDecimal m = counted(basket.line(i));
+                if (m != null) {
+                    measured = measured.add(m);
                     lines++;
                 }
             }
@@ -496,16 +513,16 @@ public final class ActionNodes {
                 return null;
             }
             BigDecimal whole = measured.divide(step, 0, RoundingMode.FLOOR);
-            String base = measured.toPlainString() + " " + unit + " on " + lines + (lines == 1 ? " line" : " lines");
+            String base = measured.toPlainString() + " " + unitText() + " on " + lines + (lines == 1 ? " line" : " lines");
             long amount;
             try {
                 amount = Math.multiplyExact(whole.longValueExact(), rate.minorUnits());
             } catch (ArithmeticException e) {
-                throw new AmountOverflowException("earning " + rateText + " on " + Inputs.shown(measured) + " " + unit
+                throw new AmountOverflowException("earning " + rateText + " on " + Inputs.shown(measured) + " " + unitText()
                         + " does not fit the exact range of a long in minor units");
             }
             Explanation how = new Explanation(base, rateText, "", "floor to whole " + step.toPlainString() + " "
-                    + unit + " (" + whole.toPlainString() + ")", "");
+                    + unitText() + " (" + whole.toPlainString() + ")", "");
             return new Grant(rate.currency().code(), amount, LineShares.of(basket.lines(),
                     byMeasure(basket, amount)), how);
         }
@@ -516,9 +533,8 @@ public final class ActionNodes {
             java.math.BigInteger[] w = new java.math.BigInteger[n];
             java.math.BigInteger total = java.math.BigInteger.ZERO;
             for (int i = 0; i < n; i++) {
-                BasketLine line = basket.line(i);
-                w[i] = unit.equals(line.unit()) && matcher.matches(line)
-                        ? line.measure().movePointRight(BasketLine.MAX_MEASURE_SCALE).toBigIntegerExact()
+                BigDecimal m = counted(basket.line(i));
+                w[i] = m != null ? m.movePointRight(BasketLine.MAX_MEASURE_SCALE).toBigIntegerExact()
                         : java.math.BigInteger.ZERO;
                 total = total.add(w[i]);
             }

@@ -233,7 +233,7 @@ final class Ast {
         }
     }
 
-    /** {@code earn 1 PTS per 2 L measured [on lines]}: points per step of a measured unit. */
+    /** {@code earn 1 PTS per 2 L measured [on lines]}: points per step of a measured unit; unit "": per 3 items. */
     record PerMeasure(Pos pos, Amount amount, BigDecimal step, String unit, Lines lines) implements Act {
     }
 

@@ -539,8 +539,19 @@ final class Compiler {
         }
         if (a instanceof Ast.PerMeasure m) {
             Points per = points(m.amount());
-            return Actions.perMeasureOn(m.lines() == null ? LineMatcher.anyLine() : lines(m.lines()), per, m.step(),
-                    m.unit());
+            LineMatcher on = m.lines() == null ? LineMatcher.anyLine() : lines(m.lines());
+            if (m.unit().isEmpty()) {
+                long step;
+                try {
+                    step = m.step().longValueExact();
+                } catch (ArithmeticException notWhole) {
+                    report(m.pos(), "items per step must be a whole number from 1 to " + Long.MAX_VALUE + "; got "
+                            + Inputs.shown(m.step()));
+                    throw new Skip();
+                }
+                return Actions.perItemsOn(on, per, step);
+            }
+            return Actions.perMeasureOn(on, per, m.step(), m.unit());
         }
         Ast.Earn e = (Ast.Earn) a;
         Points pts = points(e.amount());

@@ -818,6 +818,21 @@ final class Parser {
             }
             return new Ast.PerMeasure(per.pos(), a, per.value(), per.currency().value(), lines);
         }
+        String code = per.currency().value();
+        if (!code.equals("items") && !code.matches("[A-Z]{3}") && Names.closest(code, List.of("items")) != null) {
+            Pos at = per.currency().pos();
+            problems.add(new Problem(at.line(), at.column(), at.text(), "expected an ISO currency code, 'items' or a"
+                    + " unit and 'measured', found '" + Inputs.shown(code) + "'; did you mean 'items'?"));
+            throw new Fail();
+        }
+        if (code.equals("items")) { // per 3 items: counted units, in steps
+            Lines lines = null;
+            if (peek().is("on")) {
+                i++;
+                lines = lines(false);
+            }
+            return new Ast.PerMeasure(per.pos(), a, per.value(), "", lines);
+        }
         EarningBase base = base(true);
         Lines lines = null;
         if (peek().is("on")) {

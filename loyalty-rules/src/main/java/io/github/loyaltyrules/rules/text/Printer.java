@@ -358,7 +358,8 @@ final class Printer {
             return "earn " + amount(p.amount()) + " per item" + (p.lines() == null ? "" : " on " + lines(p.lines()));
         }
         if (a instanceof Ast.PerMeasure m) {
-            return "earn " + amount(m.amount()) + " per " + m.step().toPlainString() + " " + m.unit() + " measured"
+            return "earn " + amount(m.amount()) + " per " + m.step().toPlainString() + " "
+                    + (m.unit().isEmpty() ? "items" : m.unit() + " measured")
                     + (m.lines() == null ? "" : " on " + lines(m.lines()));
         }
         Ast.Earn e = (Ast.Earn) a;

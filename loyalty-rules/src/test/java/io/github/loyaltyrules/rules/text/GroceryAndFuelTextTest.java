@@ -180,21 +180,24 @@ class GroceryAndFuelTextTest {
                 rule base then earn 1 PTS per 1.00 EUR excluding tax;
                 rule big when basket >= 50.00 EUR net of discounts excluding tax then earn 20 PTS;
                 rule wine when spend on category = "wine" >= 20.00 EUR net of discounts then earn 5 PTS;
+                rule cases "10 points per 3 bottles" then earn 10 PTS per 3 items on category = "wine";
+                rule single then earn 1 PTS per 1 items on sku = "CORK";
                 """;
         ParsedProgram p = ProgramText.parse(terms);
         String text = ProgramText.print(p);
         assertThat(text).contains("earn 1 PTS per 1.00 EUR excluding tax",
                 "basket >= 50.00 EUR net of discounts excluding tax",
-                "spend on category = \"wine\" >= 20.00 EUR net of discounts");
+                "spend on category = \"wine\" >= 20.00 EUR net of discounts",
+                "earn 10 PTS per 3 items on category = \"wine\"", "earn 1 PTS per item on sku = \"CORK\"");
         assertThat(ProgramText.print(ProgramText.parse(text))).isEqualTo(text);
 
         // 60.00 of wine with 12.00 tax in it and 5.00 off: base 48.00 ex tax -> 48; basket 43.00 net ex tax: no
-        // bonus; wine 55.00 net -> 5
+        // bonus; wine 55.00 net -> 5; 4 bottles -> 1 step of 3 -> 10
         Purchase wine = new Purchase(List.of(BasketLine.of("W", "RIOJA", "wine", 4, eur("15.00")).withTax(eur("12.00"))),
                 "s", "pos", List.of(), java.util.Set.of(), List.of(Discount.order(eur("5.00"))));
         var evaluation = p.toVersion().engine()
                 .evaluate(Shop.context(Shop.member("m").build(), wine, Shop.at(6, 4, 12, 0)));
         assertThat(evaluation.awards()).extracting(a -> a.ruleId() + "=" + a.amount())
-                .containsExactly("base=48", "wine=5");
+                .containsExactly("base=48", "wine=5", "cases=10");
     }
 }

@@ -158,7 +158,9 @@ final class JavaPrograms {
                         Arbitraries.of(EarningBase.class)).as(Actions::perUnitSpentOn),
                 Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points),
                         Arbitraries.integers().between(1, 5000).map(k -> BigDecimal.valueOf(k, 3)),
-                        Arbitraries.of("L", "kg")).as(Actions::perMeasureOn));
+                        Arbitraries.of("L", "kg")).as(Actions::perMeasureOn),
+                Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points), Arbitraries.longs().between(1, 6))
+                        .as(Actions::perItemsOn));
         return Arbitraries.oneOf(one, one.list().ofMinSize(1).ofMaxSize(2).map(l -> Actions.all(l.toArray(new Action[0]))));
     }
 

@@ -120,6 +120,8 @@ final class Programs {
                 Combinators.combine(amount(), cash(), maybeLines, base()).as(Ast.Earn::new),
                 Combinators.combine(amount(), decimal(6, 100_000), Arbitraries.of("L", "kg", "Liter"), maybeLines)
                         .as((a, step, unit, l) -> new Ast.PerMeasure(NOWHERE, a, step, unit, l)),
+                Combinators.combine(amount(), Arbitraries.longs().between(1, 12), maybeLines)
+                        .as((a, step, l) -> new Ast.PerMeasure(NOWHERE, a, BigDecimal.valueOf(step), "", l)),
                 Combinators.combine(amount(), maybeLines).as(Ast.PerItem::new));
     }
 
