@@ -15,7 +15,10 @@ public enum EarningBase {
     NET(true, false),
     /** Line amounts before discounts, less their tax. */
     GROSS_EXCLUDING_TAX(false, true),
-    /** Line amounts less their discounts and tax. */
+    /**
+     * Line amounts less their discounts and the tax in what is left: a line's tax in proportion to the
+     * part of its amount left after discounts (see {@link Purchase#baseAmounts(EarningBase)}).
+     */
     NET_EXCLUDING_TAX(true, true);
 
     private final boolean net;

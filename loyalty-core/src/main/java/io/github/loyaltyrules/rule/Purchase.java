@@ -6,6 +6,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -251,7 +252,9 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
     /**
      * Returns each line's amount on an earning base, in line order: the line amount, less (for a net base)
      * the discounts off the line and its share of the order-level discounts, less (for a tax-excluded base)
-     * its tax, and never below zero. Order-level discounts are shared out pro rata by the line amounts after
+     * the tax in what is left: the line's tax in proportion to what is left of its amount, so the amount
+     * left times {@code (amount - tax) / amount}, rounded down to the minor unit (without discounts, exactly
+     * the amount less its tax). Never below zero. Order-level discounts are shared out pro rata by the line amounts after
      * line discounts, in whole minor units, the remainder one minor unit at a time to the lines with the
      * largest remainders (the first such line on a tie): the shares add up exactly to the discount.
      *
@@ -287,8 +290,15 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
         }
         List<Money> amounts = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            BigDecimal a = base.excludingTax() ? out[i].subtract(lines.get(i).tax().amount()) : out[i];
-            amounts.add(Money.of(a.signum() < 0 ? BigDecimal.ZERO : a, currency));
+            BigDecimal a = out[i];
+            BasketLine line = lines.get(i);
+            if (base.excludingTax() && !line.tax().isZero()) {
+                // the tax in what is left of the line: its tax in proportion, so the untaxed part is
+                // left * (amount - tax) / amount, rounded down to the minor unit (exact without discounts)
+                BigDecimal amount = line.amount().amount();
+                a = a.multiply(amount.subtract(line.tax().amount())).divide(amount, a.scale(), RoundingMode.FLOOR);
+            }
+            amounts.add(Money.of(a, currency));
         }
         return amounts;
     }

@@ -191,7 +191,8 @@ class GroceryAndFuelTextTest {
                 "earn 10 PTS per 3 items on category = \"wine\"", "earn 1 PTS per item on sku = \"CORK\"");
         assertThat(ProgramText.print(ProgramText.parse(text))).isEqualTo(text);
 
-        // 60.00 of wine with 12.00 tax in it and 5.00 off: base 48.00 ex tax -> 48; basket 43.00 net ex tax: no
+        // 60.00 of wine with 12.00 tax in it and 5.00 off: base 48.00 ex tax -> 48; basket 55.00 * 48 / 60 = 44.00
+        // net ex tax: no
         // bonus; wine 55.00 net -> 5; 4 bottles -> 1 step of 3 -> 10
         Purchase wine = new Purchase(List.of(BasketLine.of("W", "RIOJA", "wine", 4, eur("15.00")).withTax(eur("12.00"))),
                 "s", "pos", List.of(), java.util.Set.of(), List.of(Discount.order(eur("5.00"))));
