@@ -504,6 +504,9 @@ public final class LoyaltyProgram {
      *   "receipts": [{"key": "till-7/0001", "kind": "PURCHASE", "at": ..., "programVersion": "v1",
      *                 "purchase": {"store": ..., "channel": ..., "lines": [{"id": "1", "sku": ...,
      *                     "category": ..., "quantity": 1, "unitPrice": "3.40", "moneyCurrency": "GBP"}]},
+     *                     (a measured or taxed line adds "measure", "unit", "tax"; a purchase with tenders,
+     *                     codes or discounts adds "tenders": [{"method", "amount"}], "codes": [...] and
+     *                     "discounts": [{"line" ("" for the order), "amount"}])
      *                 "profileAsSeen": {"tier": ..., "tags": [...], "attributes": {...}, "birthday": ...,
      *                     "purchasesBefore": 0, "tierMultiplier": "1", "perks": [...]},
      *                 "awards": [{"rule": "visit", "name": "10 points a visit", "currency": "PTS", "amount": 10}]}],

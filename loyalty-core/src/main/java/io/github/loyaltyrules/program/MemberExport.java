@@ -275,9 +275,40 @@ final class MemberExport {
                 w.beginObject().name("id").value(l.lineId()).name("sku").value(l.sku())
                         .name("category").value(l.category()).name("quantity").value(l.quantity())
                         .name("unitPrice").value(l.unitPrice().amount().toPlainString())
-                        .name("moneyCurrency").value(l.unitPrice().currency().getCurrencyCode()).endObject();
+                        .name("moneyCurrency").value(l.unitPrice().currency().getCurrencyCode());
+                if (l.isMeasured()) {
+                    w.name("measure").value(l.measure().toPlainString()).name("unit").value(l.unit());
+                }
+                if (!l.tax().isZero()) {
+                    w.name("tax").value(l.tax().amount().toPlainString());
+                }
+                w.endObject();
             }
-            w.endArray().endObject();
+            w.endArray();
+            if (!p.tenders().isEmpty()) { // only for a purchase with them: other documents are as they were
+                w.name("tenders").beginArray();
+                for (io.github.loyaltyrules.rule.Tender t : p.tenders()) {
+                    w.beginObject().name("method").value(t.method()).name("amount")
+                            .value(t.amount().amount().toPlainString()).endObject();
+                }
+                w.endArray();
+            }
+            if (!p.codes().isEmpty()) {
+                w.name("codes").beginArray();
+                for (String c : p.codes()) {
+                    w.value(c);
+                }
+                w.endArray();
+            }
+            if (!p.discounts().isEmpty()) {
+                w.name("discounts").beginArray();
+                for (io.github.loyaltyrules.rule.Discount d : p.discounts()) {
+                    w.beginObject().name("line").value(d.lineId()).name("amount")
+                            .value(d.amount().amount().toPlainString()).endObject();
+                }
+                w.endArray();
+            }
+            w.endObject();
         }
         if (r.activity() instanceof MemberEvent e) {
             w.name("event").beginObject().name("type").value(e.type());

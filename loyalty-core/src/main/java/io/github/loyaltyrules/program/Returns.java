@@ -8,6 +8,7 @@ import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.InvalidReversalException;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.UnknownPostingException;
@@ -165,7 +166,7 @@ final class Returns {
                     - units.getOrDefault(line.lineId(), 0L);
             if (keep > 0) {
                 allReturned = false;
-                kept.add(BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice()));
+                kept.add(keep == line.quantity() ? line : keptPart(line, keep));
             }
         }
         if (!kept.isEmpty()) {
@@ -216,6 +217,65 @@ final class Returns {
                 bought.key(), v.id()), returnRecord.key(), new Evaluation(returnRecord.awards()));
     }
 
+    /** The kept units of a line, with their part of its tax, rounded down. */
+    private static BasketLine keptPart(BasketLine line, long keep) {
+        BasketLine kept = BasketLine.of(line.lineId(), line.sku(), line.category(), keep, line.unitPrice());
+        return line.tax().isZero() ? kept : kept.withTax(part(line.tax(), keep, line.quantity()));
+    }
+
+    /** {@code m * k / n}, rounded down to the currency's minor unit. */
+    private static Money part(Money m, long k, long n) {
+        return Money.of(m.amount().multiply(java.math.BigDecimal.valueOf(k))
+                .divide(java.math.BigDecimal.valueOf(n), m.amount().scale(), java.math.RoundingMode.FLOOR), m.currency());
+    }
+
+    /**
+     * The purchase as kept after a return: the same store, channel, tenders and codes; each line discount
+     * in proportion to the units of its line kept, and as order discount what the kept units had of it:
+     * each kept line's share of the order discounts (as {@link Purchase#baseAmounts} shared them out) in
+     * proportion to its units kept. Parts of a unit are rounded down, so a fully kept line keeps exactly
+     * its discounts and its net amount.
+     */
+    static Purchase keptPurchase(Purchase purchase, List<BasketLine> keptLines) {
+        if (purchase.discounts().isEmpty()) {
+            return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(),
+                    purchase.codes(), List.of());
+        }
+        Map<String, BasketLine> now = new HashMap<>();
+        for (BasketLine line : keptLines) {
+            now.put(line.lineId(), line);
+        }
+        java.util.Currency currency = keptLines.get(0).unitPrice().currency();
+        Map<String, Money> lineOff = new HashMap<>();
+        List<io.github.loyaltyrules.rule.Discount> discounts = new ArrayList<>();
+        for (io.github.loyaltyrules.rule.Discount d : purchase.discounts()) {
+            if (!d.orderLevel()) {
+                lineOff.merge(d.lineId(), d.amount(), Money::plus);
+            }
+        }
+        List<Money> net = purchase.baseAmounts(io.github.loyaltyrules.rule.EarningBase.NET);
+        Money orderOff = Money.zero(currency);
+        for (int i = 0; i < purchase.lines().size(); i++) {
+            BasketLine was = purchase.lines().get(i);
+            BasketLine kept = now.get(was.lineId());
+            if (kept == null) {
+                continue;
+            }
+            Money off = lineOff.getOrDefault(was.lineId(), Money.zero(currency));
+            Money keptOff = part(off, kept.quantity(), was.quantity());
+            if (!keptOff.isZero()) {
+                discounts.add(io.github.loyaltyrules.rule.Discount.line(was.lineId(), keptOff));
+            }
+            Money share = was.amount().minus(off).minus(net.get(i)); // its share of the order discounts
+            orderOff = orderOff.plus(part(share, kept.quantity(), was.quantity()));
+        }
+        if (!orderOff.isZero()) {
+            discounts.add(io.github.loyaltyrules.rule.Discount.order(orderOff));
+        }
+        return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(), purchase.codes(),
+                discounts);
+    }
+
     /**
      * Evaluates the kept basket again under the purchase's version and returns claw-back lines for what
      * the purchase keeps after line shares of each rule and currency the kept basket no longer earns at
@@ -229,7 +289,7 @@ final class Returns {
             return List.of();
         }
         Purchase purchase = (Purchase) bought.activity();
-        Purchase kept = new Purchase(keptLines, purchase.store(), purchase.channel());
+        Purchase kept = keptPurchase(purchase, keptLines);
         Evaluation again = v.engine().reevaluate(new RuleContext(bought.profile(), kept,
                 bought.at().atZone(context.ledger.zone()), bought.key(), v.id()));
         Map<String, Long> earns = new HashMap<>();

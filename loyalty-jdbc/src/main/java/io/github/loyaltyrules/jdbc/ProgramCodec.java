@@ -8,10 +8,12 @@ import io.github.loyaltyrules.program.spi.ReceiptRecord;
 import io.github.loyaltyrules.program.spi.ReturnState;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.Discount;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.Tender;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -34,6 +36,12 @@ import java.util.Set;
 final class ProgramCodec {
 
     private static final long FORMAT = 1;
+    /**
+     * The format of a purchase record whose purchase has tenders, codes, discounts, tax or measured lines:
+     * format 1 and, after each line, its measure, unit and tax, and after the lines the tenders, codes and
+     * discounts. Purchases without them are still written in format 1, as before.
+     */
+    private static final long FORMAT_PAID = 2;
 
     private ProgramCodec() {
     }
@@ -78,12 +86,14 @@ final class ProgramCodec {
     }
 
     private static final class In extends TextFields.Reader {
+        final long format;
+
         In(String s) {
             super(s);
-            long format = num();
-            if (format != FORMAT) {
+            format = num();
+            if (format != FORMAT && format != FORMAT_PAID) {
                 throw new IllegalStateException("stored program row has format " + format + "; this version reads "
-                        + FORMAT);
+                        + FORMAT + " and " + FORMAT_PAID);
             }
         }
 
@@ -175,7 +185,9 @@ final class ProgramCodec {
     // ------------------------------------------------------------------ records
 
     static String record(ReceiptRecord r) {
-        Out o = new Out().num(FORMAT).str(r.programVersion()).num(r.at().getEpochSecond()).num(r.at().getNano());
+        boolean paid = r.kind() == ReceiptRecord.Kind.PURCHASE && paid((Purchase) r.activity());
+        Out o = new Out().num(paid ? FORMAT_PAID : FORMAT).str(r.programVersion()).num(r.at().getEpochSecond())
+                .num(r.at().getNano());
         switch (r.kind()) {
             case PURCHASE -> {
                 Purchase p = (Purchase) r.activity();
@@ -183,6 +195,19 @@ final class ProgramCodec {
                 for (BasketLine l : p.lines()) {
                     o.str(l.lineId()).str(l.sku()).str(l.category()).num(l.quantity())
                             .decimal(l.unitPrice().amount()).str(l.unitPrice().currency().getCurrencyCode());
+                    if (paid) {
+                        o.decimal(l.measure()).str(l.unit()).decimal(l.tax().amount());
+                    }
+                }
+                if (paid) {
+                    o.num(p.tenders().size());
+                    for (Tender t : p.tenders()) {
+                        o.str(t.method()).decimal(t.amount().amount());
+                    }
+                    o.strings(p.codes()).num(p.discounts().size());
+                    for (Discount d : p.discounts()) {
+                        o.str(d.lineId()).decimal(d.amount().amount());
+                    }
                 }
                 MemberProfile m = r.profile();
                 o.str(m.tier()).strings(m.tags()).texts(m.attributes())
@@ -211,6 +236,19 @@ final class ProgramCodec {
         return o.sb.toString();
     }
 
+    /** Whether a purchase needs {@link #FORMAT_PAID}: it has tenders, codes, discounts, tax or measured lines. */
+    private static boolean paid(Purchase p) {
+        if (!p.tenders().isEmpty() || !p.codes().isEmpty() || !p.discounts().isEmpty()) {
+            return true;
+        }
+        for (BasketLine l : p.lines()) {
+            if (l.isMeasured() || !l.tax().isZero()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ReceiptRecord record(ReceiptRecord.Kind kind, IdempotencyKey key, MemberId member, String text) {
         In in = new In(text);
         String version = in.str();
@@ -228,15 +266,35 @@ final class ProgramCodec {
                 String channel = in.str();
                 int n = in.count();
                 List<BasketLine> lines = new ArrayList<>(n);
+                boolean paid = in.format == FORMAT_PAID;
                 for (int i = 0; i < n; i++) {
                     String id = in.str();
                     String sku = in.str();
                     String category = in.str();
                     long quantity = in.num();
                     BigDecimal price = in.decimal();
-                    lines.add(new BasketLine(id, sku, category, quantity, Money.of(price, Currency.getInstance(in.str()))));
+                    Currency currency = Currency.getInstance(in.str());
+                    lines.add(paid ? new BasketLine(id, sku, category, quantity, Money.of(price, currency), in.decimal(),
+                            in.str(), Money.of(in.decimal(), currency))
+                            : new BasketLine(id, sku, category, quantity, Money.of(price, currency)));
                 }
-                purchase = new Purchase(lines, store, channel);
+                if (paid) {
+                    Currency currency = lines.get(0).unitPrice().currency();
+                    int t = in.count();
+                    List<Tender> tenders = new ArrayList<>(t);
+                    for (int i = 0; i < t; i++) {
+                        tenders.add(Tender.of(in.str(), Money.of(in.decimal(), currency)));
+                    }
+                    Set<String> codes = in.strings();
+                    int d = in.count();
+                    List<Discount> discounts = new ArrayList<>(d);
+                    for (int i = 0; i < d; i++) {
+                        discounts.add(new Discount(in.str(), Money.of(in.decimal(), currency)));
+                    }
+                    purchase = new Purchase(lines, store, channel, tenders, codes, discounts);
+                } else {
+                    purchase = new Purchase(lines, store, channel);
+                }
                 String tier = in.str();
                 Set<String> tags = in.strings();
                 Map<String, String> attributes = in.texts();

@@ -43,6 +43,38 @@ class ProgramCodecTest {
     }
 
     @Test
+    void aPaidPurchaseKeepsItsTendersCodesDiscountsTaxAndMeasuresAndAPlainOneItsOldFormat() {
+        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
+        InMemoryProgramStore store = InMemoryProgramStore.create();
+        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC).currency(pts).build(),
+                ProgramStoreContract.V1, TierLookup.NONE, store);
+        MemberId ann = MemberId.of("ann");
+        Instant t = Instant.parse("2026-05-01T10:00:00.5Z");
+        p.enrol(ann, t.minusSeconds(60));
+        Purchase paid = new Purchase(List.of(
+                BasketLine.of("1", "LATTE", "coffee", 3, Money.of("3.40", "EUR")).withTax(Money.of("1.70", "EUR")),
+                BasketLine.measured("2", "DIESEL", "fuel", new java.math.BigDecimal("42.370"), "L",
+                        Money.of("76.22", "EUR"))),
+                "store-1", "pos", List.of(io.github.loyaltyrules.rule.Tender.of("STORECARD", Money.of("50.00", "EUR")),
+                        io.github.loyaltyrules.rule.Tender.of("CASH", Money.of("30.00", "EUR"))),
+                java.util.Set.of("SPRING-10", "welcome"),
+                List.of(io.github.loyaltyrules.rule.Discount.line("1", Money.of("0.50", "EUR")),
+                        io.github.loyaltyrules.rule.Discount.order(Money.of("1.00", "EUR"))));
+        p.purchase(ann, paid, t, IdempotencyKey.of("o-1"));
+        p.purchase(ann, Purchase.of("store-1", "pos", List.of(BasketLine.of("1", "LATTE", "coffee", 1,
+                Money.of("3.40", "EUR")))), t.plusSeconds(1), IdempotencyKey.of("o-2"));
+
+        ReceiptRecord record = store.receipt(IdempotencyKey.of("o-1")).orElseThrow();
+        String text = ProgramCodec.record(record);
+        ReceiptRecord back = ProgramCodec.record(record.kind(), record.key(), record.member(), text);
+        assertThat(back).isEqualTo(record);
+        assertThat(back.activity()).isEqualTo(paid);
+        assertThat(text).startsWith("2;");
+        ReceiptRecord plain = store.receipt(IdempotencyKey.of("o-2")).orElseThrow();
+        assertThat(ProgramCodec.record(plain)).startsWith("1;");
+    }
+
+    @Test
     void aRowOfAnotherFormatIsRefused() {
         assertThatThrownBy(() -> ProgramCodec.record(ReceiptRecord.Kind.REWARD, IdempotencyKey.of("k"),
                 MemberId.of("ann"), "9;2:v1;0;0;3:cup0;"))

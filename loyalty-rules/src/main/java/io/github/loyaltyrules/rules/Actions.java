@@ -2,9 +2,14 @@ package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
+import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rules.internal.ActionNodes;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The built-in actions.
@@ -75,6 +80,65 @@ public final class Actions {
     }
 
     /**
+     * Returns an action granting {@code rate} per whole {@code step} spent on the lines selected by
+     * {@code matcher}, the spend counted on an earning base: e.g. on the amount net of discounts
+     * ({@link EarningBase#NET}) or without tax ({@link EarningBase#GROSS_EXCLUDING_TAX}). Each line's share
+     * is pro rata by its amount on that base. On {@link EarningBase#GROSS} it is
+     * {@link #perUnitSpentOn(LineMatcher, Points, Money)}.
+     *
+     * @param matcher the lines the spend is counted on
+     * @param rate the points per step; positive
+     * @param step the spend step, e.g. 1.00 EUR; positive
+     * @param base the amounts counted
+     * @return the action
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the rate or step is not positive
+     */
+    public static Action perUnitSpentOn(LineMatcher matcher, Points rate, Money step, EarningBase base) {
+        Objects.requireNonNull(base, "earning base must not be null");
+        ActionNodes.PerUnitSpent gross = (ActionNodes.PerUnitSpent) perUnitSpentOn(matcher, rate, step);
+        return base == EarningBase.GROSS ? gross : new ActionNodes.PerUnitSpent(matcher, rate, step, base);
+    }
+
+    /**
+     * Returns an action granting {@code rate} per whole {@code step} measured on the selected lines in a
+     * unit, e.g. 1 point per 2 litres of fuel: the exact decimal measures of the selected measured lines
+     * ({@link io.github.loyaltyrules.rule.BasketLine#measured}) in that unit are added, divided by the step
+     * and rounded down. Counted lines and lines in other units count nothing. Each line's share is pro rata
+     * by its measure.
+     *
+     * @param matcher the lines counted
+     * @param rate the points per step; positive
+     * @param step the step of the measure, e.g. 2; positive, at most
+     *        {@value io.github.loyaltyrules.rule.BasketLine#MAX_MEASURE_SCALE} decimals and
+     *        {@value io.github.loyaltyrules.rule.BasketLine#MAX_MEASURE_DIGITS} digits
+     * @param unit the unit, e.g. {@code "L"}, {@code "kg"}: 1 to 16 letters, as the lines write it
+     * @return the action
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the rate or step is not positive, the step has too many decimals or
+     *         digits, or the unit is not 1 to 16 letters
+     */
+    public static Action perMeasureOn(LineMatcher matcher, Points rate, BigDecimal step, String unit) {
+        Objects.requireNonNull(matcher, "line matcher must not be null");
+        Objects.requireNonNull(rate, "rate must not be null");
+        Objects.requireNonNull(step, "measure step must not be null");
+        Objects.requireNonNull(unit, "unit must not be null");
+        positive(rate, "rate");
+        if (!UNIT.matcher(unit).matches()) {
+            throw new InvalidRuleException("unit must be 1 to 16 letters, e.g. \"L\" or \"kg\"; got '"
+                    + Inputs.shown(unit) + "'");
+        }
+        BigDecimal s = step.signum() > 0 ? step.stripTrailingZeros() : step;
+        if (s.signum() <= 0 || s.scale() > BasketLine.MAX_MEASURE_SCALE
+                || (long) s.precision() - s.scale() > BasketLine.MAX_MEASURE_DIGITS) {
+            throw new InvalidRuleException("measure step must be positive with at most "
+                    + BasketLine.MAX_MEASURE_SCALE + " decimals and " + BasketLine.MAX_MEASURE_DIGITS
+                    + " digits; got " + Inputs.shown(step) + " " + Inputs.shown(unit));
+        }
+        return new ActionNodes.PerMeasure(matcher, rate, s.scale() < 0 ? s.setScale(0) : s, unit);
+    }
+
+    /**
      * Returns an action granting {@code perItem} for every unit on the lines selected by
      * {@code matcher}, e.g. 10 points per bottle. Each line's share is its own units times the rate.
      *
@@ -107,6 +171,31 @@ public final class Actions {
         }
         return new ActionNodes.All(List.of(actions));
     }
+
+    /**
+     * Returns an action granting {@code rate} per whole {@code step} items on the selected lines, e.g. 10
+     * points per 3 bottles: the units of the selected lines are added, divided by the step and rounded
+     * down; a measured line is one item, as for {@link #perItem}. Each line's share is pro rata by its
+     * units. A step of 1 is {@link #perItem(LineMatcher, Points)}.
+     *
+     * @param matcher the lines counted
+     * @param rate the points per step; positive
+     * @param step the number of items per step; at least 1
+     * @return the action
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the rate is not positive or the step is less than 1
+     */
+    public static Action perItemsOn(LineMatcher matcher, Points rate, long step) {
+        Objects.requireNonNull(matcher, "line matcher must not be null");
+        Objects.requireNonNull(rate, "rate must not be null");
+        positive(rate, "rate");
+        if (step < 1) {
+            throw new InvalidRuleException("items per step must be at least 1; got " + step);
+        }
+        return step == 1 ? perItem(matcher, rate) : new ActionNodes.PerMeasure(matcher, rate, BigDecimal.valueOf(step), "");
+    }
+
+    private static final Pattern UNIT = Pattern.compile("\\p{L}{1,16}");
 
     private static void positive(Points points, String what) {
         if (points.isZero()) {

@@ -153,7 +153,7 @@ abstract class CompiledCondition {
             if (basket == null) {
                 return false; // not a purchase
             }
-            long total = threshold < 0 ? -1 : basket.totalOrMinusOne();
+            long total = threshold < 0 ? -1 : basket.totalOrMinusOne(node.base());
             if (total < 0) {
                 return node.test(context);
             }
@@ -181,7 +181,7 @@ abstract class CompiledCondition {
             if (!basket.currency().equals(currency)) {
                 return false; // every line is in the basket's currency: a matching line's differs, or none matches
             }
-            long spend = threshold < 0 ? -1 : basket.spendOrNegative(node.matcher());
+            long spend = threshold < 0 ? -1 : basket.spendOrNegative(node.matcher(), node.base());
             if (spend == -1) {
                 return node.test(context);
             }

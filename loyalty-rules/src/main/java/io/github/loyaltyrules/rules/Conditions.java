@@ -1,6 +1,8 @@
 package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.ledger.Money;
+import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rules.internal.Nodes;
@@ -85,6 +87,23 @@ public final class Conditions {
     }
 
     /**
+     * Returns a condition that holds for a purchase whose basket total on an earning base is at least
+     * {@code threshold}, e.g. 50.00 EUR net of discounts ({@link EarningBase#NET}). On
+     * {@link EarningBase#GROSS} it is {@link #basketAtLeast(Money)}.
+     *
+     * @param threshold the least basket total; not negative
+     * @param base the amounts counted
+     * @return the condition
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the threshold is negative
+     */
+    public static Condition basketAtLeast(Money threshold, EarningBase base) {
+        Objects.requireNonNull(base, "earning base must not be null");
+        Condition gross = basketAtLeast(threshold);
+        return base == EarningBase.GROSS ? gross : new Nodes.BasketAtLeast(threshold, base);
+    }
+
+    /**
      * Returns a condition that holds for a purchase with at least one line selected by {@code matcher}.
      *
      * @param matcher the line matcher
@@ -131,6 +150,67 @@ public final class Conditions {
             throw new InvalidRuleException("spend threshold must not be negative; got " + threshold);
         }
         return new Nodes.LinesSpend(matcher, threshold);
+    }
+
+    /**
+     * Returns a condition that holds for a purchase that spends at least {@code threshold} on lines
+     * selected by {@code matcher}, counted on an earning base. On {@link EarningBase#GROSS} it is
+     * {@link #spendAtLeast(LineMatcher, Money)}.
+     *
+     * @param matcher the line matcher
+     * @param threshold the least spend on those lines; not negative
+     * @param base the amounts counted
+     * @return the condition
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if the threshold is negative
+     */
+    public static Condition spendAtLeast(LineMatcher matcher, Money threshold, EarningBase base) {
+        Objects.requireNonNull(base, "earning base must not be null");
+        Condition gross = spendAtLeast(matcher, threshold);
+        return base == EarningBase.GROSS ? gross : new Nodes.LinesSpend(matcher, threshold, base);
+    }
+
+    /**
+     * Returns a condition that holds for a purchase with one of the codes applied
+     * ({@link io.github.loyaltyrules.rule.Purchase#codes()}), e.g. a coupon code {@code "WELCOME"}.
+     * Codes compare in upper case.
+     *
+     * @param codes the codes; at least one, each 1 to 64 letters, digits, {@code _} or {@code -}
+     * @return the condition
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if none is given or one is malformed
+     */
+    public static Condition code(String... codes) {
+        return new Nodes.CodeIn(upper("code", codes));
+    }
+
+    /**
+     * Returns a condition that holds for a purchase paid, in whole or in part, with one of the tender
+     * methods ({@link io.github.loyaltyrules.rule.Purchase#tenders()}), e.g. {@code "STORECARD"}. Methods
+     * compare in upper case.
+     *
+     * @param methods the tender methods; at least one, each 1 to 64 letters, digits, {@code _} or {@code -}
+     * @return the condition
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRuleException if none is given or one is malformed
+     */
+    public static Condition paidWith(String... methods) {
+        return new Nodes.PaidWith(upper("tender", methods));
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private static Set<String> upper(String what, String... values) {
+        Set<String> names = Nodes.names(what, values);
+        Set<String> out = new java.util.TreeSet<>();
+        for (String v : names) {
+            if (!CODE.matcher(v).matches()) {
+                throw new InvalidRuleException("a " + what + " must be 1 to 64 letters, digits, '_' or '-'; got '"
+                        + Inputs.shown(v) + "'");
+            }
+            out.add(v.toUpperCase(java.util.Locale.ROOT));
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.NearMiss;
 import io.github.loyaltyrules.rule.Purchase;
@@ -10,6 +11,7 @@ import io.github.loyaltyrules.rule.Quotas;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.Shortfall;
 import io.github.loyaltyrules.rule.Shortfall.Kind;
+import io.github.loyaltyrules.rules.internal.ActionNodes;
 import io.github.loyaltyrules.rules.internal.Nodes;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -157,16 +159,23 @@ final class NearMisses {
         Purchase purchase = context.activity() instanceof Purchase p ? p : null;
         boolean needsPurchase = c instanceof Nodes.BasketAtLeast || c instanceof Nodes.LinesSpend
                 || c instanceof Nodes.LinesMatch || c instanceof Nodes.StoreIn || c instanceof Nodes.ChannelIn
-                || c instanceof Nodes.FirstPurchase;
+                || c instanceof Nodes.FirstPurchase || c instanceof Nodes.CodeIn || c instanceof Nodes.PaidWith;
         if (needsPurchase && purchase == null) {
             return Shortfall.ofValues(Kind.EVENT_TYPE, "only on a purchase", Set.of(Purchase.TYPE),
                     context.activity().type());
         }
         if (c instanceof Nodes.BasketAtLeast b) {
-            return amounts(Kind.BASKET_TOTAL, "basket", b.threshold(), purchase.total());
+            return amounts(Kind.BASKET_TOTAL, "basket" + base(b.base()), b.threshold(), purchase.total(b.base()));
         }
         if (c instanceof Nodes.LinesSpend s) {
-            return amounts(Kind.SPEND, "spend on " + lines(s.matcher()), s.threshold(), spend(purchase, s.matcher()));
+            return amounts(Kind.SPEND, "spend on " + lines(s.matcher()) + base(s.base()), s.threshold(),
+                    spend(purchase, s.matcher(), s.base()));
+        }
+        if (c instanceof Nodes.CodeIn k) {
+            return Shortfall.of(Kind.CONDITION, "needs code " + or(k.codes()));
+        }
+        if (c instanceof Nodes.PaidWith w) {
+            return Shortfall.of(Kind.CONDITION, "needs payment with " + or(w.methods()));
         }
         if (c instanceof Nodes.LinesMatch m) {
             long units = 0;
@@ -260,14 +269,21 @@ final class NearMisses {
     }
 
     /** What the matching lines cost, in the basket's money currency. */
-    private static Money spend(Purchase purchase, LineMatcher matcher) {
+    private static Money spend(Purchase purchase, LineMatcher matcher, EarningBase base) {
         Money sum = Money.zero(purchase.lines().get(0).unitPrice().currency());
-        for (BasketLine line : purchase.lines()) {
+        List<Money> amounts = base == EarningBase.GROSS ? null : purchase.baseAmounts(base);
+        for (int i = 0; i < purchase.lines().size(); i++) {
+            BasketLine line = purchase.lines().get(i);
             if (matcher.matches(line) && line.unitPrice().currency().equals(sum.currency())) {
-                sum = sum.plus(line.amount());
+                sum = sum.plus(amounts == null ? line.amount() : amounts.get(i));
             }
         }
         return sum;
+    }
+
+    /** An earning base other than the gross one in words, after the amount it qualifies. */
+    private static String base(EarningBase base) {
+        return base == EarningBase.GROSS ? "" : ActionNodes.PerUnitSpent.baseText(base);
     }
 
     /** A condition in words, for an exclusion; names attributes, never values. */
@@ -282,10 +298,16 @@ final class NearMisses {
             return "not " + describe(n.part());
         }
         if (c instanceof Nodes.BasketAtLeast b) {
-            return "basket of at least " + b.threshold();
+            return "basket of at least " + b.threshold() + base(b.base());
         }
         if (c instanceof Nodes.LinesSpend s) {
-            return "spend of at least " + s.threshold() + " on " + lines(s.matcher());
+            return "spend of at least " + s.threshold() + base(s.base()) + " on " + lines(s.matcher());
+        }
+        if (c instanceof Nodes.CodeIn k) {
+            return "code " + or(k.codes());
+        }
+        if (c instanceof Nodes.PaidWith w) {
+            return "payment with " + or(w.methods());
         }
         if (c instanceof Nodes.LinesMatch m) {
             return m.minQuantity() + " of " + lines(m.matcher());

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.internal.LineShares;
@@ -100,11 +101,12 @@ public final class ActionNodes {
         }
     }
 
-    /** {@code rate} per whole {@code step} spent on the selected lines. */
+    /** {@code rate} per whole {@code step} spent on the selected lines, counted on an earning base. */
     public static final class PerUnitSpent implements Action, BasketAction {
         private final LineMatcher matcher;
         private final Points rate;
         private final Money step;
+        private final EarningBase base;
         private final Set<String> codes;
         private final String rateText;
         private final boolean all;
@@ -119,6 +121,19 @@ public final class ActionNodes {
          * @param step the spend step; positive
          */
         public PerUnitSpent(LineMatcher matcher, Points rate, Money step) {
+            this(matcher, rate, step, EarningBase.GROSS);
+        }
+
+        /**
+         * Creates the action on an earning base.
+         *
+         * @param matcher the lines the spend is counted on
+         * @param rate the points per step; positive
+         * @param step the spend step; positive
+         * @param base the amounts counted
+         */
+        public PerUnitSpent(LineMatcher matcher, Points rate, Money step, EarningBase base) {
+            this.base = base;
             this.matcher = matcher;
             this.rate = rate;
             this.step = step;
@@ -156,6 +171,15 @@ public final class ActionNodes {
             return step;
         }
 
+        /**
+         * Returns the amounts counted.
+         *
+         * @return the earning base
+         */
+        public EarningBase base() {
+            return base;
+        }
+
         /** A step in whole minor units; 0 (a step is positive) for one beyond a long, counted in decimals. */
         private static long minorUnitsOrZero(Money step) {
             try {
@@ -181,7 +205,7 @@ public final class ActionNodes {
             for (int i = 0; i < basket.size(); i++) {
                 if (all || matcher.matches(basket.line(i))) {
                     lines++;
-                    long sum = spend + basket.amount(i);
+                    long sum = spend + basket.amount(i, base);
                     overflow |= sum < 0;
                     spend = sum;
                 }
@@ -195,7 +219,8 @@ public final class ActionNodes {
                 BigDecimal exact = BigDecimal.ZERO;
                 for (int i = 0; i < basket.size(); i++) {
                     if (all || matcher.matches(basket.line(i))) {
-                        exact = exact.add(basket.line(i).amount().amount());
+                        exact = exact.add(base == EarningBase.GROSS ? basket.line(i).amount().amount()
+                                : basket.purchase().baseAmounts(base).get(i).amount());
                     }
                 }
                 BigDecimal whole = exact.divide(step.amount(), 0, RoundingMode.FLOOR);
@@ -215,10 +240,32 @@ public final class ActionNodes {
                 throw overflow(String.valueOf(units), null);
             }
             String kind = all ? (lines == 1 ? " line" : " lines") : (lines == 1 ? " matching line" : " matching lines");
-            String base = spent != null ? spent + " on " + lines + kind : basket.moneyOn(spend, lines, kind);
-            Explanation how = new Explanation(base, rateText, "", rounding + units + ")", "");
-            return new Grant(rate.currency().code(), amount,
-                    all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
+            String counted = (spent != null ? spent + " on " + lines + kind : basket.moneyOn(spend, lines, kind))
+                    + baseText(base);
+            Explanation how = new Explanation(counted, rateText, "", rounding + units + ")", "");
+            return new Grant(rate.currency().code(), amount, base != EarningBase.GROSS
+                    ? basket.over(amount, all ? null : matcher, base)
+                    : all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
+        }
+
+        /**
+         * Returns how a base other than the gross one reads after an amount, e.g. {@code " net of discounts"};
+         * {@code ""} for the gross base.
+         *
+         * @param base the earning base
+         * @return the words, with a leading space
+         */
+        public static String baseText(EarningBase base) {
+            switch (base) {
+                case NET:
+                    return " net of discounts";
+                case GROSS_EXCLUDING_TAX:
+                    return " excluding tax";
+                case NET_EXCLUDING_TAX:
+                    return " net of discounts, excluding tax";
+                default:
+                    return "";
+            }
         }
 
         /** Points for so many steps beyond a long; {@code spent} is the spend when it was added in decimals. */
@@ -238,17 +285,19 @@ public final class ActionNodes {
         @Override
         public boolean equals(Object o) {
             return o instanceof PerUnitSpent && ((PerUnitSpent) o).matcher.equals(matcher)
-                    && ((PerUnitSpent) o).rate.equals(rate) && ((PerUnitSpent) o).step.equals(step);
+                    && ((PerUnitSpent) o).rate.equals(rate) && ((PerUnitSpent) o).step.equals(step)
+                    && ((PerUnitSpent) o).base == base;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(matcher, rate, step);
+            return Objects.hash(matcher, rate, step, base);
         }
 
         @Override
         public String toString() {
-            return "Actions.perUnitSpentOn(" + matcher + ", " + rateText + ")";
+            return "Actions.perUnitSpentOn(" + matcher + ", " + rateText
+                    + (base == EarningBase.GROSS ? "" : ", " + base) + ")";
         }
     }
 
@@ -355,6 +404,184 @@ public final class ActionNodes {
         @Override
         public String toString() {
             return "Actions.perItem(" + matcher + ", " + perItem + ")";
+        }
+    }
+
+    /**
+     * {@code rate} per whole {@code step} of a unit measured on the selected lines, e.g. 1 point per 2
+     * litres: the measures of the selected lines in that unit are added exactly, divided by the step and
+     * rounded down. With the unit {@code ""}, the units of the selected lines instead, e.g. 1
+     * point per 3 items. The award is shared out over those lines pro rata by their measures or units.
+     */
+    public static final class PerMeasure implements Action, BasketAction {
+        private final LineMatcher matcher;
+        private final Points rate;
+        private final BigDecimal step;
+        private final String unit;
+        private final Set<String> codes;
+        private final String rateText;
+
+        /**
+         * Creates the action.
+         *
+         * @param matcher the lines counted
+         * @param rate the points per step; positive
+         * @param step the step of the measure; positive, stripped of trailing zeros
+         * @param unit the unit, e.g. {@code "L"}, or {@code ""} for counted items
+         */
+        public PerMeasure(LineMatcher matcher, Points rate, BigDecimal step, String unit) {
+            this.matcher = matcher;
+            this.rate = rate;
+            this.step = step;
+            this.unit = unit;
+            this.codes = Set.of(rate.currency().code());
+            this.rateText = rate + " per " + step.toPlainString() + " " + unitText();
+        }
+
+        /** The unit as written after a number: {@code "items"} for counted units. */
+        private String unitText() {
+            return unit.isEmpty() ? "items" : unit;
+        }
+
+        /** What a line counts: its measure in the unit, its units for counted items, or null if it counts nothing. */
+        private BigDecimal counted(BasketLine line) {
+            if (!matcher.matches(line)) {
+                return null;
+            }
+            if (unit.isEmpty()) {
+                return BigDecimal.valueOf(line.quantity()); // a measured line is one item, as for perItem
+            }
+            return unit.equals(line.unit()) ? line.measure() : null;
+        }
+
+        /**
+         * Returns the lines counted.
+         *
+         * @return the matcher
+         */
+        public LineMatcher lines() {
+            return matcher;
+        }
+
+        /**
+         * Returns the points per step.
+         *
+         * @return the rate
+         */
+        public Points rate() {
+            return rate;
+        }
+
+        /**
+         * Returns the step of the measure.
+         *
+         * @return the step
+         */
+        public BigDecimal step() {
+            return step;
+        }
+
+        /**
+         * Returns the unit.
+         *
+         * @return the unit
+         */
+        public String unit() {
+            return unit;
+        }
+
+        @Override
+        public List<Grant> grants(RuleContext c) {
+            return Basket.grants(this, c);
+        }
+
+        @Override
+        public Grant grant(RuleContext c, Basket basket) {
+            if (basket == null) {
+                return null;
+            }
+            BigDecimal measured = BigDecimal.ZERO;
+            int lines = 0;
+            for (int i = 0; i < basket.size(); i++) {
+                BigDecimal m = counted(basket.line(i));
+                if (m != null) {
+                    measured = measured.add(m);
+                    lines++;
+                }
+            }
+            if (lines == 0) {
+                return null;
+            }
+            BigDecimal whole = measured.divide(step, 0, RoundingMode.FLOOR);
+            String base = measured.toPlainString() + " " + unitText() + " on " + lines + (lines == 1 ? " line" : " lines");
+            long amount;
+            try {
+                amount = Math.multiplyExact(whole.longValueExact(), rate.minorUnits());
+            } catch (ArithmeticException e) {
+                throw new AmountOverflowException("earning " + rateText + " on " + Inputs.shown(measured) + " " + unitText()
+                        + " does not fit the exact range of a long in minor units");
+            }
+            Explanation how = new Explanation(base, rateText, "", "floor to whole " + step.toPlainString() + " "
+                    + unitText() + " (" + whole.toPlainString() + ")", "");
+            return new Grant(rate.currency().code(), amount, LineShares.of(basket.lines(),
+                    byMeasure(basket, amount)), how);
+        }
+
+        /** {@code amount} shared over the counted lines by measure, exactly: largest remainders, first on a tie. */
+        private long[] byMeasure(Basket basket, long amount) {
+            int n = basket.size();
+            java.math.BigInteger[] w = new java.math.BigInteger[n];
+            java.math.BigInteger total = java.math.BigInteger.ZERO;
+            for (int i = 0; i < n; i++) {
+                BigDecimal m = counted(basket.line(i));
+                w[i] = m != null ? m.movePointRight(BasketLine.MAX_MEASURE_SCALE).toBigIntegerExact()
+                        : java.math.BigInteger.ZERO;
+                total = total.add(w[i]);
+            }
+            long[] parts = new long[n];
+            java.math.BigInteger[] rest = new java.math.BigInteger[n];
+            java.math.BigInteger a = java.math.BigInteger.valueOf(amount);
+            long left = amount;
+            for (int i = 0; i < n; i++) {
+                java.math.BigInteger[] qr = a.multiply(w[i]).divideAndRemainder(total);
+                parts[i] = qr[0].longValueExact();
+                rest[i] = qr[1];
+                left -= parts[i];
+            }
+            while (left > 0) {
+                int best = -1;
+                for (int i = 0; i < n; i++) {
+                    if (rest[i].signum() > 0 && (best < 0 || rest[i].compareTo(rest[best]) > 0)) {
+                        best = i;
+                    }
+                }
+                parts[best]++;
+                rest[best] = java.math.BigInteger.ZERO;
+                left--;
+            }
+            return parts;
+        }
+
+        @Override
+        public Set<String> currencies() {
+            return codes;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PerMeasure && ((PerMeasure) o).matcher.equals(matcher)
+                    && ((PerMeasure) o).rate.equals(rate) && ((PerMeasure) o).step.equals(step)
+                    && ((PerMeasure) o).unit.equals(unit);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(matcher, rate, step, unit);
+        }
+
+        @Override
+        public String toString() {
+            return "Actions.perMeasure(" + matcher + ", " + rateText + ")";
         }
     }
 

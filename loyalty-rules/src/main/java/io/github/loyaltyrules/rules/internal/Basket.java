@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules.internal;
 import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.internal.LineShares;
@@ -33,6 +34,10 @@ public final class Basket {
     private long[] matched;
     /** The basket total in minor units; -1 if not computed yet, -2 if a line or the total is beyond a long. */
     private long total = -1;
+    /** Line amounts on the other earning bases, by ordinal; null until an action or condition needs them. */
+    private final long[][] based = new long[EarningBase.values().length][];
+    /** Totals on the other earning bases: as {@link #total}. */
+    private final long[] basedTotals = new long[EarningBase.values().length];
 
     private Basket(Purchase purchase) {
         reset(purchase);
@@ -60,6 +65,8 @@ public final class Basket {
         this.amountsRead = false;
         this.weightsRead = false;
         this.total = -1;
+        java.util.Arrays.fill(based, null);
+        java.util.Arrays.fill(basedTotals, -1);
         if (next != null) {
             BasketLine first = lines.get(0);
             this.scale = first.unitPrice().amount().scale();
@@ -87,6 +94,124 @@ public final class Basket {
             amountsRead = true;
         }
         return amounts;
+    }
+
+    /** The line amounts on a base in minor units, computed when first needed. */
+    private long[] amounts(EarningBase base) {
+        if (base == EarningBase.GROSS) {
+            return amounts();
+        }
+        long[] a = based[base.ordinal()];
+        if (a == null) {
+            List<io.github.loyaltyrules.ledger.Money> m = purchase.baseAmounts(base);
+            a = new long[m.size()];
+            for (int i = 0; i < a.length; i++) {
+                BigDecimal x = m.get(i).amount();
+                try {
+                    a[i] = x.movePointRight(x.scale()).longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new AmountOverflowException("amount of line '" + Inputs.shown(lines.get(i).lineId())
+                            + "' on earning base " + base + " does not fit the exact range of a long in minor units");
+                }
+            }
+            based[base.ordinal()] = a;
+        }
+        return a;
+    }
+
+    /**
+     * Returns the basket total on an earning base in minor units, or -1 if a line amount or the total does
+     * not fit in a {@code long}. Never throws.
+     *
+     * @param base the earning base
+     * @return the total, or -1
+     */
+    public long totalOrMinusOne(EarningBase base) {
+        if (base == EarningBase.GROSS) {
+            return totalOrMinusOne();
+        }
+        if (basedTotals[base.ordinal()] == -1) {
+            long sum;
+            try {
+                sum = 0;
+                for (long x : amounts(base)) {
+                    sum = Math.addExact(sum, x);
+                }
+            } catch (AmountOverflowException | ArithmeticException beyondALong) {
+                sum = -2;
+            }
+            basedTotals[base.ordinal()] = sum;
+        }
+        long t = basedTotals[base.ordinal()];
+        return t < 0 ? -1 : t;
+    }
+
+    /**
+     * Returns the spend on the lines a matcher selects on an earning base, as
+     * {@link #spendOrNegative(LineMatcher)} does.
+     *
+     * @param matcher the lines
+     * @param base the earning base
+     * @return the spend, -1 or -2
+     */
+    public long spendOrNegative(LineMatcher matcher, EarningBase base) {
+        if (base == EarningBase.GROSS) {
+            return spendOrNegative(matcher);
+        }
+        if (totalOrMinusOne(base) < 0) {
+            return -1;
+        }
+        long[] a = based[base.ordinal()];
+        long sum = 0;
+        boolean any = false;
+        for (int i = 0; i < a.length; i++) {
+            if (matcher.matches(lines.get(i))) {
+                sum += a[i];
+                any = true;
+            }
+        }
+        return any ? sum : -2;
+    }
+
+    /**
+     * Returns the amount of line {@code i} on an earning base in minor units.
+     *
+     * @param i the position in the basket
+     * @param base the earning base
+     * @return the amount
+     * @throws AmountOverflowException if a line amount in minor units does not fit in a {@code long}
+     */
+    public long amount(int i, EarningBase base) {
+        return amounts(base)[i];
+    }
+
+    /**
+     * Shares {@code total} out over the lines {@code matcher} selects (all lines for null), pro rata by
+     * their amounts on an earning base, as {@link #overMatching(long, LineMatcher)} does by line amount.
+     *
+     * @param total the amount; zero or more
+     * @param matcher the lines, or null for all
+     * @param base the earning base
+     * @return the shares
+     * @throws AmountOverflowException if a line amount in minor units does not fit in a {@code long}
+     */
+    public LineShares over(long total, LineMatcher matcher, EarningBase base) {
+        if (base == EarningBase.GROSS) {
+            return matcher == null ? overAll(total) : overMatching(total, matcher);
+        }
+        long[] amounts = amounts(base);
+        long[] w = new long[amounts.length];
+        boolean anyPrice = false;
+        for (int i = 0; i < w.length; i++) {
+            if (matcher == null || matcher.matches(lines.get(i))) {
+                w[i] = amounts[i];
+                anyPrice |= amounts[i] > 0;
+            }
+        }
+        if (!anyPrice) {
+            return matcher == null ? overAll(total) : overMatching(total, matcher);
+        }
+        return LineShares.of(lines, Allocation.proRata(total, w));
     }
 
     /**

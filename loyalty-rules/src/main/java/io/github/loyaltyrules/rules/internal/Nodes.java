@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules.internal;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
@@ -190,12 +191,25 @@ public final class Nodes {
     }
 
     /**
-     * The purchase spends at least {@code threshold} on lines selected by the matcher.
+     * The purchase spends at least {@code threshold} on lines selected by the matcher, counted on an
+     * earning base.
      *
      * @param matcher the line matcher
      * @param threshold the least spend; in the basket's money currency to be met
+     * @param base the amounts counted
      */
-    public record LinesSpend(LineMatcher matcher, io.github.loyaltyrules.ledger.Money threshold) implements Condition {
+    public record LinesSpend(LineMatcher matcher, io.github.loyaltyrules.ledger.Money threshold, EarningBase base)
+            implements Condition {
+        /**
+         * The spend on the gross line amounts.
+         *
+         * @param matcher the line matcher
+         * @param threshold the least spend
+         */
+        public LinesSpend(LineMatcher matcher, io.github.loyaltyrules.ledger.Money threshold) {
+            this(matcher, threshold, EarningBase.GROSS);
+        }
+
         @Override
         public boolean test(RuleContext context) {
             if (!(context.activity() instanceof Purchase)) {
@@ -203,18 +217,60 @@ public final class Nodes {
             }
             java.math.BigDecimal spend = java.math.BigDecimal.ZERO;
             boolean any = false;
-            List<BasketLine> lines = ((Purchase) context.activity()).lines();
+            Purchase p = (Purchase) context.activity();
+            List<BasketLine> lines = p.lines();
+            List<Money> amounts = base == EarningBase.GROSS ? null : p.baseAmounts(base);
             for (int i = 0; i < lines.size(); i++) { // indexed: no iterator per evaluation
                 BasketLine line = lines.get(i);
                 if (matcher.matches(line)) {
                     if (!line.unitPrice().currency().equals(threshold.currency())) {
                         return false;
                     }
-                    spend = spend.add(line.amount().amount());
+                    spend = spend.add(amounts == null ? line.amount().amount() : amounts.get(i).amount());
                     any = true;
                 }
             }
             return any && spend.compareTo(threshold.amount()) >= 0;
+        }
+    }
+
+    /**
+     * The purchase has one of the codes applied.
+     *
+     * @param codes the codes, in upper case
+     */
+    public record CodeIn(Set<String> codes) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            if (!(context.activity() instanceof Purchase)) {
+                return false;
+            }
+            for (String code : ((Purchase) context.activity()).codes()) {
+                if (codes.contains(code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The purchase was paid, in whole or in part, with one of the tender methods.
+     *
+     * @param methods the tender methods, in upper case
+     */
+    public record PaidWith(Set<String> methods) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            if (!(context.activity() instanceof Purchase)) {
+                return false;
+            }
+            for (io.github.loyaltyrules.rule.Tender t : ((Purchase) context.activity()).tenders()) {
+                if (methods.contains(t.method())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -290,17 +346,28 @@ public final class Nodes {
     }
 
     /**
-     * A purchase whose basket total, in the threshold's money currency, is at least the threshold.
+     * A purchase whose basket total on an earning base, in the threshold's money currency, is at least
+     * the threshold.
      *
      * @param threshold the least basket total
+     * @param base the amounts counted
      */
-    public record BasketAtLeast(Money threshold) implements Condition {
+    public record BasketAtLeast(Money threshold, EarningBase base) implements Condition {
+        /**
+         * The gross basket total at least a threshold.
+         *
+         * @param threshold the least basket total
+         */
+        public BasketAtLeast(Money threshold) {
+            this(threshold, EarningBase.GROSS);
+        }
+
         @Override
         public boolean test(RuleContext context) {
             if (!(context.activity() instanceof Purchase)) {
                 return false;
             }
-            Money total = ((Purchase) context.activity()).total();
+            Money total = ((Purchase) context.activity()).total(base);
             return total.currency().equals(threshold.currency()) && total.compareTo(threshold) >= 0;
         }
     }

@@ -238,21 +238,34 @@ final class Ast {
     record Purchases(String op, long count) implements Cond {
     }
 
-    record Basket(Cash threshold) implements Cond {
+    record Basket(Cash threshold, io.github.loyaltyrules.rule.EarningBase base) implements Cond {
+        Basket(Cash threshold) {
+            this(threshold, io.github.loyaltyrules.rule.EarningBase.GROSS);
+        }
     }
 
     record Quantity(Lines lines, long units) implements Cond {
     }
 
-    record Spend(Lines lines, Cash threshold) implements Cond {
+    record Spend(Lines lines, Cash threshold, io.github.loyaltyrules.rule.EarningBase base) implements Cond {
+        Spend(Lines lines, Cash threshold) {
+            this(lines, threshold, io.github.loyaltyrules.rule.EarningBase.GROSS);
+        }
     }
 
     /** An action. */
-    sealed interface Act permits Earn, PerItem, Multiply {
+    sealed interface Act permits Earn, PerItem, PerMeasure, Multiply {
     }
 
     /** Earn a fixed amount ({@code per == null}) or an amount per {@code per} spent on {@code lines}. */
-    record Earn(Amount amount, Cash per, Lines lines) implements Act {
+    record Earn(Amount amount, Cash per, Lines lines, io.github.loyaltyrules.rule.EarningBase base) implements Act {
+        Earn(Amount amount, Cash per, Lines lines) {
+            this(amount, per, lines, io.github.loyaltyrules.rule.EarningBase.GROSS);
+        }
+    }
+
+    /** {@code earn 1 PTS per 2 L measured [on lines]}: points per step of a measured unit; unit "": per 3 items. */
+    record PerMeasure(Pos pos, Amount amount, BigDecimal step, String unit, Lines lines) implements Act {
     }
 
     record PerItem(Amount amount, Lines lines) implements Act {

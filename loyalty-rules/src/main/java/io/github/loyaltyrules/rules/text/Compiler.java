@@ -482,7 +482,8 @@ final class Compiler {
                     actions.add(action(a));
                 }
             } catch (LoyaltyException e) {
-                report(a instanceof Ast.Multiply m ? m.pos() : amountOf(a).pos(), e.getMessage());
+                report(a instanceof Ast.Multiply m ? m.pos() : a instanceof Ast.PerMeasure pm ? pm.pos() : amountOf(a).pos(),
+                        e.getMessage());
             } catch (Skip e) {
                 broken = true;
             }
@@ -521,7 +522,8 @@ final class Compiler {
     }
 
     private static Amount amountOf(Act a) {
-        return a instanceof Ast.Earn e ? e.amount() : ((Ast.PerItem) a).amount();
+        return a instanceof Ast.Earn e ? e.amount() : a instanceof Ast.PerMeasure m ? m.amount()
+                : ((Ast.PerItem) a).amount();
     }
 
     private static CapPeriod capPeriod(String p) {
@@ -539,13 +541,29 @@ final class Compiler {
             Points per = points(p.amount());
             return Actions.perItem(p.lines() == null ? LineMatcher.anyLine() : lines(p.lines()), per);
         }
+        if (a instanceof Ast.PerMeasure m) {
+            Points per = points(m.amount());
+            LineMatcher on = m.lines() == null ? LineMatcher.anyLine() : lines(m.lines());
+            if (m.unit().isEmpty()) {
+                long step;
+                try {
+                    step = m.step().longValueExact();
+                } catch (ArithmeticException notWhole) {
+                    report(m.pos(), "items per step must be a whole number from 1 to " + Long.MAX_VALUE + "; got "
+                            + Inputs.shown(m.step()));
+                    throw new Skip();
+                }
+                return Actions.perItemsOn(on, per, step);
+            }
+            return Actions.perMeasureOn(on, per, m.step(), m.unit());
+        }
         Ast.Earn e = (Ast.Earn) a;
         Points pts = points(e.amount());
         if (e.per() == null) {
             return Actions.fixed(pts);
         }
         Money step = money(e.per());
-        return e.lines() == null ? Actions.perUnitSpent(pts, step) : Actions.perUnitSpentOn(lines(e.lines()), pts, step);
+        return Actions.perUnitSpentOn(e.lines() == null ? LineMatcher.anyLine() : lines(e.lines()), pts, step, e.base());
     }
 
     Condition condition(Cond c) {
@@ -565,6 +583,8 @@ final class Compiler {
                 case "sku": return Conditions.sku(v);
                 case "store": return Conditions.store(v);
                 case "channel": return Conditions.channel(v);
+                case "code": return Conditions.code(v);
+                case "tender": return Conditions.paidWith(v);
                 default: return Conditions.eventType(v);
             }
         }
@@ -607,13 +627,13 @@ final class Compiler {
                     : Conditions.purchasesSoFarAtMost(p.count());
         }
         if (c instanceof Ast.Basket b) {
-            return Conditions.basketAtLeast(money(b.threshold()));
+            return Conditions.basketAtLeast(money(b.threshold()), b.base());
         }
         if (c instanceof Ast.Quantity q) {
             return Conditions.quantityAtLeast(lines(q.lines()), q.units());
         }
         Ast.Spend s = (Ast.Spend) c;
-        return Conditions.spendAtLeast(lines(s.lines()), money(s.threshold()));
+        return Conditions.spendAtLeast(lines(s.lines()), money(s.threshold()), s.base());
     }
 
     private Condition[] conditions(List<Cond> parts) {

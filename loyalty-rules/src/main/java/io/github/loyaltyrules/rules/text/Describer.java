@@ -312,7 +312,9 @@ final class Describer {
         } else if (a instanceof ActionNodes.Fixed f) {
             acts.add(new Ast.Earn(amount(f.points()), null, null));
         } else if (a instanceof ActionNodes.PerUnitSpent p) {
-            acts.add(new Ast.Earn(amount(p.rate()), cash(p.step()), actionLines(p.lines(), who)));
+            acts.add(new Ast.Earn(amount(p.rate()), cash(p.step()), actionLines(p.lines(), who), p.base()));
+        } else if (a instanceof ActionNodes.PerMeasure p) {
+            acts.add(new Ast.PerMeasure(NOWHERE, amount(p.rate()), p.step(), p.unit(), actionLines(p.lines(), who)));
         } else if (a instanceof ActionNodes.PerItem p) {
             acts.add(new Ast.PerItem(amount(p.perItem()), actionLines(p.lines(), who)));
         } else {
@@ -349,13 +351,19 @@ final class Describer {
             return new Ast.Quantity(lines(m.matcher(), who), m.minQuantity());
         }
         if (c instanceof Nodes.LinesSpend s) {
-            return new Ast.Spend(lines(s.matcher(), who), cash(s.threshold()));
+            return new Ast.Spend(lines(s.matcher(), who), cash(s.threshold()), s.base());
         }
         if (c instanceof Nodes.StoreIn s) {
             return new Ast.In("store", sorted(s.stores()));
         }
         if (c instanceof Nodes.ChannelIn s) {
             return new Ast.In("channel", sorted(s.channels()));
+        }
+        if (c instanceof Nodes.CodeIn k) {
+            return new Ast.In("code", sorted(k.codes()));
+        }
+        if (c instanceof Nodes.PaidWith w) {
+            return new Ast.In("tender", sorted(w.methods()));
         }
         if (c instanceof Nodes.EventTypeIn s) {
             return new Ast.In("event", sorted(s.types()));
@@ -367,7 +375,7 @@ final class Describer {
             return new Ast.Attr(name(a.key()), a.value());
         }
         if (c instanceof Nodes.BasketAtLeast b) {
-            return new Ast.Basket(cash(b.threshold()));
+            return new Ast.Basket(cash(b.threshold()), b.base());
         }
         if (c instanceof Nodes.EventAttributeIs a) {
             return new Ast.EventAttr(a.key(), a.value());

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rules.text;
 
 import io.github.loyaltyrules.ledger.ConsumptionOrder;
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rules.text.Ast.Act;
 import io.github.loyaltyrules.rules.text.Ast.Amount;
 import io.github.loyaltyrules.rules.text.Ast.Cap;
@@ -33,7 +34,9 @@ final class Parser {
     /** The statements that declare a name, given right after their keyword. */
     private static final List<String> NAMED = List.of("currency", "group", "campaign", "rule", "reward", "tier");
     static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
-            "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "always", "not");
+            "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "always", "not", "code", "tender");
+    /** The words that may follow a money amount of a spend or threshold: an earning base. */
+    static final List<String> BASES = List.of("net", "excluding");
     static final List<String> RULE_CLAUSES = List.of("priority", "valid", "group", "campaign", "when", "then", "cap");
     static final List<String> PERIODS = List.of("month", "quarter", "half-year", "year");
     static final List<String> CAP_PERIODS = List.of("day", "week", "month", "year");
@@ -628,7 +631,7 @@ final class Parser {
         Token t = peek();
         String kw = oneOf("a condition", CONDITIONS);
         switch (kw) {
-            case "category": case "sku": case "store": case "channel":
+            case "category": case "sku": case "store": case "channel": case "code": case "tender":
                 return new Ast.In(kw, values());
             case "event":
                 if (peek().is("attribute")) {
@@ -716,9 +719,11 @@ final class Parser {
                 i++;
                 return new Ast.Purchases(op.text(), longValue("a number of purchases"));
             }
-            case "basket":
+            case "basket": {
                 symbol(">=");
-                return new Ast.Basket(cash());
+                Cash total = cash();
+                return new Ast.Basket(total, base(false));
+            }
             case "quantity": {
                 word("of");
                 Lines lines = lines(true);
@@ -729,7 +734,8 @@ final class Parser {
                 word("on");
                 Lines lines = lines(true);
                 symbol(">=");
-                return new Ast.Spend(lines, cash());
+                Cash least = cash();
+                return new Ast.Spend(lines, least, base(false));
             }
             default: // "not" is handled by unary(); unreachable
                 throw new Fail();
@@ -832,12 +838,88 @@ final class Parser {
             return new Ast.PerItem(a, lines);
         }
         Cash per = cash();
+        Token after = peek();
+        if (after.kind() == Token.Kind.IDENT && after.is("measured")) {
+            i++;
+            Lines lines = null;
+            if (peek().is("on")) {
+                i++;
+                lines = lines(false);
+            }
+            return new Ast.PerMeasure(per.pos(), a, per.value(), per.currency().value(), lines);
+        }
+        String code = per.currency().value();
+        if (!code.equals("items") && !code.matches("[A-Z]{3}") && Names.closest(code, List.of("items")) != null) {
+            Pos at = per.currency().pos();
+            problems.add(new Problem(at.line(), at.column(), at.text(), "expected an ISO currency code, 'items' or a"
+                    + " unit and 'measured', found '" + Inputs.shown(code) + "'; did you mean 'items'?"));
+            throw new Fail();
+        }
+        if (code.equals("items")) { // per 3 items: counted units, in steps
+            Lines lines = null;
+            if (peek().is("on")) {
+                i++;
+                lines = lines(false);
+            }
+            return new Ast.PerMeasure(per.pos(), a, per.value(), "", lines);
+        }
+        EarningBase base = base(true);
         Lines lines = null;
         if (peek().is("on")) {
             i++;
             lines = lines(false);
         }
-        return new Ast.Earn(a, per, lines);
+        return new Ast.Earn(a, per, lines, base);
+    }
+
+    /**
+     * Reads the earning base that may follow a money amount: {@code [net of discounts] [excluding tax]}.
+     * A word close to one of them (not one that may follow an amount) is reported with a suggestion.
+     */
+    private EarningBase base(boolean action) {
+        boolean net = false;
+        boolean excluding = false;
+        if (keyword("net")) {
+            word("of");
+            word("discounts");
+            net = true;
+        }
+        if (keyword("excluding")) {
+            word("tax");
+            excluding = true;
+        }
+        Token t = peek();
+        if (t.kind() == Token.Kind.IDENT && !FOLLOWERS.contains(t.text()) && !STATEMENTS.contains(t.text())) {
+            List<String> options = new ArrayList<>();
+            if (!net && !excluding) {
+                options.add("net");
+            }
+            if (!excluding) {
+                options.add("excluding");
+            }
+            if (action && !net && !excluding) {
+                options.add("measured");
+            }
+            if (Names.closest(t.text(), options) != null) {
+                fail(t, "'net of discounts', 'excluding tax'" + (action ? ", 'measured', 'on'" : "")
+                        + " or the end of the " + (action ? "action" : "condition"), options);
+            }
+        }
+        return EarningBase.of(net, excluding);
+    }
+
+    /** The words that may follow a money amount in an action or condition, besides an earning base. */
+    private static final List<String> FOLLOWERS = List.of("on", "and", "or", "priority", "valid", "group", "campaign",
+            "when", "then", "cap");
+
+    /** Moves past the keyword if it comes next. */
+    private boolean keyword(String w) {
+        Token t = peek();
+        if (t.kind() == Token.Kind.IDENT && t.is(w)) {
+            i++;
+            return true;
+        }
+        return false;
     }
 
     // ---- literals

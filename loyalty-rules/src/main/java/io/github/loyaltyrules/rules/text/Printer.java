@@ -303,13 +303,13 @@ final class Printer {
             return "purchases " + p.op() + " " + p.count();
         }
         if (c instanceof Ast.Basket b) {
-            return "basket >= " + cash(b.threshold());
+            return "basket >= " + cash(b.threshold()) + base(b.base());
         }
         if (c instanceof Ast.Quantity q) {
             return "quantity of " + lines(q.lines()) + " >= " + q.units();
         }
         Ast.Spend s = (Ast.Spend) c;
-        return "spend on " + lines(s.lines()) + " >= " + cash(s.threshold());
+        return "spend on " + lines(s.lines()) + " >= " + cash(s.threshold()) + base(s.base());
     }
 
     private static String join(List<Cond> parts, String op) {
@@ -363,11 +363,22 @@ final class Printer {
         if (a instanceof Ast.PerItem p) {
             return "earn " + amount(p.amount()) + " per item" + (p.lines() == null ? "" : " on " + lines(p.lines()));
         }
+        if (a instanceof Ast.PerMeasure m) {
+            return "earn " + amount(m.amount()) + " per " + m.step().toPlainString() + " "
+                    + (m.unit().isEmpty() ? "items" : m.unit() + " measured")
+                    + (m.lines() == null ? "" : " on " + lines(m.lines()));
+        }
         Ast.Earn e = (Ast.Earn) a;
         if (e.per() == null) {
             return "earn " + amount(e.amount());
         }
-        return "earn " + amount(e.amount()) + " per " + cash(e.per()) + (e.lines() == null ? "" : " on " + lines(e.lines()));
+        return "earn " + amount(e.amount()) + " per " + cash(e.per()) + base(e.base())
+                + (e.lines() == null ? "" : " on " + lines(e.lines()));
+    }
+
+    /** The earning base after an amount: nothing for the gross base. */
+    private static String base(io.github.loyaltyrules.rule.EarningBase base) {
+        return (base.netOfDiscounts() ? " net of discounts" : "") + (base.excludingTax() ? " excluding tax" : "");
     }
 
     private static String amount(Amount a) {

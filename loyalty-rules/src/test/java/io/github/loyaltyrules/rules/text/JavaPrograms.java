@@ -10,6 +10,7 @@ import io.github.loyaltyrules.ledger.Points;
 import io.github.loyaltyrules.ledger.PostingType;
 import io.github.loyaltyrules.rule.Activity;
 import io.github.loyaltyrules.rule.BasketLine;
+import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.MemberEvent;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
@@ -104,6 +105,11 @@ final class JavaPrograms {
                 matcher(1).map(Conditions::anyLine),
                 Combinators.combine(matcher(1), eur(0, 2000)).as(Conditions::spendAtLeast),
                 eur(0, 3000).map(Conditions::basketAtLeast),
+                Combinators.combine(matcher(1), eur(0, 2000), Arbitraries.of(EarningBase.class))
+                        .as(Conditions::spendAtLeast),
+                Combinators.combine(eur(0, 3000), Arbitraries.of(EarningBase.class)).as(Conditions::basketAtLeast),
+                Arbitraries.of("WELCOME", "spring").map(Conditions::code),
+                Arbitraries.of("STORECARD", "cash").map(Conditions::paidWith),
                 Arbitraries.of(DayOfWeek.values()).list().uniqueElements().ofMinSize(1).ofMaxSize(3)
                         .map(l -> Conditions.daysOfWeek(l.toArray(new DayOfWeek[0]))),
                 Combinators.combine(Arbitraries.integers().between(0, 11), Arbitraries.integers().between(1, 12))
@@ -148,7 +154,14 @@ final class JavaPrograms {
                 cur.flatMap(JavaPrograms::points).map(Actions::fixed),
                 Combinators.combine(cur.flatMap(JavaPrograms::points), eur(1, 500)).as(Actions::perUnitSpent),
                 Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points), eur(1, 500)).as(Actions::perUnitSpentOn),
-                Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points)).as(Actions::perItem));
+                Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points)).as(Actions::perItem),
+                Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points), eur(1, 500),
+                        Arbitraries.of(EarningBase.class)).as(Actions::perUnitSpentOn),
+                Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points),
+                        Arbitraries.integers().between(1, 5000).map(k -> BigDecimal.valueOf(k, 3)),
+                        Arbitraries.of("L", "kg")).as(Actions::perMeasureOn),
+                Combinators.combine(matcher(1), cur.flatMap(JavaPrograms::points), Arbitraries.longs().between(1, 6))
+                        .as(Actions::perItemsOn));
         return Arbitraries.oneOf(one, one.list().ofMinSize(1).ofMaxSize(2).map(l -> Actions.all(l.toArray(new Action[0]))));
     }
 
@@ -232,6 +245,42 @@ final class JavaPrograms {
                 });
     }
 
+    /**
+     * The purchase with tenders, codes, a discount off its first line and off the order (their sizes from
+     * {@code cents}; which of them from {@code shape}), tax on its lines, and its first line measured
+     * in litres or kilograms when {@code measured} is 1 or 2.
+     */
+    static Purchase withPaymentAndDiscounts(Purchase p, int cents, EarningBase shape, Set<String> codes,
+            Set<String> methods, int measured) {
+        List<BasketLine> lines = new ArrayList<>();
+        for (BasketLine l : p.lines()) {
+            BasketLine line = l;
+            if (lines.isEmpty() && measured > 0) {
+                line = BasketLine.measured(l.lineId(), l.sku(), l.category(),
+                        BigDecimal.valueOf(cents + 1L, 3), measured == 1 ? "L" : "kg", l.amount());
+            }
+            lines.add(shape.excludingTax() ? line.withTaxRate(new BigDecimal("0.19")) : line);
+        }
+        Money first = lines.get(0).amount();
+        Money lineOff = Money.of(BigDecimal.valueOf(Math.min(cents, first.amount().movePointRight(2).longValue()), 2),
+                first.currency());
+        List<io.github.loyaltyrules.rule.Discount> discounts = new ArrayList<>();
+        if (!lineOff.isZero()) {
+            discounts.add(io.github.loyaltyrules.rule.Discount.line(lines.get(0).lineId(), lineOff));
+        }
+        Money left = p.total().minus(lineOff);
+        Money orderOff = Money.of(left.amount().divide(BigDecimal.valueOf(shape.netOfDiscounts() ? 3 : 7), 2,
+                java.math.RoundingMode.FLOOR), left.currency());
+        if (!orderOff.isZero()) {
+            discounts.add(io.github.loyaltyrules.rule.Discount.order(orderOff));
+        }
+        List<io.github.loyaltyrules.rule.Tender> tenders = new ArrayList<>();
+        for (String m : methods) {
+            tenders.add(io.github.loyaltyrules.rule.Tender.of(m, p.total()));
+        }
+        return new Purchase(lines, p.store(), p.channel(), tenders, codes, discounts);
+    }
+
     static Arbitrary<RuleContext> context() {
         Arbitrary<BasketLine> line = Combinators.combine(Arbitraries.integers().between(0, SKUS.size() - 1),
                 Arbitraries.longs().between(1, 4), Arbitraries.integers().between(1, 1500))
@@ -246,6 +295,11 @@ final class JavaPrograms {
                     }
                     return Purchase.of(store, channel, numbered);
                 });
+        Arbitrary<Activity> paid = Combinators.combine(purchase, Arbitraries.integers().between(0, 1500),
+                Arbitraries.of(EarningBase.class), Arbitraries.subsetOf("WELCOME", "SPRING"),
+                Arbitraries.subsetOf("STORECARD", "CASH"), Arbitraries.integers().between(0, 3))
+                .as((a, cents, shape, codes, methods, measured) -> withPaymentAndDiscounts((Purchase) a, cents, shape,
+                        codes, methods, measured));
         Arbitrary<Activity> review = Arbitraries.of("5", "4").map(v -> new MemberEvent("review", Map.of("stars", v)));
         Arbitrary<MemberProfile> member = Combinators.combine(Arbitraries.of(TIERS).injectNull(0.2),
                 Arbitraries.of(Set.<String>of(), Set.of("staff")), Arbitraries.of(Map.<String, String>of(), Map.of("city", "Paris")),
@@ -257,6 +311,7 @@ final class JavaPrograms {
                 Arbitraries.integers().between(0, 24 * 60 - 1))
                 .as((d, m) -> LocalDateTime.of(2024, 1, 1, 0, 0).plusDays(d).plusMinutes(m));
         return Combinators.combine(member, Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, purchase),
+                net.jqwik.api.Tuple.of(5, paid),
                 net.jqwik.api.Tuple.of(1, review)), at)
                 .as((m, a, t) -> new RuleContext(m, a, t.atZone(ZONE), IdempotencyKey.of("k"), "v1"));
     }

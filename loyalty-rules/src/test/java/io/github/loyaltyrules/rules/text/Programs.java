@@ -57,6 +57,15 @@ final class Programs {
         return decimal(2, 100_000).map(v -> new Cash(NOWHERE, v, name("EUR")));
     }
 
+    /** Purchase codes and tender methods: letters, digits, '_' and '-', in any case. */
+    static Arbitrary<List<String>> codes() {
+        return Arbitraries.strings().withChars("aZx09_-").ofMinLength(1).ofMaxLength(8).list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    static Arbitrary<io.github.loyaltyrules.rule.EarningBase> base() {
+        return Arbitraries.of(io.github.loyaltyrules.rule.EarningBase.class);
+    }
+
     static Arbitrary<List<String>> values() {
         return text().list().ofMinSize(1).ofMaxSize(3);
     }
@@ -72,6 +81,7 @@ final class Programs {
         List<Arbitrary<? extends Cond>> atoms = new ArrayList<>(List.of(
                 Combinators.combine(Arbitraries.of("category", "sku", "store", "channel", "event"), values())
                         .as(Ast.In::new),
+                Combinators.combine(Arbitraries.of("code", "tender"), codes()).as(Ast.In::new),
                 Arbitraries.of(DayOfWeek.class).list().ofMinSize(1).ofMaxSize(3).map(Ast.Weekdays::new),
                 Combinators.combine(Arbitraries.integers().between(0, 1438), Arbitraries.integers().between(1, 600))
                         .as((from, len) -> new Ast.TimeOfDay(NOWHERE, LocalTime.MIN.plusMinutes(from),
@@ -89,9 +99,9 @@ final class Programs {
                 Arbitraries.just(new Ast.Always()),
                 Combinators.combine(Arbitraries.of(">=", "<="), Arbitraries.longs().between(0, 1000))
                         .as(Ast.Purchases::new),
-                cash().map(Ast.Basket::new),
+                Combinators.combine(cash(), base()).as(Ast.Basket::new),
                 Combinators.combine(lines(true), Arbitraries.longs().between(1, 50)).as(Ast.Quantity::new),
-                Combinators.combine(lines(true), cash()).as(Ast.Spend::new)));
+                Combinators.combine(lines(true), cash(), base()).as(Ast.Spend::new)));
         Arbitrary<Cond> atom = Arbitraries.oneOf(atoms);
         if (depth <= 0) {
             return atom;
@@ -108,7 +118,11 @@ final class Programs {
         Arbitrary<Lines> maybeLines = Arbitraries.oneOf(lines(false), Arbitraries.just(null));
         return Arbitraries.oneOf(
                 amount().map(a -> new Ast.Earn(a, null, null)),
-                Combinators.combine(amount(), cash(), maybeLines).as(Ast.Earn::new),
+                Combinators.combine(amount(), cash(), maybeLines, base()).as(Ast.Earn::new),
+                Combinators.combine(amount(), decimal(6, 100_000), Arbitraries.of("L", "kg", "Liter"), maybeLines)
+                        .as((a, step, unit, l) -> new Ast.PerMeasure(NOWHERE, a, step, unit, l)),
+                Combinators.combine(amount(), Arbitraries.longs().between(1, 12), maybeLines)
+                        .as((a, step, l) -> new Ast.PerMeasure(NOWHERE, a, BigDecimal.valueOf(step), "", l)),
                 Combinators.combine(amount(), maybeLines).as(Ast.PerItem::new));
     }
 
