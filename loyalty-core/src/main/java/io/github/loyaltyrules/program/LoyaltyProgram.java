@@ -925,11 +925,12 @@ public final class LoyaltyProgram {
      * them ({@link PointWorth}, at the basket's channel), up to the basket's total: redeems them
      * {@linkplain #redeemFor tied to the purchase}, so that a return of part of it gives back points by the
      * rule's {@link RefundPolicy}. The value is rounded down to the money's decimal places; to pay as much
-     * of the basket as points allow, pay {@code rule.worth().pointsFor(basket.total(), basket.channel())}
+     * of the basket as points allow, pay {@code rule.worth().pointsFor(basket.total(EarningBase.NET), basket.channel())}
      * rounded down to the rule's step. A retry with the same key returns the same payment.
      *
      * @param member the member
-     * @param basket the basket paid for: its channel sets the value, its total the most it may take off
+     * @param basket the basket paid for: its channel sets the value, its total net of discounts (what the
+     *        customer owes) the most it may take off
      * @param points the points to pay with; checked against the rule's minimum and step
      * @param purchase the key the purchase of the basket is (or will be) recorded under
      * @param at the business time
@@ -937,7 +938,7 @@ public final class LoyaltyProgram {
      * @return the redemption and the money it takes off the basket
      * @throws NullPointerException if an argument is null
      * @throws RedemptionRuleException if the version gives the currency no money value, the basket is in
-     *         another money currency, the points are worth more than the basket's total, or the amount
+     *         another money currency, the points are worth more than the basket's total net of discounts, or the amount
      *         breaks the rule; nothing is posted or tied
      * @throws io.github.loyaltyrules.ledger.InvalidAmountException if the points are negative
      * @throws io.github.loyaltyrules.ledger.LoyaltyException as {@link #redeemFor} does
@@ -953,7 +954,7 @@ public final class LoyaltyProgram {
         PointWorth worth = v.redemptionRule(points.currency().code()).map(RedemptionRule::worth).orElseThrow(
                 () -> new RedemptionRuleException("program version " + v.id() + " gives " + points.currency().code()
                         + " no money value; points pay for a basket only at a value the redemption rule sets"));
-        Money total = basket.total();
+        Money total = basket.total(io.github.loyaltyrules.rule.EarningBase.NET); // what is due after discounts
         if (!total.currency().equals(worth.value().currency())) {
             throw new RedemptionRuleException("a basket in " + total.currency().getCurrencyCode() + " cannot be paid"
                     + " with " + points.currency().code() + ", which are worth " + worth.value().currency().getCurrencyCode());

@@ -120,6 +120,22 @@ class PayWithPointsAtARateTextTest {
     }
 
     @Test
+    void pointsPayAtMostWhatIsDueAfterDiscounts() {
+        LoyaltyProgram program = program();
+        PointCurrency pts = pts(program);
+        // a 30.00 basket at Café X with a 10.00 coupon off the order: 20.00 is due, 1000 points at most
+        Purchase cafe = basket("cafe-x", "30.00", 1).withDiscounts(io.github.loyaltyrules.rule.Discount.order(
+                Money.of("10.00", "EUR")));
+        long before = balance(program);
+        assertThatThrownBy(() -> program.payWithPoints(ANA, cafe, pts.points(1100), key("o"), april(4), key("p-1")))
+                .isInstanceOf(RedemptionRuleException.class).hasMessage("1100 PTS are worth 22.00 EUR at channel"
+                        + " 'cafe-x', more than the basket's total of 20.00 EUR; pay at most 1000 PTS");
+        assertThat(balance(program)).isEqualTo(before);
+        assertThat(program.payWithPoints(ANA, cafe, pts.points(1000), key("o"), april(4), key("p-2")).value())
+                .isEqualTo(Money.of("20.00", "EUR"));
+    }
+
+    @Test
     void badPaymentsAreRefusedAndChangeNothing() {
         LoyaltyProgram program = program();
         PointCurrency pts = pts(program);
