@@ -122,34 +122,43 @@ public final class JdbcProgramStore implements ProgramStore {
         Objects.requireNonNull(key, "key must not be null");
         Objects.requireNonNull(use, "use must not be null");
         try (Connection c = dataSource.getConnection()) {
-            while (true) {
-                try {
-                    Transactions.statement(c, owner, t -> {
-                        try (PreparedStatement p = t.prepareStatement(
-                                "INSERT INTO loyalty_program_key (key_value, key_use) VALUES (?, ?)")) {
-                            p.setString(1, key.value());
-                            p.setString(2, use);
-                            return p.executeUpdate();
-                        }
-                    });
-                    return Optional.empty();
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                }
-                try (PreparedStatement p = c.prepareStatement(
-                        "SELECT key_use FROM loyalty_program_key WHERE key_value = ?")) {
-                    p.setString(1, key.value());
-                    try (ResultSet rs = p.executeQuery()) {
-                        if (rs.next()) {
-                            return Optional.of(rs.getString(1));
-                        }
-                    } // withdrawn in between: claim again
-                }
-            }
+            return insertOrRead(c, "INSERT INTO loyalty_program_key (key_value, key_use) VALUES (?, ?)",
+                    "SELECT key_use FROM loyalty_program_key WHERE key_value = ?", key.value(), use);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not claim key '" + key + "': " + JdbcStoreException.describe(e), e);
+        }
+    }
+
+    /**
+     * Inserts the row {@code (key, value)} unless a row holds the key already: empty if this call
+     * inserted it, else the value of the row that was there (one server wins, the others read what it
+     * wrote). A row deleted between the failed insert and the read is inserted again.
+     */
+    private Optional<String> insertOrRead(Connection c, String insert, String select, String key, String value)
+            throws SQLException {
+        while (true) {
+            try {
+                Transactions.statement(c, owner, t -> {
+                    try (PreparedStatement p = t.prepareStatement(insert)) {
+                        p.setString(1, key);
+                        p.setString(2, value);
+                        return p.executeUpdate();
+                    }
+                });
+                return Optional.empty();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(select)) {
+                p.setString(1, key);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(rs.getString(1));
+                    }
+                } // deleted in between: insert again
+            }
         }
     }
 
@@ -183,35 +192,12 @@ public final class JdbcProgramStore implements ProgramStore {
         Objects.requireNonNull(redemption, "redemption must not be null");
         Objects.requireNonNull(purchase, "purchase must not be null");
         try (Connection c = dataSource.getConnection()) {
-            while (true) {
-                try {
-                    Transactions.statement(c, owner, t -> {
-                        try (PreparedStatement p = t.prepareStatement(
-                                "INSERT INTO loyalty_program_tie (redemption_key, purchase_key) VALUES (?, ?)")) {
-                            p.setString(1, redemption.value());
-                            p.setString(2, purchase.value());
-                            return p.executeUpdate();
-                        }
-                    });
-                    return Optional.empty();
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                }
-                try (PreparedStatement p = c.prepareStatement(
-                        "SELECT purchase_key FROM loyalty_program_tie WHERE redemption_key = ?")) {
-                    p.setString(1, redemption.value());
-                    try (ResultSet rs = p.executeQuery()) {
-                        if (rs.next()) {
-                            return Optional.of(new IdempotencyKey(rs.getString(1)));
-                        }
-                    } // untied in between: tie again
-                }
-            }
+            return insertOrRead(c, "INSERT INTO loyalty_program_tie (redemption_key, purchase_key) VALUES (?, ?)",
+                    "SELECT purchase_key FROM loyalty_program_tie WHERE redemption_key = ?", redemption.value(),
+                    purchase.value()).map(IdempotencyKey::new);
         } catch (SQLException e) {
             throw new JdbcStoreException("could not tie redemption '" + redemption + "' to purchase '" + purchase
-                    + "': " + e.getMessage(), e);
+                    + "': " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -230,7 +216,7 @@ public final class JdbcProgramStore implements ProgramStore {
             p.setString(2, purchase.value());
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not untie redemption '" + redemption + "': " + e.getMessage(), e);
+            throw new JdbcStoreException("could not untie redemption '" + redemption + "': " + JdbcStoreException.describe(e), e);
         }
     }
 
@@ -254,7 +240,7 @@ public final class JdbcProgramStore implements ProgramStore {
             return out;
         } catch (SQLException e) {
             throw new JdbcStoreException("could not read the redemptions tied to purchase '" + purchase + "': "
-                    + e.getMessage(), e);
+                    + JdbcStoreException.describe(e), e);
         }
     }
 

@@ -95,6 +95,8 @@ class DriverMessageRedactionTest {
         calls.put("tier members", () -> tiers.members(null, 10));
         calls.put("program records", () -> program.records(ann));
         calls.put("quota counters", () -> quotas.counters("campaign"));
+        calls.put("tie a redemption", () -> program.tieRedemption(IdempotencyKey.of("pay-1"), IdempotencyKey.of("order-1")));
+        calls.put("redemptions of a purchase", () -> program.redemptionsFor(IdempotencyKey.of("order-1")));
         calls.put("migrate", () -> JdbcLedgerStore.of(ds).migrate());
 
         ds.armed = true;
