@@ -94,9 +94,7 @@ final class Credits {
             requireStatus(d, type, at);
             Draft.PurseDraft purse = d.purse(currency.code());
             List<LotMovement> taken = take(d, purse, currency, amount.minorUnits(), at, type);
-            for (LotMovement m : taken) {
-                purse.move(m.lot(), m.delta(), at);
-            }
+            purse.moveAll(taken, at);
             d.entry(key, type, entryType, currency.code(), -amount.minorUnits(), 0, 0, at, reason, taken);
             touch(purse, currency, type, at);
             return new Header(type, member, null, currency.code(), amount.minorUnits(), at, reason, null);

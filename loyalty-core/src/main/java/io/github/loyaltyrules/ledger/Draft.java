@@ -69,22 +69,23 @@ final class Draft implements DraftLookup {
          */
         private OpenLots read() {
             if (lots == null) {
-                OpenLots read = OpenLots.empty();
+                List<Lot> stored = owner.store.openLots(owner.member(), currency);
+                OpenLots.Builder read = OpenLots.builder(stored.size() + (added == null ? 0 : added.size()));
                 long next = owner.base.nextLot();
-                for (Lot lot : owner.store.openLots(owner.member(), currency)) {
+                for (Lot lot : stored) {
                     Lot mine = readAhead == null ? null : readAhead.get(lot.id());
                     Lot current = mine != null ? mine : lot;
                     if (current.id().value() < next && current.remaining() > 0) {
-                        read = read.plus(current);
+                        read.add(current);
                     }
                 }
                 readAhead = null;
                 if (added != null) {
                     for (Lot lot : added) {
-                        read = read.plus(lot);
+                        read.add(lot);
                     }
                 }
-                lots = read;
+                lots = read.build();
                 added = null;
             }
             return lots;
@@ -188,19 +189,34 @@ final class Draft implements DraftLookup {
          * that had been spent and left the open list are put back with one rebuild of the list,
          * not one per lot, so giving back k lots costs O(n + k log k) at worst.
          */
-        void giveBack(List<LotMovement> moves, Instant at) {
+        /**
+         * Moves several lots by their deltas at once (a spend, a capture, a reversal's give-back):
+         * lots still in the open list are changed in one edit of it, spent lots the list dropped are
+         * put back in one rebuild.
+         */
+        void moveAll(List<LotMovement> moves, Instant at) {
+            if (moves.size() == 1 || lots == null && readAhead != null && allReadAhead(moves)) {
+                for (int m = 0; m < moves.size(); m++) {
+                    move(moves.get(m).lot(), moves.get(m).delta(), at);
+                }
+                return;
+            }
             read();
+            OpenLots.Editor edit = null;
             Map<LotId, Lot> back = null;
             for (int m = 0; m < moves.size(); m++) {
                 LotMovement move = moves.get(m);
                 int i = lots.indexOf(move.lot());
                 Lot moved;
                 if (i >= 0) {
-                    Lot lot = lots.get(i);
+                    if (edit == null) {
+                        edit = lots.edit();
+                    }
+                    Lot lot = edit.get(i);
                     moved = lot.withRemaining(lot.remaining() + move.delta(), at);
-                    lots = lots.with(i, moved);
+                    edit.set(i, moved);
                 } else {
-                    Lot lot = lot(move.lot());
+                    Lot lot = back != null && back.containsKey(move.lot()) ? back.get(move.lot()) : lot(move.lot());
                     moved = lot.withRemaining(lot.remaining() + move.delta(), at);
                     if (back == null) {
                         back = new LinkedHashMap<>();
@@ -210,9 +226,21 @@ final class Draft implements DraftLookup {
                 changedLots = true;
                 owner.touched(moved);
             }
+            if (edit != null) {
+                lots = edit.done();
+            }
             if (back != null) {
                 lots = lots.insertedAll(back.values());
             }
+        }
+
+        private boolean allReadAhead(List<LotMovement> moves) {
+            for (int m = 0; m < moves.size(); m++) {
+                if (!readAhead.containsKey(moves.get(m).lot())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean changed() {

@@ -93,9 +93,9 @@ final class Reservations {
             for (LotMovement m : r.allocations()) {
                 long held = m.heldDelta();
                 moves.add(new LotMovement(m.lot(), capture ? -held : 0, -held));
-                if (capture) {
-                    purse.move(m.lot(), -held, at);
-                }
+            }
+            if (capture) {
+                purse.moveAll(moves, at);
             }
             d.putReservation(reservationKey,
                     r.close(capture ? ReservationStatus.CAPTURED : ReservationStatus.RELEASED, at));

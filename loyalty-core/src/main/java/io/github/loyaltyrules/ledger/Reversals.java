@@ -83,7 +83,9 @@ final class Reversals {
                     + " has " + Points.of(currency, reversible) + " left to reverse"
                     + (amount == null ? "" : "; cannot reverse " + amount));
         }
-        Map<LotId, Long> returned = done == null ? new HashMap<>() : new HashMap<>(done.lots());
+        // what each lot got back only matters while some of the posting is left to reverse
+        boolean last = x == reversible;
+        Map<LotId, Long> returned = done == null ? (last ? Map.of() : new HashMap<>()) : new HashMap<>(done.lots());
         switch (target.type()) {
             case EARN: case ADJUST_CREDIT:
                 clawBack(d, currency, lotsCreated(target, member), x, at, key, why);
@@ -92,12 +94,12 @@ final class Reversals {
                 Draft receiver = drafts.of(target.counterparty());
                 Credits.requireStatus(receiver, PostingType.REVERSAL, at);
                 clawBack(receiver, currency, lotsCreated(target, target.counterparty()), x, at, key, why);
-                giveBack(d, currency, target, returned, x, at, key, why);
+                giveBack(d, currency, target, returned, !last, x, at, key, why);
                 break;
             default:
-                giveBack(d, currency, target, returned, x, at, key, why);
+                giveBack(d, currency, target, returned, !last, x, at, key, why);
         }
-        d.putReversed(target.key(), new Reversed(doneAmount + x, returned));
+        d.putReversed(target.key(), new Reversed(doneAmount + x, last ? Map.of() : returned));
         return new Header(PostingType.REVERSAL, member, target.counterparty(), currency.code(), x, at, why, target.key());
     }
 
@@ -138,8 +140,8 @@ final class Reversals {
                 left == 0 ? why : why + " (" + Points.of(currency, left) + " already spent, recorded as debt)", moves);
     }
 
-    private static void giveBack(Draft d, PointCurrency currency, Posting target, Map<LotId, Long> returned, long x,
-            Instant at, IdempotencyKey key, String why) {
+    private static void giveBack(Draft d, PointCurrency currency, Posting target, Map<LotId, Long> returned,
+            boolean record, long x, Instant at, IdempotencyKey key, String why) {
         Draft.PurseDraft purse = d.purse(currency.code());
         List<LotMovement> moves = new ArrayList<>();
         long left = x;
@@ -156,7 +158,9 @@ final class Reversals {
                 long open = -Movements.delta(taken, i) - returned.getOrDefault(lot, 0L);
                 long give = Math.min(left, open);
                 if (give > 0) {
-                    returned.merge(lot, give, Long::sum);
+                    if (record) {
+                        returned.merge(lot, give, Long::sum);
+                    }
                     moves.add(new LotMovement(lot, give, 0));
                     left -= give;
                 }
@@ -165,7 +169,7 @@ final class Reversals {
         if (left != 0) {
             throw new IllegalStateException("posting '" + target.key() + "' records fewer lots than its amount");
         }
-        purse.giveBack(moves, at);
+        purse.moveAll(moves, at);
         d.entry(key, PostingType.REVERSAL, EntryType.REVERSAL, currency.code(), x, 0, 0, at, why, moves);
     }
 }

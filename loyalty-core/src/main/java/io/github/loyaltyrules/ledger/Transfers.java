@@ -49,11 +49,15 @@ final class Transfers {
             List<LotMovement> taken = credits.take(sender, out, currency, amount.minorUnits(), at, PostingType.TRANSFER);
             List<LotMovement> created = new ArrayList<>();
             List<Lot> newLots = new ArrayList<>();
+            List<Instant> expiries = new ArrayList<>(taken.size());
             for (LotMovement m : taken) {
-                Lot source = out.lot(m.lot());
-                out.move(m.lot(), m.delta(), at);
+                expiries.add(out.lot(m.lot()).expiresAt());
+            }
+            out.moveAll(taken, at);
+            for (int t = 0; t < taken.size(); t++) {
+                LotMovement m = taken.get(t);
                 Lot lot = new Lot(receiver.newLotId(), currency.code(), -m.delta(), -m.delta(), at, at,
-                        source.expiresAt(), key, at);
+                        expiries.get(t), key, at);
                 in.add(lot);
                 newLots.add(lot);
                 created.add(new LotMovement(lot.id(), -m.delta(), 0));

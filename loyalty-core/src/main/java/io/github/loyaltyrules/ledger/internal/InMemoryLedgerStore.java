@@ -139,7 +139,17 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public Optional<Lot> lot(MemberId member, LotId lot) {
-        return read(member, Optional.empty(), s -> {
+        MemberSlot s = index.get(member);
+        if (s == null) {
+            return Optional.empty();
+        }
+        s.lock.lock();
+        try {
+            // spent lots first: a reversal looks up the lots its posting spent, and the two sets are disjoint
+            Lot spent = s.spent == null ? null : s.spent.get(lot);
+            if (spent != null) {
+                return Optional.of(spent);
+            }
             MemberBook book = s.book;
             if (book != null) {
                 for (Purse p : book.purses().values()) {
@@ -149,8 +159,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
                     }
                 }
             }
-            return Optional.ofNullable(s.spent == null ? null : s.spent.get(lot));
-        });
+            return Optional.empty();
+        } finally {
+            s.lock.unlock();
+        }
     }
 
     @Override

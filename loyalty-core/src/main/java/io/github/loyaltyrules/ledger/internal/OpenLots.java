@@ -8,6 +8,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -94,13 +95,24 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
         if (lots instanceof OpenLots l) {
             return l;
         }
-        OpenLots out = EMPTY;
+        Builder out = new Builder(lots.size());
         for (Lot lot : lots) {
             if (Objects.requireNonNull(lot, "lot must not be null").remaining() > 0) {
-                out = out.plus(lot);
+                out.add(lot);
             }
         }
-        return out;
+        return out.build();
+    }
+
+    /**
+     * Returns a builder that makes a list in one pass from lots given in number order: O(n) for n
+     * lots and one list at the end, where appending them one by one to a list makes n lists.
+     *
+     * @param expected how many lots are likely to come; a hint
+     * @return the builder
+     */
+    public static Builder builder(int expected) {
+        return new Builder(expected);
     }
 
     // ------------------------------------------------------------------ what the ledger asks
@@ -233,7 +245,12 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
     @Override
     public Lot get(int index) {
         Objects.checkIndex(index, size);
-        if (index >= tailOffset()) {
+        return at(root, tail, shift, tailOffset(), index);
+    }
+
+    /** The lot at {@code index} of the vector made of {@code root} and {@code tail}; the index is in range. */
+    private static Lot at(Object[] root, Lot[] tail, int shift, int tailOffset, int index) {
+        if (index >= tailOffset) {
             return tail[index & MASK];
         }
         Object[] node = root;
@@ -259,16 +276,16 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
      */
     public OpenLots plus(Lot lot) {
         Objects.requireNonNull(lot, "lot must not be null");
-        if (size > 0 && get(size - 1).id().compareTo(lot.id()) >= 0) {
-            throw new IllegalArgumentException("lot " + lot.id() + " is not numbered after lot " + get(size - 1).id());
+        if (size > 0) {
+            requireAfter(get(size - 1), lot);
         }
+        Lot last = size == 0 ? null : get(size - 1);
         boolean alive = lot.remaining() > 0;
         int fl = live > 0 ? firstLive : alive ? size : size + 1;
-        boolean inOrder = live == 0 || ordered && compareForRedemption(get(size - 1), lot) <= 0;
-        boolean inOldest = live == 0
-                || oldestOrdered && ConsumptionOrder.OLDEST_FIRST.compare(get(size - 1), lot) <= 0;
+        boolean inOrder = stillOrdered(ordered, live, last, lot, ConsumptionOrder.SOONEST_EXPIRY_FIRST);
+        boolean inOldest = stillOrdered(oldestOrdered, live, last, lot, ConsumptionOrder.OLDEST_FIRST);
         Instant settled = alive ? later(settledAt, settled(lot)) : settledAt;
-        Instant bound = alive ? (live == 0 ? lot.expiresAt() : earlier(expiryBound, lot.expiresAt())) : expiryBound;
+        Instant bound = boundAfter(expiryBound, live, lot);
         int shiftOut = shift;
         Object[] rootOut = root;
         Lot[] tailOut;
@@ -322,65 +339,184 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
      * @throws IllegalArgumentException if the lot has another number than the one it replaces
      */
     public OpenLots with(int index, Lot lot) {
-        Objects.requireNonNull(lot, "lot must not be null");
-        Lot old = get(index);
-        if (!old.id().equals(lot.id())) {
-            throw new IllegalArgumentException("lot " + lot.id() + " cannot replace lot " + old.id());
-        }
-        Object[] rootOut = root;
-        Lot[] tailOut = tail;
-        if (index >= tailOffset()) {
-            tailOut = tail.clone();
-            tailOut[index & MASK] = lot;
-        } else {
-            rootOut = assoc(shift, root, index, lot);
-        }
-        boolean wasLive = old.remaining() > 0;
-        boolean isLive = lot.remaining() > 0;
-        int liveOut = live + (isLive ? 1 : 0) - (wasLive ? 1 : 0);
-        long remainingOut = remaining - old.remaining() + lot.remaining();
-        if (liveOut == 0) {
-            return EMPTY;
-        }
-        Instant settled = isLive && !wasLive ? later(settledAt, settled(lot)) : settledAt;
-        Instant bound = isLive && !wasLive ? earlier(expiryBound, lot.expiresAt()) : expiryBound;
-        int fl = firstLive;
-        boolean inOrder = ordered;
-        boolean inOldest = oldestOrdered;
-        OpenLots out;
-        if (isLive && index < firstLive) {
-            // a spent lot before the live ones holds points again: the orders must hold from it on
-            fl = index;
-            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, true, true, settled, bound);
-            for (int i = index + 1; i <= firstLive && i < size && (inOrder || inOldest); i++) {
-                inOrder = inOrder && compareForRedemption(out.get(i - 1), out.get(i)) <= 0;
-                inOldest = inOldest && ConsumptionOrder.OLDEST_FIRST.compare(out.get(i - 1), out.get(i)) <= 0;
-            }
-            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, inOldest, settled,
-                    bound);
-        } else {
-            out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, inOldest, settled,
-                    bound);
-            if (!isLive && index == firstLive) {
-                while (fl < size && out.get(fl).remaining() == 0) {
-                    fl++;
-                }
-                out = new OpenLots(size, shift, rootOut, tailOut, remainingOut, liveOut, fl, inOrder, inOldest,
-                        settled, bound);
-            }
-        }
-        return size - liveOut > liveOut + SLACK ? out.compacted() : out;
+        return edit().set(index, lot).done();
     }
 
-    private static Object[] assoc(int level, Object[] node, int index, Lot lot) {
-        Object[] out = node.clone();
-        if (level == 0) {
-            out[index & MASK] = lot;
-        } else {
-            int sub = (index >>> level) & MASK;
-            out[sub] = assoc(level - BITS, (Object[]) node[sub], index, lot);
+    /**
+     * Returns an editor that replaces several lots of this list in place (a spend over k lots) and
+     * makes one list of the result: the tail and each trie path it touches are copied once, not
+     * once per lot. This list is unchanged.
+     *
+     * @return the editor
+     */
+    public Editor edit() {
+        return new Editor(this);
+    }
+
+    /**
+     * Replaces lots of one list by other states of the same lots, copying each node it touches
+     * once, and makes one list at the end with the summaries that replacing them one by one with
+     * {@link #with} would give. Not thread-safe; not API.
+     *
+     * @since 0.1.0
+     */
+    public static final class Editor {
+        private final OpenLots from;
+        private final int offset;
+        private Object[] root;
+        private Lot[] tail;
+        /** The trie nodes this editor copied, which it may change in place; identity-compared. */
+        private final Object[][] owned = new Object[8][];
+        private int ownedCount;
+        private IdentityHashMap<Object[], Boolean> ownedSet;
+        private long remaining;
+        private int live;
+        private int firstLive;
+        private boolean ordered;
+        private boolean oldestOrdered;
+        private Instant settledAt;
+        private Instant expiryBound;
+
+        private Editor(OpenLots from) {
+            this.from = from;
+            this.offset = from.tailOffset();
+            this.root = from.root;
+            this.tail = from.tail;
+            this.remaining = from.remaining;
+            this.live = from.live;
+            this.firstLive = from.firstLive;
+            this.ordered = from.ordered;
+            this.oldestOrdered = from.oldestOrdered;
+            this.settledAt = from.settledAt;
+            this.expiryBound = from.expiryBound;
         }
-        return out;
+
+        private Lot at(int index) {
+            return OpenLots.at(root, tail, from.shift, offset, index);
+        }
+
+        /**
+         * Returns the lot at {@code index} as this editor has it.
+         *
+         * @param index the index
+         * @return the lot
+         * @throws IndexOutOfBoundsException if {@code index} is out of range
+         */
+        public Lot get(int index) {
+            Objects.checkIndex(index, from.size);
+            return at(index);
+        }
+
+        /**
+         * Replaces the lot at {@code index} by another state of the same lot.
+         *
+         * @param index the index
+         * @param lot the lot's new state
+         * @return this editor
+         * @throws NullPointerException if {@code lot} is null
+         * @throws IndexOutOfBoundsException if {@code index} is out of range
+         * @throws IllegalArgumentException if the lot has another number than the one it replaces
+         */
+        public Editor set(int index, Lot lot) {
+            Objects.requireNonNull(lot, "lot must not be null");
+            Objects.checkIndex(index, from.size);
+            Lot old = at(index);
+            if (!old.id().equals(lot.id())) {
+                throw new IllegalArgumentException("lot " + lot.id() + " cannot replace lot " + old.id());
+            }
+            if (index >= offset) {
+                if (tail == from.tail) {
+                    tail = tail.clone();
+                }
+                tail[index & MASK] = lot;
+            } else {
+                root = put(from.shift, root, index, lot);
+            }
+            boolean wasLive = old.remaining() > 0;
+            boolean isLive = lot.remaining() > 0;
+            live += (isLive ? 1 : 0) - (wasLive ? 1 : 0);
+            remaining += lot.remaining() - old.remaining();
+            if (isLive && !wasLive) {
+                settledAt = later(settledAt, settled(lot));
+                expiryBound = live == 1 ? lot.expiresAt() : earlier(expiryBound, lot.expiresAt());
+            }
+            if (live == 0) {
+                firstLive = from.size;
+            } else if (isLive && index < firstLive) {
+                // a spent lot before the live ones holds points again: the orders must hold from it on
+                int old0 = firstLive;
+                firstLive = index;
+                for (int i = index + 1; i <= old0 && i < from.size && (ordered || oldestOrdered); i++) {
+                    Lot before = at(i - 1);
+                    Lot after = at(i);
+                    ordered = ordered && compareForRedemption(before, after) <= 0;
+                    oldestOrdered = oldestOrdered && ConsumptionOrder.OLDEST_FIRST.compare(before, after) <= 0;
+                }
+            } else if (!isLive && index == firstLive) {
+                while (firstLive < from.size && at(firstLive).remaining() == 0) {
+                    firstLive++;
+                }
+            }
+            return this;
+        }
+
+        /** Puts the lot into the trie below {@code node}, copying each node on the path once. */
+        private Object[] put(int level, Object[] node, int index, Lot lot) {
+            Object[] out = own(node);
+            if (level == 0) {
+                out[index & MASK] = lot;
+            } else {
+                int sub = (index >>> level) & MASK;
+                out[sub] = put(level - BITS, (Object[]) node[sub], index, lot);
+            }
+            return out;
+        }
+
+        private Object[] own(Object[] node) {
+            if (ownedSet != null) {
+                if (ownedSet.containsKey(node)) {
+                    return node;
+                }
+            } else {
+                for (int i = 0; i < ownedCount; i++) {
+                    if (owned[i] == node) {
+                        return node;
+                    }
+                }
+            }
+            Object[] copy = node.clone();
+            if (ownedSet != null) {
+                ownedSet.put(copy, Boolean.TRUE);
+            } else if (ownedCount < owned.length) {
+                owned[ownedCount++] = copy;
+            } else {
+                // a spend over many lots: a linear scan per node would cost O(k^2)
+                ownedSet = new IdentityHashMap<>();
+                for (Object[] o : owned) {
+                    ownedSet.put(o, Boolean.TRUE);
+                }
+                ownedSet.put(copy, Boolean.TRUE);
+            }
+            return copy;
+        }
+
+        /**
+         * Returns the list with every replacement made; if that leaves more spent lots than live
+         * ones (past a small slack), it is rebuilt without them.
+         *
+         * @return the list
+         */
+        public OpenLots done() {
+            if (live == 0) {
+                return EMPTY;
+            }
+            if (root == from.root && tail == from.tail) {
+                return from;
+            }
+            OpenLots out = new OpenLots(from.size, from.shift, root, tail, remaining, live, firstLive, ordered,
+                    oldestOrdered, settledAt, expiryBound);
+            return from.size - live > live + SLACK ? out.compacted() : out;
+        }
     }
 
     /**
@@ -400,19 +536,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
         if (size == 0 || get(size - 1).id().compareTo(lot.id()) < 0) {
             return plus(lot);
         }
-        OpenLots out = EMPTY;
-        boolean placed = false;
-        for (int i = 0; i < size; i++) {
-            Lot l = get(i);
-            if (!placed && l.id().compareTo(lot.id()) > 0) {
-                out = out.plus(lot);
-                placed = true;
-            }
-            if (l.remaining() > 0) {
-                out = out.plus(l);
-            }
-        }
-        return out;
+        return insertedAll(List.of(lot));
     }
 
     /**
@@ -438,40 +562,60 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
             return this;
         }
         added.sort((a, b) -> a.id().compareTo(b.id()));
-        if (size == 0 || get(size - 1).id().compareTo(added.get(0).id()) < 0) {
+        if (live > 0 && get(size - 1).id().compareTo(added.get(0).id()) < 0) {
             OpenLots out = this;
             for (Lot lot : added) {
                 out = out.plus(lot);
             }
             return out;
         }
-        OpenLots out = EMPTY;
+        Builder out = new Builder(live + added.size());
         int j = 0;
         for (int i = firstLive; i < size; i++) {
             Lot l = get(i);
             while (j < added.size() && added.get(j).id().compareTo(l.id()) < 0) {
-                out = out.plus(added.get(j++));
+                out.add(added.get(j++));
             }
             if (l.remaining() > 0) {
-                out = out.plus(l);
+                out.add(l);
             }
         }
         while (j < added.size()) {
-            out = out.plus(added.get(j++));
+            out.add(added.get(j++));
         }
-        return out;
+        return out.build();
     }
 
     /** This list without its spent lots, with exact summaries. */
     private OpenLots compacted() {
-        OpenLots out = EMPTY;
+        Builder out = new Builder(live);
         for (int i = firstLive; i < size; i++) {
             Lot l = get(i);
             if (l.remaining() > 0) {
-                out = out.plus(l);
+                out.add(l);
             }
         }
-        return out;
+        return out.build();
+    }
+
+    /** Refuses a lot that is not numbered after the last one. */
+    private static void requireAfter(Lot last, Lot lot) {
+        if (last.id().compareTo(lot.id()) >= 0) {
+            throw new IllegalArgumentException("lot " + lot.id() + " is not numbered after lot " + last.id());
+        }
+    }
+
+    /** Whether the live lots stay in {@code order} when {@code lot} follows {@code last} (null if none). */
+    private static boolean stillOrdered(boolean ordered, int live, Lot last, Lot lot, ConsumptionOrder order) {
+        return live == 0 || ordered && order.compare(last, lot) <= 0;
+    }
+
+    /** The bound on the live lots' earliest expiry once {@code lot} joins them. */
+    private static Instant boundAfter(Instant bound, int live, Lot lot) {
+        if (lot.remaining() <= 0) {
+            return bound;
+        }
+        return live == 0 ? lot.expiresAt() : earlier(bound, lot.expiresAt());
     }
 
     private static Instant settled(Lot lot) {
@@ -484,5 +628,96 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
 
     private static Instant earlier(Instant a, Instant b) {
         return a == null ? b : b == null || !b.isBefore(a) ? a : b;
+    }
+
+    /**
+     * Makes a list in one pass from lots given in number order, with the summaries that appending
+     * them one by one would give, but one list object and one array per 32 lots. Not thread-safe;
+     * not API.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private Lot[] lots;
+        private int size;
+        private long remaining;
+        private int live;
+        private int firstLive;
+        private boolean ordered = true;
+        private boolean oldestOrdered = true;
+        private Instant settledAt;
+        private Instant expiryBound;
+
+        private Builder(int expected) {
+            lots = new Lot[Math.max(4, Math.min(expected, 1 << 20))];
+        }
+
+        /**
+         * Appends a lot; it must be numbered after every lot added before.
+         *
+         * @param lot the lot
+         * @return this builder
+         * @throws NullPointerException if {@code lot} is null
+         * @throws IllegalArgumentException if the lot's number is not the highest
+         */
+        public Builder add(Lot lot) {
+            Objects.requireNonNull(lot, "lot must not be null");
+            Lot last = size == 0 ? null : lots[size - 1];
+            if (last != null) {
+                requireAfter(last, lot);
+            }
+            boolean alive = lot.remaining() > 0;
+            firstLive = live > 0 ? firstLive : alive ? size : size + 1;
+            ordered = stillOrdered(ordered, live, last, lot, ConsumptionOrder.SOONEST_EXPIRY_FIRST);
+            oldestOrdered = stillOrdered(oldestOrdered, live, last, lot, ConsumptionOrder.OLDEST_FIRST);
+            expiryBound = boundAfter(expiryBound, live, lot);
+            if (alive) {
+                settledAt = later(settledAt, settled(lot));
+                live++;
+            }
+            remaining += lot.remaining();
+            if (size == lots.length) {
+                lots = Arrays.copyOf(lots, size * 2);
+            }
+            lots[size++] = lot;
+            return this;
+        }
+
+        /**
+         * Returns the list of the lots added so far.
+         *
+         * @return the list
+         */
+        public OpenLots build() {
+            if (size == 0) {
+                return EMPTY;
+            }
+            int tailOffset = size < WIDTH ? 0 : ((size - 1) >>> BITS) << BITS;
+            int leaves = tailOffset >>> BITS;
+            int shift = BITS;
+            while (leaves > (1 << shift)) {
+                shift += BITS;
+            }
+            Object[] root = leaves == 0 ? EMPTY_NODE : node(shift, 0, leaves);
+            return new OpenLots(size, shift, root, Arrays.copyOfRange(lots, tailOffset, size), remaining, live,
+                    firstLive, ordered, oldestOrdered, settledAt, expiryBound);
+        }
+
+        /** The trie node at {@code level} over {@code count} full leaves from leaf {@code first}. */
+        private Object[] node(int level, int first, int count) {
+            if (level == BITS) {
+                Object[] out = new Object[count];
+                for (int i = 0; i < count; i++) {
+                    out[i] = Arrays.copyOfRange(lots, (first + i) << BITS, (first + i + 1) << BITS);
+                }
+                return out;
+            }
+            int span = 1 << (level - BITS);
+            Object[] out = new Object[(count + span - 1) / span];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = node(level - BITS, first + i * span, Math.min(span, count - i * span));
+            }
+            return out;
+        }
     }
 }

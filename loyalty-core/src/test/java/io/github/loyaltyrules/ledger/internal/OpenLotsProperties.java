@@ -193,6 +193,66 @@ class OpenLotsProperties {
     }
 
     @Provide
+    Arbitrary<List<Spec>> longSpecs() {
+        // up to 1,100 lots, past the 1,024 of a two-level trie, so that the builder makes a third level
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(-1, 3)).as(Spec::new).list().ofMaxSize(1_100);
+    }
+
+    @Property(tries = 60)
+    void aListBuiltInOnePassEqualsOneBuiltLotByLotAndGrowsAlike(@ForAll("longSpecs") List<Spec> specs,
+            @ForAll("specs") List<Spec> more) {
+        List<Lot> lots = lots(specs);
+        OpenLots byPlus = OpenLots.empty();
+        OpenLots.Builder builder = OpenLots.builder(0);
+        for (Lot lot : lots) {
+            byPlus = byPlus.plus(lot);
+            builder.add(lot);
+        }
+        OpenLots built = builder.build();
+        assertSameList(built, byPlus);
+        assertStandsFor(built, lots);
+        // what comes after treats both alike: appends (through the trie's pushes) and changes in place
+        long next = lots.size() + 1L;
+        List<Lot> expected = new ArrayList<>(lots);
+        for (Lot lot : lots(more)) {
+            Lot renumbered = new Lot(LotId.of(next++), lot.currency(), lot.original(), lot.remaining(), lot.earnedAt(),
+                    lot.availableAt(), lot.expiresAt(), lot.source(), lot.lastMovementAt());
+            built = built.plus(renumbered);
+            byPlus = byPlus.plus(renumbered);
+            expected.add(renumbered);
+        }
+        assertSameList(built, byPlus);
+        for (int k = 0; k < expected.size(); k += 7) {
+            Lot old = expected.get(k);
+            int i = built.indexOf(old.id());
+            if (i < 0) {
+                continue;
+            }
+            Lot changed = old.withRemaining(old.remaining() == 0 ? 1 : 0, old.lastMovementAt());
+            built = built.with(i, changed);
+            byPlus = byPlus.with(byPlus.indexOf(old.id()), changed);
+            expected.set(k, changed);
+        }
+        assertSameList(built, byPlus);
+        assertStandsFor(built, expected);
+    }
+
+    private static void assertSameList(OpenLots a, OpenLots b) {
+        assertThat(a).isEqualTo(b);
+        assertThat(a.remaining()).isEqualTo(b.remaining());
+        assertThat(a.live()).isEqualTo(b.live());
+        assertThat(OpenLots.firstLive(a)).isEqualTo(OpenLots.firstLive(b));
+        assertThat(OpenLots.ordered(a)).isEqualTo(OpenLots.ordered(b));
+        assertThat(OpenLots.ordered(a, io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST))
+                .isEqualTo(OpenLots.ordered(b, io.github.loyaltyrules.ledger.ConsumptionOrder.OLDEST_FIRST));
+        for (int day = 0; day < 16; day++) {
+            Instant t = T0.plusSeconds(86_400L * day);
+            assertThat(OpenLots.allAvailable(a, t)).isEqualTo(OpenLots.allAvailable(b, t));
+        }
+    }
+
+    @Provide
     Arbitrary<List<Integer>> masks() {
         return Arbitraries.integers().between(0, 5).list().ofMinSize(1).ofMaxSize(7);
     }
