@@ -252,6 +252,30 @@ class OpenLotsProperties {
         }
     }
 
+    @Property(tries = 200)
+    void severalLotsChangedInOneEditStandWhereChangingThemOneByOneWould(@ForAll("longSpecs") List<Spec> specs,
+            @ForAll("masks") List<Integer> changes) {
+        List<Lot> expected = new ArrayList<>(lots(specs));
+        OpenLots list = OpenLots.copyOf(expected);
+        OpenLots before = list;
+        List<Lot> beforeLots = List.copyOf(list);
+        OpenLots.Editor edit = list.edit();
+        int step = Math.max(1, list.size() / (changes.size() * 3 + 1));
+        for (int i = 0, c = 0; i < list.size(); i += step, c++) {
+            Lot old = edit.get(i);
+            // the same lot may change twice in one edit: the second sees the first
+            for (int twice = 0; twice < 1 + c % 2; twice++) {
+                Lot changed = edit.get(i).withRemaining(changes.get((c + twice) % changes.size()) % 3,
+                        old.lastMovementAt());
+                edit.set(i, changed);
+                expected.set((int) (changed.id().value() - 1), changed);
+            }
+        }
+        list = edit.done();
+        assertStandsFor(list, expected);
+        assertThat(before).isEqualTo(beforeLots);
+    }
+
     @Provide
     Arbitrary<List<Integer>> masks() {
         return Arbitraries.integers().between(0, 5).list().ofMinSize(1).ofMaxSize(7);
