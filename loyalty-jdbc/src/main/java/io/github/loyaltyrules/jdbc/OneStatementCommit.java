@@ -13,9 +13,9 @@ import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A commit of one member written as one PostgreSQL statement, so that a posting costs one round
@@ -45,16 +45,52 @@ final class OneStatementCommit {
         void bind(PreparedStatement p, int at) throws SQLException;
     }
 
-    private final StringBuilder sql = new StringBuilder(2048);
-    private final List<RowBinder> binders = new ArrayList<>();
-    private final List<Integer> offsets = new ArrayList<>();
+    /** What a statement part writes: its query text and how many parameters it takes. */
+    private enum Part {
+        NEW_MEMBER("WITH m AS (" + LedgerRows.INSERT_MEMBER + " ON CONFLICT DO NOTHING RETURNING member_id)", 8),
+        MEMBER_UPDATE("WITH m AS (" + LedgerRows.UPDATE_MEMBER + " RETURNING member_id)", 9),
+        PURSE(insert("loyalty_purse", LedgerRows.PURSE_COLUMNS, 5, " ON CONFLICT (member_id, currency) DO UPDATE SET"
+                + " balance = EXCLUDED.balance, debt = EXCLUDED.debt, last_activity = EXCLUDED.last_activity"), 5),
+        LOT_UPSERT(insert("loyalty_lot", LOT_COLUMNS, 12, " ON CONFLICT (member_id, lot_no) DO UPDATE SET"
+                + " remaining = EXCLUDED.remaining, last_movement_at = EXCLUDED.last_movement_at,"
+                + " open_until = EXCLUDED.open_until, open_since = EXCLUDED.open_since"), 12),
+        LOT_NEW(insert("loyalty_lot", LOT_COLUMNS, 12, ""), 12),
+        LOT_UPDATE(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 6),
+        RESERVATION(insert("loyalty_reservation", LedgerRows.RESERVATION_COLUMNS + ", in_book", 10,
+                " ON CONFLICT (member_id, reservation_key) DO UPDATE SET status = EXCLUDED.status,"
+                + " closed_at = EXCLUDED.closed_at, lots = EXCLUDED.lots, in_book = EXCLUDED.in_book"), 10),
+        REVERSAL(insert("loyalty_reversal", "amount, lots, member_id, posting_key", 4,
+                " ON CONFLICT (member_id, posting_key) DO UPDATE SET amount = EXCLUDED.amount, lots = EXCLUDED.lots"), 4),
+        KEY(insert("loyalty_posting_key", LedgerRows.KEY_COLUMNS, 3, ""), 3),
+        POSTING(insert("loyalty_posting", LedgerRows.POSTING_COLUMNS, 10, ""), 10),
+        ENTRY(insert("loyalty_entry", LedgerRows.ENTRY_COLUMNS, 13, ""), 13);
+
+        final String text;
+        final int params;
+
+        Part(String text, int params) {
+            this.text = text;
+            this.params = params;
+        }
+    }
+
+    private static final String LOT_COLUMNS = LedgerRows.LOT_COLUMNS + ", " + LedgerRows.SPENDING_COLUMNS;
+
+    /** Statement texts by shape (one character per part); the shapes a ledger makes are few. */
+    private static final ConcurrentHashMap<String, String> TEXTS = new ConcurrentHashMap<>();
+
+    /** Past this many shapes, texts are built each time rather than kept. */
+    private static final int MAX_TEXTS = 512;
+
+    private final char[] shape = new char[MAX_ROWS + 1];
+    private final RowBinder[] binders = new RowBinder[MAX_ROWS + 1];
+    private final int[] offsets = new int[MAX_ROWS + 1];
+    private int parts;
     private int next = 1;
-    private int queries;
 
     private OneStatementCommit() {
     }
 
-    /** Whether a commit can be written as one statement: it changes one member and not too many rows. */
     static boolean fits(Commit commit) {
         if (commit.changes().size() != 1) {
             return false;
@@ -72,87 +108,99 @@ final class OneStatementCommit {
         MemberId member = book.account().member();
         OneStatementCommit s = new OneStatementCommit();
         if (book.version() == 1) {
-            s.sql.append("WITH m AS (").append(LedgerRows.INSERT_MEMBER).append(" ON CONFLICT DO NOTHING RETURNING member_id)");
-            s.param(8, (p, at) -> LedgerRows.bindNewMember(p, at, book));
+            s.add(Part.NEW_MEMBER, (p, at) -> LedgerRows.bindNewMember(p, at, book));
         } else {
-            s.sql.append("WITH m AS (").append(LedgerRows.UPDATE_MEMBER).append(" RETURNING member_id)");
-            s.param(9, (p, at) -> LedgerRows.bindMemberUpdate(p, at, book));
+            s.add(Part.MEMBER_UPDATE, (p, at) -> LedgerRows.bindMemberUpdate(p, at, book));
         }
         for (Purse purse : book.purses().values()) {
-            s.insert("loyalty_purse", LedgerRows.PURSE_COLUMNS, 5, " ON CONFLICT (member_id, currency) DO UPDATE SET"
-                    + " balance = EXCLUDED.balance, debt = EXCLUDED.debt, last_activity = EXCLUDED.last_activity",
-                    (p, at) -> LedgerRows.bindPurse(p, at, member, purse));
+            s.add(Part.PURSE, (p, at) -> LedgerRows.bindPurse(p, at, member, purse));
         }
-        String lotColumns = LedgerRows.LOT_COLUMNS + ", " + LedgerRows.SPENDING_COLUMNS;
         for (Lot lot : change.lots()) {
             if (change.firstNewLot() == MemberChange.UNKNOWN) {
-                s.insert("loyalty_lot", lotColumns, 12, " ON CONFLICT (member_id, lot_no) DO UPDATE SET"
-                        + " remaining = EXCLUDED.remaining, last_movement_at = EXCLUDED.last_movement_at,"
-                        + " open_until = EXCLUDED.open_until, open_since = EXCLUDED.open_since", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
+                s.add(Part.LOT_UPSERT, (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
             } else if (change.isNew(lot)) {
-                s.insert("loyalty_lot", lotColumns, 12, "", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
+                s.add(Part.LOT_NEW, (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
             } else {
-                s.query(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 6,
-                        (p, at) -> LedgerRows.bindLotUpdate(p, at, member, lot));
+                s.add(Part.LOT_UPDATE, (p, at) -> LedgerRows.bindLotUpdate(p, at, member, lot));
             }
         }
         for (Reservation r : change.reservations()) {
             boolean inBook = CommitWriter.inBook(book.reservations(), r);
-            s.insert("loyalty_reservation", LedgerRows.RESERVATION_COLUMNS + ", in_book", 10,
-                    " ON CONFLICT (member_id, reservation_key) DO UPDATE SET status = EXCLUDED.status,"
-                    + " closed_at = EXCLUDED.closed_at, lots = EXCLUDED.lots, in_book = EXCLUDED.in_book",
-                    (p, at) -> LedgerRows.bindReservation(p, at, r, inBook));
+            s.add(Part.RESERVATION, (p, at) -> LedgerRows.bindReservation(p, at, r, inBook));
         }
         for (Map.Entry<IdempotencyKey, Reversed> e : change.reversed().entrySet()) {
-            s.insert("loyalty_reversal", "amount, lots, member_id, posting_key", 4,
-                    " ON CONFLICT (member_id, posting_key) DO UPDATE SET amount = EXCLUDED.amount, lots = EXCLUDED.lots",
-                    (p, at) -> LedgerRows.bindReversed(p, at, member, e.getKey(), e.getValue()));
+            s.add(Part.REVERSAL, (p, at) -> LedgerRows.bindReversed(p, at, member, e.getKey(), e.getValue()));
         }
         for (Posting posting : commit.postings()) {
-            s.insert("loyalty_posting_key", LedgerRows.KEY_COLUMNS, 3, "", (p, at) -> LedgerRows.bindKey(p, at, posting));
-            s.insert("loyalty_posting", LedgerRows.POSTING_COLUMNS, 10, "",
-                    (p, at) -> LedgerRows.bindPosting(p, at, posting));
+            s.add(Part.KEY, (p, at) -> LedgerRows.bindKey(p, at, posting));
+            s.add(Part.POSTING, (p, at) -> LedgerRows.bindPosting(p, at, posting));
         }
         List<Entry> entries = commit.entries();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             int ord = i;
-            s.insert("loyalty_entry", LedgerRows.ENTRY_COLUMNS, 13, "", (p, at) -> LedgerRows.bindEntry(p, at, entry, ord));
+            s.add(Part.ENTRY, (p, at) -> LedgerRows.bindEntry(p, at, entry, ord));
         }
-        s.sql.append(" SELECT COUNT(*) FROM m");
         return s;
     }
 
-    /** The statement's text. */
+    /**
+     * Returns the statement's text, the same string for every commit of the same shape: built once
+     * per shape and kept, so that a posting neither rebuilds it nor misses the driver's cache of
+     * prepared statements.
+     *
+     * @return the SQL
+     */
     String sql() {
-        return sql.toString();
+        String key = new String(shape, 0, parts);
+        String text = TEXTS.get(key);
+        if (text == null) {
+            text = text(key);
+            if (TEXTS.size() < MAX_TEXTS) {
+                TEXTS.putIfAbsent(key, text);
+            }
+        }
+        return text;
     }
 
-    /** Binds every parameter of the statement. */
+    /** The statement for a shape: the gate, then one {@code WITH} query per row, then the gate's count. */
+    private static String text(String shape) {
+        Part[] all = Part.values();
+        StringBuilder sql = new StringBuilder(256 * shape.length());
+        sql.append(all[shape.charAt(0)].text);
+        for (int i = 1; i < shape.length(); i++) {
+            sql.append(", w").append(i - 1).append(" AS (").append(all[shape.charAt(i)].text).append(')');
+        }
+        return sql.append(" SELECT COUNT(*) FROM m").toString();
+    }
+
+    /**
+     * Binds every row's parameters.
+     *
+     * @param p the statement made from {@link #sql()}
+     * @throws SQLException if the driver refuses a value
+     */
     void bind(PreparedStatement p) throws SQLException {
-        for (int i = 0; i < binders.size(); i++) {
-            binders.get(i).bind(p, offsets.get(i));
+        for (int i = 0; i < parts; i++) {
+            binders[i].bind(p, offsets[i]);
         }
     }
 
-    /** Adds a query that inserts one row from the gate: {@code INSERT INTO t (columns) SELECT ?, ... FROM m}. */
-    private void insert(String table, String columns, int params, String onConflict, RowBinder binder) {
+    /** The text of an {@code INSERT ... SELECT ? ... FROM m} of one row. */
+    private static String insert(String table, String columns, int params, String onConflict) {
         StringBuilder q = new StringBuilder(64 + 3 * params).append("INSERT INTO ").append(table).append(" (")
                 .append(columns).append(") SELECT ?");
         for (int i = 1; i < params; i++) {
             q.append(", ?");
         }
-        query(q.append(" FROM m").append(onConflict).toString(), params, binder);
+        return q.append(" FROM m").append(onConflict).toString();
     }
 
-    private void query(String text, int params, RowBinder binder) {
-        sql.append(", w").append(queries++).append(" AS (").append(text).append(')');
-        param(params, binder);
-    }
-
-    private void param(int params, RowBinder binder) {
-        binders.add(binder);
-        offsets.add(next);
-        next += params;
+    private void add(Part part, RowBinder binder) {
+        shape[parts] = (char) part.ordinal();
+        binders[parts] = binder;
+        offsets[parts] = next;
+        parts++;
+        next += part.params;
     }
 }
