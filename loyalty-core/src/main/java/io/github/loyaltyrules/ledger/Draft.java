@@ -72,12 +72,20 @@ final class Draft implements DraftLookup {
                 List<Lot> stored = owner.store.openLots(owner.member(), currency);
                 OpenLots.Builder read = OpenLots.builder(stored.size() + (added == null ? 0 : added.size()));
                 long next = owner.base.nextLot();
+                List<Lot> revived = revived(stored);
+                int r = 0;
                 for (Lot lot : stored) {
+                    while (r < revived.size() && revived.get(r).id().compareTo(lot.id()) < 0) {
+                        read.add(revived.get(r++));
+                    }
                     Lot mine = readAhead == null ? null : readAhead.get(lot.id());
                     Lot current = mine != null ? mine : lot;
                     if (current.id().value() < next && current.remaining() > 0) {
                         read.add(current);
                     }
+                }
+                while (r < revived.size()) {
+                    read.add(revived.get(r++));
                 }
                 readAhead = null;
                 if (added != null) {
@@ -92,6 +100,92 @@ final class Draft implements DraftLookup {
         }
 
         /** The open lots, read-only; in creation order, possibly with spent ones among them. */
+        /**
+         * The lots read ahead that hold points again after the store had them spent (a reversal gave
+         * them back), which the store's open lots leave out: in number order.
+         */
+        private List<Lot> revived(List<Lot> stored) {
+            if (readAhead == null) {
+                return List.of();
+            }
+            List<Lot> out = null;
+            for (Lot lot : readAhead.values()) {
+                if (lot.remaining() > 0 && !storedOpen(stored, lot.id())) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(lot);
+                }
+            }
+            if (out == null) {
+                return List.of();
+            }
+            out.sort((a, b) -> a.id().compareTo(b.id()));
+            return out;
+        }
+
+        /** Whether the store's open lots (in number order) hold the lot with this number. */
+        private static boolean storedOpen(List<Lot> stored, LotId id) {
+            int lo = 0;
+            int hi = stored.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = stored.get(mid).id().compareTo(id);
+                if (c == 0) {
+                    return true;
+                } else if (c < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Makes the given lots, open or spent, available without reading every open lot: while this
+         * draft has not read the purse's lots, those it lacks are read by number and kept with the
+         * lots read ahead, so that a reversal or a capture over k lots reads k of them. Returns
+         * whether all of them are at hand that way.
+         */
+        boolean readByNumber(List<LotId> ids) {
+            if (lots != null) {
+                return false;
+            }
+            List<LotId> missing = null;
+            for (int i = 0; i < ids.size(); i++) {
+                if (readAhead == null || !readAhead.containsKey(ids.get(i))) {
+                    if (missing == null) {
+                        missing = new ArrayList<>(ids.size() - i);
+                    }
+                    missing.add(ids.get(i));
+                }
+            }
+            if (missing == null) {
+                return true;
+            }
+            if (added != null) {
+                return false; // lots this draft made are not in the store: read them all
+            }
+            long next = owner.base.nextLot();
+            if (readAhead == null) {
+                readAhead = new HashMap<>();
+            }
+            for (Lot lot : owner.store.lotsByNumber(owner.member(), missing)) {
+                // a lot of a later version: the commit's version check turns it away
+                if (lot.id().value() < next && lot.currency().equals(currency)) {
+                    Lot mine = owner.touchedLot(lot.id());
+                    readAhead.putIfAbsent(lot.id(), mine != null ? mine : lot);
+                }
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                if (!readAhead.containsKey(missing.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         List<Lot> lots() {
             return read();
         }
@@ -137,6 +231,9 @@ final class Draft implements DraftLookup {
 
         /** The lot if the working set or this draft has it, else null (a spent lot the store keeps). */
         Lot openLot(LotId id) {
+            if (lots == null && readAhead != null && readAhead.containsKey(id)) {
+                return readAhead.get(id);
+            }
             OpenLots lots = read();
             int i = lots.indexOf(id);
             if (i >= 0) {
@@ -156,7 +253,7 @@ final class Draft implements DraftLookup {
         }
 
         void move(LotId id, long delta, Instant at) {
-            if (lots == null && readAhead != null && readAhead.containsKey(id)) {
+            if (lots == null && readByNumber(List.of(id))) {
                 // a lot read ahead for a spend: moved without reading the other open lots
                 Lot lot = readAhead.get(id);
                 Lot moved = lot.withRemaining(lot.remaining() + delta, at);
@@ -195,7 +292,7 @@ final class Draft implements DraftLookup {
          * put back in one rebuild.
          */
         void moveAll(List<LotMovement> moves, Instant at) {
-            if (moves.size() == 1 || lots == null && readAhead != null && allReadAhead(moves)) {
+            if (moves.size() == 1 || lots == null && readByNumber(Movements.lots(moves))) {
                 for (int m = 0; m < moves.size(); m++) {
                     move(moves.get(m).lot(), moves.get(m).delta(), at);
                 }
@@ -232,15 +329,6 @@ final class Draft implements DraftLookup {
             if (back != null) {
                 lots = lots.insertedAll(back.values());
             }
-        }
-
-        private boolean allReadAhead(List<LotMovement> moves) {
-            for (int m = 0; m < moves.size(); m++) {
-                if (!readAhead.containsKey(moves.get(m).lot())) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         boolean changed() {

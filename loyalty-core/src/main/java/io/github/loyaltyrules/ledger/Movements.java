@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -82,6 +83,15 @@ final class Movements extends AbstractList<LotMovement> implements RandomAccess 
      */
     static List<LotMovement> of(LotId lot, long delta, long held) {
         return new One(Objects.requireNonNull(lot, "lot must not be null"), delta, held);
+    }
+
+    /** The lots the movements name, in their order. */
+    static List<LotId> lots(List<LotMovement> movements) {
+        LotId[] ids = new LotId[movements.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = lot(movements, i);
+        }
+        return Arrays.asList(ids);
     }
 
     /**

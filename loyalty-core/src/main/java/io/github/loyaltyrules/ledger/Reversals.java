@@ -119,6 +119,7 @@ final class Reversals {
     private static void clawBack(Draft d, PointCurrency currency, List<LotId> lots, long x, Instant at,
             IdempotencyKey key, String why) {
         Draft.PurseDraft purse = d.purse(currency.code());
+        purse.readByNumber(lots); // the lots the posting made, not every open one
         Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         List<LotMovement> moves = new ArrayList<>();
         long left = x;

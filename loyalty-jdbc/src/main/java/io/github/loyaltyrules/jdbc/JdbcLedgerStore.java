@@ -327,6 +327,9 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
+    /** The most lot numbers one statement of {@link #lotsByNumber} asks for. */
+    private static final int LOTS_PER_READ = 500;
+
     @Override
     public Optional<Lot> lot(MemberId member, LotId lot) {
         return query("read lot " + lot + " of member " + member, c -> {
@@ -338,6 +341,38 @@ public final class JdbcLedgerStore implements LedgerStore {
                     return rs.next() ? Optional.of(LedgerRows.lot(rs, 2)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /** {@inheritDoc} One statement per 500 lots. */
+    @Override
+    public List<Lot> lotsByNumber(MemberId member, List<LotId> lots) {
+        Objects.requireNonNull(member, "member must not be null");
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        return query("read " + lots.size() + " lots of member " + member, c -> {
+            List<Lot> found = new ArrayList<>(lots.size());
+            for (int from = 0; from < lots.size(); from += LOTS_PER_READ) {
+                List<LotId> chunk = lots.subList(from, Math.min(lots.size(), from + LOTS_PER_READ));
+                StringBuilder sql = new StringBuilder("SELECT ").append(LedgerRows.LOT_COLUMNS)
+                        .append(" FROM loyalty_lot WHERE member_id = ? AND lot_no IN (?");
+                for (int i = 1; i < chunk.size(); i++) {
+                    sql.append(", ?");
+                }
+                try (PreparedStatement p = prepare(c, sql.append(')').toString())) {
+                    p.setString(1, member.value());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        p.setLong(i + 2, chunk.get(i).value());
+                    }
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(LedgerRows.lot(rs, 2));
+                        }
+                    }
+                }
+            }
+            return found;
         });
     }
 

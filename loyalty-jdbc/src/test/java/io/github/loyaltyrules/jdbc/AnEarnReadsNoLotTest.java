@@ -56,6 +56,16 @@ class AnEarnReadsNoLotTest {
             return lots;
         }
 
+        final AtomicInteger byNumber = new AtomicInteger();
+
+        @Override
+        public List<Lot> lotsByNumber(MemberId member, List<io.github.loyaltyrules.ledger.LotId> lots) {
+            byNumber.incrementAndGet();
+            List<Lot> found = super.lotsByNumber(member, lots);
+            lotsRead.addAndGet(found.size());
+            return found;
+        }
+
         @Override
         public List<Lot> lotsToSpend(MemberId member, String currency, Instant at, int limit) {
             lotsToSpend.incrementAndGet();
@@ -202,5 +212,47 @@ class AnEarnReadsNoLotTest {
         assertThat(lots.get(399).remaining()).isEqualTo(5);
         assertThat(lots).isEqualTo(after.get(1).lots(ANN, expiring));
         assertThat(after.get(0).statement(ANN)).isEqualTo(after.get(1).statement(ANN));
+    }
+
+    @Test
+    void aReversalReadsTheLotsItsPostingTookByNumberNotEveryOpenLot() {
+        Counting store = new Counting(JdbcLedgerStore.of(Databases.freshH2()));
+        Ledger jdbc = ledger(store);
+        Ledger memory = ledger(LedgerStore.inMemory());
+        for (Ledger l : List.of(jdbc, memory)) {
+            l.enrol(ANN, T0);
+            for (int i = 0; i < 500; i++) {
+                l.earn(ANN, PTS.points(2), T0.plusSeconds(i), IdempotencyKey.of("earn-" + i), "visit");
+            }
+            // takes the 5 oldest lots whole, then one point of the sixth
+            l.redeem(ANN, PTS.points(11), T0.plusSeconds(600), IdempotencyKey.of("redeem"), "gift");
+        }
+        store.lotsRead.set(0);
+        store.openLots.set(0);
+        for (Ledger l : List.of(jdbc, memory)) {
+            l.reverse(ANN, IdempotencyKey.of("redeem"), PTS.points(4), T0.plusSeconds(700),
+                    IdempotencyKey.of("undo-part"), "partly returned");
+            l.reverse(ANN, IdempotencyKey.of("redeem"), T0.plusSeconds(701), IdempotencyKey.of("undo-rest"),
+                    "returned");
+            l.reverse(ANN, IdempotencyKey.of("earn-499"), T0.plusSeconds(702), IdempotencyKey.of("undo-earn"),
+                    "not earned");
+        }
+        // six lots given back, one clawed back: read by number, never all 500
+        assertThat(store.openLots).hasValue(0);
+        assertThat(store.byNumber).hasValue(3);
+        assertThat(store.lotsRead.get()).isLessThanOrEqualTo(6 + 6 + 1);
+
+        // in one batch, a spend after a give-back takes the lots given back, as in memory
+        for (Ledger l : List.of(jdbc, memory)) {
+            l.redeem(ANN, PTS.points(3), T0.plusSeconds(800), IdempotencyKey.of("redeem-2"), "gift");
+            l.post(List.of(
+                    new io.github.loyaltyrules.ledger.PostingRequest.Reverse(ANN, IdempotencyKey.of("redeem-2"), null,
+                            T0.plusSeconds(801), IdempotencyKey.of("undo-2"), "returned"),
+                    new io.github.loyaltyrules.ledger.PostingRequest.Redeem(ANN, PTS.points(5), T0.plusSeconds(801),
+                            IdempotencyKey.of("redeem-3"), "other gift")));
+        }
+        assertThat(jdbc.balance(ANN, PTS)).isEqualTo(memory.balance(ANN, PTS));
+        assertThat(jdbc.lots(ANN, PTS)).isEqualTo(memory.lots(ANN, PTS));
+        assertThat(jdbc.statement(ANN)).isEqualTo(memory.statement(ANN));
     }
 }

@@ -103,6 +103,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<Lot> lotsByNumber(MemberId member, List<LotId> lots) {
+        return delegate.lotsByNumber(member, lots);
+    }
+
+    @Override
     public List<Lot> lots(MemberId member, String currency) {
         return delegate.lots(member, currency);
     }

@@ -191,6 +191,25 @@ public interface LedgerStore {
     Optional<Lot> lot(MemberId member, LotId lot);
 
     /**
+     * Returns several of a member's lots by number, open or spent, as the store's current version
+     * holds them: what a reversal reads to give points back to the lots its posting took, so that it
+     * reads k lots, not every open one. Lots the store does not keep are left out. The default asks
+     * {@link #lot} for each; a store over a network should answer in one round trip.
+     *
+     * @param member the member
+     * @param lots the lot numbers; each once
+     * @return the lots found, in any order
+     * @since 0.1.0
+     */
+    default List<Lot> lotsByNumber(MemberId member, List<LotId> lots) {
+        List<Lot> found = new ArrayList<>(lots.size());
+        for (LotId id : lots) {
+            lot(member, id).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
      * Returns every lot of a member in a currency that the store keeps, spent ones included, in
      * creation order.
      *
