@@ -79,8 +79,9 @@ final class OneStatementCommit {
             s.param(9, (p, at) -> LedgerRows.bindMemberUpdate(p, at, book));
         }
         for (Purse purse : book.purses().values()) {
-            s.insert("loyalty_purse", LedgerRows.PURSE_COLUMNS, 5, " ON CONFLICT (member_id, currency) DO UPDATE SET"
-                    + " balance = EXCLUDED.balance, debt = EXCLUDED.debt, last_activity = EXCLUDED.last_activity",
+            s.insert("loyalty_purse", LedgerRows.PURSE_COLUMNS, 6, " ON CONFLICT (member_id, currency) DO UPDATE SET"
+                    + " balance = EXCLUDED.balance, debt = EXCLUDED.debt, last_activity = EXCLUDED.last_activity,"
+                    + " expiry_held_since = EXCLUDED.expiry_held_since",
                     (p, at) -> LedgerRows.bindPurse(p, at, member, purse));
         }
         String lotColumns = LedgerRows.LOT_COLUMNS + ", " + LedgerRows.SPENDING_COLUMNS;
@@ -88,11 +89,12 @@ final class OneStatementCommit {
             if (change.firstNewLot() == MemberChange.UNKNOWN) {
                 s.insert("loyalty_lot", lotColumns, 12, " ON CONFLICT (member_id, lot_no) DO UPDATE SET"
                         + " remaining = EXCLUDED.remaining, last_movement_at = EXCLUDED.last_movement_at,"
-                        + " open_until = EXCLUDED.open_until, open_since = EXCLUDED.open_since", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
+                        + " open_until = EXCLUDED.open_until, open_since = EXCLUDED.open_since,"
+                        + " expires_at = EXCLUDED.expires_at", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
             } else if (change.isNew(lot)) {
                 s.insert("loyalty_lot", lotColumns, 12, "", (p, at) -> LedgerRows.bindNewLot(p, at, member, lot));
             } else {
-                s.query(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 6,
+                s.query(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 7,
                         (p, at) -> LedgerRows.bindLotUpdate(p, at, member, lot));
             }
         }
