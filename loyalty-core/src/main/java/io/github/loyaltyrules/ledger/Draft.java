@@ -221,12 +221,13 @@ final class Draft implements DraftLookup {
         /**
          * Gives every open lot that would expire before {@code floor} that date instead (a lift of a
          * hold, {@link Ledger#liftExpiryHold}); lots that never expire, or expire later, keep theirs,
-         * and so do lots that had expired by {@code heldSince} (before the hold). A null floor (never)
-         * makes them never expire. O(open lots), with one rebuild of the list.
+         * and so do lots that had expired by {@code heldSince} (before the hold) and lots earned after
+         * {@code endedAt} (after the hold). A null floor (never) makes them never expire. O(open lots),
+         * with one rebuild of the list.
          *
          * @return how many lots were given a new date
          */
-        int redate(Instant floor, Instant heldSince) {
+        int redate(Instant floor, Instant heldSince, Instant endedAt) {
             OpenLots open = read();
             List<Lot> out = new ArrayList<>(open.size());
             int changed = 0;
@@ -236,7 +237,8 @@ final class Draft implements DraftLookup {
                     continue;
                 }
                 Instant own = lot.expiresAt();
-                if (own != null && own.isAfter(heldSince) && (floor == null || own.isBefore(floor))) {
+                if (own != null && own.isAfter(heldSince) && (floor == null || own.isBefore(floor))
+                        && !lot.earnedAt().isAfter(endedAt)) {
                     lot = new Lot(lot.id(), lot.currency(), lot.original(), lot.remaining(), lot.earnedAt(),
                             lot.availableAt(), floor, lot.source(), lot.lastMovementAt());
                     owner.touched(lot);

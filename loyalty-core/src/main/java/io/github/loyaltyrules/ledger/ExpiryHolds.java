@@ -74,10 +74,18 @@ final class ExpiryHolds {
                 // the inactivity clock starts again when the hold ends (unless everything had lapsed before it)
                 purse.lastActivity = endedAt;
             }
-            purse.redate(after.lotExpiry(endedAt, ctx.zone).orElse(null), since);
+            purse.redate(after.lotExpiry(endedAt, ctx.zone).orElse(null), since, endedAt);
             purse.expiryHeldSince = null;
             return commit(member, d, c.code(), null) ? Boolean.TRUE : null;
         }, LedgerContext::contended);
+    }
+
+    /** See {@link Ledger#expiryHeldSince(MemberId, PointCurrency)}. */
+    java.util.Optional<Instant> heldSince(MemberId member, PointCurrency currency) {
+        Checks.notNull(member, "member");
+        PointCurrency c = ctx.configured(currency);
+        Purse purse = ctx.workingSet(member).purses().get(c.code());
+        return java.util.Optional.ofNullable(purse == null ? null : purse.expiryHeldSince());
     }
 
     /** Commits a hold's or lift's book; a lost reply counts as applied if the purse is as this change left it. */

@@ -821,6 +821,20 @@ public final class Ledger {
     }
 
     /**
+     * Returns since when the expiry of a member's points in a currency is held ({@link #holdExpiry}).
+     *
+     * @param member the member
+     * @param currency the currency
+     * @return the start of the hold, or empty if the purse is not held
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws UnknownCurrencyException if the currency is not configured
+     */
+    public java.util.Optional<Instant> expiryHeldSince(MemberId member, PointCurrency currency) {
+        return holds.heldSince(member, currency);
+    }
+
+    /**
      * Returns a page of enrolled members in id order, for batch jobs (notices, exports, tier
      * assessment): at most {@code limit} member ids greater than {@code after}. Pass the last id of
      * a page to get the next; a page shorter than {@code limit} is the last.
