@@ -396,7 +396,7 @@ final class Compiler {
         for (Map.Entry<String, Ast.Kept> e : keptClauses.entrySet()) {
             Ast.Kept kept = e.getValue();
             if (ladder == null) {
-                if (!failedAny("tier")) {
+                if (tierDecls.isEmpty() && !failedAny("tier")) { // else the ladder's own errors are reported
                     report(kept.pos(), "currency " + e.getKey() + " is kept while a tier is held, but the program has"
                             + " no tier ladder; declare its tiers with 'tier' statements");
                 }
