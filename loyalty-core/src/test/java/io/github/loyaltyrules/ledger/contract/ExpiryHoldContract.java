@@ -155,6 +155,27 @@ public abstract class ExpiryHoldContract {
     }
 
     @Test
+    void heldPointsAreNotExpiringSoonAndAClosedAccountIsLeftAsItIs() {
+        earn(100, "2026-01-10", "f1");
+        Ledger later = Ledger.builder().zone(ZoneOffset.UTC).store(store).currency(MILES).currency(LAPSING)
+                .idempotencyWindow(Duration.ofDays(3650))
+                .clock(Clock.fixed(t("2027-01-01"), ZoneOffset.UTC)).build();
+        assertThat(later.expiring(ANN, MILES, Period.ofDays(30))).hasSize(1);
+        ledger.holdExpiry(ANN, MILES, t("2026-06-01"));
+        assertThat(later.expiring(ANN, MILES, Period.ofDays(30))).isEmpty();
+        assertThat(later.expiring(MILES, Period.ofDays(30))).isEmpty();
+
+        MemberId bo = MemberId.of("bo");
+        ledger.enrol(bo, t("2026-01-01"));
+        ledger.close(bo, t("2026-02-01"), "left");
+        MemberBook closed = store.book(bo).orElseThrow();
+        assertThat(ledger.holdExpiry(bo, MILES, t("2026-03-01"))).isFalse();
+        assertThat(ledger.liftExpiryHold(bo, MILES, t("2026-04-01"), SIX_MONTHS_AFTER)).isFalse();
+        assertThat(ledger.expiryHeldSince(bo, MILES)).isEmpty();
+        assertThat(store.book(bo)).contains(closed);
+    }
+
+    @Test
     void badInputIsRefusedWithTheLibrarysExceptionAndChangesNothing() {
         earn(100, "2026-01-10", "f1");
         ledger.holdExpiry(ANN, MILES, t("2026-06-01"));
