@@ -45,23 +45,34 @@ final class ExpiryHolds {
         }, LedgerContext::contended);
     }
 
-    /** See {@link Ledger#liftExpiryHold(MemberId, PointCurrency, Instant, ExpiryPolicy)}. */
-    boolean lift(MemberId member, PointCurrency currency, Instant endedAt, ExpiryPolicy after) {
+    /**
+     * See {@link Ledger#liftExpiryHold(MemberId, PointCurrency, Instant, ExpiryPolicy)} ({@code began}
+     * null) and {@link Ledger#liftExpiryHold(MemberId, PointCurrency, Instant, Instant, ExpiryPolicy)}.
+     */
+    boolean lift(MemberId member, PointCurrency currency, Instant began, Instant endedAt, ExpiryPolicy after) {
         Checks.notNull(member, "member");
         PointCurrency c = ctx.configured(currency);
+        if (began != null) {
+            Checks.businessTime(began, "hold start");
+        }
         Checks.businessTime(endedAt, "hold end");
         Checks.notNull(after, "expiry after the hold");
         if (after.inactivity().isPresent()) {
             throw new InvalidRequestException("expiry after a hold must date lots, not count inactivity; got '"
                     + after + "'");
         }
+        if (began != null && endedAt.isBefore(began)) {
+            throw new InvalidRequestException("expiry hold of member " + member + " in " + c.code()
+                    + " cannot end at " + endedAt + ", before it began at " + began);
+        }
         return ctx.loop.run(member, () -> {
             MemberBook book = ctx.workingSet(member);
             Purse stored = book.purses().get(c.code());
-            if (stored == null || stored.expiryHeldSince() == null) {
+            boolean held = stored != null && stored.expiryHeldSince() != null;
+            if (!held && (began == null || stored == null || book.account().status() == AccountStatus.CLOSED)) {
                 return Boolean.FALSE; // not held: lifted already (a retry), or never held
             }
-            Instant since = stored.expiryHeldSince();
+            Instant since = held ? stored.expiryHeldSince() : began;
             if (endedAt.isBefore(since)) {
                 throw new InvalidRequestException("expiry hold of member " + member + " in " + c.code()
                         + " cannot end at " + endedAt + ", before it began at " + since);
@@ -69,12 +80,16 @@ final class ExpiryHolds {
             Draft d = new Draft(book, ctx.store, ctx.horizon());
             Draft.PurseDraft purse = d.purse(c.code());
             Instant lapse = Books.inactivityDeadline(c, purse.lastActivity, book.account().enrolledAt(), ctx.zone);
-            if (lapse != null && lapse.isAfter(since)
-                    && (purse.lastActivity == null || purse.lastActivity.isBefore(endedAt))) {
+            boolean restart = lapse != null && lapse.isAfter(since)
+                    && (purse.lastActivity == null || purse.lastActivity.isBefore(endedAt));
+            if (restart) {
                 // the inactivity clock starts again when the hold ends (unless everything had lapsed before it)
                 purse.lastActivity = endedAt;
             }
-            purse.redate(after.lotExpiry(endedAt, ctx.zone).orElse(null), since, endedAt);
+            int redated = purse.redate(after.lotExpiry(endedAt, ctx.zone).orElse(null), since, endedAt);
+            if (!held && redated == 0 && !restart) {
+                return Boolean.FALSE; // a hold already made up for, or with nothing left to date
+            }
             purse.expiryHeldSince = null;
             return commit(member, d, c.code(), null) ? Boolean.TRUE : null;
         }, LedgerContext::contended);

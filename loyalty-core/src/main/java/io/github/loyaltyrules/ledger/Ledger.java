@@ -817,7 +817,34 @@ public final class Ledger {
      *         began, or {@code after} has an inactivity rule
      */
     public boolean liftExpiryHold(MemberId member, PointCurrency currency, Instant endedAt, ExpiryPolicy after) {
-        return holds.lift(member, currency, endedAt, after);
+        return holds.lift(member, currency, null, endedAt, after);
+    }
+
+    /**
+     * Lifts a hold that began at {@code began} and ended at {@code endedAt}, as
+     * {@link #liftExpiryHold(MemberId, PointCurrency, Instant, ExpiryPolicy)} does, and makes up for
+     * one that was never applied: if the purse is not held (the hold was missed, say by a crash
+     * between a tier change and its listener), its open lots are given the dates the lift would have
+     * given them, once; lots the lift dated already, and what expired in the meantime, stay as they
+     * are. For reconciling with a history of holds ({@code TierExpiryHolds.sync}); reads the purse's
+     * open lots, and writes only if something changes.
+     *
+     * @param member the member
+     * @param currency the currency
+     * @param began the business time the hold began (the purse's own start counts if it is held)
+     * @param endedAt the business time the hold ended
+     * @param after how lots expire counted from {@code endedAt}; a policy without inactivity
+     * @return true if a lot, the hold or the inactivity clock changed
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws UnknownCurrencyException if the currency is not configured
+     * @throws InvalidRequestException if a time is outside years 1 to 9999, {@code endedAt} is before the
+     *         hold began, or {@code after} has an inactivity rule
+     */
+    public boolean liftExpiryHold(MemberId member, PointCurrency currency, Instant began, Instant endedAt,
+            ExpiryPolicy after) {
+        Checks.notNull(began, "hold start");
+        return holds.lift(member, currency, began, endedAt, after);
     }
 
     /**

@@ -24,7 +24,9 @@ import java.util.Optional;
  * between, or a ledger failure the engine logs, leaves a change unapplied: {@link #syncAll} (in the
  * nightly job, before the expiry sweep) and {@link #sync} apply what members' tier histories say,
  * and are also how a term added to a running program reaches members who hold a protecting tier
- * already. A hold missed that way and not synced before the status ends is not made up for.
+ * already. A hold that was missed altogether is made up for by the next sync after the status ended
+ * (the lots get the dates the lift would have given them), but points the sweep wrote off in the
+ * meantime stay written off: run the sync before the sweep.
  *
  * <p>Thread-safe.
  *
@@ -105,17 +107,23 @@ public final class TierExpiryHolds implements TierListener {
             if (!was && is) {
                 ledger.holdExpiry(change.member(), currencies.get(i), change.at());
             } else if (was && !is) {
-                lift(change.member(), i, change.at());
+                lift(change.member(), i, null, change.at());
             }
         }
     }
 
-    /** Lifts the hold as of {@code endedAt} unless it began after that (a stale change). */
-    private boolean lift(MemberId member, int term, Instant endedAt) {
+    /**
+     * Lifts the hold as of {@code endedAt} unless it began after that (a stale change); with the run's
+     * start known ({@code began}, from the history), makes up for a hold that was never applied.
+     */
+    private boolean lift(MemberId member, int term, Instant began, Instant endedAt) {
         PointCurrency c = currencies.get(term);
         Optional<Instant> since = ledger.expiryHeldSince(member, c);
-        if (since.isEmpty() || since.get().isAfter(endedAt)) {
+        if (since.isPresent() && since.get().isAfter(endedAt)) {
             return false;
+        }
+        if (since.isEmpty()) {
+            return began != null && ledger.liftExpiryHold(member, c, began, endedAt, terms.get(term).after());
         }
         return ledger.liftExpiryHold(member, c, endedAt, terms.get(term).after());
     }
@@ -123,8 +131,10 @@ public final class TierExpiryHolds implements TierListener {
     /**
      * Brings one member's holds in line with their tier history as it stands at {@code asOf}
      * ({@link TierEngine#history(MemberId, Instant)}): held since the start of the current run of
-     * protecting tiers if they are in one, else lifted as of the end of the last run. Changes nothing
-     * that is in line already.
+     * protecting tiers if they are in one, else lifted as of the end of the last run (and, if that
+     * run's hold was never applied, its lots dated as its lift would have:
+     * {@link Ledger#liftExpiryHold(MemberId, PointCurrency, Instant, Instant, ExpiryPolicy)}, which
+     * reads the member's open lots). Changes nothing that is in line already.
      *
      * @param engine the tier engine that keeps the member's tiers
      * @param member the member
@@ -141,6 +151,7 @@ public final class TierExpiryHolds implements TierListener {
         for (int i = 0; i < terms.size(); i++) {
             ExpiryProtection t = terms.get(i);
             Instant runStart = null;
+            Instant lastStart = null;
             Instant runEnd = null;
             for (TierChange c : history) {
                 boolean was = t.protects(c.from());
@@ -148,6 +159,7 @@ public final class TierExpiryHolds implements TierListener {
                 if (!was && is) {
                     runStart = c.at();
                 } else if (was && !is) {
+                    lastStart = runStart;
                     runStart = null;
                     runEnd = c.at();
                 }
@@ -155,7 +167,7 @@ public final class TierExpiryHolds implements TierListener {
             if (runStart != null) {
                 changed |= ledger.holdExpiry(member, currencies.get(i), runStart);
             } else if (runEnd != null) {
-                changed |= lift(member, i, runEnd);
+                changed |= lift(member, i, lastStart, runEnd);
             }
         }
         return changed;

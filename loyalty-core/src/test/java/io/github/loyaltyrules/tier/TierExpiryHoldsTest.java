@@ -116,6 +116,24 @@ class TierExpiryHoldsTest {
     }
 
     @Test
+    void aHoldMissedAltogetherIsMadeUpForByTheNextSyncAfterTheStatusEnded() {
+        TierEngine unlistened = TierEngine.of(LADDER);
+        ledger.enrol(ANN, t("2026-01-01"));
+        unlistened.enrol(ANN, t("2026-01-01"));
+        fly(unlistened, "2026-03-01", 1000, 70);                 // Gold, the hold not applied
+        unlistened.assessTiers(t("2028-01-01"));                 // and Gold has ended, unapplied too
+        assertThat(ledger.expire(t("2027-12-31")).expired()).containsEntry("MILES", 1000L); // the sweep ran first
+        // a flight recorded late (due 2 December 2027, not swept yet) and one of December 2027
+        ledger.earn(ANN, MILES.points(500), t("2026-12-01"), IdempotencyKey.of("f2"), "flight");
+        ledger.earn(ANN, MILES.points(200), t("2027-12-20"), IdempotencyKey.of("f3"), "flight");
+        assertThat(holds.sync(unlistened, ANN, t("2028-01-02"))).isTrue();
+        assertThat(holds.sync(unlistened, ANN, t("2028-01-02"))).isFalse();
+        // what the sweep had not reached gets the dates the lift would have given: 24 months after 1 January 2028
+        assertThat(ledger.expire(t("2030-01-01")).postings()).isZero();
+        assertThat(ledger.expire(t("2030-01-02")).expired()).containsEntry("MILES", 700L);
+    }
+
+    @Test
     void aStatusRegainedAfterItEndedHoldsAgainAndItsEndCountsAnew() {
         TierEngine engine = TierEngine.of(LADDER, holds);
         ledger.enrol(ANN, t("2026-01-01"));

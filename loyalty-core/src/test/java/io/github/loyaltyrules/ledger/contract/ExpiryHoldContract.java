@@ -137,6 +137,33 @@ public abstract class ExpiryHoldContract {
     }
 
     @Test
+    void aHoldThatWasMissedIsMadeUpForOnceByALiftThatKnowsWhenItBegan() {
+        earn(100, "2026-01-10", "f1");                           // own date: the end of 10 January 2027
+        earn(50, "2026-09-01", "f2");                            // own date: the end of 1 September 2027
+        earn(20, "2027-05-01", "f3");                            // after the status ended
+        // the status ran from 1 June 2026 to 1 April 2027 but the hold was never applied
+        assertThat(ledger.liftExpiryHold(ANN, MILES, t("2027-04-01"), SIX_MONTHS_AFTER)).isFalse();
+        assertThat(ledger.liftExpiryHold(ANN, MILES, t("2026-06-01"), t("2027-04-01"), SIX_MONTHS_AFTER)).isTrue();
+        assertThat(store.openLots(ANN, "MILES")).extracting(Lot::expiresAt)
+                .containsExactly(t("2027-10-02"), t("2027-10-02"), t("2028-05-02"));
+        MemberBook once = store.book(ANN).orElseThrow();
+        assertThat(ledger.liftExpiryHold(ANN, MILES, t("2026-06-01"), t("2027-04-01"), SIX_MONTHS_AFTER)).isFalse();
+        assertThat(store.book(ANN)).contains(once);
+        assertThatThrownBy(() -> ledger.liftExpiryHold(ANN, MILES, t("2027-04-01"), t("2027-03-01"), SIX_MONTHS_AFTER))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("expiry hold of member ann in MILES cannot end at 2027-03-01T00:00:00Z, before it began at"
+                        + " 2027-04-01T00:00:00Z");
+        assertThatThrownBy(() -> ledger.liftExpiryHold(ANN, MILES, null, t("2027-03-01"), SIX_MONTHS_AFTER))
+                .isInstanceOf(NullPointerException.class).hasMessage("hold start must not be null");
+        assertThat(store.book(ANN)).contains(once);
+        // held again: the lift that knows its start takes the purse's own
+        ledger.holdExpiry(ANN, MILES, t("2027-11-01"));
+        assertThat(ledger.liftExpiryHold(ANN, MILES, t("2027-06-01"), t("2028-01-01"), SIX_MONTHS_AFTER)).isTrue();
+        assertThat(store.openLots(ANN, "MILES")).extracting(Lot::expiresAt)
+                .containsExactly(t("2027-10-02"), t("2027-10-02"), t("2028-07-02")); // expired before it began: kept
+    }
+
+    @Test
     void inactivityIsHeldTooAndItsClockStartsAgainWhenTheHoldEnds() {
         ledger.earn(ANN, LAPSING.points(50), t("2026-01-10"), IdempotencyKey.of("l1"), "flight");
         ledger.holdExpiry(ANN, LAPSING, t("2026-06-01"));
