@@ -19,6 +19,7 @@ import io.github.loyaltyrules.rules.text.ParsedProgram;
 import io.github.loyaltyrules.rules.text.ProgramText;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.TierEngine;
+import io.github.loyaltyrules.tier.TierExpiryHolds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,13 @@ class TextProgramsTest {
         }
 
         long buy(MemberId member, String key, Instant at, BasketLine... lines) {
+            return buyIn("PTS", member, key, at, lines);
+        }
+
+        /** A purchase; what it earned in the currency. */
+        long buyIn(String code, MemberId member, String key, Instant at, BasketLine... lines) {
             return program.purchase(member, Purchase.of("store-1", "pos", List.of(lines)), at, IdempotencyKey.of(key))
-                    .total("PTS");
+                    .total(code);
         }
     }
 
@@ -69,7 +75,9 @@ class TextProgramsTest {
                 .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), parsed.zone()));
         parsed.currencies().forEach(b::currency);
         Ledger ledger = b.build();
-        TierEngine tiers = TierEngine.of(parsed.ladder().orElseThrow());
+        // the terms that keep points while a tier is held (none in most programs), applied as tiers change
+        TierExpiryHolds holds = TierExpiryHolds.of(ledger, parsed.ladder().orElseThrow(), parsed.expiryProtections());
+        TierEngine tiers = TierEngine.of(parsed.ladder().orElseThrow(), holds);
         return new Loaded(parsed, ledger, tiers, LoyaltyProgram.of(ledger, parsed.toVersion(), tiers));
     }
 
@@ -280,5 +288,70 @@ class TextProgramsTest {
         assertThatThrownBy(() -> grocery.program().redeemReward(lena, "bag", at(berlin, "2026-07-02T10:00"),
                 IdempotencyKey.of("b2"))).isInstanceOf(RewardNotAvailableException.class);
         assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-07-02T11:00"))).isEqualTo(10);
+    }
+
+    @Test
+    void anAirlineWhoseMilesAreKeptWhileGoldOrPlatinumIsHeld() throws IOException {
+        Loaded air = load("/airline.loyalty");
+        assertThat(air.parsed().warnings()).isEmpty();
+        ZoneId newYork = air.parsed().zone();
+        MemberId maya = MemberId.of("maya");
+        air.program().enrol(maya, at(newYork, "2026-01-05T09:00"));
+
+        // 2026, Blue: 400.00 of fare -> 2,000 and a 50.00 bag -> 100; 1,200.00 of fare -> 6,000.
+        assertThat(air.buyIn("MILES", maya, "t1", at(newYork, "2026-02-10T10:00"),
+                BasketLine.of("1", "NYC-LAX", "fare", 1, Money.of("400.00", "USD")),
+                BasketLine.of("2", "BAG", "extra", 1, Money.of("50.00", "USD")))).isEqualTo(2100);
+        assertThat(air.buyIn("MILES", maya, "t2", at(newYork, "2026-04-15T10:00"),
+                BasketLine.of("1", "NYC-LHR", "fare", 1, Money.of("1200.00", "USD")))).isEqualTo(6000);
+        // The third trip (900.00 -> 4,500, earned at Blue) makes 2,550.00 USD and 3 trips: Gold,
+        // and from then on the miles are kept.
+        assertThat(air.buyIn("MILES", maya, "t3", at(newYork, "2026-06-20T10:00"),
+                BasketLine.of("1", "NYC-MIA", "fare", 1, Money.of("900.00", "USD")))).isEqualTo(4500);
+        assertThat(air.tiers().tierOf(maya, at(newYork, "2026-06-20T11:00"))).contains("Gold");
+        assertThat(air.ledger().expiryHeldSince(maya, air.currency("MILES")))
+                .contains(at(newYork, "2026-06-20T10:00"));
+        // Gold, 1.5x: 1,000.00 of fare -> 5,000 x 1.5 = 7,500.
+        assertThat(air.buyIn("MILES", maya, "t4", at(newYork, "2026-09-01T10:00"),
+                BasketLine.of("1", "NYC-SFO", "fare", 1, Money.of("1000.00", "USD")))).isEqualTo(7500);
+        assertThat(air.balance(maya, "MILES", at(newYork, "2026-09-02T00:00"))).isEqualTo(20100);
+
+        // 2027, Gold again: 3,000.00 -> 22,500; a 100.00 seat -> 300; 200.00 -> 1,500; 3,300.00 USD in 3 trips.
+        assertThat(air.buyIn("MILES", maya, "t5", at(newYork, "2027-03-10T10:00"),
+                BasketLine.of("1", "NYC-NRT", "fare", 1, Money.of("3000.00", "USD")))).isEqualTo(22500);
+        assertThat(air.buyIn("MILES", maya, "t6", at(newYork, "2027-05-10T10:00"),
+                BasketLine.of("1", "SEAT", "extra", 1, Money.of("100.00", "USD")))).isEqualTo(300);
+        assertThat(air.buyIn("MILES", maya, "t7", at(newYork, "2027-07-10T10:00"),
+                BasketLine.of("1", "NYC-BOS", "fare", 1, Money.of("200.00", "USD")))).isEqualTo(1500);
+        air.tiers().assessTiers(at(newYork, "2028-01-01T00:00"));
+        assertThat(air.tiers().tierOf(maya, at(newYork, "2028-06-01T00:00"))).contains("Gold");
+        assertThat(air.balance(maya, "MILES", at(newYork, "2028-01-01T00:00"))).isEqualTo(44400);
+
+        // March 2028: the February 2026 miles (2,100) are past their 24 months, but Gold keeps them.
+        assertThat(air.ledger().expire(at(newYork, "2028-03-01T00:00")).postings()).isZero();
+        // Paying with 5,000 miles, oldest first: those 2,100 and 2,900 of the April 2026 trip.
+        assertThatThrownBy(() -> air.program().redeem(maya, air.currency("MILES").points(4000),
+                at(newYork, "2028-04-01T10:00"), IdempotencyKey.of("p0"), "seat"))
+                .isInstanceOf(RedemptionRuleException.class);
+        air.program().redeem(maya, air.currency("MILES").points(5000), at(newYork, "2028-04-01T10:00"),
+                IdempotencyKey.of("p1"), "upgrade");
+        assertThat(air.balance(maya, "MILES", at(newYork, "2028-04-02T00:00"))).isEqualTo(39400);
+        // December 2028, still Gold: 400.00 -> 3,000, its own date 2 December 2030.
+        assertThat(air.buyIn("MILES", maya, "t8", at(newYork, "2028-12-01T10:00"),
+                BasketLine.of("1", "NYC-DEN", "fare", 1, Money.of("400.00", "USD")))).isEqualTo(3000);
+
+        // 1 January 2029: one trip in 2028, so Gold ends; all 42,400 miles now expire at the end of
+        // 1 January 2031, 24 months after the day it ended, the December lot's earlier date included.
+        air.tiers().assessTiers(at(newYork, "2029-01-01T00:00"));
+        assertThat(air.tiers().tierOf(maya, at(newYork, "2029-01-01T00:00"))).contains("Blue");
+        assertThat(air.ledger().expiryHeldSince(maya, air.currency("MILES"))).isEmpty();
+        // Blue: 200.00 -> 1,000, expiring on its own date, 24 months after the flight.
+        assertThat(air.buyIn("MILES", maya, "t9", at(newYork, "2029-02-15T10:00"),
+                BasketLine.of("1", "NYC-DCA", "fare", 1, Money.of("200.00", "USD")))).isEqualTo(1000);
+        assertThat(air.ledger().expire(at(newYork, "2031-01-01T23:59")).postings()).isZero();
+        assertThat(air.ledger().expire(at(newYork, "2031-01-02T00:00")).expired()).containsEntry("MILES", 42400L);
+        assertThat(air.balance(maya, "MILES", at(newYork, "2031-01-02T00:01"))).isEqualTo(1000);
+        assertThat(air.ledger().expire(at(newYork, "2031-02-16T00:00")).expired()).containsEntry("MILES", 1000L);
+        assertThat(air.balance(maya, "MILES", at(newYork, "2031-02-16T00:01"))).isZero();
     }
 }

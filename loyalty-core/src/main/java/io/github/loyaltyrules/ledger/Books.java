@@ -69,6 +69,16 @@ final class Books {
         return own.isBefore(inactivityDeadline) ? own : inactivityDeadline;
     }
 
+    /**
+     * The lot's expiry under a hold ({@link Ledger#holdExpiry}): as {@link #effectiveExpiry(Lot, Instant)}
+     * if that is at or before the hold began (it had expired before), else null (nothing expires while
+     * the hold lasts); without a hold ({@code heldSince} null) the same.
+     */
+    static Instant effectiveExpiry(Lot lot, Instant inactivityDeadline, Instant heldSince) {
+        Instant e = effectiveExpiry(lot, inactivityDeadline);
+        return heldSince == null || e == null || !e.isAfter(heldSince) ? e : null;
+    }
+
     static boolean expiredAt(Instant effectiveExpiry, Instant at) {
         return effectiveExpiry != null && !effectiveExpiry.isAfter(at);
     }
@@ -78,7 +88,7 @@ final class Books {
      * expired, what is still in its hold period is pending, and what is left is available.
      */
     static Balance balance(MemberId member, String currency, Instant asOf, List<Lot> lots, Map<LotId, Long> held,
-            Instant inactivityDeadline, long debt) {
+            Instant inactivityDeadline, Instant heldSince, long debt) {
         if (held.isEmpty() && (inactivityDeadline == null || inactivityDeadline.isAfter(asOf))
                 && OpenLots.allAvailable(lots, asOf)) {
             // nothing held, pending or expired: all that remains is available, without visiting a lot
@@ -98,7 +108,7 @@ final class Books {
             long free = lot.remaining() - h;
             total += lot.remaining();
             reserved += h;
-            if (expiredAt(effectiveExpiry(lot, inactivityDeadline), asOf)) {
+            if (expiredAt(effectiveExpiry(lot, inactivityDeadline, heldSince), asOf)) {
                 expired += free;
             } else if (lot.availableAt().isAfter(asOf)) {
                 pending += free;
@@ -115,7 +125,7 @@ final class Books {
      * @return the movements (negative deltas), or null if the lots do not cover the amount
      */
     static List<LotMovement> allocate(List<Lot> lots, ConsumptionOrder order, Map<LotId, Long> held,
-            Instant inactivityDeadline, Instant at, long amount) {
+            Instant inactivityDeadline, Instant heldSince, Instant at, long amount) {
         int from = OpenLots.firstLive(lots);
         int n = lots.size();
         List<LotMovement> taken = new ArrayList<>(Math.max(1, Math.min(16, n - from)));
@@ -124,7 +134,7 @@ final class Books {
             // the lots are in consumption order already: take the usable ones in turn, no further than needed
             for (int i = from; i < n && left > 0; i++) {
                 Lot lot = lots.get(i);
-                if (usable(lot, held, inactivityDeadline, at)) {
+                if (usable(lot, held, inactivityDeadline, heldSince, at)) {
                     long take = Math.min(left, free(lot, held));
                     taken.add(new LotMovement(lot.id(), -take, 0));
                     left -= take;
@@ -135,7 +145,7 @@ final class Books {
         List<Lot> usable = new ArrayList<>();
         for (int i = from; i < n; i++) {
             Lot lot = lots.get(i);
-            if (usable(lot, held, inactivityDeadline, at)) {
+            if (usable(lot, held, inactivityDeadline, heldSince, at)) {
                 usable.add(lot);
             }
         }
@@ -152,19 +162,21 @@ final class Books {
     }
 
     /** Whether a spend at {@code at} may take from the lot: earned, available, not expired, not all held. */
-    private static boolean usable(Lot lot, Map<LotId, Long> held, Instant inactivityDeadline, Instant at) {
+    private static boolean usable(Lot lot, Map<LotId, Long> held, Instant inactivityDeadline, Instant heldSince,
+            Instant at) {
         // a spent lot (remaining 0) is skipped before its hold is looked up
         return lot.remaining() > 0 && free(lot, held) > 0 && !lot.earnedAt().isAfter(at)
-                && !lot.availableAt().isAfter(at) && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at);
+                && !lot.availableAt().isAfter(at) && !expiredAt(effectiveExpiry(lot, inactivityDeadline, heldSince), at);
     }
 
     /** What {@link #allocate} could take at most. */
-    static long spendable(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant at) {
+    static long spendable(List<Lot> lots, Map<LotId, Long> held, Instant inactivityDeadline, Instant heldSince,
+            Instant at) {
         long sum = 0;
         for (int i = OpenLots.firstLive(lots), n = lots.size(); i < n; i++) {
             Lot lot = lots.get(i);
             if (lot.remaining() > 0 && !lot.earnedAt().isAfter(at) && !lot.availableAt().isAfter(at)
-                    && !expiredAt(effectiveExpiry(lot, inactivityDeadline), at)) {
+                    && !expiredAt(effectiveExpiry(lot, inactivityDeadline, heldSince), at)) {
                 sum += free(lot, held);
             }
         }

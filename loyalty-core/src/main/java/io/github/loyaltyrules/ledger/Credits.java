@@ -109,24 +109,27 @@ final class Credits {
             PostingType type) {
         Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), at);
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, d.account.enrolledAt(), ctx.zone);
+        Instant heldSince = purse.expiryHeldSince;
+        // under a hold, a lot whose own date passed after the hold began is still spendable: read from there
+        Instant readAt = heldSince != null && heldSince.isBefore(at) ? heldSince : at;
         for (int limit : READ_AHEAD) { // the working set came without lots: read the first few to spend, not all
-            Draft.ReadAhead ahead = purse.lotsToSpend(currency.consumptionOrder(), at, limit);
+            Draft.ReadAhead ahead = purse.lotsToSpend(currency.consumptionOrder(), readAt, limit);
             if (ahead == null) {
                 break;
             }
             List<LotMovement> taken =
-                    Books.allocate(ahead.lots(), currency.consumptionOrder(), held, lapse, at, amount);
+                    Books.allocate(ahead.lots(), currency.consumptionOrder(), held, lapse, heldSince, at, amount);
             if (taken != null) {
                 return taken;
             }
             if (ahead.complete()) {
-                throw insufficient(d, currency, Books.spendable(ahead.lots(), held, lapse, at), amount, at, type);
+                throw insufficient(d, currency, Books.spendable(ahead.lots(), held, lapse, heldSince, at), amount, at, type);
             }
         }
         List<LotMovement> taken =
-                Books.allocate(purse.lots(), currency.consumptionOrder(), held, lapse, at, amount);
+                Books.allocate(purse.lots(), currency.consumptionOrder(), held, lapse, heldSince, at, amount);
         if (taken == null) {
-            throw insufficient(d, currency, Books.spendable(purse.lots(), held, lapse, at), amount, at, type);
+            throw insufficient(d, currency, Books.spendable(purse.lots(), held, lapse, heldSince, at), amount, at, type);
         }
         return taken;
     }

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.ledger.internal.OpenLots;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
@@ -77,15 +78,21 @@ final class Expiries {
             if (book.account().status() == AccountStatus.CLOSED || stored == null) {
                 return 0L;
             }
+            Instant heldSince = stored.expiryHeldSince();
+            Instant lapse = Books.inactivityDeadline(currency, stored.lastActivity(), book.account().enrolledAt(),
+                    ctx.zone);
+            if (heldSince != null && (lapse == null || lapse.isAfter(heldSince))
+                    && OpenLots.noExpiryBy(stored.lots(), heldSince)) {
+                return 0L; // expiry is held and nothing had expired when the hold began: no lot is read
+            }
             Draft d = new Draft(book, ctx.store, ctx.horizon());
             Draft.PurseDraft purse = d.purse(currency.code());
             Map<LotId, Long> held = Books.heldOpen(d.reservations(), currency.code(), asOf);
-            Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity, book.account().enrolledAt(), ctx.zone);
             IdempotencyKey key = new IdempotencyKey(IdempotencyKey.SYSTEM_PREFIX + "expiry/" + member + "/"
                     + currency.code() + "/" + book.version());
             long total = 0;
             for (Lot lot : List.copyOf(purse.lots())) {
-                Instant expiry = Books.effectiveExpiry(lot, lapse);
+                Instant expiry = Books.effectiveExpiry(lot, lapse, heldSince);
                 long free = Books.free(lot, held);
                 if (free > 0 && Books.expiredAt(expiry, asOf)) {
                     Instant at = expiry.isAfter(lot.lastMovementAt()) ? expiry : lot.lastMovementAt();
@@ -164,7 +171,7 @@ final class Expiries {
         Instant lapse = Books.inactivityDeadline(currency, purse.lastActivity(), book.account().enrolledAt(), ctx.zone);
         List<ExpiringPoints> out = new ArrayList<>();
         for (Lot lot : purse.lots()) {
-            Instant expiry = Books.effectiveExpiry(lot, lapse);
+            Instant expiry = Books.effectiveExpiry(lot, lapse, purse.expiryHeldSince());
             long free = Books.free(lot, held);
             if (free > 0 && expiry != null && expiry.isAfter(now) && !expiry.isAfter(horizon)
                     && !lot.earnedAt().isAfter(now)) {

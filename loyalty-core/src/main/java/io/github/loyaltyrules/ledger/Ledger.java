@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.report.ActivityReport;
@@ -68,6 +69,7 @@ public final class Ledger {
     private final Transfers transfers;
     private final Poster poster;
     private final Expiries expiries;
+    private final ExpiryHolds holds;
     private final Reads reads;
     private final Reports reports;
 
@@ -84,6 +86,7 @@ public final class Ledger {
         this.transfers = new Transfers(ctx, credits);
         this.poster = new Poster(ctx, credits, reservations, reversals, transfers);
         this.expiries = new Expiries(ctx);
+        this.holds = new ExpiryHolds(ctx);
         this.reads = new Reads(ctx);
         this.reports = new Reports(ctx);
     }
@@ -761,6 +764,101 @@ public final class Ledger {
      */
     public ExpirySweep expire(Instant asOf, ProgressListener listener) {
         return expiries.expire(asOf, listener);
+    }
+
+    /**
+     * Holds (suspends) the expiry of a member's points in a currency from {@code since} on, e.g.
+     * while the member holds a status that protects their points: no lot of the purse expires at a
+     * date after {@code since}, by its own date or by inactivity, until the hold is lifted
+     * ({@link #liftExpiryHold}); the sweep passes the purse by without reading its lots, and a spend
+     * may take a lot whose date passed during the hold. What had expired by {@code since} still
+     * expires. Lots earned during the hold get their usual dates, which count again after the lift.
+     *
+     * <p>Idempotent: a hold of a purse that is held already changes nothing (and keeps the start it
+     * was given first), so a retry, or a replay of the events that caused it, holds once. A member
+     * without points in the currency yet gets an empty purse that is held. A closed account is left
+     * as it is.
+     *
+     * @param member the member
+     * @param currency the currency
+     * @param since the business time the hold begins, e.g. when the member gained the status
+     * @return true if the purse was held by this call, false if it was held already (or the account is closed)
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws UnknownCurrencyException if the currency is not configured
+     * @throws InvalidRequestException if {@code since} is outside years 1 to 9999 or precedes the enrolment
+     */
+    public boolean holdExpiry(MemberId member, PointCurrency currency, Instant since) {
+        return holds.hold(member, currency, since);
+    }
+
+    /**
+     * Lifts the hold on the expiry of a member's points in a currency ({@link #holdExpiry}): the
+     * purse's open lots expire at the later of their own date and the date {@code after} gives a lot
+     * earned at {@code endedAt} ("24 months after the status ended" is
+     * {@code ExpiryPolicy.afterTerm(Period.ofMonths(24))}, "at the end of the year after" is
+     * {@code ExpiryPolicy.endOfPeriod(CalendarPeriod.YEAR, 1)}; {@link ExpiryPolicy#never()} makes
+     * them never expire). The lots are given their new dates once, here, so spends and the sweep go
+     * by the lots' dates again as for any purse. With an inactivity rule, the inactivity clock starts
+     * again at {@code endedAt} (unless everything had lapsed before the hold began). Costs O(open lots
+     * of the purse).
+     *
+     * <p>Idempotent: a lift of a purse that is not held changes nothing, so a retry lifts once.
+     *
+     * @param member the member
+     * @param currency the currency
+     * @param endedAt the business time the hold ends, e.g. when the member lost the status
+     * @param after how lots expire counted from {@code endedAt}; a policy without inactivity
+     * @return true if the hold was lifted by this call, false if the purse was not held
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws UnknownCurrencyException if the currency is not configured
+     * @throws InvalidRequestException if {@code endedAt} is outside years 1 to 9999 or before the hold
+     *         began, or {@code after} has an inactivity rule
+     */
+    public boolean liftExpiryHold(MemberId member, PointCurrency currency, Instant endedAt, ExpiryPolicy after) {
+        return holds.lift(member, currency, null, endedAt, after);
+    }
+
+    /**
+     * Lifts a hold that began at {@code began} and ended at {@code endedAt}, as
+     * {@link #liftExpiryHold(MemberId, PointCurrency, Instant, ExpiryPolicy)} does, and makes up for
+     * one that was never applied: if the purse is not held (the hold was missed, say by a crash
+     * between a tier change and its listener), its open lots are given the dates the lift would have
+     * given them, once; lots the lift dated already, and what expired in the meantime, stay as they
+     * are. For reconciling with a history of holds ({@code TierExpiryHolds.sync}); reads the purse's
+     * open lots, and writes only if something changes.
+     *
+     * @param member the member
+     * @param currency the currency
+     * @param began the business time the hold began (the purse's own start counts if it is held)
+     * @param endedAt the business time the hold ended
+     * @param after how lots expire counted from {@code endedAt}; a policy without inactivity
+     * @return true if a lot, the hold or the inactivity clock changed
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws UnknownCurrencyException if the currency is not configured
+     * @throws InvalidRequestException if a time is outside years 1 to 9999, {@code endedAt} is before the
+     *         hold began, or {@code after} has an inactivity rule
+     */
+    public boolean liftExpiryHold(MemberId member, PointCurrency currency, Instant began, Instant endedAt,
+            ExpiryPolicy after) {
+        Checks.notNull(began, "hold start");
+        return holds.lift(member, currency, began, endedAt, after);
+    }
+
+    /**
+     * Returns since when the expiry of a member's points in a currency is held ({@link #holdExpiry}).
+     *
+     * @param member the member
+     * @param currency the currency
+     * @return the start of the hold, or empty if the purse is not held
+     * @throws NullPointerException if an argument is null
+     * @throws UnknownMemberException if the member is not enrolled
+     * @throws UnknownCurrencyException if the currency is not configured
+     */
+    public java.util.Optional<Instant> expiryHeldSince(MemberId member, PointCurrency currency) {
+        return holds.heldSince(member, currency);
     }
 
     /**

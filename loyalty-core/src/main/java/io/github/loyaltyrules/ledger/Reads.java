@@ -87,7 +87,8 @@ final class Reads {
         }
         return Books.balance(member, c.code(), now, purse.lots(),
                 Books.heldOpen(book.reservations(), c.code(), now),
-                Books.inactivityDeadline(c, purse.lastActivity(), book.account().enrolledAt(), ctx.zone), purse.debt());
+                Books.inactivityDeadline(c, purse.lastActivity(), book.account().enrolledAt(), ctx.zone),
+                purse.expiryHeldSince(), purse.debt());
     }
 
     /** The balance as it stood then; see {@link Ledger#balance(MemberId, PointCurrency, Instant)}. */
@@ -165,6 +166,9 @@ final class Reads {
         }
         return Books.balance(member, c.code(), asOf, lots,
                 Books.heldHistoric(ctx.store.reservations(member), c.code(), asOf),
-                Books.inactivityDeadline(c, lastActivity, book.account().enrolledAt(), ctx.zone), debt);
+                Books.inactivityDeadline(c, lastActivity, book.account().enrolledAt(), ctx.zone),
+                // a hold in force now counts from its start; earlier holds, already lifted, are not kept
+                purse.expiryHeldSince() != null && !asOf.isBefore(purse.expiryHeldSince()) ? purse.expiryHeldSince()
+                        : null, debt);
     }
 }

@@ -59,8 +59,8 @@ class BalanceSummaryProperties {
         }
         Instant asOf = day(asOfDay).plusSeconds(asOfDay % 2 == 0 ? 0 : 3600);
         Instant lapse = lapseDay == 12 ? null : day(lapseDay);
-        Balance fromSummary = Books.balance(ANN, "PTS", asOf, list, Map.of(), lapse, 7);
-        Balance lotByLot = Books.balance(ANN, "PTS", asOf, new ArrayList<>(lots), Map.of(), lapse, 7);
+        Balance fromSummary = Books.balance(ANN, "PTS", asOf, list, Map.of(), lapse, null, 7);
+        Balance lotByLot = Books.balance(ANN, "PTS", asOf, new ArrayList<>(lots), Map.of(), lapse, null, 7);
         assertThat(fromSummary).isEqualTo(lotByLot);
     }
 }

@@ -73,7 +73,7 @@ final class BookQuery {
                 + " m.enrolled_at AS t1, m.status_since AS t2, " + TIME + " AS t3, " + TIME + " AS t4"
                 + " FROM loyalty_member m" + memberJoin + " WHERE m.member_id = ?"
                 + " UNION ALL SELECT " + PURSE + ", p.currency, " + TEXT + ", " + TEXT + ", " + TEXT + ", p.debt, "
-                + "p.balance, " + NUM + ", p.last_activity, " + TIME + ", " + TIME + ", " + TIME
+                + "p.balance, " + NUM + ", p.last_activity, p.expiry_held_since, " + TIME + ", " + TIME
                 + " FROM loyalty_purse p WHERE p.member_id = ?"
                 + (lots ? " UNION ALL SELECT " + LOT + ", l.currency, l.source_key, " + TEXT + ", " + TEXT
                 + ", l.lot_no, l.original, l.remaining, l.earned_at, l.available_at, l.expires_at, l.last_movement_at"
@@ -130,7 +130,7 @@ final class BookQuery {
                     nextEntry = rs.getLong(8);
                 }
                 case PURSE -> purses.computeIfAbsent(rs.getString(2), PurseRow::new).set(rs.getLong(6),
-                        rs.getLong(7), LedgerRows.instant(rs, 9));
+                        rs.getLong(7), LedgerRows.instant(rs, 9), LedgerRows.instant(rs, 10));
                 case LOT -> {
                     String currency = rs.getString(2);
                     purses.computeIfAbsent(currency, PurseRow::new).lots.add(new Lot(LotId.of(rs.getLong(6)), currency,
@@ -153,8 +153,8 @@ final class BookQuery {
         }
         Map<String, Purse> frozen = new HashMap<>();
         for (PurseRow p : purses.values()) {
-            frozen.put(p.currency, lots ? new Purse(p.currency, p.lots, p.debt, p.lastActivity)
-                    : Purse.withoutLots(p.currency, p.balance, p.debt, p.lastActivity));
+            frozen.put(p.currency, lots ? new Purse(p.currency, p.lots, p.debt, p.lastActivity, p.expiryHeldSince)
+                    : Purse.withoutLots(p.currency, p.balance, p.debt, p.lastActivity, p.expiryHeldSince));
         }
         return new Read(new MemberBook(account, version, nextLot, nextEntry, frozen, reservations), extra, keyUsed);
     }
@@ -165,15 +165,17 @@ final class BookQuery {
         long debt;
         long balance;
         Instant lastActivity;
+        Instant expiryHeldSince;
 
         PurseRow(String currency) {
             this.currency = currency;
         }
 
-        void set(long debt, long balance, Instant lastActivity) {
+        void set(long debt, long balance, Instant lastActivity, Instant expiryHeldSince) {
             this.debt = debt;
             this.balance = balance;
             this.lastActivity = lastActivity;
+            this.expiryHeldSince = expiryHeldSince;
         }
     }
 }

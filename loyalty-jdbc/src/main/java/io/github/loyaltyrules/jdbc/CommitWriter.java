@@ -148,9 +148,9 @@ final class CommitWriter {
     private static void purses(Connection c, Preparer prep, MemberBook book) throws SQLException {
         MemberId member = book.account().member();
         Binder<Purse> bind = (p, purse) -> LedgerRows.bindPurse(p, 1, member, purse);
-        upsert(c, prep, "UPDATE loyalty_purse SET balance = ?, debt = ?, last_activity = ? WHERE member_id = ?"
-                + " AND currency = ?", bind, "INSERT INTO loyalty_purse (" + LedgerRows.PURSE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?)", bind, new ArrayList<>(book.purses().values()));
+        upsert(c, prep, "UPDATE loyalty_purse SET balance = ?, debt = ?, last_activity = ?, expiry_held_since = ?"
+                + " WHERE member_id = ? AND currency = ?", bind, "INSERT INTO loyalty_purse (" + LedgerRows.PURSE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?)", bind, new ArrayList<>(book.purses().values()));
     }
 
     private static void lots(Connection c, Preparer prep, MemberChange change) throws SQLException {

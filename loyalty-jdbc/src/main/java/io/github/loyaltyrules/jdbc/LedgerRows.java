@@ -47,8 +47,9 @@ final class LedgerRows {
     /** A lot with its places in the spending orders (schemas 7 and 14); {@link #bindNewLot} binds it. */
     static final String INSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ", " + SPENDING_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A lot's changes: its amount, and its expiry (given anew when an expiry hold is lifted, schema 14). */
     static final String UPDATE_LOT = "UPDATE loyalty_lot SET remaining = ?, last_movement_at = ?, open_until = ?,"
-            + " open_since = ? WHERE member_id = ? AND lot_no = ?";
+            + " open_since = ?, expires_at = ? WHERE member_id = ? AND lot_no = ?";
     /** The first lots a spend takes: open, not expired by their own date, soonest expiry first (schema 7). */
     static final String LOTS_TO_SPEND = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ?"
             + " AND currency = ? AND open_until > ? ORDER BY open_until, earned_at, lot_no LIMIT ?";
@@ -177,7 +178,7 @@ final class LedgerRows {
     static final String KEY_COLUMNS = "posting_key, member_id, business_at";
     static final String INSERT_KEY = "INSERT INTO loyalty_posting_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?)";
     /** The columns of a purse row, in the order {@link #bindPurse} binds them. */
-    static final String PURSE_COLUMNS = "balance, debt, last_activity, member_id, currency";
+    static final String PURSE_COLUMNS = "balance, debt, last_activity, expiry_held_since, member_id, currency";
 
     static void bindNewMember(PreparedStatement p, int at, MemberBook book) throws SQLException {
         p.setString(at, book.account().member().value());
@@ -200,8 +201,9 @@ final class LedgerRows {
         p.setLong(at, purse.balance());
         p.setLong(at + 1, purse.debt());
         setInstant(p, at + 2, purse.lastActivity());
-        p.setString(at + 3, member.value());
-        p.setString(at + 4, purse.currency());
+        setInstant(p, at + 3, purse.expiryHeldSince());
+        p.setString(at + 4, member.value());
+        p.setString(at + 5, purse.currency());
     }
 
     /** Binds a reversal record as {@code amount, lots, member_id, posting_key}. */
@@ -252,8 +254,9 @@ final class LedgerRows {
         setInstant(p, at + 1, l.lastMovementAt());
         setInstant(p, at + 2, openUntil(l));
         setInstant(p, at + 3, openSince(l));
-        p.setString(at + 4, member.value());
-        p.setLong(at + 5, l.id().value());
+        setInstant(p, at + 4, l.expiresAt());
+        p.setString(at + 5, member.value());
+        p.setLong(at + 6, l.id().value());
     }
 
     /** The lot's key in the spending order: its expiry (or {@link #NEVER}) while it holds points, else null. */

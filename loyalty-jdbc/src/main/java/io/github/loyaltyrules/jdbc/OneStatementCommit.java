@@ -49,13 +49,15 @@ final class OneStatementCommit {
     private enum Part {
         NEW_MEMBER("WITH m AS (" + LedgerRows.INSERT_MEMBER + " ON CONFLICT DO NOTHING RETURNING member_id)", 8),
         MEMBER_UPDATE("WITH m AS (" + LedgerRows.UPDATE_MEMBER + " RETURNING member_id)", 9),
-        PURSE(insert("loyalty_purse", LedgerRows.PURSE_COLUMNS, 5, " ON CONFLICT (member_id, currency) DO UPDATE SET"
-                + " balance = EXCLUDED.balance, debt = EXCLUDED.debt, last_activity = EXCLUDED.last_activity"), 5),
+        PURSE(insert("loyalty_purse", LedgerRows.PURSE_COLUMNS, 6, " ON CONFLICT (member_id, currency) DO UPDATE SET"
+                + " balance = EXCLUDED.balance, debt = EXCLUDED.debt, last_activity = EXCLUDED.last_activity,"
+                + " expiry_held_since = EXCLUDED.expiry_held_since"), 6),
         LOT_UPSERT(insert("loyalty_lot", LOT_COLUMNS, 12, " ON CONFLICT (member_id, lot_no) DO UPDATE SET"
                 + " remaining = EXCLUDED.remaining, last_movement_at = EXCLUDED.last_movement_at,"
-                + " open_until = EXCLUDED.open_until, open_since = EXCLUDED.open_since"), 12),
+                + " open_until = EXCLUDED.open_until, open_since = EXCLUDED.open_since,"
+                + " expires_at = EXCLUDED.expires_at"), 12),
         LOT_NEW(insert("loyalty_lot", LOT_COLUMNS, 12, ""), 12),
-        LOT_UPDATE(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 6),
+        LOT_UPDATE(LedgerRows.UPDATE_LOT + " AND EXISTS (SELECT 1 FROM m)", 7),
         RESERVATION(insert("loyalty_reservation", LedgerRows.RESERVATION_COLUMNS + ", in_book", 10,
                 " ON CONFLICT (member_id, reservation_key) DO UPDATE SET status = EXCLUDED.status,"
                 + " closed_at = EXCLUDED.closed_at, lots = EXCLUDED.lots, in_book = EXCLUDED.in_book"), 10),

@@ -23,6 +23,7 @@ class JdbcLedgerStoreH2Test extends LedgerStoreContract {
                 .containsExactly("V1__ledger.sql", "V2__quotas.sql", "V3__tiers.sql", "V4__program.sql", "V5__ledger_v2.sql",
                         "V6__quota_draws.sql", "V7__lot_spending_order.sql", "V8__program_record_privacy.sql",
                         "V9__posting_counterparty.sql", "V10__change_feed.sql", "V11__program_record_time.sql",
-                        "V12__redemption_tie.sql", "V13__lot_oldest_first.sql");
+                        "V12__redemption_tie.sql", "V13__lot_oldest_first.sql",
+                        "V14__purse_expiry_hold.sql");
     }
 }

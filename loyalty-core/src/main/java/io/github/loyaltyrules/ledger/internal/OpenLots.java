@@ -186,6 +186,22 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
         return (l.settledAt == null || !l.settledAt.isAfter(asOf)) && (first == null || first.isAfter(asOf));
     }
 
+    /**
+     * Tells whether no live lot expires by its own date at or before {@code t}, without looking at
+     * every lot: true only for an open-lot list that can tell.
+     *
+     * @param lots the lots
+     * @param t the instant
+     * @return true if every live lot's own expiry is absent or after {@code t}
+     */
+    public static boolean noExpiryBy(List<Lot> lots, Instant t) {
+        if (!(lots instanceof OpenLots l)) {
+            return false;
+        }
+        Instant first = l.firstExpiry();
+        return first == null || first.isAfter(t);
+    }
+
     /** The earliest expiry of a live lot, or a bound at or before it; null if no live lot expires. */
     private Instant firstExpiry() {
         if (live == 0) {

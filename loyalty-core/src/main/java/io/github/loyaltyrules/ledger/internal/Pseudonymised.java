@@ -139,7 +139,7 @@ final class Pseudonymised {
             for (Lot l : p.lots()) {
                 lots.add(lot(l));
             }
-            purses.put(e.getKey(), new Purse(p.currency(), lots, p.debt(), p.lastActivity()));
+            purses.put(e.getKey(), new Purse(p.currency(), lots, p.debt(), p.lastActivity(), p.expiryHeldSince()));
         }
         Map<IdempotencyKey, Reservation> reservations = new LinkedHashMap<>();
         for (Reservation r : b.reservations().values()) {

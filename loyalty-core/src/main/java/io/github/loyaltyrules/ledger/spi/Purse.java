@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param lots the lots with points remaining, in creation order
  * @param debt the debt, in minor units
  * @param lastActivity the business time of the last qualifying activity, or {@code null}
+ * @param expiryHeldSince since when expiry is held (suspended, see
+ *        {@link io.github.loyaltyrules.ledger.Ledger#holdExpiry}), or {@code null} if it is not: while
+ *        it is, no lot expires at a date after this instant, by its own date nor by inactivity
  *
  * @since 0.1.0
  */
-public record Purse(String currency, List<Lot> lots, long debt, Instant lastActivity) {
+public record Purse(String currency, List<Lot> lots, long debt, Instant lastActivity, Instant expiryHeldSince) {
 
     /**
      * Validates the purse and makes its lot list unmodifiable.
@@ -30,12 +33,26 @@ public record Purse(String currency, List<Lot> lots, long debt, Instant lastActi
      * @param lots the lots with points remaining, in creation order
      * @param debt the debt, in minor units
      * @param lastActivity the business time of the last qualifying activity, or {@code null}
+     * @param expiryHeldSince since when expiry is held, or {@code null} if it is not
      * @throws NullPointerException if a required component is null
      */
     public Purse {
         Objects.requireNonNull(currency, "currency must not be null");
         // an open-lot list is immutable already, and shares all but a path with the purse it grew from
         lots = lots instanceof UnreadLots ? lots : OpenLots.copyOf(lots);
+    }
+
+    /**
+     * Returns a purse whose expiry is not held.
+     *
+     * @param currency the currency code
+     * @param lots the lots with points remaining, in creation order
+     * @param debt the debt, in minor units
+     * @param lastActivity the business time of the last qualifying activity, or {@code null}
+     * @throws NullPointerException if a required component is null
+     */
+    public Purse(String currency, List<Lot> lots, long debt, Instant lastActivity) {
+        this(currency, lots, debt, lastActivity, null);
     }
 
     /**
@@ -52,7 +69,25 @@ public record Purse(String currency, List<Lot> lots, long debt, Instant lastActi
      * @throws IllegalArgumentException if {@code balance} is negative
      */
     public static Purse withoutLots(String currency, long balance, long debt, Instant lastActivity) {
-        return new Purse(currency, new UnreadLots(balance), debt, lastActivity);
+        return new Purse(currency, new UnreadLots(balance), debt, lastActivity, null);
+    }
+
+    /**
+     * Returns a purse whose lots a store did not read, as {@link #withoutLots(String, long, long, Instant)},
+     * with the time since which its expiry is held.
+     *
+     * @param currency the currency code
+     * @param balance what the purse's lots hold, in minor units
+     * @param debt the debt, in minor units
+     * @param lastActivity the business time of the last qualifying activity, or {@code null}
+     * @param expiryHeldSince since when expiry is held, or {@code null} if it is not
+     * @return the purse
+     * @throws NullPointerException if {@code currency} is null
+     * @throws IllegalArgumentException if {@code balance} is negative
+     */
+    public static Purse withoutLots(String currency, long balance, long debt, Instant lastActivity,
+            Instant expiryHeldSince) {
+        return new Purse(currency, new UnreadLots(balance), debt, lastActivity, expiryHeldSince);
     }
 
     /**

@@ -82,7 +82,7 @@ public abstract class LedgerStoreContract {
                 T0.plusSeconds(600), ReservationStatus.OPEN, null, List.of(new LotMovement(LotId.of(1), 0, 40)));
         return new MemberBook(new Account(base.account().member(), AccountStatus.SUSPENDED, T0, T0.plusSeconds(7),
                 "fraud | check\nline two"), base.version() + 1, 3, 9,
-                Map.of("PTS", new Purse("PTS", List.of(lot), 7, T0.plusSeconds(3)), "CASH",
+                Map.of("PTS", new Purse("PTS", List.of(lot), 7, T0.plusSeconds(3), T0.plusSeconds(4)), "CASH",
                         new Purse("CASH", List.of(cash), 0, null)),
                 Map.of(r.key(), r));
     }

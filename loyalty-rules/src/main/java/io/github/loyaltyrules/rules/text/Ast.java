@@ -68,11 +68,16 @@ final class Ast {
     /**
      * A currency; {@code activity} lists the posting types that count as activity, null for the default;
      * {@code redeem} is its rule for paying with points, null for none; {@code order} the order spends
-     * take its lots in ({@code spend oldest first}).
+     * take its lots in ({@code spend oldest first}); {@code kept} the tiers that keep its points from
+     * expiring, null for none.
      */
     record CurrencyDecl(Pos pos, Name code, String name, int decimals, Expiry expiry, Period hold, Period inactivity,
             List<Name> activity, io.github.loyaltyrules.ledger.ConsumptionOrder order, Redeem redeem,
-            Convert convert) implements Stmt {
+            Convert convert, Kept kept) implements Stmt {
+    }
+
+    /** {@code kept while tier Gold, Platinum then expires after 24 months}: the tiers, and the expiry from the end. */
+    record Kept(Pos pos, List<Name> tiers, Expiry after) {
     }
 
     /** {@code convert 500 into vouchers of 5.00 EUR valid for 3 months}: validity null when not given. */

@@ -31,6 +31,7 @@ import io.github.loyaltyrules.rules.text.Ast.Lines;
 import io.github.loyaltyrules.rules.text.Ast.Name;
 import io.github.loyaltyrules.rules.text.Ast.Pos;
 import io.github.loyaltyrules.rules.text.Ast.Stmt;
+import io.github.loyaltyrules.tier.ExpiryProtection;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.QualificationWindow;
 import io.github.loyaltyrules.tier.Requirement;
@@ -82,6 +83,9 @@ final class Compiler {
     private TierLadder ladder;
     private final List<RedemptionRule> redemptionRules = new ArrayList<>();
     private final List<io.github.loyaltyrules.program.VoucherConversion> voucherConversions = new ArrayList<>();
+    /** The currencies' {@code kept while tier} clauses, by currency code, checked once the tiers are known. */
+    private final Map<String, Ast.Kept> keptClauses = new LinkedHashMap<>();
+    private final List<ExpiryProtection> protections = new ArrayList<>();
 
     Compiler(Ast.Program program, List<Problem> problems, Set<String> failed) {
         this.program = program;
@@ -101,6 +105,7 @@ final class Compiler {
             }
         }
         tierStatements();
+        keptClauses();
         for (Stmt s : program.statements()) {
             if (s instanceof Ast.CampaignDecl c) {
                 try {
@@ -153,7 +158,7 @@ final class Compiler {
         }
         return new ParsedProgram(id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
                 tiers == null ? List.of() : List.copyOf(tiers), ladder, List.copyOf(redemptionRules),
-                List.copyOf(voucherConversions));
+                List.copyOf(voucherConversions), List.copyOf(protections));
     }
 
     private void declare(Stmt s) {
@@ -335,13 +340,7 @@ final class Compiler {
         currencyDecls.put(c.code().value(), c.pos());
         try {
             PointCurrency pc = PointCurrency.of(c.code().value(), c.name(), c.decimals());
-            ExpiryPolicy policy = ExpiryPolicy.never();
-            if (c.expiry() instanceof Ast.After a) {
-                policy = ExpiryPolicy.afterTerm(a.term());
-            } else if (c.expiry() instanceof Ast.EndOf e) {
-                policy = e.anchor() == null ? ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.after())
-                        : ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.anchor(), e.after());
-            }
+            ExpiryPolicy policy = policy(c.expiry());
             if (c.inactivity() != null) {
                 policy = policy.withInactivity(c.inactivity());
             }
@@ -351,6 +350,9 @@ final class Compiler {
             }
             pc = pc.withConsumptionOrder(c.order());
             currencies.put(pc.code(), pc);
+            if (c.kept() != null) {
+                keptClauses.put(pc.code(), c.kept());
+            }
             if (c.redeem() != null) {
                 try {
                     redemptionRules.add(RedemptionClauses.compile(c.redeem(), pc,
@@ -372,6 +374,54 @@ final class Compiler {
             }
         } catch (LoyaltyException e) {
             report(c.code().pos(), "currency " + Inputs.shown(c.code().value()) + ": " + e.getMessage());
+        }
+    }
+
+    /** The expiry an {@code expires} clause (of a currency, or after a {@code kept} clause) states. */
+    private static ExpiryPolicy policy(Ast.Expiry expiry) {
+        if (expiry instanceof Ast.After a) {
+            return ExpiryPolicy.afterTerm(a.term());
+        } else if (expiry instanceof Ast.EndOf e) {
+            return e.anchor() == null ? ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.after())
+                    : ExpiryPolicy.endOfPeriod(calendarPeriod(e.period()), e.anchor(), e.after());
+        }
+        return ExpiryPolicy.never();
+    }
+
+    /**
+     * Checks each currency's {@code kept while tier} clause against the ladder (its tiers must be on
+     * it) and makes it an {@link ExpiryProtection}.
+     */
+    private void keptClauses() {
+        for (Map.Entry<String, Ast.Kept> e : keptClauses.entrySet()) {
+            Ast.Kept kept = e.getValue();
+            if (ladder == null) {
+                if (tierDecls.isEmpty() && !failedAny("tier")) { // else the ladder's own errors are reported
+                    report(kept.pos(), "currency " + e.getKey() + " is kept while a tier is held, but the program has"
+                            + " no tier ladder; declare its tiers with 'tier' statements");
+                }
+                continue;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            boolean bad = false;
+            for (Name n : kept.tiers()) {
+                if (!tiers.contains(n.value())) {
+                    report(n.pos(), Names.unknown("tier", n.value(), tiers));
+                    bad = true;
+                } else if (!names.add(n.value())) {
+                    report(n.pos(), "tier " + n.value() + " is named twice in the 'kept' clause of currency "
+                            + e.getKey() + "; name each tier once");
+                    bad = true;
+                }
+            }
+            if (bad) {
+                continue;
+            }
+            try {
+                protections.add(ExpiryProtection.of(e.getKey(), names, policy(kept.after())));
+            } catch (LoyaltyException x) {
+                report(kept.pos(), "currency " + e.getKey() + ": " + x.getMessage());
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import io.github.loyaltyrules.rules.RuleSet;
 import io.github.loyaltyrules.rules.internal.ActionNodes;
 import io.github.loyaltyrules.rules.internal.Nodes;
 import io.github.loyaltyrules.rules.text.Ast.Pos;
+import io.github.loyaltyrules.tier.ExpiryProtection;
 import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.QualificationWindow;
 import io.github.loyaltyrules.tier.ReturnRule;
@@ -56,6 +57,10 @@ final class Describer {
     private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
     /** The tiers lowest first, when the program declares them; {@code tier >= X} is written with them. */
     private List<String> tierOrder = List.of();
+    /** The terms that keep a currency's points while a tier is held, by currency code. */
+    private final Map<String, ExpiryProtection> protections = new java.util.HashMap<>();
+    /** The ladder's tier names, lowest first; empty without a ladder. */
+    private final List<String> ladderTiers = new ArrayList<>();
     private final List<Ast.Stmt> out = new ArrayList<>();
     private Map<String, RedemptionRule> redemptionRules = Map.of();
     private Map<String, io.github.loyaltyrules.program.VoucherConversion> voucherConversions = Map.of();
@@ -78,7 +83,30 @@ final class Describer {
     static Ast.Program describe(String id, ZoneId zone, RuleSet rules, List<Reward> rewards, TierLadder ladder,
             Map<String, RedemptionRule> redemptionRules,
             Map<String, io.github.loyaltyrules.program.VoucherConversion> voucherConversions) {
+        return describe(id, zone, rules, rewards, ladder, redemptionRules, voucherConversions, List.of());
+    }
+
+    /**
+     * {@link #describe(String, ZoneId, RuleSet, List, TierLadder, Map, Map)} with the terms that keep
+     * points while a tier is held, whose tiers are written in the ladder's order.
+     */
+    static Ast.Program describe(String id, ZoneId zone, RuleSet rules, List<Reward> rewards, TierLadder ladder,
+            Map<String, RedemptionRule> redemptionRules,
+            Map<String, io.github.loyaltyrules.program.VoucherConversion> voucherConversions,
+            List<ExpiryProtection> protections) {
         Describer d = new Describer(zone);
+        for (ExpiryProtection p : protections) {
+            if (ladder == null) {
+                throw new UnprintableProgramException("currency " + p.currency() + " is kept while a tier is held,"
+                        + " but there is no tier ladder; the text states the tiers with the ladder");
+            }
+            d.protections.put(p.currency(), p);
+        }
+        if (ladder != null) {
+            for (Tier t : ladder.tiers()) {
+                d.ladderTiers.add(t.name());
+            }
+        }
         d.redemptionRules = redemptionRules;
         d.voucherConversions = voucherConversions;
         if (id != null && !id.equals(DEFAULT_ID)) {
@@ -104,6 +132,12 @@ final class Describer {
         }
         for (PointCurrency c : d.currencies.values()) {
             d.out.add(d.currency(c));
+        }
+        for (String code : d.protections.keySet()) {
+            if (!d.currencies.containsKey(code)) {
+                throw new UnprintableProgramException("currency " + code + " is kept while a tier is held, but the"
+                        + " program does not use it; the text states the term with the currency");
+            }
         }
         rules.declaredMemberAttributes().ifPresent(a -> d.out.add(new Ast.AttributesDecl(NOWHERE,
                 names(new TreeSet<>(a)))));
@@ -133,16 +167,38 @@ final class Describer {
         return new Ast.Program(List.copyOf(d.out));
     }
 
-    private Ast.CurrencyDecl currency(PointCurrency c) {
-        ExpiryPolicy p = c.expiry();
-        Ast.Expiry expiry = new Ast.Never();
+    private static Ast.Expiry expiry(ExpiryPolicy p) {
         if (p.term().isPresent()) {
-            expiry = new Ast.After(p.term().get());
+            return new Ast.After(p.term().get());
         } else if (p.calendarPeriod().isPresent()) {
             java.time.MonthDay anchor = p.periodAnchor().orElseThrow();
-            expiry = new Ast.EndOf(period(p.calendarPeriod().get()), p.periodsAfter(),
+            return new Ast.EndOf(period(p.calendarPeriod().get()), p.periodsAfter(),
                     anchor.equals(java.time.MonthDay.of(1, 1)) ? null : anchor);
         }
+        return new Ast.Never();
+    }
+
+    private Ast.Kept kept(String currency) {
+        ExpiryProtection p = protections.get(currency);
+        if (p == null) {
+            return null;
+        }
+        List<Ast.Name> tiers = new ArrayList<>();
+        for (String t : ladderTiers) {
+            if (p.tiers().contains(t)) {
+                tiers.add(name(t));
+            }
+        }
+        if (tiers.size() != p.tiers().size()) {
+            throw new UnprintableProgramException("currency " + currency + " is kept while tiers " + p.tiers()
+                    + " are held, but the ladder has only " + ladderTiers);
+        }
+        return new Ast.Kept(NOWHERE, tiers, expiry(p.after()));
+    }
+
+    private Ast.CurrencyDecl currency(PointCurrency c) {
+        ExpiryPolicy p = c.expiry();
+        Ast.Expiry expiry = expiry(p);
         List<Ast.Name> activity = null;
         if (!c.activity().equals(PointCurrency.of(c.code(), c.displayName(), c.decimalPlaces()).activity())) {
             activity = new ArrayList<>();
@@ -153,7 +209,8 @@ final class Describer {
         RedemptionRule redeem = redemptionRules.get(c.code());
         return new Ast.CurrencyDecl(NOWHERE, name(c.code()), c.displayName(), c.decimalPlaces(), expiry, c.hold(),
                 p.inactivity().orElse(null), activity, c.consumptionOrder(), redeem == null ? null : RedemptionClauses.describe(redeem),
-                voucherConversions.containsKey(c.code()) ? VoucherClauses.describe(voucherConversions.get(c.code())) : null);
+                voucherConversions.containsKey(c.code()) ? VoucherClauses.describe(voucherConversions.get(c.code())) : null,
+                kept(c.code()));
     }
 
     private static String period(CalendarPeriod p) {

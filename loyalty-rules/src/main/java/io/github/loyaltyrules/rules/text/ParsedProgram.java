@@ -8,6 +8,8 @@ import io.github.loyaltyrules.program.VoucherConversion;
 import io.github.loyaltyrules.program.Reward;
 import io.github.loyaltyrules.rules.Rule;
 import io.github.loyaltyrules.rules.RuleSet;
+import io.github.loyaltyrules.tier.ExpiryProtection;
+import io.github.loyaltyrules.tier.TierExpiryHolds;
 import io.github.loyaltyrules.tier.TierLadder;
 import java.time.ZoneId;
 import java.util.List;
@@ -35,16 +37,20 @@ public final class ParsedProgram {
     private final List<Problem> warnings;
     private final List<RedemptionRule> redemptionRules;
     private final List<VoucherConversion> voucherConversions;
+    private final List<ExpiryProtection> expiryProtections;
 
     ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
             List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
-            List<VoucherConversion> voucherConversions) {
-        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, voucherConversions, List.of());
+            List<VoucherConversion> voucherConversions, List<ExpiryProtection> expiryProtections) {
+        this(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, voucherConversions,
+                expiryProtections, List.of());
     }
 
     private ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
             List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
-            List<VoucherConversion> voucherConversions, List<Problem> warnings) {
+            List<VoucherConversion> voucherConversions, List<ExpiryProtection> expiryProtections,
+            List<Problem> warnings) {
+        this.expiryProtections = List.copyOf(expiryProtections);
         this.voucherConversions = List.copyOf(voucherConversions);
         this.warnings = List.copyOf(warnings);
         this.redemptionRules = List.copyOf(redemptionRules);
@@ -151,7 +157,7 @@ public final class ParsedProgram {
 
     ParsedProgram withWarnings(List<Problem> found) {
         return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules,
-                voucherConversions, found);
+                voucherConversions, expiryProtections, found);
     }
 
     /**
@@ -170,6 +176,23 @@ public final class ParsedProgram {
      */
     public List<VoucherConversion> voucherConversions() {
         return voucherConversions;
+    }
+
+    /**
+     * Returns the terms under which points do not expire while their member holds given tiers, from
+     * the currencies' {@code kept while tier} clauses. Apply them to a ledger with a
+     * {@link TierExpiryHolds} registered as the tier engine's listener:
+     *
+     * <pre>{@code
+     * TierLadder ladder = parsed.ladder().orElseThrow();
+     * TierExpiryHolds holds = TierExpiryHolds.of(ledger, ladder, parsed.expiryProtections());
+     * TierEngine tiers = TierEngine.of(ladder, holds);
+     * }</pre>
+     *
+     * @return the terms in the order the currencies are declared; unmodifiable, empty if there are none
+     */
+    public List<ExpiryProtection> expiryProtections() {
+        return expiryProtections;
     }
 
     /**
@@ -226,7 +249,7 @@ public final class ParsedProgram {
             b.add(r);
         }
         return new ParsedProgram(id, zone, currencies, b.build(), rewards, tiers, ladder, redemptionRules,
-                voucherConversions, warnings);
+                voucherConversions, expiryProtections, warnings);
     }
 
     /**

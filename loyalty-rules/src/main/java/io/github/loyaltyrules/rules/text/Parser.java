@@ -190,10 +190,12 @@ final class Parser {
         Ast.Redeem redeem = null;
         Ast.Convert convert = null;
         Ast.Worth worth = null;
+        Ast.Kept kept = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'worth', 'convert' or ';'",
+            String clause = oneOf("'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'worth', 'convert',"
+                    + " 'kept' or ';'",
                     RedemptionClauses.CLAUSES);
             duplicate(seen, clause, t, "currency");
             switch (clause) {
@@ -208,6 +210,9 @@ final class Parser {
                     break;
                 case "convert":
                     convert = VoucherClauses.read(this, t);
+                    break;
+                case "kept":
+                    kept = kept(t);
                     break;
                 case "hold":
                     hold = duration();
@@ -228,7 +233,17 @@ final class Parser {
             redeem = (redeem == null ? new Ast.Redeem(worth.pos(), null, null) : redeem).withWorth(worth);
         }
         return new Ast.CurrencyDecl(pos, code, display, decimals, expiry, hold, inactivity, activity, order, redeem,
-                convert);
+                convert, kept);
+    }
+
+    /** What follows {@code kept}: {@code while tier NAME, ... then expires EXPIRY}. */
+    private Ast.Kept kept(Token keyword) {
+        word("while");
+        word("tier");
+        List<Name> tiers = nameList("a tier name");
+        word("then");
+        word("expires");
+        return new Ast.Kept(Pos.of(keyword), tiers, expiry());
     }
 
     /** What follows {@code spend}: {@code oldest first} or {@code soonest expiring first}. */

@@ -96,14 +96,9 @@ final class Printer {
         } else if (s instanceof Ast.CurrencyDecl c) {
             out.append("currency ").append(name(c.code().value())).append(' ').append(quote(c.name()))
                     .append(" decimals ").append(c.decimals());
-            if (c.expiry() instanceof Ast.After a) {
-                out.append("\n  expires after ").append(duration(a.term()));
-            } else if (c.expiry() instanceof Ast.EndOf e) {
-                out.append("\n  expires at end of ").append(e.period());
-                if (e.after() != 0) {
-                    out.append(' ').append(e.after()).append(" after");
-                }
-                out.append(PeriodAnchors.print(e.anchor()));
+            if (!(c.expiry() instanceof Ast.Never)) {
+                out.append("\n  expires ");
+                expiry(c.expiry());
             }
             if (!c.hold().isZero()) {
                 out.append("\n  hold ").append(duration(c.hold()));
@@ -122,6 +117,10 @@ final class Printer {
             }
             if (c.convert() != null) {
                 out.append("\n  ").append(VoucherClauses.print(c.convert()));
+            }
+            if (c.kept() != null) {
+                out.append("\n  kept while tier ").append(names(c.kept().tiers())).append(" then expires ");
+                expiry(c.kept().after());
             }
             out.append(";\n");
         } else if (s instanceof Ast.TiersDecl t) {
@@ -204,6 +203,21 @@ final class Printer {
                 out.append(r.from() == null ? "\n  " : " ").append("until ").append(dayTime(r.until()));
             }
             out.append(";\n");
+        }
+    }
+
+    /** Writes what follows {@code expires}: {@code never}, {@code after 6 months} or {@code at end of ...}. */
+    private void expiry(Ast.Expiry expiry) {
+        if (expiry instanceof Ast.After a) {
+            out.append("after ").append(duration(a.term()));
+        } else if (expiry instanceof Ast.EndOf e) {
+            out.append("at end of ").append(e.period());
+            if (e.after() != 0) {
+                out.append(' ').append(e.after()).append(" after");
+            }
+            out.append(PeriodAnchors.print(e.anchor()));
+        } else {
+            out.append("never");
         }
     }
 

@@ -91,7 +91,7 @@ public final class ProgramText {
         Objects.requireNonNull(program, "program must not be null");
         return Printer.print(Describer.describe(program.id(), program.zone(), program.ruleSet(), program.rewards(),
                 program.ladder().orElse(null), program.toVersion().redemptionRules(),
-                program.toVersion().voucherConversions()));
+                program.toVersion().voucherConversions(), program.expiryProtections()));
     }
 
     /**

@@ -25,7 +25,7 @@ final class RedemptionClauses {
 
     /** The clauses of a currency statement, this one last. */
     static final List<String> CLAUSES = List.of("expires", "hold", "inactivity", "activity", "spend", "redeem", "worth",
-            "convert");
+            "convert", "kept");
 
     private RedemptionClauses() {
     }

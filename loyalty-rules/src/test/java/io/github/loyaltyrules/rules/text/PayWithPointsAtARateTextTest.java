@@ -218,7 +218,7 @@ class PayWithPointsAtARateTextTest {
                 currency F "F" decimals 0 worth 1.00 EUR per 0;
                 """), ProgramSyntaxException.class);
         assertThat(e.errors()).extracting(Problem::message).containsExactly(
-                "expected 'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'worth', 'convert' or ';', found"
+                "expected 'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'worth', 'convert', 'kept' or ';', found"
                         + " 'wroth'; did you mean 'worth'?",
                 "expected 'channel', found 'chanel'; did you mean 'channel'?",
                 "unknown money currency 'EUO', did you mean 'EUR'?",

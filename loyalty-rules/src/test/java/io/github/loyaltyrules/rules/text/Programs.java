@@ -234,13 +234,17 @@ final class Programs {
                             days % 5 == 2 ? ConsumptionOrder.OLDEST_FIRST : ConsumptionOrder.SOONEST_EXPIRY_FIRST, redeem,
                             days % 3 != 0 ? null : new Ast.Convert(NOWHERE, BigDecimal.valueOf(100 + days),
                                     new Ast.Cash(NOWHERE, new BigDecimal("5.00"), name("EUR")),
-                                    days % 2 == 0 ? Period.ofMonths(3) : null)));
+                                    days % 2 == 0 ? Period.ofMonths(3) : null),
+                            ladder == null || days % 2 != 0 ? null : new Ast.Kept(NOWHERE,
+                                    TIERS.subList(TIERS.size() - 1 - days % 3 % 2, TIERS.size()).stream()
+                                            .map(Programs::name).toList(), exp)));
                     s.add(new Ast.CurrencyDecl(NOWHERE, name("MILES"), "Miles", 2, new Ast.Never(), Period.ZERO,
                             Period.ofMonths(18), List.of(name("earn"), name("adjust_credit")),
                             days % 2 == 1 ? ConsumptionOrder.OLDEST_FIRST : ConsumptionOrder.SOONEST_EXPIRY_FIRST,
                             redeem == null ? null : new Ast.Redeem(NOWHERE, new BigDecimal("5.00"), null),
                             days % 4 != 1 ? null : new Ast.Convert(NOWHERE, new BigDecimal("10.50"),
-                                    new Ast.Cash(NOWHERE, new BigDecimal("0.50"), name("USD")), Period.ofYears(1))));
+                                    new Ast.Cash(NOWHERE, new BigDecimal("0.50"), name("USD")), Period.ofYears(1)),
+                            null));
                     if (ladder == null) {
                         s.add(new Ast.TiersDecl(NOWHERE, TIERS.stream().map(Programs::name).toList()));
                     } else {

@@ -92,6 +92,6 @@ class VouchersTextTest {
                 new Problem(3, 27, "convert", "currency C: points per voucher of C must be positive; got 0 minor units"),
                 new Problem(4, 71, "3", "expected 'for', found '3'"),
                 new Problem(5, 27, "conver", "expected 'expires', 'hold', 'inactivity', 'activity', 'spend', 'redeem', 'worth',"
-                        + " 'convert' or ';', found 'conver'; did you mean 'convert'?"));
+                        + " 'convert', 'kept' or ';', found 'conver'; did you mean 'convert'?"));
     }
 }
