@@ -262,6 +262,12 @@ final class Draft implements DraftLookup {
                 Lot moved = lot.withRemaining(lot.remaining() + delta, at);
                 readAhead.put(id, moved);
                 unreadRemaining += delta;
+                if (unreadRemaining < 0) {
+                    // the lots read ahead hold more than the working set's balance: another writer
+                    // gave points back since it was read, and the commit would be turned away
+                    throw new StaleReadException("lots of member " + owner.member() + " changed after its"
+                            + " working set was read");
+                }
                 changedLots = true;
                 owner.touched(moved);
                 return;

@@ -85,12 +85,20 @@ final class Poster {
         Header h;
         if (other == null) {
             Draft d = new Draft(book != null ? book : ctx.workingSet(member), ctx.store, horizon);
-            h = p.op().apply(d);
+            try {
+                h = p.op().apply(d);
+            } catch (StaleReadException stale) {
+                return null;
+            }
             changes = List.of(d.toChange());
             entries = d.entries();
         } else {
             Map<MemberId, Draft> drafts = drafts(member, other, horizon);
-            h = p.op().apply(drafts::get);
+            try {
+                h = p.op().apply(drafts::get);
+            } catch (StaleReadException stale) {
+                return null;
+            }
             List<MemberChange> changed = new ArrayList<>();
             List<Entry> all = new ArrayList<>();
             for (Draft d : drafts.values()) {
@@ -224,7 +232,12 @@ final class Poster {
             Draft otherDraft = p.other() == null ? null : drafts.get(p.other());
             int mainBefore = mainDraft.entryCount();
             int otherBefore = otherDraft == null ? 0 : otherDraft.entryCount();
-            Header head = p.op().apply(lookup);
+            Header head;
+            try {
+                head = p.op().apply(lookup);
+            } catch (StaleReadException stale) {
+                return null;
+            }
             List<Entry> mine = new ArrayList<>(mainDraft.entriesFrom(mainBefore));
             if (otherDraft != null) {
                 mine.addAll(otherDraft.entriesFrom(otherBefore));
