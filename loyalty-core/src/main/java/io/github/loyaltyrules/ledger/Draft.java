@@ -113,7 +113,7 @@ final class Draft implements DraftLookup {
             }
             List<Lot> out = null;
             for (Lot lot : readAhead.values()) {
-                if (lot.remaining() > 0 && !storedOpen(stored, lot.id())) {
+                if (lot.remaining() > 0 && OpenLots.indexOf(stored, lot.id()) < 0) {
                     if (out == null) {
                         out = new ArrayList<>(2);
                     }
@@ -125,24 +125,6 @@ final class Draft implements DraftLookup {
             }
             out.sort((a, b) -> a.id().compareTo(b.id()));
             return out;
-        }
-
-        /** Whether the store's open lots (in number order) hold the lot with this number. */
-        private static boolean storedOpen(List<Lot> stored, LotId id) {
-            int lo = 0;
-            int hi = stored.size() - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                int c = stored.get(mid).id().compareTo(id);
-                if (c == 0) {
-                    return true;
-                } else if (c < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return false;
         }
 
         /**

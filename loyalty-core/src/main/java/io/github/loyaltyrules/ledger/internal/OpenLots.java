@@ -236,11 +236,23 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
      * @return the index, or -1
      */
     public int indexOf(LotId id) {
+        return indexOf(this, id);
+    }
+
+    /**
+     * Returns the index of the lot with the given number in lots kept in number order, by binary
+     * search, or -1 if none has it.
+     *
+     * @param lots the lots, in number order
+     * @param id the lot number
+     * @return the index, or -1
+     */
+    public static int indexOf(List<Lot> lots, LotId id) {
         int lo = 0;
-        int hi = size - 1;
+        int hi = lots.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = get(mid).id().compareTo(id);
+            int c = lots.get(mid).id().compareTo(id);
             if (c == 0) {
                 return mid;
             } else if (c < 0) {
