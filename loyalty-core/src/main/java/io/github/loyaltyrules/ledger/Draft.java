@@ -102,7 +102,6 @@ final class Draft implements DraftLookup {
             return lots;
         }
 
-        /** The open lots, read-only; in creation order, possibly with spent ones among them. */
         /**
          * The lots read ahead that hold points again after the store had them spent (a reversal gave
          * them back), which the store's open lots leave out: in number order.
@@ -171,6 +170,7 @@ final class Draft implements DraftLookup {
             return true;
         }
 
+        /** The open lots, read-only; in creation order, possibly with spent ones among them. */
         List<Lot> lots() {
             return read();
         }
@@ -273,14 +273,10 @@ final class Draft implements DraftLookup {
         }
 
         /**
-         * Gives points back to lots (a reversal): each movement's delta is added to its lot. Lots
-         * that had been spent and left the open list are put back with one rebuild of the list,
-         * not one per lot, so giving back k lots costs O(n + k log k) at worst.
-         */
-        /**
-         * Moves several lots by their deltas at once (a spend, a capture, a reversal's give-back):
-         * lots still in the open list are changed in one edit of it, spent lots the list dropped are
-         * put back in one rebuild.
+         * Moves several lots by their deltas at once (a spend, a capture, a reversal's give-back).
+         * Before this draft reads the purse's lots, it reads just these by number; after, lots still
+         * in the open list are changed in one edit of it, and spent lots the list dropped are put
+         * back with one rebuild, not one per lot: O(n + k log k) at worst for k lots.
          */
         void moveAll(List<LotMovement> moves, Instant at) {
             if (moves.size() == 1 || lots == null && readByNumber(Movements.lots(moves))) {
