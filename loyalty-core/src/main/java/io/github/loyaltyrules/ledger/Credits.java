@@ -54,7 +54,7 @@ final class Credits {
                     Movements.of(lot.id(), amount.minorUnits(), 0));
             settleDebt(d, purse, lot, key, type, at);
             touch(purse, currency, type, at);
-            return new Header(type, member, null, currency.code(), amount.minorUnits(), at, reason, null);
+            return request;
         });
     }
 
@@ -97,7 +97,7 @@ final class Credits {
             purse.moveAll(taken, at);
             d.entry(key, type, entryType, currency.code(), -amount.minorUnits(), 0, 0, at, reason, taken);
             touch(purse, currency, type, at);
-            return new Header(type, member, null, currency.code(), amount.minorUnits(), at, reason, null);
+            return request;
         });
     }
 

@@ -80,7 +80,8 @@ final class Poster {
             }
             throw conflict(first, p);
         }
-        List<MemberChange> changes;
+        MemberChange single = null;
+        List<MemberChange> changes = null;
         List<Entry> entries;
         Header h;
         if (other == null) {
@@ -90,7 +91,7 @@ final class Poster {
             } catch (StaleReadException stale) {
                 return null;
             }
-            changes = List.of(d.toChange());
+            single = d.toChange();
             entries = d.entries();
         } else {
             Map<MemberId, Draft> drafts = drafts(member, other, horizon);
@@ -113,9 +114,14 @@ final class Poster {
         Posting posting = posting(p, h, entries);
         Posting stored;
         try {
-            stored = (ctx.store instanceof InMemoryLedgerStore memory && changes.size() == 1
-                    ? memory.apply(changes.get(0), posting, entries)
-                    : ctx.store.apply(new Commit(changes, List.of(posting), entries))) == CommitResult.APPLIED ? posting : null;
+            CommitResult result;
+            if (single != null && ctx.store instanceof InMemoryLedgerStore memory) {
+                result = memory.apply(single, posting, entries); // one member: no commit, no lists
+            } else {
+                result = ctx.store.apply(new Commit(single != null ? List.of(single) : changes, List.of(posting),
+                        entries));
+            }
+            stored = result == CommitResult.APPLIED ? posting : null;
         } catch (RuntimeException failure) {
             stored = CommitLoop.landedAfter(failure, () -> landed(p));
         }

@@ -31,9 +31,37 @@ record Prepared(IdempotencyKey key, String fingerprint, Request request, MemberI
         return request.type();
     }
 
-    /** What an operation says about the posting it made; the entries come from the drafts. */
-    record Header(PostingType type, MemberId member, MemberId counterparty, String currency, long amount,
-            Instant at, String reason, IdempotencyKey target) {
+    /**
+     * What an operation says about the posting it made; the entries come from the drafts. A request
+     * whose posting says just what it asked (an earn, a redemption) is its own header.
+     */
+    interface Header {
+        PostingType type();
+
+        MemberId member();
+
+        MemberId counterparty();
+
+        String currency();
+
+        long amount();
+
+        Instant at();
+
+        String reason();
+
+        IdempotencyKey target();
+
+        /** A header that says other than its request asked: a reversal's amount, a transfer's receiver. */
+        static Header of(PostingType type, MemberId member, MemberId counterparty, String currency, long amount,
+                Instant at, String reason, IdempotencyKey target) {
+            return new Said(type, member, counterparty, currency, amount, at, reason, target);
+        }
+    }
+
+    /** A header made apart from its request. */
+    record Said(PostingType type, MemberId member, MemberId counterparty, String currency, long amount,
+            Instant at, String reason, IdempotencyKey target) implements Header {
     }
 
     @FunctionalInterface
@@ -54,7 +82,7 @@ record Prepared(IdempotencyKey key, String fingerprint, Request request, MemberI
      * retry of a simple request is recognised by comparing the parts.
      */
     record Request(PostingType type, MemberId member, MemberId counterparty, long amount, String currency,
-            Instant at, String reason, IdempotencyKey target, Duration ttl) {
+            Instant at, String reason, IdempotencyKey target, Duration ttl) implements Header {
 
         /** An earn, redeem or adjustment: the parts of a simple fingerprint. */
         static Request simple(PostingType type, MemberId member, long amount, String currency, Instant at,
@@ -80,6 +108,9 @@ record Prepared(IdempotencyKey key, String fingerprint, Request request, MemberI
 
         /** Whether a header says what this simple request or full reversal says, so that its posting derives the same text. */
         boolean describes(Header h) {
+            if (h == this) {
+                return true;
+            }
             if (target != null) {
                 return h.type() == PostingType.REVERSAL && type == PostingType.REVERSAL && target.equals(h.target())
                         && h.member().equals(member) && h.at().equals(at) && h.reason().equals(reason);

@@ -52,7 +52,7 @@ final class Reservations {
                     ReservationStatus.OPEN, null, holds));
             d.entry(key, PostingType.RESERVE, EntryType.RESERVE, currency.code(), 0, amount.minorUnits(), 0, at, why,
                     holds);
-            return new Header(PostingType.RESERVE, member, null, currency.code(), amount.minorUnits(), at, why, null);
+            return request;
         });
     }
 
@@ -105,7 +105,7 @@ final class Reservations {
             if (capture) {
                 Credits.touch(purse, ctx.currency(r.currency()), type, at);
             }
-            return new Header(type, member, null, r.currency(), r.amount(), at, why, reservationKey);
+            return Header.of(type, member, null, r.currency(), r.amount(), at, why, reservationKey);
         });
     }
 }

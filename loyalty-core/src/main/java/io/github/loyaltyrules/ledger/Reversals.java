@@ -100,7 +100,7 @@ final class Reversals {
                 giveBack(d, currency, target, returned, !last, x, at, key, why);
         }
         d.putReversed(target.key(), new Reversed(doneAmount + x, last ? Map.of() : returned));
-        return new Header(PostingType.REVERSAL, member, target.counterparty(), currency.code(), x, at, why, target.key());
+        return Header.of(PostingType.REVERSAL, member, target.counterparty(), currency.code(), x, at, why, target.key());
     }
 
     private static List<LotId> lotsCreated(Posting target, MemberId owner) {

@@ -1,6 +1,5 @@
 package io.github.loyaltyrules.ledger;
 
-import io.github.loyaltyrules.ledger.Prepared.Header;
 import io.github.loyaltyrules.ledger.Prepared.Request;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ final class Transfers {
             }
             Credits.touch(out, currency, PostingType.TRANSFER, at);
             Credits.touch(in, currency, PostingType.TRANSFER, at);
-            return new Header(PostingType.TRANSFER, from, to, currency.code(), amount.minorUnits(), at, why, null);
+            return request;
         });
     }
 }

@@ -67,12 +67,29 @@ public final class FeedLog<T> {
     }
 
     /** Drops values from the oldest on while {@code old} holds for them. */
+    public void dropWhile(Predicate<T> old) {
+        dropWhile(old, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * Drops up to {@code max} values from the oldest on while {@code old} holds for them, adding
+     * each to {@code dropped} (if not null), so that the caller can act on them once the feed's lock
+     * is let go.
+     *
+     * @return how many values were dropped
+     */
     @SuppressWarnings("unchecked")
-    public synchronized void dropWhile(Predicate<T> old) {
-        while (head < tail && old.test((T) values[head])) {
+    public synchronized int dropWhile(Predicate<T> old, int max, List<T> dropped) {
+        int n = 0;
+        while (n < max && head < tail && old.test((T) values[head])) {
+            if (dropped != null) {
+                dropped.add((T) values[head]);
+            }
             values[head++] = null;
             first++;
+            n++;
         }
+        return n;
     }
 
     /** Replaces every value kept by what {@code f} makes of it (the same object to keep it). */

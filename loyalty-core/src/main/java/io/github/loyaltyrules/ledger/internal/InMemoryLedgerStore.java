@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The in-memory {@link LedgerStore}: one lock per member, taken in member-id order for commits
@@ -47,21 +47,26 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     /** Stripes of the posting map: a power of two. */
     private static final int STRIPES = 16;
+    /** Most postings {@link #forget} takes from the feed at a time. */
+    private static final int FORGET_BATCH = 1024;
 
     /** The members in id order, for {@link #members}. */
     private final ConcurrentNavigableMap<MemberId, MemberSlot> slots = new ConcurrentSkipListMap<>();
     /** The same slots by hash, for every other look-up. */
     private final ConcurrentHashMap<MemberId, MemberSlot> index = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<IdempotencyKey, Posting>[] postings;
-    /** The postings in the order they were stored, for forgetting the oldest. */
-    private final ConcurrentLinkedQueue<Posting> order = new ConcurrentLinkedQueue<>();
-    /** The change feed: the postings in the order they were committed, with their positions. */
+    /**
+     * The change feed: the postings in the order they were committed, with their positions; also
+     * the queue {@link #forget} walks, from the oldest.
+     */
     private final FeedLog<Posting> feed = new FeedLog<>();
     /** The latest horizon given to {@link #forget}. */
     private volatile Instant horizon = Instant.MIN;
     /** Whether any entry has been forgotten: then a report reaching before {@link #horizon} would miss some. */
     private volatile boolean forgotEntries;
     private final ReentrantLock forgetting = new ReentrantLock();
+    /** The postings {@link #forget} took from the feed and has yet to forget; guarded by {@link #forgetting}. */
+    private final List<Posting> batch = new ArrayList<>();
 
     /** Creates an empty store. */
     @SuppressWarnings("unchecked")
@@ -296,7 +301,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
             for (int i = 0; i < changes.size(); i++) {
                 locked.get(i).write(changes.get(i));
             }
-            order.addAll(added);
             for (int i = 0; i < added.size(); i++) {
                 feed.append(added.get(i));
             }
@@ -339,7 +343,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
             }
             slot.write(change);
             if (posting != null) {
-                order.add(posting);
                 feed.append(posting);
             }
             return CommitResult.APPLIED;
@@ -351,8 +354,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     /**
      * {@inheritDoc} Holds both members' locks, and keeps {@link #forget} out, while it rewrites the
      * member's slot, their postings (found by going through every posting kept, so the cost grows
-     * with what the window holds) and their place in the queue that {@link #forget} walks (they
-     * join it again at its tail).
+     * with what the window holds) and the feed, which keeps their places in it.
      */
     @Override
     public boolean pseudonymise(MemberId from, MemberId to) {
@@ -451,11 +453,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
             }
             moved.add(renamed);
         }
-        java.util.Set<Posting> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        gone.addAll(old);
-        order.removeIf(gone::contains);
-        moved.sort((a, b) -> a.at().compareTo(b.at()));
-        order.addAll(moved);
     }
 
     /**
@@ -475,15 +472,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
         try {
             this.horizon = horizon;
-            feed.dropWhile(posting -> posting.at().isBefore(horizon));
-            for (Posting head = order.peek(); head != null && head.at().isBefore(horizon); head = order.peek()) {
-                order.poll();
-                postings(head.key()).remove(head.key(), head);
-                prune(head.member(), horizon, head.key());
-                if (head.counterparty() != null) {
-                    prune(head.counterparty(), horizon, null);
+            Predicate<Posting> old = posting -> posting.at().isBefore(horizon);
+            int dropped;
+            do {
+                // the feed's lock is let go before the members' locks are taken: a commit takes them the other way
+                dropped = feed.dropWhile(old, FORGET_BATCH, batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    Posting head = batch.get(i);
+                    postings(head.key()).remove(head.key(), head);
+                    prune(head.member(), horizon, head.key());
+                    if (head.counterparty() != null) {
+                        prune(head.counterparty(), horizon, null);
+                    }
                 }
-            }
+                batch.clear();
+            } while (dropped == FORGET_BATCH);
         } finally {
             forgetting.unlock();
         }
