@@ -44,6 +44,33 @@ public final class Databases {
         return java.util.List.of(h2, System.getenv(PG_URL));
     }
 
+    /**
+     * The cases of a fault-injection test: for each database of {@link #freshUrls} (named "h2" or
+     * "postgres", with its URL), each operation, and each of failing a statement and losing a reply.
+     *
+     * @param name the name the H2 database is made from
+     * @param ops the operations; none for a test that injects into one scenario
+     * @return (database name, URL, operation, mode) for each case, or (database name, URL, mode) without operations
+     */
+    @SafeVarargs
+    public static <E extends Enum<E>> java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> faultCases(
+            String name, E... ops) {
+        List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+        for (String url : freshUrls(name)) {
+            String db = url.startsWith("jdbc:h2") ? "h2" : "postgres";
+            for (StatementFaultDataSource.Mode mode : List.of(StatementFaultDataSource.Mode.FAIL,
+                    StatementFaultDataSource.Mode.LOSE_REPLY)) {
+                if (ops.length == 0) {
+                    out.add(org.junit.jupiter.params.provider.Arguments.of(db, url, mode));
+                }
+                for (E op : ops) {
+                    out.add(org.junit.jupiter.params.provider.Arguments.of(db, url, op, mode));
+                }
+            }
+        }
+        return out.stream();
+    }
+
     /** A new, empty, migrated H2 database. */
     public static DataSource freshH2() {
         DataSource ds = h2("loyalty" + H2_COUNT.incrementAndGet());

@@ -36,13 +36,7 @@ class JdbcChangeFeedFaultTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String url : Databases.freshUrls("feed-faults")) {
-            for (Mode mode : List.of(Mode.FAIL, Mode.LOSE_REPLY)) {
-                out.add(Arguments.of(url.startsWith("jdbc:h2") ? "h2" : "postgres", url, mode));
-            }
-        }
-        return out.stream();
+        return Databases.faultCases("feed-faults");
     }
 
     private static Ledger ledger(DataSource ds) {

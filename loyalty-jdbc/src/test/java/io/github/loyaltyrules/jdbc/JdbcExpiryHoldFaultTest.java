@@ -40,15 +40,7 @@ class JdbcExpiryHoldFaultTest {
     enum Op { HOLD, LIFT }
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String url : Databases.freshUrls("expiry-hold-faults")) {
-            for (Op op : Op.values()) {
-                for (Mode mode : List.of(Mode.FAIL, Mode.LOSE_REPLY)) {
-                    out.add(Arguments.of(url.startsWith("jdbc:h2") ? "h2" : "postgres", url, op, mode));
-                }
-            }
-        }
-        return out.stream();
+        return Databases.faultCases("expiry-hold-faults", Op.values());
     }
 
     /** What a test reads of a member to tell two states apart: since when held, and each lot's amount and date. */

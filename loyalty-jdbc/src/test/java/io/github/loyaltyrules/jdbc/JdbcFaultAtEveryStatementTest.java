@@ -37,15 +37,7 @@ class JdbcFaultAtEveryStatementTest {
     enum Op { EARN, REDEEM, REVERSE, BATCH }
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String url : Databases.freshUrls("every-statement")) {
-            for (Op op : Op.values()) {
-                for (Mode mode : List.of(Mode.FAIL, Mode.LOSE_REPLY)) {
-                    out.add(Arguments.of(url.startsWith("jdbc:h2") ? "h2" : "postgres", url, op, mode));
-                }
-            }
-        }
-        return out.stream();
+        return Databases.faultCases("every-statement", Op.values());
     }
 
     /** What a test reads of a member to tell two states apart. */

@@ -67,15 +67,7 @@ class ProgramFaultAtEveryStatementTest {
     enum Op { ENROL, PURCHASE, CUT_PURCHASE, EVENT, PAY, RETURN, REWARD, RESERVE, CAPTURE, HOLD_AGAIN, RELEASE, NEXT_DAY }
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String url : Databases.freshUrls("program-faults")) {
-            for (Op op : Op.values()) {
-                for (Mode mode : List.of(Mode.FAIL, Mode.LOSE_REPLY)) {
-                    out.add(Arguments.of(url.startsWith("jdbc:h2") ? "h2" : "postgres", url, op, mode));
-                }
-            }
-        }
-        return out.stream();
+        return Databases.faultCases("program-faults", Op.values());
     }
 
     /** One member's program, on its own member id, keys and campaign, so that cases share a database. */
