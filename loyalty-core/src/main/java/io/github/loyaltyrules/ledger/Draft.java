@@ -1,6 +1,8 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.OpenLots;
+import io.github.loyaltyrules.ledger.internal.OpenLotsBuilder;
+import io.github.loyaltyrules.ledger.internal.OpenLotsEditor;
 import io.github.loyaltyrules.ledger.internal.PersistentMap;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
@@ -73,7 +75,7 @@ final class Draft implements DraftLookup {
         private OpenLots read() {
             if (lots == null) {
                 List<Lot> stored = owner.store.openLots(owner.member(), currency);
-                OpenLots.Builder read = OpenLots.builder(stored.size() + (added == null ? 0 : added.size()));
+                OpenLotsBuilder read = OpenLots.builder(stored.size() + (added == null ? 0 : added.size()));
                 long next = owner.base.nextLot();
                 List<Lot> revived = revived(stored);
                 int r = 0;
@@ -286,7 +288,7 @@ final class Draft implements DraftLookup {
                 return;
             }
             read();
-            OpenLots.Editor edit = null;
+            OpenLotsEditor edit = null;
             Map<LotId, Lot> back = null;
             for (int m = 0; m < moves.size(); m++) {
                 LotMovement move = moves.get(m);

@@ -8,7 +8,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -29,37 +28,37 @@ import java.util.RandomAccess;
  */
 public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
 
-    private static final int BITS = 5;
-    private static final int WIDTH = 1 << BITS;
-    private static final int MASK = WIDTH - 1;
-    private static final Object[] EMPTY_NODE = new Object[0];
+    static final int BITS = 5;
+    static final int WIDTH = 1 << BITS;
+    static final int MASK = WIDTH - 1;
+    static final Object[] EMPTY_NODE = new Object[0];
     private static final Lot[] EMPTY_TAIL = new Lot[0];
     /** Holes beyond the live lots that are tolerated before a rebuild. */
-    private static final int SLACK = 32;
+    static final int SLACK = 32;
 
-    private static final OpenLots EMPTY =
+    static final OpenLots EMPTY =
             new OpenLots(0, BITS, EMPTY_NODE, EMPTY_TAIL, 0, 0, 0, true, true, null, null);
 
-    private final int size;
-    private final int shift;
-    private final Object[] root;
-    private final Lot[] tail;
+    final int size;
+    final int shift;
+    final Object[] root;
+    final Lot[] tail;
     /** The sum of the lots' remaining amounts. */
-    private final long remaining;
+    final long remaining;
     /** How many lots have points remaining. */
-    private final int live;
+    final int live;
     /** Every lot before this index has nothing remaining; {@code size} if none has. */
-    private final int firstLive;
+    final int firstLive;
     /** Whether the lots from {@link #firstLive} on are in {@link #compareForRedemption} order. */
-    private final boolean ordered;
+    final boolean ordered;
     /** Whether the lots from {@link #firstLive} on are in {@link ConsumptionOrder#OLDEST_FIRST} order. */
-    private final boolean oldestOrdered;
+    final boolean oldestOrdered;
     /** At or after the latest earning or availability time of any live lot; null if none. */
-    private final Instant settledAt;
+    final Instant settledAt;
     /** At or before the earliest expiry of any live lot (for an unordered list); null if none expires. */
-    private final Instant expiryBound;
+    final Instant expiryBound;
 
-    private OpenLots(int size, int shift, Object[] root, Lot[] tail, long remaining, int live, int firstLive,
+    OpenLots(int size, int shift, Object[] root, Lot[] tail, long remaining, int live, int firstLive,
             boolean ordered, boolean oldestOrdered, Instant settledAt, Instant expiryBound) {
         this.size = size;
         this.shift = shift;
@@ -95,7 +94,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
         if (lots instanceof OpenLots l) {
             return l;
         }
-        Builder out = new Builder(lots.size());
+        OpenLotsBuilder out = new OpenLotsBuilder(lots.size());
         for (Lot lot : lots) {
             if (Objects.requireNonNull(lot, "lot must not be null").remaining() > 0) {
                 out.add(lot);
@@ -111,8 +110,8 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
      * @param expected how many lots are likely to come; a hint
      * @return the builder
      */
-    public static Builder builder(int expected) {
-        return new Builder(expected);
+    public static OpenLotsBuilder builder(int expected) {
+        return new OpenLotsBuilder(expected);
     }
 
     // ------------------------------------------------------------------ what the ledger asks
@@ -266,7 +265,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
 
     // ------------------------------------------------------------------ the vector
 
-    private int tailOffset() {
+    int tailOffset() {
         return size < WIDTH ? 0 : ((size - 1) >>> BITS) << BITS;
     }
 
@@ -277,7 +276,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
     }
 
     /** The lot at {@code index} of the vector made of {@code root} and {@code tail}; the index is in range. */
-    private static Lot at(Object[] root, Lot[] tail, int shift, int tailOffset, int index) {
+    static Lot at(Object[] root, Lot[] tail, int shift, int tailOffset, int index) {
         if (index >= tailOffset) {
             return tail[index & MASK];
         }
@@ -377,174 +376,8 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
      *
      * @return the editor
      */
-    public Editor edit() {
-        return new Editor(this);
-    }
-
-    /**
-     * Replaces lots of one list by other states of the same lots, copying each node it touches
-     * once, and makes one list at the end with the summaries that replacing them one by one with
-     * {@link #with} would give. Not thread-safe; not API.
-     *
-     * @since 0.1.0
-     */
-    public static final class Editor {
-        private final OpenLots from;
-        private final int offset;
-        private Object[] root;
-        private Lot[] tail;
-        /** The trie nodes this editor copied, which it may change in place; identity-compared. */
-        private final Object[][] owned = new Object[8][];
-        private int ownedCount;
-        private IdentityHashMap<Object[], Boolean> ownedSet;
-        private long remaining;
-        private int live;
-        private int firstLive;
-        private boolean ordered;
-        private boolean oldestOrdered;
-        private Instant settledAt;
-        private Instant expiryBound;
-
-        private Editor(OpenLots from) {
-            this.from = from;
-            this.offset = from.tailOffset();
-            this.root = from.root;
-            this.tail = from.tail;
-            this.remaining = from.remaining;
-            this.live = from.live;
-            this.firstLive = from.firstLive;
-            this.ordered = from.ordered;
-            this.oldestOrdered = from.oldestOrdered;
-            this.settledAt = from.settledAt;
-            this.expiryBound = from.expiryBound;
-        }
-
-        private Lot at(int index) {
-            return OpenLots.at(root, tail, from.shift, offset, index);
-        }
-
-        /**
-         * Returns the lot at {@code index} as this editor has it.
-         *
-         * @param index the index
-         * @return the lot
-         * @throws IndexOutOfBoundsException if {@code index} is out of range
-         */
-        public Lot get(int index) {
-            Objects.checkIndex(index, from.size);
-            return at(index);
-        }
-
-        /**
-         * Replaces the lot at {@code index} by another state of the same lot.
-         *
-         * @param index the index
-         * @param lot the lot's new state
-         * @return this editor
-         * @throws NullPointerException if {@code lot} is null
-         * @throws IndexOutOfBoundsException if {@code index} is out of range
-         * @throws IllegalArgumentException if the lot has another number than the one it replaces
-         */
-        public Editor set(int index, Lot lot) {
-            Objects.requireNonNull(lot, "lot must not be null");
-            Objects.checkIndex(index, from.size);
-            Lot old = at(index);
-            if (!old.id().equals(lot.id())) {
-                throw new IllegalArgumentException("lot " + lot.id() + " cannot replace lot " + old.id());
-            }
-            if (index >= offset) {
-                if (tail == from.tail) {
-                    tail = tail.clone();
-                }
-                tail[index & MASK] = lot;
-            } else {
-                root = put(from.shift, root, index, lot);
-            }
-            boolean wasLive = old.remaining() > 0;
-            boolean isLive = lot.remaining() > 0;
-            live += (isLive ? 1 : 0) - (wasLive ? 1 : 0);
-            remaining += lot.remaining() - old.remaining();
-            if (isLive && !wasLive) {
-                settledAt = later(settledAt, settled(lot));
-                expiryBound = live == 1 ? lot.expiresAt() : earlier(expiryBound, lot.expiresAt());
-            }
-            if (live == 0) {
-                firstLive = from.size;
-            } else if (isLive && index < firstLive) {
-                // a spent lot before the live ones holds points again: the orders must hold from it on
-                int old0 = firstLive;
-                firstLive = index;
-                for (int i = index + 1; i <= old0 && i < from.size && (ordered || oldestOrdered); i++) {
-                    Lot before = at(i - 1);
-                    Lot after = at(i);
-                    ordered = ordered && compareForRedemption(before, after) <= 0;
-                    oldestOrdered = oldestOrdered && ConsumptionOrder.OLDEST_FIRST.compare(before, after) <= 0;
-                }
-            } else if (!isLive && index == firstLive) {
-                while (firstLive < from.size && at(firstLive).remaining() == 0) {
-                    firstLive++;
-                }
-            }
-            return this;
-        }
-
-        /** Puts the lot into the trie below {@code node}, copying each node on the path once. */
-        private Object[] put(int level, Object[] node, int index, Lot lot) {
-            Object[] out = own(node);
-            if (level == 0) {
-                out[index & MASK] = lot;
-            } else {
-                int sub = (index >>> level) & MASK;
-                out[sub] = put(level - BITS, (Object[]) node[sub], index, lot);
-            }
-            return out;
-        }
-
-        private Object[] own(Object[] node) {
-            if (ownedSet != null) {
-                if (ownedSet.containsKey(node)) {
-                    return node;
-                }
-            } else {
-                for (int i = 0; i < ownedCount; i++) {
-                    if (owned[i] == node) {
-                        return node;
-                    }
-                }
-            }
-            Object[] copy = node.clone();
-            if (ownedSet != null) {
-                ownedSet.put(copy, Boolean.TRUE);
-            } else if (ownedCount < owned.length) {
-                owned[ownedCount++] = copy;
-            } else {
-                // a spend over many lots: a linear scan per node would cost O(k^2)
-                ownedSet = new IdentityHashMap<>();
-                for (Object[] o : owned) {
-                    ownedSet.put(o, Boolean.TRUE);
-                }
-                ownedSet.put(copy, Boolean.TRUE);
-            }
-            return copy;
-        }
-
-        /**
-         * Returns the list with every replacement made; if that leaves more spent lots than live
-         * ones (past a small slack), it is rebuilt without them.
-         *
-         * @return the list
-         */
-        public OpenLots done() {
-            if (live == 0) {
-                return EMPTY;
-            }
-            if (root == from.root && tail == from.tail) {
-                return from;
-            }
-            OpenLots out = new OpenLots(from.size, from.shift, root, tail, remaining, live, firstLive, ordered,
-                    oldestOrdered, settledAt, expiryBound);
-            return from.size - live > live + SLACK ? out.compacted() : out;
-        }
+    public OpenLotsEditor edit() {
+        return new OpenLotsEditor(this);
     }
 
     /**
@@ -597,7 +430,7 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
             }
             return out;
         }
-        Builder out = new Builder(live + added.size());
+        OpenLotsBuilder out = new OpenLotsBuilder(live + added.size());
         int j = 0;
         for (int i = firstLive; i < size; i++) {
             Lot l = get(i);
@@ -615,8 +448,8 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
     }
 
     /** This list without its spent lots, with exact summaries. */
-    private OpenLots compacted() {
-        Builder out = new Builder(live);
+    OpenLots compacted() {
+        OpenLotsBuilder out = new OpenLotsBuilder(live);
         for (int i = firstLive; i < size; i++) {
             Lot l = get(i);
             if (l.remaining() > 0) {
@@ -627,125 +460,35 @@ public final class OpenLots extends AbstractList<Lot> implements RandomAccess {
     }
 
     /** Refuses a lot that is not numbered after the last one. */
-    private static void requireAfter(Lot last, Lot lot) {
+    static void requireAfter(Lot last, Lot lot) {
         if (last.id().compareTo(lot.id()) >= 0) {
             throw new IllegalArgumentException("lot " + lot.id() + " is not numbered after lot " + last.id());
         }
     }
 
     /** Whether the live lots stay in {@code order} when {@code lot} follows {@code last} (null if none). */
-    private static boolean stillOrdered(boolean ordered, int live, Lot last, Lot lot, ConsumptionOrder order) {
+    static boolean stillOrdered(boolean ordered, int live, Lot last, Lot lot, ConsumptionOrder order) {
         return live == 0 || ordered && order.compare(last, lot) <= 0;
     }
 
     /** The bound on the live lots' earliest expiry once {@code lot} joins them. */
-    private static Instant boundAfter(Instant bound, int live, Lot lot) {
+    static Instant boundAfter(Instant bound, int live, Lot lot) {
         if (lot.remaining() <= 0) {
             return bound;
         }
         return live == 0 ? lot.expiresAt() : earlier(bound, lot.expiresAt());
     }
 
-    private static Instant settled(Lot lot) {
+    static Instant settled(Lot lot) {
         return lot.availableAt().isAfter(lot.earnedAt()) ? lot.availableAt() : lot.earnedAt();
     }
 
-    private static Instant later(Instant a, Instant b) {
+    static Instant later(Instant a, Instant b) {
         return a == null || b.isAfter(a) ? b : a;
     }
 
-    private static Instant earlier(Instant a, Instant b) {
+    static Instant earlier(Instant a, Instant b) {
         return a == null ? b : b == null || !b.isBefore(a) ? a : b;
     }
 
-    /**
-     * Makes a list in one pass from lots given in number order, with the summaries that appending
-     * them one by one would give, but one list object and one array per 32 lots. Not thread-safe;
-     * not API.
-     *
-     * @since 0.1.0
-     */
-    public static final class Builder {
-        private Lot[] lots;
-        private int size;
-        private long remaining;
-        private int live;
-        private int firstLive;
-        private boolean ordered = true;
-        private boolean oldestOrdered = true;
-        private Instant settledAt;
-        private Instant expiryBound;
-
-        private Builder(int expected) {
-            lots = new Lot[Math.max(4, Math.min(expected, 1 << 20))];
-        }
-
-        /**
-         * Appends a lot; it must be numbered after every lot added before.
-         *
-         * @param lot the lot
-         * @return this builder
-         * @throws NullPointerException if {@code lot} is null
-         * @throws IllegalArgumentException if the lot's number is not the highest
-         */
-        public Builder add(Lot lot) {
-            Objects.requireNonNull(lot, "lot must not be null");
-            Lot last = size == 0 ? null : lots[size - 1];
-            if (last != null) {
-                requireAfter(last, lot);
-            }
-            boolean alive = lot.remaining() > 0;
-            firstLive = live > 0 ? firstLive : alive ? size : size + 1;
-            ordered = stillOrdered(ordered, live, last, lot, ConsumptionOrder.SOONEST_EXPIRY_FIRST);
-            oldestOrdered = stillOrdered(oldestOrdered, live, last, lot, ConsumptionOrder.OLDEST_FIRST);
-            expiryBound = boundAfter(expiryBound, live, lot);
-            if (alive) {
-                settledAt = later(settledAt, settled(lot));
-                live++;
-            }
-            remaining += lot.remaining();
-            if (size == lots.length) {
-                lots = Arrays.copyOf(lots, size * 2);
-            }
-            lots[size++] = lot;
-            return this;
-        }
-
-        /**
-         * Returns the list of the lots added so far.
-         *
-         * @return the list
-         */
-        public OpenLots build() {
-            if (size == 0) {
-                return EMPTY;
-            }
-            int tailOffset = size < WIDTH ? 0 : ((size - 1) >>> BITS) << BITS;
-            int leaves = tailOffset >>> BITS;
-            int shift = BITS;
-            while (leaves > (1 << shift)) {
-                shift += BITS;
-            }
-            Object[] root = leaves == 0 ? EMPTY_NODE : node(shift, 0, leaves);
-            return new OpenLots(size, shift, root, Arrays.copyOfRange(lots, tailOffset, size), remaining, live,
-                    firstLive, ordered, oldestOrdered, settledAt, expiryBound);
-        }
-
-        /** The trie node at {@code level} over {@code count} full leaves from leaf {@code first}. */
-        private Object[] node(int level, int first, int count) {
-            if (level == BITS) {
-                Object[] out = new Object[count];
-                for (int i = 0; i < count; i++) {
-                    out[i] = Arrays.copyOfRange(lots, (first + i) << BITS, (first + i + 1) << BITS);
-                }
-                return out;
-            }
-            int span = 1 << (level - BITS);
-            Object[] out = new Object[(count + span - 1) / span];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = node(level - BITS, first + i * span, Math.min(span, count - i * span));
-            }
-            return out;
-        }
-    }
 }

@@ -204,7 +204,7 @@ class OpenLotsProperties {
             @ForAll("specs") List<Spec> more) {
         List<Lot> lots = lots(specs);
         OpenLots byPlus = OpenLots.empty();
-        OpenLots.Builder builder = OpenLots.builder(0);
+        OpenLotsBuilder builder = OpenLots.builder(0);
         for (Lot lot : lots) {
             byPlus = byPlus.plus(lot);
             builder.add(lot);
@@ -259,7 +259,7 @@ class OpenLotsProperties {
         OpenLots list = OpenLots.copyOf(expected);
         OpenLots before = list;
         List<Lot> beforeLots = List.copyOf(list);
-        OpenLots.Editor edit = list.edit();
+        OpenLotsEditor edit = list.edit();
         int step = Math.max(1, list.size() / (changes.size() * 3 + 1));
         for (int i = 0, c = 0; i < list.size(); i += step, c++) {
             Lot old = edit.get(i);
