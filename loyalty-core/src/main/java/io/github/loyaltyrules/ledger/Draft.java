@@ -11,6 +11,7 @@ import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * changes, so that the commit writes those rows and nothing else.
  */
 final class Draft implements DraftLookup {
+
+    /** How many touched lots are found by a scan before they get an index. */
+    private static final int SCANNED = 16;
 
     /** One currency's holdings while being changed. */
     static final class PurseDraft {
@@ -386,9 +390,15 @@ final class Draft implements DraftLookup {
     private Map<IdempotencyKey, Reservation> changedReservations;
     /** Reversal records read or changed, by the reversed posting's key; null until one is. */
     private Map<IdempotencyKey, Reversed> changedReversed;
-    /** Lots created or changed, at their latest state, by number; null until one is. */
-    private Map<LotId, Lot> touchedLots;
-    /** The one lot touched while only one is (then {@link #touchedLots} is null). */
+    /**
+     * Lots created or changed, at their latest state, in the order first touched (those from
+     * {@link #touchedCount} on are unused); null while at most one lot is touched.
+     */
+    private Lot[] touched;
+    private int touchedCount;
+    /** Where each lot is in {@link #touched}, once more than {@link #SCANNED} are; null until then. */
+    private Map<LotId, Integer> touchedAt;
+    /** The one lot touched while only one is (then {@link #touched} is null). */
     private Lot onlyTouched;
     /** The entries written, in order: most operations write one, which needs no list until the end. */
     private Entry firstEntry;
@@ -405,25 +415,58 @@ final class Draft implements DraftLookup {
     }
 
     private void touched(Lot lot) {
-        if (touchedLots == null) {
+        if (touched == null) {
             if (onlyTouched == null || onlyTouched.id().equals(lot.id())) {
-                // most postings touch one lot: no map until a second one
+                // most postings touch one lot: no array until a second one
                 onlyTouched = lot;
                 return;
             }
-            touchedLots = new LinkedHashMap<>(4);
-            touchedLots.put(onlyTouched.id(), onlyTouched);
+            touched = new Lot[SCANNED];
+            touched[touchedCount++] = onlyTouched;
             onlyTouched = null;
         }
-        touchedLots.put(lot.id(), lot);
+        int i = touchedIndex(lot.id());
+        if (i >= 0) {
+            touched[i] = lot;
+            return;
+        }
+        if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        if (touchedAt != null) {
+            touchedAt.put(lot.id(), touchedCount);
+        }
+        touched[touchedCount++] = lot;
+        if (touchedAt == null && touchedCount > SCANNED) {
+            // a posting over many lots: a scan per lot would cost O(k^2)
+            touchedAt = new HashMap<>(touchedCount * 2);
+            for (int j = 0; j < touchedCount; j++) {
+                touchedAt.put(touched[j].id(), j);
+            }
+        }
+    }
+
+    /** Where a lot is in {@link #touched}, or -1. */
+    private int touchedIndex(LotId id) {
+        if (touchedAt != null) {
+            Integer i = touchedAt.get(id);
+            return i == null ? -1 : i;
+        }
+        for (int i = 0; i < touchedCount; i++) {
+            if (touched[i].id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The latest state of a lot this draft touched, or null. */
     private Lot touchedLot(LotId id) {
-        if (touchedLots != null) {
-            return touchedLots.get(id);
+        if (touched == null) {
+            return onlyTouched != null && onlyTouched.id().equals(id) ? onlyTouched : null;
         }
-        return onlyTouched != null && onlyTouched.id().equals(id) ? onlyTouched : null;
+        int i = touchedIndex(id);
+        return i < 0 ? null : touched[i];
     }
 
     private Lot spentLot(LotId id) {
@@ -569,7 +612,7 @@ final class Draft implements DraftLookup {
                 }
             }
         }
-        return new MemberChange(toBook(), base.nextLot(), touchedLots != null ? List.copyOf(touchedLots.values())
+        return new MemberChange(toBook(), base.nextLot(), touched != null ? Arrays.asList(touched).subList(0, touchedCount)
                 : onlyTouched != null ? List.of(onlyTouched) : List.of(),
                 changedReservations == null ? List.of() : List.copyOf(changedReservations.values()),
                 changedReversed == null ? Map.of() : changedReversed);
