@@ -1076,9 +1076,10 @@ public final class Ledger {
 
     /**
      * Returns the outstanding points of a currency as the books stand, now by the clock: what the
-     * open lots hold, how much of it is pending, overdue for the expiry sweep or never expires, the
-     * rest by the month of its expiry date in the ledger's zone, the members holding points and
-     * the debt (see {@link LiabilityReport}). The store computes it: the JDBC store in SQL.
+     * open lots hold, how much of it is pending, overdue for the expiry sweep, never expires or is
+     * held from expiring ({@link #holdExpiry}), the rest by the month of its expiry date in the
+     * ledger's zone, the members holding points and the debt (see {@link LiabilityReport}). The
+     * store computes it: the JDBC store in SQL.
      *
      * @param currency the currency
      * @return the report
