@@ -47,8 +47,9 @@ import java.util.function.Consumer;
 
 /**
  * A nightly batch job over many members: the expiry holds brought in line with the members' tiers,
- * the expiry sweep, a tier assessment, and "your points expire in 30 days" notices, each phase reporting progress (members done / total) to a listener
- * that this example prints as a text progress bar; then the reports for the back office: the year's
+ * the expiry sweep, a tier assessment, and "your points expire in 30 days" notices, each phase
+ * reporting progress (members done / total) to a listener that this example prints as a text
+ * progress bar; then the reports for the back office: the year's
  * activity so far, the liability tonight and when it expires (as text), and the activity month by
  * month (as CSV, for a spreadsheet). Before the reports it applies the program's retention of personal
  * data: receipts older than {@link #RETENTION} lose the copy of the member's profile they were stored

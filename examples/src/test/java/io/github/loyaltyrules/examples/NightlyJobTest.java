@@ -78,8 +78,8 @@ class NightlyJobTest {
                 .isFalse();
         assertThat(shop.program().applyRetention(NightlyJob.TONIGHT)).as("a re-run drops nothing").isZero();
 
-        assertThat(shop.expiryHolds().orElseThrow().syncAll(shop.tiers(), NightlyJob.TONIGHT)).as("nothing to sync again")
-                .isZero();
+        assertThat(shop.expiryHolds().orElseThrow().syncAll(shop.tiers(), NightlyJob.TONIGHT))
+                .as("nothing to sync again").isZero();
         // The reports: 250 x (150 + 120 + 200 + 90) earned, group 3's 60 redeemed, group 0's 100 expired on 10 August.
         assertThat(printed).contains("retention: personal data dropped from 1000 receipts older than 90 days\n");
         assertThat(printed).contains("-- points activity from 2026-01 to 2026-08 --\n",
