@@ -51,14 +51,16 @@ final class ReportQueries {
             + " FROM loyalty_entry WHERE currency = ? AND business_at >= ? GROUP BY member_id) x"
             + " ON x.member_id = p.member_id WHERE p.currency = ?";
     /**
-     * The open lots of a currency, each with {@code held}: 1 if its purse's expiry is held and the
-     * lot is dated after the hold began (it expires on no date while the hold lasts), else 0. The
-     * purse is joined by its primary key, on the member as every table is keyed.
+     * The open lots of a currency (bound twice), each with {@code held}: 1 if its purse's expiry is
+     * held and the lot is dated after the hold began (it expires on no date while the hold lasts),
+     * else 0. Only the held purses are joined, by member: few, so the join costs little over the scan
+     * of the lots (on PostgreSQL, 666,000 open lots of 200,000 purses, 1 in 10 held: about 1.4 to 3.3
+     * s against 2.1 to 5.0 s joining every purse, on a loaded machine).
      */
     private static final String OPEN_LOTS = "SELECT l.member_id, l.remaining, l.available_at, l.expires_at,"
             + " CASE WHEN p.expiry_held_since IS NOT NULL AND l.expires_at > p.expiry_held_since THEN 1 ELSE 0 END"
-            + " AS held FROM loyalty_lot l LEFT JOIN loyalty_purse p"
-            + " ON p.member_id = l.member_id AND p.currency = l.currency"
+            + " AS held FROM loyalty_lot l LEFT JOIN (SELECT member_id, expiry_held_since FROM loyalty_purse"
+            + " WHERE currency = ? AND expiry_held_since IS NOT NULL) p ON p.member_id = l.member_id"
             + " WHERE l.currency = ? AND l.remaining > 0";
     /** Over {@link #OPEN_LOTS}: a held lot is neither overdue nor in a month, whatever its date. */
     private static final String LIABILITY = "SELECT COUNT(DISTINCT member_id), COALESCE(SUM(remaining), 0),"
@@ -129,6 +131,7 @@ final class ReportQueries {
             LedgerRows.setInstant(p, 3, asOf);
             p.setString(4, currency.code());
             p.setString(5, currency.code());
+            p.setString(6, currency.code());
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 holders = rs.getLong(1);
@@ -184,6 +187,7 @@ final class ReportQueries {
             for (int b = 1; b < buckets; b++) {
                 LedgerRows.setInstant(p, i++, bounds.get(b));
             }
+            p.setString(i++, currency);
             p.setString(i++, currency);
             LedgerRows.setInstant(p, i++, asOf);
             LedgerRows.setInstant(p, i++, bounds.get(0));
