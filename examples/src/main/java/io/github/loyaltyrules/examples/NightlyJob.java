@@ -17,6 +17,13 @@ import io.github.loyaltyrules.report.ReportTable;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.tier.ExpiryProtection;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.QualificationWindow;
+import io.github.loyaltyrules.tier.Tier;
+import io.github.loyaltyrules.tier.TierEngine;
+import io.github.loyaltyrules.tier.TierExpiryHolds;
+import io.github.loyaltyrules.tier.TierLadder;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +40,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * A nightly batch job over many members: the expiry sweep, a tier assessment, and "your points
- * expire in 30 days" notices, each phase reporting progress (members done / total) to a listener
- * that this example prints as a text progress bar; then the reports for the back office: the year's
+ * A nightly batch job over many members: the expiry holds brought in line with the members' tiers,
+ * the expiry sweep, a tier assessment, and "your points expire in 30 days" notices, each phase
+ * reporting progress (members done / total) to a listener that this example prints as a text
+ * progress bar; then the reports for the back office: the year's
  * activity so far, the liability tonight and when it expires (as text), and the activity month by
  * month (as CSV, for a spreadsheet). Before the reports it applies the program's retention of personal
  * data: receipts older than {@link #RETENTION} lose the copy of the member's profile they were stored
@@ -49,7 +58,16 @@ import java.util.function.Consumer;
  * <p>The notices are built from {@link Ledger#expiring(MemberId, PointCurrency, Period)} and handed
  * to a sender ({@code Consumer<Notice>}) exactly as a text-message or e-mail gateway would receive
  * them; {@link #main(String[])} prints them. The shop: points expire 6 months after they were
- * earned; tier points never expire and decide the tier (Gold from 200, Silver from 150).
+ * earned; tier points never expire and decide the tier (Gold from 200, Silver from 150), which a
+ * {@link TierEngine} keeps. Points do not expire while their member is Gold, and expire 6 months
+ * after the status ends ({@link #GOLD_KEEPS_POINTS}, an {@link ExpiryProtection}).
+ *
+ * <p>Before the sweep, the job runs {@link TierExpiryHolds#syncAll}: a hold is normally applied as
+ * the member's tier changes (the {@link TierExpiryHolds} registered as the tier engine's listener),
+ * but a crash between the tier change and the ledger, or a term added to a running program (as in
+ * this shop, whose term is new tonight), leaves members whose holds do not match their tier
+ * history; the sync applies them from the history, and must run before the sweep, which would
+ * otherwise write off the points the term keeps.
  *
  * <p>The sweep reports its progress through
  * {@link Ledger#expire(Instant, io.github.loyaltyrules.ledger.ProgressListener)}, and the members are
@@ -61,6 +79,14 @@ public final class NightlyJob {
     static final PointCurrency POINTS = PointCurrency.of("PTS", "Points", 0)
             .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(6)));
     static final PointCurrency TIER_POINTS = PointCurrency.of("TIER", "Tier points", 0);
+    /** Member, Silver from 150 and Gold from 200 tier points, counted over the membership. */
+    static final TierLadder LADDER = TierLadder.builder().zone(ZONE).window(QualificationWindow.lifetime())
+            .metrics(Metric.points(TIER_POINTS)).tier(Tier.of("Member"))
+            .tier(Tier.of("Silver").withThreshold(Metric.points(TIER_POINTS), 150))
+            .tier(Tier.of("Gold").withThreshold(Metric.points(TIER_POINTS), 200)).build();
+    /** "Points do not expire while you are Gold; when your status ends, they expire 6 months after." */
+    static final ExpiryProtection GOLD_KEEPS_POINTS = ExpiryProtection.of(POINTS.code(), Set.of("Gold"),
+            ExpiryPolicy.afterTerm(Period.ofMonths(6)));
     static final Period NOTICE_HORIZON = Period.ofDays(30);
     /** How long receipts keep the copy of the member's profile (here the birthday) they were stored with. */
     static final Duration RETENTION = Duration.ofDays(90);
@@ -181,7 +207,8 @@ public final class NightlyJob {
     }
 
     /**
-     * Runs tonight's job: the expiry sweep, the tier assessment, the notices, then the reports.
+     * Runs tonight's job: the expiry holds (if the shop protects points by tier), the expiry sweep,
+     * the tier assessment, the notices, then the reports.
      *
      * @param shop the shop's ledger and contact book
      * @param sender receives each notice
@@ -198,6 +225,12 @@ public final class NightlyJob {
         List<MemberId> members = shop.members();
         out.println("== Nightly job of " + now.atZone(ZONE).toLocalDate() + " over " + members.size() + " members ==");
 
+        // first the holds, so that the sweep does not write off points a tier keeps
+        Optional<TierExpiryHolds> holds = shop.expiryHolds();
+        if (holds.isPresent()) {
+            long synced = holds.get().syncAll(shop.tiers(), now);
+            out.println("expiry holds: " + synced + " members' holds brought in line with their tiers");
+        }
         ExpirySweep sweep = ledger.expire(now, (done, total) -> progress.progress("expiry", done, total));
         if (sweep.membersScanned() == 0) {
             progress.progress("expiry", 0, 0); // the ledger reports nothing for no members; end the phase
@@ -208,7 +241,7 @@ public final class NightlyJob {
         Map<String, Long> tiers = new TreeMap<>();
         int done = 0;
         for (MemberId m : members) {
-            tiers.merge(tierOf(ledger.balance(m, TIER_POINTS, now).total()), 1L, Long::sum);
+            tiers.merge(shop.tiers().tierAt(m, now).name(), 1L, Long::sum);
             progress.progress("tiers", ++done, members.size());
         }
         out.println("tier assessment: " + tiers);
@@ -271,10 +304,6 @@ public final class NightlyJob {
         out.print(ReportTable.spend(List.of(programSoFar), ZONE).text());
         out.println("-- per store --");
         out.print(ReportTable.stores(programSoFar, List.of(POINTS)).text());
-    }
-
-    static String tierOf(long tierPoints) {
-        return tierPoints >= 200 ? "Gold" : tierPoints >= 150 ? "Silver" : "Member";
     }
 
     private static Notice notice(MemberId member, String contact, List<ExpiringPoints> expiring) {
@@ -343,17 +372,22 @@ public final class NightlyJob {
     }
 
     /**
-     * The shop the job runs for: the ledger and each member's phone number or
-     * e-mail address (the shop's contact book, which the library does not keep).
+     * The shop the job runs for: the ledger, the tier engine, the expiry protection terms, and each
+     * member's phone number or e-mail address (the shop's contact book, which the library does not keep).
      */
     public static final class Shop {
         private final Ledger ledger;
         private final LoyaltyProgram program;
+        private final TierEngine tiers;
+        private final TierExpiryHolds expiryHolds;
         private final Map<MemberId, String> contacts;
 
-        private Shop(Ledger ledger, LoyaltyProgram program, Map<MemberId, String> contacts) {
+        private Shop(Ledger ledger, LoyaltyProgram program, TierEngine tiers, TierExpiryHolds expiryHolds,
+                Map<MemberId, String> contacts) {
             this.ledger = ledger;
             this.program = program;
+            this.tiers = tiers;
+            this.expiryHolds = expiryHolds;
             this.contacts = contacts;
         }
 
@@ -362,9 +396,11 @@ public final class NightlyJob {
          *
          * <p>Members fall into four groups by number: 0 earned 100 points in February (expired by
          * tonight) and 50 in July; 1 earned 80 and 40 in mid-March (expiring within 30 days); 2
-         * earned 200 in May; 3 earned 30 in February and 60 in March and spent 60 in April, which
-         * took the older lot first and leaves 30 expiring on 10 September. Each earning also earns
-         * as many tier points. Every other pair of members is reached by e-mail, the rest by text. Each
+         * earned 100 on 25 February (due on 25 August) and 100 on 1 May, which made them Gold; 3
+         * earned 30 in February and 60 in March and spent 60 in April, which took the older lot
+         * first and leaves 30 expiring on 10 September. Each earning also earns as many tier
+         * points, recorded by the tier engine. The shop keeps Gold members' points
+         * ({@link #GOLD_KEEPS_POINTS}), a term new tonight: no hold is applied yet. Every other pair of members is reached by e-mail, the rest by text. Each
          * member also gave a birthday when enrolling and made a welcome visit, recorded by the program (its
          * receipt keeps the profile as the rules saw it, until the retention drops it).
          *
@@ -373,6 +409,19 @@ public final class NightlyJob {
          * @throws IllegalArgumentException if {@code count} is negative
          */
         public static Shop seeded(int count) {
+            return seeded(count, List.of(GOLD_KEEPS_POINTS));
+        }
+
+        /**
+         * Returns the shop of {@link #seeded(int)} with other expiry protection terms, e.g. none.
+         *
+         * @param count how many members
+         * @param terms the expiry protection terms; empty for none
+         * @return the shop
+         * @throws NullPointerException if {@code terms} or a term is null
+         * @throws IllegalArgumentException if {@code count} is negative
+         */
+        public static Shop seeded(int count, List<ExpiryProtection> terms) {
             if (count < 0) {
                 throw new IllegalArgumentException("member count must not be negative; got " + count);
             }
@@ -381,43 +430,51 @@ public final class NightlyJob {
             // the visits earn nothing here: the points of this shop are posted to the ledger directly
             LoyaltyProgram program = LoyaltyProgram.builder(ledger, ProgramVersion.of("visits",
                     ctx -> new Evaluation(List.of()), List.of())).personalDataRetention(RETENTION).build();
+            // the tier changes of the seeded history reach no listener: the terms are new tonight
+            TierEngine tiers = TierEngine.of(LADDER);
             Map<MemberId, String> contacts = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 MemberId m = MemberId.of(String.format("m%05d", i));
                 contacts.put(m, (i / 4) % 2 == 0 ? String.format("+1555%07d", i) : "member" + i + "@example.com");
                 ledger.enrol(m, at(2026, 1, 2));
+                tiers.enrol(m, at(2026, 1, 2));
                 program.updateProfile(m, Set.of(), Map.of(), LocalDate.of(1970 + i % 40, 1 + i % 12, 1 + i % 28));
                 program.purchase(m, Purchase.of("store-1", "pos", List.of(BasketLine.of("1", "WELCOME", "gift", 1,
                         Money.of("1.00", "USD")))), at(2026, 1, 2), IdempotencyKey.of(m + "/visit"));
                 switch (i % 4) {
                     case 0 -> {
-                        earn(ledger, m, 100, at(2026, 2, 10));
-                        earn(ledger, m, 50, at(2026, 7, 1));
+                        earn(ledger, tiers, m, 100, at(2026, 2, 10));
+                        earn(ledger, tiers, m, 50, at(2026, 7, 1));
                     }
                     case 1 -> {
-                        earn(ledger, m, 80, at(2026, 3, 15));
-                        earn(ledger, m, 40, at(2026, 3, 20));
+                        earn(ledger, tiers, m, 80, at(2026, 3, 15));
+                        earn(ledger, tiers, m, 40, at(2026, 3, 20));
                     }
-                    case 2 -> earn(ledger, m, 200, at(2026, 5, 1));
+                    case 2 -> {
+                        earn(ledger, tiers, m, 100, at(2026, 2, 25));
+                        earn(ledger, tiers, m, 100, at(2026, 5, 1));
+                    }
                     default -> {
-                        earn(ledger, m, 30, at(2026, 2, 20));
-                        earn(ledger, m, 60, at(2026, 3, 10));
+                        earn(ledger, tiers, m, 30, at(2026, 2, 20));
+                        earn(ledger, tiers, m, 60, at(2026, 3, 10));
                         ledger.redeem(m, POINTS.points(60), at(2026, 4, 1), IdempotencyKey.of(m + "/redeem"),
                                 "gift card");
                     }
                 }
             }
-            return new Shop(ledger, program, contacts);
+            TierExpiryHolds holds = terms.isEmpty() ? null : TierExpiryHolds.of(ledger, LADDER, terms);
+            return new Shop(ledger, program, tiers, holds, contacts);
         }
 
         private static Instant at(int year, int month, int day) {
             return LocalDate.of(year, month, day).atTime(LocalTime.NOON).atZone(ZONE).toInstant();
         }
 
-        private static void earn(Ledger ledger, MemberId m, long points, Instant at) {
+        private static void earn(Ledger ledger, TierEngine tiers, MemberId m, long points, Instant at) {
             String key = m + "/" + at.atZone(ZONE).toLocalDate();
             ledger.earn(m, POINTS.points(points), at, IdempotencyKey.of(key + "/pts"), "purchase");
             ledger.earn(m, TIER_POINTS.points(points), at, IdempotencyKey.of(key + "/tier"), "purchase");
+            tiers.record(m, TIER_POINTS.points(points), at, IdempotencyKey.of(key + "/status"));
         }
 
         /**
@@ -454,6 +511,24 @@ public final class NightlyJob {
          */
         public LoyaltyProgram program() {
             return program;
+        }
+
+        /**
+         * Returns the tier engine that keeps the members' tiers.
+         *
+         * @return the tier engine
+         */
+        public TierEngine tiers() {
+            return tiers;
+        }
+
+        /**
+         * Returns what applies the shop's expiry protection terms to the ledger, if it has any.
+         *
+         * @return the holds, or empty if no tier protects points from expiring
+         */
+        public Optional<TierExpiryHolds> expiryHolds() {
+            return Optional.ofNullable(expiryHolds);
         }
 
         /**

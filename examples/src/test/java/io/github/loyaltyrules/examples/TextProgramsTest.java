@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.InvalidAmountException;
 import io.github.loyaltyrules.ledger.Ledger;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Money;
@@ -15,6 +16,7 @@ import io.github.loyaltyrules.program.RewardNotAvailableException;
 import io.github.loyaltyrules.program.Voucher;
 import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.rule.Tender;
 import io.github.loyaltyrules.rules.text.ParsedProgram;
 import io.github.loyaltyrules.rules.text.ProgramText;
 import io.github.loyaltyrules.tier.Metric;
@@ -22,6 +24,7 @@ import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.tier.TierExpiryHolds;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,14 +65,22 @@ class TextProgramsTest {
             return program.purchase(member, Purchase.of("store-1", "pos", List.of(lines)), at, IdempotencyKey.of(key))
                     .total(code);
         }
+
+        /** A purchase paid with the given tenders; what it earned in PTS. */
+        long buyPaying(MemberId member, String key, Instant at, List<Tender> paid, BasketLine... lines) {
+            return program.purchase(member, Purchase.of("store-1", "pos", List.of(lines))
+                    .withTenders(paid.toArray(Tender[]::new)), at, IdempotencyKey.of(key)).total("PTS");
+        }
     }
 
     static Loaded load(String resource) throws IOException {
-        String text;
         try (InputStream in = TextProgramsTest.class.getResourceAsStream(resource.startsWith("/") ? resource
                 : "/programs/" + resource)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return loadText(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    static Loaded loadText(String text) {
         ParsedProgram parsed = ProgramText.parse(text);
         Ledger.Builder b = Ledger.builder().zone(parsed.zone())
                 .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), parsed.zone()));
@@ -288,6 +299,62 @@ class TextProgramsTest {
         assertThatThrownBy(() -> grocery.program().redeemReward(lena, "bag", at(berlin, "2026-07-02T10:00"),
                 IdempotencyKey.of("b2"))).isInstanceOf(RewardNotAvailableException.class);
         assertThat(grocery.balance(lena, "PTS", at(berlin, "2026-07-02T11:00"))).isEqualTo(10);
+    }
+
+    @Test
+    void theGrocerysFillingStationsEarnByTheLitreAndItsCardDoublesThePoints() throws IOException {
+        Loaded grocery = load("/grocery.loyalty");
+        // the canonical text reads back as itself, and runs the same
+        String printed = ProgramText.print(grocery.parsed());
+        assertThat(printed).contains("then earn 2 PTS per 1 L measured on category = \"fuel\";",
+                "when tender = \"FRESHCARD\"", "costs 20 PTS each up to 60;");
+        assertThat(ProgramText.print(ProgramText.parse(printed))).isEqualTo(printed);
+        for (Loaded terms : List.of(grocery, loadText(printed))) {
+            fillUpsAndShopping(terms);
+        }
+    }
+
+    /** Jonas fills up and shops in January and February, then spends points on the fuel saver. */
+    private static void fillUpsAndShopping(Loaded grocery) {
+        ZoneId berlin = grocery.parsed().zone();
+        MemberId jonas = MemberId.of("jonas");
+        grocery.program().enrol(jonas, at(berlin, "2026-01-03T10:00"));
+
+        // 42.37 litres of diesel for 71.18, paid cash: 2 points for each of 42 whole litres, none per euro.
+        assertThat(grocery.buyPaying(jonas, "f1", at(berlin, "2026-01-12T08:00"),
+                List.of(Tender.of("CASH", eur("71.18"))),
+                BasketLine.measured("1", "DIESEL", "fuel", new BigDecimal("42.37"), "L", eur("71.18"))))
+                .isEqualTo(84);
+        // 30.00 of dry goods and 10.00 of produce, paid with the card: (40 + 20) x 2.
+        assertThat(grocery.buyPaying(jonas, "s1", at(berlin, "2026-01-20T18:00"),
+                List.of(Tender.of("FRESHCARD", eur("40.00"))),
+                BasketLine.of("1", "FLOUR", "dry-goods", 1, eur("30.00")),
+                BasketLine.of("2", "PEARS", "produce", 2, eur("5.00")))).isEqualTo(120);
+        // 50 litres of petrol for 87.50 and 12.49 of dairy, paid 60.00 cash and 39.99 with the card (in part
+        // is enough): (100 for the litres + 12 for the dairy) x 2.
+        assertThat(grocery.buyPaying(jonas, "f2", at(berlin, "2026-02-03T17:00"),
+                List.of(Tender.of("CASH", eur("60.00")), Tender.of("FRESHCARD", eur("39.99"))),
+                BasketLine.measured("1", "E10", "fuel", new BigDecimal("50"), "L", eur("87.50")),
+                BasketLine.of("2", "CHEESE", "dairy", 1, eur("12.49")))).isEqualTo(224);
+        // The same basket paid all in cash: 112.
+        assertThat(grocery.buyPaying(jonas, "f3", at(berlin, "2026-02-17T17:00"),
+                List.of(Tender.of("CASH", eur("99.99"))),
+                BasketLine.measured("1", "E10", "fuel", new BigDecimal("50"), "L", eur("87.50")),
+                BasketLine.of("2", "CHEESE", "dairy", 1, eur("12.49")))).isEqualTo(112);
+        assertThat(grocery.balance(jonas, "PTS", at(berlin, "2026-02-17T18:00"))).isEqualTo(84 + 120 + 224 + 112);
+
+        // The fuel saver: 0.10 off each of 25 litres for 20 points a litre; 61 litres are more than a fill-up
+        // takes, refused, and change nothing.
+        assertThatThrownBy(() -> grocery.program().redeemReward(jonas, "fuel-saver", 61,
+                at(berlin, "2026-02-20T08:00"), IdempotencyKey.of("fs0"))).isInstanceOf(InvalidAmountException.class);
+        assertThat(grocery.balance(jonas, "PTS", at(berlin, "2026-02-20T08:00"))).isEqualTo(540);
+        grocery.program().redeemReward(jonas, "fuel-saver", 25, at(berlin, "2026-02-20T08:01"),
+                IdempotencyKey.of("fs1"));
+        assertThat(grocery.balance(jonas, "PTS", at(berlin, "2026-02-20T08:02"))).isEqualTo(540 - 25 * 20);
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
     }
 
     @Test

@@ -928,6 +928,13 @@ public final class Ledger {
      * the entries dated after {@code asOf} undone. Lots that had expired by then are counted as
      * expired, lots still in their hold period as pending, reservations open then as reserved.
      *
+     * <p>An expiry hold in force now ({@link #holdExpiry}) counts from its start. A hold that has
+     * been lifted is known only through what its lift wrote: the later dates of the lots open at
+     * the lift, and the inactivity clock restarted. So for an instant inside a lifted hold, a lot
+     * spent in full before the lift (which kept its own date) and a purse whose inactivity deadline
+     * fell inside the hold show as expired where they were available then; the ledger keeps no
+     * history of holds to tell.
+     *
      * @param member the member
      * @param currency the currency
      * @param asOf the instant
@@ -1076,9 +1083,10 @@ public final class Ledger {
 
     /**
      * Returns the outstanding points of a currency as the books stand, now by the clock: what the
-     * open lots hold, how much of it is pending, overdue for the expiry sweep or never expires, the
-     * rest by the month of its expiry date in the ledger's zone, the members holding points and
-     * the debt (see {@link LiabilityReport}). The store computes it: the JDBC store in SQL.
+     * open lots hold, how much of it is pending, overdue for the expiry sweep, never expires or is
+     * held from expiring ({@link #holdExpiry}), the rest by the month of its expiry date in the
+     * ledger's zone, the members holding points and the debt (see {@link LiabilityReport}). The
+     * store computes it: the JDBC store in SQL.
      *
      * @param currency the currency
      * @return the report

@@ -33,7 +33,7 @@ public final class ReportTable {
         "expired", "adjusted credit", "adjusted debit", "reversal credit", "reversal debit", "transferred in",
         "transferred out", "debt settled", "closing", "breakage", "redemption", "enrolled", "active", "holding"};
     private static final String[] LIABILITY_COLUMNS = {"currency", "as of", "outstanding", "pending", "overdue",
-        "never expires", "holders", "debt"};
+        "never expires", "expiry held", "holders", "debt"};
     private static final String[] EXPIRY_COLUMNS = {"currency", "expires", "points"};
     private static final String[] PROGRAM_COLUMNS = {"from", "to", "enrolled", "active", "participating",
         "participation", "purchases", "events", "returns", "rewards"};
@@ -99,7 +99,8 @@ public final class ReportTable {
 
     /**
      * Returns liability reports as a table, one row per report: what is outstanding, pending,
-     * overdue for the sweep and never expiring, the members holding points and the debt.
+     * overdue for the sweep, never expiring and held from expiring (its member's expiry is held),
+     * the members holding points and the debt.
      *
      * @param reports the reports, e.g. one per currency
      * @return the table
@@ -109,14 +110,16 @@ public final class ReportTable {
         return build(LIABILITY_COLUMNS, reports, r -> {
             PointCurrency c = r.currency();
             return List.of(c.code(), time(r.asOf(), r.zone()), amount(c, r.outstanding()), amount(c, r.pending()),
-                    amount(c, r.overdue()), amount(c, r.neverExpires()), count(r.holders()), amount(c, r.debt()));
+                    amount(c, r.overdue()), amount(c, r.neverExpires()), amount(c, r.expiryHeld()),
+                    count(r.holders()), amount(c, r.debt()));
         });
     }
 
     /**
      * Returns the expiry profile of liability reports as a table, one row per currency and bucket:
      * {@code overdue} (past its date, waiting for the sweep), each month with points expiring in it
-     * ({@code 2026-09}), then {@code never}.
+     * ({@code 2026-09}), {@code held} (expiring on no date while its member's expiry is held), then
+     * {@code never}.
      *
      * @param reports the reports, e.g. one per currency
      * @return the table
@@ -130,6 +133,7 @@ public final class ReportTable {
             for (Map.Entry<YearMonth, Long> m : r.byExpiryMonth().entrySet()) {
                 rows.add(List.of(c.code(), m.getKey().toString(), amount(c, m.getValue())));
             }
+            rows.add(List.of(c.code(), "held", amount(c, r.expiryHeld())));
             rows.add(List.of(c.code(), "never", amount(c, r.neverExpires())));
         }
         return new ReportTable(List.of(EXPIRY_COLUMNS), List.copyOf(rows));

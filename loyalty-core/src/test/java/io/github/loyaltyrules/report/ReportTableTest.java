@@ -55,10 +55,10 @@ class ReportTableTest {
     @Test
     void textAlignsNumbersRightAndTextLeftInTheCurrencysDecimals() {
         assertThat(ReportTable.liability(liabilities()).text()).isEqualTo(""
-                + "currency  as of       outstanding  pending  overdue  never expires  holders  debt\n"
-                + "--------  ----------  -----------  -------  -------  -------------  -------  ----\n"
-                + "PTS       2027-01-01          970       70       60              0        4     0\n"
-                + "CASH      2027-01-01         7.25     0.00     0.00           7.25        1  0.00\n");
+                + "currency  as of       outstanding  pending  overdue  never expires  expiry held  holders  debt\n"
+                + "--------  ----------  -----------  -------  -------  -------------  -----------  -------  ----\n"
+                + "PTS       2027-01-01          970       70       60              0            0        4     0\n"
+                + "CASH      2027-01-01         7.25     0.00     0.00           7.25         0.00        1  0.00\n");
         assertThat(ReportTable.expiryMonths(liabilities()).text()).isEqualTo(""
                 + "currency  expires  points\n"
                 + "--------  -------  ------\n"
@@ -67,8 +67,10 @@ class ReportTableTest {
                 + "PTS       2027-04      80\n"
                 + "PTS       2027-05     120\n"
                 + "PTS       2027-06     110\n"
+                + "PTS       held          0\n"
                 + "PTS       never         0\n"
                 + "CASH      overdue    0.00\n"
+                + "CASH      held       0.00\n"
                 + "CASH      never      7.25\n");
     }
 

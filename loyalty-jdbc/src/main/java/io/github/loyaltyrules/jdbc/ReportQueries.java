@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * The ledger's reports in SQL, over the typed tables of schema 5, without loading a member: sums
  * grouped by entry type, a balance "as of" each bound (the purse's balance less what is dated at or
- * after it), and the open lots bucketed by expiry month. Portable between PostgreSQL and H2: the
+ * after it), and the open lots bucketed by expiry month (but those of a purse whose expiry is held,
+ * dated after the hold began, which are counted apart). Portable between PostgreSQL and H2: the
  * month boundaries are computed in Java, in the ledger's zone, and bound as parameters, so that
  * both databases bucket exactly as {@code java.time} does, whatever time zone data they carry.
  */
@@ -49,13 +50,28 @@ final class ReportQueries {
             + " SUM(CASE WHEN business_at < ? AND posting_type <> 'EXPIRY' THEN 1 ELSE 0 END) AS active"
             + " FROM loyalty_entry WHERE currency = ? AND business_at >= ? GROUP BY member_id) x"
             + " ON x.member_id = p.member_id WHERE p.currency = ?";
+    /**
+     * The open lots of a currency (bound twice), each with {@code held}: 1 if its purse's expiry is
+     * held and the lot is dated after the hold began (it expires on no date while the hold lasts),
+     * else 0. Only the held purses are joined, by member: few, so the join costs little over the scan
+     * of the lots (on PostgreSQL, 666,000 open lots of 200,000 purses, 1 in 10 held: about 1.4 to 3.3
+     * s against 2.1 to 5.0 s joining every purse, on a loaded machine).
+     */
+    private static final String OPEN_LOTS = "SELECT l.member_id, l.remaining, l.available_at, l.expires_at,"
+            + " CASE WHEN p.expiry_held_since IS NOT NULL AND l.expires_at > p.expiry_held_since THEN 1 ELSE 0 END"
+            + " AS held FROM loyalty_lot l LEFT JOIN (SELECT member_id, expiry_held_since FROM loyalty_purse"
+            + " WHERE currency = ? AND expiry_held_since IS NOT NULL) p ON p.member_id = l.member_id"
+            + " WHERE l.currency = ? AND l.remaining > 0";
+    /** Over {@link #OPEN_LOTS}: a held lot is neither overdue nor in a month, whatever its date. */
     private static final String LIABILITY = "SELECT COUNT(DISTINCT member_id), COALESCE(SUM(remaining), 0),"
             + " COALESCE(SUM(CASE WHEN available_at > ? THEN remaining ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN expires_at IS NULL THEN remaining ELSE 0 END), 0),"
-            + " COALESCE(SUM(CASE WHEN expires_at <= ? THEN remaining ELSE 0 END), 0),"
-            + " MIN(CASE WHEN expires_at > ? THEN expires_at END), MAX(expires_at),"
+            + " COALESCE(SUM(CASE WHEN held = 0 AND expires_at <= ? THEN remaining ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN held = 1 THEN remaining ELSE 0 END), 0),"
+            + " MIN(CASE WHEN held = 0 AND expires_at > ? THEN expires_at END),"
+            + " MAX(CASE WHEN held = 0 THEN expires_at END),"
             + " (SELECT COALESCE(SUM(debt), 0) FROM loyalty_purse WHERE currency = ?)"
-            + " FROM loyalty_lot WHERE currency = ? AND remaining > 0";
+            + " FROM (" + OPEN_LOTS + ") o";
 
     /** Prepares a statement as the store does (with its timeout). */
     @FunctionalInterface
@@ -105,6 +121,7 @@ final class ReportQueries {
         long pending;
         long never;
         long overdue;
+        long held;
         Instant soonest;
         Instant latest;
         long debt;
@@ -114,6 +131,7 @@ final class ReportQueries {
             LedgerRows.setInstant(p, 3, asOf);
             p.setString(4, currency.code());
             p.setString(5, currency.code());
+            p.setString(6, currency.code());
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 holders = rs.getLong(1);
@@ -121,9 +139,10 @@ final class ReportQueries {
                 pending = rs.getLong(3);
                 never = rs.getLong(4);
                 overdue = rs.getLong(5);
-                soonest = LedgerRows.instant(rs, 6);
-                latest = LedgerRows.instant(rs, 7);
-                debt = rs.getLong(8);
+                held = rs.getLong(6);
+                soonest = LedgerRows.instant(rs, 7);
+                latest = LedgerRows.instant(rs, 8);
+                debt = rs.getLong(9);
             }
         }
         TreeMap<YearMonth, Long> months = new TreeMap<>();
@@ -132,14 +151,15 @@ final class ReportQueries {
             long count = ChronoUnit.MONTHS.between(first, YearMonth.from(latest.atZone(zone))) + 1;
             months(c, prep, currency.code(), asOf, zone, first, count, months);
         }
-        return new LiabilityReport(currency, asOf, zone, outstanding, pending, overdue, never, months, holders, debt);
+        return new LiabilityReport(currency, asOf, zone, outstanding, pending, overdue, never, held, months, holders,
+                debt);
     }
 
     /**
-     * Adds what the open lots expiring after {@code asOf} hold per month, for the {@code count} months
-     * from {@code first}: one statement that buckets them by month boundaries bound as parameters, or,
-     * for more than {@value #MAX_BUCKETS} months, by runs of months, then each run that holds points
-     * again, month by month.
+     * Adds what the open lots expiring after {@code asOf} (and not held) hold per month, for the
+     * {@code count} months from {@code first}: one statement that buckets them by month boundaries
+     * bound as parameters, or, for more than {@value #MAX_BUCKETS} months, by runs of months, then
+     * each run that holds points again, month by month.
      */
     private static void months(Connection c, Prepare prep, String currency, Instant asOf, ZoneId zone,
             YearMonth first, long count, Map<YearMonth, Long> out) throws SQLException {
@@ -160,13 +180,14 @@ final class ReportQueries {
             }
             sql.append(" ELSE ").append(buckets - 1).append(" END");
         }
-        sql.append(" AS b, remaining FROM loyalty_lot WHERE currency = ? AND remaining > 0 AND expires_at > ?"
+        sql.append(" AS b, remaining FROM (" + OPEN_LOTS + ") o WHERE held = 0 AND expires_at > ?"
                 + " AND expires_at >= ? AND expires_at < ?) t GROUP BY b");
         try (PreparedStatement p = prep.prepare(c, sql.toString())) {
             int i = 1;
             for (int b = 1; b < buckets; b++) {
                 LedgerRows.setInstant(p, i++, bounds.get(b));
             }
+            p.setString(i++, currency);
             p.setString(i++, currency);
             LedgerRows.setInstant(p, i++, asOf);
             LedgerRows.setInstant(p, i++, bounds.get(0));

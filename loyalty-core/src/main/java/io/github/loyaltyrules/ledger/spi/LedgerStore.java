@@ -341,9 +341,10 @@ public interface LedgerStore {
 
     /**
      * Returns the outstanding points of a currency as the books stand now: what the open lots hold,
-     * classified at {@code asOf} (pending, overdue for the sweep, never expiring) and the rest by the
-     * month of each lot's expiry date in {@code zone}, with the members holding points and the debt.
-     * The ledger has checked the arguments.
+     * classified at {@code asOf} (pending, overdue for the sweep, never expiring, held: the lots of a
+     * purse whose expiry is held that are dated after the hold began) and the rest by the month of
+     * each lot's expiry date in {@code zone}, with the members holding points and the debt (see
+     * {@link LiabilityReport}). The ledger has checked the arguments.
      *
      * <p>The default walks every member's book and open lots. A durable store should compute it in
      * its query language, without loading members.

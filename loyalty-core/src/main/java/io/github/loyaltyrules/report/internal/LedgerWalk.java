@@ -111,7 +111,8 @@ public final class LedgerWalk {
     }
 
     /**
-     * The liability as the books stand; see {@link LedgerStore#liability}.
+     * The liability as the books stand; see {@link LedgerStore#liability}. A held purse's lots dated
+     * after its hold began are counted as {@link LiabilityReport#expiryHeld()}.
      *
      * @param store the store
      * @param currency the currency
@@ -121,7 +122,7 @@ public final class LedgerWalk {
      */
     public static LiabilityReport liability(LedgerStore store, PointCurrency currency, Instant asOf, ZoneId zone) {
         String code = currency.code();
-        long[] figures = new long[6]; // outstanding, pending, overdue, never, holders, debt
+        long[] figures = new long[7]; // outstanding, pending, overdue, never, holders, debt, held
         TreeMap<YearMonth, Long> months = new TreeMap<>();
         forEachBook(store, book -> {
             Purse purse = book.purses().get(code);
@@ -130,6 +131,7 @@ public final class LedgerWalk {
             }
             figures[5] = Math.addExact(figures[5], purse.debt());
             boolean holds = false;
+            Instant heldSince = purse.expiryHeldSince();
             for (Lot lot : purse.lotsRead() ? purse.lots() : store.openLots(book.account().member(), code)) {
                 long r = lot.remaining();
                 if (r == 0) {
@@ -142,6 +144,8 @@ public final class LedgerWalk {
                 }
                 if (lot.expiresAt() == null) {
                     figures[3] += r;
+                } else if (heldSince != null && lot.expiresAt().isAfter(heldSince)) {
+                    figures[6] += r; // no date counts while the hold lasts
                 } else if (!lot.expiresAt().isAfter(asOf)) {
                     figures[2] += r;
                 } else {
@@ -150,8 +154,8 @@ public final class LedgerWalk {
             }
             figures[4] += holds ? 1 : 0;
         });
-        return new LiabilityReport(currency, asOf, zone, figures[0], figures[1], figures[2], figures[3], months,
-                figures[4], figures[5]);
+        return new LiabilityReport(currency, asOf, zone, figures[0], figures[1], figures[2], figures[3], figures[6],
+                months, figures[4], figures[5]);
     }
 
     /** Calls {@code action} with the book of every enrolled member, in id order. */

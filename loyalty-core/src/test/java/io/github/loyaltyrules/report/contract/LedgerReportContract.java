@@ -5,6 +5,7 @@ import static io.github.loyaltyrules.report.contract.ScriptedYear.PTS;
 import static io.github.loyaltyrules.report.contract.ScriptedYear.midnight;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import io.github.loyaltyrules.ledger.Account;
 import io.github.loyaltyrules.ledger.AccountStatus;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
@@ -21,9 +22,12 @@ import io.github.loyaltyrules.ledger.spi.Purse;
 import io.github.loyaltyrules.report.ActivityReport;
 import io.github.loyaltyrules.report.LiabilityReport;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +208,81 @@ public abstract class LedgerReportContract {
         assertThat(report.outstanding()).isEqualTo(115);
         assertThat(report.holders()).isEqualTo(2);
         assertThat(report).isEqualTo(memory.liability(PTS, asOf, ScriptedYear.ZONE));
+    }
+
+    @Test
+    void aHeldMembersLotsAreHeldFromExpiringNotCountedInTheMonthsOfTheirDates() throws Exception {
+        Ledger held = heldYear(newStore());
+        LiabilityReport report = held.liability(MILES);
+        // ann: held since 1 March 2026, so her 100 (dated January 2027) and 200 (June 2027) expire on no date
+        // bob: held since 22 November 2026; his 50 dated 20 November had expired by then and wait for the
+        //      sweep, his 70 dated 25 November (before now, after the hold began) are held
+        // cat: held from April to 15 September 2026, then 24 months: her 40 expire at the end of 15 September 2028
+        // dan: not held, 30 dated May 2027
+        // eve: held from 1 February 2027, after now: her 60 dated 15 January 2027 expire before it, her 80
+        //      dated June 2027 are held
+        assertThat(report.outstanding()).isEqualTo(300 + 120 + 40 + 30 + 140);
+        assertThat(report.expiryHeld()).isEqualTo(300 + 70 + 80);
+        assertThat(report.overdue()).isEqualTo(50);
+        assertThat(report.neverExpires()).isZero();
+        assertThat(report.pending()).isZero();
+        assertThat(report.byExpiryMonth()).containsExactly(Map.entry(YearMonth.of(2027, 1), 60L),
+                Map.entry(YearMonth.of(2027, 5), 30L), Map.entry(YearMonth.of(2028, 9), 40L));
+        assertThat(report.holders()).isEqualTo(5);
+        assertThat(report).isEqualTo(ReportOracle.liability(held, MILES))
+                .isEqualTo(heldYear(LedgerStore.inMemory()).liability(MILES));
+
+        // the sweep agrees: bob's 50 expire tonight, nothing held does
+        held.expire(HELD_NOW);
+        LiabilityReport swept = held.liability(MILES);
+        assertThat(swept.overdue()).isZero();
+        assertThat(swept.expiryHeld()).isEqualTo(450);
+        assertThat(swept.outstanding()).isEqualTo(630 - 50);
+
+        // ann loses her status on 1 December 2026: her lots expire at the later of their own date and
+        // 12 months after, December 2027; held no more
+        held.liftExpiryHold(ScriptedYear.ANN, MILES, HELD_NOW, ExpiryPolicy.afterTerm(Period.ofMonths(12)));
+        LiabilityReport lifted = held.liability(MILES);
+        assertThat(lifted.expiryHeld()).isEqualTo(70 + 80);
+        assertThat(lifted.byExpiryMonth()).containsEntry(YearMonth.of(2027, 12), 300L);
+        assertThat(lifted).isEqualTo(ReportOracle.liability(held, MILES));
+    }
+
+    private static final PointCurrency MILES = PointCurrency.of("MILES", "Miles", 0)
+            .withExpiry(ExpiryPolicy.afterTerm(Period.ofMonths(12)));
+    private static final Instant HELD_NOW = Instant.parse("2026-12-01T00:00:00Z");
+
+    /** Five members of a programme whose miles expire after 12 months, some of them held; see the test. */
+    private static Ledger heldYear(LedgerStore store) {
+        ZoneId zone = ScriptedYear.ZONE;
+        Ledger l = Ledger.builder().zone(zone).clock(Clock.fixed(HELD_NOW, zone)).currency(MILES).store(store)
+                .build();
+        MemberId ann = ScriptedYear.ANN;
+        MemberId bob = ScriptedYear.BOB;
+        MemberId cat = ScriptedYear.CAT;
+        MemberId dan = ScriptedYear.DAN;
+        MemberId eve = ScriptedYear.EVE;
+        for (MemberId m : List.of(ann, bob, cat, dan, eve)) {
+            l.enrol(m, noon("2025-11-01"));
+        }
+        l.earn(ann, MILES.points(100), noon("2026-01-10"), IdempotencyKey.of("a1"), "flight");
+        l.earn(ann, MILES.points(200), noon("2026-06-15"), IdempotencyKey.of("a2"), "flight");
+        l.holdExpiry(ann, MILES, noon("2026-03-01"));
+        l.earn(bob, MILES.points(50), noon("2025-11-20"), IdempotencyKey.of("b1"), "flight");
+        l.earn(bob, MILES.points(70), noon("2025-11-25"), IdempotencyKey.of("b2"), "flight");
+        l.holdExpiry(bob, MILES, noon("2026-11-22"));
+        l.earn(cat, MILES.points(40), noon("2026-03-05"), IdempotencyKey.of("c1"), "flight");
+        l.holdExpiry(cat, MILES, noon("2026-04-01"));
+        l.liftExpiryHold(cat, MILES, noon("2026-09-15"), ExpiryPolicy.afterTerm(Period.ofMonths(24)));
+        l.earn(dan, MILES.points(30), noon("2026-05-01"), IdempotencyKey.of("d1"), "flight");
+        l.earn(eve, MILES.points(60), noon("2026-01-15"), IdempotencyKey.of("e1"), "flight");
+        l.earn(eve, MILES.points(80), noon("2026-06-01"), IdempotencyKey.of("e2"), "flight");
+        l.holdExpiry(eve, MILES, noon("2027-02-01"));
+        return l;
+    }
+
+    private static Instant noon(String day) {
+        return LocalDate.parse(day).atTime(12, 0).atZone(ScriptedYear.ZONE).toInstant();
     }
 
     private static Lot lot(long id, long remaining, String expiresAt, Instant availableAt) {

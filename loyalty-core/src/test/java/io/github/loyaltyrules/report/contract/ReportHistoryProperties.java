@@ -29,8 +29,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 
 /**
- * Over random histories (every kind of posting and sweeps, in time order or not, many of them
- * refused), the reports of a period and of the liability equal the sums taken independently from
+ * Over random histories (every kind of posting, sweeps, and expiry holds and their lifts, in time
+ * order or not, many of them refused), the reports of a period and of the liability equal the sums taken independently from
  * the statements and lots ({@link ReportOracle}), and equal what the in-memory store reports for the
  * same history. Subclasses supply a fresh, empty store.
  */
@@ -47,7 +47,7 @@ public abstract class ReportHistoryProperties {
 
     /** What an operation does. */
     protected enum Kind { EARN, REDEEM, ADJUST_CREDIT, ADJUST_DEBIT, REVERSE, PARTIAL_REVERSE, RESERVE, CAPTURE, RELEASE,
-        TRANSFER, EXPIRE, CASH_EARN, CASH_REDEEM }
+        TRANSFER, EXPIRE, CASH_EARN, CASH_REDEEM, HOLD_EXPIRY, LIFT_EXPIRY_HOLD }
 
     /** One operation: its kind, members, amount, time (minutes after {@link #BASE}) and which earlier posting it picks. */
     protected record Op(Kind kind, int member, int other, long amount, int minute, int pick) {
@@ -184,6 +184,14 @@ public abstract class ReportHistoryProperties {
                 return l.earn(m, CASH.points(op.amount() * 7), at, key, "cash back");
             case CASH_REDEEM:
                 return l.redeem(m, CASH.points(op.amount()), at, key, "paid with cash back");
+            case HOLD_EXPIRY:
+                // mostly points, whose lots have dates; sometimes cash back, whose lots have none
+                l.holdExpiry(m, op.pick() % 4 == 0 ? CASH : PTS, at);
+                return null;
+            case LIFT_EXPIRY_HOLD:
+                l.liftExpiryHold(m, op.pick() % 4 == 0 ? CASH : PTS, at, op.pick() % 5 == 0 ? ExpiryPolicy.never()
+                        : ExpiryPolicy.afterTerm(Period.ofDays(1 + op.pick() % 90)));
+                return null;
             default:
                 throw new IllegalArgumentException(op.kind().name());
         }

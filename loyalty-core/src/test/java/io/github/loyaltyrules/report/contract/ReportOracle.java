@@ -93,12 +93,15 @@ public final class ReportOracle {
         long pending = 0;
         long overdue = 0;
         long never = 0;
+        long expiryHeld = 0;
         long holders = 0;
         long debt = 0;
         TreeMap<YearMonth, Long> months = new TreeMap<>();
         for (MemberId m : members(ledger)) {
             debt += ledger.balance(m, currency).debt();
             long held = 0;
+            // a held purse's lots dated after the hold began expire on no date while it lasts
+            Instant heldSince = ledger.expiryHeldSince(m, currency).orElse(null);
             for (Lot lot : ledger.lots(m, currency)) {
                 long r = lot.remaining();
                 held += r;
@@ -110,6 +113,8 @@ public final class ReportOracle {
                 }
                 if (lot.expiresAt() == null) {
                     never += r;
+                } else if (heldSince != null && heldSince.isBefore(lot.expiresAt())) {
+                    expiryHeld += r;
                 } else if (!lot.expiresAt().isAfter(now)) {
                     overdue += r;
                 } else {
@@ -119,7 +124,7 @@ public final class ReportOracle {
             outstanding += held;
             holders += held > 0 ? 1 : 0;
         }
-        return new LiabilityReport(currency, now, ledger.zone(), outstanding, pending, overdue, never, months,
-                holders, debt);
+        return new LiabilityReport(currency, now, ledger.zone(), outstanding, pending, overdue, never, expiryHeld,
+                months, holders, debt);
     }
 }
