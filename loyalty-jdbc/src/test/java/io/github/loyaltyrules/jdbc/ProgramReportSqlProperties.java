@@ -96,13 +96,24 @@ class ProgramReportSqlProperties {
     record Op(Kind kind, int member, int store, int minor, int quantity, int second, int nanos, int pick) {
     }
 
+    /** A bound of a period: anywhere (nanoseconds after BASE), or a nanosecond around an operation's time. */
+    record Bound(long nanos, boolean atOperation, int pick, int delta) {
+        Instant at(List<Op> history) {
+            if (!atOperation || history.isEmpty()) {
+                return BASE.plusNanos(nanos);
+            }
+            Op op = history.get(pick % history.size());
+            return BASE.plusSeconds(op.second()).plusNanos(op.nanos() + delta);
+        }
+    }
+
     /** A ledger and a program on stores of one kind. */
     private record Side(LoyaltyProgram program, ProgramStore store) {
     }
 
     @Property(tries = 30, edgeCases = EdgeCasesMode.NONE)
     void theSqlReportEqualsTheWalkAndTheMemoryStoresReport(@ForAll("histories") List<Op> ops,
-            @ForAll("bounds") List<Long> bounds) {
+            @ForAll("bounds") List<Bound> bounds) {
         DataSource ds = Databases.postgresAvailable() && databases++ % 2 == 0 ? Databases.freshPostgres()
                 : Databases.freshH2();
         Side jdbc = side(Ledger.builder().zone(ZONE).currency(PTS).currency(MILES).store(JdbcLedgerStore.of(ds)).build(),
@@ -158,8 +169,10 @@ class ProgramReportSqlProperties {
             }
         }
         for (int i = 0; i + 1 < bounds.size(); i += 2) {
-            Instant from = BASE.plusNanos(Math.min(bounds.get(i), bounds.get(i + 1)));
-            Instant to = BASE.plusNanos(Math.max(bounds.get(i), bounds.get(i + 1)) + 1);
+            Instant a = bounds.get(i).at(history);
+            Instant b = bounds.get(i + 1).at(history);
+            Instant from = a.isBefore(b) ? a : b;
+            Instant to = a.isBefore(b) ? b : a.plusNanos(1);
             ProgramActivity sql = jdbc.store().activity(from, to);
             assertThat(sql).as("from " + from + " to " + to).isEqualTo(walking(jdbc.store()).activity(from, to))
                     .isEqualTo(memory.store().activity(from, to))
@@ -185,9 +198,12 @@ class ProgramReportSqlProperties {
     }
 
     @Provide
-    Arbitrary<List<Long>> bounds() {
-        // nanoseconds after BASE, over the 30 days of the histories and a little beyond
-        return Arbitraries.longs().between(0, Duration.ofDays(32).toNanos()).withDistribution(RandomDistribution.uniform())
+    Arbitrary<List<Bound>> bounds() {
+        // over the 30 days of the histories and a little beyond, or a nanosecond before, at or after an
+        // operation, so that bounds fall within the microsecond of records
+        return Combinators.combine(Arbitraries.longs().between(0, Duration.ofDays(32).toNanos())
+                        .withDistribution(RandomDistribution.uniform()), Arbitraries.of(true, false),
+                Arbitraries.integers().between(0, 100), Arbitraries.integers().between(-1, 1)).as(Bound::new)
                 .list().ofSize(6);
     }
 
