@@ -156,13 +156,18 @@ final class ProgramRecordColumns {
      * The data step of schema 15: fills the typed columns and award rows of every record stored before
      * it, reading the records a page of {@value #PAGE} at a time in key order and decoding their text;
      * then a return's store from its purchase's row, in one statement; then makes the time columns
-     * NOT NULL. It runs inside the transaction of the schema change.
+     * NOT NULL. It runs inside the transaction of the schema change, and can run again: it starts by
+     * deleting the award rows (before schema 15 is recorded, only an earlier attempt wrote any).
      *
      * @return the records filled in
      */
     static long backfill(Connection c) throws SQLException {
         long filled = 0;
         String after = "";
+        try (Statement s = c.createStatement()) {
+            // rows of an attempt that failed after H2 committed part of it: this run writes them all again
+            s.executeUpdate("DELETE FROM loyalty_program_award");
+        }
         try (PreparedStatement read = c.prepareStatement("SELECT record_key, kind, member_id, record"
                 + " FROM loyalty_program_record WHERE record_key > ? ORDER BY record_key LIMIT " + PAGE);
                 PreparedStatement update = c.prepareStatement("UPDATE loyalty_program_record SET business_time = ?,"

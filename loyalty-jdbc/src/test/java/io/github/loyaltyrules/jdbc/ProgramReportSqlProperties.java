@@ -57,15 +57,15 @@ import net.jqwik.api.RandomDistribution;
 class ProgramReportSqlProperties {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final PointCurrency PTS = PointCurrency.of("PTS", "Points", 0);
-    private static final PointCurrency MILES = PointCurrency.of("MILES", "Miles", 2);
+    static final PointCurrency PTS = PointCurrency.of("PTS", "Points", 0);
+    static final PointCurrency MILES = PointCurrency.of("MILES", "Miles", 2);
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
     private static final String[] STORES = {"amsterdam", "berlin", "cologne", "delft"};
     private static final String[] MONEY = {"EUR", "JPY", "BHD", "USD"};
     private static final byte[] KEY = "report-property-pseudonym-key-32".getBytes(StandardCharsets.UTF_8);
 
     /** 1 PTS per whole unit of each line, 1.00 MILES on baskets of 20 or more; 5 PTS and 0.25 MILES an event. */
-    private static final RuleEngine ENGINE = ctx -> {
+    static final RuleEngine ENGINE = ctx -> {
         if (!(ctx.activity() instanceof Purchase p)) {
             return new Evaluation(List.of(new Award("event", "Event", "PTS", 5, Map.of(), Explanation.fixed()),
                     new Award("event-miles", "Event miles", "MILES", 25, Map.of(), Explanation.fixed())));
