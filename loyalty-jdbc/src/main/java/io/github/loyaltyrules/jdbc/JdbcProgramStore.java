@@ -253,6 +253,9 @@ public final class JdbcProgramStore implements ProgramStore {
      * @throws JdbcStoreException if the database fails or the transaction does not commit; then nothing is
      *         changed, unless the commit itself succeeded and only its acknowledgement was lost (a retry of the
      *         program call finds what was stored and completes it)
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the award lines of the record to insert
+     *         add up to more than a {@code long} in a currency (the program refuses such awards before); nothing
+     *         is changed
      */
     @Override
     public CommitResult commit(ProgramCommit commit) {

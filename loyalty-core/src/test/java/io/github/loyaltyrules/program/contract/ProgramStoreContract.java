@@ -376,6 +376,34 @@ public abstract class ProgramStoreContract {
         assertThat(store.activity(from, to)).isEqualTo(a);
     }
 
+    @Test
+    void aPeriodWhosePointsAddUpBeyondALongIsRefusedAndChangesNothing() {
+        ProgramStore store = newDatabase().server().store();
+        Instant at = Instant.parse("2026-07-01T10:00:00Z");
+        long half = Long.MAX_VALUE / 2 + 1;
+        store.commit(new ProgramCommit(null, sale("big", ANN, at.minusSeconds(60), basketAt("north", "1.00", "EUR"),
+                award("PTS", 1)), null, null));
+        for (int i = 0; i < 2; i++) {
+            store.commit(new ProgramCommit(null, ReceiptRecord.event(key("e" + i), BOB, "v1", at.plusSeconds(i),
+                    new MemberEvent("visit", Map.of()), List.of(award("PTS", half))), null, null));
+            store.commit(new ProgramCommit(null, ReceiptRecord.ofReturn(key("r" + i), ANN, "v1", at.plusSeconds(10 + i),
+                    key("big"), Map.of("1", 1L), List.of(award("MILES", half)), Map.of()), null, null));
+        }
+        List<ReceiptRecord> before = store.recordsByTime(Instant.MIN, Instant.MAX, null, 100);
+        for (ProgramStore s : List.of(store, walking(store))) {
+            assertThatThrownBy(() -> s.activity(at, at.plusSeconds(2)))
+                    .isInstanceOf(io.github.loyaltyrules.ledger.AmountOverflowException.class)
+                    .hasMessageContaining("PTS").hasMessageContaining("shorter period");
+            assertThatThrownBy(() -> s.activity(at.plusSeconds(5), at.plusSeconds(20)))
+                    .isInstanceOf(io.github.loyaltyrules.ledger.AmountOverflowException.class)
+                    .hasMessageContaining("MILES");
+            assertThat(s.activity(at, at.plusSeconds(1)).earned()).containsExactly(Map.entry("PTS", half));
+            assertThat(s.activity(at.plusSeconds(5), at.plusSeconds(11)).stores()).singleElement()
+                    .satisfies(st -> assertThat(st.returned()).containsExactly(Map.entry("MILES", half)));
+        }
+        assertThat(store.recordsByTime(Instant.MIN, Instant.MAX, null, 100)).isEqualTo(before);
+    }
+
     private static ReceiptRecord purchaseRecord(String k) {
         MemberProfile profile = new MemberProfile(ANN, "Gold", Set.of("staff", "vip"), Map.of("city", "Den Haag"),
                 LocalDate.of(1990, 2, 3), 7, new BigDecimal("1.25"), Set.of("lounge"));
