@@ -712,9 +712,10 @@ public final class LoyaltyProgram {
      * Returns what the members did in the program over {@code [from, to)}: the members enrolled,
      * active and participating, the purchases, events, returns and reward redemptions recorded, the
      * spend and the average spend per member, the points awarded, and the same per store (a return
-     * counting at the store of the purchase it returns). Computed from the program store's records
-     * of the period, read a page at a time in time order ({@link ProgramStore#recordsByTime}); memory
-     * holds a page and the distinct members and stores of the period. The ledger's own figures per
+     * counting at the store of the purchase it returns). Added up by the program store
+     * ({@link ProgramStore#activity}): the in-memory store walks the period's records by its time index,
+     * the JDBC store sums them in SQL without loading them, and a store that does neither walks its
+     * records a page at a time in time order ({@link ProgramStore#recordsByTime}). The ledger's own figures per
      * currency (earned, redeemed, expired, adjusted, the liability) are in {@link Ledger#activity}.
      *
      * @param from the start of the period, inclusive

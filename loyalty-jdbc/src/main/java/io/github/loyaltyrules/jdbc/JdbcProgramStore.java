@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.jdbc;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.program.spi.CommitResult;
 import io.github.loyaltyrules.program.spi.MemberRecord;
@@ -8,6 +9,7 @@ import io.github.loyaltyrules.program.spi.ProgramCommit;
 import io.github.loyaltyrules.program.spi.ProgramStore;
 import io.github.loyaltyrules.program.spi.ReceiptRecord;
 import io.github.loyaltyrules.program.spi.ReturnState;
+import io.github.loyaltyrules.report.ProgramActivity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +24,10 @@ import javax.sql.DataSource;
 
 /**
  * A {@link ProgramStore} in a relational database over plain JDBC (PostgreSQL, H2), in the tables
- * {@code loyalty_program_member}, {@code loyalty_program_record}, {@code loyalty_program_return} and
- * {@code loyalty_program_key} that {@link JdbcLedgerStore#migrate()} creates (script
- * {@code V4__program.sql}). Give it to the facade together with a ledger over the same database:
+ * {@code loyalty_program_member}, {@code loyalty_program_record} (with typed columns and award rows in
+ * {@code loyalty_program_award} for the report in SQL, script {@code V15__program_record_columns.sql}),
+ * {@code loyalty_program_return}, {@code loyalty_program_key} and {@code loyalty_program_tie} that
+ * {@link JdbcLedgerStore#migrate()} creates (script {@code V4__program.sql} and later). Give it to the facade together with a ledger over the same database:
  * {@code LoyaltyProgram.of(ledger, version, tiers, JdbcProgramStore.of(dataSource))}.
  *
  * <p>Each commit is one database transaction: a member row or return row is replaced only where its
@@ -250,6 +253,9 @@ public final class JdbcProgramStore implements ProgramStore {
      * @throws JdbcStoreException if the database fails or the transaction does not commit; then nothing is
      *         changed, unless the commit itself succeeded and only its acknowledgement was lost (a retry of the
      *         program call finds what was stored and completes it)
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the award lines of the record to insert
+     *         add up to more than a {@code long} in a currency (the program refuses such awards before); nothing
+     *         is changed
      */
     @Override
     public CommitResult commit(ProgramCommit commit) {
@@ -295,18 +301,15 @@ public final class JdbcProgramStore implements ProgramStore {
                 p.setString(1, commit.remove().value());
                 p.executeUpdate();
             }
+            try (PreparedStatement p = c.prepareStatement(ProgramRecordColumns.DELETE_AWARDS)) {
+                p.setString(1, commit.remove().value());
+                p.executeUpdate();
+            }
         }
         ReceiptRecord rec = commit.insert();
         if (rec != null) {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_program_record"
-                    + " (record_key, member_id, kind, business_at, record, personal) VALUES (?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, rec.key().value());
-                p.setString(2, rec.member().value());
-                p.setString(3, rec.kind().name());
-                p.setString(4, rec.at().toString());
-                p.setString(5, ProgramCodec.record(rec));
-                p.setBoolean(6, rec.holdsPersonalData());
-                p.executeUpdate();
+            try {
+                ProgramRecordColumns.insert(c, rec);
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     return CommitResult.DUPLICATE_KEY;
@@ -543,6 +546,31 @@ public final class JdbcProgramStore implements ProgramStore {
         } catch (SQLException e) {
             throw new JdbcStoreException("could not read the records from " + from + " to " + to + ": " + JdbcStoreException.describe(e),
                     e);
+        }
+    }
+
+    /**
+     * {@inheritDoc} Summed in SQL over the typed columns of schema 15 ({@link ProgramRecordColumns}),
+     * by the index on {@code (business_time, kind)}, in four statements of one read-only transaction:
+     * the counts and distinct members, the per-store counts, the spend per store and money currency,
+     * and the points per kind, store and point currency (joined to {@code loyalty_program_award}). No
+     * record is loaded or decoded. A return counts at the store its purchase had when the return was
+     * stored.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public ProgramActivity activity(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestException("a report period must end after it starts; got from " + from + " to " + to);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return ProgramReportQueries.activity(c, from, to);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not sum the program's records from " + from + " to " + to + ": "
+                    + JdbcStoreException.describe(e), e);
         }
     }
 

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 /**
  * The schema's versioned scripts and how they are applied: each script not yet recorded in
  * {@code loyalty_schema_history} runs in its own transaction, with the data step that goes with it
- * (version 5 moves the ledger's rows of schema 1 into the tables of schema 2).
+ * (version 5 moves the ledger's rows of schema 1 into the tables of schema 2; version 15 fills the
+ * typed columns of the program records stored before it from their text).
  */
 final class Migrations {
 
@@ -23,9 +24,10 @@ final class Migrations {
             "V4__program.sql", "V5__ledger_v2.sql", "V6__quota_draws.sql",
             "V7__lot_spending_order.sql", "V8__program_record_privacy.sql", "V9__posting_counterparty.sql",
             "V10__change_feed.sql", "V11__program_record_time.sql", "V12__redemption_tie.sql",
-            "V13__lot_oldest_first.sql", "V14__purse_expiry_hold.sql");
+            "V13__lot_oldest_first.sql", "V14__purse_expiry_hold.sql", "V15__program_record_columns.sql");
     private static final String SCRIPT_DIR = "/io/github/loyaltyrules/jdbc/migration/";
     private static final int LEDGER_V2 = 5;
+    private static final int PROGRAM_RECORD_COLUMNS = 15;
 
     private Migrations() {
     }
@@ -61,6 +63,8 @@ final class Migrations {
                     }
                     if (version == LEDGER_V2) {
                         LedgerV2Migration.run(c);
+                    } else if (version == PROGRAM_RECORD_COLUMNS) {
+                        ProgramRecordColumns.backfill(c);
                     }
                     try (PreparedStatement p = c.prepareStatement(
                             "INSERT INTO loyalty_schema_history (version, script) VALUES (?, ?)")) {

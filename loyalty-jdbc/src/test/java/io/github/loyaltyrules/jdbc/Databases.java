@@ -91,7 +91,8 @@ public final class Databases {
                     + " loyalty_entry_v1, loyalty_posting_v1, loyalty_purse, loyalty_lot, loyalty_reservation,"
                     + " loyalty_reversal, loyalty_posting_key,"
                     + " loyalty_tier_activity, loyalty_tier_member, loyalty_program_member, loyalty_program_record,"
-                    + " loyalty_program_return, loyalty_program_key, loyalty_program_tie, loyalty_schema_history,"
+                    + " loyalty_program_return, loyalty_program_key, loyalty_program_tie, loyalty_program_award,"
+                    + " loyalty_schema_history,"
                     + " loyalty_tier_change, loyalty_feed_lock");
             s.execute("DROP SEQUENCE IF EXISTS loyalty_feed_seq");
         } catch (SQLException e) {

@@ -18,11 +18,12 @@ import javax.sql.DataSource;
  */
 class JdbcPrivacyH2Test extends PrivacyContract {
 
-    /** The tables of the schema but its history, as of version 12. */
+    /** The tables of the schema but its history, as of version 15. */
     static final List<String> TABLES = List.of("loyalty_member", "loyalty_purse", "loyalty_lot", "loyalty_reservation",
             "loyalty_reversal", "loyalty_posting", "loyalty_posting_key", "loyalty_entry", "loyalty_quota",
             "loyalty_quota_draw", "loyalty_tier_member", "loyalty_tier_activity", "loyalty_program_member",
-            "loyalty_program_record", "loyalty_program_return", "loyalty_program_key", "loyalty_program_tie");
+            "loyalty_program_record", "loyalty_program_return", "loyalty_program_key", "loyalty_program_tie",
+            "loyalty_program_award");
 
     private DataSource dataSource;
 

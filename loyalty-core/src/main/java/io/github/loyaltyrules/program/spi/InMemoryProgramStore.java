@@ -2,6 +2,7 @@ package io.github.loyaltyrules.program.spi;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.report.ProgramActivity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -200,6 +201,23 @@ public final class InMemoryProgramStore implements ProgramStore {
             }
         }
         return out;
+    }
+
+    /**
+     * {@inheritDoc} Walks the period's records by the index kept in time order, reading each return's
+     * purchase from the map of records: the cost is the period's records, not the store's.
+     */
+    @Override
+    public ProgramActivity activity(Instant from, Instant to) {
+        ActivityTally.period(from, to);
+        ActivityTally tally = new ActivityTally(key -> Optional.ofNullable(receipts.get(key)));
+        for (IdempotencyKey key : byTime.subMap(new TimeKey(from, ""), true, new TimeKey(to, ""), false).values()) {
+            ReceiptRecord r = receipts.get(key);
+            if (r != null) { // removed in between
+                tally.add(r);
+            }
+        }
+        return tally.report(from, to);
     }
 
     /** {@inheritDoc} Goes through every record the store holds, under the lock that commits take. */

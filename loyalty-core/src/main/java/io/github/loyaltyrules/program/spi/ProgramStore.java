@@ -2,6 +2,7 @@ package io.github.loyaltyrules.program.spi;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.report.ProgramActivity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -154,6 +155,47 @@ public interface ProgramStore {
     default List<ReceiptRecord> recordsByTime(Instant from, Instant to, ReceiptRecord after, int limit) {
         throw new UnsupportedOperationException("program store " + getClass().getName()
                 + " cannot list its records by time (replay in time order, program reports)");
+    }
+
+    /**
+     * Returns what the records dated in {@code [from, to)} add up to, for the program's report of the
+     * period ({@link io.github.loyaltyrules.program.LoyaltyProgram#activity}): the purchases, events,
+     * returns and reward redemptions; the members with any record (active) and with a purchase
+     * (participating), each counted once; the spend per money currency; the points awarded per point
+     * currency by purchases and events; and per store (the purchase's store, a return counting at the
+     * store of the purchase it returns, or at {@code ""} if that purchase is not stored) the purchases,
+     * the members who made them, their spend and points, the returns and the points they took back.
+     * The store does not know who is enrolled: {@link ProgramActivity#enrolledMembers()} is 0, and the
+     * program puts in the ledger's count.
+     *
+     * <p>The default walks the period's records a page at a time ({@link #recordsByTime}) and reads
+     * the purchase of each return ({@link #receipt}); memory holds a page and the distinct members and
+     * stores of the period. A durable store should add them up in its query language instead, without
+     * loading records.
+     *
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive; after {@code from}
+     * @return the sums, with no members enrolled
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.loyaltyrules.ledger.InvalidRequestException if {@code to} is not after {@code from}
+     * @throws io.github.loyaltyrules.ledger.AmountOverflowException if the points of a currency add up to
+     *         more than a {@code long}
+     * @throws UnsupportedOperationException if the store cannot list its records by time
+     */
+    default ProgramActivity activity(Instant from, Instant to) {
+        ActivityTally.period(from, to);
+        ActivityTally tally = new ActivityTally(this::receipt);
+        int page = 500;
+        for (ReceiptRecord after = null; ; ) {
+            List<ReceiptRecord> records = recordsByTime(from, to, after, page);
+            for (ReceiptRecord r : records) {
+                tally.add(r);
+            }
+            if (records.size() < page) {
+                return tally.report(from, to);
+            }
+            after = records.get(records.size() - 1);
+        }
     }
 
     /**

@@ -242,6 +242,168 @@ public abstract class ProgramStoreContract {
                 .hasMessageContaining("positive");
     }
 
+    /**
+     * A view of a store that sums a period by the SPI's default (the walk over {@link
+     * ProgramStore#recordsByTime} pages), whatever the store does itself.
+     */
+    public static ProgramStore walking(ProgramStore store) {
+        return new ProgramStore() {
+            @Override
+            public java.util.Optional<MemberRecord> member(MemberId member) {
+                return store.member(member);
+            }
+
+            @Override
+            public java.util.Optional<ReceiptRecord> receipt(IdempotencyKey key) {
+                return store.receipt(key);
+            }
+
+            @Override
+            public java.util.Optional<ReturnState> returns(IdempotencyKey purchase) {
+                return store.returns(purchase);
+            }
+
+            @Override
+            public java.util.Optional<String> claimKey(IdempotencyKey key, String use) {
+                return store.claimKey(key, use);
+            }
+
+            @Override
+            public void withdrawKey(IdempotencyKey key, String use) {
+                store.withdrawKey(key, use);
+            }
+
+            @Override
+            public CommitResult commit(ProgramCommit commit) {
+                return store.commit(commit);
+            }
+
+            @Override
+            public List<ReceiptRecord> recordsByTime(Instant from, Instant to, ReceiptRecord after, int limit) {
+                return store.recordsByTime(from, to, after, limit);
+            }
+        };
+    }
+
+    private static Purchase basketAt(String store, String price, String currency) {
+        return Purchase.of(store, "pos", List.of(BasketLine.of("1", "ITEM", "misc", 1, Money.of(price, currency))));
+    }
+
+    private static ReceiptRecord sale(String k, MemberId m, Instant at, Purchase p, Award... awards) {
+        MemberProfile profile = new MemberProfile(m, "Gold", Set.of("vip"), Map.of("city", "Delft"), null, 0,
+                BigDecimal.ONE, Set.of());
+        return ReceiptRecord.purchase(key(k), "v1", at, p, profile, List.of(awards));
+    }
+
+    private static Award award(String currency, long amount) {
+        return new Award("r", "Rule", currency, amount, Map.of(), Explanation.fixed());
+    }
+
+    @Test
+    void activitySumsExactlyTheRecordsOfThePeriodAsTheWalkDoesAndABadPeriodIsRefused() {
+        ProgramStore store = newDatabase().server().store();
+        // bounds and records a nanosecond apart, below the microsecond a database timestamp keeps
+        Instant from = Instant.parse("2026-06-01T00:00:00.000000500Z");
+        Instant to = Instant.parse("2026-06-30T23:59:59.999999700Z");
+        MemberId cy = MemberId.of("cy");
+        List<ReceiptRecord> records = List.of(
+                sale("s-before", ANN, from.minusNanos(1), basketAt("north", "99.00", "EUR"), award("PTS", 99)),
+                sale("s1", ANN, from, basketAt("north", "10.50", "EUR"), award("PTS", 10), award("MILES", 3),
+                        award("PTS", 2)),
+                sale("s2", BOB, from.plusNanos(1), basketAt("north", "1200", "JPY"), award("PTS", 12)),
+                sale("s3", BOB, from.plusSeconds(60), basketAt("south", "2.125", "BHD")),
+                sale("s4", ANN, from.plusSeconds(61), basketAt("north", "0.50", "EUR"), award("PTS", 1)),
+                ReceiptRecord.event(key("e1"), cy, "v1", from.plusSeconds(70), new MemberEvent("review",
+                        Map.of("text", "great")), List.of(award("PTS", 5), award("MILES", 1))),
+                ReceiptRecord.ofReturn(key("r1"), ANN, "v1", from.plusSeconds(80), key("s1"), Map.of("1", 1L),
+                        List.of(award("PTS", 4)), Map.of()),
+                // returns of purchases outside the period, or not stored, count at their store, or at ""
+                ReceiptRecord.ofReturn(key("r2"), ANN, "v1", from.plusSeconds(90), key("s-before"), Map.of("1", 1L),
+                        List.of(award("PTS", 99)), Map.of()),
+                ReceiptRecord.ofReturn(key("r3"), cy, "v1", from.plusSeconds(91), key("gone"), Map.of("1", 1L),
+                        List.of(), Map.of()),
+                ReceiptRecord.reward(key("w1"), ANN, "v1", from.plusSeconds(95), "cup"),
+                ReceiptRecord.reward(key("w-removed"), BOB, "v1", from.plusSeconds(96), "cup"),
+                ReceiptRecord.event(key("e-last"), cy, "v1", to.minusNanos(1), new MemberEvent("visit", Map.of()),
+                        List.of(award("PTS", 7))),
+                ReceiptRecord.event(key("e-at-to"), MemberId.of("dee"), "v1", to, new MemberEvent("visit", Map.of()),
+                        List.of(award("PTS", 1000))));
+        for (ReceiptRecord r : records) {
+            assertThat(store.commit(new ProgramCommit(null, r, null, null))).isEqualTo(CommitResult.APPLIED);
+        }
+        assertThat(store.commit(new ProgramCommit(null, null, null, key("w-removed")))).isEqualTo(CommitResult.APPLIED);
+
+        io.github.loyaltyrules.report.ProgramActivity a = store.activity(from, to);
+
+        assertThat(a).isEqualTo(walking(store).activity(from, to));
+        assertThat(a.enrolledMembers()).isZero();
+        assertThat(a.activeMembers()).isEqualTo(3);
+        assertThat(a.participatingMembers()).isEqualTo(2);
+        assertThat(List.of(a.purchases(), a.events(), a.returns(), a.rewards())).containsExactly(4L, 2L, 3L, 1L);
+        assertThat(a.spend()).containsExactly(Map.entry("BHD", new BigDecimal("2.125")),
+                Map.entry("EUR", new BigDecimal("11.00")), Map.entry("JPY", new BigDecimal("1200")));
+        assertThat(a.earned()).containsExactly(Map.entry("MILES", 4L), Map.entry("PTS", 12L + 12 + 1 + 5 + 7));
+        assertThat(a.stores()).containsExactly(
+                new io.github.loyaltyrules.report.StoreActivity("", 0, 0, new java.util.TreeMap<>(),
+                        new java.util.TreeMap<>(), 1, new java.util.TreeMap<>()),
+                new io.github.loyaltyrules.report.StoreActivity("north", 3, 2, new java.util.TreeMap<>(Map.of(
+                        "EUR", new BigDecimal("11.00"), "JPY", new BigDecimal("1200"))),
+                        new java.util.TreeMap<>(Map.of("PTS", 25L, "MILES", 3L)), 2,
+                        new java.util.TreeMap<>(Map.of("PTS", 103L))),
+                new io.github.loyaltyrules.report.StoreActivity("south", 1, 1, new java.util.TreeMap<>(Map.of(
+                        "BHD", new BigDecimal("2.125"))), new java.util.TreeMap<>(), 0, new java.util.TreeMap<>()));
+        // a period of one nanosecond holds the record at its start, and the record after it is in the next
+        assertThat(store.activity(from, from.plusNanos(1)).purchases()).isEqualTo(1);
+        assertThat(store.activity(from.plusNanos(1), from.plusNanos(2)).participatingMembers()).isEqualTo(1);
+        assertThat(store.activity(to, to.plusNanos(1)).earned()).containsExactly(Map.entry("PTS", 1000L));
+
+        // erasure and retention keep the sums: no figure depends on the member's id or personal data
+        assertThat(store.pseudonymise(ANN, MemberId.of("anon-1"))).isTrue();
+        assertThat(store.dropPersonalData(to.plusSeconds(1))).isPositive();
+        assertThat(store.activity(from, to)).isEqualTo(a).isEqualTo(walking(store).activity(from, to));
+
+        List<ReceiptRecord> before = store.recordsByTime(Instant.MIN, Instant.MAX, null, 100);
+        for (ProgramStore s : List.of(store, walking(store))) {
+            assertThatThrownBy(() -> s.activity(to, from))
+                    .isInstanceOf(io.github.loyaltyrules.ledger.InvalidRequestException.class)
+                    .hasMessageContaining("end after it starts");
+            assertThatThrownBy(() -> s.activity(from, from))
+                    .isInstanceOf(io.github.loyaltyrules.ledger.InvalidRequestException.class);
+            assertThatThrownBy(() -> s.activity(null, to)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> s.activity(from, null)).isInstanceOf(NullPointerException.class);
+        }
+        assertThat(store.recordsByTime(Instant.MIN, Instant.MAX, null, 100)).isEqualTo(before);
+        assertThat(store.activity(from, to)).isEqualTo(a);
+    }
+
+    @Test
+    void aPeriodWhosePointsAddUpBeyondALongIsRefusedAndChangesNothing() {
+        ProgramStore store = newDatabase().server().store();
+        Instant at = Instant.parse("2026-07-01T10:00:00Z");
+        long half = Long.MAX_VALUE / 2 + 1;
+        store.commit(new ProgramCommit(null, sale("big", ANN, at.minusSeconds(60), basketAt("north", "1.00", "EUR"),
+                award("PTS", 1)), null, null));
+        for (int i = 0; i < 2; i++) {
+            store.commit(new ProgramCommit(null, ReceiptRecord.event(key("e" + i), BOB, "v1", at.plusSeconds(i),
+                    new MemberEvent("visit", Map.of()), List.of(award("PTS", half))), null, null));
+            store.commit(new ProgramCommit(null, ReceiptRecord.ofReturn(key("r" + i), ANN, "v1", at.plusSeconds(10 + i),
+                    key("big"), Map.of("1", 1L), List.of(award("MILES", half)), Map.of()), null, null));
+        }
+        List<ReceiptRecord> before = store.recordsByTime(Instant.MIN, Instant.MAX, null, 100);
+        for (ProgramStore s : List.of(store, walking(store))) {
+            assertThatThrownBy(() -> s.activity(at, at.plusSeconds(2)))
+                    .isInstanceOf(io.github.loyaltyrules.ledger.AmountOverflowException.class)
+                    .hasMessageContaining("PTS").hasMessageContaining("shorter period");
+            assertThatThrownBy(() -> s.activity(at.plusSeconds(5), at.plusSeconds(20)))
+                    .isInstanceOf(io.github.loyaltyrules.ledger.AmountOverflowException.class)
+                    .hasMessageContaining("MILES");
+            assertThat(s.activity(at, at.plusSeconds(1)).earned()).containsExactly(Map.entry("PTS", half));
+            assertThat(s.activity(at.plusSeconds(5), at.plusSeconds(11)).stores()).singleElement()
+                    .satisfies(st -> assertThat(st.returned()).containsExactly(Map.entry("MILES", half)));
+        }
+        assertThat(store.recordsByTime(Instant.MIN, Instant.MAX, null, 100)).isEqualTo(before);
+    }
+
     private static ReceiptRecord purchaseRecord(String k) {
         MemberProfile profile = new MemberProfile(ANN, "Gold", Set.of("staff", "vip"), Map.of("city", "Den Haag"),
                 LocalDate.of(1990, 2, 3), 7, new BigDecimal("1.25"), Set.of("lounge"));
