@@ -114,8 +114,9 @@ final class CompiledRule {
             }
             text = Evaluator.multiplierText(multiplier.factor(), false, null, stacking);
         }
-        this.extraNumerator = num;
-        this.extraDenominator = den;
+        long g = den == 0 || num <= 0 ? 1 : Evaluator.gcd(num, den); // in lowest terms: 1.5 is 1/2, 2 is 1/1
+        this.extraNumerator = num / g;
+        this.extraDenominator = den / g;
         this.multiplierText = text;
     }
 

@@ -396,7 +396,9 @@ final class Evaluator {
                 long high = den == 0 ? 1 : Math.multiplyHigh(b[i], num);
                 long low = b[i] * num;
                 if (high == 0 && low >= 0) { // b * (factor - 1) fits: floor of the fraction, both positive
-                    bonus = low / den;
+                    // in lowest terms: x2 divides by 1, x1.5 by 2 (a shift), x1.25 by 4
+                    bonus = den == 1 ? low : (den & (den - 1)) == 0 ? low >>> Long.numberOfTrailingZeros(den)
+                            : low / den;
                 } else if (p == null) {
                     extra = extra == null ? factor.subtract(BigDecimal.ONE) : extra;
                     bonus = BigDecimal.valueOf(b[i]).multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
@@ -445,6 +447,18 @@ final class Evaluator {
                 : baseSum + " " + codes[c] + " earned on " + lines + (lines == 1 ? " line" : " lines");
     }
 
+    /** The greatest common divisor of two positive numbers. */
+    static long gcd(long a, long b) {
+        long x = a;
+        long y = b;
+        while (y != 0) {
+            long t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
+
     /** Remembers a tier factor less one as a fraction of longs, denominator 0 if it does not fit. */
     private static void tierFraction(Scratch s, BigDecimal factor) {
         BigDecimal extra = factor.subtract(BigDecimal.ONE);
@@ -456,8 +470,11 @@ final class Evaluator {
         s.tierNumerator = 0;
         s.tierDenominator = 0;
         if (extra.signum() > 0 && extra.scale() <= 18 && unscaled.bitLength() < 63) {
-            s.tierNumerator = unscaled.longValueExact();
-            s.tierDenominator = BigInteger.TEN.pow(extra.scale()).longValueExact();
+            long num = unscaled.longValueExact();
+            long den = BigInteger.TEN.pow(extra.scale()).longValueExact();
+            long g = gcd(num, den);
+            s.tierNumerator = num / g;
+            s.tierDenominator = den / g;
         }
     }
 }

@@ -89,6 +89,10 @@ final class Scratch {
         if (buffer.length < n) {
             buffer = new int[Math.max(n, buffer.length * 2)];
         }
+        list = buffer;
+        if (n <= SMALL) {
+            return insert();
+        }
         int at = 0;
         for (int i = 0; i < hitCount; i++) {
             System.arraycopy(hits[i], 0, buffer, at, hits[i].length);
@@ -101,8 +105,33 @@ final class Scratch {
                 buffer[distinct++] = buffer[i];
             }
         }
-        list = buffer;
         return distinct;
+    }
+
+    /** Up to this many hits, merging inserts each into the sorted buffer instead of copying and sorting. */
+    private static final int SMALL = 32;
+
+    /** Inserts every hit into {@link #buffer}, kept ascending and distinct; returns how many. */
+    private int insert() {
+        int size = 0;
+        for (int i = 0; i < hitCount; i++) {
+            int[] h = hits[i];
+            for (int x : h) {
+                int j = size;
+                while (j > 0 && buffer[j - 1] > x) {
+                    j--;
+                }
+                if (j > 0 && buffer[j - 1] == x) {
+                    continue; // already there
+                }
+                for (int k = size; k > j; k--) {
+                    buffer[k] = buffer[k - 1];
+                }
+                buffer[j] = x;
+                size++;
+            }
+        }
+        return size;
     }
 
     void award(Award a) {

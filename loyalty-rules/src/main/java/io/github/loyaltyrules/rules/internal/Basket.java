@@ -6,6 +6,7 @@ import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rule.internal.BasketLines;
 import io.github.loyaltyrules.rule.internal.LineShares;
 import io.github.loyaltyrules.rules.Grant;
 import io.github.loyaltyrules.rules.LineMatcher;
@@ -26,6 +27,8 @@ public final class Basket {
     private Purchase purchase;
     private List<BasketLine> lines;
     private long[] amounts;
+    /** The buffer {@link #amounts} are read into when the purchase's lines do not hold them. */
+    private long[] own;
     private boolean amountsRead;
     private int scale;
     private Currency currency;
@@ -77,8 +80,13 @@ public final class Basket {
 
     /** The line amounts in minor units, computed when an action first needs them. */
     private long[] amounts() {
+        if (!amountsRead && lines instanceof BasketLines && ((BasketLines) lines).minorUnits() != null) {
+            amounts = ((BasketLines) lines).minorUnits(); // read once when the purchase was built; only read here
+            amountsRead = true;
+        }
         if (!amountsRead) {
-            long[] a = amounts == null || amounts.length != lines.size() ? new long[lines.size()] : amounts;
+            long[] a = own == null || own.length != lines.size() ? new long[lines.size()] : own;
+            own = a;
             for (int i = 0; i < a.length; i++) {
                 BasketLine line = lines.get(i);
                 BigDecimal unit = line.unitPrice().amount(); // at the currency's scale, like every line's
@@ -221,6 +229,9 @@ public final class Basket {
      * @return the total, or -1
      */
     public long totalOrMinusOne() {
+        if (total == -1 && lines instanceof BasketLines && ((BasketLines) lines).total() >= 0) {
+            total = ((BasketLines) lines).total();
+        }
         if (total == -1) {
             long sum = -2;
             try {
@@ -248,7 +259,7 @@ public final class Basket {
         if (totalOrMinusOne() < 0) {
             return -1;
         }
-        long[] a = amounts;
+        long[] a = amounts(); // they fit, as the total does
         long sum = 0;
         boolean any = false;
         for (int i = 0; i < a.length; i++) {

@@ -40,7 +40,7 @@ public final class Nodes {
      *
      * @param what what the names are, for the message
      * @param names the names
-     * @return an unmodifiable set in the given order
+     * @return an unmodifiable set in the given order (a singleton for one name)
      * @throws InvalidRuleException if there are none or one is blank
      */
     public static Set<String> names(String what, String... names) {
@@ -56,7 +56,9 @@ public final class Nodes {
             }
             out.add(n);
         }
-        return java.util.Collections.unmodifiableSet(out);
+        // one name, the usual case: a test is one equals, not a hash lookup
+        return out.size() == 1 ? java.util.Collections.singleton(names[0])
+                : java.util.Collections.unmodifiableSet(out);
     }
 
     /** Every line. */
