@@ -12,6 +12,7 @@ import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.internal.LineShares;
+import io.github.loyaltyrules.rules.internal.ActionNodes;
 import io.github.loyaltyrules.rules.internal.Allocation;
 import io.github.loyaltyrules.rules.internal.Basket;
 import io.github.loyaltyrules.rules.internal.BasketAction;
@@ -235,7 +236,7 @@ final class Evaluator {
             if (a instanceof BasketAction) { // a built-in: at most one grant, no list
                 Grant g;
                 try {
-                    g = ((BasketAction) a).grant(context, basket);
+                    g = grant((BasketAction) a, context, basket);
                     g = g == null ? null : admit(r, g, basket, capLeft);
                 } catch (AmountOverflowException e) {
                     throw overflow(r, e.getMessage());
@@ -269,6 +270,20 @@ final class Evaluator {
             }
         }
         return first == null ? null : new Selection.Outcome(r, more == null ? List.of(first) : more);
+    }
+
+    /** {@code a.grant(...)}, calling the usual built-ins by their own (final) types: no interface call. */
+    private static Grant grant(BasketAction a, RuleContext context, Basket basket) {
+        if (a instanceof ActionNodes.PerUnitSpent) {
+            return ((ActionNodes.PerUnitSpent) a).grant(context, basket);
+        }
+        if (a instanceof ActionNodes.Fixed) {
+            return ((ActionNodes.Fixed) a).grant(context, basket);
+        }
+        if (a instanceof ActionNodes.PerItem) {
+            return ((ActionNodes.PerItem) a).grant(context, basket);
+        }
+        return a.grant(context, basket);
     }
 
     /** An amount beyond a long while evaluating rule {@code r}: the rule, then what overflowed. */
@@ -353,7 +368,7 @@ final class Evaluator {
         int c = r.multiplierCurrency;
         long[] b = s.based[c] ? s.base[c] : null;
         BigDecimal factor = m.fromTier() ? context.member().tierMultiplier() : m.factor();
-        if (b == null || factor.compareTo(BigDecimal.ONE) <= 0) {
+        if (b == null || (m.fromTier() ? factor.compareTo(BigDecimal.ONE) <= 0 : !r.multiplies)) {
             return null;
         }
         if (purchase == null && m.lines() != Nodes.ANY_LINE) {
@@ -387,8 +402,9 @@ final class Evaluator {
         long amount = 0;
         long baseSum = 0;
         int lines = 0;
+        LineMatcher on = purchase == null || m.lines() == Nodes.ANY_LINE ? null : m.lines(); // null: every line
         for (int i = 0; i < b.length; i++) {
-            if (b[i] == 0 || (purchase != null && !m.lines().matches(purchase.lines().get(i)))) {
+            if (b[i] == 0 || (on != null && !Nodes.matches(on, purchase.lines().get(i)))) {
                 continue;
             }
             long bonus;

@@ -203,7 +203,7 @@ public final class ActionNodes {
             long spend = 0;
             boolean overflow = false;
             for (int i = 0; i < basket.size(); i++) {
-                if (all || matcher.matches(basket.line(i))) {
+                if (all || Nodes.matches(matcher, basket.line(i))) {
                     lines++;
                     long sum = spend + basket.amount(i, base);
                     overflow |= sum < 0;
@@ -218,7 +218,7 @@ public final class ActionNodes {
             if (overflow || stepMinor == 0) { // more than a long of minor units: add the amounts as decimals
                 BigDecimal exact = BigDecimal.ZERO;
                 for (int i = 0; i < basket.size(); i++) {
-                    if (all || matcher.matches(basket.line(i))) {
+                    if (all || Nodes.matches(matcher, basket.line(i))) {
                         exact = exact.add(base == EarningBase.GROSS ? basket.line(i).amount().amount()
                                 : basket.purchase().baseAmounts(base).get(i).amount());
                     }
@@ -355,7 +355,7 @@ public final class ActionNodes {
             long amount = 0;
             for (int i = 0; i < basket.size(); i++) {
                 BasketLine line = basket.line(i);
-                if (matcher.matches(line)) {
+                if (Nodes.matches(matcher, line)) {
                     long part;
                     try {
                         part = Math.multiplyExact(line.quantity(), rate);

@@ -41,6 +41,8 @@ public final class Basket {
     private final long[][] based = new long[EarningBase.values().length][];
     /** Totals on the other earning bases: as {@link #total}. */
     private final long[] basedTotals = new long[EarningBase.values().length];
+    /** Whether {@link #based} or {@link #basedTotals} may hold anything of the last purchase. */
+    private boolean basedRead = true;
 
     private Basket(Purchase purchase) {
         reset(purchase);
@@ -68,8 +70,11 @@ public final class Basket {
         this.amountsRead = false;
         this.weightsRead = false;
         this.total = -1;
-        java.util.Arrays.fill(based, null);
-        java.util.Arrays.fill(basedTotals, -1);
+        if (basedRead) { // forget the other earning bases only if the last purchase read one
+            java.util.Arrays.fill(based, null);
+            java.util.Arrays.fill(basedTotals, -1);
+            basedRead = false;
+        }
         if (next != null) {
             BasketLine first = lines.get(0);
             this.scale = first.unitPrice().amount().scale();
@@ -109,6 +114,7 @@ public final class Basket {
         if (base == EarningBase.GROSS) {
             return amounts();
         }
+        basedRead = true;
         long[] a = based[base.ordinal()];
         if (a == null) {
             List<io.github.loyaltyrules.ledger.Money> m = purchase.baseAmounts(base);
@@ -138,6 +144,7 @@ public final class Basket {
         if (base == EarningBase.GROSS) {
             return totalOrMinusOne();
         }
+        basedRead = true;
         if (basedTotals[base.ordinal()] == -1) {
             long sum;
             try {
@@ -173,7 +180,7 @@ public final class Basket {
         long sum = 0;
         boolean any = false;
         for (int i = 0; i < a.length; i++) {
-            if (matcher.matches(lines.get(i))) {
+            if (Nodes.matches(matcher, lines.get(i))) {
                 sum += a[i];
                 any = true;
             }
@@ -211,7 +218,7 @@ public final class Basket {
         long[] w = new long[amounts.length];
         boolean anyPrice = false;
         for (int i = 0; i < w.length; i++) {
-            if (matcher == null || matcher.matches(lines.get(i))) {
+            if (matcher == null || Nodes.matches(matcher, lines.get(i))) {
                 w[i] = amounts[i];
                 anyPrice |= amounts[i] > 0;
             }
@@ -263,7 +270,7 @@ public final class Basket {
         long sum = 0;
         boolean any = false;
         for (int i = 0; i < a.length; i++) {
-            if (matcher.matches(lines.get(i))) {
+            if (Nodes.matches(matcher, lines.get(i))) {
                 sum += a[i]; // at most the total, which fits
                 any = true;
             }
@@ -472,14 +479,14 @@ public final class Basket {
         boolean anyPrice = false;
         for (int i = 0; i < w.length; i++) {
             w[i] = 0;
-            if (matcher == null || matcher.matches(lines.get(i))) {
+            if (matcher == null || Nodes.matches(matcher, lines.get(i))) {
                 w[i] = amounts[i];
                 anyPrice |= amounts[i] > 0;
             }
         }
         if (!anyPrice) {
             for (int i = 0; i < w.length; i++) {
-                if (matcher == null || matcher.matches(lines.get(i))) {
+                if (matcher == null || Nodes.matches(matcher, lines.get(i))) {
                     w[i] = lines.get(i).quantity();
                 }
             }
