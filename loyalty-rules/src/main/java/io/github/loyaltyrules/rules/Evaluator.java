@@ -16,6 +16,7 @@ import io.github.loyaltyrules.rules.internal.ActionNodes;
 import io.github.loyaltyrules.rules.internal.Allocation;
 import io.github.loyaltyrules.rules.internal.Basket;
 import io.github.loyaltyrules.rules.internal.BasketAction;
+import io.github.loyaltyrules.rules.internal.Earned;
 import io.github.loyaltyrules.rules.internal.Nodes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -148,9 +149,8 @@ final class Evaluator {
         if (plain && stacking == MultiplierStacking.ADDITIVE) { // each bonus as it is: no group, no draw, no product
             for (int j = 0; j < s.multiplyingCount; j++) {
                 CompiledRule r = rules[s.multiplying[j]];
-                Grant g = multiply(r, s, null, basket, context, naive);
-                if (g != null) {
-                    s.award(award(r, g));
+                if (multiply(r, s, null, basket, context, naive, s.earned)) {
+                    s.award(award(r, s.earned));
                 }
             }
             return new Evaluation(list(s.awards, s.awardCount));
@@ -234,16 +234,20 @@ final class Evaluator {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             if (a instanceof BasketAction) { // a built-in: at most one grant, no list
-                Grant g;
+                Earned e = s.earned;
+                boolean earned;
                 try {
-                    g = grant((BasketAction) a, context, basket);
-                    g = g == null ? null : admit(r, g, basket, capLeft);
-                } catch (AmountOverflowException e) {
-                    throw overflow(r, e.getMessage());
+                    earned = earn((BasketAction) a, context, basket, e) && admit(r, e, basket, capLeft);
+                } catch (AmountOverflowException x) {
+                    throw overflow(r, x.getMessage());
                 }
-                if (g != null && direct) {
-                    s.award(award(r, g));
-                } else if (g != null) {
+                if (!earned) {
+                    continue;
+                }
+                if (direct) { // straight to the award: no grant on the way
+                    s.award(award(r, e));
+                } else {
+                    Grant g = e.grant();
                     if (first == null) {
                         first = g;
                     } else {
@@ -272,18 +276,18 @@ final class Evaluator {
         return first == null ? null : new Selection.Outcome(r, more == null ? List.of(first) : more);
     }
 
-    /** {@code a.grant(...)}, calling the usual built-ins by their own (final) types: no interface call. */
-    private static Grant grant(BasketAction a, RuleContext context, Basket basket) {
+    /** {@code a.earn(...)}, calling the usual built-ins by their own (final) types: no interface call. */
+    private static boolean earn(BasketAction a, RuleContext context, Basket basket, Earned out) {
         if (a instanceof ActionNodes.PerUnitSpent) {
-            return ((ActionNodes.PerUnitSpent) a).grant(context, basket);
+            return ((ActionNodes.PerUnitSpent) a).earn(context, basket, out);
         }
         if (a instanceof ActionNodes.Fixed) {
-            return ((ActionNodes.Fixed) a).grant(context, basket);
+            return ((ActionNodes.Fixed) a).earn(context, basket, out);
         }
         if (a instanceof ActionNodes.PerItem) {
-            return ((ActionNodes.PerItem) a).grant(context, basket);
+            return ((ActionNodes.PerItem) a).earn(context, basket, out);
         }
-        return a.grant(context, basket);
+        return a.earn(context, basket, out);
     }
 
     /** An amount beyond a long while evaluating rule {@code r}: the rule, then what overflowed. */
@@ -321,6 +325,47 @@ final class Evaluator {
         return cap(r, shared, c, capLeft);
     }
 
+    /** {@link #admit(CompiledRule, Grant, Basket, long[])} in place: false if nothing is left. */
+    private boolean admit(CompiledRule r, Earned e, Basket basket, long[] capLeft) {
+        if (e.amount < 0) {
+            e.grant(); // refused as the grant would be
+        }
+        int c = currency(e.currency);
+        if (c < 0) {
+            throw new UnknownCurrencyException("rule '" + Inputs.shown(r.rule.id()) + "' granted " + e.currency
+                    + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
+        }
+        if (e.amount == 0) {
+            return false;
+        }
+        if (basket != null && e.shares.isEmpty()) {
+            e.shares = basket.overAll(e.amount);
+        }
+        return cap(r, e, c, capLeft);
+    }
+
+    /** {@link #cap(CompiledRule, Grant, int, long[])} in place: false if nothing is left. */
+    private boolean cap(CompiledRule r, Earned e, int c, long[] capLeft) {
+        if (capLeft == null || capLeft[c] < 0) {
+            return true;
+        }
+        long left = capLeft[c];
+        if (left == 0) {
+            return false;
+        }
+        if (e.amount <= left) {
+            capLeft[c] = left - e.amount;
+            return true;
+        }
+        capLeft[c] = 0;
+        String text = "capped at " + points(e.currency, r.caps[c]) + " per transaction (was "
+                + points(e.currency, e.amount) + ")";
+        e.shares = Allocation.scale(e.shares, left);
+        e.how = addCap(e.how, text);
+        e.amount = left;
+        return true;
+    }
+
     private Grant cap(CompiledRule r, Grant g, int c, long[] capLeft) {
         if (capLeft == null || capLeft[c] < 0) {
             return g;
@@ -351,6 +396,10 @@ final class Evaluator {
         return new Award(r.rule.id(), r.rule.name(), g.currency(), g.amount(), g.lineShares(), g.explanation());
     }
 
+    static Award award(CompiledRule r, Earned e) {
+        return new Award(r.rule.id(), r.rule.name(), e.currency, e.amount, e.shares, e.how);
+    }
+
     /** The multiplier part of a multiplier's explanation, e.g. {@code "1.5x (tier Gold, additive)"}. */
     static String multiplierText(BigDecimal factor, boolean fromTier, String tier, MultiplierStacking stacking) {
         return factor.stripTrailingZeros().toPlainString() + "x (" + (fromTier ? "tier " + tier + ", " : "")
@@ -363,16 +412,25 @@ final class Evaluator {
      */
     Grant multiply(CompiledRule r, Scratch s, BigDecimal[][] products, Basket basket, RuleContext context,
             boolean naive) {
+        return multiply(r, s, products, basket, context, naive, s.earned) ? s.earned.grant() : null;
+    }
+
+    /**
+     * Computes a multiplier rule's bonus into {@code out}, as {@link #multiply(CompiledRule, Scratch,
+     * BigDecimal[][], Basket, RuleContext, boolean)} does; false if none.
+     */
+    private boolean multiply(CompiledRule r, Scratch s, BigDecimal[][] products, Basket basket, RuleContext context,
+            boolean naive, Earned out) {
         Purchase purchase = basket == null ? null : basket.purchase();
         Multiplier m = r.multiplier;
         int c = r.multiplierCurrency;
         long[] b = s.based[c] ? s.base[c] : null;
         BigDecimal factor = m.fromTier() ? context.member().tierMultiplier() : m.factor();
         if (b == null || (m.fromTier() ? factor.compareTo(BigDecimal.ONE) <= 0 : !r.multiplies)) {
-            return null;
+            return false;
         }
         if (purchase == null && m.lines() != Nodes.ANY_LINE) {
-            return null;
+            return false;
         }
         BigDecimal[] p = null;
         if (products != null) {
@@ -441,16 +499,15 @@ final class Evaluator {
             }
         }
         if (amount == 0) {
-            return null;
+            return false;
         }
         String text = r.multiplierText != null ? r.multiplierText
                 : multiplierText(factor, m.fromTier(), context.member().tier(), stacking);
         Explanation how = new Explanation(earned(c, baseSum, purchase == null ? -1 : lines), "", text,
                 "floor per line", "");
         long[] capLeft = caps(r, s);
-        Grant g = new Grant(m.currency(), amount, purchase == null ? Map.of() : LineShares.of(basket.lines(), shares),
-                how);
-        return cap(r, g, c, capLeft);
+        out.set(m.currency(), amount, purchase == null ? Map.of() : LineShares.of(basket.lines(), shares), how);
+        return cap(r, out, c, capLeft);
     }
 
     /** {@code "115 PTS earned on 5 lines"}: the base of a multiplier's bonus; {@code lines} -1 for an event. */

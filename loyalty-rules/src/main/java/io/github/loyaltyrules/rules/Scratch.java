@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rules.internal.Basket;
+import io.github.loyaltyrules.rules.internal.Earned;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -26,6 +27,8 @@ final class Scratch {
     private int[] buffer = new int[64];
 
     final Basket basket = Basket.reusable();
+    /** What the last built-in action or multiplier earned, on its way to an award. */
+    final Earned earned = new Earned();
 
     Award[] awards = new Award[16];
     int awardCount;
@@ -59,6 +62,7 @@ final class Scratch {
         hitCount = 0;
         list = null;
         basket.reset(null);
+        earned.clear();
         busy = false;
     }
 

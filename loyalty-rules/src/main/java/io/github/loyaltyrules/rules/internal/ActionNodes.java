@@ -75,9 +75,9 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             long amount = points.minorUnits();
-            return new Grant(points.currency().code(), amount, basket == null ? Map.of() : basket.overAll(amount), how);
+            return out.set(points.currency().code(), amount, basket == null ? Map.of() : basket.overAll(amount), how);
         }
 
         @Override
@@ -195,9 +195,9 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             if (basket == null || !basket.currency().equals(step.currency())) {
-                return null;
+                return false;
             }
             int lines = 0;
             long spend = 0;
@@ -211,7 +211,7 @@ public final class ActionNodes {
                 }
             }
             if (lines == 0) {
-                return null;
+                return false;
             }
             long units;
             String spent;
@@ -243,7 +243,7 @@ public final class ActionNodes {
             String counted = (spent != null ? spent + " on " + lines + kind : basket.moneyOn(spend, lines, kind))
                     + baseText(base);
             Explanation how = new Explanation(counted, rateText, "", rounding + units + ")", "");
-            return new Grant(rate.currency().code(), amount, base != EarningBase.GROSS
+            return out.set(rate.currency().code(), amount, base != EarningBase.GROSS
                     ? basket.over(amount, all ? null : matcher, base)
                     : all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
         }
@@ -307,6 +307,8 @@ public final class ActionNodes {
         private final Points perItem;
         private final Set<String> codes;
         private final String rateText;
+        /** The explanations of awards on 1 to 64 items, built when first needed. */
+        private final Explanation[] explained = new Explanation[ITEMS.length];
 
         /**
          * Creates the action.
@@ -345,9 +347,9 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             if (basket == null) {
-                return null;
+                return false;
             }
             long rate = perItem.minorUnits();
             long[] parts = null;
@@ -379,16 +381,32 @@ public final class ActionNodes {
                 }
             }
             if (items == 0) {
-                return null;
+                return false;
             }
-            Explanation how = new Explanation(items < ITEMS.length ? ITEMS[(int) items] : items + " items", rateText, "",
-                    "", "");
-            return new Grant(perItem.currency().code(), amount, LineShares.of(basket.lines(), parts), how);
+            Explanation how = explained(items);
+            return out.set(perItem.currency().code(), amount, LineShares.of(basket.lines(), parts), how);
         }
 
         @Override
         public Set<String> currencies() {
             return codes;
+        }
+
+        /**
+         * The explanation of an award on so many items; for up to 64 items built once and kept (the
+         * array is filled as counts are first seen: a race builds an equal one, and records are
+         * safely published through their final fields).
+         */
+        private Explanation explained(long items) {
+            if (items >= ITEMS.length) {
+                return new Explanation(items + " items", rateText, "", "", "");
+            }
+            Explanation how = explained[(int) items];
+            if (how == null) {
+                how = new Explanation(ITEMS[(int) items], rateText, "", "", "");
+                explained[(int) items] = how;
+            }
+            return how;
         }
 
         @Override
@@ -496,9 +514,9 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             if (basket == null) {
-                return null;
+                return false;
             }
             BigDecimal measured = BigDecimal.ZERO;
             int lines = 0;
@@ -510,7 +528,7 @@ public final class ActionNodes {
                 }
             }
             if (lines == 0) {
-                return null;
+                return false;
             }
             BigDecimal whole = measured.divide(step, 0, RoundingMode.FLOOR);
             String base = measured.toPlainString() + " " + unitText() + " on " + lines + (lines == 1 ? " line" : " lines");
@@ -523,7 +541,7 @@ public final class ActionNodes {
             }
             Explanation how = new Explanation(base, rateText, "", "floor to whole " + step.toPlainString() + " "
                     + unitText() + " (" + whole.toPlainString() + ")", "");
-            return new Grant(rate.currency().code(), amount, LineShares.of(basket.lines(),
+            return out.set(rate.currency().code(), amount, LineShares.of(basket.lines(),
                     byMeasure(basket, amount)), how);
         }
 
