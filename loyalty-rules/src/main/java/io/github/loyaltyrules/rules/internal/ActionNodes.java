@@ -111,6 +111,8 @@ public final class ActionNodes {
         private final String rateText;
         private final boolean all;
         private final String rounding;
+        /** The rounding part for 0 to 127 whole steps, e.g. {@code "floor to whole 1.00 EUR (45)"}, built when first needed. */
+        private final String[] roundings = new String[128];
         private final long stepMinor;
 
         /**
@@ -242,10 +244,26 @@ public final class ActionNodes {
             String kind = all ? (lines == 1 ? " line" : " lines") : (lines == 1 ? " matching line" : " matching lines");
             String counted = (spent != null ? spent + " on " + lines + kind : basket.moneyOn(spend, lines, kind))
                     + baseText(base);
-            Explanation how = new Explanation(counted, rateText, "", rounding + units + ")", "");
+            Explanation how = new Explanation(counted, rateText, "", rounding(units), "");
             return out.set(rate.currency().code(), amount, base != EarningBase.GROSS
                     ? basket.over(amount, all ? null : matcher, base)
                     : all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
+        }
+
+        /**
+         * The rounding part of the explanation for so many whole steps; for up to 127 built once and kept
+         * (a race builds an equal string, and strings are safely published through their final fields).
+         */
+        private String rounding(long units) {
+            if (units < 0 || units >= roundings.length) {
+                return rounding + units + ")";
+            }
+            String text = roundings[(int) units];
+            if (text == null) {
+                text = rounding + units + ")";
+                roundings[(int) units] = text;
+            }
+            return text;
         }
 
         /**
