@@ -3,7 +3,9 @@ package io.github.loyaltyrules.rule.internal;
 import io.github.loyaltyrules.rule.BasketLine;
 import java.math.BigDecimal;
 import java.util.AbstractList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -24,6 +26,13 @@ public final class BasketLines extends AbstractList<BasketLine> implements Rando
     private final long[] minorUnits;
     /** Their sum; -1 if it does not fit in a long (or {@link #minorUnits} is null). */
     private final long total;
+    /** The running sums of {@link #minorUnits}, from 0 to {@link #total}, one more than the lines; null as they are. */
+    private final long[] running;
+    /** Each line's position by id, for more than {@link #LINEAR} lines; built when first needed. */
+    private Map<String, Integer> index;
+
+    /** Up to this many lines, a line is found by id by looking at each. */
+    private static final int LINEAR = 8;
 
     private BasketLines(BasketLine[] lines) {
         this.lines = lines;
@@ -42,6 +51,14 @@ public final class BasketLines extends AbstractList<BasketLine> implements Rando
         }
         this.minorUnits = units;
         this.total = sum;
+        long[] r = null;
+        if (units != null) {
+            r = new long[units.length + 1];
+            for (int i = 0; i < units.length; i++) {
+                r[i + 1] = r[i] + units[i]; // at most the total, which fits
+            }
+        }
+        this.running = r;
     }
 
     /**
@@ -73,12 +90,50 @@ public final class BasketLines extends AbstractList<BasketLine> implements Rando
     }
 
     /**
+     * Returns the running sums of the line amounts in minor units, the array itself: not to be
+     * changed. Element {@code i} is the sum of the first {@code i} amounts; the last is the total.
+     *
+     * @return the running sums, one more than the lines, or null if the amounts are not held
+     */
+    long[] runningTotals() {
+        return running;
+    }
+
+    /**
      * Returns the sum of the line amounts in minor units.
      *
      * @return the total, or -1 if it does not fit in a {@code long}
      */
     public long total() {
         return total;
+    }
+
+    /**
+     * Returns the position of the (first) line with an id.
+     *
+     * @param lineId the line id
+     * @return the position, or -1 if no line has that id
+     */
+    public int positionOf(String lineId) {
+        if (lines.length <= LINEAR) {
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].lineId().equals(lineId)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        Map<String, Integer> idx = index;
+        if (idx == null) {
+            Map<String, Integer> m = new HashMap<>();
+            for (int i = 0; i < lines.length; i++) {
+                m.putIfAbsent(lines[i].lineId(), i); // the first, as looking at each finds
+            }
+            idx = Map.copyOf(m); // final fields: safe to share between threads without a lock
+            index = idx;
+        }
+        Integer i = idx.get(lineId);
+        return i == null ? -1 : i;
     }
 
     @Override

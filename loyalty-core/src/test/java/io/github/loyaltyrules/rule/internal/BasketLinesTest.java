@@ -56,6 +56,21 @@ class BasketLinesTest {
                 .isInstanceOf(NullPointerException.class);
     }
 
+    @Property(tries = 50)
+    void aLineIsFoundByIdAtItsPosition(@ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 30) int n) {
+        List<BasketLine> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(BasketLine.of("id-" + i, "S", "c", 1, Money.of("1.00", "EUR")));
+        }
+        BasketLines read = BasketLines.copyOf(lines);
+
+        for (int i = 0; i < n; i++) {
+            assertThat(read.positionOf("id-" + i)).isEqualTo(i);
+        }
+        assertThat(read.positionOf("id-" + n)).isEqualTo(-1);
+        assertThat(read.indexOf("id-0")).isEqualTo(-1); // a list's own indexOf looks for a line, not an id
+    }
+
     @Test
     void amountsBeyondALongAreNotHeld() {
         BasketLine huge = BasketLine.of("1", "A", "c", 1_000, Money.of("92233720368547758.07", "EUR"));

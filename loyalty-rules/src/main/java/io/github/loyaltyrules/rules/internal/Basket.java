@@ -443,6 +443,13 @@ public final class Basket {
             weights = weights(null);
             weightsRead = true;
         }
+        if (lines instanceof BasketLines && weights == ((BasketLines) lines).minorUnits()) {
+            // by the line amounts the purchase holds: the same parts, computed when read, no array
+            LineShares shares = LineShares.proRata((BasketLines) lines, total);
+            if (shares != null) {
+                return shares;
+            }
+        }
         return LineShares.of(lines, Allocation.proRata(total, weights));
     }
 
