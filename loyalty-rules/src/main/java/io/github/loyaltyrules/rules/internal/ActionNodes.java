@@ -242,8 +242,9 @@ public final class ActionNodes {
                 throw overflow(String.valueOf(units), null);
             }
             String kind = all ? (lines == 1 ? " line" : " lines") : (lines == 1 ? " matching line" : " matching lines");
-            String counted = (spent != null ? spent + " on " + lines + kind : basket.moneyOn(spend, lines, kind))
-                    + baseText(base);
+            String counted = spent != null ? spent + " on " + lines + kind + baseText(base)
+                    : base == EarningBase.GROSS ? basket.moneyOn(spend, lines, kind) // one string, not one more for ""
+                    : basket.moneyOn(spend, lines, kind) + baseText(base);
             Explanation how = new Explanation(counted, rateText, "", rounding(units), "");
             return out.set(rate.currency().code(), amount, base != EarningBase.GROSS
                     ? basket.over(amount, all ? null : matcher, base)
