@@ -36,7 +36,6 @@ public final class CafeCpuTime {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         com.sun.management.ThreadMXBean bytes = mx instanceof com.sun.management.ThreadMXBean
                 ? (com.sun.management.ThreadMXBean) mx : null;
-        long me = Thread.currentThread().getId();
         for (int rules : new int[] {10, 100, 1000}) {
             RuleSet cafe = CafeProgram.ruleSet(rules);
             RuleContext context = CafeProgram.context(MemberId.of("m0"));
@@ -45,13 +44,13 @@ public final class CafeCpuTime {
             EvaluationBenchmarks.checkCafe("ours", cafe.evaluate(context).total(Fixtures.PTS.code()));
             EvaluationBenchmarks.checkCafe("floor", floor.points(till));
             for (int round = 0; round < 4; round++) {
-                long b0 = allocated(bytes, me);
+                long b0 = allocated(bytes);
                 long t0 = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < n; i++) {
                     sink = cafe.evaluate(context);
                 }
                 long t1 = mx.getCurrentThreadCpuTime();
-                long b1 = allocated(bytes, me);
+                long b1 = allocated(bytes);
                 long read = 0;
                 for (int i = 0; i < n; i++) {
                     Evaluation e = cafe.evaluate(context);
@@ -62,7 +61,7 @@ public final class CafeCpuTime {
                     }
                 }
                 long t2 = mx.getCurrentThreadCpuTime();
-                long b2 = allocated(bytes, me);
+                long b2 = allocated(bytes);
                 long points = 0;
                 for (int i = 0; i < n; i++) {
                     points += floor.points(till);
@@ -82,7 +81,7 @@ public final class CafeCpuTime {
     }
 
     /** The bytes the thread has allocated so far, or 0 where the JVM does not count them. */
-    private static long allocated(com.sun.management.ThreadMXBean bytes, long thread) {
-        return bytes == null ? 0 : bytes.getThreadAllocatedBytes(thread);
+    private static long allocated(com.sun.management.ThreadMXBean bytes) {
+        return bytes == null ? 0 : bytes.getCurrentThreadAllocatedBytes();
     }
 }
