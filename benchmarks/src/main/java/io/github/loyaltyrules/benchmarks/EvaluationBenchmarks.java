@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.benchmarks;
 
 import io.github.loyaltyrules.ledger.MemberId;
+import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rules.RuleSet;
@@ -24,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * general rule engine (Easy Rules), on the same basket and program of 10, 100 or 1,000 rules of which
  * three match ({@link EarnProgram}); and, in the same run, the harder workload of {@link CafeProgram}
  * (five matching rules, two of them multipliers, fillers keyed on categories, SKUs, stores with a
- * basket threshold and tiers): {@code cafeOurs} (built in Java), {@code cafeText} (read from program
- * text) and {@code cafeFloor} (hand-written, rules bucketed by key, allocating nothing).
+ * basket threshold and tiers): {@code cafeOurs} (built in Java), {@code cafeOursRead} (the same, then
+ * every award's line shares and explanation read, as a caller posting them does), {@code cafeText} (read
+ * from program text) and {@code cafeFloor} (hand-written, rules bucketed by key, allocating nothing).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -125,6 +127,24 @@ public class EvaluationBenchmarks {
     @Benchmark
     public Evaluation cafeOurs() {
         return cafe.evaluate(cafeContext);
+    }
+
+    /**
+     * Our engine on the cafe workload, the program built in Java, and then every award read: its line
+     * shares and explanation, as a caller that posts or shows the awards reads them. The awards are
+     * built when evaluated, so reading them should add nothing to {@link #cafeOurs}.
+     *
+     * @return the number of shares and explanation characters read (no text is joined: what is built is the engine's)
+     */
+    @Benchmark
+    public int cafeOursRead() {
+        Evaluation e = cafe.evaluate(cafeContext);
+        int n = 0;
+        for (int i = 0; i < e.awards().size(); i++) {
+            Award a = e.awards().get(i);
+            n += a.lineShares().size() + a.explanation().base().length() + a.explanation().multiplier().length();
+        }
+        return n;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.internal.Inputs;
+import io.github.loyaltyrules.rule.internal.BasketLines;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
@@ -82,7 +83,7 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
         Objects.requireNonNull(lines, "lines must not be null");
         Objects.requireNonNull(store, "store must not be null");
         Objects.requireNonNull(channel, "channel must not be null");
-        lines = List.copyOf(lines);
+        lines = BasketLines.copyOf(lines); // immutable, with the line amounts read into minor units once
         if (lines.isEmpty()) {
             throw new InvalidRequestException("a purchase needs at least one basket line");
         }

@@ -83,7 +83,20 @@ abstract class CompiledCondition {
 
         @Override
         boolean test(RuleContext context, Basket basket) {
-            return condition.test(context);
+            Condition c = condition; // the usual leaves called by their own (final) types: no interface call
+            if (c instanceof Nodes.StoreIn) {
+                return ((Nodes.StoreIn) c).test(context);
+            }
+            if (c instanceof Nodes.TierIn) {
+                return ((Nodes.TierIn) c).test(context);
+            }
+            if (c instanceof Nodes.LinesMatch) {
+                return ((Nodes.LinesMatch) c).test(context);
+            }
+            if (c instanceof Nodes.DaysOfWeek) {
+                return ((Nodes.DaysOfWeek) c).test(context);
+            }
+            return c.test(context);
         }
     }
 

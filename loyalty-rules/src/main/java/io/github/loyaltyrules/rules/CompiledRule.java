@@ -51,6 +51,8 @@ final class CompiledRule {
      */
     final long extraNumerator;
     final long extraDenominator;
+    /** A fixed factor above one: the multiplier can add a bonus. */
+    final boolean multiplies;
     /** The multiplier part of a fixed factor's explanation, e.g. {@code "2x (additive)"}; null for a tier's. */
     final String multiplierText;
 
@@ -114,8 +116,11 @@ final class CompiledRule {
             }
             text = Evaluator.multiplierText(multiplier.factor(), false, null, stacking);
         }
-        this.extraNumerator = num;
-        this.extraDenominator = den;
+        long g = den == 0 || num <= 0 ? 1 : Evaluator.gcd(num, den); // in lowest terms: 1.5 is 1/2, 2 is 1/1
+        this.multiplies = multiplier != null && !multiplier.fromTier()
+                && multiplier.factor().compareTo(BigDecimal.ONE) > 0;
+        this.extraNumerator = num / g;
+        this.extraDenominator = den / g;
         this.multiplierText = text;
     }
 

@@ -12,9 +12,11 @@ import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.rule.internal.LineShares;
+import io.github.loyaltyrules.rules.internal.ActionNodes;
 import io.github.loyaltyrules.rules.internal.Allocation;
 import io.github.loyaltyrules.rules.internal.Basket;
 import io.github.loyaltyrules.rules.internal.BasketAction;
+import io.github.loyaltyrules.rules.internal.Earned;
 import io.github.loyaltyrules.rules.internal.Nodes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -147,9 +149,8 @@ final class Evaluator {
         if (plain && stacking == MultiplierStacking.ADDITIVE) { // each bonus as it is: no group, no draw, no product
             for (int j = 0; j < s.multiplyingCount; j++) {
                 CompiledRule r = rules[s.multiplying[j]];
-                Grant g = multiply(r, s, null, basket, context, naive);
-                if (g != null) {
-                    s.award(award(r, g));
+                if (multiply(r, s, null, basket, context, naive, s.earned)) {
+                    s.award(award(r, s.earned));
                 }
             }
             return new Evaluation(list(s.awards, s.awardCount));
@@ -233,16 +234,20 @@ final class Evaluator {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             if (a instanceof BasketAction) { // a built-in: at most one grant, no list
-                Grant g;
+                Earned e = s.earned;
+                boolean earned;
                 try {
-                    g = ((BasketAction) a).grant(context, basket);
-                    g = g == null ? null : admit(r, g, basket, capLeft);
-                } catch (AmountOverflowException e) {
-                    throw overflow(r, e.getMessage());
+                    earned = earn((BasketAction) a, context, basket, e) && admit(r, e, basket, capLeft);
+                } catch (AmountOverflowException x) {
+                    throw overflow(r, x.getMessage());
                 }
-                if (g != null && direct) {
-                    s.award(award(r, g));
-                } else if (g != null) {
+                if (!earned) {
+                    continue;
+                }
+                if (direct) { // straight to the award: no grant on the way
+                    s.award(award(r, e));
+                } else {
+                    Grant g = e.grant();
                     if (first == null) {
                         first = g;
                     } else {
@@ -269,6 +274,20 @@ final class Evaluator {
             }
         }
         return first == null ? null : new Selection.Outcome(r, more == null ? List.of(first) : more);
+    }
+
+    /** {@code a.earn(...)}, calling the usual built-ins by their own (final) types: no interface call. */
+    private static boolean earn(BasketAction a, RuleContext context, Basket basket, Earned out) {
+        if (a instanceof ActionNodes.PerUnitSpent) {
+            return ((ActionNodes.PerUnitSpent) a).earn(context, basket, out);
+        }
+        if (a instanceof ActionNodes.Fixed) {
+            return ((ActionNodes.Fixed) a).earn(context, basket, out);
+        }
+        if (a instanceof ActionNodes.PerItem) {
+            return ((ActionNodes.PerItem) a).earn(context, basket, out);
+        }
+        return a.earn(context, basket, out);
     }
 
     /** An amount beyond a long while evaluating rule {@code r}: the rule, then what overflowed. */
@@ -306,6 +325,47 @@ final class Evaluator {
         return cap(r, shared, c, capLeft);
     }
 
+    /** {@link #admit(CompiledRule, Grant, Basket, long[])} in place: false if nothing is left. */
+    private boolean admit(CompiledRule r, Earned e, Basket basket, long[] capLeft) {
+        if (e.amount < 0) {
+            e.grant(); // refused as the grant would be
+        }
+        int c = currency(e.currency);
+        if (c < 0) {
+            throw new UnknownCurrencyException("rule '" + Inputs.shown(r.rule.id()) + "' granted " + e.currency
+                    + ", which is not a currency of this rule set; currencies are " + byCode.keySet());
+        }
+        if (e.amount == 0) {
+            return false;
+        }
+        if (basket != null && e.shares.isEmpty()) {
+            e.shares = basket.overAll(e.amount);
+        }
+        return cap(r, e, c, capLeft);
+    }
+
+    /** {@link #cap(CompiledRule, Grant, int, long[])} in place: false if nothing is left. */
+    private boolean cap(CompiledRule r, Earned e, int c, long[] capLeft) {
+        if (capLeft == null || capLeft[c] < 0) {
+            return true;
+        }
+        long left = capLeft[c];
+        if (left == 0) {
+            return false;
+        }
+        if (e.amount <= left) {
+            capLeft[c] = left - e.amount;
+            return true;
+        }
+        capLeft[c] = 0;
+        String text = "capped at " + points(e.currency, r.caps[c]) + " per transaction (was "
+                + points(e.currency, e.amount) + ")";
+        e.shares = Allocation.scale(e.shares, left);
+        e.how = addCap(e.how, text);
+        e.amount = left;
+        return true;
+    }
+
     private Grant cap(CompiledRule r, Grant g, int c, long[] capLeft) {
         if (capLeft == null || capLeft[c] < 0) {
             return g;
@@ -336,6 +396,10 @@ final class Evaluator {
         return new Award(r.rule.id(), r.rule.name(), g.currency(), g.amount(), g.lineShares(), g.explanation());
     }
 
+    static Award award(CompiledRule r, Earned e) {
+        return new Award(r.rule.id(), r.rule.name(), e.currency, e.amount, e.shares, e.how);
+    }
+
     /** The multiplier part of a multiplier's explanation, e.g. {@code "1.5x (tier Gold, additive)"}. */
     static String multiplierText(BigDecimal factor, boolean fromTier, String tier, MultiplierStacking stacking) {
         return factor.stripTrailingZeros().toPlainString() + "x (" + (fromTier ? "tier " + tier + ", " : "")
@@ -348,16 +412,25 @@ final class Evaluator {
      */
     Grant multiply(CompiledRule r, Scratch s, BigDecimal[][] products, Basket basket, RuleContext context,
             boolean naive) {
+        return multiply(r, s, products, basket, context, naive, s.earned) ? s.earned.grant() : null;
+    }
+
+    /**
+     * Computes a multiplier rule's bonus into {@code out}, as {@link #multiply(CompiledRule, Scratch,
+     * BigDecimal[][], Basket, RuleContext, boolean)} does; false if none.
+     */
+    private boolean multiply(CompiledRule r, Scratch s, BigDecimal[][] products, Basket basket, RuleContext context,
+            boolean naive, Earned out) {
         Purchase purchase = basket == null ? null : basket.purchase();
         Multiplier m = r.multiplier;
         int c = r.multiplierCurrency;
         long[] b = s.based[c] ? s.base[c] : null;
         BigDecimal factor = m.fromTier() ? context.member().tierMultiplier() : m.factor();
-        if (b == null || factor.compareTo(BigDecimal.ONE) <= 0) {
-            return null;
+        if (b == null || (m.fromTier() ? factor.compareTo(BigDecimal.ONE) <= 0 : !r.multiplies)) {
+            return false;
         }
         if (purchase == null && m.lines() != Nodes.ANY_LINE) {
-            return null;
+            return false;
         }
         BigDecimal[] p = null;
         if (products != null) {
@@ -387,8 +460,9 @@ final class Evaluator {
         long amount = 0;
         long baseSum = 0;
         int lines = 0;
+        LineMatcher on = purchase == null || m.lines() == Nodes.ANY_LINE ? null : m.lines(); // null: every line
         for (int i = 0; i < b.length; i++) {
-            if (b[i] == 0 || (purchase != null && !m.lines().matches(purchase.lines().get(i)))) {
+            if (b[i] == 0 || (on != null && !Nodes.matches(on, purchase.lines().get(i)))) {
                 continue;
             }
             long bonus;
@@ -396,7 +470,9 @@ final class Evaluator {
                 long high = den == 0 ? 1 : Math.multiplyHigh(b[i], num);
                 long low = b[i] * num;
                 if (high == 0 && low >= 0) { // b * (factor - 1) fits: floor of the fraction, both positive
-                    bonus = low / den;
+                    // in lowest terms: x2 divides by 1, x1.5 by 2 (a shift), x1.25 by 4
+                    bonus = den == 1 ? low : (den & (den - 1)) == 0 ? low >>> Long.numberOfTrailingZeros(den)
+                            : low / den;
                 } else if (p == null) {
                     extra = extra == null ? factor.subtract(BigDecimal.ONE) : extra;
                     bonus = BigDecimal.valueOf(b[i]).multiply(extra).setScale(0, RoundingMode.FLOOR).longValueExact();
@@ -423,16 +499,15 @@ final class Evaluator {
             }
         }
         if (amount == 0) {
-            return null;
+            return false;
         }
         String text = r.multiplierText != null ? r.multiplierText
                 : multiplierText(factor, m.fromTier(), context.member().tier(), stacking);
         Explanation how = new Explanation(earned(c, baseSum, purchase == null ? -1 : lines), "", text,
                 "floor per line", "");
         long[] capLeft = caps(r, s);
-        Grant g = new Grant(m.currency(), amount, purchase == null ? Map.of() : LineShares.of(basket.lines(), shares),
-                how);
-        return cap(r, g, c, capLeft);
+        out.set(m.currency(), amount, purchase == null ? Map.of() : LineShares.of(basket.lines(), shares), how);
+        return cap(r, out, c, capLeft);
     }
 
     /** {@code "115 PTS earned on 5 lines"}: the base of a multiplier's bonus; {@code lines} -1 for an event. */
@@ -443,6 +518,18 @@ final class Evaluator {
         }
         return lines < 0 ? baseSum + " " + codes[c] + " earned"
                 : baseSum + " " + codes[c] + " earned on " + lines + (lines == 1 ? " line" : " lines");
+    }
+
+    /** The greatest common divisor of two positive numbers. */
+    static long gcd(long a, long b) {
+        long x = a;
+        long y = b;
+        while (y != 0) {
+            long t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
     }
 
     /** Remembers a tier factor less one as a fraction of longs, denominator 0 if it does not fit. */
@@ -456,8 +543,11 @@ final class Evaluator {
         s.tierNumerator = 0;
         s.tierDenominator = 0;
         if (extra.signum() > 0 && extra.scale() <= 18 && unscaled.bitLength() < 63) {
-            s.tierNumerator = unscaled.longValueExact();
-            s.tierDenominator = BigInteger.TEN.pow(extra.scale()).longValueExact();
+            long num = unscaled.longValueExact();
+            long den = BigInteger.TEN.pow(extra.scale()).longValueExact();
+            long g = gcd(num, den);
+            s.tierNumerator = num / g;
+            s.tierDenominator = den / g;
         }
     }
 }

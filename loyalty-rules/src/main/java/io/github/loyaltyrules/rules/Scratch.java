@@ -2,6 +2,7 @@ package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rules.internal.Basket;
+import io.github.loyaltyrules.rules.internal.Earned;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -26,6 +27,8 @@ final class Scratch {
     private int[] buffer = new int[64];
 
     final Basket basket = Basket.reusable();
+    /** What the last built-in action or multiplier earned, on its way to an award. */
+    final Earned earned = new Earned();
 
     Award[] awards = new Award[16];
     int awardCount;
@@ -59,6 +62,7 @@ final class Scratch {
         hitCount = 0;
         list = null;
         basket.reset(null);
+        earned.clear();
         busy = false;
     }
 
@@ -89,6 +93,10 @@ final class Scratch {
         if (buffer.length < n) {
             buffer = new int[Math.max(n, buffer.length * 2)];
         }
+        list = buffer;
+        if (n <= SMALL) {
+            return insert();
+        }
         int at = 0;
         for (int i = 0; i < hitCount; i++) {
             System.arraycopy(hits[i], 0, buffer, at, hits[i].length);
@@ -101,8 +109,33 @@ final class Scratch {
                 buffer[distinct++] = buffer[i];
             }
         }
-        list = buffer;
         return distinct;
+    }
+
+    /** Up to this many hits, merging inserts each into the sorted buffer instead of copying and sorting. */
+    private static final int SMALL = 32;
+
+    /** Inserts every hit into {@link #buffer}, kept ascending and distinct; returns how many. */
+    private int insert() {
+        int size = 0;
+        for (int i = 0; i < hitCount; i++) {
+            int[] h = hits[i];
+            for (int x : h) {
+                int j = size;
+                while (j > 0 && buffer[j - 1] > x) {
+                    j--;
+                }
+                if (j > 0 && buffer[j - 1] == x) {
+                    continue; // already there
+                }
+                for (int k = size; k > j; k--) {
+                    buffer[k] = buffer[k - 1];
+                }
+                buffer[j] = x;
+                size++;
+            }
+        }
+        return size;
     }
 
     void award(Award a) {

@@ -1,10 +1,11 @@
 package io.github.loyaltyrules.rule.internal;
 
 import io.github.loyaltyrules.rule.BasketLine;
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +19,27 @@ import java.util.function.BiConsumer;
  * means "no entry". Iterates in basket order, like the {@code LinkedHashMap} it replaces, and
  * equals any map with the same entries. Awards and grants holding one need not copy it.
  *
+ * <p>It implements {@code Map} itself rather than extending {@code AbstractMap}, and finds a line's
+ * position through {@link BasketLines#positionOf} (an index kept once per purchase), so that each one
+ * is three fields: the rule engine builds one per award. An amount shared out over all of a purchase's
+ * lines pro rata by line amount holds no parts at all: each part is computed when read, in constant
+ * time and allocating nothing, from the running sums of the line amounts that the purchase's lines
+ * keep ({@link #proRata}); the parts are exactly those of the cumulative-floor allocation.
+ *
  * <p>Not API: the rule engine builds these from arrays that nobody changes afterwards.
  *
  * @since 0.1.0
  */
-public final class LineShares extends AbstractMap<String, Long> {
-
-    /** Above this many lines, lookups by id go through a hash index built on first use. */
-    private static final int LINEAR = 8;
+public final class LineShares implements Map<String, Long> {
 
     private final List<BasketLine> lines;
+    /**
+     * One part per line, checked when built: none negative, their sum within a long; null when the
+     * parts are {@link #sum} shared out pro rata over the running sums of the lines' amounts.
+     */
     private final long[] parts;
+    /** The sum of the parts. */
     private final long sum;
-    private Map<String, Integer> index;
 
     private LineShares(List<BasketLine> lines, long[] parts, long sum) {
         this.lines = lines;
@@ -65,6 +74,30 @@ public final class LineShares extends AbstractMap<String, Long> {
     }
 
     /**
+     * Returns {@code total} shared out over all of a purchase's lines pro rata by line amount, as
+     * the cumulative-floor allocation does: part {@code i} is {@code floor(total * A(<=i) / A) -
+     * floor(total * A(<i) / A)}, where {@code A(<=i)} is the sum of the first {@code i + 1} line
+     * amounts in minor units. The parts are computed when read, so these shares hold no array.
+     *
+     * @param lines the purchase's lines
+     * @param total the amount to share out; zero or more
+     * @return the shares, or null if they cannot be held this way: the line amounts are not held
+     *         in minor units, all of them are zero, or {@code total} times their sum does not fit in a
+     *         {@code long}
+     */
+    public static LineShares proRata(BasketLines lines, long total) {
+        long[] running = lines.runningTotals();
+        if (running == null || total < 0) {
+            return null;
+        }
+        long all = running[running.length - 1];
+        if (all <= 0 || Math.multiplyHigh(total, all) != 0 || total * all < 0) {
+            return null; // every running total is at most the sum: if this product fits, each one does
+        }
+        return new LineShares(lines, null, total);
+    }
+
+    /**
      * Returns the sum of the parts.
      *
      * @return the sum in minor units
@@ -90,7 +123,12 @@ public final class LineShares extends AbstractMap<String, Long> {
      * @return the part in minor units
      */
     public long part(int i) {
-        return parts[i];
+        if (parts != null) {
+            return parts[i];
+        }
+        long[] running = ((BasketLines) lines).runningTotals(); // one longer than the lines, from 0
+        long all = running[running.length - 1];
+        return sum * running[i + 1] / all - sum * running[i] / all;
     }
 
     /**
@@ -99,7 +137,7 @@ public final class LineShares extends AbstractMap<String, Long> {
      * @return the number of lines
      */
     public int lines() {
-        return parts.length;
+        return lines.size();
     }
 
     /**
@@ -108,7 +146,14 @@ public final class LineShares extends AbstractMap<String, Long> {
      * @return the parts
      */
     public long[] parts() {
-        return parts.clone();
+        if (parts != null) {
+            return parts.clone();
+        }
+        long[] out = new long[lines.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = part(i);
+        }
+        return out;
     }
 
     /**
@@ -125,8 +170,8 @@ public final class LineShares extends AbstractMap<String, Long> {
     @Override
     public int size() {
         int size = 0;
-        for (long p : parts) {
-            if (p != 0) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (part(i) != 0) {
                 size++;
             }
         }
@@ -146,44 +191,148 @@ public final class LineShares extends AbstractMap<String, Long> {
         if (!(key instanceof String)) {
             return -1;
         }
-        if (parts.length <= LINEAR) {
-            for (int i = 0; i < parts.length; i++) {
-                if (id(i).equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
+        if (lines instanceof BasketLines) { // a purchase's lines: indexed once for every share over them
+            return ((BasketLines) lines).positionOf((String) key);
         }
-        Map<String, Integer> idx = index;
-        if (idx == null) {
-            Map<String, Integer> m = new HashMap<>();
-            for (int i = 0; i < parts.length; i++) {
-                m.put(id(i), i);
+        for (int i = 0; i < lines.size(); i++) {
+            if (id(i).equals(key)) {
+                return i;
             }
-            idx = Map.copyOf(m); // final fields: safe to share between threads without a lock
-            index = idx;
         }
-        Integer i = idx.get(key);
-        return i == null ? -1 : i;
+        return -1;
     }
 
     @Override
     public Long get(Object key) {
         int i = find(key);
-        return i < 0 || parts[i] == 0 ? null : parts[i];
+        long part = i < 0 ? 0 : part(i);
+        return part == 0 ? null : part;
     }
 
     @Override
     public boolean containsKey(Object key) {
         int i = find(key);
-        return i >= 0 && parts[i] != 0;
+        return i >= 0 && part(i) != 0;
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        if (!(value instanceof Long)) {
+            return false;
+        }
+        long v = (Long) value;
+        for (int i = 0; i < lines.size(); i++) {
+            long p = part(i);
+            if (p != 0 && p == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Refused: line shares cannot be changed.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Long put(String key, Long value) {
+        throw new UnsupportedOperationException("line shares cannot be changed");
+    }
+
+    /**
+     * Refused: line shares cannot be changed.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Long remove(Object key) {
+        throw new UnsupportedOperationException("line shares cannot be changed");
+    }
+
+    /**
+     * Refused: line shares cannot be changed.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void putAll(Map<? extends String, ? extends Long> m) {
+        throw new UnsupportedOperationException("line shares cannot be changed");
+    }
+
+    /**
+     * Refused: line shares cannot be changed.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void clear() {
+        throw new UnsupportedOperationException("line shares cannot be changed");
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return LineShares.this.size();
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return containsKey(o);
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                Iterator<Map.Entry<String, Long>> entries = entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return entries.hasNext();
+                    }
+
+                    @Override
+                    public String next() {
+                        return entries.next().getKey();
+                    }
+                };
+            }
+        };
+    }
+
+    @Override
+    public Collection<Long> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public int size() {
+                return LineShares.this.size();
+            }
+
+            @Override
+            public Iterator<Long> iterator() {
+                Iterator<Map.Entry<String, Long>> entries = entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return entries.hasNext();
+                    }
+
+                    @Override
+                    public Long next() {
+                        return entries.next().getValue();
+                    }
+                };
+            }
+        };
     }
 
     @Override
     public void forEach(BiConsumer<? super String, ? super Long> action) {
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i] != 0) {
-                action.accept(id(i), parts[i]);
+        for (int i = 0; i < lines.size(); i++) {
+            long p = part(i);
+            if (p != 0) {
+                action.accept(id(i), p);
             }
         }
     }
@@ -196,23 +345,69 @@ public final class LineShares extends AbstractMap<String, Long> {
     @Override
     public int hashCode() {
         int h = 0;
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i] != 0) {
-                h += id(i).hashCode() ^ Long.hashCode(parts[i]);
+        for (int i = 0; i < lines.size(); i++) {
+            long p = part(i);
+            if (p != 0) {
+                h += id(i).hashCode() ^ Long.hashCode(p);
             }
         }
         return h;
     }
 
+    /** Equal to any map with the same entries, as {@code AbstractMap} defines it. */
     @Override
     public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
         if (o instanceof LineShares) {
             LineShares s = (LineShares) o;
             if (s.lines == lines) {
-                return Arrays.equals(s.parts, parts);
+                if (s.parts != null && parts != null) {
+                    return Arrays.equals(s.parts, parts);
+                }
+                for (int i = 0; i < lines.size(); i++) {
+                    if (s.part(i) != part(i)) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
-        return super.equals(o);
+        if (!(o instanceof Map)) {
+            return false;
+        }
+        Map<?, ?> m = (Map<?, ?>) o;
+        if (m.size() != size()) {
+            return false;
+        }
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                long p = part(i);
+                if (p != 0 && !Long.valueOf(p).equals(m.get(id(i)))) {
+                    return false;
+                }
+            }
+        } catch (ClassCastException | NullPointerException unlike) {
+            return false;
+        }
+        return true;
+    }
+
+    /** The entries in basket order, as {@code AbstractMap} writes them, e.g. {@code {L1=3, L2=4}}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < lines.size(); i++) {
+            long p = part(i);
+            if (p != 0) {
+                if (sb.length() > 1) {
+                    sb.append(", ");
+                }
+                sb.append(id(i)).append('=').append(p);
+            }
+        }
+        return sb.append('}').toString();
     }
 
     private final class Entries extends AbstractSet<Map.Entry<String, Long>> {
@@ -228,7 +423,7 @@ public final class LineShares extends AbstractMap<String, Long> {
 
                 private int advance(int from) {
                     int i = from;
-                    while (i < parts.length && parts[i] == 0) {
+                    while (i < lines.size() && part(i) == 0) {
                         i++;
                     }
                     return i;
@@ -236,15 +431,15 @@ public final class LineShares extends AbstractMap<String, Long> {
 
                 @Override
                 public boolean hasNext() {
-                    return next < parts.length;
+                    return next < lines.size();
                 }
 
                 @Override
                 public Map.Entry<String, Long> next() {
-                    if (next >= parts.length) {
+                    if (next >= lines.size()) {
                         throw new NoSuchElementException();
                     }
-                    Map.Entry<String, Long> e = new AbstractMap.SimpleImmutableEntry<>(id(next), parts[next]);
+                    Map.Entry<String, Long> e = new AbstractMap.SimpleImmutableEntry<>(id(next), part(next));
                     next = advance(next + 1);
                     return e;
                 }

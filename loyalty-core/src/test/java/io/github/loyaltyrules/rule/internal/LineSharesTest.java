@@ -41,10 +41,71 @@ class LineSharesTest {
 
     @Property(tries = 300)
     void behavesAsTheLinkedHashMapOfItsNonZeroParts(
-            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 0, max = 1_000_000) Long> given) {
+            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 0, max = 1_000_000) Long> given,
+            @ForAll boolean purchaseLines) {
         long[] parts = given.stream().mapToLong(Long::longValue).toArray();
-        List<BasketLine> lines = lines(parts.length);
-        LineShares shares = LineShares.of(lines, parts);
+        // a purchase's lines find an id through their index (beyond 8 lines), any other list by looking at each
+        List<BasketLine> lines = purchaseLines ? BasketLines.copyOf(lines(parts.length)) : lines(parts.length);
+        behavesAsTheLinkedHashMapOf(LineShares.of(lines, parts), lines, parts);
+    }
+
+    /** Shares kept as a total over a purchase's running line amounts read as the cumulative-floor parts would. */
+    @Property(tries = 300)
+    void proRataSharesAreTheCumulativeFloorPartsAndBehaveAlike(
+            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 0, max = 100_000) Long> cents,
+            @ForAll @LongRange(min = 0, max = 1_000_000_000L) long total) {
+        List<BasketLine> given = new ArrayList<>();
+        for (int i = 0; i < cents.size(); i++) {
+            given.add(BasketLine.of("L" + i, "SKU" + i, "c", 1 + i % 3, Money.of(java.math.BigDecimal.valueOf(cents.get(i),
+                    2), java.util.Currency.getInstance("EUR"))));
+        }
+        BasketLines lines = BasketLines.copyOf(given);
+        LineShares shares = LineShares.proRata(lines, total);
+        long all = 0;
+        for (long a : lines.minorUnits()) {
+            all += a;
+        }
+        if (all == 0) {
+            assertThat(shares).isNull(); // nothing to weigh by: the engine shares out by quantity instead
+            return;
+        }
+        long[] expected = new long[lines.size()];
+        java.math.BigInteger sum = java.math.BigInteger.valueOf(all);
+        long running = 0;
+        long before = 0;
+        for (int i = 0; i < expected.length; i++) {
+            running += lines.minorUnits()[i];
+            long upTo = java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(running)).divide(sum)
+                    .longValueExact();
+            expected[i] = upTo - before;
+            before = upTo;
+        }
+
+        assertThat(shares.parts()).containsExactly(expected);
+        assertThat(shares.sum()).isEqualTo(total);
+        assertThat(shares.lines()).isEqualTo(lines.size());
+        assertThat(shares.over(lines)).isTrue();
+        assertThat(shares).isEqualTo(LineShares.of(lines, expected));
+        assertThat(LineShares.of(lines, expected)).isEqualTo(shares);
+        behavesAsTheLinkedHashMapOf(shares, lines, expected);
+    }
+
+    @Test
+    void proRataSharesAreNotKeptWhenTheProductDoesNotFitOrTheAmountsAreNotHeld() {
+        BasketLines lines = BasketLines.copyOf(lines(3)); // 1.00 each: 300 in all
+        BasketLines huge = BasketLines.copyOf(List.of(BasketLine.of("1", "A", "c", 1_000,
+                Money.of("92233720368547758.07", "EUR"))));
+
+        assertThat(LineShares.proRata(lines, Long.MAX_VALUE / 300)).isNotNull();
+        assertThat(LineShares.proRata(lines, Long.MAX_VALUE / 300 + 1)).isNull();
+        assertThat(LineShares.proRata(lines, -1)).isNull();
+        assertThat(LineShares.proRata(huge, 1)).isNull();
+        assertThat(LineShares.proRata(lines, 0)).isEmpty();
+        assertThat(LineShares.proRata(lines, 7)).containsExactly(Map.entry("L0", 2L), Map.entry("L1", 2L),
+                Map.entry("L2", 3L));
+    }
+
+    private static void behavesAsTheLinkedHashMapOf(LineShares shares, List<BasketLine> lines, long[] parts) {
         Map<String, Long> expected = reference(lines, parts);
 
         assertThat(shares).isEqualTo(expected);
@@ -61,6 +122,17 @@ class LineSharesTest {
         }
         assertThat(shares.get("no such line")).isNull();
         assertThat(shares.get(42)).isNull();
+        assertThat(shares.containsKey("no such line")).isFalse();
+        assertThat(new ArrayList<>(shares.keySet())).isEqualTo(new ArrayList<>(expected.keySet()));
+        assertThat(shares.keySet()).isEqualTo(expected.keySet());
+        assertThat(new ArrayList<>(shares.values())).isEqualTo(new ArrayList<>(expected.values()));
+        for (long p : parts) {
+            assertThat(shares.containsValue(p)).isEqualTo(expected.containsValue(p));
+        }
+        assertThat(shares.containsValue(-1L)).isFalse();
+        assertThat(shares.containsValue("3")).isFalse();
+        assertThat(shares).isEqualTo(LineShares.of(lines, parts.clone())).isNotEqualTo(List.of())
+                .isNotEqualTo(Map.of("no such line", 1L));
         Map<String, Long> visited = new LinkedHashMap<>();
         shares.forEach(visited::put);
         assertThat(new ArrayList<>(visited.entrySet())).isEqualTo(new ArrayList<>(expected.entrySet()));
@@ -75,6 +147,9 @@ class LineSharesTest {
         assertThatThrownBy(() -> shares.entrySet().iterator().next().setValue(9L))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(shares::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> shares.putAll(Map.of("L0", 1L))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> shares.keySet().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> shares.values().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(shares).containsExactly(Map.entry("L0", 3L), Map.entry("L1", 4L));
     }
 

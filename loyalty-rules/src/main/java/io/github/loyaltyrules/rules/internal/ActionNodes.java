@@ -75,9 +75,9 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             long amount = points.minorUnits();
-            return new Grant(points.currency().code(), amount, basket == null ? Map.of() : basket.overAll(amount), how);
+            return out.set(points.currency().code(), amount, basket == null ? Map.of() : basket.overAll(amount), how);
         }
 
         @Override
@@ -111,6 +111,8 @@ public final class ActionNodes {
         private final String rateText;
         private final boolean all;
         private final String rounding;
+        /** The rounding part for 0 to 127 whole steps, e.g. {@code "floor to whole 1.00 EUR (45)"}, built when first needed. */
+        private final String[] roundings = new String[128];
         private final long stepMinor;
 
         /**
@@ -195,15 +197,15 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             if (basket == null || !basket.currency().equals(step.currency())) {
-                return null;
+                return false;
             }
             int lines = 0;
             long spend = 0;
             boolean overflow = false;
             for (int i = 0; i < basket.size(); i++) {
-                if (all || matcher.matches(basket.line(i))) {
+                if (all || Nodes.matches(matcher, basket.line(i))) {
                     lines++;
                     long sum = spend + basket.amount(i, base);
                     overflow |= sum < 0;
@@ -211,14 +213,14 @@ public final class ActionNodes {
                 }
             }
             if (lines == 0) {
-                return null;
+                return false;
             }
             long units;
             String spent;
             if (overflow || stepMinor == 0) { // more than a long of minor units: add the amounts as decimals
                 BigDecimal exact = BigDecimal.ZERO;
                 for (int i = 0; i < basket.size(); i++) {
-                    if (all || matcher.matches(basket.line(i))) {
+                    if (all || Nodes.matches(matcher, basket.line(i))) {
                         exact = exact.add(base == EarningBase.GROSS ? basket.line(i).amount().amount()
                                 : basket.purchase().baseAmounts(base).get(i).amount());
                     }
@@ -240,12 +242,29 @@ public final class ActionNodes {
                 throw overflow(String.valueOf(units), null);
             }
             String kind = all ? (lines == 1 ? " line" : " lines") : (lines == 1 ? " matching line" : " matching lines");
-            String counted = (spent != null ? spent + " on " + lines + kind : basket.moneyOn(spend, lines, kind))
-                    + baseText(base);
-            Explanation how = new Explanation(counted, rateText, "", rounding + units + ")", "");
-            return new Grant(rate.currency().code(), amount, base != EarningBase.GROSS
+            String counted = spent != null ? spent + " on " + lines + kind + baseText(base)
+                    : base == EarningBase.GROSS ? basket.moneyOn(spend, lines, kind) // one string, not one more for ""
+                    : basket.moneyOn(spend, lines, kind) + baseText(base);
+            Explanation how = new Explanation(counted, rateText, "", rounding(units), "");
+            return out.set(rate.currency().code(), amount, base != EarningBase.GROSS
                     ? basket.over(amount, all ? null : matcher, base)
                     : all ? basket.overAll(amount) : basket.overMatching(amount, matcher), how);
+        }
+
+        /**
+         * The rounding part of the explanation for so many whole steps; for up to 127 built once and kept
+         * (a race builds an equal string, and strings are safely published through their final fields).
+         */
+        private String rounding(long units) {
+            if (units < 0 || units >= roundings.length) {
+                return rounding + units + ")";
+            }
+            String text = roundings[(int) units];
+            if (text == null) {
+                text = rounding + units + ")";
+                roundings[(int) units] = text;
+            }
+            return text;
         }
 
         /**
@@ -307,6 +326,8 @@ public final class ActionNodes {
         private final Points perItem;
         private final Set<String> codes;
         private final String rateText;
+        /** The explanations of awards on 1 to 64 items, built when first needed. */
+        private final Explanation[] explained = new Explanation[ITEMS.length];
 
         /**
          * Creates the action.
@@ -345,9 +366,9 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             if (basket == null) {
-                return null;
+                return false;
             }
             long rate = perItem.minorUnits();
             long[] parts = null;
@@ -355,7 +376,7 @@ public final class ActionNodes {
             long amount = 0;
             for (int i = 0; i < basket.size(); i++) {
                 BasketLine line = basket.line(i);
-                if (matcher.matches(line)) {
+                if (Nodes.matches(matcher, line)) {
                     long part;
                     try {
                         part = Math.multiplyExact(line.quantity(), rate);
@@ -379,16 +400,32 @@ public final class ActionNodes {
                 }
             }
             if (items == 0) {
-                return null;
+                return false;
             }
-            Explanation how = new Explanation(items < ITEMS.length ? ITEMS[(int) items] : items + " items", rateText, "",
-                    "", "");
-            return new Grant(perItem.currency().code(), amount, LineShares.of(basket.lines(), parts), how);
+            Explanation how = explained(items);
+            return out.set(perItem.currency().code(), amount, LineShares.of(basket.lines(), parts), how);
         }
 
         @Override
         public Set<String> currencies() {
             return codes;
+        }
+
+        /**
+         * The explanation of an award on so many items; for up to 64 items built once and kept (the
+         * array is filled as counts are first seen: a race builds an equal one, and records are
+         * safely published through their final fields).
+         */
+        private Explanation explained(long items) {
+            if (items >= ITEMS.length) {
+                return new Explanation(items + " items", rateText, "", "", "");
+            }
+            Explanation how = explained[(int) items];
+            if (how == null) {
+                how = new Explanation(ITEMS[(int) items], rateText, "", "", "");
+                explained[(int) items] = how;
+            }
+            return how;
         }
 
         @Override
@@ -496,9 +533,9 @@ public final class ActionNodes {
         }
 
         @Override
-        public Grant grant(RuleContext c, Basket basket) {
+        public boolean earn(RuleContext c, Basket basket, Earned out) {
             if (basket == null) {
-                return null;
+                return false;
             }
             BigDecimal measured = BigDecimal.ZERO;
             int lines = 0;
@@ -510,7 +547,7 @@ public final class ActionNodes {
                 }
             }
             if (lines == 0) {
-                return null;
+                return false;
             }
             BigDecimal whole = measured.divide(step, 0, RoundingMode.FLOOR);
             String base = measured.toPlainString() + " " + unitText() + " on " + lines + (lines == 1 ? " line" : " lines");
@@ -523,7 +560,7 @@ public final class ActionNodes {
             }
             Explanation how = new Explanation(base, rateText, "", "floor to whole " + step.toPlainString() + " "
                     + unitText() + " (" + whole.toPlainString() + ")", "");
-            return new Grant(rate.currency().code(), amount, LineShares.of(basket.lines(),
+            return out.set(rate.currency().code(), amount, LineShares.of(basket.lines(),
                     byMeasure(basket, amount)), how);
         }
 

@@ -6,6 +6,7 @@ import io.github.loyaltyrules.rule.BasketLine;
 import io.github.loyaltyrules.rule.EarningBase;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.rule.internal.BasketLines;
 import io.github.loyaltyrules.rule.internal.LineShares;
 import io.github.loyaltyrules.rules.Grant;
 import io.github.loyaltyrules.rules.LineMatcher;
@@ -26,6 +27,8 @@ public final class Basket {
     private Purchase purchase;
     private List<BasketLine> lines;
     private long[] amounts;
+    /** The buffer {@link #amounts} are read into when the purchase's lines do not hold them. */
+    private long[] own;
     private boolean amountsRead;
     private int scale;
     private Currency currency;
@@ -38,6 +41,8 @@ public final class Basket {
     private final long[][] based = new long[EarningBase.values().length][];
     /** Totals on the other earning bases: as {@link #total}. */
     private final long[] basedTotals = new long[EarningBase.values().length];
+    /** Whether {@link #based} or {@link #basedTotals} may hold anything of the last purchase. */
+    private boolean basedRead = true;
 
     private Basket(Purchase purchase) {
         reset(purchase);
@@ -65,8 +70,11 @@ public final class Basket {
         this.amountsRead = false;
         this.weightsRead = false;
         this.total = -1;
-        java.util.Arrays.fill(based, null);
-        java.util.Arrays.fill(basedTotals, -1);
+        if (basedRead) { // forget the other earning bases only if the last purchase read one
+            java.util.Arrays.fill(based, null);
+            java.util.Arrays.fill(basedTotals, -1);
+            basedRead = false;
+        }
         if (next != null) {
             BasketLine first = lines.get(0);
             this.scale = first.unitPrice().amount().scale();
@@ -77,8 +85,13 @@ public final class Basket {
 
     /** The line amounts in minor units, computed when an action first needs them. */
     private long[] amounts() {
+        if (!amountsRead && lines instanceof BasketLines && ((BasketLines) lines).minorUnits() != null) {
+            amounts = ((BasketLines) lines).minorUnits(); // read once when the purchase was built; only read here
+            amountsRead = true;
+        }
         if (!amountsRead) {
-            long[] a = amounts == null || amounts.length != lines.size() ? new long[lines.size()] : amounts;
+            long[] a = own == null || own.length != lines.size() ? new long[lines.size()] : own;
+            own = a;
             for (int i = 0; i < a.length; i++) {
                 BasketLine line = lines.get(i);
                 BigDecimal unit = line.unitPrice().amount(); // at the currency's scale, like every line's
@@ -101,6 +114,7 @@ public final class Basket {
         if (base == EarningBase.GROSS) {
             return amounts();
         }
+        basedRead = true;
         long[] a = based[base.ordinal()];
         if (a == null) {
             List<io.github.loyaltyrules.ledger.Money> m = purchase.baseAmounts(base);
@@ -130,6 +144,7 @@ public final class Basket {
         if (base == EarningBase.GROSS) {
             return totalOrMinusOne();
         }
+        basedRead = true;
         if (basedTotals[base.ordinal()] == -1) {
             long sum;
             try {
@@ -165,7 +180,7 @@ public final class Basket {
         long sum = 0;
         boolean any = false;
         for (int i = 0; i < a.length; i++) {
-            if (matcher.matches(lines.get(i))) {
+            if (Nodes.matches(matcher, lines.get(i))) {
                 sum += a[i];
                 any = true;
             }
@@ -203,7 +218,7 @@ public final class Basket {
         long[] w = new long[amounts.length];
         boolean anyPrice = false;
         for (int i = 0; i < w.length; i++) {
-            if (matcher == null || matcher.matches(lines.get(i))) {
+            if (matcher == null || Nodes.matches(matcher, lines.get(i))) {
                 w[i] = amounts[i];
                 anyPrice |= amounts[i] > 0;
             }
@@ -221,6 +236,9 @@ public final class Basket {
      * @return the total, or -1
      */
     public long totalOrMinusOne() {
+        if (total == -1 && lines instanceof BasketLines && ((BasketLines) lines).total() >= 0) {
+            total = ((BasketLines) lines).total();
+        }
         if (total == -1) {
             long sum = -2;
             try {
@@ -248,11 +266,11 @@ public final class Basket {
         if (totalOrMinusOne() < 0) {
             return -1;
         }
-        long[] a = amounts;
+        long[] a = amounts(); // they fit, as the total does
         long sum = 0;
         boolean any = false;
         for (int i = 0; i < a.length; i++) {
-            if (matcher.matches(lines.get(i))) {
+            if (Nodes.matches(matcher, lines.get(i))) {
                 sum += a[i]; // at most the total, which fits
                 any = true;
             }
@@ -425,6 +443,13 @@ public final class Basket {
             weights = weights(null);
             weightsRead = true;
         }
+        if (lines instanceof BasketLines && weights == ((BasketLines) lines).minorUnits()) {
+            // by the line amounts the purchase holds: the same parts, computed when read, no array
+            LineShares shares = LineShares.proRata((BasketLines) lines, total);
+            if (shares != null) {
+                return shares;
+            }
+        }
         return LineShares.of(lines, Allocation.proRata(total, weights));
     }
 
@@ -461,14 +486,14 @@ public final class Basket {
         boolean anyPrice = false;
         for (int i = 0; i < w.length; i++) {
             w[i] = 0;
-            if (matcher == null || matcher.matches(lines.get(i))) {
+            if (matcher == null || Nodes.matches(matcher, lines.get(i))) {
                 w[i] = amounts[i];
                 anyPrice |= amounts[i] > 0;
             }
         }
         if (!anyPrice) {
             for (int i = 0; i < w.length; i++) {
-                if (matcher == null || matcher.matches(lines.get(i))) {
+                if (matcher == null || Nodes.matches(matcher, lines.get(i))) {
                     w[i] = lines.get(i).quantity();
                 }
             }

@@ -40,7 +40,7 @@ public final class Nodes {
      *
      * @param what what the names are, for the message
      * @param names the names
-     * @return an unmodifiable set in the given order
+     * @return an unmodifiable set in the given order (a singleton for one name)
      * @throws InvalidRuleException if there are none or one is blank
      */
     public static Set<String> names(String what, String... names) {
@@ -56,7 +56,27 @@ public final class Nodes {
             }
             out.add(n);
         }
-        return java.util.Collections.unmodifiableSet(out);
+        // one name, the usual case: a test is one equals, not a hash lookup
+        return out.size() == 1 ? java.util.Collections.singleton(names[0])
+                : java.util.Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * Tests a line as {@code matcher.matches(line)} does, calling the built-in matchers by their own
+     * (final) types, so that a loop over the lines makes no interface call for them.
+     *
+     * @param matcher the matcher
+     * @param line the line
+     * @return whether the matcher selects the line
+     */
+    public static boolean matches(LineMatcher matcher, BasketLine line) {
+        if (matcher instanceof CategoryIn) {
+            return ((CategoryIn) matcher).categories.contains(line.category());
+        }
+        if (matcher instanceof SkuIn) {
+            return ((SkuIn) matcher).skus.contains(line.sku());
+        }
+        return matcher instanceof AnyLine || matcher.matches(line);
     }
 
     /** Every line. */
@@ -179,7 +199,7 @@ public final class Nodes {
             List<BasketLine> lines = ((Purchase) context.activity()).lines();
             for (int i = 0; i < lines.size(); i++) { // indexed: no iterator per evaluation
                 BasketLine line = lines.get(i);
-                if (matcher.matches(line)) {
+                if (matches(matcher, line)) {
                     if (line.quantity() >= minQuantity - units) { // units < minQuantity: no overflow
                         return true;
                     }
