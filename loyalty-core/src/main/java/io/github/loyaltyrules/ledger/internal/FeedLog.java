@@ -4,7 +4,6 @@ import io.github.loyaltyrules.ledger.OutsideWindowException;
 import io.github.loyaltyrules.ledger.spi.Sequenced;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,6 +19,12 @@ import java.util.function.UnaryOperator;
 public final class FeedLog<T> {
 
     private Object[] values = new Object[64];
+    /**
+     * A number per value that orders them by age (e.g. a time), given with each value, so that
+     * {@link #dropOlderThan} compares numbers in one array under the lock instead of reading each
+     * value; null while the values come without them.
+     */
+    private long[] stamps;
     /** The index in {@link #values} of the oldest value kept. */
     private int head;
     /** The index in {@link #values} after the newest value. */
@@ -29,19 +34,51 @@ public final class FeedLog<T> {
 
     /** Appends a value; returns its position. */
     public synchronized long append(T value) {
-        if (tail == values.length) {
-            int kept = tail - head;
-            Object[] next = kept * 2 <= values.length ? values : new Object[values.length * 2];
-            System.arraycopy(values, head, next, 0, kept);
-            if (next == values) {
-                java.util.Arrays.fill(values, kept, tail, null);
-            }
-            values = next;
-            head = 0;
-            tail = kept;
-        }
+        makeRoom();
         values[tail++] = value;
         return first + tail - head - 1;
+    }
+
+    /**
+     * Appends a value with its stamp, a number that does not decrease with age in the sense that
+     * {@link #dropOlderThan} drops values from the oldest on while their stamps are below a bound.
+     * Every value of a log appended with a stamp must be appended with one.
+     *
+     * @return the value's position
+     */
+    public synchronized long append(T value, long stamp) {
+        if (stamps == null) {
+            if (tail > head) {
+                throw new IllegalStateException("a feed log's values are all stamped or none is");
+            }
+            stamps = new long[values.length];
+        }
+        makeRoom();
+        stamps[tail] = stamp;
+        values[tail++] = value;
+        return first + tail - head - 1;
+    }
+
+    /** Makes room for one value at {@link #tail}: moves the kept values to the front, into a larger array if half full. */
+    private void makeRoom() {
+        if (tail < values.length) {
+            return;
+        }
+        int kept = tail - head;
+        boolean grow = kept * 2 > values.length;
+        Object[] next = grow ? new Object[values.length * 2] : values;
+        System.arraycopy(values, head, next, 0, kept);
+        if (!grow) {
+            java.util.Arrays.fill(values, kept, tail, null);
+        }
+        if (stamps != null) {
+            long[] nextStamps = grow ? new long[next.length] : stamps;
+            System.arraycopy(stamps, head, nextStamps, 0, kept);
+            stamps = nextStamps;
+        }
+        values = next;
+        head = 0;
+        tail = kept;
     }
 
     /**
@@ -66,25 +103,22 @@ public final class FeedLog<T> {
         return page;
     }
 
-    /** Drops values from the oldest on while {@code old} holds for them. */
-    public void dropWhile(Predicate<T> old) {
-        dropWhile(old, Integer.MAX_VALUE, null);
-    }
-
     /**
-     * Drops up to {@code max} values from the oldest on while {@code old} holds for them, adding
-     * each to {@code dropped} (if not null), so that the caller can act on them once the feed's lock
-     * is let go.
+     * Drops up to {@code max} values from the oldest on while their stamps are below {@code bound},
+     * adding each to {@code dropped}; reads only the stamps and the references while it holds the
+     * lock, so that appends wait as little as they can.
      *
      * @return how many values were dropped
+     * @throws IllegalStateException if the values came without stamps
      */
     @SuppressWarnings("unchecked")
-    public synchronized int dropWhile(Predicate<T> old, int max, List<T> dropped) {
+    public synchronized int dropOlderThan(long bound, int max, List<T> dropped) {
+        if (stamps == null && tail > head) {
+            throw new IllegalStateException("this feed log's values came without stamps");
+        }
         int n = 0;
-        while (n < max && head < tail && old.test((T) values[head])) {
-            if (dropped != null) {
-                dropped.add((T) values[head]);
-            }
+        while (n < max && head < tail && stamps[head] < bound) {
+            dropped.add((T) values[head]);
             values[head++] = null;
             first++;
             n++;

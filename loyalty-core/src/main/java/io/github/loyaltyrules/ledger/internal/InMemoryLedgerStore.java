@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The in-memory {@link LedgerStore}: one lock per member, taken in member-id order for commits
@@ -302,7 +301,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 locked.get(i).write(changes.get(i));
             }
             for (int i = 0; i < added.size(); i++) {
-                feed.append(added.get(i));
+                feed.append(added.get(i), stamp(added.get(i).at()));
             }
             for (Entry entry : commit.entries()) {
                 index.get(entry.member()).entries.add(entry);
@@ -343,7 +342,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
             }
             slot.write(change);
             if (posting != null) {
-                feed.append(posting);
+                feed.append(posting, stamp(posting.at()));
             }
             return CommitResult.APPLIED;
         } finally {
@@ -472,11 +471,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
         try {
             this.horizon = horizon;
-            Predicate<Posting> old = posting -> posting.at().isBefore(horizon);
+            long bound = stamp(horizon);
             int dropped;
             do {
                 // the feed's lock is let go before the members' locks are taken: a commit takes them the other way
-                dropped = feed.dropWhile(old, FORGET_BATCH, batch);
+                dropped = feed.dropOlderThan(bound, FORGET_BATCH, batch);
                 for (int i = 0; i < batch.size(); i++) {
                     Posting head = batch.get(i);
                     postings(head.key()).remove(head.key(), head);
@@ -490,6 +489,23 @@ public final class InMemoryLedgerStore implements LedgerStore {
         } finally {
             forgetting.unlock();
         }
+    }
+
+    /**
+     * A posting's stamp in the feed: its business time in whole microseconds, rounded down, so that
+     * a stamp below the horizon's means a time before the horizon (a posting within the microsecond
+     * of the horizon stays until the next forget). Instants beyond what a long holds in microseconds
+     * (no business time is) take the long's bounds.
+     */
+    private static long stamp(Instant at) {
+        long seconds = at.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1_000_000L) {
+            return Long.MIN_VALUE;
+        }
+        return seconds * 1_000_000L + at.getNano() / 1_000;
     }
 
     private void prune(MemberId member, Instant horizon, IdempotencyKey forgottenPosting) {
