@@ -285,18 +285,7 @@ public final class LineShares implements Map<String, Long> {
 
             @Override
             public Iterator<String> iterator() {
-                Iterator<Map.Entry<String, Long>> entries = entrySet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return entries.hasNext();
-                    }
-
-                    @Override
-                    public String next() {
-                        return entries.next().getKey();
-                    }
-                };
+                return entries(Map.Entry::getKey);
             }
         };
     }
@@ -311,18 +300,23 @@ public final class LineShares implements Map<String, Long> {
 
             @Override
             public Iterator<Long> iterator() {
-                Iterator<Map.Entry<String, Long>> entries = entrySet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return entries.hasNext();
-                    }
+                return entries(Map.Entry::getValue);
+            }
+        };
+    }
 
-                    @Override
-                    public Long next() {
-                        return entries.next().getValue();
-                    }
-                };
+    /** An iterator over one part of each entry, for the key and value views. */
+    private <T> Iterator<T> entries(java.util.function.Function<Map.Entry<String, Long>, T> part) {
+        Iterator<Map.Entry<String, Long>> entries = entrySet().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return part.apply(entries.next());
             }
         };
     }
