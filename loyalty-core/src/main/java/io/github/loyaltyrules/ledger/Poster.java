@@ -64,21 +64,19 @@ final class Poster {
         MemberId member = p.member();
         MemberId other = p.other();
         MemberBook book = null;
+        boolean cached = false;
         Posting first;
         if (other == null && !(ctx.store instanceof InMemoryLedgerStore)) {
-            // one read for both: a durable store answers it in one round trip
+            // one read for both: a durable store answers it in one round trip, or none if it keeps the member
             KeyedWorkingSet read = ctx.store.workingSet(member, key);
+            cached = read.isCached();
             first = read.firstPosting().orElse(null);
             book = first == null ? LedgerContext.enrolled(member, read.workingSet().orElse(null)) : null;
         } else {
             first = ctx.postingOrNull(key);
         }
         if (first != null) {
-            if (p.madeBy(first)) {
-                ctx.replayed(first.type());
-                return first;
-            }
-            throw conflict(first, p);
+            return replay(first, p);
         }
         MemberChange single = null;
         List<MemberChange> changes = null;
@@ -90,6 +88,21 @@ final class Poster {
                 h = p.op().apply(d);
             } catch (StaleReadException stale) {
                 return null;
+            } catch (LoyaltyException refused) {
+                if (!cached) {
+                    throw refused;
+                }
+                // a cached working set may be stale, and the key was not looked up: decide on a fresh read
+                first = ctx.postingOrNull(key);
+                if (first != null) {
+                    return replay(first, p);
+                }
+                d = new Draft(ctx.workingSet(member), ctx.store, horizon);
+                try {
+                    h = p.op().apply(d);
+                } catch (StaleReadException stale) {
+                    return null;
+                }
             }
             single = d.toChange();
             entries = d.entries();
@@ -122,6 +135,13 @@ final class Poster {
                         entries));
             }
             stored = result == CommitResult.APPLIED ? posting : null;
+            if (result == CommitResult.DUPLICATE_KEY) {
+                // a retry whose read did not look the key up (a cached working set), or a race with one
+                first = ctx.postingOrNull(key);
+                if (first != null) {
+                    return replay(first, p);
+                }
+            }
         } catch (RuntimeException failure) {
             stored = CommitLoop.landedAfter(failure, () -> landed(p));
         }
@@ -132,6 +152,15 @@ final class Poster {
             }
         }
         return stored;
+    }
+
+    /** The posting a key made already, if this request made it; else the conflict. */
+    private Posting replay(Posting first, Prepared p) {
+        if (p.madeBy(first)) {
+            ctx.replayed(first.type());
+            return first;
+        }
+        throw conflict(first, p);
     }
 
     /**

@@ -89,6 +89,13 @@ public class JdbcBenchmarks {
         @Param({"10000"})
         public int members;
 
+        /**
+         * How many members' working sets the store keeps (its default); with 0 every posting reads
+         * its member and key before it writes.
+         */
+        @Param({"16384"})
+        public int cache;
+
         boolean skipped;
         ConnectionPool pool;
         CountingStore store;
@@ -118,7 +125,7 @@ public class JdbcBenchmarks {
             }
             pool = ConnectionPool.of(url, params.getThreads() + 1);
             JdbcFixtures.reset(pool);
-            store = new CountingStore(JdbcLedgerStore.of(pool));
+            store = new CountingStore(JdbcLedgerStore.of(pool).withWorkingSetCache(cache));
             ledger = JdbcFixtures.ledger(store);
             hot = JdbcFixtures.enrol(ledger, "hot", 1)[0];
             if (benchmark.contains("Many")) {

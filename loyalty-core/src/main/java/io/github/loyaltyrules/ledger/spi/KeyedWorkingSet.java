@@ -17,10 +17,12 @@ public final class KeyedWorkingSet {
 
     private final Posting first;
     private final MemberBook book;
+    private final boolean cached;
 
-    private KeyedWorkingSet(Posting first, MemberBook book) {
+    private KeyedWorkingSet(Posting first, MemberBook book, boolean cached) {
         this.first = first;
         this.book = book;
+        this.cached = cached;
     }
 
     /**
@@ -31,7 +33,7 @@ public final class KeyedWorkingSet {
      * @throws NullPointerException if {@code first} is null
      */
     public static KeyedWorkingSet keyUsed(Posting first) {
-        return new KeyedWorkingSet(Objects.requireNonNull(first, "first posting must not be null"), null);
+        return new KeyedWorkingSet(Objects.requireNonNull(first, "first posting must not be null"), null, false);
     }
 
     /**
@@ -43,7 +45,34 @@ public final class KeyedWorkingSet {
      * @throws NullPointerException if {@code workingSet} is null
      */
     public static KeyedWorkingSet keyFree(Optional<MemberBook> workingSet) {
-        return new KeyedWorkingSet(null, Objects.requireNonNull(workingSet, "working set must not be null").orElse(null));
+        return new KeyedWorkingSet(null, Objects.requireNonNull(workingSet, "working set must not be null").orElse(null),
+                false);
+    }
+
+    /**
+     * Nothing was read: the member's working set as the store last wrote or read it, and the key was
+     * not looked up. A store answers so only if its commits refuse a stale working set
+     * ({@link CommitResult#STALE}) and a used key ({@link CommitResult#DUPLICATE_KEY}) without writing
+     * anything. The ledger treats a request that such a working set refuses (too few points, a closed
+     * account) as a retry or a conflict if its key was used, and otherwise works it out again on a
+     * fresh read before it refuses it.
+     *
+     * @param workingSet the working set the store keeps
+     * @return the read
+     * @throws NullPointerException if {@code workingSet} is null
+     */
+    public static KeyedWorkingSet cached(MemberBook workingSet) {
+        return new KeyedWorkingSet(null, Objects.requireNonNull(workingSet, "working set must not be null"), true);
+    }
+
+    /**
+     * Tells whether the working set came from the store's cache without a read (and the key was not
+     * looked up): see {@link #cached(MemberBook)}.
+     *
+     * @return true if nothing was read
+     */
+    public boolean isCached() {
+        return cached;
     }
 
     /**
@@ -67,6 +96,8 @@ public final class KeyedWorkingSet {
     /** Shows whether the key was used, never the member's data. */
     @Override
     public String toString() {
-        return first != null ? "KeyedWorkingSet[key used]" : "KeyedWorkingSet[key new, member " + (book != null ? "enrolled" : "unknown") + "]";
+        return first != null ? "KeyedWorkingSet[key used]"
+                : cached ? "KeyedWorkingSet[cached, key not looked up]"
+                : "KeyedWorkingSet[key new, member " + (book != null ? "enrolled" : "unknown") + "]";
     }
 }
