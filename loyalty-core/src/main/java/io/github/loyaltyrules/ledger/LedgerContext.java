@@ -1,7 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.internal.CommitLoop;
-import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.internal.Inputs;
 import io.github.loyaltyrules.ledger.internal.ListenerFailures;
 import io.github.loyaltyrules.ledger.spi.Commit;
@@ -187,13 +186,12 @@ final class LedgerContext {
 
     /** The posting made with a key, or null. */
     Posting postingOrNull(IdempotencyKey key) {
-        return store instanceof InMemoryLedgerStore memory ? memory.postingOrNull(key) : store.posting(key).orElse(null);
+        return store.postingOrNull(key);
     }
 
     /** The member's book; throws {@link UnknownMemberException} if the member is not enrolled. */
     MemberBook book(MemberId member) {
-        return enrolled(member, store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
-                : store.book(member).orElse(null));
+        return enrolled(member, store.bookOrNull(member));
     }
 
     /**
@@ -201,8 +199,7 @@ final class LedgerContext {
      * their lots (read by the draft when the posting needs them); throws if not enrolled.
      */
     MemberBook workingSet(MemberId member) {
-        return enrolled(member, store instanceof InMemoryLedgerStore memory ? memory.bookOrNull(member)
-                : store.workingSet(member).orElse(null));
+        return enrolled(member, store.workingSetOrNull(member));
     }
 
     /** The book if there is one; throws {@link UnknownMemberException} if the member is not enrolled. */

@@ -2,7 +2,6 @@ package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.ledger.Prepared.Header;
 import io.github.loyaltyrules.ledger.internal.CommitLoop;
-import io.github.loyaltyrules.ledger.internal.InMemoryLedgerStore;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.KeyedWorkingSet;
@@ -66,7 +65,7 @@ final class Poster {
         MemberBook book = null;
         boolean cached = false;
         Posting first;
-        if (other == null && !(ctx.store instanceof InMemoryLedgerStore)) {
+        if (other == null) {
             // one read for both: a durable store answers it in one round trip, or none if it keeps the member
             KeyedWorkingSet read = ctx.store.workingSet(member, key);
             cached = read.isCached();
@@ -128,8 +127,8 @@ final class Poster {
         Posting stored;
         try {
             CommitResult result;
-            if (single != null && ctx.store instanceof InMemoryLedgerStore memory) {
-                result = memory.apply(single, posting, entries); // one member: no commit, no lists
+            if (single != null) {
+                result = ctx.store.apply(single, posting, entries); // one member: a store may skip the lists
             } else {
                 result = ctx.store.apply(new Commit(single != null ? List.of(single) : changes, List.of(posting),
                         entries));

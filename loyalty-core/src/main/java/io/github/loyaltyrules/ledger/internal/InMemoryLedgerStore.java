@@ -106,9 +106,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * @param member the member
      * @return the book, or {@code null} if the member is not enrolled
      */
+    @Override
     public MemberBook bookOrNull(MemberId member) {
         MemberSlot slot = index.get(member);
         return slot == null ? null : slot.book;
+    }
+
+    /** The book: the whole book is in memory, so it is the working set too. */
+    @Override
+    public MemberBook workingSetOrNull(MemberId member) {
+        return bookOrNull(member);
     }
 
     @Override
@@ -123,6 +130,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * @param key the key
      * @return the posting, or {@code null}
      */
+    @Override
     public Posting postingOrNull(IdempotencyKey key) {
         return postings(key).get(key);
     }
@@ -323,6 +331,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
      * @param entries the entries to append, unmodifiable
      * @return what was done
      */
+    @Override
     public CommitResult apply(MemberChange change, Posting posting, List<Entry> entries) {
         MemberId member = change.book().account().member();
         MemberSlot slot = slot(member);

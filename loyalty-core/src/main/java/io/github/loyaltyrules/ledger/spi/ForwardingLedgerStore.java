@@ -21,7 +21,12 @@ import java.util.Optional;
  * A {@link LedgerStore} that passes every call to another store, for wrappers that count, time or
  * trace some calls and leave the rest alone: extend it and override only those. It forwards the
  * methods that have defaults too, so a wrapper never falls back to a default (such as
- * {@link #workingSet} reading the whole book) where the wrapped store answers better.
+ * {@link #workingSet} reading the whole book) where the wrapped store answers better. The
+ * shortcuts of the hot path ({@link #apply(MemberChange, Posting, java.util.List)},
+ * {@link #postingOrNull}, {@link #bookOrNull}, {@link #workingSetOrNull}) are the exception: their
+ * defaults go through {@link #apply(Commit)}, {@link #posting}, {@link #book} and
+ * {@link #workingSet(io.github.loyaltyrules.ledger.MemberId)}, so that a wrapper overriding those
+ * sees every commit and every read.
  *
  * @since 0.1.0
  */

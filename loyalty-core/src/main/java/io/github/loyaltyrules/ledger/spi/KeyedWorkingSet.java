@@ -50,6 +50,18 @@ public final class KeyedWorkingSet {
     }
 
     /**
+     * The read, from its two parts: the posting the key made (then the working set is not
+     * needed), or else the member's working set.
+     *
+     * @param first the posting the key made, or {@code null} if the key is new
+     * @param workingSet the working set when the key is new, or {@code null} if the member is not enrolled
+     * @return the read
+     */
+    public static KeyedWorkingSet of(Posting first, MemberBook workingSet) {
+        return new KeyedWorkingSet(first, first == null ? workingSet : null, false);
+    }
+
+    /**
      * Nothing was read: the member's working set as the store last wrote or read it, and the key was
      * not looked up. A store answers so only if its commits refuse a stale working set
      * ({@link CommitResult#STALE}) and a used key ({@link CommitResult#DUPLICATE_KEY}) without writing

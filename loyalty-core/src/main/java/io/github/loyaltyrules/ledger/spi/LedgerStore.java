@@ -78,8 +78,8 @@ public interface LedgerStore {
      * @return the posting the key made, or the member's working set
      */
     default KeyedWorkingSet workingSet(MemberId member, IdempotencyKey key) {
-        Optional<Posting> first = posting(key);
-        return first.isPresent() ? KeyedWorkingSet.keyUsed(first.get()) : KeyedWorkingSet.keyFree(workingSet(member));
+        Posting first = postingOrNull(key);
+        return KeyedWorkingSet.of(first, first == null ? workingSetOrNull(member) : null);
     }
 
     /**
@@ -366,6 +366,52 @@ public interface LedgerStore {
      * @return what was done
      */
     CommitResult apply(Commit commit);
+
+    /**
+     * Applies the commit of one member and at most one posting, the usual case: as
+     * {@link #apply(Commit)} with a commit of these parts, which this default makes. A store that
+     * can write it without the commit's lists (in memory) overrides it.
+     *
+     * @param change the member's new book and the rows it touched
+     * @param posting the posting, or {@code null} for none
+     * @param entries the entries to append
+     * @return what was done
+     */
+    default CommitResult apply(MemberChange change, Posting posting, List<Entry> entries) {
+        return apply(new Commit(List.of(change), posting == null ? List.of() : List.of(posting), entries));
+    }
+
+    /**
+     * Returns the posting made with a key, as {@link #posting(IdempotencyKey)} without the
+     * {@code Optional}, for the ledger's hot path; a store whose reads cost next to nothing
+     * overrides it.
+     *
+     * @param key the key
+     * @return the posting, or {@code null} if the key made none
+     */
+    default Posting postingOrNull(IdempotencyKey key) {
+        return posting(key).orElse(null);
+    }
+
+    /**
+     * Returns the member's book, as {@link #book(MemberId)} without the {@code Optional}.
+     *
+     * @param member the member
+     * @return the book, or {@code null} if the member is not enrolled
+     */
+    default MemberBook bookOrNull(MemberId member) {
+        return book(member).orElse(null);
+    }
+
+    /**
+     * Returns the member's working set, as {@link #workingSet(MemberId)} without the {@code Optional}.
+     *
+     * @param member the member
+     * @return the working set, or {@code null} if the member is not enrolled
+     */
+    default MemberBook workingSetOrNull(MemberId member) {
+        return workingSet(member).orElse(null);
+    }
 
     /**
      * Moves everything the store keeps under a member to a pseudonym and removes the member's free
