@@ -198,7 +198,7 @@ public final class CoffeeChainDemo {
                 if (e.type() == EntryType.EARN) { // earnings and expiries are summed up; everything else is listed
                     earnings++;
                     earned += e.amount();
-                } else if (e.type() == EntryType.EXPIRE) {
+                } else if (e.type() == EntryType.EXPIRY) {
                     expiries++;
                     expired += e.amount();
                 } else {

@@ -27,7 +27,7 @@ public enum EntryType {
     /** Points sent to another member. */
     TRANSFER_OUT,
     /** Points that reached their expiry date. */
-    EXPIRE,
+    EXPIRY,
     /** Newly credited points used to settle a debt left by an earlier reversal. */
     DEBT_SETTLEMENT
 }

@@ -97,7 +97,7 @@ final class Expiries {
                 if (free > 0 && Books.expiredAt(expiry, asOf)) {
                     Instant at = expiry.isAfter(lot.lastMovementAt()) ? expiry : lot.lastMovementAt();
                     purse.move(lot.id(), -free, at);
-                    d.entry(key, PostingType.EXPIRY, EntryType.EXPIRE, currency.code(), -free, 0, 0, at,
+                    d.entry(key, PostingType.EXPIRY, EntryType.EXPIRY, currency.code(), -free, 0, 0, at,
                             "expired " + (expiry.equals(lot.expiresAt()) ? "at the end of its term" : "after inactivity")
                                     + " (lot " + lot.id() + ")",
                             Movements.of(lot.id(), -free, 0));

@@ -739,7 +739,7 @@ public final class Ledger {
 
     /**
      * Writes off every lot that has expired by {@code asOf} (by its own date or by inactivity),
-     * for all members with an open account, as EXPIRE entries. Idempotent: running it again for
+     * for all members with an open account, as EXPIRY entries. Idempotent: running it again for
      * the same instant writes nothing, and it can be run for any instant. Points held by an open
      * reservation are not written off until the reservation ends.
      *

@@ -129,7 +129,7 @@ public record ActivityReport(PointCurrency currency, Instant from, Instant to, M
      * @return minor units
      */
     public long expired() {
-        return totals.get(EntryType.EXPIRE).debited();
+        return totals.get(EntryType.EXPIRY).debited();
     }
 
     /**

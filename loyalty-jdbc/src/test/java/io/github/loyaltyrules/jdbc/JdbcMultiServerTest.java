@@ -161,7 +161,7 @@ class JdbcMultiServerTest {
             MemberId m = MemberId.of("sweep-" + i);
             assertThat(servers[1].balance(m, expiring).total()).isEqualTo(7);
             assertThat(servers[1].statement(m).stream()
-                    .filter(e -> e.type() == EntryType.EXPIRE)).hasSize(1);
+                    .filter(e -> e.type() == EntryType.EXPIRY)).hasSize(1);
         }
         assertThat(servers[0].expire(T0).postings()).as("a third sweep writes nothing").isZero();
     }
