@@ -168,7 +168,9 @@ class ProgramRecordColumnsMigrationTest {
                 break;
             }
             failures++;
-            assertThat(JdbcLedgerStore.of(ds).migrate()).as("statement %d", k).isEqualTo(1);
+            long recorded = count(new UrlDataSource(db), "SELECT COUNT(*) FROM loyalty_schema_history");
+            assertThat(JdbcLedgerStore.of(ds).migrate()).as("statement %d", k)
+                    .isEqualTo(JdbcLedgerStore.migrationScripts().size() - recorded).isPositive();
             JdbcProgramStore store = JdbcProgramStore.of(ds);
             assertThat(store.activity(from, to)).as("statement %d", k).isEqualTo(memory.activity(from, to));
             assertThat(store.activity(mid, to)).as("statement %d", k).isEqualTo(memory.activity(mid, to));
