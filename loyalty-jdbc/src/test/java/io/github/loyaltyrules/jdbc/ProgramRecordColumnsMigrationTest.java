@@ -64,7 +64,7 @@ class ProgramRecordColumnsMigrationTest {
     }
 
     /** A program in memory with a history of about {@code ops} records over a few months, times with nanoseconds. */
-    private static LoyaltyProgram history(InMemoryProgramStore store, int ops) {
+    static LoyaltyProgram history(InMemoryProgramStore store, int ops) {
         Ledger ledger = Ledger.builder().zone(ZoneOffset.UTC).currency(ProgramReportSqlProperties.PTS)
                 .currency(ProgramReportSqlProperties.MILES).build();
         LoyaltyProgram program = LoyaltyProgram.builder(ledger, ProgramVersion.of("v1", ProgramReportSqlProperties.ENGINE,
