@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
@@ -101,5 +102,41 @@ class JdbcTierTallyTest {
         assertThat(engine.report(BASE, nextYear.plusSeconds(2)))
                 .isEqualTo(TierEngine.of(calendar, TierListener.NONE, TierReportSqlProperties.walking(store))
                         .report(BASE, nextYear.plusSeconds(2)));
+    }
+
+    /**
+     * Fails the k-th statement (or the commit) of the report's tally, for every k until it gets through:
+     * the store's exception, the connection as it was, and the next report as before, members' rows unchanged.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aFailingStatementOfTheTallyIsTheStoresExceptionAndTheNextReportReadsAsBefore(String url) {
+        StatementFaultDataSource ds = new StatementFaultDataSource(url);
+        Databases.dropAll(ds);
+        JdbcLedgerStore.of(ds).migrate();
+        List<MemberId> members = new ArrayList<>();
+        TierLadder calendar = TierReportSqlProperties.ladder(0);
+        TierEngine engine = engineWithNights(ds, calendar, members);
+        Instant to = BASE.plus(Duration.ofDays(400));
+        io.github.loyaltyrules.report.TierReport before = engine.report(BASE, to);
+        int failures = 0;
+        for (int k = 1; ; k++) {
+            ds.arm(k, StatementFaultDataSource.Mode.FAIL);
+            int statement = k;
+            try {
+                assertThat(engine.report(BASE, to)).isEqualTo(before);
+            } catch (JdbcStoreException expected) {
+                assertThat(expected).as("statement %d", statement).hasMessageStartingWith("could not");
+            }
+            boolean fired = ds.fired();
+            ds.disarm();
+            if (!fired) {
+                break;
+            }
+            failures++;
+            assertThat(engine.report(BASE, to)).as("statement %d", statement).isEqualTo(before);
+        }
+        assertThat(failures).isGreaterThanOrEqualTo(4);
+        assertThat(before.totalMembers()).isEqualTo(10);
     }
 }
