@@ -62,7 +62,7 @@ final class TierCommits {
      */
     private TierCommitResult replaced(MemberId member, Transition<?> t) {
         try {
-            return store.replace(t.next(), t.added());
+            return store.replace(t.next(), t.added(), t.nextEvent());
         } catch (RuntimeException failure) {
             return CommitLoop.landedAfter(failure,
                     () -> store.state(member).filter(t.next()::equals).isPresent() ? TierCommitResult.APPLIED : null);

@@ -554,7 +554,9 @@ public final class TierEngine implements TierLookup {
      * Returns the tiers over {@code [from, to)}: how many of the members the engine knows show each
      * tier at {@code to} (as {@link #tierAt(TierState, Instant)} tells), every tier of the ladder
      * present, and the tier changes of their histories dated in the period, per pair of tiers.
-     * Reads the store a page of members at a time, without changing anything.
+     * Without changing anything: a store that counts by itself ({@link TierStore#tally}, the JDBC
+     * store in SQL) counts what it can and the engine reads only the states of the members it could
+     * not place; another store is read a page of members at a time.
      *
      * @param from the start of the period, inclusive
      * @param to the end of the period, exclusive; after {@code from}
@@ -569,40 +571,7 @@ public final class TierEngine implements TierLookup {
             throw new InvalidRequestException("a report period must end after it starts; got from " + from + " to "
                     + to);
         }
-        List<Tier> tiers = ladder.tiers();
-        long[] members = new long[tiers.size()];
-        long[][] moves = new long[tiers.size()][tiers.size()];
-        for (MemberId after = null; ; ) {
-            List<MemberId> page = store.members(after, PAGE);
-            for (MemberId m : page) {
-                TierState state = read(m);
-                if (state == null) {
-                    continue; // erased in between
-                }
-                members[ladder.indexOf(machine.tierAt(state, to).name())]++;
-                for (TierChange c : state.history()) {
-                    if (!c.at().isBefore(from) && c.at().isBefore(to)) {
-                        moves[ladder.indexOf(c.from())][ladder.indexOf(c.to())]++;
-                    }
-                }
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1);
-        }
-        java.util.Map<String, Long> distribution = new java.util.LinkedHashMap<>();
-        List<io.github.loyaltyrules.report.TierMovement> movements = new ArrayList<>();
-        for (int i = 0; i < tiers.size(); i++) {
-            distribution.put(tiers.get(i).name(), members[i]);
-            for (int j = 0; j < tiers.size(); j++) {
-                if (moves[i][j] > 0) {
-                    movements.add(new io.github.loyaltyrules.report.TierMovement(tiers.get(i).name(), tiers.get(j).name(),
-                            j > i, moves[i][j]));
-                }
-            }
-        }
-        return new io.github.loyaltyrules.report.TierReport(from, to, distribution, movements);
+        return TierReports.report(store, machine, ladder, from, to, PAGE);
     }
 
     /**

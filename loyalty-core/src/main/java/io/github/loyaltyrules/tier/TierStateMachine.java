@@ -36,9 +36,14 @@ final class TierStateMachine {
      * a request repeated under its key), the activity it adds (or {@code null}), its events in order, and
      * the result for the caller.
      */
-    record Transition<R>(TierState next, TierActivity added, List<TierEvent> events, R result) {
+    /**
+     * A computed change: the next state to store ({@code null}: nothing), the activity it adds, its events,
+     * the caller's result, and the earliest instant after the next state's clock at which the member's tier
+     * could change without new activity ({@code null}: never), which a store keeps for reports.
+     */
+    record Transition<R>(TierState next, TierActivity added, List<TierEvent> events, R result, Instant nextEvent) {
         static <R> Transition<R> none(R result) {
-            return new Transition<>(null, null, List.of(), result);
+            return new Transition<>(null, null, List.of(), result, null);
         }
     }
 
@@ -72,7 +77,8 @@ final class TierStateMachine {
      */
     Transition<Void> enrol(TierState read, MemberId member, Instant at) {
         if (read == null) {
-            return new Transition<>(newMember(member, at).toState(ladder), null, List.of(), null);
+            MemberTiers m = newMember(member, at);
+            return new Transition<>(m.toState(ladder), null, List.of(), null, nextEvent(m));
         }
         MemberTiers m = MemberTiers.from(read, ladder);
         if (!m.enrolled.equals(at.atZone(zone).toLocalDate())) {
@@ -117,7 +123,8 @@ final class TierStateMachine {
         List<TierEvent> out = new ArrayList<>();
         advance(m, asOf, out);
         TierState next = m.toState(ladder);
-        return MemberTiers.sameContent(read, next) ? Transition.none(List.of()) : new Transition<>(next, null, out, out);
+        return MemberTiers.sameContent(read, next) ? Transition.none(List.of()) : new Transition<>(next, null, out, out,
+                nextEvent(m));
     }
 
     /** The tier a member with the stored state shows at {@code at}: before its clock from the history, else as a forecast. */
@@ -142,7 +149,8 @@ final class TierStateMachine {
     /** The transition to {@code m} if it {@code changed}, else none; the result is the tier {@code m} shows. */
     private Transition<Tier> showing(MemberTiers m, boolean changed, TierActivity added, List<TierEvent> out) {
         Tier shown = ladder.tiers().get(m.shown);
-        return changed ? new Transition<>(m.toState(ladder), added, out, shown) : Transition.none(shown);
+        return changed ? new Transition<>(m.toState(ladder), added, out, shown, nextEvent(m))
+                : Transition.none(shown);
     }
 
     /**

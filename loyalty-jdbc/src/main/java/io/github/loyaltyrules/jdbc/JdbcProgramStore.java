@@ -438,22 +438,24 @@ public final class JdbcProgramStore implements ProgramStore {
     }
 
     /**
-     * {@inheritDoc} Reads only the records marked as holding personal data, by the index on
-     * {@code (personal, business_at)}, and clears the mark of each it has seen.
+     * {@inheritDoc} Reads only the records marked as holding personal data, by the index of
+     * schema 16 on {@code (personal, business_time)}, and clears the mark of each it has seen.
      *
      * @throws JdbcStoreException if the database fails; the records changed before it stay changed
      */
     @Override
     public long dropPersonalData(Instant before) {
         Objects.requireNonNull(before, "instant must not be null");
-        // business_at is ISO-8601 text: compared as text it orders by time to the second; the exact test is below
-        String bound = before.plusSeconds(1).toString();
+        // business_time keeps the microsecond: the records of before's microsecond are read, the exact test is below
         long changed = 0;
+        if (!before.isAfter(FIRST)) {
+            return 0; // business times are in years 1 to 9999
+        }
         try (Connection c = dataSource.getConnection()) {
             List<String[]> rows = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT record_key, kind, member_id, record"
-                    + " FROM loyalty_program_record WHERE personal = TRUE AND business_at < ?")) {
-                p.setString(1, bound);
+                    + " FROM loyalty_program_record WHERE personal = TRUE AND business_time <= ?")) {
+                LedgerRows.setInstant(p, 1, before.isAfter(LAST_MICRO) ? LAST_MICRO : before);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
@@ -486,11 +488,12 @@ public final class JdbcProgramStore implements ProgramStore {
     }
 
     /**
-     * {@inheritDoc} The business time is kept as ISO-8601 text, which orders by time only to the
-     * second (a fraction of a second sorts after the second's end); so the statement reads whole
-     * seconds in text order, by the index of schema 11 on {@code (business_at, record_key)}, and each
-     * second's records are put in exact order here. It reads more rows at once only when one second
-     * holds more than a page.
+     * {@inheritDoc} Reads by the typed time of schema 15 ({@code business_time} to the microsecond,
+     * {@code business_nano} below it), in time order by the index of schema 16 on {@code (business_time,
+     * business_nano, record_key)}, a page at a time from the record after which to go on. The records of
+     * one instant are put in key order here (as {@link ProgramStore#timeOrder()} compares keys, whatever
+     * the database's collation); so a page that ends inside an instant leaves that instant to the next
+     * read, and reads more rows at once only when one instant holds more than a page.
      *
      * @throws JdbcStoreException if the database fails
      */
@@ -506,32 +509,37 @@ public final class JdbcProgramStore implements ProgramStore {
         }
         Comparator<ReceiptRecord> order = ProgramStore.timeOrder();
         Instant start = after == null || after.at().isBefore(from) ? from : after.at();
-        // business times are in years 1 to 9999, whose text is fixed-width; bounds beyond take in all
-        String low = start.isBefore(FIRST) ? "" : second(start);
-        String high = to.isAfter(LAST) ? "A" : second(to.minusNanos(1).plusSeconds(1));
+        // business times are in years 1 to 9999; a bound beyond takes in all on its side
+        boolean low = start.isAfter(FIRST);
+        boolean high = to.isBefore(LAST);
+        String sql = "SELECT record_key, kind, member_id, record FROM loyalty_program_record WHERE "
+                + (low ? "(business_time > ? OR (business_time = ? AND business_nano >= ?))" : "1 = 1")
+                + (high ? " AND (business_time < ? OR (business_time = ? AND business_nano < ?))" : "")
+                + " ORDER BY business_time, business_nano LIMIT ";
         try (Connection c = dataSource.getConnection()) {
             for (int rows = limit + 1; ; rows = (int) Math.min(Integer.MAX_VALUE - 8L, rows * 2L)) {
                 List<ReceiptRecord> read = new ArrayList<>();
-                String lastText = null;
-                try (PreparedStatement p = c.prepareStatement("SELECT record_key, kind, member_id, record, business_at"
-                        + " FROM loyalty_program_record WHERE business_at >= ? AND business_at < ?"
-                        + " ORDER BY business_at, record_key" + " LIMIT " + rows)) {
-                    p.setString(1, low);
-                    p.setString(2, high);
+                try (PreparedStatement p = c.prepareStatement(sql + rows)) {
+                    int i = 1;
+                    if (low) {
+                        i = bindInstant(p, i, start);
+                    }
+                    if (high) {
+                        bindInstant(p, i, to);
+                    }
                     try (ResultSet rs = p.executeQuery()) {
                         while (rs.next()) {
                             read.add(ProgramCodec.record(ReceiptRecord.Kind.valueOf(rs.getString(2)),
                                     new IdempotencyKey(rs.getString(1)), MemberId.of(rs.getString(3)), rs.getString(4)));
-                            lastText = rs.getString(5);
                         }
                     }
                 }
                 boolean complete = read.size() < rows;
-                // without the last second read (it may go on past the rows read), unless all was read
-                String openSecond = complete || lastText == null ? null : lastText.substring(0, SECOND);
+                // without the last instant read (it may go on past the rows read), unless all was read
+                Instant open = complete ? null : read.get(read.size() - 1).at();
                 List<ReceiptRecord> out = new ArrayList<>();
                 for (ReceiptRecord r : read) {
-                    if (openSecond != null && second(r.at()).startsWith(openSecond)) {
+                    if (open != null && r.at().equals(open)) {
                         continue;
                     }
                     if (!r.at().isBefore(from) && r.at().isBefore(to) && (after == null || order.compare(r, after) > 0)) {
@@ -547,6 +555,19 @@ public final class JdbcProgramStore implements ProgramStore {
             throw new JdbcStoreException("could not read the records from " + from + " to " + to + ": " + JdbcStoreException.describe(e),
                     e);
         }
+    }
+
+    /**
+     * Binds an instant as three parameters from {@code at}: its microsecond twice, then the nanoseconds
+     * below it, as {@code (business_time > ? OR (business_time = ? AND business_nano >= ?))} compares them.
+     *
+     * @return the next parameter's index
+     */
+    private static int bindInstant(PreparedStatement p, int at, Instant t) throws SQLException {
+        LedgerRows.setInstant(p, at, t);
+        LedgerRows.setInstant(p, at + 1, t);
+        p.setInt(at + 2, ProgramRecordColumns.subMicros(t));
+        return at + 3;
     }
 
     /**
@@ -576,14 +597,8 @@ public final class JdbcProgramStore implements ProgramStore {
 
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
-
-    /** The length of an ISO instant's text up to its seconds: {@code 2026-01-05T10:00:00}. */
-    private static final int SECOND = 19;
-
-    /** The text of an instant's second, which every instant of that second's text starts with. */
-    private static String second(Instant at) {
-        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().substring(0, SECOND);
-    }
+    /** The last microsecond a business time can have. */
+    private static final Instant LAST_MICRO = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private static List<ReceiptRecord> records(Connection c, MemberId member) throws SQLException {
         List<ReceiptRecord> out = new ArrayList<>();

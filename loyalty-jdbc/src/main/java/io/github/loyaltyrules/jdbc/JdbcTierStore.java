@@ -8,10 +8,12 @@ import io.github.loyaltyrules.tier.spi.TierActivity;
 import io.github.loyaltyrules.tier.spi.TierCommitResult;
 import io.github.loyaltyrules.tier.spi.TierState;
 import io.github.loyaltyrules.tier.spi.TierStore;
+import io.github.loyaltyrules.tier.spi.TierTally;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -135,11 +137,29 @@ public final class JdbcTierStore implements TierStore {
      */
     @Override
     public TierCommitResult replace(TierState next, TierActivity added) {
+        return replace(next, added, false, null);
+    }
+
+    /**
+     * {@inheritDoc} Also keeps the member's clock and {@code nextEvent} in typed columns of the member's
+     * row (schema 16), marked as told ({@code tallied}), and the nanoseconds of every change of the
+     * member's history in {@code loyalty_tier_change}, for the tier report in SQL ({@link #tally}).
+     *
+     * @throws NullPointerException if {@code next} is null
+     * @throws JdbcStoreException if the database fails; as {@link #replace(TierState, TierActivity)}
+     */
+    @Override
+    public TierCommitResult replace(TierState next, TierActivity added, Instant nextEvent) {
+        return replace(next, added, true, nextEvent);
+    }
+
+    private TierCommitResult replace(TierState next, TierActivity added, boolean tallied, Instant nextEvent) {
         Objects.requireNonNull(next, "tier state must not be null");
         String text = Codec.tierState(next);
+        Instant event = tallied ? nextEvent : null;
         try (Connection c = dataSource.getConnection()) {
             try {
-                return Transactions.inTransaction(c, owner, t -> write(t, next, text, added),
+                return Transactions.inTransaction(c, owner, t -> write(t, next, text, added, tallied, event),
                         r -> r == TierCommitResult.APPLIED);
             } catch (SQLException e) {
                 if (Transactions.conflicted(e)) {
@@ -153,17 +173,18 @@ public final class JdbcTierStore implements TierStore {
         }
     }
 
-    private static TierCommitResult write(Connection c, TierState next, String text, TierActivity added)
-            throws SQLException {
+    private static TierCommitResult write(Connection c, TierState next, String text, TierActivity added,
+            boolean tallied, Instant nextEvent) throws SQLException {
         String member = next.member().value();
         if (next.version() == 1) {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_member"
-                    + " (member_id, version, tier, as_of, state) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_member (member_id, version, tier,"
+                    + " as_of, state, clock_at, clock_nano, next_event, tallied) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, member);
                 p.setLong(2, 1);
                 p.setString(3, next.shown());
                 p.setString(4, next.clock().toString());
                 p.setString(5, text);
+                bindTally(p, 6, next, tallied, nextEvent);
                 p.executeUpdate();
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -173,19 +194,21 @@ public final class JdbcTierStore implements TierStore {
             }
         } else {
             try (PreparedStatement p = c.prepareStatement("UPDATE loyalty_tier_member SET version = ?, tier = ?,"
-                    + " as_of = ?, state = ? WHERE member_id = ? AND version = ?")) {
+                    + " as_of = ?, state = ?, clock_at = ?, clock_nano = ?, next_event = ?, tallied = ?"
+                    + " WHERE member_id = ? AND version = ?")) {
                 p.setLong(1, next.version());
                 p.setString(2, next.shown());
                 p.setString(3, next.clock().toString());
                 p.setString(4, text);
-                p.setString(5, member);
-                p.setLong(6, next.version() - 1);
+                bindTally(p, 5, next, tallied, nextEvent);
+                p.setString(9, member);
+                p.setLong(10, next.version() - 1);
                 if (p.executeUpdate() != 1) {
                     return TierCommitResult.STALE;
                 }
             }
         }
-        changes(c, next);
+        changes(c, next, tallied);
         if (added != null) {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_activity"
                     + " (member_id, activity_key, metric, amount, business_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -205,32 +228,57 @@ public final class JdbcTierStore implements TierStore {
         return TierCommitResult.APPLIED;
     }
 
+    /** Binds the member row's columns of schema 16: clock, its nanoseconds, next event, tallied. */
+    private static void bindTally(PreparedStatement p, int at, TierState next, boolean tallied, Instant nextEvent)
+            throws SQLException {
+        LedgerRows.setInstant(p, at, next.clock());
+        p.setInt(at + 1, ProgramRecordColumns.subMicros(next.clock()));
+        LedgerRows.setInstant(p, at + 2, nextEvent); // rounded down: the row is counted in SQL only before it
+        p.setBoolean(at + 3, tallied);
+    }
+
     /**
      * Writes the entries of the state's history that {@code loyalty_tier_change} does not hold yet
      * (numbered from 1 in history order; the member's row is locked by the write before), for the
-     * change feed. A state with no history costs nothing.
+     * change feed, with their nanoseconds (schema 16). For a {@code tallied} row, the nanoseconds of
+     * the entries written before schema 16 are filled in as well, once. A state with no history costs
+     * nothing.
      */
-    private static void changes(Connection c, TierState next) throws SQLException {
+    private static void changes(Connection c, TierState next, boolean tallied) throws SQLException {
         List<TierChange> history = next.history();
         if (history.isEmpty()) {
             return;
         }
         int stored = 0;
+        int withoutNanos = 0;
         if (next.version() > 1) {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT COALESCE(MAX(change_no), 0) FROM loyalty_tier_change WHERE member_id = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(MAX(change_no), 0),"
+                    + " COUNT(CASE WHEN changed_nano IS NULL THEN 1 END) FROM loyalty_tier_change WHERE member_id = ?")) {
                 p.setString(1, next.member().value());
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
                     stored = rs.getInt(1);
+                    withoutNanos = rs.getInt(2);
                 }
+            }
+        }
+        if (tallied && withoutNanos > 0) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE loyalty_tier_change SET changed_nano = ?"
+                    + " WHERE member_id = ? AND change_no = ? AND changed_nano IS NULL")) {
+                for (int i = 0; i < Math.min(stored, history.size()); i++) {
+                    p.setInt(1, ProgramRecordColumns.subMicros(history.get(i).at()));
+                    p.setString(2, next.member().value());
+                    p.setInt(3, i + 1);
+                    p.addBatch();
+                }
+                p.executeBatch();
             }
         }
         if (stored >= history.size()) {
             return;
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_change"
-                + " (member_id, change_no, from_tier, to_tier, changed_at, cause) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO loyalty_tier_change (member_id, change_no,"
+                + " from_tier, to_tier, changed_at, cause, changed_nano) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = stored; i < history.size(); i++) {
                 TierChange change = history.get(i);
                 p.setString(1, next.member().value());
@@ -239,9 +287,30 @@ public final class JdbcTierStore implements TierStore {
                 p.setString(4, change.to());
                 LedgerRows.setInstant(p, 5, change.at());
                 p.setString(6, change.cause().name());
+                p.setInt(7, ProgramRecordColumns.subMicros(change.at()));
                 p.addBatch();
             }
             p.executeBatch();
+        }
+    }
+
+    /**
+     * {@inheritDoc} In SQL over {@code loyalty_tier_member} and {@code loyalty_tier_change} (schema 16),
+     * in one read-only transaction at REPEATABLE READ (or the caller's): members whose row the engine
+     * wrote with its next event ({@code tallied}) are counted by the last change dated at or before
+     * {@code to} when {@code to} is before their clock, else by their stored tier when their next event
+     * is after {@code to}; their changes dated in the period per pair of tiers. The rest (a window may
+     * close for them by {@code to}, or their row predates schema 16) come back for the engine to read.
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public Optional<TierTally> tally(Instant from, Instant to, String baseTier) {
+        try (Connection c = dataSource.getConnection()) {
+            return Optional.of(TierReportQueries.tally(c, from, to, baseTier));
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not count the tiers from " + from + " to " + to + ": "
+                    + JdbcStoreException.describe(e), e);
         }
     }
 

@@ -64,7 +64,7 @@ class ProgramRecordColumnsMigrationTest {
     }
 
     /** A program in memory with a history of about {@code ops} records over a few months, times with nanoseconds. */
-    private static LoyaltyProgram history(InMemoryProgramStore store, int ops) {
+    static LoyaltyProgram history(InMemoryProgramStore store, int ops) {
         Ledger ledger = Ledger.builder().zone(ZoneOffset.UTC).currency(ProgramReportSqlProperties.PTS)
                 .currency(ProgramReportSqlProperties.MILES).build();
         LoyaltyProgram program = LoyaltyProgram.builder(ledger, ProgramVersion.of("v1", ProgramReportSqlProperties.ENGINE,
@@ -168,7 +168,9 @@ class ProgramRecordColumnsMigrationTest {
                 break;
             }
             failures++;
-            assertThat(JdbcLedgerStore.of(ds).migrate()).as("statement %d", k).isEqualTo(1);
+            long recorded = count(new UrlDataSource(db), "SELECT COUNT(*) FROM loyalty_schema_history");
+            assertThat(JdbcLedgerStore.of(ds).migrate()).as("statement %d", k)
+                    .isEqualTo(JdbcLedgerStore.migrationScripts().size() - recorded).isPositive();
             JdbcProgramStore store = JdbcProgramStore.of(ds);
             assertThat(store.activity(from, to)).as("statement %d", k).isEqualTo(memory.activity(from, to));
             assertThat(store.activity(mid, to)).as("statement %d", k).isEqualTo(memory.activity(mid, to));

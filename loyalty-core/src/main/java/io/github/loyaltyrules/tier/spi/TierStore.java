@@ -64,6 +64,41 @@ public interface TierStore {
     TierCommitResult replace(TierState next, TierActivity added);
 
     /**
+     * Stores a member's next state as {@link #replace(TierState, TierActivity)} does, told also the
+     * earliest instant after the state's {@link TierState#clock() clock} at which the member's tier
+     * could change without new activity (a window close, the end of a grace period or of a status
+     * match), so that a store can count the members' tiers at a later instant by itself
+     * ({@link #tally}): until that instant the member shows {@link TierState#shown()}. The engine
+     * calls this one. The default ignores {@code nextEvent} and calls {@code replace(next, added)}.
+     *
+     * @param next the new state
+     * @param added the activity this change records, or {@code null}
+     * @param nextEvent the earliest such instant, or {@code null} if there is none
+     * @return what was done
+     */
+    default TierCommitResult replace(TierState next, TierActivity added, java.time.Instant nextEvent) {
+        return replace(next, added);
+    }
+
+    /**
+     * Counts what it can of a tier report over {@code [from, to)} by itself (a database in SQL),
+     * without handing states to the engine: see {@link TierTally}. A member's tier at {@code to} is
+     * the {@code to} of the last change of its history dated at or before {@code to} ({@code
+     * baseTier} if none) when {@code to} is before the member's clock, else the tier it shows at its
+     * clock if no event can change it by {@code to}; the changes counted are those dated in the
+     * period. The engine has checked the arguments. The default counts nothing: the engine then
+     * reads every member's state.
+     *
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive; after {@code from}
+     * @param baseTier the name of the ladder's lowest tier
+     * @return the tally, or empty if the store cannot count by itself
+     */
+    default java.util.Optional<TierTally> tally(java.time.Instant from, java.time.Instant to, String baseTier) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Returns the tier changes stored after a position of the store's change feed, oldest position
      * first: at most {@code limit} entries of members' histories ({@link TierState#history()}) whose
      * position is above {@code after}. Every change a replaced state adds to its member's history
