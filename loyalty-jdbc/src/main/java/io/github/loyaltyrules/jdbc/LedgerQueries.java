@@ -50,7 +50,7 @@ final class LedgerQueries {
     }
 
     /**
-     * Reads them through the index of the order: {@code loyalty_lot_spending} (schema 7)
+     * Reads the open lots a spend takes first, through the index of the order: {@code loyalty_lot_spending} (schema 7)
      * for soonest expiry first, {@code loyalty_lot_oldest} (schema 13) for oldest first; each holds
      * open lots only, so that the spent lots of a long history are never read.
      *
