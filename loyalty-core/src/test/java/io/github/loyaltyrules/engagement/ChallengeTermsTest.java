@@ -193,4 +193,24 @@ class ChallengeTermsTest {
                 .isInstanceOf(NullPointerException.class);
         assertThat(program.challengeProgress(ANN, day(1))).extracting(Object::toString).containsExactly("1 of 5");
     }
+
+    @Test
+    void aReturnAfterACrashThatTheCallerNeverRetriedCountsThePurchaseAndPostsItsReward() {
+        ChallengeModelCheck.Crashing store = new ChallengeModelCheck.Crashing(
+                io.github.loyaltyrules.engagement.spi.InMemoryChallengeStore.create());
+        LoyaltyProgram program = LoyaltyProgram.builder(ledger, ProgramVersion.of("v1", ctx -> Evaluation.NOTHING,
+                List.of()).withChallenges(FIVE_VISITS)).challengeStore(store).build();
+        program.enrol(ANN, DEC_1.minusSeconds(3600));
+        for (int i = 0; i < 4; i++) {
+            program.purchase(ANN, basket("s1", "food", 2, "3.00"), day(i), IdempotencyKey.of("p" + i));
+        }
+        store.failNext = 1;
+        assertThatThrownBy(() -> program.purchase(ANN, basket("s1", "food", 2, "3.00"), day(4), IdempotencyKey.of("p4")))
+                .hasMessageContaining("injected");
+        assertThat(program.challengeProgress(ANN, "five-visits", day(4)).toString()).isEqualTo("4 of 5");
+        program.returnPurchase(ANN, IdempotencyKey.of("p4"), Map.of("1", 1L), day(5), IdempotencyKey.of("r"));
+        assertThat(program.challengeProgress(ANN, "five-visits", day(5)).toString()).isEqualTo("5 of 5");
+        assertThat(points()).isEqualTo(200);
+        assertThat(ledger.posting(IdempotencyKey.of("p4#" + FIVE_VISITS.tag() + "-1"))).isPresent();
+    }
 }
