@@ -10,6 +10,6 @@ class ChallengeProperties {
 
     @Property(tries = 200)
     void progressAndRewardsMatchTheModelAfterEveryStep(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int steps) {
-        ChallengeModelCheck.run(InMemoryChallengeStore.create(), "ann", seed, steps);
+        io.github.loyaltyrules.engagement.contract.ChallengeModelCheck.run(InMemoryChallengeStore.create(), "ann", seed, steps);
     }
 }

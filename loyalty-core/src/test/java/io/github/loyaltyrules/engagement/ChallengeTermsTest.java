@@ -196,7 +196,7 @@ class ChallengeTermsTest {
 
     @Test
     void aReturnAfterACrashThatTheCallerNeverRetriedCountsThePurchaseAndPostsItsReward() {
-        ChallengeModelCheck.Crashing store = new ChallengeModelCheck.Crashing(
+        io.github.loyaltyrules.engagement.contract.ChallengeModelCheck.Crashing store = new io.github.loyaltyrules.engagement.contract.ChallengeModelCheck.Crashing(
                 io.github.loyaltyrules.engagement.spi.InMemoryChallengeStore.create());
         LoyaltyProgram program = LoyaltyProgram.builder(ledger, ProgramVersion.of("v1", ctx -> Evaluation.NOTHING,
                 List.of()).withChallenges(FIVE_VISITS)).challengeStore(store).build();

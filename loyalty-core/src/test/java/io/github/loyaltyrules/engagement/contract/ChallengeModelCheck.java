@@ -1,4 +1,9 @@
-package io.github.loyaltyrules.engagement;
+package io.github.loyaltyrules.engagement.contract;
+
+import io.github.loyaltyrules.engagement.Challenge;
+import io.github.loyaltyrules.engagement.ChallengeGoal;
+import io.github.loyaltyrules.engagement.ChallengeProgress;
+import io.github.loyaltyrules.engagement.ChallengeWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,11 +71,11 @@ public final class ChallengeModelCheck {
     }
 
     /** A challenge store that can be told to fail its next commit, before or after it goes through. */
-    static final class Crashing implements ChallengeStore {
+    public static final class Crashing implements ChallengeStore {
         final ChallengeStore inner;
-        int failNext; // 0 none, 1 before, 2 after (reply lost)
+        public int failNext; // 0 none, 1 before, 2 after (reply lost)
 
-        Crashing(ChallengeStore inner) {
+        public Crashing(ChallengeStore inner) {
             this.inner = inner;
         }
 
