@@ -183,6 +183,18 @@ class ChallengeTermsTest {
     }
 
     @Test
+    void aVersionWhoseChallengeRewardsAnUnknownCurrencyIsNotInstalled() {
+        LoyaltyProgram program = program(FIVE_VISITS);
+        ProgramVersion miles = ProgramVersion.of("v2", ctx -> Evaluation.NOTHING, List.of()).withChallenges(
+                Challenge.of("ok", "n", ChallengeGoal.purchases(1), ChallengeWindow.WEEK, "MILES", 5));
+        assertThatThrownBy(() -> program.install(miles)).isInstanceOf(UnknownCurrencyException.class);
+        assertThat(program.version().id()).isEqualTo("v1");
+        assertThat(program.version("v2")).isEmpty();
+        assertThatThrownBy(() -> ProgramVersion.of("v3", ctx -> Evaluation.NOTHING, List.of())
+                .withChallenges(FIVE_VISITS, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void anUnknownChallengeIsNotFoundAndChangesNothing() {
         LoyaltyProgram program = program(FIVE_VISITS);
         program.purchase(ANN, basket("s1", "food", 1, "3.00"), day(1), IdempotencyKey.of("p"));
