@@ -24,6 +24,6 @@ class JdbcLedgerStoreH2Test extends LedgerStoreContract {
                         "V6__quota_draws.sql", "V7__lot_spending_order.sql", "V8__program_record_privacy.sql",
                         "V9__posting_counterparty.sql", "V10__change_feed.sql", "V11__program_record_time.sql",
                         "V12__redemption_tie.sql", "V13__lot_oldest_first.sql",
-                        "V14__purse_expiry_hold.sql", "V15__program_record_columns.sql");
+                        "V14__purse_expiry_hold.sql", "V15__program_record_columns.sql", "V17__challenges.sql");
     }
 }

@@ -168,7 +168,8 @@ class ProgramRecordColumnsMigrationTest {
                 break;
             }
             failures++;
-            assertThat(JdbcLedgerStore.of(ds).migrate()).as("statement %d", k).isEqualTo(1);
+            int left = Migrations.SCRIPTS.size() - recorded(ds); // V15, and the scripts after it the failure stopped
+            assertThat(JdbcLedgerStore.of(ds).migrate()).as("statement %d", k).isEqualTo(left);
             JdbcProgramStore store = JdbcProgramStore.of(ds);
             assertThat(store.activity(from, to)).as("statement %d", k).isEqualTo(memory.activity(from, to));
             assertThat(store.activity(mid, to)).as("statement %d", k).isEqualTo(memory.activity(mid, to));
@@ -248,5 +249,16 @@ class ProgramRecordColumnsMigrationTest {
                     assertThat(s.returns()).isEqualTo(1);
                 }));
         assertThat(JdbcLedgerStore.of(ds).migrate()).isZero();
+    }
+
+    /** How many scripts the schema history records, read before the migration runs again. */
+    private static int recorded(javax.sql.DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM loyalty_schema_history")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
