@@ -15,4 +15,6 @@ module io.github.loyaltyrules.core {
     exports io.github.loyaltyrules.tier.spi;
     exports io.github.loyaltyrules.report;
     exports io.github.loyaltyrules.feed;
+    exports io.github.loyaltyrules.engagement;
+    exports io.github.loyaltyrules.engagement.spi;
 }

@@ -44,9 +44,11 @@ final class Activities {
     private final ProgramContext context;
     private final KeyClaims claims;
     private final TierActivity tierActivity;
+    private final ChallengeSteps challenges;
 
-    Activities(ProgramContext context, KeyClaims claims, TierActivity tierActivity) {
+    Activities(ProgramContext context, KeyClaims claims, TierActivity tierActivity, ChallengeSteps challenges) {
         this.context = context;
+        this.challenges = challenges;
         this.claims = claims;
         this.tierActivity = tierActivity;
     }
@@ -179,6 +181,9 @@ final class Activities {
             for (Map.Entry<Metric, Long> q : qualified.entrySet()) {
                 context.tierEngine.record(member, q.getKey(), q.getValue(), record.at(), TierActivity.tierKey(key, q.getKey()));
             }
+        }
+        if (record.kind() == ReceiptRecord.Kind.PURCHASE) {
+            challenges.purchased(record, retry);
         }
         return new Receipt(key, member, record.programVersion(), record.at(), awards, postings, false);
     }

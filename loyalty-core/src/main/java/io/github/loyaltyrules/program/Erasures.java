@@ -40,6 +40,7 @@ final class Erasures {
                 context.tierEngine.pseudonymise(member, pseudonym);
             }
             context.store.pseudonymise(member, pseudonym);
+            context.challengeStore.pseudonymise(member, pseudonym);
             // the engines' own counters by member (per-member caps); engines of several versions may share them
             java.util.Set<io.github.loyaltyrules.rule.RuleEngine> told = java.util.Collections.newSetFromMap(
                     new java.util.IdentityHashMap<>());

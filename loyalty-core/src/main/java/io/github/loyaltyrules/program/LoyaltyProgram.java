@@ -1,5 +1,10 @@
 package io.github.loyaltyrules.program;
 
+import io.github.loyaltyrules.engagement.Challenge;
+import io.github.loyaltyrules.engagement.ChallengeException;
+import io.github.loyaltyrules.engagement.ChallengeProgress;
+import io.github.loyaltyrules.engagement.spi.ChallengeStore;
+import io.github.loyaltyrules.engagement.spi.InMemoryChallengeStore;
 import io.github.loyaltyrules.ledger.Account;
 import io.github.loyaltyrules.ledger.AccountStatus;
 import io.github.loyaltyrules.ledger.AccountStatusException;
@@ -89,14 +94,18 @@ public final class LoyaltyProgram {
     private final MemberExport exports;
     private final Vouchers vouchers;
     private final Duration retention;
+    private final ChallengeSteps challenges;
 
     private LoyaltyProgram(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine,
-            ProgramStore store, Pseudonyms pseudonyms, Duration retention, io.github.loyaltyrules.rule.Quotas quotas) {
-        this.context = new ProgramContext(ledger, version, tiers, tierEngine, store, quotas);
+            ProgramStore store, Pseudonyms pseudonyms, Duration retention, io.github.loyaltyrules.rule.Quotas quotas,
+            ChallengeStore challengeStore) {
+        this.context = new ProgramContext(ledger, version, tiers, tierEngine, store, quotas, challengeStore);
         this.claims = new KeyClaims(context);
         TierActivity tierActivity = new TierActivity(tierEngine);
-        this.activities = new Activities(context, claims, tierActivity);
-        this.returns = new Returns(context, claims, tierActivity);
+        this.challenges = new ChallengeSteps(context, challengeStore);
+        checkChallenges(version);
+        this.activities = new Activities(context, claims, tierActivity, challenges);
+        this.returns = new Returns(context, claims, tierActivity, challenges);
         this.rewards = new Rewards(context);
         this.refunds = new Refunds(context);
         this.erasures = new Erasures(context, pseudonyms);
@@ -129,6 +138,7 @@ public final class LoyaltyProgram {
         private Pseudonyms pseudonyms;
         private Duration retention;
         private io.github.loyaltyrules.rule.Quotas quotas;
+        private ChallengeStore challengeStore;
 
         private Builder(Ledger ledger, ProgramVersion version) {
             this.ledger = ledger;
@@ -230,14 +240,30 @@ public final class LoyaltyProgram {
         }
 
         /**
+         * Keeps the members' challenge progress in a store of the caller's, e.g. a durable one shared by
+         * several servers; without one the program keeps it in memory. Use one challenge store with one
+         * ledger and program store.
+         *
+         * @param progress the store
+         * @return this builder
+         * @throws NullPointerException if {@code progress} is null
+         */
+        public Builder challengeStore(ChallengeStore progress) {
+            this.challengeStore = Objects.requireNonNull(progress, "challenge store must not be null");
+            return this;
+        }
+
+        /**
          * Builds the program.
          *
          * @return the program
+         * @throws UnknownCurrencyException if a challenge of the version rewards a currency the ledger does not have
          */
         public LoyaltyProgram build() {
             return new LoyaltyProgram(ledger, version, tiers, tierEngine,
                     store != null ? store : InMemoryProgramStore.create(), pseudonyms, retention,
-                    quotas != null ? quotas : io.github.loyaltyrules.rule.Quotas.inMemory());
+                    quotas != null ? quotas : io.github.loyaltyrules.rule.Quotas.inMemory(),
+                    challengeStore != null ? challengeStore : InMemoryChallengeStore.create());
         }
     }
 
@@ -301,6 +327,67 @@ public final class LoyaltyProgram {
         return builder(ledger, version).tierEngine(tiers).store(store).build();
     }
 
+    private void checkChallenges(ProgramVersion v) {
+        for (Challenge c : v.challenges().values()) {
+            context.ledger.currency(c.rewardCurrency());
+        }
+    }
+
+    /**
+     * Returns a member's progress on a challenge of the running version in the window that
+     * {@code at} falls in (in the ledger's zone), e.g. "3 of 5".
+     *
+     * @param member the member
+     * @param challengeId the challenge's id
+     * @param at the time whose window is read
+     * @return the progress; 0 of the goal when nothing counted yet
+     * @throws NullPointerException if an argument is null
+     * @throws ChallengeException if the running version has no challenge with that id
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
+     */
+    public ChallengeProgress challengeProgress(MemberId member, String challengeId, Instant at) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(challengeId, "challenge id must not be null");
+        Inputs.businessTime(at, "at");
+        Challenge c = context.version.get().challenges().get(challengeId);
+        if (c == null) {
+            throw new ChallengeException(io.github.loyaltyrules.ledger.LoyaltyException.Reason.NOT_FOUND,
+                    "program version " + context.version.get().id() + " has no challenge "
+                    + io.github.loyaltyrules.ledger.internal.Inputs.shown(challengeId) + "; its challenges are "
+                    + context.version.get().challenges().keySet());
+        }
+        return challenges.progress(member, c, at);
+    }
+
+    /**
+     * Returns a member's progress on every challenge of the running version, in the windows that
+     * {@code at} falls in, in the version's order.
+     *
+     * @param member the member
+     * @param at the time whose windows are read
+     * @return the progress per challenge; empty for a version without challenges
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code at} is outside years 1 to 9999
+     */
+    public List<ChallengeProgress> challengeProgress(MemberId member, Instant at) {
+        Objects.requireNonNull(member, "member must not be null");
+        Inputs.businessTime(at, "at");
+        List<ChallengeProgress> out = new java.util.ArrayList<>();
+        for (Challenge c : context.version.get().challenges().values()) {
+            out.add(challenges.progress(member, c, at));
+        }
+        return out;
+    }
+
+    /**
+     * Returns the store this program keeps its members' challenge progress in.
+     *
+     * @return the store
+     */
+    public ChallengeStore challengeStore() {
+        return challenges.store();
+    }
+
     /**
      * Returns the store this program keeps its own state in.
      *
@@ -344,9 +431,11 @@ public final class LoyaltyProgram {
      * @param next the new version
      * @return the version it replaced
      * @throws NullPointerException if {@code next} is null
+     * @throws UnknownCurrencyException if a challenge of the version rewards a currency the ledger does not have
      */
     public ProgramVersion install(ProgramVersion next) {
         Objects.requireNonNull(next, "program version must not be null");
+        checkChallenges(next);
         synchronized (context.versions) {
             ProgramVersion known = context.versions.get(next.id());
             if (known != null && !known.equals(next)) {

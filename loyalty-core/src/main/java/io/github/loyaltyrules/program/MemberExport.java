@@ -134,6 +134,7 @@ final class MemberExport {
                     purchase ? context.store.redemptionsFor(r.key()) : List.of());
         }
         w.endArray();
+        challenges(w, member);
         ruleCounters(w, member);
         return w.endObject().json();
     }
@@ -389,5 +390,25 @@ final class MemberExport {
             w.name(e.getKey()).value(e.getValue());
         }
         w.endObject();
+    }
+
+    /** The member's challenge progress per challenge and window, with its completions. */
+    private void challenges(JsonWriter w, MemberId member) {
+        w.name("challenges").beginArray();
+        for (io.github.loyaltyrules.engagement.spi.ProgressRecord p : context.challengeStore.progressOf(member)) {
+            w.beginObject().name("challenge").value(p.challenge()).name("window").value(p.window())
+                    .name("value").value(p.value()).name("stores").beginArray();
+            for (String s : p.stores().keySet()) {
+                w.value(s);
+            }
+            w.endArray().name("completions").beginArray();
+            for (io.github.loyaltyrules.engagement.spi.Completion c : p.completions()) {
+                w.beginObject().name("number").value(c.number()).name("count").value(c.count()).name("at").value(c.at())
+                        .name("reward").value(c.reward().value()).name("revokedBy")
+                        .value(c.revocation() == null ? null : c.revocation().value()).endObject();
+            }
+            w.endArray().endObject();
+        }
+        w.endArray();
     }
 }

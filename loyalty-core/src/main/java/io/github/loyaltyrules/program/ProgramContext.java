@@ -34,12 +34,15 @@ final class ProgramContext {
     final ProgramStore store;
     /** Where rewards' overall usage limits are counted. */
     final io.github.loyaltyrules.rule.Quotas quotas;
+    /** Where the members' challenge progress is kept. */
+    final io.github.loyaltyrules.engagement.spi.ChallengeStore challengeStore;
     /** Monitors that serialise one member's calls in this JVM (by stripe); the store serialises servers. */
     private final Object[] locks = new Object[256];
 
     ProgramContext(Ledger ledger, ProgramVersion version, TierLookup tiers, TierEngine tierEngine, ProgramStore store,
-            io.github.loyaltyrules.rule.Quotas quotas) {
+            io.github.loyaltyrules.rule.Quotas quotas, io.github.loyaltyrules.engagement.spi.ChallengeStore challengeStore) {
         this.ledger = ledger;
+        this.challengeStore = challengeStore;
         this.quotas = quotas;
         this.version = new AtomicReference<>(version);
         this.versions.put(version.id(), version);

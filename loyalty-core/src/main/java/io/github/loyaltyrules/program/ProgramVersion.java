@@ -21,11 +21,14 @@ import java.util.Optional;
  *        one may be redeemed in any positive amount
  * @param voucherConversions the terms by which points turn into vouchers, by currency code; a currency
  *        without any is not converted
+ * @param challenges the challenges members complete for a reward, by challenge id
+ *        ({@link io.github.loyaltyrules.engagement.Challenge}); may be empty
  *
  * @since 0.1.0
  */
 public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards,
-        Map<String, RedemptionRule> redemptionRules, Map<String, VoucherConversion> voucherConversions) {
+        Map<String, RedemptionRule> redemptionRules, Map<String, VoucherConversion> voucherConversions,
+        Map<String, io.github.loyaltyrules.engagement.Challenge> challenges) {
 
     /**
      * Validates the version and makes its maps unmodifiable.
@@ -35,9 +38,12 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
      * @param rewards the rewards catalogue by reward id
      * @param redemptionRules the redemption rules by currency code
      * @param voucherConversions the voucher conversions by currency code
+     * @param challenges the challenges by id
      * @throws NullPointerException if a component, key or value is null
      * @throws InvalidRequestException if the id is blank or a redemption rule or voucher conversion is filed
      *         under another currency's code
+     * @throws io.github.loyaltyrules.engagement.ChallengeException if a challenge is filed under another id, or
+     *         two challenges' ids share a {@linkplain io.github.loyaltyrules.engagement.Challenge#tag() tag}
      */
     public ProgramVersion {
         Objects.requireNonNull(id, "program version id must not be null");
@@ -63,6 +69,39 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
             }
         }
         voucherConversions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(voucherConversions));
+        Objects.requireNonNull(challenges, "challenges must not be null");
+        Map<String, String> tags = new java.util.HashMap<>();
+        for (Map.Entry<String, io.github.loyaltyrules.engagement.Challenge> e : challenges.entrySet()) {
+            if (!e.getValue().id().equals(e.getKey())) {
+                throw new io.github.loyaltyrules.engagement.ChallengeException(
+                        io.github.loyaltyrules.ledger.LoyaltyException.Reason.INVALID_DEFINITION, "challenge "
+                        + e.getValue().id() + " is filed under '" + e.getKey() + "'; file each under its own id");
+            }
+            String other = tags.put(e.getValue().tag(), e.getKey());
+            if (other != null) {
+                throw new io.github.loyaltyrules.engagement.ChallengeException(
+                        io.github.loyaltyrules.ledger.LoyaltyException.Reason.INVALID_DEFINITION, "challenges " + other
+                        + " and " + e.getKey() + " share the key tag " + e.getValue().tag() + "; rename one of them");
+            }
+        }
+        challenges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(challenges));
+    }
+
+    /**
+     * Creates a version without challenges.
+     *
+     * @param id the version id, e.g. "2026-11-spring-promo"; not blank
+     * @param engine the rule engine
+     * @param rewards the rewards catalogue by reward id
+     * @param redemptionRules the redemption rules by currency code
+     * @param voucherConversions the voucher conversions by currency code
+     * @throws NullPointerException if a component, key or value is null
+     * @throws InvalidRequestException if the id is blank or a redemption rule or voucher conversion is filed
+     *         under another currency's code
+     */
+    public ProgramVersion(String id, RuleEngine engine, Map<String, Reward> rewards,
+            Map<String, RedemptionRule> redemptionRules, Map<String, VoucherConversion> voucherConversions) {
+        this(id, engine, rewards, redemptionRules, voucherConversions, Map.of());
     }
 
     /**
@@ -128,7 +167,7 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
             Objects.requireNonNull(r, "redemption rule must not be null");
             all.put(r.currency().code(), r);
         }
-        return new ProgramVersion(id, engine, rewards, all, voucherConversions);
+        return new ProgramVersion(id, engine, rewards, all, voucherConversions, challenges);
     }
 
     /**
@@ -144,7 +183,7 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
             Objects.requireNonNull(c, "voucher conversion must not be null");
             all.put(c.currency().code(), c);
         }
-        return new ProgramVersion(id, engine, rewards, redemptionRules, all);
+        return new ProgramVersion(id, engine, rewards, redemptionRules, all, challenges);
     }
 
     /**
@@ -156,5 +195,22 @@ public record ProgramVersion(String id, RuleEngine engine, Map<String, Reward> r
      */
     public Optional<RedemptionRule> redemptionRule(String currencyCode) {
         return Optional.ofNullable(redemptionRules.get(Objects.requireNonNull(currencyCode, "currency code must not be null")));
+    }
+
+    /**
+     * Returns a copy with these challenges added, each replacing a challenge of its id.
+     *
+     * @param added the challenges
+     * @return the copy
+     * @throws NullPointerException if {@code added} or a challenge is null
+     * @throws io.github.loyaltyrules.engagement.ChallengeException if two challenges' ids share a key tag
+     */
+    public ProgramVersion withChallenges(io.github.loyaltyrules.engagement.Challenge... added) {
+        Map<String, io.github.loyaltyrules.engagement.Challenge> all = new LinkedHashMap<>(challenges);
+        for (io.github.loyaltyrules.engagement.Challenge c : Objects.requireNonNull(added, "challenges must not be null")) {
+            Objects.requireNonNull(c, "challenge must not be null");
+            all.put(c.id(), c);
+        }
+        return new ProgramVersion(id, engine, rewards, redemptionRules, voucherConversions, all);
     }
 }

@@ -46,9 +46,11 @@ final class Returns {
     private final KeyClaims claims;
     private final TierActivity tierActivity;
     private final Refunds refunds;
+    private final ChallengeSteps challenges;
 
-    Returns(ProgramContext context, KeyClaims claims, TierActivity tierActivity) {
+    Returns(ProgramContext context, KeyClaims claims, TierActivity tierActivity, ChallengeSteps challenges) {
         this.context = context;
+        this.challenges = challenges;
         this.claims = claims;
         this.tierActivity = tierActivity;
         this.refunds = new Refunds(context);
@@ -199,6 +201,7 @@ final class Returns {
             }
         }
         postings.addAll(givenBack);
+        challenges.returned(record, retry);
         return new Receipt(key, member, record.programVersion(), record.at(), record.awards(), postings, true);
     }
 

@@ -34,7 +34,8 @@ class JdbcPrivacyH2Test extends PrivacyContract {
     }
 
     static Stores stores(DataSource ds) {
-        return new Stores(JdbcLedgerStore.of(ds), JdbcTierStore.of(ds), JdbcProgramStore.of(ds), JdbcQuotas.of(ds));
+        return new Stores(JdbcLedgerStore.of(ds), JdbcTierStore.of(ds), JdbcProgramStore.of(ds), JdbcQuotas.of(ds),
+                JdbcChallengeStore.of(ds));
     }
 
     @Override

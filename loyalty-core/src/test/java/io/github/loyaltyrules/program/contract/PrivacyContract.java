@@ -99,12 +99,23 @@ public abstract class PrivacyContract {
             List.of(Reward.of("cup", "Free coffee", PTS.points(5))));
 
     /** The stores of one empty database, with the counters of the engine's per-member caps. */
-    public record Stores(LedgerStore ledger, TierStore tiers, ProgramStore program, Quotas quotas) {
+    public record Stores(LedgerStore ledger, TierStore tiers, ProgramStore program, Quotas quotas,
+            io.github.loyaltyrules.engagement.spi.ChallengeStore challenges) {
         /** The stores, with the caps counted in memory. */
         public Stores(LedgerStore ledger, TierStore tiers, ProgramStore program) {
             this(ledger, tiers, program, Quotas.inMemory());
         }
+
+        /** The stores, with challenge progress kept in memory. */
+        public Stores(LedgerStore ledger, TierStore tiers, ProgramStore program, Quotas quotas) {
+            this(ledger, tiers, program, quotas, io.github.loyaltyrules.engagement.spi.InMemoryChallengeStore.create());
+        }
     }
+
+    /** A challenge the history counts towards (every purchase) and never completes: progress rows, no points. */
+    static final io.github.loyaltyrules.engagement.Challenge HUNDRED_VISITS = io.github.loyaltyrules.engagement.Challenge
+            .of("hundred-visits", "Shop 100 times this year", io.github.loyaltyrules.engagement.ChallengeGoal.purchases(100),
+                    io.github.loyaltyrules.engagement.ChallengeWindow.YEAR, "PTS", 5);
 
     /**
      * {@link #ENGINE} with a per-member cap of 1,000 PTS a month on purchases, counted in {@code quotas}
@@ -165,9 +176,10 @@ public abstract class PrivacyContract {
                 .metrics(Metric.points(TQP)).tier(Tier.of("Green")).tier(Tier.of("Gold").withThreshold(Metric.points(TQP), 40))
                 .build();
         ProgramVersion v1 = ProgramVersion.of("v1", capped(s.quotas()), List.copyOf(V1.rewards().values()))
-                .withRedemptionRules(RedemptionRule.of(PTS).withRefund(RefundPolicy.PRO_RATA));
+                .withRedemptionRules(RedemptionRule.of(PTS).withRefund(RefundPolicy.PRO_RATA)).withChallenges(HUNDRED_VISITS);
         LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, v1)
                 .tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers())).store(s.program())
+                .challengeStore(s.challenges())
                 .pseudonyms(Pseudonyms.keyed(KEY));
         return (retention == null ? b : b.personalDataRetention(retention)).build();
     }
@@ -380,7 +392,7 @@ public abstract class PrivacyContract {
     void anEraseCutShortIsCompletedByTheNextCall() {
         Stores stores = newStores();
         FailingOnce failing = new FailingOnce(stores.program());
-        Stores flaky = new Stores(stores.ledger(), stores.tiers(), failing);
+        Stores flaky = new Stores(stores.ledger(), stores.tiers(), failing, stores.quotas(), stores.challenges());
         LoyaltyProgram program = program(flaky);
         history(program);
 

@@ -38,7 +38,7 @@ final class Ast {
 
     /** A statement. */
     sealed interface Stmt permits ProgramId, Zone, Stacking, CurrencyDecl, TiersDecl, AttributesDecl, GroupDecl,
-            CampaignDecl, RuleDecl, RewardDecl, LadderDecl, TierDecl {
+            CampaignDecl, RuleDecl, RewardDecl, LadderDecl, TierDecl, ChallengeDecl {
         Pos pos();
     }
 
@@ -145,6 +145,16 @@ final class Ast {
      */
     record RewardDecl(Pos pos, Name id, String name, Amount cost, List<Name> tiers, Integer limit, DayTime from,
             DayTime until, List<Usage> usage, Integer upTo) implements Stmt {
+    }
+
+    /**
+     * {@code challenge ID "NAME" MEASURE TARGET [in category NAME] (per WINDOW | ever) reward AMOUNT
+     * [once | repeatable] [returns revoke | keep]}: {@code measure} is "purchases", "spend" (with
+     * {@code spend} set), "items" or "stores"; {@code target} the count (null for spend); {@code window}
+     * "week", "month", "quarter", "year" or "lifetime".
+     */
+    record ChallengeDecl(Pos pos, Name id, String name, String measure, Long target, Cash spend, Name category,
+            String window, Amount reward, boolean repeatable, boolean keep) implements Stmt {
     }
 
     /**

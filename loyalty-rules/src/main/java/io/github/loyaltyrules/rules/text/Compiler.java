@@ -119,12 +119,15 @@ final class Compiler {
         }
         List<Rule> rules = new ArrayList<>();
         List<Reward> rewards = new ArrayList<>();
+        List<io.github.loyaltyrules.engagement.Challenge> challenges = new ArrayList<>();
         for (Stmt s : program.statements()) {
             try {
                 if (s instanceof Ast.RuleDecl r) {
                     rules.add(rule(r));
                 } else if (s instanceof Ast.RewardDecl r) {
                     rewards.add(reward(r));
+                } else if (s instanceof Ast.ChallengeDecl c) {
+                    challenges.add(challenge(c));
                 }
             } catch (Skip e) {
                 // recorded
@@ -158,7 +161,7 @@ final class Compiler {
         }
         return new ParsedProgram(id, zone, List.copyOf(currencies.values()), ruleSet, List.copyOf(rewards),
                 tiers == null ? List.of() : List.copyOf(tiers), ladder, List.copyOf(redemptionRules),
-                List.copyOf(voucherConversions), List.copyOf(protections));
+                List.copyOf(voucherConversions), List.copyOf(protections), List.copyOf(challenges));
     }
 
     private void declare(Stmt s) {
@@ -203,6 +206,8 @@ final class Compiler {
             unique("rule", r.id());
         } else if (s instanceof Ast.RewardDecl r) {
             unique("reward", r.id());
+        } else if (s instanceof Ast.ChallengeDecl c) {
+            unique("challenge", c.id());
         } else if (s instanceof Ast.CampaignDecl c) {
             unique("campaign", c.id());
         }
@@ -744,6 +749,29 @@ final class Compiler {
             m = m == null ? all : m.or(all);
         }
         return m;
+    }
+
+    private io.github.loyaltyrules.engagement.Challenge challenge(Ast.ChallengeDecl c) {
+        int before = problems.size();
+        Points reward = null;
+        Money spend = null;
+        try {
+            reward = points(c.reward());
+        } catch (Skip e) {
+            // recorded; the spend is still checked
+        }
+        if (c.spend() != null) {
+            spend = money(c.spend());
+        }
+        if (reward == null || problems.size() > before) {
+            throw new Skip();
+        }
+        try {
+            return ChallengeClauses.compile(c, reward, spend);
+        } catch (LoyaltyException e) {
+            report(c.pos(), e.getMessage());
+            throw new Skip();
+        }
     }
 
     private Reward reward(Ast.RewardDecl r) {

@@ -38,18 +38,21 @@ public final class ParsedProgram {
     private final List<RedemptionRule> redemptionRules;
     private final List<VoucherConversion> voucherConversions;
     private final List<ExpiryProtection> expiryProtections;
+    private final List<io.github.loyaltyrules.engagement.Challenge> challenges;
 
     ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
             List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
-            List<VoucherConversion> voucherConversions, List<ExpiryProtection> expiryProtections) {
+            List<VoucherConversion> voucherConversions, List<ExpiryProtection> expiryProtections,
+            List<io.github.loyaltyrules.engagement.Challenge> challenges) {
         this(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules, voucherConversions,
-                expiryProtections, List.of());
+                expiryProtections, List.of(), challenges);
     }
 
     private ParsedProgram(String id, ZoneId zone, List<PointCurrency> currencies, RuleSet ruleSet,
             List<Reward> rewards, List<String> tiers, TierLadder ladder, List<RedemptionRule> redemptionRules,
             List<VoucherConversion> voucherConversions, List<ExpiryProtection> expiryProtections,
-            List<Problem> warnings) {
+            List<Problem> warnings, List<io.github.loyaltyrules.engagement.Challenge> challenges) {
+        this.challenges = List.copyOf(challenges);
         this.expiryProtections = List.copyOf(expiryProtections);
         this.voucherConversions = List.copyOf(voucherConversions);
         this.warnings = List.copyOf(warnings);
@@ -157,7 +160,7 @@ public final class ParsedProgram {
 
     ParsedProgram withWarnings(List<Problem> found) {
         return new ParsedProgram(id, zone, currencies, ruleSet, rewards, tiers, ladder, redemptionRules,
-                voucherConversions, expiryProtections, found);
+                voucherConversions, expiryProtections, found, challenges);
     }
 
     /**
@@ -197,13 +200,23 @@ public final class ParsedProgram {
 
     /**
      * Returns the program as a version that a {@code LoyaltyProgram} can run: its id, rule set, rewards,
-     * redemption rules and voucher conversions.
+     * redemption rules, voucher conversions and challenges.
      *
      * @return the program version
      */
     public ProgramVersion toVersion() {
         return ProgramVersion.of(id, ruleSet, rewards).withRedemptionRules(redemptionRules.toArray(new RedemptionRule[0]))
-                .withVoucherConversions(voucherConversions.toArray(new VoucherConversion[0]));
+                .withVoucherConversions(voucherConversions.toArray(new VoucherConversion[0]))
+                .withChallenges(challenges.toArray(new io.github.loyaltyrules.engagement.Challenge[0]));
+    }
+
+    /**
+     * Returns the program's challenges, from its {@code challenge} statements, in the order written.
+     *
+     * @return the challenges; empty if none
+     */
+    public List<io.github.loyaltyrules.engagement.Challenge> challenges() {
+        return challenges;
     }
 
     /**
@@ -249,7 +262,7 @@ public final class ParsedProgram {
             b.add(r);
         }
         return new ParsedProgram(id, zone, currencies, b.build(), rewards, tiers, ladder, redemptionRules,
-                voucherConversions, expiryProtections, warnings);
+                voucherConversions, expiryProtections, warnings, challenges);
     }
 
     /**

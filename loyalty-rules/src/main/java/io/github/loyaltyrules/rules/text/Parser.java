@@ -30,9 +30,14 @@ import java.util.Locale;
 final class Parser {
 
     static final List<String> STATEMENTS = List.of("program", "zone", "multipliers", "currency", "tiers", "attributes",
-            "group", "campaign", "rule", "reward", "ladder", "tier");
+            "group", "campaign", "rule", "reward", "ladder", "tier", "challenge");
     /** The statements that declare a name, given right after their keyword. */
-    private static final List<String> NAMED = List.of("currency", "group", "campaign", "rule", "reward", "tier");
+    private static final List<String> NAMED = List.of("currency", "group", "campaign", "rule", "reward", "tier",
+            "challenge");
+    /** What a challenge counts. */
+    static final List<String> CHALLENGE_MEASURES = List.of("purchases", "spend", "items", "stores");
+    /** The windows of a challenge after {@code per}. */
+    static final List<String> CHALLENGE_WINDOWS = List.of("week", "month", "quarter", "year");
     static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
             "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "always", "not", "code", "tender");
     /** The words that may follow a money amount of a spend or threshold: an earning base. */
@@ -172,6 +177,8 @@ final class Parser {
                 return ladder(pos);
             case "tier":
                 return tier(pos);
+            case "challenge":
+                return challenge(pos);
             default:
                 return reward(pos);
         }
@@ -534,6 +541,48 @@ final class Parser {
             }
         }
         return new Cap(Pos.of(at), a, period);
+    }
+
+    /**
+     * {@code challenge ID "NAME" MEASURE TARGET [in category NAME] (per WINDOW | ever) reward AMOUNT
+     * [once | repeatable] [returns (revoke | keep)] ;}
+     */
+    private Stmt challenge(Pos pos) {
+        Name id = name("a challenge id");
+        String display = string("the challenge's name");
+        String measure = oneOf("what the challenge counts", CHALLENGE_MEASURES);
+        Long target = null;
+        Cash spend = null;
+        if (measure.equals("spend")) {
+            spend = cash();
+        } else {
+            target = longValue("the number that completes the challenge");
+        }
+        Name category = null;
+        if (peek().is("in")) {
+            advance();
+            word("category");
+            category = name("a category");
+        }
+        String window = oneOf("'per' and a window, or 'ever'", List.of("per", "ever"));
+        window = window.equals("ever") ? "lifetime" : oneOf("a challenge window", CHALLENGE_WINDOWS);
+        word("reward");
+        Amount reward = amount();
+        boolean repeatable = false;
+        boolean keep = false;
+        List<String> seen = new ArrayList<>();
+        while (more(pos)) {
+            Token t = peek();
+            String clause = oneOf("'once', 'repeatable', 'returns' or ';'", List.of("once", "repeatable", "returns"));
+            duplicate(seen, clause.equals("returns") ? clause : "once", t, "challenge");
+            if (clause.equals("returns")) {
+                keep = oneOf("'revoke' or 'keep'", List.of("revoke", "keep")).equals("keep");
+            } else {
+                repeatable = clause.equals("repeatable");
+            }
+        }
+        end();
+        return new Ast.ChallengeDecl(pos, id, display, measure, target, spend, category, window, reward, repeatable, keep);
     }
 
     private Stmt reward(Pos pos) {

@@ -181,6 +181,8 @@ final class Printer {
                 out.append(" never downgrade");
             }
             out.append(";\n");
+        } else if (s instanceof Ast.ChallengeDecl c) {
+            out.append(ChallengeClauses.print(c));
         } else if (s instanceof Ast.RewardDecl r) {
             out.append("reward ").append(name(r.id().value())).append(' ').append(quote(r.name()))
                     .append(" costs ").append(amount(r.cost()));

@@ -89,9 +89,10 @@ public final class ProgramText {
      */
     public static String print(ParsedProgram program) {
         Objects.requireNonNull(program, "program must not be null");
-        return Printer.print(Describer.describe(program.id(), program.zone(), program.ruleSet(), program.rewards(),
-                program.ladder().orElse(null), program.toVersion().redemptionRules(),
-                program.toVersion().voucherConversions(), program.expiryProtections()));
+        return Printer.print(withChallenges(Describer.describe(program.id(), program.zone(), program.ruleSet(),
+                program.rewards(), program.ladder().orElse(null), program.toVersion().redemptionRules(),
+                program.toVersion().voucherConversions(), program.expiryProtections()), program.challenges(),
+                program.currencies()));
     }
 
     /**
@@ -141,8 +142,9 @@ public final class ProgramText {
     public static String print(ProgramVersion version, ZoneId zone) {
         Objects.requireNonNull(version, "program version must not be null");
         Objects.requireNonNull(zone, "zone must not be null");
-        return Printer.print(Describer.describe(version.id(), zone, ruleSet(version), List.copyOf(version.rewards().values()),
-                null, version.redemptionRules(), version.voucherConversions()));
+        return Printer.print(withChallenges(Describer.describe(version.id(), zone, ruleSet(version),
+                List.copyOf(version.rewards().values()), null, version.redemptionRules(), version.voucherConversions()),
+                version.challenges().values(), ruleSet(version).currencies()));
     }
 
     /**
@@ -160,9 +162,25 @@ public final class ProgramText {
     public static String print(ProgramVersion version, TierLadder ladder) {
         Objects.requireNonNull(version, "program version must not be null");
         Objects.requireNonNull(ladder, "ladder must not be null");
-        return Printer.print(Describer.describe(version.id(), ladder.zone(), ruleSet(version),
+        return Printer.print(withChallenges(Describer.describe(version.id(), ladder.zone(), ruleSet(version),
                 List.copyOf(version.rewards().values()), ladder, version.redemptionRules(),
-                version.voucherConversions()));
+                version.voucherConversions()), version.challenges().values(), ruleSet(version).currencies()));
+    }
+
+    /** The program's statements followed by its challenges' (after the rewards). */
+    private static Ast.Program withChallenges(Ast.Program program,
+            java.util.Collection<io.github.loyaltyrules.engagement.Challenge> challenges,
+            java.util.Collection<io.github.loyaltyrules.ledger.PointCurrency> currencies) {
+        if (challenges.isEmpty()) {
+            return program;
+        }
+        java.util.Map<String, io.github.loyaltyrules.ledger.PointCurrency> byCode = new java.util.HashMap<>();
+        for (io.github.loyaltyrules.ledger.PointCurrency c : currencies) {
+            byCode.put(c.code(), c);
+        }
+        List<Ast.Stmt> all = new java.util.ArrayList<>(program.statements());
+        all.addAll(ChallengeClauses.describe(challenges, byCode));
+        return new Ast.Program(List.copyOf(all));
     }
 
     private static RuleSet ruleSet(ProgramVersion version) {
