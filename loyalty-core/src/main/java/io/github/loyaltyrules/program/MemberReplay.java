@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * their recorded purchases and events were awarded, and what the candidate program version would
  * have awarded for the same activity; and per currency what the period's awards would leave outstanding
  * at its end in a scratch book (after the member's redemptions and expiry), under the live terms and
- * under the candidate's.
+ * under the candidate's; and, when the program has a tier engine, the tier the member holds live at
+ * the end of the period and the tier they would hold under the candidate.
  *
  * @param member the member
  * @param activities how many recorded purchases and events of the period were replayed
@@ -18,11 +19,12 @@ import java.util.TreeMap;
  * @param wouldAward minor units per currency code the candidate would have awarded
  * @param liability per currency code, the period's awards under the live terms: issued, redeemed, expired
  * @param wouldLiability per currency code, the candidate's awards under its terms: issued, redeemed, expired
+ * @param tier the live tier and the candidate's at the end of the period; null if the program has no tier engine
  *
  * @since 0.1.0
  */
 public record MemberReplay(MemberId member, long activities, Map<String, Long> awarded, Map<String, Long> wouldAward,
-        Map<String, ReplayLiability> liability, Map<String, ReplayLiability> wouldLiability) {
+        Map<String, ReplayLiability> liability, Map<String, ReplayLiability> wouldLiability, ReplayTierMove tier) {
 
     /**
      * Validates and copies the parts (currencies in code order).
@@ -33,7 +35,8 @@ public record MemberReplay(MemberId member, long activities, Map<String, Long> a
      * @param wouldAward minor units per currency the candidate would have awarded
      * @param liability the live scratch book's figures per currency
      * @param wouldLiability the candidate's scratch book's figures per currency
-     * @throws NullPointerException if a part is null
+     * @param tier the live tier and the candidate's at the end of the period, or null without a tier engine
+     * @throws NullPointerException if a part other than {@code tier} is null
      * @throws IllegalArgumentException if {@code activities} is negative
      */
     public MemberReplay {
@@ -58,7 +61,7 @@ public record MemberReplay(MemberId member, long activities, Map<String, Long> a
      * @throws IllegalArgumentException if {@code activities} is negative
      */
     public MemberReplay(MemberId member, long activities, Map<String, Long> awarded, Map<String, Long> wouldAward) {
-        this(member, activities, awarded, wouldAward, Map.of(), Map.of());
+        this(member, activities, awarded, wouldAward, Map.of(), Map.of(), null);
     }
 
     /**

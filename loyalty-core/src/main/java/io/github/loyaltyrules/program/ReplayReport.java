@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * events, against what was awarded ({@link LoyaltyProgram#replay}): totals per currency, and how
  * many members would have been awarded something different; and per currency what the period's awards
  * would leave outstanding at its end (issued, less the members' redemptions, less expiry) under the
- * live terms and under the candidate's.
+ * live terms and under the candidate's; and, when the program has a tier engine, how many members
+ * would hold another tier at the end of the period, per pair of tiers.
  *
  * @param candidateVersion the id of the version replayed
  * @param from the start of the period (inclusive)
@@ -24,12 +25,15 @@ import java.util.TreeSet;
  * @param wouldAward minor units per currency the candidate would have awarded
  * @param liability per currency, the sum of the members' live scratch books
  * @param wouldLiability per currency, the sum of the members' candidate scratch books
+ * @param tierMoves per pair of (live, candidate's) tiers that differ, how many members would move so; empty
+ *        without a tier engine
  *
  * @since 0.1.0
  */
 public record ReplayReport(String candidateVersion, Instant from, Instant to, long members, long activities,
         long membersChanged, Map<String, Long> awarded, Map<String, Long> wouldAward,
-        Map<String, ReplayLiability> liability, Map<String, ReplayLiability> wouldLiability) {
+        Map<String, ReplayLiability> liability, Map<String, ReplayLiability> wouldLiability,
+        Map<ReplayTierMove, Long> tierMoves) {
 
     /**
      * Validates and copies the parts.
@@ -44,6 +48,7 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
      * @param wouldAward minor units per currency the candidate would have awarded
      * @param liability the live scratch books' figures per currency
      * @param wouldLiability the candidate's scratch books' figures per currency
+     * @param tierMoves members per pair of differing tiers
      * @throws NullPointerException if a part is null
      */
     public ReplayReport {
@@ -54,6 +59,7 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
         wouldAward = Map.copyOf(new TreeMap<>(wouldAward));
         liability = Map.copyOf(liability);
         wouldLiability = Map.copyOf(wouldLiability);
+        tierMoves = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tierMoves));
     }
 
     /**
@@ -71,7 +77,8 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
      */
     public ReplayReport(String candidateVersion, Instant from, Instant to, long members, long activities,
             long membersChanged, Map<String, Long> awarded, Map<String, Long> wouldAward) {
-        this(candidateVersion, from, to, members, activities, membersChanged, awarded, wouldAward, Map.of(), Map.of());
+        this(candidateVersion, from, to, members, activities, membersChanged, awarded, wouldAward, Map.of(), Map.of(),
+                Map.of());
     }
 
     /**
@@ -96,6 +103,19 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
      */
     public long difference(String currency) {
         return minus(wouldAward.getOrDefault(currency, 0L), awarded.getOrDefault(currency, 0L), currency);
+    }
+
+    /**
+     * Returns how many members would hold another tier at the end of the period.
+     *
+     * @return the sum of {@link #tierMoves()}
+     */
+    public long membersMovingTier() {
+        long n = 0;
+        for (long c : tierMoves.values()) {
+            n += c;
+        }
+        return n;
     }
 
     /** {@code a - b}, or the library's exception if it does not fit a long. */
@@ -134,6 +154,9 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
                     .append(", would be ")
                     .append(String.format("%,d", wouldLiability.getOrDefault(c, ReplayLiability.NONE).outstanding()))
                     .append(" (").append(diff >= 0 ? "+" : "").append(String.format("%,d", diff)).append(")\n");
+        }
+        for (Map.Entry<ReplayTierMove, Long> move : tierMoves.entrySet()) {
+            sb.append("tier ").append(move.getKey()).append(": ").append(move.getValue()).append(" members\n");
         }
         return sb.toString();
     }

@@ -7,6 +7,9 @@ import io.github.loyaltyrules.program.spi.ReceiptRecord;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.MemberProfile;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.EntryType;
@@ -33,9 +36,11 @@ final class Replays {
     private static final int PAGE = 500;
 
     private final ProgramContext context;
+    private final TierActivity tierActivity;
 
     Replays(ProgramContext context) {
         this.context = context;
+        this.tierActivity = context.tierEngine == null ? null : new TierActivity(context.tierEngine);
     }
 
     ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOptions options,
@@ -69,10 +74,43 @@ final class Replays {
             return replayed(r) && sample.contains(r.member());
         }
 
-        /** A member's running state, with their redemptions of the period read from the live ledger. */
+        /**
+         * A member's running state, with their redemptions of the period read from the live ledger and,
+         * if the program has tiers, a scratch tier engine on the live ladder that knows the member from
+         * their enrolment.
+         */
         MemberState start(MemberId member) {
+            TierEngine tiers = null;
+            if (context.tierEngine != null) {
+                tiers = TierEngine.of(context.tierEngine.ladder());
+                tiers.enrol(member, context.ledger.account(member).enrolledAt());
+            }
             return new MemberState(member, redemptions(member, from, to),
-                    new ScratchBook(context.ledger.zone(), liveTerms), new ScratchBook(context.ledger.zone(), candidateTerms));
+                    new ScratchBook(context.ledger.zone(), liveTerms), new ScratchBook(context.ledger.zone(), candidateTerms),
+                    tiers);
+        }
+
+        /**
+         * A member's state at their first record of the period in time order: with tiers, their
+         * qualifying activity before the period as it was recorded, so that windows open at its start
+         * count what they held.
+         */
+        MemberState startInTime(MemberId member) {
+            MemberState s = start(member);
+            if (s.tiers != null) {
+                for (ReceiptRecord r : context.store.records(member)) {
+                    if (replayed(r) && r.at().isBefore(from)) {
+                        s.qualify(r, r.awards(), tierActivity);
+                    }
+                }
+            }
+            return s;
+        }
+
+        MemberReplay finish(MemberState s) {
+            ReplayTierMove tier = s.tiers == null ? null
+                    : new ReplayTierMove(context.tierEngine.tierAt(s.member, to).name(), s.tiers.tierAt(s.member, to).name());
+            return s.finish(to, tier);
         }
     }
 
@@ -101,7 +139,7 @@ final class Replays {
                 if (!run.covers(r)) {
                     continue;
                 }
-                MemberState s = states.computeIfAbsent(r.member(), run::start);
+                MemberState s = states.computeIfAbsent(r.member(), run::startInTime);
                 replayOne(run.candidate, r, s);
                 done++;
                 progress.progress(done, Math.max(done, total));
@@ -113,7 +151,7 @@ final class Replays {
         }
         Totals totals = new Totals();
         for (MemberState s : states.values()) {
-            MemberReplay one = s.finish(run.to);
+            MemberReplay one = run.finish(s);
             totals.add(one);
             perMember.accept(one);
         }
@@ -176,16 +214,21 @@ final class Replays {
      */
     private MemberReplay member(Run run, MemberId member) {
         MemberState s = null;
+        boolean tiers = context.tierEngine != null;
         for (ReceiptRecord r : context.store.records(member)) {
-            if (!replayed(r) || r.at().isBefore(run.from) || !r.at().isBefore(run.to)) {
+            if (!replayed(r) || !r.at().isBefore(run.to) || (!tiers && r.at().isBefore(run.from))) {
                 continue;
             }
             if (s == null) {
                 s = run.start(member);
             }
-            replayOne(run.candidate, r, s);
+            if (r.at().isBefore(run.from)) {
+                s.qualify(r, r.awards(), tierActivity); // before the period: as recorded, for the tier windows
+            } else {
+                replayOne(run.candidate, r, s);
+            }
         }
-        return s == null ? null : s.finish(run.to);
+        return s == null || s.activities == 0 ? null : run.finish(s);
     }
 
     /** The sums of the members' parts. */
@@ -198,7 +241,12 @@ final class Replays {
         long activities;
         long changed;
 
+        final Map<ReplayTierMove, Long> tierMoves = new TreeMap<>();
+
         void add(MemberReplay one) {
+            if (one.tier() != null && one.tier().moved()) {
+                tierMoves.merge(one.tier(), 1L, Long::sum);
+            }
             members++;
             activities += one.activities();
             changed += one.changed() ? 1 : 0;
@@ -210,7 +258,7 @@ final class Replays {
 
         ReplayReport report(Run run) {
             return new ReplayReport(run.candidate.id(), run.from, run.to, members, activities, changed, awarded,
-                    wouldAward, liability, wouldLiability);
+                    wouldAward, liability, wouldLiability, tierMoves);
         }
     }
 
@@ -247,13 +295,16 @@ final class Replays {
         final List<Entry> redemptions;
         final ScratchBook live;
         final ScratchBook would;
+        /** The candidate's tiers; null if the program has none. */
+        final TierEngine tiers;
         final Map<String, Long> awarded = new HashMap<>();
         final Map<String, Long> wouldAward = new HashMap<>();
         long activities;
         int nextRedemption;
 
-        MemberState(MemberId member, List<Entry> redemptions, ScratchBook live, ScratchBook would) {
+        MemberState(MemberId member, List<Entry> redemptions, ScratchBook live, ScratchBook would, TierEngine tiers) {
             this.member = member;
+            this.tiers = tiers;
             this.redemptions = redemptions;
             this.live = live;
             this.would = would;
@@ -270,9 +321,20 @@ final class Replays {
             }
         }
 
-        MemberReplay finish(Instant to) {
+        /** Records the qualifying activity of a purchase or event with these awards in the scratch tier engine. */
+        void qualify(ReceiptRecord r, List<Award> awards, TierActivity activity) {
+            if (tiers == null) {
+                return;
+            }
+            Purchase purchase = r.activity() instanceof Purchase p ? p : null;
+            for (Map.Entry<Metric, Long> q : activity.qualified(purchase, AwardTotals.totalsByCurrency(awards)).entrySet()) {
+                tiers.record(member, q.getKey(), q.getValue(), r.at(), TierActivity.tierKey(r.key(), q.getKey()));
+            }
+        }
+
+        MemberReplay finish(Instant to, ReplayTierMove tier) {
             redeemBefore(null);
-            return new MemberReplay(member, activities, awarded, wouldAward, live.close(to), would.close(to));
+            return new MemberReplay(member, activities, awarded, wouldAward, live.close(to), would.close(to), tier);
         }
     }
 
@@ -293,6 +355,7 @@ final class Replays {
         for (Award a : e.awards()) {
             s.would.earn(a.currency(), a.amount(), r.at());
         }
+        s.qualify(r, e.awards(), tierActivity);
     }
 
     private static void addAwards(Map<String, Long> sums, List<Award> awards) {
