@@ -786,6 +786,36 @@ public final class LoyaltyProgram {
     public ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOrder order,
             java.util.function.Consumer<? super MemberReplay> perMember, io.github.loyaltyrules.ledger.ProgressListener progress) {
         Objects.requireNonNull(order, "replay order must not be null");
+        return replay(candidate, from, to, ReplayOptions.builder().order(order).build(), perMember, progress);
+    }
+
+    /**
+     * What-if replay with options: as {@link #replay(ProgramVersion, Instant, Instant, ReplayOrder,
+     * java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)} in the options' order,
+     * over the options' sample of members only (totals, {@code perMember} and progress cover the sampled
+     * members alone). Each member's part (and the totals) also tells, per currency, what the period's
+     * awards leave outstanding at its end in a scratch book, issued less redeemed less expired: the
+     * awards made under the live ledger's terms, and the candidate's under the options' terms (a currency
+     * the options do not name keeps the live terms). Both books start empty at {@code from} and take the
+     * member's redemptions of the period (redeemed and captured amounts, read from the live ledger) in
+     * time order, each as far as its balance goes; over a period holding a member's whole history, with
+     * no other credits or debits, the live book's outstanding equals the live ledger's balance at
+     * {@code to} less what had expired by then.
+     *
+     * @param candidate the version to replay; not installed
+     * @param from the start of the period (inclusive)
+     * @param to the end of the period (exclusive); after {@code from}
+     * @param options the order, the sample and the candidate's currency terms
+     * @param perMember receives each sampled member with activity in the period
+     * @param progress receives the progress: sampled members done ({@code MEMBER}) or their records done ({@code TIME})
+     * @return the totals over the sampled members
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if {@code to} is not after {@code from}
+     * @throws UnsupportedOperationException if the program store cannot list the records the order needs
+     */
+    public ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOptions options,
+            java.util.function.Consumer<? super MemberReplay> perMember, io.github.loyaltyrules.ledger.ProgressListener progress) {
+        Objects.requireNonNull(options, "replay options must not be null");
         Objects.requireNonNull(candidate, "candidate must not be null");
         Objects.requireNonNull(from, "from must not be null");
         Objects.requireNonNull(to, "to must not be null");
@@ -794,7 +824,7 @@ public final class LoyaltyProgram {
         if (!to.isAfter(from)) {
             throw new InvalidRequestException("a replay's period must end after it starts; got " + from + " to " + to);
         }
-        return new Replays(context).replay(candidate, from, to, order, perMember, progress);
+        return new Replays(context).replay(candidate, from, to, options, perMember, progress);
     }
 
     /**

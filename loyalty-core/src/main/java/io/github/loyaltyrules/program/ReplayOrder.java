@@ -18,8 +18,9 @@ public enum ReplayOrder {
     /**
      * Every member's activity merged in business time order (ties in key order), as it happened
      * live, read from the program store a page at a time ({@link io.github.loyaltyrules.program.spi.ProgramStore#recordsByTime});
-     * holds one page and each member's running totals, so memory grows with the members, not the
-     * records. Shared counters are drawn in the order they were live.
+     * holds one page and each member's running state (totals, scratch books of open lots and the
+     * member's redemptions of the period, and with tiers a scratch tier state), so memory grows with the
+     * members, not the records. Shared counters are drawn in the order they were live.
      */
     TIME
 }

@@ -10,7 +10,10 @@ import java.util.TreeSet;
 /**
  * What a candidate program version would have awarded over a period's recorded purchases and
  * events, against what was awarded ({@link LoyaltyProgram#replay}): totals per currency, and how
- * many members would have been awarded something different.
+ * many members would have been awarded something different; and per currency what the period's awards
+ * would leave outstanding at its end (issued, less the members' redemptions, less expiry) under the
+ * live terms and under the candidate's; and, when the program has a tier engine, how many members
+ * would hold another tier at the end of the period, per pair of tiers.
  *
  * @param candidateVersion the id of the version replayed
  * @param from the start of the period (inclusive)
@@ -20,11 +23,17 @@ import java.util.TreeSet;
  * @param membersChanged members the candidate would have awarded something different
  * @param awarded minor units per currency awarded at the time
  * @param wouldAward minor units per currency the candidate would have awarded
+ * @param liability per currency, the sum of the members' live scratch books
+ * @param wouldLiability per currency, the sum of the members' candidate scratch books
+ * @param tierMoves per pair of (live, candidate's) tiers that differ, how many members would move so; empty
+ *        without a tier engine
  *
  * @since 0.1.0
  */
 public record ReplayReport(String candidateVersion, Instant from, Instant to, long members, long activities,
-        long membersChanged, Map<String, Long> awarded, Map<String, Long> wouldAward) {
+        long membersChanged, Map<String, Long> awarded, Map<String, Long> wouldAward,
+        Map<String, ReplayLiability> liability, Map<String, ReplayLiability> wouldLiability,
+        Map<ReplayTierMove, Long> tierMoves) {
 
     /**
      * Validates and copies the parts.
@@ -37,6 +46,9 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
      * @param membersChanged members awarded differently
      * @param awarded minor units per currency awarded
      * @param wouldAward minor units per currency the candidate would have awarded
+     * @param liability the live scratch books' figures per currency
+     * @param wouldLiability the candidate's scratch books' figures per currency
+     * @param tierMoves members per pair of differing tiers
      * @throws NullPointerException if a part is null
      */
     public ReplayReport {
@@ -45,6 +57,41 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
         Objects.requireNonNull(to, "to must not be null");
         awarded = Map.copyOf(new TreeMap<>(awarded));
         wouldAward = Map.copyOf(new TreeMap<>(wouldAward));
+        liability = Map.copyOf(liability);
+        wouldLiability = Map.copyOf(wouldLiability);
+        tierMoves = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tierMoves));
+    }
+
+    /**
+     * Creates a report without liability figures.
+     *
+     * @param candidateVersion the id of the version replayed
+     * @param from the start of the period
+     * @param to the end of the period
+     * @param members members with activity
+     * @param activities activities replayed
+     * @param membersChanged members awarded differently
+     * @param awarded minor units per currency awarded
+     * @param wouldAward minor units per currency the candidate would have awarded
+     * @throws NullPointerException if a part is null
+     */
+    public ReplayReport(String candidateVersion, Instant from, Instant to, long members, long activities,
+            long membersChanged, Map<String, Long> awarded, Map<String, Long> wouldAward) {
+        this(candidateVersion, from, to, members, activities, membersChanged, awarded, wouldAward, Map.of(), Map.of(),
+                Map.of());
+    }
+
+    /**
+     * Returns what the candidate's awards would leave outstanding at the end of the period less what
+     * the awards made leave outstanding, in a currency: the change in liability after redemptions and
+     * expiry.
+     *
+     * @param currency the currency code
+     * @return the difference in minor units; positive if the candidate leaves more owed
+     */
+    public long liabilityDifference(String currency) {
+        return minus(wouldLiability.getOrDefault(currency, ReplayLiability.NONE).outstanding(),
+                liability.getOrDefault(currency, ReplayLiability.NONE).outstanding(), currency);
     }
 
     /**
@@ -56,6 +103,19 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
      */
     public long difference(String currency) {
         return minus(wouldAward.getOrDefault(currency, 0L), awarded.getOrDefault(currency, 0L), currency);
+    }
+
+    /**
+     * Returns how many members would hold another tier at the end of the period.
+     *
+     * @return the sum of {@link #tierMoves()}
+     */
+    public long membersMovingTier() {
+        long n = 0;
+        for (long c : tierMoves.values()) {
+            n += c;
+        }
+        return n;
     }
 
     /** {@code a - b}, or the library's exception if it does not fit a long. */
@@ -84,6 +144,19 @@ public record ReplayReport(String candidateVersion, Instant from, Instant to, lo
             sb.append(c).append(": awarded ").append(String.format("%,d", awarded.getOrDefault(c, 0L)))
                     .append(", would award ").append(String.format("%,d", wouldAward.getOrDefault(c, 0L)))
                     .append(" (").append(diff >= 0 ? "+" : "").append(String.format("%,d", diff)).append(")\n");
+        }
+        Set<String> owed = new TreeSet<>(liability.keySet());
+        owed.addAll(wouldLiability.keySet());
+        for (String c : owed) {
+            long diff = liabilityDifference(c);
+            sb.append(c).append(": outstanding at the end ")
+                    .append(String.format("%,d", liability.getOrDefault(c, ReplayLiability.NONE).outstanding()))
+                    .append(", would be ")
+                    .append(String.format("%,d", wouldLiability.getOrDefault(c, ReplayLiability.NONE).outstanding()))
+                    .append(" (").append(diff >= 0 ? "+" : "").append(String.format("%,d", diff)).append(")\n");
+        }
+        for (Map.Entry<ReplayTierMove, Long> move : tierMoves.entrySet()) {
+            sb.append("tier ").append(move.getKey()).append(": ").append(move.getValue()).append(" members\n");
         }
         return sb.toString();
     }

@@ -7,12 +7,24 @@ import io.github.loyaltyrules.program.spi.ReceiptRecord;
 import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.MemberProfile;
+import io.github.loyaltyrules.rule.Purchase;
+import io.github.loyaltyrules.tier.Metric;
+import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.rule.RuleContext;
+import io.github.loyaltyrules.ledger.Entry;
+import io.github.loyaltyrules.ledger.EntryType;
+import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.ledger.PostingType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a candidate program version over the recorded purchases and events of a period, one member
@@ -24,46 +36,111 @@ final class Replays {
     private static final int PAGE = 500;
 
     private final ProgramContext context;
+    private final TierActivity tierActivity;
 
     Replays(ProgramContext context) {
         this.context = context;
+        this.tierActivity = context.tierEngine == null ? null : new TierActivity(context.tierEngine);
     }
 
-    ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOrder order,
+    ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOptions options,
             Consumer<? super MemberReplay> perMember, ProgressListener progress) {
-        return order == ReplayOrder.TIME ? inTimeOrder(candidate, from, to, perMember, progress)
-                : byMember(candidate, from, to, perMember, progress);
+        Run run = new Run(candidate, from, to, options);
+        return options.order() == ReplayOrder.TIME ? inTimeOrder(run, perMember, progress)
+                : byMember(run, perMember, progress);
+    }
+
+    /** What one replay shares: the candidate, the period, the sample and the terms of each scratch book. */
+    private final class Run {
+        final ProgramVersion candidate;
+        final Instant from;
+        final Instant to;
+        final ReplaySample sample;
+        final Function<String, PointCurrency> liveTerms;
+        final Function<String, PointCurrency> candidateTerms;
+
+        Run(ProgramVersion candidate, Instant from, Instant to, ReplayOptions options) {
+            this.candidate = candidate;
+            this.from = from;
+            this.to = to;
+            this.sample = options.sample();
+            Map<String, PointCurrency> live = context.ledger.currencies();
+            Map<String, PointCurrency> terms = options.currencies();
+            this.liveTerms = live::get;
+            this.candidateTerms = c -> terms.containsKey(c) ? terms.get(c) : live.get(c);
+        }
+
+        boolean covers(ReceiptRecord r) {
+            return replayed(r) && sample.contains(r.member());
+        }
+
+        /**
+         * A member's running state, with their redemptions of the period read from the live ledger and,
+         * if the program has tiers, a scratch tier engine on the live ladder that knows the member from
+         * their enrolment.
+         */
+        MemberState start(MemberId member) {
+            TierEngine tiers = null;
+            if (context.tierEngine != null) {
+                tiers = TierEngine.of(context.tierEngine.ladder());
+                tiers.enrol(member, context.ledger.account(member).enrolledAt());
+            }
+            return new MemberState(member, redemptions(member, from, to),
+                    new ScratchBook(context.ledger.zone(), liveTerms), new ScratchBook(context.ledger.zone(), candidateTerms),
+                    tiers);
+        }
+
+        /**
+         * A member's state at their first record of the period in time order: with tiers, their
+         * qualifying activity before the period as it was recorded, so that windows open at its start
+         * count what they held.
+         */
+        MemberState startInTime(MemberId member) {
+            MemberState s = start(member);
+            if (s.tiers != null) {
+                for (ReceiptRecord r : context.store.records(member)) {
+                    if (replayed(r) && r.at().isBefore(from)) {
+                        s.qualify(r, r.awards(), tierActivity);
+                    }
+                }
+            }
+            return s;
+        }
+
+        MemberReplay finish(MemberState s) {
+            ReplayTierMove tier = s.tiers == null ? null
+                    : new ReplayTierMove(context.tierEngine.tierAt(s.member, to).name(), s.tiers.tierAt(s.member, to).name());
+            return s.finish(to, tier);
+        }
     }
 
     /**
      * Every member's records of the period merged in time order, a page at a time from the store; the
-     * members' totals are kept until the end (in member order), then handed over. Progress counts the
-     * records, out of those the period held when the replay started.
+     * members' running state is kept until the end (in member order), then handed over. Progress counts
+     * the records of the sampled members, out of those the period held when the replay started.
      */
-    private ReplayReport inTimeOrder(ProgramVersion candidate, Instant from, Instant to,
-            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
+    private ReplayReport inTimeOrder(Run run, Consumer<? super MemberReplay> perMember, ProgressListener progress) {
         long total = 0;
         for (ReceiptRecord after = null; ; ) {
-            List<ReceiptRecord> page = context.store.recordsByTime(from, to, after, PAGE);
+            List<ReceiptRecord> page = context.store.recordsByTime(run.from, run.to, after, PAGE);
             for (ReceiptRecord r : page) {
-                total += replayed(r) ? 1 : 0;
+                total += run.covers(r) ? 1 : 0;
             }
             if (page.size() < PAGE) {
                 break;
             }
             after = page.get(page.size() - 1);
         }
-        Map<MemberId, Sums> sums = new java.util.TreeMap<>();
+        Map<MemberId, MemberState> states = new TreeMap<>();
         long done = 0;
         for (ReceiptRecord after = null; ; ) {
-            List<ReceiptRecord> page = context.store.recordsByTime(from, to, after, PAGE);
+            List<ReceiptRecord> page = context.store.recordsByTime(run.from, run.to, after, PAGE);
             for (ReceiptRecord r : page) {
-                if (!replayed(r)) {
+                if (!run.covers(r)) {
                     continue;
                 }
-                Sums s = sums.computeIfAbsent(r.member(), m -> new Sums());
-                s.activities++;
-                replayOne(candidate, r, s.awarded, s.wouldAward);
+                MemberState s = states.computeIfAbsent(r.member(), run::startInTime);
+                replayOne(run.candidate, r, s);
                 done++;
                 progress.progress(done, Math.max(done, total));
             }
@@ -72,98 +149,213 @@ final class Replays {
             }
             after = page.get(page.size() - 1);
         }
-        Map<String, Long> awarded = new HashMap<>();
-        Map<String, Long> wouldAward = new HashMap<>();
-        long activities = 0;
-        long changed = 0;
-        for (Map.Entry<MemberId, Sums> e : sums.entrySet()) {
-            Sums s = e.getValue();
-            MemberReplay one = new MemberReplay(e.getKey(), s.activities, s.awarded, s.wouldAward);
-            activities += one.activities();
-            changed += one.changed() ? 1 : 0;
-            addAll(awarded, one.awarded());
-            addAll(wouldAward, one.wouldAward());
+        Totals totals = new Totals();
+        for (MemberState s : states.values()) {
+            MemberReplay one = run.finish(s);
+            totals.add(one);
             perMember.accept(one);
         }
-        return new ReplayReport(candidate.id(), from, to, sums.size(), activities, changed, awarded, wouldAward);
-    }
-
-    /** One member's running totals in a replay in time order. */
-    private static final class Sums {
-        long activities;
-        final Map<String, Long> awarded = new HashMap<>();
-        final Map<String, Long> wouldAward = new HashMap<>();
+        return totals.report(run);
     }
 
     private static boolean replayed(ReceiptRecord r) {
         return r.kind() == ReceiptRecord.Kind.PURCHASE || r.kind() == ReceiptRecord.Kind.EVENT;
     }
 
-    private ReplayReport byMember(ProgramVersion candidate, Instant from, Instant to,
-            Consumer<? super MemberReplay> perMember, ProgressListener progress) {
-        long total = 0;
-        for (MemberId after = null; ; ) {
-            List<MemberId> page = context.ledger.members(after, PAGE);
-            total += page.size();
-            if (page.size() < PAGE) {
-                break;
+    private ReplayReport byMember(Run run, Consumer<? super MemberReplay> perMember, ProgressListener progress) {
+        SortedSet<MemberId> given = run.sample.givenMembers();
+        long total = given == null ? 0 : given.size();
+        if (given == null) {
+            for (MemberId after = null; ; ) {
+                List<MemberId> page = context.ledger.members(after, PAGE);
+                for (MemberId m : page) {
+                    total += run.sample.contains(m) ? 1 : 0;
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = page.get(page.size() - 1);
             }
-            after = page.get(page.size() - 1);
         }
-        Map<String, Long> awarded = new HashMap<>();
-        Map<String, Long> wouldAward = new HashMap<>();
-        long members = 0;
-        long activities = 0;
-        long changed = 0;
-        long done = 0;
+        Totals totals = new Totals();
+        long[] done = new long[1];
+        long all = total;
+        Consumer<MemberId> one = member -> {
+            MemberReplay replayed = member(run, member);
+            if (replayed != null) {
+                totals.add(replayed);
+                perMember.accept(replayed);
+            }
+            done[0]++;
+            progress.progress(done[0], Math.max(done[0], all));
+        };
+        if (given != null) {
+            given.forEach(one);
+            return totals.report(run);
+        }
         for (MemberId after = null; ; ) {
             List<MemberId> page = context.ledger.members(after, PAGE);
             for (MemberId member : page) {
-                MemberReplay one = member(candidate, member, from, to);
-                if (one.activities() > 0) {
-                    members++;
-                    activities += one.activities();
-                    changed += one.changed() ? 1 : 0;
-                    addAll(awarded, one.awarded());
-                    addAll(wouldAward, one.wouldAward());
-                    perMember.accept(one);
+                if (run.sample.contains(member)) {
+                    one.accept(member);
                 }
-                done++;
-                progress.progress(done, Math.max(done, total));
             }
             if (page.size() < PAGE) {
                 break;
             }
             after = page.get(page.size() - 1);
         }
-        return new ReplayReport(candidate.id(), from, to, members, activities, changed, awarded, wouldAward);
+        return totals.report(run);
     }
 
-    /** One member's recorded purchases and events of the period, in time order, under the candidate. */
-    private MemberReplay member(ProgramVersion candidate, MemberId member, Instant from, Instant to) {
-        Map<String, Long> awarded = new HashMap<>();
-        Map<String, Long> wouldAward = new HashMap<>();
-        long activities = 0;
+    /**
+     * One member's recorded purchases and events of the period, in time order, under the candidate;
+     * null if the member has none.
+     */
+    private MemberReplay member(Run run, MemberId member) {
+        MemberState s = null;
+        boolean tiers = context.tierEngine != null;
         for (ReceiptRecord r : context.store.records(member)) {
-            if (!replayed(r) || r.at().isBefore(from) || !r.at().isBefore(to)) {
+            if (!replayed(r) || !r.at().isBefore(run.to) || (!tiers && r.at().isBefore(run.from))) {
                 continue;
             }
-            activities++;
-            replayOne(candidate, r, awarded, wouldAward);
+            if (s == null) {
+                s = run.start(member);
+            }
+            if (r.at().isBefore(run.from)) {
+                s.qualify(r, r.awards(), tierActivity); // before the period: as recorded, for the tier windows
+            } else {
+                replayOne(run.candidate, r, s);
+            }
         }
-        return new MemberReplay(member, activities, awarded, wouldAward);
+        return s == null || s.activities == 0 ? null : run.finish(s);
     }
 
-    /** Adds what a purchase or event was awarded and what the candidate awards for it. */
-    private void replayOne(ProgramVersion candidate, ReceiptRecord r, Map<String, Long> awarded,
-            Map<String, Long> wouldAward) {
-        addAwards(awarded, r.awards());
+    /** The sums of the members' parts. */
+    private static final class Totals {
+        final Map<String, Long> awarded = new HashMap<>();
+        final Map<String, Long> wouldAward = new HashMap<>();
+        final Map<String, ReplayLiability> liability = new TreeMap<>();
+        final Map<String, ReplayLiability> wouldLiability = new TreeMap<>();
+        long members;
+        long activities;
+        long changed;
+
+        final Map<ReplayTierMove, Long> tierMoves = new TreeMap<>();
+
+        void add(MemberReplay one) {
+            if (one.tier() != null && one.tier().moved()) {
+                tierMoves.merge(one.tier(), 1L, Long::sum);
+            }
+            members++;
+            activities += one.activities();
+            changed += one.changed() ? 1 : 0;
+            addAll(awarded, one.awarded());
+            addAll(wouldAward, one.wouldAward());
+            one.liability().forEach((c, l) -> liability.merge(c, l, ReplayLiability::plus));
+            one.wouldLiability().forEach((c, l) -> wouldLiability.merge(c, l, ReplayLiability::plus));
+        }
+
+        ReplayReport report(Run run) {
+            return new ReplayReport(run.candidate.id(), run.from, run.to, members, activities, changed, awarded,
+                    wouldAward, liability, wouldLiability, tierMoves);
+        }
+    }
+
+    /**
+     * A member's redemptions of the period in the live ledger (redeemed and captured amounts), in time
+     * order, read a page at a time from the newest.
+     */
+    private List<Entry> redemptions(MemberId member, Instant from, Instant to) {
+        List<Entry> out = new ArrayList<>();
+        for (long before = Long.MAX_VALUE; ; ) {
+            List<Entry> page = context.ledger.statement(member, before, PAGE);
+            for (Entry e : page) {
+                if ((e.type() == EntryType.REDEEM || e.type() == EntryType.CAPTURE) && e.amount() < 0
+                        && !e.at().isBefore(from) && e.at().isBefore(to)) {
+                    out.add(e);
+                }
+                before = Math.min(before, e.sequence());
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        out.sort(Comparator.comparing(Entry::at).thenComparingLong(Entry::sequence));
+        return out;
+    }
+
+    /**
+     * One member's running state in a replay: the counts and sums, the scratch books under the live
+     * terms (fed what was awarded) and the candidate's (fed what it awards), and the member's
+     * redemptions of the period, applied to both books in time order between the awards.
+     */
+    private static final class MemberState {
+        final MemberId member;
+        final List<Entry> redemptions;
+        final ScratchBook live;
+        final ScratchBook would;
+        /** The candidate's tiers; null if the program has none. */
+        final TierEngine tiers;
+        final Map<String, Long> awarded = new HashMap<>();
+        final Map<String, Long> wouldAward = new HashMap<>();
+        long activities;
+        int nextRedemption;
+
+        MemberState(MemberId member, List<Entry> redemptions, ScratchBook live, ScratchBook would, TierEngine tiers) {
+            this.member = member;
+            this.tiers = tiers;
+            this.redemptions = redemptions;
+            this.live = live;
+            this.would = would;
+        }
+
+        /** Applies the redemptions before {@code at} (an earn and a redemption at one instant: the earn first). */
+        void redeemBefore(Instant at) {
+            while (nextRedemption < redemptions.size()
+                    && (at == null || redemptions.get(nextRedemption).at().isBefore(at))) {
+                Entry e = redemptions.get(nextRedemption++);
+                PostingType type = e.type() == EntryType.CAPTURE ? PostingType.CAPTURE : PostingType.REDEEM;
+                live.redeem(e.currency(), -e.amount(), e.at(), type);
+                would.redeem(e.currency(), -e.amount(), e.at(), type);
+            }
+        }
+
+        /** Records the qualifying activity of a purchase or event with these awards in the scratch tier engine. */
+        void qualify(ReceiptRecord r, List<Award> awards, TierActivity activity) {
+            if (tiers == null) {
+                return;
+            }
+            Purchase purchase = r.activity() instanceof Purchase p ? p : null;
+            for (Map.Entry<Metric, Long> q : activity.qualified(purchase, AwardTotals.totalsByCurrency(awards)).entrySet()) {
+                tiers.record(member, q.getKey(), q.getValue(), r.at(), TierActivity.tierKey(r.key(), q.getKey()));
+            }
+        }
+
+        MemberReplay finish(Instant to, ReplayTierMove tier) {
+            redeemBefore(null);
+            return new MemberReplay(member, activities, awarded, wouldAward, live.close(to), would.close(to), tier);
+        }
+    }
+
+    /** Adds what a purchase or event was awarded and what the candidate awards for it, and books both. */
+    private void replayOne(ProgramVersion candidate, ReceiptRecord r, MemberState s) {
+        s.activities++;
+        s.redeemBefore(r.at());
+        addAwards(s.awarded, r.awards());
         // a purchase keeps the member as the rules saw them; an event is seen with today's record
         MemberProfile profile = r.profile() != null ? r.profile()
                 : context.profile(r.member(), context.memberRecord(r.member()), r.at());
         Evaluation e = candidate.engine().evaluate(new RuleContext(profile, r.activity(),
                 r.at().atZone(context.ledger.zone()), r.key(), candidate.id()));
-        addAwards(wouldAward, e.awards());
+        addAwards(s.wouldAward, e.awards());
+        for (Award a : r.awards()) {
+            s.live.earn(a.currency(), a.amount(), r.at());
+        }
+        for (Award a : e.awards()) {
+            s.would.earn(a.currency(), a.amount(), r.at());
+        }
+        s.qualify(r, e.awards(), tierActivity);
     }
 
     private static void addAwards(Map<String, Long> sums, List<Award> awards) {

@@ -1,0 +1,62 @@
+package io.github.loyaltyrules.program;
+
+import io.github.loyaltyrules.ledger.AmountOverflowException;
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+
+/**
+ * What a what-if replay's scratch book holds in one currency at the end of the period, for the points
+ * issued in the period: issued, less what the member's redemptions took of them, less what expired
+ * by the end of the period; the rest is outstanding.
+ *
+ * @param issued minor units issued in the period
+ * @param redeemed minor units of those taken by redemptions in the period
+ * @param expired minor units of those expired by the end of the period
+ *
+ * @since 0.1.0
+ */
+public record ReplayLiability(long issued, long redeemed, long expired) {
+
+    /** Nothing issued. */
+    public static final ReplayLiability NONE = new ReplayLiability(0, 0, 0);
+
+    /**
+     * Validates the figures.
+     *
+     * @param issued minor units issued; not negative
+     * @param redeemed minor units redeemed; not negative
+     * @param expired minor units expired; not negative
+     * @throws InvalidRequestException if a figure is negative or redeemed and expired add up to more than issued
+     */
+    public ReplayLiability {
+        if (issued < 0 || redeemed < 0 || expired < 0 || redeemed > issued || expired > issued - redeemed) {
+            throw new InvalidRequestException("a replay liability needs issued >= redeemed + expired >= 0; got issued "
+                    + issued + ", redeemed " + redeemed + ", expired " + expired);
+        }
+    }
+
+    /**
+     * Returns what is outstanding: issued less redeemed less expired.
+     *
+     * @return minor units; not negative
+     */
+    public long outstanding() {
+        return issued - redeemed - expired;
+    }
+
+    /**
+     * Returns the sum of this and another liability.
+     *
+     * @param other the other
+     * @return the sum
+     * @throws AmountOverflowException if a sum does not fit in a long
+     */
+    public ReplayLiability plus(ReplayLiability other) {
+        try {
+            return new ReplayLiability(Math.addExact(issued, other.issued), Math.addExact(redeemed, other.redeemed),
+                    Math.addExact(expired, other.expired));
+        } catch (ArithmeticException e) {
+            throw new AmountOverflowException("the replay's liability adds up to more than " + Long.MAX_VALUE
+                    + " minor units; replay a shorter period or a sample");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.loyaltyrules.program;
+
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.ledger.PointCurrency;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * How a what-if replay runs ({@link LoyaltyProgram#replay(ProgramVersion, java.time.Instant, java.time.Instant,
+ * ReplayOptions, java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)}): the order it
+ * evaluates the recorded activity in, the members it covers, and the candidate's terms per currency
+ * (expiry, inactivity, consumption order) under which its scratch book works out the outstanding
+ * balance; a currency not given keeps the live ledger's terms.
+ *
+ * @since 0.1.0
+ */
+public final class ReplayOptions {
+
+    private static final ReplayOptions DEFAULTS = builder().build();
+
+    private final ReplayOrder order;
+    private final ReplaySample sample;
+    private final Map<String, PointCurrency> currencies;
+
+    private ReplayOptions(Builder b) {
+        this.order = b.order;
+        this.sample = b.sample;
+        this.currencies = Collections.unmodifiableMap(new TreeMap<>(b.currencies));
+    }
+
+    /**
+     * Returns the defaults: member order, every member, the live ledger's currency terms.
+     *
+     * @return the options
+     */
+    public static ReplayOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns a builder that starts from the defaults.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the order the replay evaluates in.
+     *
+     * @return the order
+     */
+    public ReplayOrder order() {
+        return order;
+    }
+
+    /**
+     * Returns the members the replay covers.
+     *
+     * @return the sample
+     */
+    public ReplaySample sample() {
+        return sample;
+    }
+
+    /**
+     * Returns the candidate's terms by currency code; a currency not here keeps the live terms.
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, PointCurrency> currencies() {
+        return currencies;
+    }
+
+    @Override
+    public String toString() {
+        return "ReplayOptions[" + order + ", " + sample + ", currencies " + currencies.keySet() + "]";
+    }
+
+    /** Builds {@link ReplayOptions}. */
+    public static final class Builder {
+
+        private ReplayOrder order = ReplayOrder.MEMBER;
+        private ReplaySample sample = ReplaySample.all();
+        private final Map<String, PointCurrency> currencies = new TreeMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the order; {@link ReplayOrder#MEMBER} unless set.
+         *
+         * @param order the order
+         * @return this builder
+         * @throws InvalidRequestException if {@code order} is null
+         */
+        public Builder order(ReplayOrder order) {
+            if (order == null) {
+                throw new InvalidRequestException("a replay's order must not be null");
+            }
+            this.order = order;
+            return this;
+        }
+
+        /**
+         * Sets the members covered; {@link ReplaySample#all()} unless set.
+         *
+         * @param sample the sample
+         * @return this builder
+         * @throws InvalidRequestException if {@code sample} is null
+         */
+        public Builder sample(ReplaySample sample) {
+            if (sample == null) {
+                throw new InvalidRequestException("a replay's sample must not be null");
+            }
+            this.sample = sample;
+            return this;
+        }
+
+        /**
+         * Sets the candidate's terms for a currency (matched by code), replacing any set before.
+         *
+         * @param currency the currency with the candidate's expiry terms
+         * @return this builder
+         * @throws InvalidRequestException if {@code currency} is null
+         */
+        public Builder currency(PointCurrency currency) {
+            if (currency == null) {
+                throw new InvalidRequestException("a replay's candidate currency must not be null");
+            }
+            currencies.put(currency.code(), currency);
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
+        public ReplayOptions build() {
+            return new ReplayOptions(this);
+        }
+    }
+}
