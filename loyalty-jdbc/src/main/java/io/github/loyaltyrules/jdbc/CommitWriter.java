@@ -53,6 +53,7 @@ final class CommitWriter {
             lots(c, prep, change);
             reservations(c, prep, change);
             reversals(c, prep, change);
+            liftedHolds(c, prep, change);
         }
         for (Posting posting : commit.postings()) {
             try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_KEY)) {
@@ -196,6 +197,22 @@ final class CommitWriter {
         upsert(c, prep, "UPDATE loyalty_reversal SET amount = ?, lots = ? WHERE member_id = ? AND posting_key = ?",
                 bind, "INSERT INTO loyalty_reversal (amount, lots, member_id, posting_key) VALUES (?, ?, ?, ?)", bind,
                 new ArrayList<>(change.reversed().entrySet()));
+    }
+
+    private static void liftedHolds(Connection c, Preparer prep, MemberChange change) throws SQLException {
+        if (change.liftedHolds().isEmpty()) {
+            return;
+        }
+        MemberBook book = change.book();
+        batch(c, prep, "INSERT INTO loyalty_expiry_hold (member_id, member_version, currency, held_since, ended_at,"
+                + " inactivity_restarted) VALUES (?, ?, ?, ?, ?, ?)", (p, h) -> {
+                    p.setString(1, book.account().member().value());
+                    p.setLong(2, book.version());
+                    p.setString(3, h.currency());
+                    LedgerRows.setInstant(p, 4, h.since());
+                    LedgerRows.setInstant(p, 5, h.endedAt());
+                    p.setBoolean(6, h.inactivityRestarted());
+                }, change.liftedHolds());
     }
 
     /** The items whose update touched no row: they are new. */

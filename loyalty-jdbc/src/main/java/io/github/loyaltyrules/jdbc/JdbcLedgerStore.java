@@ -13,6 +13,7 @@ import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.KeyedWorkingSet;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Reversed;
@@ -344,6 +345,11 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public List<Entry> entries(MemberId member) {
         return queries.entries(member);
+    }
+
+    @Override
+    public List<LiftedHold> liftedHolds(MemberId member, String currency) {
+        return queries.liftedHolds(member, currency);
     }
 
     @Override
