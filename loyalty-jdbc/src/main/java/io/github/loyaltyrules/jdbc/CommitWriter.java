@@ -29,7 +29,6 @@ import java.util.Map;
  */
 final class CommitWriter {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Prepares a statement with the store's settings. */
     @FunctionalInterface
@@ -60,7 +59,7 @@ final class CommitWriter {
                 LedgerRows.bindKey(p, 1, posting);
                 p.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return CommitResult.DUPLICATE_KEY;
                 }
                 throw e;
@@ -74,8 +73,8 @@ final class CommitWriter {
                 }
                 p.executeBatch();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState()) || e.getNextException() != null
-                        && UNIQUE_VIOLATION.equals(e.getNextException().getSQLState())) {
+                if (Transactions.duplicate(e) || e.getNextException() != null
+                        && Transactions.duplicate(e.getNextException())) {
                     throw new JdbcStoreException("an idempotency key of this commit was used before by the"
                             + " same member, for a posting older than the idempotency window; use a new key", e);
                 }
@@ -102,7 +101,7 @@ final class CommitWriter {
                 LedgerRows.bindNewMember(p, 1, book);
                 p.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return CommitResult.STALE;
                 }
                 throw e;

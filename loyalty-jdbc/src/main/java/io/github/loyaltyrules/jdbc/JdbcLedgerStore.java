@@ -67,7 +67,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcLedgerStore implements LedgerStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     static final int PRUNE_CHUNK = 1_000;
     static final long PRUNE_EVERY_SECONDS = 3_600;
 
@@ -544,7 +543,7 @@ public final class JdbcLedgerStore implements LedgerStore {
                 return rs.next() && rs.getLong(1) == 1 ? CommitResult.APPLIED : CommitResult.STALE;
             }
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Transactions.duplicate(e)) {
                 return null;
             }
             if (Transactions.conflicted(e)) {
