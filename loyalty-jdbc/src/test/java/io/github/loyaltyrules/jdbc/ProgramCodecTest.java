@@ -23,18 +23,24 @@ import org.junit.jupiter.api.Test;
 /** The program store's rows are exact and compact: a two-line purchase's record is a few hundred characters. */
 class ProgramCodecTest {
 
+    private static final MemberId ANN = MemberId.of("ann");
+    private static final Instant T = Instant.parse("2026-05-01T10:00:00.5Z");
+
+    /** A program over the given store, with Ann enrolled a minute before {@link #T}. */
+    private static LoyaltyProgram program(InMemoryProgramStore store) {
+        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC)
+                .currency(PointCurrency.of("PTS", "Points", 0)).build(), ProgramStoreContract.V1, TierLookup.NONE, store);
+        p.enrol(ANN, T.minusSeconds(60));
+        return p;
+    }
+
     @Test
     void aPurchaseRecordIsSmallAndComesBackEqual() {
-        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
         InMemoryProgramStore store = InMemoryProgramStore.create();
-        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC).currency(pts).build(),
-                ProgramStoreContract.V1, TierLookup.NONE, store);
-        MemberId ann = MemberId.of("ann");
-        Instant t = Instant.parse("2026-05-01T10:00:00.5Z");
-        p.enrol(ann, t.minusSeconds(60));
-        p.purchase(ann, Purchase.of("store-1", "pos", List.of(
+        LoyaltyProgram p = program(store);
+        p.purchase(ANN, Purchase.of("store-1", "pos", List.of(
                 BasketLine.of("1", "LATTE", "coffee", 3, Money.of("3.40", "EUR")),
-                BasketLine.of("2", "BEANS", "beans", 1, Money.of("12.99", "EUR")))), t, IdempotencyKey.of("o-1"));
+                BasketLine.of("2", "BEANS", "beans", 1, Money.of("12.99", "EUR")))), T, IdempotencyKey.of("o-1"));
         ReceiptRecord record = store.receipt(IdempotencyKey.of("o-1")).orElseThrow();
 
         String text = ProgramCodec.record(record);
@@ -44,13 +50,8 @@ class ProgramCodecTest {
 
     @Test
     void aPaidPurchaseKeepsItsTendersCodesDiscountsTaxAndMeasuresAndAPlainOneItsOldFormat() {
-        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
         InMemoryProgramStore store = InMemoryProgramStore.create();
-        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC).currency(pts).build(),
-                ProgramStoreContract.V1, TierLookup.NONE, store);
-        MemberId ann = MemberId.of("ann");
-        Instant t = Instant.parse("2026-05-01T10:00:00.5Z");
-        p.enrol(ann, t.minusSeconds(60));
+        LoyaltyProgram p = program(store);
         Purchase paid = new Purchase(List.of(
                 BasketLine.of("1", "LATTE", "coffee", 3, Money.of("3.40", "EUR")).withTax(Money.of("1.70", "EUR")),
                 BasketLine.measured("2", "DIESEL", "fuel", new java.math.BigDecimal("42.370"), "L",
@@ -60,9 +61,9 @@ class ProgramCodecTest {
                 java.util.Set.of("SPRING-10", "welcome"),
                 List.of(io.github.loyaltyrules.rule.Discount.line("1", Money.of("0.50", "EUR")),
                         io.github.loyaltyrules.rule.Discount.order(Money.of("1.00", "EUR"))));
-        p.purchase(ann, paid, t, IdempotencyKey.of("o-1"));
-        p.purchase(ann, Purchase.of("store-1", "pos", List.of(BasketLine.of("1", "LATTE", "coffee", 1,
-                Money.of("3.40", "EUR")))), t.plusSeconds(1), IdempotencyKey.of("o-2"));
+        p.purchase(ANN, paid, T, IdempotencyKey.of("o-1"));
+        p.purchase(ANN, Purchase.of("store-1", "pos", List.of(BasketLine.of("1", "LATTE", "coffee", 1,
+                Money.of("3.40", "EUR")))), T.plusSeconds(1), IdempotencyKey.of("o-2"));
 
         ReceiptRecord record = store.receipt(IdempotencyKey.of("o-1")).orElseThrow();
         String text = ProgramCodec.record(record);
@@ -76,19 +77,14 @@ class ProgramCodecTest {
 
     @Test
     void aPurchaseWithTierCountersKeepsThemInFormatThreeWithAllThatFormatTwoKeeps() {
-        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
         InMemoryProgramStore store = InMemoryProgramStore.create();
-        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC).currency(pts).build(),
-                ProgramStoreContract.V1, TierLookup.NONE, store);
-        MemberId ann = MemberId.of("ann");
-        Instant t = Instant.parse("2026-05-01T10:00:00.5Z");
-        p.enrol(ann, t.minusSeconds(60));
+        LoyaltyProgram p = program(store);
         Purchase plainStay = Purchase.of("hotel-1", "pos", List.of(BasketLine.of("1", "KING", "room", 3,
                 Money.of("200.00", "USD")))).withCounters(java.util.Map.of("nights", 3L));
         Purchase paidStay = plainStay.withTenders(io.github.loyaltyrules.rule.Tender.of("CARD", Money.of("600.00", "USD")))
                 .withCodes("SUMMER").withCounters(java.util.Map.of("nights", 3L, "stays", 1L));
-        p.purchase(ann, plainStay, t, IdempotencyKey.of("o-1"));
-        p.purchase(ann, paidStay, t.plusSeconds(1), IdempotencyKey.of("o-2"));
+        p.purchase(ANN, plainStay, T, IdempotencyKey.of("o-1"));
+        p.purchase(ANN, paidStay, T.plusSeconds(1), IdempotencyKey.of("o-2"));
 
         for (String key : List.of("o-1", "o-2")) {
             ReceiptRecord record = store.receipt(IdempotencyKey.of(key)).orElseThrow();
