@@ -764,13 +764,13 @@ public final class LoyaltyProgram {
     /**
      * What-if replay in a chosen order: as {@link #replay(ProgramVersion, Instant, Instant,
      * java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)}, but with
-     * {@link ReplayOrder#TIME} every member's purchases and events are merged in business time order
+     * {@link ReplayOrder#TIME} every member's purchases, events and returns are merged in business time order
      * (ties in key order), streamed from the program store a page at a time, so that a counter
      * shared by members (a campaign budget) on the candidate's own counters is drawn in the order it
      * was live, and the replay gives exactly what running the candidate live would have given. In
      * time order, memory holds a page of records and each member's totals; {@code perMember} receives
-     * the members at the end, in member order; {@code progress} counts the purchases and events
-     * replayed, out of those the period held when the replay started.
+     * the members at the end, in member order; {@code progress} counts the purchases, events and
+     * returns replayed, out of those the period held when the replay started.
      *
      * @param candidate the version to replay; not installed
      * @param from the start of the period (inclusive)

@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * ReplayOptions, java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)}): the order it
  * evaluates the recorded activity in, the members it covers, and the candidate's terms per currency
  * (expiry, inactivity, consumption order) under which its scratch book works out the outstanding
- * balance; a currency not given keeps the live ledger's terms.
+ * balance (a currency not given keeps the live ledger's terms), and the candidate's tier ladder, on
+ * which the tier its rules see at each purchase, event and return is worked out (the live ladder
+ * unless given).
  *
  * @since 0.1.0
  */

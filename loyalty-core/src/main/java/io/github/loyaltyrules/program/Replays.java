@@ -33,9 +33,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs a candidate program version over the recorded purchases and events of a period, one member
- * at a time or every member's merged in time order, without touching the ledger, the program store or
- * the live version's counters; see {@link LoyaltyProgram#replay}.
+ * Runs a candidate program version over the recorded purchases, events and returns of a period, one
+ * member at a time or every member's merged in time order, without touching the ledger, the program
+ * store or the live version's counters; see {@link LoyaltyProgram#replay}. The candidate's rules see
+ * the member in the tier of the member's scratch tier engine; returns run the facade's arithmetic
+ * ({@link Returns#clawBack}) on the purchases as the candidate awarded them.
  */
 final class Replays {
 
