@@ -4,7 +4,6 @@ import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.program.spi.MemberRecord;
-import io.github.loyaltyrules.program.spi.ReturnState;
 import io.github.loyaltyrules.tier.Tier;
 import io.github.loyaltyrules.tier.TierLadder;
 import io.github.loyaltyrules.ledger.MemberId;
@@ -14,13 +13,11 @@ import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
-import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.EntryType;
 import io.github.loyaltyrules.ledger.PointCurrency;
-import io.github.loyaltyrules.ledger.PostingType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,7 +97,7 @@ final class Replays {
          * if the program has tiers, a scratch tier engine on the candidate's ladder that knows the member
          * from their enrolment.
          */
-        MemberState start(MemberId member, List<ReceiptRecord> records) {
+        ReplayMember start(MemberId member, List<ReceiptRecord> records) {
             TierEngine tiers = null;
             if (ladder != null) {
                 tiers = TierEngine.of(ladder);
@@ -112,7 +109,7 @@ final class Replays {
                     returnsDue.merge(r.original(), 1, Integer::sum);
                 }
             }
-            return new MemberState(member, redemptions(member, from, to),
+            return new ReplayMember(member, redemptions(member, from, to),
                     new ScratchBook(context.ledger.zone(), liveTerms), new ScratchBook(context.ledger.zone(), candidateTerms),
                     tiers, returnsDue);
         }
@@ -122,9 +119,9 @@ final class Replays {
          * qualifying activity before the period as it was recorded, so that windows open at its start
          * count what they held.
          */
-        MemberState startInTime(MemberId member) {
+        ReplayMember startInTime(MemberId member) {
             List<ReceiptRecord> records = context.store.records(member);
-            MemberState s = start(member, records);
+            ReplayMember s = start(member, records);
             for (ReceiptRecord r : records) {
                 if (r.at().isBefore(from)) {
                     s.asRecorded(r);
@@ -133,7 +130,7 @@ final class Replays {
             return s;
         }
 
-        MemberReplay finish(MemberState s) {
+        MemberReplay finish(ReplayMember s) {
             ReplayTierMove tier = s.tiers == null ? null
                     : new ReplayTierMove(context.tierEngine.tierAt(s.member, to).name(), s.tiers.tierAt(s.member, to).name());
             return s.finish(to, tier);
@@ -157,7 +154,7 @@ final class Replays {
             }
             after = page.get(page.size() - 1);
         }
-        Map<MemberId, MemberState> states = new TreeMap<>();
+        Map<MemberId, ReplayMember> states = new TreeMap<>();
         long done = 0;
         for (ReceiptRecord after = null; ; ) {
             List<ReceiptRecord> page = context.store.recordsByTime(run.from, run.to, after, PAGE);
@@ -165,7 +162,7 @@ final class Replays {
                 if (!run.covers(r)) {
                     continue;
                 }
-                MemberState s = states.computeIfAbsent(r.member(), run::startInTime);
+                ReplayMember s = states.computeIfAbsent(r.member(), run::startInTime);
                 replayOne(run, r, s);
                 done++;
                 progress.progress(done, Math.max(done, total));
@@ -176,7 +173,7 @@ final class Replays {
             after = page.get(page.size() - 1);
         }
         Totals totals = new Totals();
-        for (MemberState s : states.values()) {
+        for (ReplayMember s : states.values()) {
             if (s.activities == 0) {
                 continue; // only returns of purchases before the period, as in member order
             }
@@ -243,7 +240,7 @@ final class Replays {
      * candidate; null if the member made no purchase or event in it.
      */
     private MemberReplay member(Run run, MemberId member) {
-        MemberState s = null;
+        ReplayMember s = null;
         boolean tiers = run.ladder != null;
         List<ReceiptRecord> records = context.store.records(member);
         for (ReceiptRecord r : records) {
@@ -317,96 +314,10 @@ final class Replays {
     }
 
     /**
-     * One member's running state in a replay: the counts and sums, the scratch books under the live
-     * terms (fed what was awarded) and the candidate's (fed what it awards), and the member's
-     * redemptions of the period, applied to both books in time order between the awards.
-     */
-    private static final class MemberState {
-        final MemberId member;
-        final List<Entry> redemptions;
-        final ScratchBook live;
-        final ScratchBook would;
-        /** The candidate's tiers, and what its ladder's metrics count; null if the program has none. */
-        final TierEngine tiers;
-        final TierActivity tierActivity;
-        /** How many returns of the period name each purchase, until they are replayed. */
-        final Map<IdempotencyKey, Integer> returnsDue;
-        /** The period's purchases under the candidate that returns still to come name. */
-        final Map<IdempotencyKey, Bought> bought = new HashMap<>();
-        final Map<String, Long> awarded = new HashMap<>();
-        final Map<String, Long> wouldAward = new HashMap<>();
-        long activities;
-        int nextRedemption;
-
-        MemberState(MemberId member, List<Entry> redemptions, ScratchBook live, ScratchBook would, TierEngine tiers,
-                Map<IdempotencyKey, Integer> returnsDue) {
-            this.member = member;
-            this.tiers = tiers;
-            this.tierActivity = tiers == null ? null : new TierActivity(tiers);
-            this.redemptions = redemptions;
-            this.live = live;
-            this.would = would;
-            this.returnsDue = returnsDue;
-        }
-
-        /** Records a purchase's, event's or return's qualifying activity before the period as it was recorded. */
-        void asRecorded(ReceiptRecord r) {
-            if (tiers == null || r.kind() == ReceiptRecord.Kind.REWARD) {
-                return;
-            }
-            if (r.kind() == ReceiptRecord.Kind.RETURN) {
-                TierActivity.takeBack(tiers, r);
-            } else {
-                qualify(r, r.awards());
-            }
-        }
-
-        /** Applies the redemptions before {@code at} (an earn and a redemption at one instant: the earn first). */
-        void redeemBefore(Instant at) {
-            while (nextRedemption < redemptions.size()
-                    && (at == null || redemptions.get(nextRedemption).at().isBefore(at))) {
-                Entry e = redemptions.get(nextRedemption++);
-                PostingType type = e.type() == EntryType.CAPTURE ? PostingType.CAPTURE : PostingType.REDEEM;
-                live.redeem(e.currency(), -e.amount(), e.at(), type);
-                would.redeem(e.currency(), -e.amount(), e.at(), type);
-            }
-        }
-
-        /** Records the qualifying activity of a purchase or event with these awards in the scratch tier engine. */
-        void qualify(ReceiptRecord r, List<Award> awards) {
-            if (tiers == null) {
-                return;
-            }
-            Purchase purchase = r.activity() instanceof Purchase p ? p : null;
-            for (Map.Entry<Metric, Long> q : tierActivity.qualified(purchase, AwardTotals.totalsByCurrency(awards)).entrySet()) {
-                tiers.record(member, q.getKey(), q.getValue(), r.at(), TierActivity.tierKey(r.key(), q.getKey()));
-            }
-        }
-
-        MemberReplay finish(Instant to, ReplayTierMove tier) {
-            redeemBefore(null);
-            return new MemberReplay(member, activities, awarded, wouldAward, live.close(to), would.close(to), tier);
-        }
-    }
-
-    /** A purchase of the period under the candidate, and what its returns replayed so far took of it. */
-    private static final class Bought {
-        final ReceiptRecord record;
-        ReturnState returned;
-        int due;
-
-        Bought(ReceiptRecord record, int due) {
-            this.record = record;
-            this.returned = ReturnState.none(record.key());
-            this.due = due;
-        }
-    }
-
-    /**
      * Adds what a purchase or event was awarded and what the candidate awards for it, and books both;
      * or replays a return.
      */
-    private void replayOne(Run run, ReceiptRecord r, MemberState s) {
+    private void replayOne(Run run, ReceiptRecord r, ReplayMember s) {
         s.redeemBefore(r.at());
         if (r.kind() == ReceiptRecord.Kind.RETURN) {
             replayReturn(run.candidate, r, s);
@@ -426,7 +337,7 @@ final class Replays {
         s.qualify(r, e.awards());
         Integer due = s.returnsDue.remove(r.key());
         if (due != null && r.kind() == ReceiptRecord.Kind.PURCHASE) {
-            s.bought.put(r.key(), new Bought(ReceiptRecord.purchase(r.key(), run.candidate.id(), r.at(),
+            s.bought.put(r.key(), new ReplayMember.Bought(ReceiptRecord.purchase(r.key(), run.candidate.id(), r.at(),
                     (Purchase) r.activity(), profile, e.awards()), due));
         }
     }
@@ -436,7 +347,7 @@ final class Replays {
      * then, an event is seen with today's record; with tiers, either is seen in the tier the member
      * holds at the time under the candidate (its scratch tier engine), with that tier's benefits.
      */
-    private MemberProfile profile(ReceiptRecord r, MemberState s) {
+    private MemberProfile profile(ReceiptRecord r, ReplayMember s) {
         MemberProfile p = r.profile();
         if (s.tiers == null) {
             return p != null ? p : context.profile(r.member(), context.memberRecord(r.member()), r.at());
@@ -462,8 +373,8 @@ final class Replays {
      * back the qualifying activity). A return of a purchase made before the period only takes back its
      * qualifying activity as recorded: the purchase's points are not in the books.
      */
-    private void replayReturn(ProgramVersion candidate, ReceiptRecord r, MemberState s) {
-        Bought b = s.bought.get(r.original());
+    private void replayReturn(ProgramVersion candidate, ReceiptRecord r, ReplayMember s) {
+        ReplayMember.Bought b = s.bought.get(r.original());
         if (b == null) {
             s.asRecorded(r);
             return;

@@ -23,7 +23,6 @@ import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
-import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.TierEngine;
 import java.math.BigDecimal;
 import java.time.Instant;
