@@ -66,6 +66,12 @@ class TextProgramsTest {
                     .total(code);
         }
 
+        /** A hotel stay: a purchase that brings its nights to the tier counter with it; what it earned in PTS. */
+        long stay(MemberId member, String key, Instant at, long nights, BasketLine... lines) {
+            return program.purchase(member, Purchase.of("store-1", "pos", List.of(lines))
+                    .withCounters(java.util.Map.of("nights", nights)), at, IdempotencyKey.of(key)).total("PTS");
+        }
+
         /** A purchase paid with the given tenders; what it earned in PTS. */
         long buyPaying(MemberId member, String key, Instant at, List<Tender> paid, BasketLine... lines) {
             return program.purchase(member, Purchase.of("store-1", "pos", List.of(lines))
@@ -139,26 +145,30 @@ class TextProgramsTest {
         hotel.program().enrol(sam, at(newYork, "2026-01-05T09:00"));
         Metric nights = Metric.counter("nights");
 
-        // 3 nights at 200.00 -> 6,000; bar 45.50 -> 45 x 5 = 225; first stay 2,000.
-        assertThat(hotel.buy(sam, "stay-1", at(newYork, "2026-02-03T11:00"),
+        // 3 nights at 200.00 -> 6,000; bar 45.50 -> 45 x 5 = 225; first stay 2,000. The stay's nights are
+        // recorded with its purchase, under its key: a retry of the checkout counts them once.
+        assertThat(hotel.stay(sam, "stay-1", at(newYork, "2026-02-03T11:00"), 3,
                 BasketLine.of("1", "KING", "room", 3, Money.of("200.00", "USD")),
                 BasketLine.of("2", "BAR", "bar", 1, Money.of("45.50", "USD")))).isEqualTo(8225);
-        hotel.tiers().record(sam, nights, 3, at(newYork, "2026-02-03T11:00"), IdempotencyKey.of("stay-1-nights"));
+        assertThat(hotel.stay(sam, "stay-1", at(newYork, "2026-02-03T11:00"), 3,
+                BasketLine.of("1", "KING", "room", 3, Money.of("200.00", "USD")),
+                BasketLine.of("2", "BAR", "bar", 1, Money.of("45.50", "USD")))).isEqualTo(8225);
+        assertThat(hotel.tiers().progress(sam, at(newYork, "2026-02-04T00:00")).values().get(nights))
+                .isEqualByComparingTo("3");
         assertThat(hotel.tiers().tierOf(sam, at(newYork, "2026-02-04T00:00"))).contains("Member");
 
         // 2 nights at 250.00 -> 5,000: 13,225 points this year, Silver by points (nights: 5).
-        assertThat(hotel.buy(sam, "stay-2", at(newYork, "2026-03-10T11:00"),
+        assertThat(hotel.stay(sam, "stay-2", at(newYork, "2026-03-10T11:00"), 2,
                 BasketLine.of("1", "QUEEN", "room", 2, Money.of("250.00", "USD")))).isEqualTo(5000);
-        hotel.tiers().record(sam, nights, 2, at(newYork, "2026-03-10T11:00"), IdempotencyKey.of("stay-2-nights"));
         assertThat(hotel.tiers().tierOf(sam, at(newYork, "2026-03-11T00:00"))).contains("Silver");
 
         // Silver: 4 nights at 300.00 -> 12,000 + 10% = 13,200; restaurant 80.00 -> 400.
-        assertThat(hotel.buy(sam, "stay-3", at(newYork, "2026-05-20T11:00"),
+        assertThat(hotel.stay(sam, "stay-3", at(newYork, "2026-05-20T11:00"), 4,
                 BasketLine.of("1", "SUITE", "room", 4, Money.of("300.00", "USD")),
                 BasketLine.of("2", "DINNER", "restaurant", 1, Money.of("80.00", "USD")))).isEqualTo(13600);
-        hotel.tiers().record(sam, nights, 4, at(newYork, "2026-05-20T11:00"), IdempotencyKey.of("stay-3-nights"));
         assertThat(hotel.balance(sam, "PTS", at(newYork, "2026-05-21T00:00"))).isEqualTo(26825);
-        // 9 nights and 26,825 points: Silver; 16 more nights would make Gold by the nights path.
+        // 9 nights and 26,825 points: Silver; 16 more nights would make Gold by the nights path. These are
+        // nights at a partner hotel, paid there: the partner reports them, with no purchase here.
         hotel.tiers().record(sam, nights, 16, at(newYork, "2026-06-30T11:00"), IdempotencyKey.of("stay-4-nights"));
         assertThat(hotel.tiers().tierOf(sam, at(newYork, "2026-07-01T00:00"))).contains("Gold");
 

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.ledger.internal.OpenLotsBuilder;
 import io.github.loyaltyrules.ledger.internal.OpenLotsEditor;
 import io.github.loyaltyrules.ledger.internal.PersistentMap;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Purse;
@@ -601,6 +602,9 @@ final class Draft implements DraftLookup {
     }
 
     /** The member's new book with the rows this draft touched. */
+    /** The expiry hold this draft ends, kept as history by the store; null for most drafts. */
+    LiftedHold liftedHold;
+
     MemberChange toChange() {
         if (!reservations.isEmpty()) {
             // a reservation that lapsed before the horizon can hold nothing for any posting the
@@ -615,7 +619,8 @@ final class Draft implements DraftLookup {
         return new MemberChange(toBook(), base.nextLot(), touched != null ? Arrays.asList(touched).subList(0, touchedCount)
                 : onlyTouched != null ? List.of(onlyTouched) : List.of(),
                 changedReservations == null ? List.of() : List.copyOf(changedReservations.values()),
-                changedReversed == null ? Map.of() : changedReversed);
+                changedReversed == null ? Map.of() : changedReversed,
+                liftedHold == null ? List.of() : List.of(liftedHold));
     }
 
     MemberBook toBook() {

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.ledger;
 
 import io.github.loyaltyrules.expiry.ExpiryPolicy;
 import io.github.loyaltyrules.ledger.spi.Commit;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.Objects;
 
 /**
  * Expiry holds: a purse whose expiry is suspended (while its member holds a protecting tier, say)
- * and the lift that gives its open lots a new expiry. Both are changes of state, not postings: a
+ * and the lift that gives its open lots a new expiry; the lift hands the ended hold to the store as
+ * history ({@link LiftedHold}), so that a balance as of a time within it knows it. Both are changes of state, not postings: a
  * hold of a held purse and a lift of a purse that is not held change nothing, so a retry, or a
  * replay of the same tier history, applies each once.
  */
@@ -91,6 +93,7 @@ final class ExpiryHolds {
                 return Boolean.FALSE; // a hold already made up for, or with nothing left to date
             }
             purse.expiryHeldSince = null;
+            d.liftedHold = new LiftedHold(c.code(), since, endedAt, restart);
             return commit(member, d, c.code(), null) ? Boolean.TRUE : null;
         }, LedgerContext::contended);
     }

@@ -800,7 +800,10 @@ public final class Ledger {
      * {@code ExpiryPolicy.endOfPeriod(CalendarPeriod.YEAR, 1)}; {@link ExpiryPolicy#never()} makes
      * them never expire). The lots are given their new dates once, here, so spends and the sweep go
      * by the lots' dates again as for any purse. With an inactivity rule, the inactivity clock starts
-     * again at {@code endedAt} (unless everything had lapsed before the hold began). Costs O(open lots
+     * again at {@code endedAt} (unless everything had lapsed before the hold began). The store keeps
+     * the ended hold ({@link io.github.loyaltyrules.ledger.spi.LiftedHold}), so that
+     * {@link #balance(MemberId, PointCurrency, Instant) a balance as of} a time within it counts the
+     * points it protected, and one after it counts inactivity from its end. Costs O(open lots
      * of the purse).
      *
      * <p>Idempotent: a lift of a purse that is not held changes nothing, so a retry lifts once.

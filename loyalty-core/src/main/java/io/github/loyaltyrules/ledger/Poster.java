@@ -130,8 +130,7 @@ final class Poster {
             if (single != null) {
                 result = ctx.store.apply(single, posting, entries); // one member: a store may skip the lists
             } else {
-                result = ctx.store.apply(new Commit(single != null ? List.of(single) : changes, List.of(posting),
-                        entries));
+                result = ctx.store.apply(new Commit(changes, List.of(posting), entries));
             }
             stored = result == CommitResult.APPLIED ? posting : null;
             if (result == CommitResult.DUPLICATE_KEY) {

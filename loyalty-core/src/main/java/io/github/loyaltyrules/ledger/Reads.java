@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.ledger;
 
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.Purse;
 import java.time.Instant;
@@ -149,6 +150,18 @@ final class Reads {
                 }
             }
         }
+        // a hold in force now counts from its start; one that has ended, if it was in force then, from its
+        // own start; and a hold that ended by then started the inactivity clock again at its end
+        Instant heldSince = purse.expiryHeldSince() != null && !asOf.isBefore(purse.expiryHeldSince())
+                ? purse.expiryHeldSince() : null;
+        for (LiftedHold h : ctx.store.liftedHolds(member, c.code())) {
+            if (h.heldAt(asOf)) {
+                heldSince = h.since();
+            } else if (h.inactivityRestarted() && !h.endedAt().isAfter(asOf)
+                    && (lastActivity == null || h.endedAt().isAfter(lastActivity))) {
+                lastActivity = h.endedAt();
+            }
+        }
         if (purse.lastActivity() != null && !purse.lastActivity().isAfter(asOf)) {
             lastActivity = purse.lastActivity();
         } else if (!complete && (lastActivity == null || lastActivity.isBefore(horizon))
@@ -166,9 +179,6 @@ final class Reads {
         }
         return Books.balance(member, c.code(), asOf, lots,
                 Books.heldHistoric(ctx.store.reservations(member), c.code(), asOf),
-                Books.inactivityDeadline(c, lastActivity, book.account().enrolledAt(), ctx.zone),
-                // a hold in force now counts from its start; earlier holds, already lifted, are not kept
-                purse.expiryHeldSince() != null && !asOf.isBefore(purse.expiryHeldSince()) ? purse.expiryHeldSince()
-                        : null, debt);
+                Books.inactivityDeadline(c, lastActivity, book.account().enrolledAt(), ctx.zone), heldSince, debt);
     }
 }

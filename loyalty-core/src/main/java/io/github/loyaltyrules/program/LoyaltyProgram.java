@@ -595,7 +595,8 @@ public final class LoyaltyProgram {
      *                     "category": ..., "quantity": 1, "unitPrice": "3.40", "moneyCurrency": "GBP"}]},
      *                     (a measured or taxed line adds "measure", "unit", "tax"; a purchase with tenders,
      *                     codes or discounts adds "tenders": [{"method", "amount"}], "codes": [...] and
-     *                     "discounts": [{"line" ("" for the order), "amount"}])
+     *                     "discounts": [{"line" ("" for the order), "amount"}]; one with tier counters
+     *                     adds "counters": {"nights": 3})
      *                 "profileAsSeen": {"tier": ..., "tags": [...], "attributes": {...}, "birthday": ...,
      *                     "purchasesBefore": 0, "tierMultiplier": "1", "perks": [...]},
      *                 "awards": [{"rule": "visit", "name": "10 points a visit", "currency": "PTS", "amount": 10}]}],

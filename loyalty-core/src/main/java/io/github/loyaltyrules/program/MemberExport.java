@@ -309,6 +309,13 @@ final class MemberExport {
                 }
                 w.endArray();
             }
+            if (!p.counters().isEmpty()) {
+                w.name("counters").beginObject();
+                for (Map.Entry<String, Long> c : p.counters().entrySet()) {
+                    w.name(c.getKey()).value(c.getValue().longValue());
+                }
+                w.endObject();
+            }
             w.endObject();
         }
         if (r.activity() instanceof MemberEvent e) {

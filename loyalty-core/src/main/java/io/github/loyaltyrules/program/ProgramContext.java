@@ -23,8 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ProgramContext {
 
-    /** The longest caller key of a purchase, event or return: the program appends {@code #CURRENCY}. */
-    static final int MAX_KEY = IdempotencyKey.MAX_LENGTH - 20;
+    /** The most characters the program appends to a caller's key: {@code #CURRENCY}, {@code #spend}, a counter's suffix. */
+    static final int SUFFIX = 20;
+
+    /** The longest caller key of a purchase, event or return: the program appends up to {@value #SUFFIX} characters. */
+    static final int MAX_KEY = IdempotencyKey.MAX_LENGTH - SUFFIX;
 
     final Ledger ledger;
     final AtomicReference<ProgramVersion> version;

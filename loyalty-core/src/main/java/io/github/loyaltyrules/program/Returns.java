@@ -254,7 +254,8 @@ final class Returns {
     }
 
     /**
-     * The purchase as kept after a return: the same store, channel, tenders and codes; each line discount
+     * The purchase as kept after a return: the same store, channel, tenders, codes and counters (a return
+     * of some lines leaves the nights of a stay as they were); each line discount
      * in proportion to the units of its line kept, and as order discount what the kept units had of it:
      * each kept line's share of the order discounts (as {@link Purchase#baseAmounts} shared them out) in
      * proportion to its units kept. Parts of a unit are rounded down, so a fully kept line keeps exactly
@@ -263,7 +264,7 @@ final class Returns {
     static Purchase keptPurchase(Purchase purchase, List<BasketLine> keptLines) {
         if (purchase.discounts().isEmpty()) {
             return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(),
-                    purchase.codes(), List.of());
+                    purchase.codes(), List.of(), purchase.counters());
         }
         Map<String, BasketLine> now = new HashMap<>();
         for (BasketLine line : keptLines) {
@@ -297,7 +298,7 @@ final class Returns {
             discounts.add(io.github.loyaltyrules.rule.Discount.order(orderOff));
         }
         return new Purchase(keptLines, purchase.store(), purchase.channel(), purchase.tenders(), purchase.codes(),
-                discounts);
+                discounts, purchase.counters());
     }
 
     /**

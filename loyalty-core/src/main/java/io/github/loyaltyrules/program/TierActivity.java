@@ -41,6 +41,8 @@ final class TierActivity {
                 amount = minorUnitsFloor(m, purchase.total().amount());
             } else if (m.kind() == Metric.Kind.PURCHASES && purchase != null) {
                 amount = 1;
+            } else if (m.kind() == Metric.Kind.COUNTER && purchase != null) {
+                amount = purchase.counters().getOrDefault(m.key(), 0L);
             }
             if (amount > 0) {
                 recorded.put(m, amount);
@@ -71,8 +73,8 @@ final class TierActivity {
                     }
                 }
                 amount = minorUnitsFloor(m, money);
-            } else if (m.kind() == Metric.Kind.PURCHASES && allReturned) {
-                amount = 1;
+            } else if ((m.kind() == Metric.Kind.PURCHASES || m.kind() == Metric.Kind.COUNTER) && allReturned) {
+                amount = q.getValue(); // one purchase, or the counts it brought, go back with its last unit
             }
             amount = Math.min(amount, q.getValue() - returned.qualifiedReturned().getOrDefault(metricId(m), 0L));
             if (amount > 0) {
@@ -121,8 +123,20 @@ final class TierActivity {
                 return ProgramContext.derived(key, m.key());
             case SPEND:
                 return new IdempotencyKey(key.value() + "#spend");
+            case COUNTER:
+                return new IdempotencyKey(key.value() + counterSuffix(m.key()));
             default:
                 return new IdempotencyKey(key.value() + "#purchase");
         }
+    }
+
+    /**
+     * What a counter's tier key adds to the purchase's key, within the {@value ProgramContext#SUFFIX} characters a
+     * facade key leaves: {@code #c:} and the name, or for a name too long for that {@code #H:} and 16 hex
+     * digits of its SHA-256 (the two forms cannot meet, and two names meet with odds of 2^-64).
+     */
+    static String counterSuffix(String name) {
+        String plain = "#c:" + name;
+        return plain.length() <= ProgramContext.SUFFIX ? plain : "#H:" + Vouchers.hex(name, 8);
     }
 }

@@ -150,7 +150,7 @@ final class Vouchers {
     }
 
     /** The first {@code bytes} bytes of the SHA-256 of a text, in upper-case hex. */
-    private static String hex(String text, int bytes) {
+    static String hex(String text, int bytes) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder(bytes * 2);

@@ -10,13 +10,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * A purchase: the basket, where it was made and through which channel; optionally how it was paid
- * ({@link #tenders()}), the promotion or coupon codes applied ({@link #codes()}) and its discounts
- * ({@link #discounts()}).
+ * ({@link #tenders()}), the promotion or coupon codes applied ({@link #codes()}), its discounts
+ * ({@link #discounts()}) and counts it brings to the member's tier counters ({@link #counters()}: the nights
+ * of a stay, the segments of a flight), recorded with the purchase rather than by a second call.
  *
  * <p>Line amounts and {@link #total()} are before discounts; {@link #baseAmounts(EarningBase)} takes
  * discounts and tax off as a rule set's earning base declares. Tenders are facts about the payment that
@@ -29,11 +31,13 @@ import java.util.Set;
  * @param tenders the payment methods and amounts, in the basket's currency; may be empty
  * @param codes the codes applied, in upper case (see {@link Tender} for their form); may be empty
  * @param discounts the discounts, in the basket's currency, each off a line of the basket or the order
+ * @param counters what the purchase adds to custom tier counters, by counter name (see
+ *        {@code Metric.counter}); may be empty
  *
  * @since 0.1.0
  */
 public record Purchase(List<BasketLine> lines, String store, String channel, List<Tender> tenders, Set<String> codes,
-        List<Discount> discounts) implements Activity {
+        List<Discount> discounts, Map<String, Long> counters) implements Activity {
 
     /** The event type of every purchase. */
     public static final String TYPE = "purchase";
@@ -41,24 +45,14 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
     /** The most tenders, and the most codes, a purchase may carry. */
     public static final int MAX_TENDERS_OR_CODES = 64;
 
-    /**
-     * Returns a purchase without tenders, codes or discounts.
-     *
-     * @param lines the basket lines; at least one, unique line ids, one money currency
-     * @param store the store or location id
-     * @param channel the sales channel, e.g. "pos", "web", "app"
-     * @throws NullPointerException if a component or line is null
-     * @throws InvalidRequestException if there are no lines or two share an id
-     * @throws UnknownCurrencyException if lines are priced in different currencies
-     * @throws AmountOverflowException if the total would have more than {@value Money#MAX_DIGITS} digits before
-     *         the decimal point
-     */
-    public Purchase(List<BasketLine> lines, String store, String channel) {
-        this(lines, store, channel, List.of(), Set.of(), List.of());
-    }
+    /** The most counters a purchase may carry. */
+    public static final int MAX_COUNTERS = 16;
+
+    /** A counter's name, as a tier ladder's custom counter names it. */
+    private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     /**
-     * Validates the purchase and makes its lists unmodifiable.
+     * Returns a purchase without counters.
      *
      * @param lines the basket lines; at least one, unique line ids, one money currency
      * @param store the store or location id
@@ -76,8 +70,52 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
      * @throws AmountOverflowException if the total would have more than {@value Money#MAX_DIGITS} digits before
      *         the decimal point
      */
+    public Purchase(List<BasketLine> lines, String store, String channel, List<Tender> tenders, Set<String> codes,
+            List<Discount> discounts) {
+        this(lines, store, channel, tenders, codes, discounts, Map.of());
+    }
+
+    /**
+     * Returns a purchase without tenders, codes or discounts.
+     *
+     * @param lines the basket lines; at least one, unique line ids, one money currency
+     * @param store the store or location id
+     * @param channel the sales channel, e.g. "pos", "web", "app"
+     * @throws NullPointerException if a component or line is null
+     * @throws InvalidRequestException if there are no lines or two share an id
+     * @throws UnknownCurrencyException if lines are priced in different currencies
+     * @throws AmountOverflowException if the total would have more than {@value Money#MAX_DIGITS} digits before
+     *         the decimal point
+     */
+    public Purchase(List<BasketLine> lines, String store, String channel) {
+        this(lines, store, channel, List.of(), Set.of(), List.of(), Map.of());
+    }
+
+    /**
+     * Validates the purchase and makes its lists unmodifiable.
+     *
+     * @param lines the basket lines; at least one, unique line ids, one money currency
+     * @param store the store or location id
+     * @param channel the sales channel, e.g. "pos", "web", "app"
+     * @param tenders the payment methods and amounts
+     * @param codes the codes applied: 1 to 64 letters, digits, {@code _} or {@code -}; kept in upper case
+     * @param discounts the discounts
+     * @param counters what the purchase adds to custom tier counters: at most {@value #MAX_COUNTERS}, each
+     *        named as {@code Metric.counter} names one (1 to 32 characters: a lower-case letter, then lower-case
+     *        letters, digits, {@code _} or {@code -}) with a positive count
+     * @throws NullPointerException if a component, line, tender, code, discount, counter name or count is null
+     * @throws InvalidRequestException if there are no lines, two share an id, a code is malformed, a discount
+     *         names a line the basket does not have, there are more than {@value #MAX_TENDERS_OR_CODES} tenders
+     *         or codes or more than {@value #MAX_COUNTERS} counters, or a counter is malformed or not positive
+     * @throws UnknownCurrencyException if lines, tenders or discounts are in different currencies
+     * @throws io.github.loyaltyrules.ledger.InvalidAmountException if the discounts off a line come to more than
+     *         its amount, or all discounts to more than the basket total
+     * @throws AmountOverflowException if the total would have more than {@value Money#MAX_DIGITS} digits before
+     *         the decimal point
+     */
     public Purchase {
         Objects.requireNonNull(tenders, "tenders must not be null");
+        Objects.requireNonNull(counters, "counters must not be null");
         Objects.requireNonNull(codes, "codes must not be null");
         Objects.requireNonNull(discounts, "discounts must not be null");
         Objects.requireNonNull(lines, "lines must not be null");
@@ -136,6 +174,30 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
         }
         discounts = List.copyOf(discounts);
         checkDiscounts(lines, discounts, currency);
+        counters = counters.isEmpty() ? Map.of() : checkCounters(counters);
+    }
+
+    /** The counters in name order, checked. */
+    private static Map<String, Long> checkCounters(Map<String, Long> counters) {
+        if (counters.size() > MAX_COUNTERS) {
+            throw new InvalidRequestException("a purchase carries at most " + MAX_COUNTERS + " counters; got "
+                    + counters.size());
+        }
+        java.util.TreeMap<String, Long> sorted = new java.util.TreeMap<>();
+        for (Map.Entry<String, Long> c : counters.entrySet()) {
+            String name = Objects.requireNonNull(c.getKey(), "counter name must not be null");
+            Long count = Objects.requireNonNull(c.getValue(), "count of counter " + Inputs.shown(name)
+                    + " must not be null");
+            if (!COUNTER.matcher(name).matches()) {
+                throw new InvalidRequestException("counter name must be 1 to 32 characters: a lower-case letter, then "
+                        + "lower-case letters, digits, '_' or '-'; got '" + Inputs.shown(name) + "'");
+            }
+            if (count <= 0) {
+                throw new InvalidRequestException("count of counter " + name + " must be positive; got " + count);
+            }
+            sorted.put(name, count);
+        }
+        return java.util.Collections.unmodifiableMap(sorted);
     }
 
     private static void checkDiscounts(List<BasketLine> lines, List<Discount> discounts, java.util.Currency currency) {
@@ -201,7 +263,7 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
      * @throws UnknownCurrencyException if a tender is in another currency
      */
     public Purchase withTenders(Tender... paid) {
-        return new Purchase(lines, store, channel, List.of(paid), codes, discounts);
+        return new Purchase(lines, store, channel, List.of(paid), codes, discounts, counters);
     }
 
     /**
@@ -214,7 +276,7 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
      */
     public Purchase withCodes(String... applied) {
         return new Purchase(lines, store, channel, tenders, new java.util.LinkedHashSet<>(List.of(applied)),
-                discounts);
+                discounts, counters);
     }
 
     /**
@@ -229,7 +291,22 @@ public record Purchase(List<BasketLine> lines, String store, String channel, Lis
      *         amount or the basket total
      */
     public Purchase withDiscounts(Discount... taken) {
-        return new Purchase(lines, store, channel, tenders, codes, List.of(taken));
+        return new Purchase(lines, store, channel, tenders, codes, List.of(taken), counters);
+    }
+
+    /**
+     * Returns this purchase with what it adds to custom tier counters (replacing any it had): a hotel stay's
+     * {@code Map.of("nights", 3L)}, a flight's {@code Map.of("segments", 2L)}. The program records them with
+     * the purchase, under its key, for every counter its tier ladder tracks ({@code Metric.counter}); a
+     * return of the whole purchase takes them back.
+     *
+     * @param added the counts by counter name: at most {@value #MAX_COUNTERS}, each positive
+     * @return the purchase
+     * @throws NullPointerException if the map, a name or a count is null
+     * @throws InvalidRequestException if a name is malformed, a count is not positive, or there are too many
+     */
+    public Purchase withCounters(Map<String, Long> added) {
+        return new Purchase(lines, store, channel, tenders, codes, discounts, added);
     }
 
     /**

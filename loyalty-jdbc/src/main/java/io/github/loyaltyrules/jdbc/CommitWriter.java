@@ -29,7 +29,6 @@ import java.util.Map;
  */
 final class CommitWriter {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Prepares a statement with the store's settings. */
     @FunctionalInterface
@@ -53,13 +52,14 @@ final class CommitWriter {
             lots(c, prep, change);
             reservations(c, prep, change);
             reversals(c, prep, change);
+            liftedHolds(c, prep, change);
         }
         for (Posting posting : commit.postings()) {
             try (PreparedStatement p = prep.prepare(c, LedgerRows.INSERT_KEY)) {
                 LedgerRows.bindKey(p, 1, posting);
                 p.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return CommitResult.DUPLICATE_KEY;
                 }
                 throw e;
@@ -73,8 +73,8 @@ final class CommitWriter {
                 }
                 p.executeBatch();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState()) || e.getNextException() != null
-                        && UNIQUE_VIOLATION.equals(e.getNextException().getSQLState())) {
+                if (Transactions.duplicate(e) || e.getNextException() != null
+                        && Transactions.duplicate(e.getNextException())) {
                     throw new JdbcStoreException("an idempotency key of this commit was used before by the"
                             + " same member, for a posting older than the idempotency window; use a new key", e);
                 }
@@ -101,7 +101,7 @@ final class CommitWriter {
                 LedgerRows.bindNewMember(p, 1, book);
                 p.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return CommitResult.STALE;
                 }
                 throw e;
@@ -196,6 +196,22 @@ final class CommitWriter {
         upsert(c, prep, "UPDATE loyalty_reversal SET amount = ?, lots = ? WHERE member_id = ? AND posting_key = ?",
                 bind, "INSERT INTO loyalty_reversal (amount, lots, member_id, posting_key) VALUES (?, ?, ?, ?)", bind,
                 new ArrayList<>(change.reversed().entrySet()));
+    }
+
+    private static void liftedHolds(Connection c, Preparer prep, MemberChange change) throws SQLException {
+        if (change.liftedHolds().isEmpty()) {
+            return;
+        }
+        MemberBook book = change.book();
+        batch(c, prep, "INSERT INTO loyalty_expiry_hold (member_id, member_version, currency, held_since, ended_at,"
+                + " inactivity_restarted) VALUES (?, ?, ?, ?, ?, ?)", (p, h) -> {
+                    p.setString(1, book.account().member().value());
+                    p.setLong(2, book.version());
+                    p.setString(3, h.currency());
+                    LedgerRows.setInstant(p, 4, h.since());
+                    LedgerRows.setInstant(p, 5, h.endedAt());
+                    p.setBoolean(6, h.inactivityRestarted());
+                }, change.liftedHolds());
     }
 
     /** The items whose update touched no row: they are new. */

@@ -32,7 +32,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcChallengeStore implements ChallengeStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final TransactionOwner owner;
@@ -176,7 +175,7 @@ public final class JdbcChallengeStore implements ChallengeStore {
             p.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Transactions.duplicate(e)) {
                 return false;
             }
             throw e;

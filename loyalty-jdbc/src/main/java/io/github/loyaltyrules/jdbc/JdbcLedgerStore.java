@@ -13,6 +13,7 @@ import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.KeyedWorkingSet;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Reversed;
@@ -66,7 +67,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcLedgerStore implements LedgerStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     static final int PRUNE_CHUNK = 1_000;
     static final long PRUNE_EVERY_SECONDS = 3_600;
 
@@ -347,6 +347,11 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<LiftedHold> liftedHolds(MemberId member, String currency) {
+        return queries.liftedHolds(member, currency);
+    }
+
+    @Override
     public List<Entry> entries(MemberId member, long beforeSequence, int limit) {
         return queries.entries(member, beforeSequence, limit);
     }
@@ -538,7 +543,7 @@ public final class JdbcLedgerStore implements LedgerStore {
                 return rs.next() && rs.getLong(1) == 1 ? CommitResult.APPLIED : CommitResult.STALE;
             }
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Transactions.duplicate(e)) {
                 return null;
             }
             if (Transactions.conflicted(e)) {

@@ -70,7 +70,7 @@ final class JdbcMemberErasure {
         renameExpiryKeys(c, prep, from, to);
         update(c, prep, "UPDATE loyalty_member SET member_id = ? WHERE member_id = ?", to, from);
         for (String table : List.of("loyalty_purse", "loyalty_lot", "loyalty_reservation", "loyalty_reversal",
-                "loyalty_posting_key")) {
+                "loyalty_posting_key", "loyalty_expiry_hold")) {
             update(c, prep, "UPDATE " + table + " SET member_id = ? WHERE member_id = ?", to, from);
         }
         update(c, prep, "UPDATE loyalty_posting SET member_id = ?, reason = '" + ERASED + "', fingerprint = '" + ERASED

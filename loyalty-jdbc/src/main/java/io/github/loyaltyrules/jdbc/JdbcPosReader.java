@@ -162,6 +162,11 @@ public final class JdbcPosReader {
         }
 
         @Override
+        public List<io.github.loyaltyrules.ledger.spi.LiftedHold> liftedHolds(MemberId member, String currency) {
+            return List.of();
+        }
+
+        @Override
         public List<MemberId> members(MemberId after, int limit) {
             return List.of();
         }

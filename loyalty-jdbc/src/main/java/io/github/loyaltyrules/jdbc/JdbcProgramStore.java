@@ -41,7 +41,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcProgramStore implements ProgramStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final TransactionOwner owner;
@@ -150,7 +149,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 });
                 return Optional.empty();
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (!Transactions.duplicate(e)) {
                     throw e;
                 }
             }
@@ -311,7 +310,7 @@ public final class JdbcProgramStore implements ProgramStore {
             try {
                 ProgramRecordColumns.insert(c, rec);
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return CommitResult.DUPLICATE_KEY;
                 }
                 throw e;
@@ -331,7 +330,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 p.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return false;
                 }
                 throw e;
@@ -406,7 +405,7 @@ public final class JdbcProgramStore implements ProgramStore {
                 p.setString(3, ProgramCodec.member(next));
                 p.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     throw new IllegalStateException("program store holds a member record under " + to + " already;"
                             + " a member is moved only to an unused id");
                 }

@@ -31,7 +31,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcQuotas implements Quotas {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int PRUNE_CHUNK = 1_000;
     private static final long PRUNE_EVERY_MILLIS = 3_600_000;
 
@@ -386,7 +385,7 @@ public final class JdbcQuotas implements Quotas {
             } else {
                 c.rollback();
             }
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!Transactions.duplicate(e)) {
                 throw e;
             }
             // A unique violation: another server created the row first, which is all this step needs.

@@ -38,7 +38,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcTierStore implements TierStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final TransactionOwner owner;
@@ -187,7 +186,7 @@ public final class JdbcTierStore implements TierStore {
                 bindTally(p, 6, next, tallied, nextEvent);
                 p.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return TierCommitResult.STALE;
                 }
                 throw e;
@@ -219,7 +218,7 @@ public final class JdbcTierStore implements TierStore {
                 p.setString(5, added.at().toString());
                 p.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (Transactions.duplicate(e)) {
                     return TierCommitResult.DUPLICATE_KEY;
                 }
                 throw e;
@@ -388,7 +387,7 @@ public final class JdbcTierStore implements TierStore {
             p.setString(5, Codec.tierState(next));
             p.executeUpdate();
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Transactions.duplicate(e)) {
                 throw new IllegalStateException("tier store holds a state under " + to + " already; a member is moved"
                         + " only to an unused id");
             }

@@ -8,6 +8,7 @@ import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Posting;
 import io.github.loyaltyrules.ledger.Reservation;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.Reversed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -234,6 +235,26 @@ final class LedgerQueries {
         Objects.requireNonNull(member, "member must not be null");
         return entries(member, "SELECT " + LedgerRows.ENTRY_COLUMNS
                 + " FROM loyalty_entry WHERE member_id = ? ORDER BY seq", Long.MIN_VALUE, 0);
+    }
+
+    List<LiftedHold> liftedHolds(MemberId member, String currency) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(currency, "currency must not be null");
+        return query("read the ended expiry holds of member " + member, c -> {
+            try (PreparedStatement p = prepare(c, "SELECT held_since, ended_at, inactivity_restarted"
+                    + " FROM loyalty_expiry_hold WHERE member_id = ? AND currency = ? ORDER BY held_since, member_version")) {
+                p.setString(1, member.value());
+                p.setString(2, currency);
+                List<LiftedHold> holds = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        holds.add(new LiftedHold(currency, LedgerRows.instant(rs, 1), LedgerRows.instant(rs, 2),
+                                rs.getBoolean(3)));
+                    }
+                }
+                return holds;
+            }
+        });
     }
 
     List<Entry> entries(MemberId member, long beforeSequence, int limit) {

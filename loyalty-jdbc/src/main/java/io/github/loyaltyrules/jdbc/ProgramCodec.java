@@ -42,6 +42,11 @@ final class ProgramCodec {
      * discounts. Purchases without them are still written in format 1, as before.
      */
     private static final long FORMAT_PAID = 2;
+    /**
+     * The format of a purchase record whose purchase carries tier counters ({@link Purchase#counters()}):
+     * format 2 and, after the discounts, the counters. Purchases without them are written as before.
+     */
+    private static final long FORMAT_COUNTED = 3;
 
     private ProgramCodec() {
     }
@@ -91,9 +96,9 @@ final class ProgramCodec {
         In(String s) {
             super(s);
             format = num();
-            if (format != FORMAT && format != FORMAT_PAID) {
+            if (format != FORMAT && format != FORMAT_PAID && format != FORMAT_COUNTED) {
                 throw new IllegalStateException("stored program row has format " + format + "; this version reads "
-                        + FORMAT + " and " + FORMAT_PAID);
+                        + FORMAT + " to " + FORMAT_COUNTED);
             }
         }
 
@@ -185,8 +190,10 @@ final class ProgramCodec {
     // ------------------------------------------------------------------ records
 
     static String record(ReceiptRecord r) {
-        boolean paid = r.kind() == ReceiptRecord.Kind.PURCHASE && paid((Purchase) r.activity());
-        Out o = new Out().num(paid ? FORMAT_PAID : FORMAT).str(r.programVersion()).num(r.at().getEpochSecond())
+        boolean counted = r.kind() == ReceiptRecord.Kind.PURCHASE && !((Purchase) r.activity()).counters().isEmpty();
+        boolean paid = counted || r.kind() == ReceiptRecord.Kind.PURCHASE && paid((Purchase) r.activity());
+        Out o = new Out().num(counted ? FORMAT_COUNTED : paid ? FORMAT_PAID : FORMAT).str(r.programVersion())
+                .num(r.at().getEpochSecond())
                 .num(r.at().getNano());
         switch (r.kind()) {
             case PURCHASE -> {
@@ -207,6 +214,9 @@ final class ProgramCodec {
                     o.strings(p.codes()).num(p.discounts().size());
                     for (Discount d : p.discounts()) {
                         o.str(d.lineId()).decimal(d.amount().amount());
+                    }
+                    if (counted) {
+                        o.longs(p.counters());
                     }
                 }
                 MemberProfile m = r.profile();
@@ -266,7 +276,7 @@ final class ProgramCodec {
                 String channel = in.str();
                 int n = in.count();
                 List<BasketLine> lines = new ArrayList<>(n);
-                boolean paid = in.format == FORMAT_PAID;
+                boolean paid = in.format == FORMAT_PAID || in.format == FORMAT_COUNTED;
                 for (int i = 0; i < n; i++) {
                     String id = in.str();
                     String sku = in.str();
@@ -291,7 +301,8 @@ final class ProgramCodec {
                     for (int i = 0; i < d; i++) {
                         discounts.add(new Discount(in.str(), Money.of(in.decimal(), currency)));
                     }
-                    purchase = new Purchase(lines, store, channel, tenders, codes, discounts);
+                    purchase = new Purchase(lines, store, channel, tenders, codes, discounts,
+                            in.format == FORMAT_COUNTED ? in.longs() : Map.of());
                 } else {
                     purchase = new Purchase(lines, store, channel);
                 }

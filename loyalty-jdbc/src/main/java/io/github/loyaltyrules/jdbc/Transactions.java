@@ -104,6 +104,11 @@ final class Transactions {
         return joins(c, owner) ? inTransaction(c, owner, work, r -> true) : work.run(c);
     }
 
+    /** Whether a failure is a unique-key violation (SQL state 23505 on PostgreSQL and H2): the row was there already. */
+    static boolean duplicate(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
     /**
      * Whether a failure means another writer got in the way (a serialization failure or a
      * deadlock): the work was rolled back and is worth reading and trying again.

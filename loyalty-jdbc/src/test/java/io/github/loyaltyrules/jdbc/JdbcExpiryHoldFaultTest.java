@@ -43,8 +43,11 @@ class JdbcExpiryHoldFaultTest {
         return Databases.faultCases("expiry-hold-faults", Op.values());
     }
 
-    /** What a test reads of a member to tell two states apart: since when held, and each lot's amount and date. */
-    record State(Instant heldSince, List<String> lots) {
+    /**
+     * What a test reads of a member to tell two states apart: since when held, each lot's amount and date,
+     * and the ended holds kept as history.
+     */
+    record State(Instant heldSince, List<String> lots, List<String> ended) {
     }
 
     private static Ledger ledger(LedgerStore store) {
@@ -58,7 +61,11 @@ class JdbcExpiryHoldFaultTest {
         for (Lot lot : ledger.lots(m, MILES)) {
             lots.add(lot.remaining() + "@" + lot.expiresAt());
         }
-        return new State(purse == null ? null : purse.expiryHeldSince(), lots);
+        List<String> ended = new ArrayList<>();
+        for (var hold : store.liftedHolds(m, "MILES")) {
+            ended.add(hold.since() + ".." + hold.endedAt() + (hold.inactivityRestarted() ? " restarted" : ""));
+        }
+        return new State(purse == null ? null : purse.expiryHeldSince(), lots, ended);
     }
 
     private static void setUp(Ledger ledger, MemberId m, Op op) {
@@ -90,6 +97,7 @@ class JdbcExpiryHoldFaultTest {
         if (op == Op.LIFT) {
             assertThat(expected.lots()).as("the lift gave both lots the new date")
                     .containsExactly("100@2029-09-02T00:00:00Z", "50@2029-09-02T00:00:00Z");
+            assertThat(expected.ended()).as("the lift kept the hold that ended").hasSize(1);
         } else {
             assertThat(expected.heldSince()).isEqualTo(T0.plusSeconds(86_400 * 60));
         }

@@ -75,6 +75,33 @@ class ProgramCodecTest {
     }
 
     @Test
+    void aPurchaseWithTierCountersKeepsThemInFormatThreeWithAllThatFormatTwoKeeps() {
+        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
+        InMemoryProgramStore store = InMemoryProgramStore.create();
+        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC).currency(pts).build(),
+                ProgramStoreContract.V1, TierLookup.NONE, store);
+        MemberId ann = MemberId.of("ann");
+        Instant t = Instant.parse("2026-05-01T10:00:00.5Z");
+        p.enrol(ann, t.minusSeconds(60));
+        Purchase plainStay = Purchase.of("hotel-1", "pos", List.of(BasketLine.of("1", "KING", "room", 3,
+                Money.of("200.00", "USD")))).withCounters(java.util.Map.of("nights", 3L));
+        Purchase paidStay = plainStay.withTenders(io.github.loyaltyrules.rule.Tender.of("CARD", Money.of("600.00", "USD")))
+                .withCodes("SUMMER").withCounters(java.util.Map.of("nights", 3L, "stays", 1L));
+        p.purchase(ann, plainStay, t, IdempotencyKey.of("o-1"));
+        p.purchase(ann, paidStay, t.plusSeconds(1), IdempotencyKey.of("o-2"));
+
+        for (String key : List.of("o-1", "o-2")) {
+            ReceiptRecord record = store.receipt(IdempotencyKey.of(key)).orElseThrow();
+            String text = ProgramCodec.record(record);
+            assertThat(text).startsWith("3;");
+            ReceiptRecord back = ProgramCodec.record(record.kind(), record.key(), record.member(), text);
+            assertThat(back).isEqualTo(record);
+        }
+        assertThat(((Purchase) store.receipt(IdempotencyKey.of("o-2")).orElseThrow().activity()).counters())
+                .isEqualTo(java.util.Map.of("nights", 3L, "stays", 1L));
+    }
+
+    @Test
     void aRowOfAnotherFormatIsRefused() {
         assertThatThrownBy(() -> ProgramCodec.record(ReceiptRecord.Kind.REWARD, IdempotencyKey.of("k"),
                 MemberId.of("ann"), "9;2:v1;0;0;3:cup0;"))

@@ -12,6 +12,7 @@ import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.spi.Commit;
 import io.github.loyaltyrules.ledger.spi.CommitResult;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Purse;
@@ -232,6 +233,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public List<Entry> entries(MemberId member) {
         return read(member, List.of(), s -> List.copyOf(s.entries));
+    }
+
+    @Override
+    public List<LiftedHold> liftedHolds(MemberId member, String currency) {
+        return read(member, List.of(), s -> s.liftedHolds(currency));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.loyaltyrules.ledger.Lot;
 import io.github.loyaltyrules.ledger.LotId;
 import io.github.loyaltyrules.ledger.Reservation;
 import io.github.loyaltyrules.ledger.ReservationStatus;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import io.github.loyaltyrules.ledger.spi.MemberChange;
 import io.github.loyaltyrules.ledger.spi.Reversed;
@@ -21,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One member in the {@link InMemoryLedgerStore}: the book and, beside it, the history no posting
- * copies (entries, spent lots, closed reservations, reversal records), with the lock that guards
+ * copies (entries, spent lots, closed reservations, reversal records, ended expiry holds), with the lock that guards
  * them; how a commit writes into it, how the window prunes it, and how it moves to a pseudonym.
  * Every method but the constructor is called with {@link #lock} held.
  */
@@ -39,6 +40,8 @@ final class MemberSlot {
     Instant prunedTo = Instant.MIN;
     /** How much of each reversed posting has been reversed, by the posting's key. */
     Map<IdempotencyKey, Reversed> reversed;
+    /** The expiry holds that ended, in the order they ended; null until the first. */
+    List<LiftedHold> lifted;
     /** Set when the member moved to a pseudonym: the slot left the maps, and a commit that still holds it is stale. */
     volatile boolean retired;
 
@@ -70,6 +73,12 @@ final class MemberSlot {
                 }
                 closed.put(r.key(), r);
             }
+        }
+        if (!change.liftedHolds().isEmpty()) {
+            if (lifted == null) {
+                lifted = new ArrayList<>();
+            }
+            lifted.addAll(change.liftedHolds());
         }
         if (!change.reversed().isEmpty()) {
             if (reversed == null) {
@@ -112,12 +121,31 @@ final class MemberSlot {
                 it.remove();
             }
         }
+        if (lifted != null) {
+            // a hold that ended before the horizon protected nothing at a time a read may still ask about
+            lifted.removeIf(h -> h.endedAt().isBefore(horizon));
+        }
         return forgot;
     }
 
     /** Whether a reservation holds nothing at any instant from {@code horizon} on. */
     private static boolean endedBefore(Reservation r, Instant horizon) {
         return !r.deadline().isAfter(horizon) || r.closedAt() != null && !r.closedAt().isAfter(horizon);
+    }
+
+    /** The ended expiry holds of a purse, by start time. */
+    List<LiftedHold> liftedHolds(String currency) {
+        if (lifted == null) {
+            return List.of();
+        }
+        List<LiftedHold> out = new ArrayList<>();
+        for (LiftedHold h : lifted) {
+            if (h.currency().equals(currency)) {
+                out.add(h);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(LiftedHold::since));
+        return out;
     }
 
     /** Renames the moved member in this (other) member's transfer entries. */
@@ -152,6 +180,7 @@ final class MemberSlot {
             target.reversed = new HashMap<>();
             reversed.forEach((key, r) -> target.reversed.put(p.key(key), r));
         }
+        target.lifted = lifted;
         target.prunedTo = prunedTo;
         target.book = p.book(book);
         book = null;
@@ -159,5 +188,6 @@ final class MemberSlot {
         spent = null;
         closed = null;
         reversed = null;
+        lifted = null;
     }
 }

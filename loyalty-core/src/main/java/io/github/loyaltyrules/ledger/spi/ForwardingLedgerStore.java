@@ -138,6 +138,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<LiftedHold> liftedHolds(MemberId member, String currency) {
+        return delegate.liftedHolds(member, currency);
+    }
+
+    @Override
     public List<Entry> entries(MemberId member, long beforeSequence, int limit) {
         return delegate.entries(member, beforeSequence, limit);
     }

@@ -255,6 +255,18 @@ public interface LedgerStore {
     List<Entry> entries(MemberId member);
 
     /**
+     * Returns the expiry holds of a member's purse that have ended, oldest first: every
+     * {@link MemberChange#liftedHolds()} of the commits the store applied for the member, in that
+     * currency. A balance as of a past time reads them to know which lots a hold protected then
+     * and when the inactivity clock started again.
+     *
+     * @param member the member
+     * @param currency the currency code
+     * @return the holds, by start time; empty for an unknown member or a purse never held
+     */
+    List<LiftedHold> liftedHolds(MemberId member, String currency);
+
+    /**
      * Returns a page of a member's entries, newest first: at most {@code limit} entries whose
      * sequence number is below {@code beforeSequence}. Pass the lowest sequence number of a page
      * to get the next; a page shorter than {@code limit} is the last.

@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param lots the lots created or changed, at their new state (spent ones with remaining 0)
  * @param reservations the reservations created or changed, at their new state
  * @param reversed the reversal records created or changed, by the key of the reversed posting
+ * @param liftedHolds the expiry holds this change ends, to be kept as history (see
+ *        {@link LedgerStore#liftedHolds}); usually empty
  *
  * @since 0.1.0
  */
 public record MemberChange(MemberBook book, long firstNewLot, List<Lot> lots, List<Reservation> reservations,
-        Map<IdempotencyKey, Reversed> reversed) {
+        Map<IdempotencyKey, Reversed> reversed, List<LiftedHold> liftedHolds) {
 
     /** The value of {@link #firstNewLot} of a change that does not say which lots are new. */
     public static final long UNKNOWN = -1;
@@ -38,6 +40,7 @@ public record MemberChange(MemberBook book, long firstNewLot, List<Lot> lots, Li
      * @param lots the lots created or changed
      * @param reservations the reservations created or changed
      * @param reversed the reversal records created or changed
+     * @param liftedHolds the expiry holds this change ends
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code firstNewLot} is below {@link #UNKNOWN}
      */
@@ -49,6 +52,23 @@ public record MemberChange(MemberBook book, long firstNewLot, List<Lot> lots, Li
         lots = List.copyOf(lots);
         reservations = List.copyOf(reservations);
         reversed = Map.copyOf(reversed);
+        liftedHolds = List.copyOf(liftedHolds);
+    }
+
+    /**
+     * Returns a change that ends no expiry hold.
+     *
+     * @param book the member's new book
+     * @param firstNewLot the lowest lot number this change may create, or {@link #UNKNOWN}
+     * @param lots the lots created or changed
+     * @param reservations the reservations created or changed
+     * @param reversed the reversal records created or changed
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code firstNewLot} is below {@link #UNKNOWN}
+     */
+    public MemberChange(MemberBook book, long firstNewLot, List<Lot> lots, List<Reservation> reservations,
+            Map<IdempotencyKey, Reversed> reversed) {
+        this(book, firstNewLot, lots, reservations, reversed, List.of());
     }
 
     /**

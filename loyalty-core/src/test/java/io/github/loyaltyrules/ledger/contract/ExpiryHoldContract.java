@@ -14,6 +14,7 @@ import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.UnknownCurrencyException;
 import io.github.loyaltyrules.ledger.UnknownMemberException;
 import io.github.loyaltyrules.ledger.spi.LedgerStore;
+import io.github.loyaltyrules.ledger.spi.LiftedHold;
 import io.github.loyaltyrules.ledger.spi.MemberBook;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,6 +175,59 @@ public abstract class ExpiryHoldContract {
     }
 
     @Test
+    void aBalanceAsOfATimeWithinAnEndedHoldSeesThePointsItProtectedAndTheClockItRestarted() {
+        ledger.earn(ANN, LAPSING.points(50), t("2026-01-10"), IdempotencyKey.of("l1"), "flight");
+        ledger.holdExpiry(ANN, LAPSING, t("2026-06-01"));
+        ledger.liftExpiryHold(ANN, LAPSING, t("2028-01-01"), ExpiryPolicy.never());
+        // later activity, so that the purse's own clock no longer tells of the restart at the lift
+        ledger.earn(ANN, LAPSING.points(7), t("2028-09-01"), IdempotencyKey.of("l2"), "flight");
+
+        assertThat(store.liftedHolds(ANN, "LAPSE")).containsExactly(
+                new LiftedHold("LAPSE", t("2026-06-01"), t("2028-01-01"), true));
+        assertThat(store.liftedHolds(ANN, "MILES")).isEmpty();
+        assertThat(lapsing("2026-05-31")).as("before the hold").isEqualTo(50);
+        assertThat(lapsing("2027-06-01")).as("a year and a half without activity, but held").isEqualTo(50);
+        assertThat(lapsing("2028-06-01")).as("the clock started again when the hold ended").isEqualTo(50);
+        assertThat(lapsing("2029-06-01")).isEqualTo(57);
+        assertThat(lapsing("2029-09-02")).as("a year after the last activity").isZero();
+    }
+
+    @Test
+    void aPurseThatLapsedBeforeItsHoldStaysLapsedAsOfAnyTimeAfter() {
+        ledger.earn(ANN, LAPSING.points(50), t("2026-01-10"), IdempotencyKey.of("l1"), "flight");
+        ledger.holdExpiry(ANN, LAPSING, t("2027-03-01")); // after the lapse on 2027-01-10
+        ledger.liftExpiryHold(ANN, LAPSING, t("2027-09-01"), ExpiryPolicy.never());
+        ledger.earn(ANN, LAPSING.points(7), t("2027-12-01"), IdempotencyKey.of("l2"), "flight");
+
+        assertThat(store.liftedHolds(ANN, "LAPSE")).containsExactly(
+                new LiftedHold("LAPSE", t("2027-03-01"), t("2027-09-01"), false));
+        assertThat(lapsing("2027-01-09")).isEqualTo(50);
+        assertThat(lapsing("2027-06-01")).as("lapsed before the hold began").isZero();
+        assertThat(lapsing("2027-10-01")).isZero();
+    }
+
+    @Test
+    void milesAsOfEveryDayAcrossTwoEndedHoldsAreWhatTheBalanceSaidThatDay() {
+        earn(100, "2026-02-01", "f1"); // expires 2027-02-01 unless held
+        ledger.holdExpiry(ANN, MILES, t("2026-06-01"));
+        ledger.liftExpiryHold(ANN, MILES, t("2027-06-01"), SIX_MONTHS_AFTER); // dated 2027-12-02
+        earn(40, "2027-07-01", "f2"); // expires 2028-07-01
+        ledger.holdExpiry(ANN, MILES, t("2027-11-01"));
+        ledger.liftExpiryHold(ANN, MILES, t("2028-09-01"), SIX_MONTHS_AFTER); // both dated 2029-03-02
+
+        assertThat(store.liftedHolds(ANN, "MILES")).extracting(LiftedHold::since)
+                .containsExactly(t("2026-06-01"), t("2027-11-01"));
+        assertThat(available("2027-03-01")).isEqualTo(100);
+        assertThat(available("2027-12-15")).isEqualTo(140);
+        assertThat(available("2029-03-01")).isEqualTo(140);
+        assertThat(available("2029-03-03")).isZero();
+    }
+
+    private long lapsing(String day) {
+        return ledger.balance(ANN, LAPSING, t(day)).available();
+    }
+
+    @Test
     void aMemberWithoutPointsYetCanBeHeldAndWhatTheyEarnDoesNotExpire() {
         assertThat(ledger.holdExpiry(ANN, MILES, t("2026-01-05"))).isTrue();
         earn(100, "2026-01-10", "f1");
@@ -226,6 +280,7 @@ public abstract class ExpiryHoldContract {
                 .isInstanceOf(NullPointerException.class).hasMessage("expiry after the hold must not be null");
         assertThat(store.book(ANN)).contains(before);
         assertThat(store.openLots(ANN, "MILES")).isEqualTo(lots);
+        assertThat(store.liftedHolds(ANN, "MILES")).isEmpty();
 
         ledger.enrol(MemberId.of("bo"), t("2026-03-01"));
         assertThatThrownBy(() -> ledger.holdExpiry(MemberId.of("bo"), MILES, t("2026-02-01")))

@@ -30,7 +30,8 @@ import net.jqwik.api.Provide;
 /**
  * Random days of earning, spending, sweeping, holding and lifting for one member, each checked
  * against a model of the member's lots with and without a hold: what is available, what the sweep
- * writes off, each open lot's date, and that a hold or lift given twice applies once. Points expire
+ * writes off, each open lot's date, and that a hold or lift given twice applies once; at the end, the
+ * balance as of each day equals what it was that day. Points expire
  * 30 days after earning; a lift dates them 10 days after the hold ended unless they expire later.
  */
 class ExpiryHoldProperties {
@@ -111,6 +112,7 @@ class ExpiryHoldProperties {
         int day = 0;
         long nextLot = 1;
         int n = 0;
+        java.util.Map<Integer, Long> seen = new java.util.TreeMap<>(); // day -> available after its last step
         for (Step s : steps) {
             day += s.gap();
             now[0] = noon(day);
@@ -200,7 +202,11 @@ class ExpiryHoldProperties {
                 actual.add(l.id().value() + ":" + l.remaining() + "@" + l.expiresAt());
             }
             assertThat(actual).as("open lots after step %d %s", n, s).isEqualTo(open);
+            seen.put(day, available);
         }
+        // read back: the balance as of each day, after every later hold, lift and re-dating, is what it was then
+        seen.forEach((d, available) -> assertThat(ledger.balance(ANN, PTS, noon(d)).available())
+                .as("available as of day %d, read after the last step", d).isEqualTo(available));
     }
 
     /** Whether a lot is expired at noon of {@code day}: by its date, unless a hold began before that date. */

@@ -70,6 +70,11 @@ public final class MinimalLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<io.github.loyaltyrules.ledger.spi.LiftedHold> liftedHolds(MemberId member, String currency) {
+        return data.liftedHolds(member, currency);
+    }
+
+    @Override
     public List<MemberId> members(MemberId after, int limit) {
         return data.members(after, limit);
     }

@@ -201,7 +201,7 @@ public abstract class PrivacyContract {
         return IdempotencyKey.of(k);
     }
 
-    /** Ann and Bob with a bit of everything: profiles, purchases, events, a return, rewards, holds, transfers, a status match, a suspension, an expiry sweep. */
+    /** Ann and Bob with a bit of everything: profiles, purchases, events, a return, rewards, holds, transfers, a status match, a suspension, an expiry hold, an expiry sweep. */
     protected static void history(LoyaltyProgram program) {
         Ledger ledger = program.ledger();
         for (MemberId m : List.of(ANN, BOB)) {
@@ -229,6 +229,9 @@ public abstract class PrivacyContract {
                 "status match from Ann Smith's airline card", key("a-match"));
         ledger.suspend(ANN, T0.plusSeconds(720), "paused at Ann Smith's request");
         ledger.reactivate(ANN, T0.plusSeconds(780), "Ann Smith is back");
+        // tier points do not expire: the hold and its lift change no figure, and leave a hold in the history
+        ledger.holdExpiry(ANN, TQP, T0.plusSeconds(800));
+        ledger.liftExpiryHold(ANN, TQP, T0.plusSeconds(900), ExpiryPolicy.afterTerm(Period.ofDays(30)));
         ledger.expire(T0.plus(Duration.ofDays(31)));
         program.purchase(ANN, basket("8.00"), T0.plus(Duration.ofDays(35)), key("a-2"));
         program.purchase(BOB, basket("9.00"), T0.plus(Duration.ofDays(35)), key("b-2"));
@@ -748,6 +751,9 @@ public abstract class PrivacyContract {
                 s.ledger().lots(m, c).forEach(l -> lots.add(m + " " + l));
             }
             s.ledger().reservations(m).forEach(r -> reservations.add(r.toString()));
+            for (String c : List.of(PTS.code(), TQP.code())) {
+                s.ledger().liftedHolds(m, c).forEach(h -> lots.add(m + " " + h));
+            }
             for (Entry e : s.ledger().entries(m)) {
                 entries.add(e + " reason=" + e.reason());
                 s.ledger().posting(e.posting()).ifPresent(p -> postings.add(p + " reason=" + p.reason() + " fingerprint="
