@@ -736,10 +736,10 @@ public final class LoyaltyProgram {
      * What-if replay: works out what {@code candidate} (a new program version, e.g. read from text)
      * would have awarded for the purchases and events recorded in {@code [from, to)}, member by
      * member in member order and each member's activity in time order, against what was awarded,
-     * without posting, recording or drawing anything live. A purchase is evaluated with the member
-     * as the rules saw them then (tier, tags, purchase count; its stored copy of the profile, which
-     * {@link Builder#personalDataRetention retention} may have emptied); an event with the member's
-     * record as it is now and the tier at the time. Returns and reward redemptions are not replayed.
+     * without posting, recording or drawing anything live. A purchase is evaluated with the member as the
+     * rules saw them then (tags, purchase count; its stored profile, which {@link Builder#personalDataRetention
+     * retention} may have emptied), an event with the member's record as it is now; with a tier engine, both in
+     * the tier the member would hold then under the candidate. Returns are replayed too (see {@link ReplayOptions}).
      *
      * <p>Give the candidate an engine with counters of its own (e.g. a {@code RuleSet} built with
      * {@code Quotas.inMemory()}): the replay evaluates as a purchase would, so caps and budgets are
@@ -765,13 +765,13 @@ public final class LoyaltyProgram {
     /**
      * What-if replay in a chosen order: as {@link #replay(ProgramVersion, Instant, Instant,
      * java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)}, but with
-     * {@link ReplayOrder#TIME} every member's purchases and events are merged in business time order
+     * {@link ReplayOrder#TIME} every member's purchases, events and returns are merged in business time order
      * (ties in key order), streamed from the program store a page at a time, so that a counter
      * shared by members (a campaign budget) on the candidate's own counters is drawn in the order it
      * was live, and the replay gives exactly what running the candidate live would have given. In
      * time order, memory holds a page of records and each member's totals; {@code perMember} receives
-     * the members at the end, in member order; {@code progress} counts the purchases and events
-     * replayed, out of those the period held when the replay started.
+     * the members at the end, in member order; {@code progress} counts the purchases, events and
+     * returns replayed, out of those the period held when the replay started.
      *
      * @param candidate the version to replay; not installed
      * @param from the start of the period (inclusive)
@@ -795,13 +795,13 @@ public final class LoyaltyProgram {
      * java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)} in the options' order,
      * over the options' sample of members only (totals, {@code perMember} and progress cover the sampled
      * members alone). Each member's part (and the totals) also tells, per currency, what the period's
-     * awards leave outstanding at its end in a scratch book, issued less redeemed less expired: the
-     * awards made under the live ledger's terms, and the candidate's under the options' terms (a currency
-     * the options do not name keeps the live terms). Both books start empty at {@code from} and take the
-     * member's redemptions of the period (redeemed and captured amounts, read from the live ledger) in
-     * time order, each as far as its balance goes; over a period holding a member's whole history, with
-     * no other credits or debits, the live book's outstanding equals the live ledger's balance at
-     * {@code to} less what had expired by then.
+     * awards leave outstanding at its end in a scratch book, issued less redeemed, returned and expired: the
+     * awards made under the live terms, and the candidate's under the options' terms (a currency they do not
+     * name keeps the live terms), with tiers on the options' ladder if set. Both books start empty at {@code from},
+     * take the member's redemptions of the period (redeemed and captured amounts, read from the live ledger)
+     * and the returns of the period's purchases (the candidate's by the facade's return arithmetic) in time
+     * order; over a period holding a member's whole history, with no other credits or debits, each book's
+     * outstanding and debt equal the ledger's at {@code to} when the period is run live under its version.
      *
      * @param candidate the version to replay; not installed
      * @param from the start of the period (inclusive)
@@ -825,7 +825,7 @@ public final class LoyaltyProgram {
         if (!to.isAfter(from)) {
             throw new InvalidRequestException("a replay's period must end after it starts; got " + from + " to " + to);
         }
-        return new Replays(context).replay(candidate, from, to, options, perMember, progress);
+        return new Replays(context, returns).replay(candidate, from, to, options, perMember, progress);
     }
 
     /**

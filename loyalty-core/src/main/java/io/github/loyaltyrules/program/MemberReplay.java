@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * @param activities how many recorded purchases and events of the period were replayed
  * @param awarded minor units per currency code awarded at the time
  * @param wouldAward minor units per currency code the candidate would have awarded
- * @param liability per currency code, the period's awards under the live terms: issued, redeemed, expired
- * @param wouldLiability per currency code, the candidate's awards under its terms: issued, redeemed, expired
+ * @param liability per currency code, the period's awards under the live terms: issued, redeemed, expired, returned
+ * @param wouldLiability per currency code, the candidate's awards under its terms: issued, redeemed, expired, returned
  * @param tier the live tier and the candidate's at the end of the period; null if the program has no tier engine
  *
  * @since 0.1.0

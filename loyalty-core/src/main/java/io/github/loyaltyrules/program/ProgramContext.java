@@ -60,12 +60,18 @@ final class ProgramContext {
     /** The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts. */
     MemberProfile profile(MemberId member, MemberRecord state, Instant at) {
         if (tierEngine != null) {
-            Tier tier = tierEngine.tierAt(member, at);
-            return new MemberProfile(member, tier.name(), state.tags(), state.attributes(), state.birthday(),
-                    state.purchases(), tier.multiplier(), tier.perks());
+            return withTier(member, state.tags(), state.attributes(), state.birthday(), state.purchases(),
+                    tierEngine.tierAt(member, at));
         }
         return new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags(), state.attributes(),
                 state.birthday(), state.purchases());
+    }
+
+    /** A profile with the tier, its multiplier and its perks. */
+    static MemberProfile withTier(MemberId member, java.util.Set<String> tags, Map<String, String> attributes,
+            java.time.LocalDate birthday, long purchases, Tier tier) {
+        return new MemberProfile(member, tier.name(), tags, attributes, birthday, purchases, tier.multiplier(),
+                tier.perks());
     }
 
     /** The member's record in the store; an empty one (version 0) if none is stored yet. */

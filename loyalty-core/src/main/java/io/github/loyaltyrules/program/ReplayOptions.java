@@ -2,9 +2,11 @@ package io.github.loyaltyrules.program;
 
 import io.github.loyaltyrules.ledger.InvalidRequestException;
 import io.github.loyaltyrules.ledger.PointCurrency;
+import io.github.loyaltyrules.tier.TierLadder;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -12,7 +14,9 @@ import java.util.TreeMap;
  * ReplayOptions, java.util.function.Consumer, io.github.loyaltyrules.ledger.ProgressListener)}): the order it
  * evaluates the recorded activity in, the members it covers, and the candidate's terms per currency
  * (expiry, inactivity, consumption order) under which its scratch book works out the outstanding
- * balance; a currency not given keeps the live ledger's terms.
+ * balance (a currency not given keeps the live ledger's terms), and the candidate's tier ladder, on
+ * which the tier its rules see at each purchase, event and return is worked out (the live ladder
+ * unless given).
  *
  * @since 0.1.0
  */
@@ -23,8 +27,10 @@ public final class ReplayOptions {
     private final ReplayOrder order;
     private final ReplaySample sample;
     private final Map<String, PointCurrency> currencies;
+    private final TierLadder tierLadder;
 
     private ReplayOptions(Builder b) {
+        this.tierLadder = b.tierLadder;
         this.order = b.order;
         this.sample = b.sample;
         this.currencies = Collections.unmodifiableMap(new TreeMap<>(b.currencies));
@@ -75,9 +81,20 @@ public final class ReplayOptions {
         return currencies;
     }
 
+    /**
+     * Returns the candidate's tier ladder, if one was set: the replay then works out each member's tier
+     * under the candidate on it (thresholds, windows, multipliers and perks) instead of the live one.
+     *
+     * @return the ladder, or empty for the live engine's ladder
+     */
+    public Optional<TierLadder> tierLadder() {
+        return Optional.ofNullable(tierLadder);
+    }
+
     @Override
     public String toString() {
-        return "ReplayOptions[" + order + ", " + sample + ", currencies " + currencies.keySet() + "]";
+        return "ReplayOptions[" + order + ", " + sample + ", currencies " + currencies.keySet()
+                + (tierLadder == null ? "" : ", tiers " + tierLadder.tiers().size()) + "]";
     }
 
     /** Builds {@link ReplayOptions}. */
@@ -86,8 +103,26 @@ public final class ReplayOptions {
         private ReplayOrder order = ReplayOrder.MEMBER;
         private ReplaySample sample = ReplaySample.all();
         private final Map<String, PointCurrency> currencies = new TreeMap<>();
+        private TierLadder tierLadder;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the candidate's tier ladder: the tiers the members would hold under the candidate, and the
+         * tier its rules see at each purchase or event, are worked out on it; the live tier engine's ladder
+         * unless set. Only for a program with a tier engine.
+         *
+         * @param ladder the candidate's ladder
+         * @return this builder
+         * @throws InvalidRequestException if {@code ladder} is null
+         */
+        public Builder tierLadder(TierLadder ladder) {
+            if (ladder == null) {
+                throw new InvalidRequestException("a replay's candidate tier ladder must not be null");
+            }
+            this.tierLadder = ladder;
+            return this;
         }
 
         /**

@@ -1,6 +1,11 @@
 package io.github.loyaltyrules.program;
 
 import io.github.loyaltyrules.ledger.AmountOverflowException;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
+import io.github.loyaltyrules.ledger.InvalidRequestException;
+import io.github.loyaltyrules.program.spi.MemberRecord;
+import io.github.loyaltyrules.tier.Tier;
+import io.github.loyaltyrules.tier.TierLadder;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.ProgressListener;
 import io.github.loyaltyrules.program.spi.ReceiptRecord;
@@ -8,13 +13,11 @@ import io.github.loyaltyrules.rule.Award;
 import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.MemberProfile;
 import io.github.loyaltyrules.rule.Purchase;
-import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.rule.RuleContext;
 import io.github.loyaltyrules.ledger.Entry;
 import io.github.loyaltyrules.ledger.EntryType;
 import io.github.loyaltyrules.ledger.PointCurrency;
-import io.github.loyaltyrules.ledger.PostingType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,20 +30,22 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs a candidate program version over the recorded purchases and events of a period, one member
- * at a time or every member's merged in time order, without touching the ledger, the program store or
- * the live version's counters; see {@link LoyaltyProgram#replay}.
+ * Runs a candidate program version over the recorded purchases, events and returns of a period, one
+ * member at a time or every member's merged in time order, without touching the ledger, the program
+ * store or the live version's counters; see {@link LoyaltyProgram#replay}. The candidate's rules see
+ * the member in the tier of the member's scratch tier engine; returns run the facade's arithmetic
+ * ({@link Returns#clawBack}) on the purchases as the candidate awarded them.
  */
 final class Replays {
 
     private static final int PAGE = 500;
 
     private final ProgramContext context;
-    private final TierActivity tierActivity;
+    private final Returns returns;
 
-    Replays(ProgramContext context) {
+    Replays(ProgramContext context, Returns returns) {
         this.context = context;
-        this.tierActivity = context.tierEngine == null ? null : new TierActivity(context.tierEngine);
+        this.returns = returns;
     }
 
     ReplayReport replay(ProgramVersion candidate, Instant from, Instant to, ReplayOptions options,
@@ -58,8 +63,16 @@ final class Replays {
         final ReplaySample sample;
         final Function<String, PointCurrency> liveTerms;
         final Function<String, PointCurrency> candidateTerms;
+        /** The candidate's tier ladder; null if the program has no tier engine. */
+        final TierLadder ladder;
 
         Run(ProgramVersion candidate, Instant from, Instant to, ReplayOptions options) {
+            if (options.tierLadder().isPresent() && context.tierEngine == null) {
+                throw new InvalidRequestException("a replay under a candidate tier ladder needs a program with a tier"
+                        + " engine; this program of version " + context.version.get().id() + " has none");
+            }
+            this.ladder = context.tierEngine == null ? null
+                    : options.tierLadder().orElse(context.tierEngine.ladder());
             this.candidate = candidate;
             this.from = from;
             this.to = to;
@@ -74,20 +87,31 @@ final class Replays {
             return replayed(r) && sample.contains(r.member());
         }
 
+        boolean inPeriod(ReceiptRecord r) {
+            return !r.at().isBefore(from) && r.at().isBefore(to);
+        }
+
         /**
-         * A member's running state, with their redemptions of the period read from the live ledger and,
-         * if the program has tiers, a scratch tier engine on the live ladder that knows the member from
-         * their enrolment.
+         * A member's running state, with their redemptions of the period read from the live ledger, the
+         * purchases of the period that returns of the period will name (from the member's records) and,
+         * if the program has tiers, a scratch tier engine on the candidate's ladder that knows the member
+         * from their enrolment.
          */
-        MemberState start(MemberId member) {
+        ReplayMember start(MemberId member, List<ReceiptRecord> records) {
             TierEngine tiers = null;
-            if (context.tierEngine != null) {
-                tiers = TierEngine.of(context.tierEngine.ladder());
+            if (ladder != null) {
+                tiers = TierEngine.of(ladder);
                 tiers.enrol(member, context.ledger.account(member).enrolledAt());
             }
-            return new MemberState(member, redemptions(member, from, to),
+            Map<IdempotencyKey, Integer> returnsDue = new HashMap<>();
+            for (ReceiptRecord r : records) {
+                if (r.kind() == ReceiptRecord.Kind.RETURN && inPeriod(r)) {
+                    returnsDue.merge(r.original(), 1, Integer::sum);
+                }
+            }
+            return new ReplayMember(member, redemptions(member, from, to),
                     new ScratchBook(context.ledger.zone(), liveTerms), new ScratchBook(context.ledger.zone(), candidateTerms),
-                    tiers);
+                    tiers, returnsDue);
         }
 
         /**
@@ -95,19 +119,18 @@ final class Replays {
          * qualifying activity before the period as it was recorded, so that windows open at its start
          * count what they held.
          */
-        MemberState startInTime(MemberId member) {
-            MemberState s = start(member);
-            if (s.tiers != null) {
-                for (ReceiptRecord r : context.store.records(member)) {
-                    if (replayed(r) && r.at().isBefore(from)) {
-                        s.qualify(r, r.awards(), tierActivity);
-                    }
+        ReplayMember startInTime(MemberId member) {
+            List<ReceiptRecord> records = context.store.records(member);
+            ReplayMember s = start(member, records);
+            for (ReceiptRecord r : records) {
+                if (r.at().isBefore(from)) {
+                    s.asRecorded(r);
                 }
             }
             return s;
         }
 
-        MemberReplay finish(MemberState s) {
+        MemberReplay finish(ReplayMember s) {
             ReplayTierMove tier = s.tiers == null ? null
                     : new ReplayTierMove(context.tierEngine.tierAt(s.member, to).name(), s.tiers.tierAt(s.member, to).name());
             return s.finish(to, tier);
@@ -131,7 +154,7 @@ final class Replays {
             }
             after = page.get(page.size() - 1);
         }
-        Map<MemberId, MemberState> states = new TreeMap<>();
+        Map<MemberId, ReplayMember> states = new TreeMap<>();
         long done = 0;
         for (ReceiptRecord after = null; ; ) {
             List<ReceiptRecord> page = context.store.recordsByTime(run.from, run.to, after, PAGE);
@@ -139,8 +162,8 @@ final class Replays {
                 if (!run.covers(r)) {
                     continue;
                 }
-                MemberState s = states.computeIfAbsent(r.member(), run::startInTime);
-                replayOne(run.candidate, r, s);
+                ReplayMember s = states.computeIfAbsent(r.member(), run::startInTime);
+                replayOne(run, r, s);
                 done++;
                 progress.progress(done, Math.max(done, total));
             }
@@ -150,7 +173,10 @@ final class Replays {
             after = page.get(page.size() - 1);
         }
         Totals totals = new Totals();
-        for (MemberState s : states.values()) {
+        for (ReplayMember s : states.values()) {
+            if (s.activities == 0) {
+                continue; // only returns of purchases before the period, as in member order
+            }
             MemberReplay one = run.finish(s);
             totals.add(one);
             perMember.accept(one);
@@ -158,8 +184,9 @@ final class Replays {
         return totals.report(run);
     }
 
+    /** Purchases, events and returns are replayed; reward redemptions are in the ledger's redemptions. */
     private static boolean replayed(ReceiptRecord r) {
-        return r.kind() == ReceiptRecord.Kind.PURCHASE || r.kind() == ReceiptRecord.Kind.EVENT;
+        return r.kind() != ReceiptRecord.Kind.REWARD;
     }
 
     private ReplayReport byMember(Run run, Consumer<? super MemberReplay> perMember, ProgressListener progress) {
@@ -209,23 +236,24 @@ final class Replays {
     }
 
     /**
-     * One member's recorded purchases and events of the period, in time order, under the candidate;
-     * null if the member has none.
+     * One member's recorded purchases, events and returns of the period, in time order, under the
+     * candidate; null if the member made no purchase or event in it.
      */
     private MemberReplay member(Run run, MemberId member) {
-        MemberState s = null;
-        boolean tiers = context.tierEngine != null;
-        for (ReceiptRecord r : context.store.records(member)) {
+        ReplayMember s = null;
+        boolean tiers = run.ladder != null;
+        List<ReceiptRecord> records = context.store.records(member);
+        for (ReceiptRecord r : records) {
             if (!replayed(r) || !r.at().isBefore(run.to) || (!tiers && r.at().isBefore(run.from))) {
                 continue;
             }
             if (s == null) {
-                s = run.start(member);
+                s = run.start(member, records);
             }
             if (r.at().isBefore(run.from)) {
-                s.qualify(r, r.awards(), tierActivity); // before the period: as recorded, for the tier windows
+                s.asRecorded(r); // before the period: as recorded, for the tier windows
             } else {
-                replayOne(run.candidate, r, s);
+                replayOne(run, r, s);
             }
         }
         return s == null || s.activities == 0 ? null : run.finish(s);
@@ -286,76 +314,88 @@ final class Replays {
     }
 
     /**
-     * One member's running state in a replay: the counts and sums, the scratch books under the live
-     * terms (fed what was awarded) and the candidate's (fed what it awards), and the member's
-     * redemptions of the period, applied to both books in time order between the awards.
+     * Adds what a purchase or event was awarded and what the candidate awards for it, and books both;
+     * or replays a return.
      */
-    private static final class MemberState {
-        final MemberId member;
-        final List<Entry> redemptions;
-        final ScratchBook live;
-        final ScratchBook would;
-        /** The candidate's tiers; null if the program has none. */
-        final TierEngine tiers;
-        final Map<String, Long> awarded = new HashMap<>();
-        final Map<String, Long> wouldAward = new HashMap<>();
-        long activities;
-        int nextRedemption;
-
-        MemberState(MemberId member, List<Entry> redemptions, ScratchBook live, ScratchBook would, TierEngine tiers) {
-            this.member = member;
-            this.tiers = tiers;
-            this.redemptions = redemptions;
-            this.live = live;
-            this.would = would;
+    private void replayOne(Run run, ReceiptRecord r, ReplayMember s) {
+        s.redeemBefore(r.at());
+        if (r.kind() == ReceiptRecord.Kind.RETURN) {
+            replayReturn(run.candidate, r, s);
+            return;
         }
-
-        /** Applies the redemptions before {@code at} (an earn and a redemption at one instant: the earn first). */
-        void redeemBefore(Instant at) {
-            while (nextRedemption < redemptions.size()
-                    && (at == null || redemptions.get(nextRedemption).at().isBefore(at))) {
-                Entry e = redemptions.get(nextRedemption++);
-                PostingType type = e.type() == EntryType.CAPTURE ? PostingType.CAPTURE : PostingType.REDEEM;
-                live.redeem(e.currency(), -e.amount(), e.at(), type);
-                would.redeem(e.currency(), -e.amount(), e.at(), type);
-            }
+        s.activities++;
+        addAwards(s.awarded, r.awards());
+        MemberProfile profile = profile(r, s);
+        Evaluation e = run.candidate.engine().evaluate(new RuleContext(profile, r.activity(),
+                r.at().atZone(context.ledger.zone()), r.key(), run.candidate.id()));
+        if (e.awards().size() > 1) {
+            AwardTotals.checkTotals(r.key(), e.awards());
         }
-
-        /** Records the qualifying activity of a purchase or event with these awards in the scratch tier engine. */
-        void qualify(ReceiptRecord r, List<Award> awards, TierActivity activity) {
-            if (tiers == null) {
-                return;
-            }
-            Purchase purchase = r.activity() instanceof Purchase p ? p : null;
-            for (Map.Entry<Metric, Long> q : activity.qualified(purchase, AwardTotals.totalsByCurrency(awards)).entrySet()) {
-                tiers.record(member, q.getKey(), q.getValue(), r.at(), TierActivity.tierKey(r.key(), q.getKey()));
-            }
-        }
-
-        MemberReplay finish(Instant to, ReplayTierMove tier) {
-            redeemBefore(null);
-            return new MemberReplay(member, activities, awarded, wouldAward, live.close(to), would.close(to), tier);
+        addAwards(s.wouldAward, e.awards());
+        earn(s.live, r.awards(), r);
+        earn(s.would, e.awards(), r);
+        s.qualify(r, e.awards());
+        Integer due = s.returnsDue.remove(r.key());
+        if (due != null && r.kind() == ReceiptRecord.Kind.PURCHASE) {
+            s.bought.put(r.key(), new ReplayMember.Bought(ReceiptRecord.purchase(r.key(), run.candidate.id(), r.at(),
+                    (Purchase) r.activity(), profile, e.awards()), due));
         }
     }
 
-    /** Adds what a purchase or event was awarded and what the candidate awards for it, and books both. */
-    private void replayOne(ProgramVersion candidate, ReceiptRecord r, MemberState s) {
-        s.activities++;
-        s.redeemBefore(r.at());
-        addAwards(s.awarded, r.awards());
-        // a purchase keeps the member as the rules saw them; an event is seen with today's record
-        MemberProfile profile = r.profile() != null ? r.profile()
-                : context.profile(r.member(), context.memberRecord(r.member()), r.at());
-        Evaluation e = candidate.engine().evaluate(new RuleContext(profile, r.activity(),
-                r.at().atZone(context.ledger.zone()), r.key(), candidate.id()));
-        addAwards(s.wouldAward, e.awards());
-        for (Award a : r.awards()) {
-            s.live.earn(a.currency(), a.amount(), r.at());
+    /**
+     * The member as the candidate's rules see them: a purchase keeps the member as the rules saw them
+     * then, an event is seen with today's record; with tiers, either is seen in the tier the member
+     * holds at the time under the candidate (its scratch tier engine), with that tier's benefits.
+     */
+    private MemberProfile profile(ReceiptRecord r, ReplayMember s) {
+        MemberProfile p = r.profile();
+        if (s.tiers == null) {
+            return p != null ? p : context.profile(r.member(), context.memberRecord(r.member()), r.at());
         }
-        for (Award a : e.awards()) {
-            s.would.earn(a.currency(), a.amount(), r.at());
+        Tier tier = s.tiers.tierAt(r.member(), r.at());
+        if (p != null) {
+            return ProgramContext.withTier(p.id(), p.tags(), p.attributes(), p.birthday(), p.purchasesSoFar(), tier);
         }
-        s.qualify(r, e.awards(), tierActivity);
+        MemberRecord now = context.memberRecord(r.member());
+        return ProgramContext.withTier(r.member(), now.tags(), now.attributes(), now.birthday(), now.purchases(), tier);
+    }
+
+    private static void earn(ScratchBook book, List<Award> awards, ReceiptRecord r) {
+        for (Map.Entry<String, Long> t : AwardTotals.totalsByCurrency(awards).entrySet()) {
+            book.earn(t.getKey(), t.getValue(), r.at(), r.key());
+        }
+    }
+
+    /**
+     * Replays a return: the live book claws back what it clawed back; the candidate's book what the
+     * facade's return arithmetic takes of the purchase as the candidate awarded it (the candidate's
+     * engine is told, so that it gives back the caps and budgets, and the scratch tier engine takes
+     * back the qualifying activity). A return of a purchase made before the period only takes back its
+     * qualifying activity as recorded: the purchase's points are not in the books.
+     */
+    private void replayReturn(ProgramVersion candidate, ReceiptRecord r, ReplayMember s) {
+        ReplayMember.Bought b = s.bought.get(r.original());
+        if (b == null) {
+            s.asRecorded(r);
+            return;
+        }
+        for (Map.Entry<String, Long> t : AwardTotals.totalsByCurrency(r.awards()).entrySet()) {
+            s.live.clawBack(t.getKey(), t.getValue(), r.at(), r.original());
+        }
+        long[] take = new long[b.record.awards().size()];
+        ReceiptRecord would = returns.clawBack(candidate, s.tierActivity, r.key(), r.units(), r.at(), b.record,
+                b.returned, take);
+        b.returned = b.returned.plus(r.units(), take, would.tierReturns());
+        for (Map.Entry<String, Long> t : AwardTotals.totalsByCurrency(would.awards()).entrySet()) {
+            s.would.clawBack(t.getKey(), t.getValue(), r.at(), r.original());
+        }
+        returns.returned(candidate, b.record, would);
+        if (s.tiers != null) {
+            TierActivity.takeBack(s.tiers, would);
+        }
+        if (--b.due == 0) {
+            s.bought.remove(r.original());
+        }
     }
 
     private static void addAwards(Map<String, Long> sums, List<Award> awards) {

@@ -23,7 +23,6 @@ import io.github.loyaltyrules.rule.Evaluation;
 import io.github.loyaltyrules.rule.Explanation;
 import io.github.loyaltyrules.rule.Purchase;
 import io.github.loyaltyrules.rule.RuleContext;
-import io.github.loyaltyrules.tier.Metric;
 import io.github.loyaltyrules.tier.TierEngine;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -136,6 +135,24 @@ final class Returns {
                         + " of " + line.quantity() + " units left to return; cannot return " + n);
             }
         }
+        return clawBack(context.versions.get(bought.programVersion()), tierActivity, key, units, at, bought, returned,
+                take);
+    }
+
+    /**
+     * The return's record under a version (the purchase's, or a replay's candidate) from the purchase's
+     * record under it and what earlier returns took, without checks: the claw-back per award (line shares
+     * of the returned units, and bonuses the kept basket no longer earns under {@code v}) and the
+     * qualifying activity it takes back per metric of {@code tiers}' ladder; fills {@code take}. Draws
+     * nothing (the kept basket is evaluated again with {@link io.github.loyaltyrules.rule.RuleEngine#reevaluate}).
+     */
+    ReceiptRecord clawBack(ProgramVersion v, TierActivity tiers, IdempotencyKey key, Map<String, Long> units,
+            Instant at, ReceiptRecord bought, ReturnState returned, long[] take) {
+        Purchase purchase = (Purchase) bought.activity();
+        Map<String, BasketLine> lines = new HashMap<>();
+        for (BasketLine line : purchase.lines()) {
+            lines.put(line.lineId(), line);
+        }
         List<Award> awards = bought.awards();
         List<Award> clawed = new ArrayList<>();
         for (int i = 0; i < awards.size(); i++) {
@@ -172,10 +189,12 @@ final class Returns {
             }
         }
         if (!kept.isEmpty()) {
-            clawed.addAll(lostBonuses(bought, returned, take, kept));
+            clawed.addAll(lostBonuses(v, bought, returned, take, kept));
         }
-        Map<String, Long> tierReturns = tierActivity.unqualified(bought, returned, AwardTotals.totalsByCurrency(clawed), units, allReturned);
-        return ReceiptRecord.ofReturn(key, member, bought.programVersion(), at, original, units, clawed, tierReturns);
+        Map<String, Long> tierReturns = tiers == null ? Map.of()
+                : tiers.unqualified(bought, returned, AwardTotals.totalsByCurrency(clawed), units, allReturned);
+        return ReceiptRecord.ofReturn(key, bought.member(), bought.programVersion(), at, bought.key(), units, clawed,
+                tierReturns);
     }
 
     /** Posts a stored return's claw-backs and takes back its qualifying activity; returns its receipt. */
@@ -193,12 +212,7 @@ final class Returns {
                     "return " + key + " of purchase " + original));
         }
         if (context.tierEngine != null) {
-            for (Metric m : context.tierEngine.ladder().metrics()) {
-                Long amount = record.tierReturns().get(TierActivity.metricId(m));
-                if (amount != null) {
-                    context.tierEngine.recordReturn(member, TierActivity.tierKey(original, m), amount, record.at(), TierActivity.tierKey(key, m));
-                }
-            }
+            TierActivity.takeBack(context.tierEngine, record);
         }
         postings.addAll(givenBack);
         challenges.returned(record, retry);
@@ -213,7 +227,14 @@ final class Returns {
     void returned(ReceiptRecord purchase, ReceiptRecord returnRecord) {
         ReceiptRecord bought = purchase != null ? purchase : context.store.receipt(returnRecord.original()).orElse(null);
         ProgramVersion v = bought == null ? null : context.versions.get(bought.programVersion());
-        if (v == null || returnRecord.awards().isEmpty()) {
+        if (v != null) {
+            returned(v, bought, returnRecord);
+        }
+    }
+
+    /** Tells a version's engine (the purchase's, or a replay's candidate) what a return of the purchase clawed back. */
+    void returned(ProgramVersion v, ReceiptRecord bought, ReceiptRecord returnRecord) {
+        if (returnRecord.awards().isEmpty()) {
             return;
         }
         v.engine().returned(new RuleContext(bought.profile(), bought.activity(), bought.at().atZone(context.ledger.zone()),
@@ -285,10 +306,9 @@ final class Returns {
      * the purchase keeps after line shares of each rule and currency the kept basket no longer earns at
      * all; adds them to {@code take}.
      */
-    List<Award> lostBonuses(ReceiptRecord bought, ReturnState returned, long[] take,
+    List<Award> lostBonuses(ProgramVersion v, ReceiptRecord bought, ReturnState returned, long[] take,
             List<BasketLine> keptLines) {
         List<Award> awards = bought.awards();
-        ProgramVersion v = context.versions.get(bought.programVersion());
         if (v == null || awards.isEmpty()) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.program;
 
 import io.github.loyaltyrules.ledger.AmountOverflowException;
 import io.github.loyaltyrules.ledger.ConsumptionOrder;
+import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.PostingType;
 import java.time.Instant;
@@ -16,10 +17,11 @@ import java.util.function.Function;
 /**
  * One member's scratch ledger in a what-if replay: the lots the period's awards would have made under
  * a set of currency terms (expiry, inactivity, consumption order), what the member's redemptions take
- * of them, and what expires, with the ledger's rules (a lot expires at its expiry instant; a purse
- * lapses at its inactivity deadline; spends take soonest-to-expire first, ties oldest first, or oldest
- * first). Holds only the open lots; a hold period is ignored, since it changes what is available
- * when, not what is outstanding.
+ * of them, what returns claw back, and what expires, with the ledger's rules (a lot expires at its
+ * expiry instant; a purse lapses at its inactivity deadline; spends take soonest-to-expire first, ties
+ * oldest first, or oldest first; a return claws back the lot of the purchase it returns, and what that
+ * lot no longer holds becomes debt, which later awards settle before they make a lot). Holds only the
+ * open lots; a hold period is ignored, since it changes what is available when, not what is outstanding.
  */
 final class ScratchBook {
 
@@ -32,17 +34,23 @@ final class ScratchBook {
         this.terms = terms;
     }
 
-    /** Credits {@code amount} earned at {@code at}, after expiring what had expired by then. */
-    void earn(String currency, long amount, Instant at) {
+    /**
+     * Credits {@code amount} earned at {@code at} under the key of the purchase or event, after expiring
+     * what had expired by then; debt is settled from it first, the rest makes a lot.
+     */
+    void earn(String currency, long amount, Instant at, IdempotencyKey key) {
         if (amount <= 0) {
             return;
         }
         Purse p = purses.computeIfAbsent(currency, c -> new Purse(terms.apply(c)));
         p.expire(at, zone);
         p.issued = add(p.issued, amount, currency);
-        Instant expiresAt = p.currency == null ? null : p.currency.expiry().lotExpiry(at, zone).orElse(null);
-        p.lots.add(new long[] {amount});
-        p.expiries.add(expiresAt);
+        long settled = Math.min(p.debt, amount);
+        p.debt -= settled;
+        if (amount > settled) {
+            Instant expiresAt = p.currency == null ? null : p.currency.expiry().lotExpiry(at, zone).orElse(null);
+            p.lots.add(new Lot(key, amount - settled, expiresAt));
+        }
         p.touch(PostingType.EARN, at);
     }
 
@@ -56,17 +64,43 @@ final class ScratchBook {
         long left = amount;
         while (left > 0 && !p.lots.isEmpty()) {
             int i = p.next();
-            long[] lot = p.lots.get(i);
-            long take = Math.min(left, lot[0]);
-            lot[0] -= take;
+            Lot lot = p.lots.get(i);
+            long take = Math.min(left, lot.left);
+            lot.left -= take;
             left -= take;
             p.redeemed += take;
-            if (lot[0] == 0) {
+            if (lot.left == 0) {
                 p.lots.remove(i);
-                p.expiries.remove(i);
             }
         }
         p.touch(type, at);
+    }
+
+    /**
+     * Claws back {@code amount} of what the purchase of {@code original} earned, at {@code at}, after
+     * expiring what had expired by then: from its lot as far as it holds, the rest as debt.
+     */
+    void clawBack(String currency, long amount, Instant at, IdempotencyKey original) {
+        if (amount <= 0) {
+            return;
+        }
+        Purse p = purses.computeIfAbsent(currency, c -> new Purse(terms.apply(c)));
+        p.expire(at, zone);
+        long left = amount;
+        for (int i = p.lots.size() - 1; i >= 0 && left > 0; i--) {
+            Lot lot = p.lots.get(i);
+            if (lot.key.equals(original)) {
+                long claw = Math.min(left, lot.left);
+                lot.left -= claw;
+                left -= claw;
+                if (lot.left == 0) {
+                    p.lots.remove(i);
+                }
+            }
+        }
+        p.returned = add(p.returned, amount, currency);
+        p.debt += left; // at most what was returned, so within a long
+        p.touch(PostingType.REVERSAL, at);
     }
 
     /** The figures per currency as of {@code end}, after expiring what had expired by then. */
@@ -75,7 +109,7 @@ final class ScratchBook {
         for (Map.Entry<String, Purse> e : purses.entrySet()) {
             Purse p = e.getValue();
             p.expire(end, zone);
-            out.put(e.getKey(), new ReplayLiability(p.issued, p.redeemed, p.expired));
+            out.put(e.getKey(), new ReplayLiability(p.issued, p.redeemed, p.expired, p.returned, p.debt));
         }
         return out;
     }
@@ -84,20 +118,34 @@ final class ScratchBook {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw new AmountOverflowException("the replay's points issued in " + currency + " add up to more than "
-                    + Long.MAX_VALUE + " minor units; replay a shorter period");
+            throw new AmountOverflowException("the replay's points issued or returned in " + currency
+                    + " add up to more than " + Long.MAX_VALUE + " minor units; replay a shorter period");
         }
     }
 
-    /** One currency's open lots: remaining amounts and expiry instants (null: never), in creation order. */
+    /** An open lot: the key of the purchase or event that made it, what it holds, its expiry (null: never). */
+    private static final class Lot {
+        final IdempotencyKey key;
+        final Instant expiry;
+        long left;
+
+        Lot(IdempotencyKey key, long left, Instant expiry) {
+            this.key = key;
+            this.left = left;
+            this.expiry = expiry;
+        }
+    }
+
+    /** One currency's open lots, in creation order, and its figures. */
     private static final class Purse {
         final PointCurrency currency;
-        final List<long[]> lots = new ArrayList<>();
-        final List<Instant> expiries = new ArrayList<>();
+        final List<Lot> lots = new ArrayList<>();
         Instant lastActivity;
         long issued;
         long redeemed;
         long expired;
+        long returned;
+        long debt;
 
         Purse(PointCurrency currency) {
             this.currency = currency;
@@ -112,11 +160,10 @@ final class ScratchBook {
                     : currency.expiry().inactivityDeadline(lastActivity, zone).orElse(null);
             boolean lapsed = deadline != null && !deadline.isAfter(at);
             for (int i = lots.size() - 1; i >= 0; i--) {
-                Instant x = expiries.get(i);
+                Instant x = lots.get(i).expiry;
                 if (lapsed || (x != null && !x.isAfter(at))) {
-                    expired += lots.get(i)[0];
+                    expired += lots.get(i).left;
                     lots.remove(i);
-                    expiries.remove(i);
                 }
             }
         }
@@ -128,8 +175,8 @@ final class ScratchBook {
             }
             int best = 0;
             for (int i = 1; i < lots.size(); i++) {
-                Instant x = expiries.get(i);
-                Instant b = expiries.get(best);
+                Instant x = lots.get(i).expiry;
+                Instant b = lots.get(best).expiry;
                 if (x != null && (b == null || x.isBefore(b))) {
                     best = i;
                 }

@@ -84,6 +84,16 @@ final class TierActivity {
         return out;
     }
 
+    /** Takes back in a tier engine the qualifying activity a return's record names, per metric of its ladder. */
+    static void takeBack(TierEngine engine, ReceiptRecord ret) {
+        for (Metric m : engine.ladder().metrics()) {
+            Long amount = ret.tierReturns().get(metricId(m));
+            if (amount != null) {
+                engine.recordReturn(ret.member(), tierKey(ret.original(), m), amount, ret.at(), tierKey(ret.key(), m));
+            }
+        }
+    }
+
     /** How a metric is named in stored return states and records. */
     static String metricId(Metric m) {
         return m.kind().name() + ":" + m.key();

@@ -7,16 +7,12 @@ import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.report.TierReport;
-import io.github.loyaltyrules.tier.spi.TierActivity;
-import io.github.loyaltyrules.tier.spi.TierCommitResult;
-import io.github.loyaltyrules.tier.spi.TierState;
+import io.github.loyaltyrules.tier.contract.WalkedTierStore;
 import io.github.loyaltyrules.tier.spi.TierStore;
 import io.github.loyaltyrules.tier.spi.TierTally;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,42 +25,9 @@ class TierTallyTest {
     private static final Instant FROM = Ladders.at("2026-01-01T00:00", Ladders.PARIS);
     private static final Instant TO = Ladders.at("2026-12-01T00:00", Ladders.PARIS);
 
-    /** An in-memory store that answers the tally it is given and counts the states read. */
-    private static final class Tallying implements TierStore {
-        final TierStore inner = TierStore.inMemory();
-        final List<MemberId> read = new ArrayList<>();
-        TierTally tally;
-
-        @Override
-        public Optional<TierState> state(MemberId member) {
-            read.add(member);
-            return inner.state(member);
-        }
-
-        @Override
-        public List<MemberId> members(MemberId after, int limit) {
-            return inner.members(after, limit);
-        }
-
-        @Override
-        public long count() {
-            return inner.count();
-        }
-
-        @Override
-        public TierCommitResult replace(TierState next, TierActivity added) {
-            return inner.replace(next, added);
-        }
-
-        @Override
-        public Optional<TierTally> tally(Instant from, Instant to, String baseTier) {
-            return Optional.ofNullable(tally);
-        }
-    }
-
     @Test
     void theStoresCountsAreUsedAndOnlyTheMembersItLeavesAreRead() {
-        Tallying store = new Tallying();
+        WalkedTierStore store = new WalkedTierStore(TierStore.inMemory());
         TierEngine engine = TierEngine.of(Ladders.beauty().build(), TierListener.NONE, store);
         MemberId a = MemberId.of("a");
         MemberId b = MemberId.of("b");
@@ -72,13 +35,13 @@ class TierTallyTest {
             engine.enrol(m, FROM);
             engine.record(m, Money.of("400.00", "EUR"), FROM.plusSeconds(3600), IdempotencyKey.of(m.value()));
         }
-        store.tally = new TierTally(Map.of("Insider", 7L), List.of(new TierTally.Move("Insider", "Rouge", 2)),
-                List.of(a), List.of(b));
-        store.read.clear();
+        store.answerTally(new TierTally(Map.of("Insider", 7L), List.of(new TierTally.Move("Insider", "Rouge", 2)),
+                List.of(a), List.of(b)));
+        store.read().clear();
 
         TierReport report = engine.report(FROM, TO);
 
-        assertThat(store.read).containsExactly(a, b);
+        assertThat(store.read()).containsExactly(a, b);
         assertThat(report.members()).containsEntry("Insider", 7L).containsEntry("VIB", 2L).containsEntry("Rouge", 0L);
         // a's change is the store's to count (it counted none); b's is counted from its state
         assertThat(report.movements()).extracting(m -> m.from() + ">" + m.to() + "=" + m.changes())
@@ -87,12 +50,12 @@ class TierTallyTest {
 
     @Test
     void aTallyNamingATierTheLadderLacksIsRefusedAndBadCountsAreRefused() {
-        Tallying store = new Tallying();
+        WalkedTierStore store = new WalkedTierStore(TierStore.inMemory());
         TierEngine engine = TierEngine.of(Ladders.beauty().build(), TierListener.NONE, store);
-        store.tally = new TierTally(Map.of("Bronze", 1L), List.of(), List.of(), List.of());
+        store.answerTally(new TierTally(Map.of("Bronze", 1L), List.of(), List.of(), List.of()));
         assertThatThrownBy(() -> engine.report(FROM, TO)).isInstanceOf(UnknownTierException.class)
                 .hasMessageContaining("Bronze");
-        store.tally = new TierTally(Map.of(), List.of(new TierTally.Move("Insider", "Gold", 1)), List.of(), List.of());
+        store.answerTally(new TierTally(Map.of(), List.of(new TierTally.Move("Insider", "Gold", 1)), List.of(), List.of()));
         assertThatThrownBy(() -> engine.report(FROM, TO)).isInstanceOf(UnknownTierException.class)
                 .hasMessageContaining("Gold");
         assertThatThrownBy(() -> new TierTally(Map.of("VIB", -1L), List.of(), List.of(), List.of()))
@@ -105,7 +68,7 @@ class TierTallyTest {
 
     @Test
     void theDefaultReplaceWithANextEventStoresAsTheTwoArgumentOne() {
-        TierStore plain = new Tallying().inner;
+        TierStore plain = TierStore.inMemory();
         TierEngine engine = TierEngine.of(Ladders.beauty().build(), TierListener.NONE, plain);
         engine.enrol(MemberId.of("c"), FROM);
         assertThat(plain.tally(FROM, TO, "Insider")).isEmpty();

@@ -8,6 +8,7 @@ import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.tier.TierLadder;
 import io.github.loyaltyrules.tier.TierListener;
+import io.github.loyaltyrules.tier.contract.WalkedTierStore;
 import io.github.loyaltyrules.tier.spi.TierTally;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -93,14 +94,14 @@ class JdbcTierTallyTest {
         TierTally old = store.tally(BASE, nextYear, "Member").orElseThrow();
         assertThat(old.untallied()).containsExactly(members.get(8), members.get(9));
         assertThat(engine.report(BASE, nextYear))
-                .isEqualTo(TierEngine.of(calendar, TierListener.NONE, TierReportSqlProperties.walking(store))
+                .isEqualTo(TierEngine.of(calendar, TierListener.NONE, new WalkedTierStore(store))
                         .report(BASE, nextYear));
 
         engine.record(members.get(9), io.github.loyaltyrules.tier.Metric.counter("nights"), 1,
                 nextYear.plusSeconds(1), IdempotencyKey.of("late-stay"));
         assertThat(store.tally(BASE, nextYear, "Member").orElseThrow().untallied()).containsExactly(members.get(8));
         assertThat(engine.report(BASE, nextYear.plusSeconds(2)))
-                .isEqualTo(TierEngine.of(calendar, TierListener.NONE, TierReportSqlProperties.walking(store))
+                .isEqualTo(TierEngine.of(calendar, TierListener.NONE, new WalkedTierStore(store))
                         .report(BASE, nextYear.plusSeconds(2)));
     }
 

@@ -14,9 +14,7 @@ import io.github.loyaltyrules.tier.TierChange;
 import io.github.loyaltyrules.tier.TierEngine;
 import io.github.loyaltyrules.tier.TierLadder;
 import io.github.loyaltyrules.tier.TierListener;
-import io.github.loyaltyrules.tier.spi.TierActivity;
-import io.github.loyaltyrules.tier.spi.TierCommitResult;
-import io.github.loyaltyrules.tier.spi.TierState;
+import io.github.loyaltyrules.tier.contract.WalkedTierStore;
 import io.github.loyaltyrules.tier.spi.TierStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +28,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import net.jqwik.api.Arbitraries;
@@ -85,7 +82,7 @@ class TierReportSqlProperties {
         JdbcTierStore store = JdbcTierStore.of(ds);
         TierEngine jdbc = TierEngine.of(ladder, TierListener.NONE, store);
         TierEngine memory = TierEngine.of(ladder, TierListener.NONE, TierStore.inMemory());
-        TierEngine walk = TierEngine.of(ladder, TierListener.NONE, walking(store));
+        TierEngine walk = TierEngine.of(ladder, TierListener.NONE, new WalkedTierStore(store));
         List<MemberId> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             members.add(MemberId.of("m" + i));
@@ -196,31 +193,6 @@ class TierReportSqlProperties {
                 p.executeUpdate();
             }
         }
-    }
-
-    /** A store that reads and writes through {@code store} but counts nothing itself: the engine walks it. */
-    static TierStore walking(TierStore store) {
-        return new TierStore() {
-            @Override
-            public Optional<TierState> state(MemberId member) {
-                return store.state(member);
-            }
-
-            @Override
-            public List<MemberId> members(MemberId after, int limit) {
-                return store.members(after, limit);
-            }
-
-            @Override
-            public long count() {
-                return store.count();
-            }
-
-            @Override
-            public TierCommitResult replace(TierState next, TierActivity added) {
-                return store.replace(next, added);
-            }
-        };
     }
 
     /** A ladder of four tiers on nights: window, retention, grace, soft landing and a never-downgrade Gold by bits. */

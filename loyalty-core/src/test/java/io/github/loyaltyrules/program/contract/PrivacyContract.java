@@ -170,12 +170,17 @@ public abstract class PrivacyContract {
 
     /** The program over the stores, dropping personal data from records older than {@code retention} (null: never). */
     protected static LoyaltyProgram program(Stores s, Duration retention) {
+        return program(s, retention, capped(s.quotas()));
+    }
+
+    /** The program over the stores, its version's rules being {@code engine} (null retention: never). */
+    static LoyaltyProgram program(Stores s, Duration retention, RuleEngine engine) {
         Ledger ledger = Ledger.builder().zone(ZONE).clock(Clock.fixed(NOW, ZONE)).currency(PTS).currency(TQP)
                 .store(s.ledger()).build();
         TierLadder ladder = TierLadder.builder().zone(ZONE).window(QualificationWindow.calendarYear())
                 .metrics(Metric.points(TQP)).tier(Tier.of("Green")).tier(Tier.of("Gold").withThreshold(Metric.points(TQP), 40))
                 .build();
-        ProgramVersion v1 = ProgramVersion.of("v1", capped(s.quotas()), List.copyOf(V1.rewards().values()))
+        ProgramVersion v1 = ProgramVersion.of("v1", engine, List.copyOf(V1.rewards().values()))
                 .withRedemptionRules(RedemptionRule.of(PTS).withRefund(RefundPolicy.PRO_RATA)).withChallenges(HUNDRED_VISITS);
         LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, v1)
                 .tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers())).store(s.program())
