@@ -11,7 +11,9 @@ import java.util.Objects;
  * ChallengeGoal.purchases(5), ChallengeWindow.MONTH, "PTS", 200)}. Met once per window unless
  * {@linkplain #repeatable() repeatable} (then each further multiple of the goal earns the reward again).
  * A return that undoes qualifying activity undoes the progress; whether it also takes back a reward
- * whose goal is no longer met is the challenge's {@link ReturnPolicy}.
+ * whose goal is no longer met is the challenge's {@link ReturnPolicy}. A streak goal
+ * ({@link ChallengeGoal#streak}) counts runs of consecutive periods within the window: each run of
+ * {@code n} periods completes it once (a repeatable one, once per {@code n} periods of each run).
  *
  * @param id the challenge id: 1 to {@value #MAX_ID} letters, digits, {@code -} or {@code _}
  * @param name the name shown to members: 1 to {@value #MAX_NAME} characters without control characters
@@ -44,7 +46,8 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
      * Validates the challenge.
      *
      * @throws NullPointerException if a component other than a boolean is null
-     * @throws ChallengeException if the id, name or reward currency is malformed or the reward is not positive
+     * @throws ChallengeException if the id, name or reward currency is malformed, the reward is not
+     *     positive, or a streak is longer than its window can hold
      */
     public Challenge {
         Objects.requireNonNull(id, "challenge id must not be null");
@@ -67,6 +70,11 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
         if (rewardAmount <= 0) {
             throw new ChallengeException(Reason.INVALID_DEFINITION, "reward of challenge " + id
                     + " must be positive; got " + rewardAmount);
+        }
+        if (goal.period() != null && goal.target() > goal.period().most(window)) {
+            throw new ChallengeException(Reason.INVALID_DEFINITION, "streak of " + goal.target() + " "
+                    + goal.period().word() + " of challenge " + id + " cannot fit in a " + window.word()
+                    + ", which holds at most " + goal.period().most(window));
         }
     }
 
@@ -112,7 +120,9 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
 
     /**
      * Returns how many completions a progress value makes: {@code value / target} for a repeatable
-     * challenge, else 1 once the target is reached.
+     * challenge, else 1 once the target is reached. For a streak goal the value is the length of one
+     * run of consecutive periods; a window's completions are those of its runs together (at most 1
+     * unless repeatable).
      *
      * @param value the progress
      * @return the completions
@@ -155,7 +165,8 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
      */
     @Override
     public String toString() {
-        return id + ": " + goal.measure() + " " + goal.target() + (goal.category() == null ? "" : " in " + goal.category())
+        return id + ": " + goal.measure() + " " + goal.target() + (goal.period() == null ? "" : " " + goal.period())
+                + (goal.category() == null ? "" : " in " + goal.category())
                 + " per " + window + " -> " + rewardAmount + " " + rewardCurrency + (repeatable ? " repeatable" : " once")
                 + " returns " + returnPolicy;
     }
