@@ -148,13 +148,14 @@ final class Ast {
     }
 
     /**
-     * {@code challenge ID "NAME" MEASURE TARGET [in category NAME] (per WINDOW | ever) reward AMOUNT
-     * [once | repeatable] [returns revoke | keep]}: {@code measure} is "purchases", "spend" (with
-     * {@code spend} set), "items" or "stores"; {@code target} the count (null for spend); {@code window}
-     * "week", "month", "quarter", "year" or "lifetime".
+     * {@code challenge ID "NAME" MEASURE TARGET [PERIODS] [in category NAME] (per WINDOW | ever) reward
+     * AMOUNT [once | repeatable] [returns revoke | keep]}: {@code measure} is "purchases", "spend" (with
+     * {@code spend} set), "items", "stores" or "streak" (with {@code period} "days", "weeks" or "months";
+     * null otherwise); {@code target} the count (null for spend); {@code window} "week", "month",
+     * "quarter", "year" or "lifetime".
      */
-    record ChallengeDecl(Pos pos, Name id, String name, String measure, Long target, Cash spend, Name category,
-            String window, Amount reward, boolean repeatable, boolean keep) implements Stmt {
+    record ChallengeDecl(Pos pos, Name id, String name, String measure, Long target, Cash spend, String period,
+            Name category, String window, Amount reward, boolean repeatable, boolean keep) implements Stmt {
     }
 
     /**

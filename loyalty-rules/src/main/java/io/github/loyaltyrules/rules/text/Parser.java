@@ -35,7 +35,9 @@ final class Parser {
     private static final List<String> NAMED = List.of("currency", "group", "campaign", "rule", "reward", "tier",
             "challenge");
     /** What a challenge counts. */
-    static final List<String> CHALLENGE_MEASURES = List.of("purchases", "spend", "items", "stores");
+    static final List<String> CHALLENGE_MEASURES = List.of("purchases", "spend", "items", "stores", "streak");
+    /** The periods of a streak goal after its length. */
+    static final List<String> STREAK_PERIODS = List.of("days", "weeks", "months");
     /** The windows of a challenge after {@code per}. */
     static final List<String> CHALLENGE_WINDOWS = List.of("week", "month", "quarter", "year");
     static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
@@ -544,8 +546,9 @@ final class Parser {
     }
 
     /**
-     * {@code challenge ID "NAME" MEASURE TARGET [in category NAME] (per WINDOW | ever) reward AMOUNT
-     * [once | repeatable] [returns (revoke | keep)] ;}
+     * {@code challenge ID "NAME" MEASURE TARGET [PERIODS] [in category NAME] (per WINDOW | ever) reward
+     * AMOUNT [once | repeatable] [returns (revoke | keep)] ;}, PERIODS ({@code days}, {@code weeks} or
+     * {@code months}) after the length of a {@code streak}
      */
     private Stmt challenge(Pos pos) {
         Name id = name("a challenge id");
@@ -558,6 +561,8 @@ final class Parser {
         } else {
             target = longValue("the number that completes the challenge");
         }
+        String period = measure.equals("streak") ? oneOf("the streak's periods (days, weeks or months)", STREAK_PERIODS)
+                : null;
         Name category = null;
         if (peek().is("in")) {
             advance();
@@ -582,7 +587,8 @@ final class Parser {
             }
         }
         end();
-        return new Ast.ChallengeDecl(pos, id, display, measure, target, spend, category, window, reward, repeatable, keep);
+        return new Ast.ChallengeDecl(pos, id, display, measure, target, spend, period, category, window, reward,
+                repeatable, keep);
     }
 
     private Stmt reward(Pos pos) {
