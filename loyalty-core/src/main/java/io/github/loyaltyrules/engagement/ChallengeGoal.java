@@ -86,8 +86,9 @@ public record ChallengeGoal(Measure measure, long target, String moneyCurrency, 
 
     /**
      * Returns a goal of a purchase in each of {@code n} consecutive periods ("a purchase 3 weeks in a
-     * row" is {@code streak(3, StreakPeriod.WEEK)}). A return that leaves a period without a counted
-     * purchase breaks the streak there.
+     * row" is {@code streak(3, StreakPeriod.WEEK)}). Runs count within one window of the challenge (a
+     * period belongs to the window of its first day). A return that leaves a period without a counted
+     * purchase breaks the streak there. The window's progress record holds a count per active period.
      *
      * @param n the periods in a row; positive
      * @param period the period

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.program;
 
+import io.github.loyaltyrules.engagement.Badge;
 import io.github.loyaltyrules.engagement.Challenge;
 import io.github.loyaltyrules.engagement.ChallengeGoal;
 import io.github.loyaltyrules.engagement.ChallengeProgress;
@@ -162,7 +163,8 @@ final class ChallengeSteps {
 
     /**
      * Posts the purchase's rewards and the reversals this step made, unless posted already (a step
-     * after a crash may be the first to count the purchase: a return's).
+     * after a crash may be the first to count the purchase: a return's), and awards the challenge's
+     * badge with a reward of the purchase's that stands (the store keeps the first award).
      */
     private void post(Challenge c, ProgressRecord p, IdempotencyKey purchase, IdempotencyKey step) {
         if (p == null) {
@@ -173,6 +175,9 @@ final class ChallengeSteps {
         for (Completion k : p.completions()) {
             if (k.standing() && k.reward().value().startsWith(bought)) {
                 earned(c, p, k.reward());
+                if (c.badge() != null) {
+                    store.award(p.member(), new Badge(c.badge(), c.id(), k.at(), purchase));
+                }
             }
             if (k.revocation() != null && k.revocation().value().startsWith(mine)) {
                 earned(c, p, k.reward()); // a crash may have come before the reward was posted
@@ -262,6 +267,12 @@ final class ChallengeSteps {
     /** The key of the window {@code at} counts in: a streak's period counts in the window of its first day. */
     private String window(Challenge c, Instant at) {
         return c.window().key(period(c, at));
+    }
+
+    /** The badges a member holds. */
+    List<Badge> badges(MemberId member) {
+        checkMember(member);
+        return store.badges(member);
     }
 
     static void checkMember(MemberId member) {

@@ -13,6 +13,7 @@ import io.github.loyaltyrules.tier.TierLookup;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,15 +55,37 @@ final class ProgramContext {
         }
     }
 
-    /** The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts. */
+    /**
+     * The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts, and
+     * the badges held (read only when a version of the program's declares a badge).
+     */
     MemberProfile profile(MemberId member, MemberRecord state, Instant at) {
+        Set<String> badges = Set.of();
+        if (awardsBadges()) {
+            badges = new java.util.TreeSet<>();
+            for (io.github.loyaltyrules.engagement.Badge b : challengeStore.badges(member)) {
+                badges.add(b.id());
+            }
+        }
         if (tierEngine != null) {
             Tier tier = tierEngine.tierAt(member, at);
             return new MemberProfile(member, tier.name(), state.tags(), state.attributes(), state.birthday(),
-                    state.purchases(), tier.multiplier(), tier.perks());
+                    state.purchases(), tier.multiplier(), tier.perks(), badges);
         }
         return new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags(), state.attributes(),
-                state.birthday(), state.purchases());
+                state.birthday(), state.purchases()).withBadges(badges);
+    }
+
+    /** Whether a version of the program's has a challenge that awards a badge. */
+    private boolean awardsBadges() {
+        for (ProgramVersion v : versions.values()) {
+            for (io.github.loyaltyrules.engagement.Challenge c : v.challenges().values()) {
+                if (c.badge() != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The member's record in the store; an empty one (version 0) if none is stored yet. */

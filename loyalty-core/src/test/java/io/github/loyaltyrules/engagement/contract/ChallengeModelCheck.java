@@ -81,7 +81,7 @@ public final class ChallengeModelCheck {
     }
 
     /** A challenge store that can be told to fail its next commit, before or after it goes through. */
-    public static final class Crashing implements ChallengeStore {
+    public static class Crashing implements ChallengeStore {
         final ChallengeStore inner;
         public int failNext; // 0 none, 1 before, 2 after (reply lost)
 
@@ -111,6 +111,16 @@ public final class ChallengeModelCheck {
                 throw new IllegalStateException("injected: reply lost");
             }
             return r;
+        }
+
+        @Override
+        public boolean award(MemberId m, io.github.loyaltyrules.engagement.Badge b) {
+            return inner.award(m, b);
+        }
+
+        @Override
+        public List<io.github.loyaltyrules.engagement.Badge> badges(MemberId m) {
+            return inner.badges(m);
         }
 
         @Override
