@@ -55,7 +55,8 @@ final class ChallengeClauses {
         }
         return new Challenge(d.id().value(), d.name(), goal, ChallengeWindow.valueOf(d.window().toUpperCase(Locale.ROOT)),
                 reward.currency().code(), reward.minorUnits(), d.repeatable(),
-                d.keep() ? Challenge.ReturnPolicy.KEEP : Challenge.ReturnPolicy.REVOKE);
+                d.keep() ? Challenge.ReturnPolicy.KEEP : Challenge.ReturnPolicy.REVOKE,
+                d.badge() == null ? null : d.badge().value());
     }
 
     /**
@@ -84,7 +85,8 @@ final class ChallengeClauses {
                     spend == null ? g.target() : null, spend, g.period() == null ? null : g.period().word(),
                     g.category() == null ? null : name.apply(g.category()),
                     c.window().word(), new Ast.Amount(nowhere, BigDecimal.valueOf(c.rewardAmount(), currency.decimalPlaces()),
-                            name.apply(currency.code())), c.repeatable(), c.returnPolicy() == Challenge.ReturnPolicy.KEEP));
+                            name.apply(currency.code())), c.repeatable(), c.returnPolicy() == Challenge.ReturnPolicy.KEEP,
+                    c.badge() == null ? null : name.apply(c.badge())));
         }
         return out;
     }
@@ -108,7 +110,7 @@ final class ChallengeClauses {
         out.append("\n  reward ").append(d.reward().value().toPlainString()).append(' ')
                 .append(Printer.name(d.reward().currency().value()))
                 .append(d.repeatable() ? " repeatable" : " once").append(d.keep() ? " returns keep" : " returns revoke")
-                .append(";\n");
+                .append(d.badge() == null ? "" : " badge " + Printer.name(d.badge().value())).append(";\n");
         return out.toString();
     }
 }
