@@ -25,7 +25,8 @@ final class Migrations {
             "V7__lot_spending_order.sql", "V8__program_record_privacy.sql", "V9__posting_counterparty.sql",
             "V10__change_feed.sql", "V11__program_record_time.sql", "V12__redemption_tie.sql",
             "V13__lot_oldest_first.sql", "V14__purse_expiry_hold.sql", "V15__program_record_columns.sql",
-            "V16__typed_times.sql", "V17__challenges.sql", "V18__expiry_entry_name.sql");
+            "V16__typed_times.sql", "V17__challenges.sql", "V18__expiry_entry_name.sql",
+            "V19__challenge_badges.sql");
     private static final String SCRIPT_DIR = "/io/github/loyaltyrules/jdbc/migration/";
     private static final int LEDGER_V2 = 5;
     private static final int PROGRAM_RECORD_COLUMNS = 15;

@@ -42,6 +42,11 @@ final class ProgramCodec {
      * discounts. Purchases without them are still written in format 1, as before.
      */
     private static final long FORMAT_PAID = 2;
+    /**
+     * The format of a purchase record whose member held badges: format 2 and, after the member's perks,
+     * the badges. Purchases of members without badges are still written in format 1 or 2, as before.
+     */
+    private static final long FORMAT_BADGES = 3;
 
     private ProgramCodec() {
     }
@@ -91,9 +96,9 @@ final class ProgramCodec {
         In(String s) {
             super(s);
             format = num();
-            if (format != FORMAT && format != FORMAT_PAID) {
+            if (format != FORMAT && format != FORMAT_PAID && format != FORMAT_BADGES) {
                 throw new IllegalStateException("stored program row has format " + format + "; this version reads "
-                        + FORMAT + " and " + FORMAT_PAID);
+                        + FORMAT + ", " + FORMAT_PAID + " and " + FORMAT_BADGES);
             }
         }
 
@@ -185,8 +190,10 @@ final class ProgramCodec {
     // ------------------------------------------------------------------ records
 
     static String record(ReceiptRecord r) {
-        boolean paid = r.kind() == ReceiptRecord.Kind.PURCHASE && paid((Purchase) r.activity());
-        Out o = new Out().num(paid ? FORMAT_PAID : FORMAT).str(r.programVersion()).num(r.at().getEpochSecond())
+        boolean badges = r.kind() == ReceiptRecord.Kind.PURCHASE && !r.profile().badges().isEmpty();
+        boolean paid = badges || r.kind() == ReceiptRecord.Kind.PURCHASE && paid((Purchase) r.activity());
+        Out o = new Out().num(badges ? FORMAT_BADGES : paid ? FORMAT_PAID : FORMAT).str(r.programVersion())
+                .num(r.at().getEpochSecond())
                 .num(r.at().getNano());
         switch (r.kind()) {
             case PURCHASE -> {
@@ -213,6 +220,9 @@ final class ProgramCodec {
                 o.str(m.tier()).strings(m.tags()).texts(m.attributes())
                         .str(m.birthday() == null ? null : m.birthday().toString()).num(m.purchasesSoFar())
                         .decimal(m.tierMultiplier()).strings(m.perks());
+                if (badges) {
+                    o.strings(m.badges());
+                }
             }
             case EVENT -> {
                 MemberEvent e = (MemberEvent) r.activity();
@@ -266,7 +276,7 @@ final class ProgramCodec {
                 String channel = in.str();
                 int n = in.count();
                 List<BasketLine> lines = new ArrayList<>(n);
-                boolean paid = in.format == FORMAT_PAID;
+                boolean paid = in.format == FORMAT_PAID || in.format == FORMAT_BADGES;
                 for (int i = 0; i < n; i++) {
                     String id = in.str();
                     String sku = in.str();
@@ -301,8 +311,10 @@ final class ProgramCodec {
                 String birthday = in.str();
                 long purchases = in.num();
                 BigDecimal multiplier = in.decimal();
+                Set<String> perks = in.strings();
                 profile = new MemberProfile(member, tier, tags, attributes,
-                        birthday == null ? null : LocalDate.parse(birthday), purchases, multiplier, in.strings());
+                        birthday == null ? null : LocalDate.parse(birthday), purchases, multiplier, perks,
+                        in.format == FORMAT_BADGES ? in.strings() : Set.of());
             }
             case EVENT -> event = new MemberEvent(in.str(), in.texts());
             case RETURN -> {

@@ -44,9 +44,9 @@ class ChallengeFaultAtEveryStatementTest {
     static final Instant T0 = Instant.parse("2026-05-04T10:00:00Z");
     static final Challenge THREE = Challenge.of("three", "Shop 3 times this month", ChallengeGoal.purchases(3),
             ChallengeWindow.MONTH, "PTS", 200);
-    /** A streak, earned by b (the day after a) and taken back when b is wholly returned. */
+    /** A streak, earned by b (the day after a) and taken back when b is wholly returned; its badge stays. */
     static final Challenge TWO_DAYS = Challenge.of("two-days", "Shop 2 days in a row", ChallengeGoal.streak(2,
-            StreakPeriod.DAY), ChallengeWindow.MONTH, "PTS", 30);
+            StreakPeriod.DAY), ChallengeWindow.MONTH, "PTS", 30).withBadge("regular");
     private static final AtomicInteger CASES = new AtomicInteger();
 
     static Stream<Arguments> cases() {
@@ -68,11 +68,13 @@ class ChallengeFaultAtEveryStatementTest {
             (p, m) -> p.purchase(m, basket(), T0.plusSeconds(300), IdempotencyKey.of("d")));
 
     record Run(LoyaltyProgram program, Ledger ledger, JdbcChallengeStore store, MemberId member) {
-        List<ProgressRecord> state() {
-            List<ProgressRecord> out = new ArrayList<>();
+        /** The progress records (moved to one id, to compare runs of different members) and the badges. */
+        List<Object> state() {
+            List<Object> out = new ArrayList<>();
             for (ProgressRecord r : store.progressOf(member)) {
                 out.add(r.pseudonymised(MemberId.of("x")));
             }
+            out.addAll(store.badges(member));
             return out;
         }
 
@@ -97,7 +99,7 @@ class ChallengeFaultAtEveryStatementTest {
     @MethodSource("cases")
     void everyStepEndsAsACleanRunWhateverRoundTripFails(String db, String url, Mode mode) {
         StatementFaultDataSource ds = new StatementFaultDataSource(url);
-        List<List<ProgressRecord>> clean = new ArrayList<>();
+        List<List<Object>> clean = new ArrayList<>();
         List<Long> cleanPoints = new ArrayList<>();
         Run reference = run(ds);
         for (BiConsumer<LoyaltyProgram, MemberId> step : STEPS) {
@@ -106,6 +108,8 @@ class ChallengeFaultAtEveryStatementTest {
             cleanPoints.add(reference.points());
         }
         assertThat(cleanPoints).containsExactly(0L, 30L, 230L, 230L, 0L, 200L);
+        assertThat(reference.store().badges(reference.member())).extracting(b -> b.id() + " " + b.purchase())
+                .containsExactly("regular b");
         int injected = 0;
         for (int s = 0; s < STEPS.size(); s++) {
             for (int k = 1; ; k++) {

@@ -25,6 +25,7 @@ class JdbcLedgerStoreH2Test extends LedgerStoreContract {
                         "V9__posting_counterparty.sql", "V10__change_feed.sql", "V11__program_record_time.sql",
                         "V12__redemption_tie.sql", "V13__lot_oldest_first.sql",
                         "V14__purse_expiry_hold.sql", "V15__program_record_columns.sql", "V16__typed_times.sql",
-                        "V17__challenges.sql", "V18__expiry_entry_name.sql");
+                        "V17__challenges.sql", "V18__expiry_entry_name.sql",
+                        "V19__challenge_badges.sql");
     }
 }
