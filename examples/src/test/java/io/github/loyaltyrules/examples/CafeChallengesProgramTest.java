@@ -63,7 +63,7 @@ class CafeChallengesProgramTest {
     }
 
     @Test
-    void aCoffeeThreeWeeksInARowAndAReturnThatBreaksTheRun() throws IOException {
+    void aCoffeeThreeWeeksInARowEarnsTheBadgeAndAReturnThatBreaksTheRunTakesTheBonusBack() throws IOException {
         ParsedProgram parsed = parsed();
         Ledger ledger = parsed.ledgerBuilder().clock(Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), parsed.zone()))
                 .build();
@@ -88,5 +88,10 @@ class CafeChallengesProgramTest {
                 .as("the week of 7 December lost its only coffee").isEqualTo("1 of 3");
         assertThat(ledger.balance(ANN, parsed.currency("PTS").orElseThrow()).total())
                 .as("the return takes back its 3 points and the streak's 250").isEqualTo(6);
+        assertThat(program.badges(ANN)).extracting(b -> b.id() + " by " + b.purchase())
+                .as("the badge stays").containsExactly("coffee-connoisseur by tuesday-2");
+        program.purchase(ANN, coffee(), TUE.plusSeconds(week * 4), IdempotencyKey.of("tuesday-4"));
+        assertThat(ledger.balance(ANN, parsed.currency("PTS").orElseThrow()).total())
+                .as("a connoisseur's coffee: 3 points and 3 more").isEqualTo(6 + 3 + 3);
     }
 }
