@@ -47,7 +47,8 @@ import java.util.TreeSet;
  * times that cross week, month and quarter boundaries. The model recomputes each window from the kept
  * baskets (never from the program's counters): the progress value, and the rewards that stand
  * (revoked: as many as the value completes; kept: the most it ever completed). The ledger's balance
- * must be the standing rewards. Used by the in-memory property and by loyalty-jdbc's on H2 and PostgreSQL.
+ * must be the standing rewards, and the badges those of the challenges ever completed. Used by the
+ * in-memory property and by loyalty-jdbc's on H2 and PostgreSQL.
  */
 public final class ChallengeModelCheck {
 
@@ -65,14 +66,14 @@ public final class ChallengeModelCheck {
             Challenge.of("coffee", "2 coffees a week, kept", ChallengeGoal.items(2).inCategory("coffee"),
                     ChallengeWindow.WEEK, "PTS", 10).withRepeatable(true).withReturnPolicy(ReturnPolicy.KEEP),
             Challenge.of("explorer", "2 stores this month, kept once", ChallengeGoal.distinctStores(2),
-                    ChallengeWindow.MONTH, "PTS", 30).withReturnPolicy(ReturnPolicy.KEEP),
+                    ChallengeWindow.MONTH, "PTS", 30).withReturnPolicy(ReturnPolicy.KEEP).withBadge("explorer"),
             Challenge.of("food-visits", "Food 2 times a year", ChallengeGoal.purchases(2).inCategory("food"),
                     ChallengeWindow.YEAR, "PTS", 7).withRepeatable(true),
             Challenge.of("daily-coffee", "Coffee 2 days in a row, each pair in a month",
                     ChallengeGoal.streak(2, StreakPeriod.DAY).inCategory("coffee"), ChallengeWindow.MONTH, "PTS", 3)
                     .withRepeatable(true),
             Challenge.of("weekly", "A purchase 3 weeks in a row", ChallengeGoal.streak(3, StreakPeriod.WEEK),
-                    ChallengeWindow.LIFETIME, "PTS", 40),
+                    ChallengeWindow.LIFETIME, "PTS", 40).withBadge("regular"),
             Challenge.of("monthly-food", "Food 2 months in a row, kept", ChallengeGoal.streak(2, StreakPeriod.MONTH)
                     .inCategory("food"), ChallengeWindow.YEAR, "PTS", 60).withRepeatable(true)
                     .withReturnPolicy(ReturnPolicy.KEEP));
@@ -272,10 +273,23 @@ public final class ChallengeModelCheck {
                         .orElseGet(() -> ProgressRecord.empty(member, c.id(), w));
                 assertThat(p.value()).as("progress of %s in %s", c.id(), w).isEqualTo(value);
                 assertThat(p.standing()).as("standing rewards of %s in %s", c.id(), w).isEqualTo(standing);
+                if (standing > 0 && c.badge() != null) {
+                    kept.put("badge/" + c.badge(), 1L);
+                }
                 points += standing * c.rewardAmount();
             }
         }
         assertThat(ledger.balance(member, PTS).total()).as("points").isEqualTo(points);
+        // a badge is held once its challenge was ever completed (a step only adds or only takes away, so
+        // a completion is seen by the check after the step that made it), with the purchase that did
+        Set<String> held = new java.util.TreeSet<>();
+        for (io.github.loyaltyrules.engagement.Badge b : program.badges(member)) {
+            held.add(b.id());
+            assertThat(bought).as("badge %s names the completing purchase", b.id())
+                    .anyMatch(x -> x.key().equals(b.purchase()) && x.at().equals(b.at()));
+        }
+        assertThat(held).as("badges").isEqualTo(kept.keySet().stream().filter(k -> k.startsWith("badge/"))
+                .map(k -> k.substring(6)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         Instant last = bought.get(bought.size() - 1).at();
         for (ChallengeProgress p : program.challengeProgress(member, last)) {
             Challenge c = CHALLENGES.stream().filter(x -> x.id().equals(p.challenge())).findFirst().orElseThrow();
