@@ -11,7 +11,9 @@ import java.util.Objects;
  * ChallengeGoal.purchases(5), ChallengeWindow.MONTH, "PTS", 200)}. Met once per window unless
  * {@linkplain #repeatable() repeatable} (then each further multiple of the goal earns the reward again).
  * A return that undoes qualifying activity undoes the progress; whether it also takes back a reward
- * whose goal is no longer met is the challenge's {@link ReturnPolicy}.
+ * whose goal is no longer met is the challenge's {@link ReturnPolicy}. A streak goal
+ * ({@link ChallengeGoal#streak}) counts runs of consecutive periods within the window: each run of
+ * {@code n} periods completes it once (a repeatable one, once per {@code n} periods of each run).
  *
  * @param id the challenge id: 1 to {@value #MAX_ID} letters, digits, {@code -} or {@code _}
  * @param name the name shown to members: 1 to {@value #MAX_NAME} characters without control characters
@@ -21,11 +23,12 @@ import java.util.Objects;
  * @param rewardAmount the reward in minor units of that currency; positive
  * @param repeatable whether each further multiple of the goal in a window earns the reward again
  * @param returnPolicy what a return does to a reward whose goal is no longer met
+ * @param badge the id of the {@link Badge} a member is awarded on first completing it; null for none
  *
  * @since 0.1.0
  */
 public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWindow window, String rewardCurrency,
-        long rewardAmount, boolean repeatable, ReturnPolicy returnPolicy) {
+        long rewardAmount, boolean repeatable, ReturnPolicy returnPolicy, String badge) {
 
     /** The longest challenge id. */
     public static final int MAX_ID = 64;
@@ -44,7 +47,8 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
      * Validates the challenge.
      *
      * @throws NullPointerException if a component other than a boolean is null
-     * @throws ChallengeException if the id, name or reward currency is malformed or the reward is not positive
+     * @throws ChallengeException if the id, name or reward currency is malformed, the reward is not
+     *     positive, or a streak is longer than its window can hold
      */
     public Challenge {
         Objects.requireNonNull(id, "challenge id must not be null");
@@ -53,10 +57,9 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
         Objects.requireNonNull(window, "challenge window must not be null");
         Objects.requireNonNull(rewardCurrency, "reward currency must not be null");
         Objects.requireNonNull(returnPolicy, "return policy must not be null");
-        if (id.isEmpty() || id.length() > MAX_ID || !id.chars().allMatch(c -> c < 128
-                && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
-            throw new ChallengeException(Reason.INVALID_DEFINITION, "challenge id must be 1 to " + MAX_ID
-                    + " letters, digits, '-' or '_'; got " + Inputs.shown(id));
+        checkId(id, "challenge id");
+        if (badge != null) {
+            checkId(badge, "badge of challenge " + id);
         }
         checkText(name, "name of challenge " + id, MAX_NAME);
         if (rewardCurrency.isEmpty() || rewardCurrency.length() > 16 || !rewardCurrency.chars().allMatch(c -> c < 128
@@ -67,6 +70,38 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
         if (rewardAmount <= 0) {
             throw new ChallengeException(Reason.INVALID_DEFINITION, "reward of challenge " + id
                     + " must be positive; got " + rewardAmount);
+        }
+        if (goal.period() != null && goal.target() > goal.period().most(window)) {
+            throw new ChallengeException(Reason.INVALID_DEFINITION, "streak of " + goal.target() + " "
+                    + goal.period().word() + " of challenge " + id + " cannot fit in a " + window.word()
+                    + ", which holds at most " + goal.period().most(window));
+        }
+    }
+
+    /**
+     * Returns a challenge without a badge.
+     *
+     * @param id the id
+     * @param name the name shown to members
+     * @param goal the goal
+     * @param window the window
+     * @param rewardCurrency the reward's point currency code
+     * @param rewardAmount the reward in minor units; positive
+     * @param repeatable whether each further multiple of the goal in a window earns the reward again
+     * @param returnPolicy what a return does to a reward whose goal is no longer met
+     * @throws NullPointerException if a component other than a boolean is null
+     * @throws ChallengeException as the canonical constructor does
+     */
+    public Challenge(String id, String name, ChallengeGoal goal, ChallengeWindow window, String rewardCurrency,
+            long rewardAmount, boolean repeatable, ReturnPolicy returnPolicy) {
+        this(id, name, goal, window, rewardCurrency, rewardAmount, repeatable, returnPolicy, null);
+    }
+
+    static void checkId(String value, String what) {
+        if (value.isEmpty() || value.length() > MAX_ID || !value.chars().allMatch(c -> c < 128
+                && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
+            throw new ChallengeException(Reason.INVALID_DEFINITION, what + " must be 1 to " + MAX_ID
+                    + " letters, digits, '-' or '_'; got " + Inputs.shown(value));
         }
     }
 
@@ -96,7 +131,7 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
      * @return the copy
      */
     public Challenge withRepeatable(boolean repeat) {
-        return new Challenge(id, name, goal, window, rewardCurrency, rewardAmount, repeat, returnPolicy);
+        return new Challenge(id, name, goal, window, rewardCurrency, rewardAmount, repeat, returnPolicy, badge);
     }
 
     /**
@@ -107,12 +142,26 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
      * @throws NullPointerException if {@code policy} is null
      */
     public Challenge withReturnPolicy(ReturnPolicy policy) {
-        return new Challenge(id, name, goal, window, rewardCurrency, rewardAmount, repeatable, policy);
+        return new Challenge(id, name, goal, window, rewardCurrency, rewardAmount, repeatable, policy, badge);
+    }
+
+    /**
+     * Returns a copy that awards a badge the first time a member completes it (e.g.
+     * {@code withBadge("coffee-connoisseur")}), or none.
+     *
+     * @param id the badge id: 1 to {@value #MAX_ID} letters, digits, {@code -} or {@code _}; null for none
+     * @return the copy
+     * @throws ChallengeException if the id is malformed
+     */
+    public Challenge withBadge(String id) {
+        return new Challenge(this.id, name, goal, window, rewardCurrency, rewardAmount, repeatable, returnPolicy, id);
     }
 
     /**
      * Returns how many completions a progress value makes: {@code value / target} for a repeatable
-     * challenge, else 1 once the target is reached.
+     * challenge, else 1 once the target is reached. For a streak goal the value is the length of one
+     * run of consecutive periods; a window's completions are those of its runs together (at most 1
+     * unless repeatable).
      *
      * @param value the progress
      * @return the completions
@@ -155,8 +204,9 @@ public record Challenge(String id, String name, ChallengeGoal goal, ChallengeWin
      */
     @Override
     public String toString() {
-        return id + ": " + goal.measure() + " " + goal.target() + (goal.category() == null ? "" : " in " + goal.category())
+        return id + ": " + goal.measure() + " " + goal.target() + (goal.period() == null ? "" : " " + goal.period())
+                + (goal.category() == null ? "" : " in " + goal.category())
                 + " per " + window + " -> " + rewardAmount + " " + rewardCurrency + (repeatable ? " repeatable" : " once")
-                + " returns " + returnPolicy;
+                + " returns " + returnPolicy + (badge == null ? "" : " badge " + badge);
     }
 }

@@ -8,7 +8,9 @@ import java.util.Objects;
  *
  * @param challenge the challenge's id
  * @param window the window's key: its first day ({@code 2026-12-01}) or {@code lifetime}
- * @param value how much counts so far (purchases, minor units of spend, items or distinct stores)
+ * @param value how much counts so far (purchases, minor units of spend, items or distinct stores; for a
+ *     streak, the run still going: the consecutive periods up to the current one, or up to the one
+ *     before while the current has no counted purchase yet)
  * @param target how much completes the challenge
  * @param rewarded the rewards earned in the window and not taken back
  *

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.program;
 
+import io.github.loyaltyrules.engagement.Badge;
 import io.github.loyaltyrules.engagement.Challenge;
 import io.github.loyaltyrules.engagement.ChallengeGoal;
 import io.github.loyaltyrules.engagement.ChallengeProgress;
@@ -20,6 +21,7 @@ import io.github.loyaltyrules.rule.Purchase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,26 +90,34 @@ final class ChallengeSteps {
                 }
                 return;
             }
-            String window = was != null ? was.window()
-                    : c.window().key(bought.at().atZone(context.ledger.zone()).toLocalDate());
+            String window = was != null ? was.window() : window(c, bought.at());
             ProgressRecord p = store.progress(member, c.id(), window)
                     .orElseGet(() -> ProgressRecord.empty(member, c.id(), window));
             long old = was == null ? 0 : was.value();
             Map<String, Long> stores = p.stores();
             long progress;
-            if (c.goal().measure() == ChallengeGoal.Measure.STORES) {
+            long completed;
+            ChallengeGoal.Measure measure = c.goal().measure();
+            if (measure == ChallengeGoal.Measure.STORES || measure == ChallengeGoal.Measure.STREAK) {
+                // counted purchases per store, or per period (its first day) for a streak
+                String bucket = measure == ChallengeGoal.Measure.STORES ? purchase.store()
+                        : period(c, bought.at()).toString();
                 stores = new TreeMap<>(stores);
-                long n = stores.getOrDefault(purchase.store(), 0L) + value - old;
+                long n = stores.getOrDefault(bucket, 0L) + value - old;
                 if (n > 0) {
-                    stores.put(purchase.store(), n);
+                    stores.put(bucket, n);
                 } else {
-                    stores.remove(purchase.store());
+                    stores.remove(bucket);
                 }
-                progress = stores.size();
+                progress = measure == ChallengeGoal.Measure.STORES ? stores.size()
+                        : Streaks.longest(c.goal().period(), stores);
+                completed = measure == ChallengeGoal.Measure.STORES ? c.completions(progress)
+                        : Streaks.completions(c, stores);
             } else {
                 progress = Math.addExact(p.value() - old, value);
+                completed = c.completions(progress);
             }
-            List<Completion> completions = completions(c, p, progress, bought, step, at);
+            List<Completion> completions = completions(c, p, completed, bought, step, at);
             ProgressRecord next = new ProgressRecord(member, c.id(), window, p.version() + 1, progress, stores, completions);
             ContributionRecord contribution = new ContributionRecord(member, c.id(), bought.key(), window,
                     was == null ? 1 : was.version() + 1, value, purchase.store());
@@ -119,10 +129,9 @@ final class ChallengeSteps {
         }
     }
 
-    /** The completions after the progress moves to {@code progress}: new ones made, or ones taken back. */
-    private static List<Completion> completions(Challenge c, ProgressRecord p, long progress, ReceiptRecord bought,
+    /** The completions once the progress makes {@code target} of them: new ones made, or ones taken back. */
+    private static List<Completion> completions(Challenge c, ProgressRecord p, long target, ReceiptRecord bought,
             IdempotencyKey step, Instant at) {
-        long target = c.completions(progress);
         long standing = p.standing();
         List<Completion> out = new ArrayList<>(p.completions());
         if (target > standing) {
@@ -154,7 +163,8 @@ final class ChallengeSteps {
 
     /**
      * Posts the purchase's rewards and the reversals this step made, unless posted already (a step
-     * after a crash may be the first to count the purchase: a return's).
+     * after a crash may be the first to count the purchase: a return's), and awards the challenge's
+     * badge with a reward of the purchase's that stands (the store keeps the first award).
      */
     private void post(Challenge c, ProgressRecord p, IdempotencyKey purchase, IdempotencyKey step) {
         if (p == null) {
@@ -165,6 +175,9 @@ final class ChallengeSteps {
         for (Completion k : p.completions()) {
             if (k.standing() && k.reward().value().startsWith(bought)) {
                 earned(c, p, k.reward());
+                if (c.badge() != null) {
+                    store.award(p.member(), new Badge(c.badge(), c.id(), k.at(), purchase));
+                }
             }
             if (k.revocation() != null && k.revocation().value().startsWith(mine)) {
                 earned(c, p, k.reward()); // a crash may have come before the reward was posted
@@ -202,7 +215,7 @@ final class ChallengeSteps {
         }
     }
 
-    /** What a purchase's kept lines add to a goal: 1 or 0 for purchases and stores, else units or minor units. */
+    /** What a purchase's kept lines add to a goal: 1 or 0 for purchases, stores and streaks, else units or minor units. */
     static long value(ChallengeGoal goal, Purchase purchase, Map<String, Long> returned) {
         long sum = 0;
         for (BasketLine line : purchase.lines()) {
@@ -216,6 +229,7 @@ final class ChallengeSteps {
             switch (goal.measure()) {
                 case PURCHASES:
                 case STORES:
+                case STREAK:
                     return 1;
                 case ITEMS:
                     sum = Math.addExact(sum, keep);
@@ -237,10 +251,28 @@ final class ChallengeSteps {
 
     /** A member's progress on a challenge in the window of {@code at}. */
     ChallengeProgress progress(MemberId member, Challenge c, Instant at) {
-        String window = c.window().key(at.atZone(context.ledger.zone()).toLocalDate());
+        String window = window(c, at);
         ProgressRecord p = store.progress(member, c.id(), window).orElse(null);
-        return new ChallengeProgress(c.id(), window, p == null ? 0 : p.value(), c.goal().target(),
-                p == null ? 0 : p.standing());
+        long value = p == null ? 0 : c.goal().period() == null ? p.value()
+                : Streaks.current(c.goal().period(), p.stores(), period(c, at));
+        return new ChallengeProgress(c.id(), window, value, c.goal().target(), p == null ? 0 : p.standing());
+    }
+
+    /** The first day of the streak period {@code at} falls in, in the program's zone; the day for other goals. */
+    private LocalDate period(Challenge c, Instant at) {
+        LocalDate day = at.atZone(context.ledger.zone()).toLocalDate();
+        return c.goal().period() == null ? day : c.goal().period().start(day);
+    }
+
+    /** The key of the window {@code at} counts in: a streak's period counts in the window of its first day. */
+    private String window(Challenge c, Instant at) {
+        return c.window().key(period(c, at));
+    }
+
+    /** The badges a member holds. */
+    List<Badge> badges(MemberId member) {
+        checkMember(member);
+        return store.badges(member);
     }
 
     static void checkMember(MemberId member) {

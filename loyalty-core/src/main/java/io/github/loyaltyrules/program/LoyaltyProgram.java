@@ -380,6 +380,18 @@ public final class LoyaltyProgram {
     }
 
     /**
+     * Returns the badges a member holds, in the order they were earned: each awarded once, on the
+     * member's first completion of a challenge that declares it, with that purchase's time and key.
+     *
+     * @param member the member
+     * @return the badges; empty if none
+     * @throws NullPointerException if {@code member} is null
+     */
+    public List<io.github.loyaltyrules.engagement.Badge> badges(MemberId member) {
+        return challenges.badges(member);
+    }
+
+    /**
      * Returns the store this program keeps its members' challenge progress in.
      *
      * @return the store

@@ -135,6 +135,7 @@ final class MemberExport {
         }
         w.endArray();
         challenges(w, member);
+        badges(w, member);
         ruleCounters(w, member);
         return w.endObject().json();
     }
@@ -397,6 +398,16 @@ final class MemberExport {
             w.name(e.getKey()).value(e.getValue());
         }
         w.endObject();
+    }
+
+    /** The member's badges, in the order earned. */
+    private void badges(JsonWriter w, MemberId member) {
+        w.name("badges").beginArray();
+        for (io.github.loyaltyrules.engagement.Badge b : context.challengeStore.badges(member)) {
+            w.beginObject().name("badge").value(b.id()).name("challenge").value(b.challenge()).name("at").value(b.at())
+                    .name("purchase").value(b.purchase().value()).endObject();
+        }
+        w.endArray();
     }
 
     /** The member's challenge progress per challenge and window, with its completions. */

@@ -13,6 +13,7 @@ import io.github.loyaltyrules.tier.TierLookup;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -57,14 +58,37 @@ final class ProgramContext {
         }
     }
 
-    /** The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts. */
+    /**
+     * The member as rules see them at {@code at}: tier with its benefits, tags, attributes, counts, and
+     * the badges held (read only when a version of the program's declares a badge).
+     */
     MemberProfile profile(MemberId member, MemberRecord state, Instant at) {
+        Set<String> badges = Set.of();
+        if (awardsBadges()) {
+            badges = new java.util.TreeSet<>();
+            for (io.github.loyaltyrules.engagement.Badge b : challengeStore.badges(member)) {
+                badges.add(b.id());
+            }
+        }
         if (tierEngine != null) {
-            return withTier(member, state.tags(), state.attributes(), state.birthday(), state.purchases(),
-                    tierEngine.tierAt(member, at));
+            MemberProfile profile = withTier(member, state.tags(), state.attributes(), state.birthday(),
+                    state.purchases(), tierEngine.tierAt(member, at));
+            return badges.isEmpty() ? profile : profile.withBadges(badges);
         }
         return new MemberProfile(member, tiers.tierOf(member, at).orElse(null), state.tags(), state.attributes(),
-                state.birthday(), state.purchases());
+                state.birthday(), state.purchases()).withBadges(badges);
+    }
+
+    /** Whether a version of the program's has a challenge that awards a badge. */
+    private boolean awardsBadges() {
+        for (ProgramVersion v : versions.values()) {
+            for (io.github.loyaltyrules.engagement.Challenge c : v.challenges().values()) {
+                if (c.badge() != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A profile with the tier, its multiplier and its perks. */

@@ -344,7 +344,7 @@ final class Replays {
 
     /**
      * The member as the candidate's rules see them: a purchase keeps the member as the rules saw them
-     * then, an event is seen with today's record; with tiers, either is seen in the tier the member
+     * then (badges included), an event is seen with today's record; with tiers, either is seen in the tier the member
      * holds at the time under the candidate (its scratch tier engine), with that tier's benefits.
      */
     private MemberProfile profile(ReceiptRecord r, ReplayMember s) {
@@ -354,7 +354,9 @@ final class Replays {
         }
         Tier tier = s.tiers.tierAt(r.member(), r.at());
         if (p != null) {
-            return ProgramContext.withTier(p.id(), p.tags(), p.attributes(), p.birthday(), p.purchasesSoFar(), tier);
+            MemberProfile seen = ProgramContext.withTier(p.id(), p.tags(), p.attributes(), p.birthday(),
+                    p.purchasesSoFar(), tier);
+            return p.badges().isEmpty() ? seen : seen.withBadges(p.badges()); // the badges held then
         }
         MemberRecord now = context.memberRecord(r.member());
         return ProgramContext.withTier(r.member(), now.tags(), now.attributes(), now.birthday(), now.purchases(), tier);

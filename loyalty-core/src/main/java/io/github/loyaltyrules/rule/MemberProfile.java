@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * What rules may know about a member when they evaluate: tier and its benefits (earning multiplier
- * and perks), tags, attributes, birthday and purchase history counts. Personal attributes are
+ * and perks), tags, attributes, birthday, purchase history counts and badges. Personal attributes are
  * optional; rules needing one that is absent simply do not match.
  *
  * <p>The tier's earning multiplier is exact ({@link BigDecimal}); {@link BigDecimal#ONE} when the
@@ -27,11 +27,13 @@ import java.util.Set;
  * @param purchasesSoFar how many purchases the member made before this one
  * @param tierMultiplier the earning multiplier of the member's tier; positive and below 10^18, {@code 1} for none
  * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
+ * @param badges the ids of the badges the member holds (earned by completing challenges), e.g.
+ *     "coffee-connoisseur"; empty for none
  *
  * @since 0.1.0
  */
 public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<String, String> attributes,
-        LocalDate birthday, long purchasesSoFar, BigDecimal tierMultiplier, Set<String> perks) {
+        LocalDate birthday, long purchasesSoFar, BigDecimal tierMultiplier, Set<String> perks, Set<String> badges) {
 
     /**
      * Validates the profile and makes its collections unmodifiable.
@@ -44,6 +46,7 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
      * @param purchasesSoFar how many purchases the member made before this one
      * @param tierMultiplier the earning multiplier of the member's tier; positive and below 10^18, {@code 1} for none
      * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
+     * @param badges the ids of the badges the member holds; empty for none
      * @throws NullPointerException if a required component is null
      * @throws InvalidRequestException if {@code purchasesSoFar} is negative or the multiplier is not positive
      *         or is 10^18 or more
@@ -54,6 +57,7 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
         tags = Set.copyOf(tags);
         attributes = Map.copyOf(attributes);
         perks = Set.copyOf(perks);
+        badges = Set.copyOf(badges);
         if (purchasesSoFar < 0) {
             throw new InvalidRequestException("purchases so far must not be negative; got " + purchasesSoFar);
         }
@@ -65,6 +69,25 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
             throw new InvalidRequestException("tier multiplier of member " + id + " must be below 10^"
                     + Inputs.FACTOR_DIGITS + "; got " + Inputs.shown(tierMultiplier));
         }
+    }
+
+    /**
+     * Returns a profile without badges.
+     *
+     * @param id the member
+     * @param tier the current tier name, or {@code null} if the program has no tiers
+     * @param tags free-form tags, e.g. "staff", "student"
+     * @param attributes free-form attributes
+     * @param birthday the birthday, or {@code null} if unknown
+     * @param purchasesSoFar how many purchases the member made before this one
+     * @param tierMultiplier the earning multiplier of the member's tier; positive and below 10^18, {@code 1} for none
+     * @param perks the perks of the member's tier, e.g. "free-refill"; empty for none
+     * @throws NullPointerException if a required component is null
+     * @throws InvalidRequestException as the canonical constructor does
+     */
+    public MemberProfile(MemberId id, String tier, Set<String> tags, Map<String, String> attributes,
+            LocalDate birthday, long purchasesSoFar, BigDecimal tierMultiplier, Set<String> perks) {
+        this(id, tier, tags, attributes, birthday, purchasesSoFar, tierMultiplier, perks, Set.of());
     }
 
     /**
@@ -105,7 +128,18 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
      * @throws InvalidRequestException if the multiplier is not positive
      */
     public MemberProfile withTierBenefits(BigDecimal multiplier, Set<String> tierPerks) {
-        return new MemberProfile(id, tier, tags, attributes, birthday, purchasesSoFar, multiplier, tierPerks);
+        return new MemberProfile(id, tier, tags, attributes, birthday, purchasesSoFar, multiplier, tierPerks, badges);
+    }
+
+    /**
+     * Returns a copy with the badges the member holds.
+     *
+     * @param held the badge ids
+     * @return the copy
+     * @throws NullPointerException if {@code held} is null
+     */
+    public MemberProfile withBadges(Set<String> held) {
+        return new MemberProfile(id, tier, tags, attributes, birthday, purchasesSoFar, tierMultiplier, perks, held);
     }
 
     /**
@@ -137,6 +171,6 @@ public record MemberProfile(MemberId id, String tier, Set<String> tags, Map<Stri
     public String toString() {
         return "MemberProfile[id=" + id + ", tier=" + tier + ", tags=" + tags.size() + ", attributes="
                 + Inputs.keysOnly(attributes) + ", birthday=" + Inputs.hidden(birthday) + ", purchasesSoFar="
-                + purchasesSoFar + ", tierMultiplier=" + tierMultiplier + ", perks=" + perks + "]";
+                + purchasesSoFar + ", tierMultiplier=" + tierMultiplier + ", perks=" + perks + ", badges=" + badges + "]";
     }
 }

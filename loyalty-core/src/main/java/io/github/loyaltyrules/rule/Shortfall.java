@@ -52,6 +52,8 @@ public final class Shortfall {
         MEMBER_ATTRIBUTE,
         /** A member tag the rule needs (values: the tag). */
         MEMBER_TAG,
+        /** A badge the rule needs the member to hold (values: the badge id). */
+        MEMBER_BADGE,
         /** Only on, around or in the month of the member's birthday; no date shown. */
         BIRTHDAY,
         /** Only on a member's first purchase. */

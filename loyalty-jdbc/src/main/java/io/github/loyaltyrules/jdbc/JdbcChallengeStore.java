@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.jdbc;
 
+import io.github.loyaltyrules.engagement.Badge;
 import io.github.loyaltyrules.engagement.spi.ChallengeCommit;
 import io.github.loyaltyrules.engagement.spi.ChallengeStore;
 import io.github.loyaltyrules.engagement.spi.ContributionRecord;
@@ -11,7 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +23,9 @@ import javax.sql.DataSource;
 /**
  * A {@link ChallengeStore} in a relational database over plain JDBC (PostgreSQL, H2), in the tables
  * {@code loyalty_challenge_progress} and {@code loyalty_challenge_contribution} that
- * {@link JdbcLedgerStore#migrate()} creates (script {@code V17__challenges.sql}), both keyed by member
- * first. Give it to the facade with the program store over the same database:
+ * {@link JdbcLedgerStore#migrate()} creates (script {@code V17__challenges.sql}), and the members'
+ * badges in {@code loyalty_challenge_badge} (script {@code V20__challenge_badges.sql}), all keyed by
+ * member first. Give it to the facade with the program store over the same database:
  * {@code LoyaltyProgram.builder(ledger, version).store(JdbcProgramStore.of(ds)).challengeStore(JdbcChallengeStore.of(ds))}.
  *
  * <p>A commit is one transaction: each of its two rows is inserted at version 1 under its primary key,
@@ -190,6 +194,61 @@ public final class JdbcChallengeStore implements ChallengeStore {
     }
 
     /**
+     * {@inheritDoc} One insert, in a transaction, unless the member's row of that badge exists (a
+     * concurrent insert that wins the key makes this one report false).
+     *
+     * @throws JdbcStoreException if the database fails; nothing is changed then
+     */
+    @Override
+    public boolean award(MemberId member, Badge badge) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(badge, "badge must not be null");
+        try (Connection c = dataSource.getConnection()) {
+            return Transactions.inTransaction(c, owner, t -> {
+                try (PreparedStatement p = t.prepareStatement("INSERT INTO loyalty_challenge_badge (member_id, badge_id,"
+                        + " challenge_id, earned_at, purchase_key) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1"
+                        + " FROM loyalty_challenge_badge WHERE member_id = ? AND badge_id = ?)")) {
+                    bind(p, member.value(), badge.id(), badge.challenge(), badge.at().toString(),
+                            badge.purchase().value(), member.value(), badge.id());
+                    return p.executeUpdate() == 1;
+                }
+            }, r -> r);
+        } catch (SQLException e) {
+            if (Transactions.duplicate(e)) {
+                return false;
+            }
+            throw new JdbcStoreException("could not award badge " + badge.id() + " to member " + member + ": "
+                    + JdbcStoreException.describe(e), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public List<Badge> badges(MemberId member) {
+        Objects.requireNonNull(member, "member must not be null");
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+                "SELECT badge_id, challenge_id, earned_at, purchase_key FROM loyalty_challenge_badge WHERE member_id = ?")) {
+            p.setString(1, member.value());
+            List<Badge> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Badge(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)),
+                            new IdempotencyKey(rs.getString(4))));
+                }
+            }
+            out.sort(Comparator.comparing(Badge::at).thenComparing(Badge::id));
+            return out;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not read the badges of member " + member + ": "
+                    + JdbcStoreException.describe(e), e);
+        }
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws JdbcStoreException if the database fails
@@ -228,7 +287,8 @@ public final class JdbcChallengeStore implements ChallengeStore {
         try (Connection c = dataSource.getConnection()) {
             return Transactions.inTransaction(c, owner, t -> {
                 int moved = 0;
-                for (String table : List.of("loyalty_challenge_progress", "loyalty_challenge_contribution")) {
+                for (String table : List.of("loyalty_challenge_progress", "loyalty_challenge_contribution",
+                        "loyalty_challenge_badge")) {
                     try (PreparedStatement p = t.prepareStatement("UPDATE " + table + " SET member_id = ? WHERE member_id = ?")) {
                         p.setString(1, to.value());
                         p.setString(2, from.value());

@@ -26,7 +26,7 @@ final class Migrations {
             "V10__change_feed.sql", "V11__program_record_time.sql", "V12__redemption_tie.sql",
             "V13__lot_oldest_first.sql", "V14__purse_expiry_hold.sql", "V15__program_record_columns.sql",
             "V16__typed_times.sql", "V17__challenges.sql", "V18__expiry_entry_name.sql",
-            "V19__expiry_hold_history.sql");
+            "V19__expiry_hold_history.sql", "V20__challenge_badges.sql");
     private static final String SCRIPT_DIR = "/io/github/loyaltyrules/jdbc/migration/";
     private static final int LEDGER_V2 = 5;
     private static final int PROGRAM_RECORD_COLUMNS = 15;

@@ -43,10 +43,11 @@ final class ProgramCodec {
      */
     private static final long FORMAT_PAID = 2;
     /**
-     * The format of a purchase record whose purchase carries tier counters ({@link Purchase#counters()}):
-     * format 2 and, after the discounts, the counters. Purchases without them are written as before.
+     * The format of a purchase record whose purchase carries tier counters ({@link Purchase#counters()}) or
+     * whose member held badges: format 2 and, after the discounts, the counters, and after the member's perks,
+     * the badges. Other purchases are still written in format 1 or 2, as before.
      */
-    private static final long FORMAT_COUNTED = 3;
+    private static final long FORMAT_EXTENDED = 3;
 
     private ProgramCodec() {
     }
@@ -96,9 +97,9 @@ final class ProgramCodec {
         In(String s) {
             super(s);
             format = num();
-            if (format != FORMAT && format != FORMAT_PAID && format != FORMAT_COUNTED) {
+            if (format != FORMAT && format != FORMAT_PAID && format != FORMAT_EXTENDED) {
                 throw new IllegalStateException("stored program row has format " + format + "; this version reads "
-                        + FORMAT + " to " + FORMAT_COUNTED);
+                        + FORMAT + " to " + FORMAT_EXTENDED);
             }
         }
 
@@ -190,9 +191,10 @@ final class ProgramCodec {
     // ------------------------------------------------------------------ records
 
     static String record(ReceiptRecord r) {
-        boolean counted = r.kind() == ReceiptRecord.Kind.PURCHASE && !((Purchase) r.activity()).counters().isEmpty();
-        boolean paid = counted || r.kind() == ReceiptRecord.Kind.PURCHASE && paid((Purchase) r.activity());
-        Out o = new Out().num(counted ? FORMAT_COUNTED : paid ? FORMAT_PAID : FORMAT).str(r.programVersion())
+        boolean extended = r.kind() == ReceiptRecord.Kind.PURCHASE
+                && (!((Purchase) r.activity()).counters().isEmpty() || !r.profile().badges().isEmpty());
+        boolean paid = extended || r.kind() == ReceiptRecord.Kind.PURCHASE && paid((Purchase) r.activity());
+        Out o = new Out().num(extended ? FORMAT_EXTENDED : paid ? FORMAT_PAID : FORMAT).str(r.programVersion())
                 .num(r.at().getEpochSecond())
                 .num(r.at().getNano());
         switch (r.kind()) {
@@ -215,7 +217,7 @@ final class ProgramCodec {
                     for (Discount d : p.discounts()) {
                         o.str(d.lineId()).decimal(d.amount().amount());
                     }
-                    if (counted) {
+                    if (extended) {
                         o.longs(p.counters());
                     }
                 }
@@ -223,6 +225,9 @@ final class ProgramCodec {
                 o.str(m.tier()).strings(m.tags()).texts(m.attributes())
                         .str(m.birthday() == null ? null : m.birthday().toString()).num(m.purchasesSoFar())
                         .decimal(m.tierMultiplier()).strings(m.perks());
+                if (extended) {
+                    o.strings(m.badges());
+                }
             }
             case EVENT -> {
                 MemberEvent e = (MemberEvent) r.activity();
@@ -276,7 +281,7 @@ final class ProgramCodec {
                 String channel = in.str();
                 int n = in.count();
                 List<BasketLine> lines = new ArrayList<>(n);
-                boolean paid = in.format == FORMAT_PAID || in.format == FORMAT_COUNTED;
+                boolean paid = in.format == FORMAT_PAID || in.format == FORMAT_EXTENDED;
                 for (int i = 0; i < n; i++) {
                     String id = in.str();
                     String sku = in.str();
@@ -302,7 +307,7 @@ final class ProgramCodec {
                         discounts.add(new Discount(in.str(), Money.of(in.decimal(), currency)));
                     }
                     purchase = new Purchase(lines, store, channel, tenders, codes, discounts,
-                            in.format == FORMAT_COUNTED ? in.longs() : Map.of());
+                            in.format == FORMAT_EXTENDED ? in.longs() : Map.of());
                 } else {
                     purchase = new Purchase(lines, store, channel);
                 }
@@ -312,8 +317,10 @@ final class ProgramCodec {
                 String birthday = in.str();
                 long purchases = in.num();
                 BigDecimal multiplier = in.decimal();
+                Set<String> perks = in.strings();
                 profile = new MemberProfile(member, tier, tags, attributes,
-                        birthday == null ? null : LocalDate.parse(birthday), purchases, multiplier, in.strings());
+                        birthday == null ? null : LocalDate.parse(birthday), purchases, multiplier, perks,
+                        in.format == FORMAT_EXTENDED ? in.strings() : Set.of());
             }
             case EVENT -> event = new MemberEvent(in.str(), in.texts());
             case RETURN -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.loyaltyrules.engagement.Challenge;
 import io.github.loyaltyrules.engagement.ChallengeGoal;
 import io.github.loyaltyrules.engagement.ChallengeWindow;
+import io.github.loyaltyrules.engagement.StreakPeriod;
 import io.github.loyaltyrules.engagement.spi.ProgressRecord;
 import io.github.loyaltyrules.jdbc.StatementFaultDataSource.Mode;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
@@ -43,6 +44,9 @@ class ChallengeFaultAtEveryStatementTest {
     static final Instant T0 = Instant.parse("2026-05-04T10:00:00Z");
     static final Challenge THREE = Challenge.of("three", "Shop 3 times this month", ChallengeGoal.purchases(3),
             ChallengeWindow.MONTH, "PTS", 200);
+    /** A streak, earned by b (the day after a) and taken back when b is wholly returned; its badge stays. */
+    static final Challenge TWO_DAYS = Challenge.of("two-days", "Shop 2 days in a row", ChallengeGoal.streak(2,
+            StreakPeriod.DAY), ChallengeWindow.MONTH, "PTS", 30).withBadge("regular");
     private static final AtomicInteger CASES = new AtomicInteger();
 
     static Stream<Arguments> cases() {
@@ -57,18 +61,20 @@ class ChallengeFaultAtEveryStatementTest {
     /** The scenario's steps, each run with the same key when retried. */
     static final List<BiConsumer<LoyaltyProgram, MemberId>> STEPS = List.of(
             (p, m) -> p.purchase(m, basket(), T0, IdempotencyKey.of("a")),
-            (p, m) -> p.purchase(m, basket(), T0.plusSeconds(60), IdempotencyKey.of("b")),
+            (p, m) -> p.purchase(m, basket(), T0.plusSeconds(86_400 + 60), IdempotencyKey.of("b")),
             (p, m) -> p.purchase(m, basket(), T0.plusSeconds(120), IdempotencyKey.of("c")),
-            (p, m) -> p.returnPurchase(m, IdempotencyKey.of("b"), Map.of("2", 1L), T0.plusSeconds(180), IdempotencyKey.of("r1")),
-            (p, m) -> p.returnPurchase(m, IdempotencyKey.of("b"), Map.of("1", 1L), T0.plusSeconds(240), IdempotencyKey.of("r2")),
+            (p, m) -> p.returnPurchase(m, IdempotencyKey.of("b"), Map.of("2", 1L), T0.plusSeconds(86_400 + 180), IdempotencyKey.of("r1")),
+            (p, m) -> p.returnPurchase(m, IdempotencyKey.of("b"), Map.of("1", 1L), T0.plusSeconds(86_400 + 240), IdempotencyKey.of("r2")),
             (p, m) -> p.purchase(m, basket(), T0.plusSeconds(300), IdempotencyKey.of("d")));
 
     record Run(LoyaltyProgram program, Ledger ledger, JdbcChallengeStore store, MemberId member) {
-        List<ProgressRecord> state() {
-            List<ProgressRecord> out = new ArrayList<>();
+        /** The progress records (moved to one id, to compare runs of different members) and the badges. */
+        List<Object> state() {
+            List<Object> out = new ArrayList<>();
             for (ProgressRecord r : store.progressOf(member)) {
                 out.add(r.pseudonymised(MemberId.of("x")));
             }
+            out.addAll(store.badges(member));
             return out;
         }
 
@@ -78,11 +84,11 @@ class ChallengeFaultAtEveryStatementTest {
     }
 
     static Run run(StatementFaultDataSource ds) {
-        Ledger ledger = Ledger.builder().zone(ZoneOffset.UTC).clock(Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC))
+        Ledger ledger = Ledger.builder().zone(ZoneOffset.UTC).clock(Clock.fixed(T0.plusSeconds(3 * 86_400), ZoneOffset.UTC))
                 .currency(PTS).build();
         JdbcChallengeStore store = JdbcChallengeStore.of(ds);
         LoyaltyProgram program = LoyaltyProgram.builder(ledger,
-                ProgramVersion.of("v1", ctx -> Evaluation.NOTHING, List.of()).withChallenges(THREE))
+                ProgramVersion.of("v1", ctx -> Evaluation.NOTHING, List.of()).withChallenges(THREE, TWO_DAYS))
                 .challengeStore(store).build();
         MemberId member = MemberId.of("case" + CASES.incrementAndGet());
         program.enrol(member, T0.minusSeconds(60));
@@ -93,7 +99,7 @@ class ChallengeFaultAtEveryStatementTest {
     @MethodSource("cases")
     void everyStepEndsAsACleanRunWhateverRoundTripFails(String db, String url, Mode mode) {
         StatementFaultDataSource ds = new StatementFaultDataSource(url);
-        List<List<ProgressRecord>> clean = new ArrayList<>();
+        List<List<Object>> clean = new ArrayList<>();
         List<Long> cleanPoints = new ArrayList<>();
         Run reference = run(ds);
         for (BiConsumer<LoyaltyProgram, MemberId> step : STEPS) {
@@ -101,7 +107,9 @@ class ChallengeFaultAtEveryStatementTest {
             clean.add(reference.state());
             cleanPoints.add(reference.points());
         }
-        assertThat(cleanPoints).containsExactly(0L, 0L, 200L, 200L, 0L, 200L);
+        assertThat(cleanPoints).containsExactly(0L, 30L, 230L, 230L, 0L, 200L);
+        assertThat(reference.store().badges(reference.member())).extracting(b -> b.id() + " " + b.purchase())
+                .containsExactly("regular b");
         int injected = 0;
         for (int s = 0; s < STEPS.size(); s++) {
             for (int k = 1; ; k++) {

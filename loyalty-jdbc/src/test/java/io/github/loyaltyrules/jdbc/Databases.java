@@ -94,7 +94,7 @@ public final class Databases {
                     + " loyalty_program_return, loyalty_program_key, loyalty_program_tie, loyalty_program_award,"
                     + " loyalty_schema_history,"
                     + " loyalty_tier_change, loyalty_feed_lock, loyalty_challenge_progress, loyalty_challenge_contribution,"
-                    + " loyalty_expiry_hold");
+                    + " loyalty_expiry_hold, loyalty_challenge_badge");
             s.execute("DROP SEQUENCE IF EXISTS loyalty_feed_seq");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the PostgreSQL test database: " + e.getMessage(), e);

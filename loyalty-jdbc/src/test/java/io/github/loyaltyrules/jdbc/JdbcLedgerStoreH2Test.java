@@ -26,6 +26,6 @@ class JdbcLedgerStoreH2Test extends LedgerStoreContract {
                         "V12__redemption_tie.sql", "V13__lot_oldest_first.sql",
                         "V14__purse_expiry_hold.sql", "V15__program_record_columns.sql", "V16__typed_times.sql",
                         "V17__challenges.sql", "V18__expiry_entry_name.sql",
-                        "V19__expiry_hold_history.sql");
+                        "V19__expiry_hold_history.sql", "V20__challenge_badges.sql");
     }
 }

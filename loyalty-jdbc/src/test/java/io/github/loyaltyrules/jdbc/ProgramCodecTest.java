@@ -98,6 +98,32 @@ class ProgramCodecTest {
     }
 
     @Test
+    void aPurchaseOfAMemberWithBadgesKeepsThemAndOneWithoutItsOldFormat() {
+        PointCurrency pts = PointCurrency.of("PTS", "Points", 0);
+        InMemoryProgramStore store = InMemoryProgramStore.create();
+        LoyaltyProgram p = LoyaltyProgram.of(Ledger.builder().zone(ZoneOffset.UTC).currency(pts).build(),
+                ProgramStoreContract.V1.withChallenges(io.github.loyaltyrules.engagement.Challenge.of("first", "First",
+                        io.github.loyaltyrules.engagement.ChallengeGoal.purchases(1),
+                        io.github.loyaltyrules.engagement.ChallengeWindow.LIFETIME, "PTS", 5).withBadge("welcomed")),
+                TierLookup.NONE, store);
+        MemberId ann = MemberId.of("ann");
+        Instant t = Instant.parse("2026-05-01T10:00:00.5Z");
+        p.enrol(ann, t.minusSeconds(60));
+        Purchase latte = Purchase.of("store-1", "pos", List.of(BasketLine.of("1", "LATTE", "coffee", 1,
+                Money.of("3.40", "EUR"))));
+        p.purchase(ann, latte, t, IdempotencyKey.of("o-1"));
+        p.purchase(ann, latte, t.plusSeconds(1), IdempotencyKey.of("o-2"));
+
+        ReceiptRecord before = store.receipt(IdempotencyKey.of("o-1")).orElseThrow();
+        assertThat(ProgramCodec.record(before)).startsWith("1;");
+        ReceiptRecord record = store.receipt(IdempotencyKey.of("o-2")).orElseThrow();
+        assertThat(record.profile().badges()).containsExactly("welcomed");
+        String text = ProgramCodec.record(record);
+        assertThat(text).startsWith("3;");
+        assertThat(ProgramCodec.record(record.kind(), record.key(), record.member(), text)).isEqualTo(record);
+    }
+
+    @Test
     void aRowOfAnotherFormatIsRefused() {
         assertThatThrownBy(() -> ProgramCodec.record(ReceiptRecord.Kind.REWARD, IdempotencyKey.of("k"),
                 MemberId.of("ann"), "9;2:v1;0;0;3:cup0;"))

@@ -376,6 +376,20 @@ public final class Conditions {
     }
 
     /**
+     * Returns a condition that holds for members who hold the badge (awarded by completing a
+     * challenge that declares it), e.g. {@code badge("coffee-connoisseur")}.
+     *
+     * @param badge the badge id
+     * @return the condition
+     * @throws NullPointerException if {@code badge} is null
+     * @throws InvalidRuleException if the badge id is blank
+     */
+    public static Condition badge(String badge) {
+        Objects.requireNonNull(badge, "badge must not be null");
+        return new Nodes.HasBadge(Nodes.names("badge", badge).iterator().next());
+    }
+
+    /**
      * Returns a condition that holds for members whose attribute {@code key} has the given value.
      * A member without the attribute does not meet it.
      *

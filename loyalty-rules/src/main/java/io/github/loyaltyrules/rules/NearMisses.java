@@ -209,6 +209,9 @@ final class NearMisses {
         if (c instanceof Nodes.EventAttributeIs a) {
             return Shortfall.of(Kind.EVENT_ATTRIBUTE, "needs event attribute '" + a.key() + "' to match");
         }
+        if (c instanceof Nodes.HasBadge b) {
+            return Shortfall.ofValues(Kind.MEMBER_BADGE, "needs badge '" + b.badge() + "'", Set.of(b.badge()), null);
+        }
         if (c instanceof Nodes.HasTag t) {
             return Shortfall.ofValues(Kind.MEMBER_TAG, "needs member tag '" + t.tag() + "'", Set.of(t.tag()), null);
         }
@@ -332,6 +335,9 @@ final class NearMisses {
         }
         if (c instanceof Nodes.HasTag t) {
             return "member tag '" + t.tag() + "'";
+        }
+        if (c instanceof Nodes.HasBadge b) {
+            return "badge '" + b.badge() + "'";
         }
         if (c instanceof Nodes.DaysOfWeek d) {
             return "on " + or(days(d));

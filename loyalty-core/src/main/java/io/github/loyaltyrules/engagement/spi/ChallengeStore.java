@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.engagement.spi;
 
+import io.github.loyaltyrules.engagement.Badge;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.program.spi.CommitResult;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where a program keeps its members' challenge progress: per member, challenge and window a
- * {@link ProgressRecord}, and per member, challenge and purchase a {@link ContributionRecord}. Reading
+ * {@link ProgressRecord}, per member, challenge and purchase a {@link ContributionRecord}, and per
+ * member and badge id the {@link Badge} the member earned. Reading
  * and changing them costs the same however much history the member has.
  *
  * <p>Implementations must be thread-safe, and when shared by several servers {@link #commit} must be
@@ -51,6 +53,26 @@ public interface ChallengeStore {
     CommitResult commit(ChallengeCommit commit);
 
     /**
+     * Records a badge a member earned, unless the member holds a badge of that id already: the first
+     * award stands, and a retry changes nothing.
+     *
+     * @param member the member
+     * @param badge the badge
+     * @return true if it was recorded now, false if the member held it already
+     * @throws NullPointerException if an argument is null
+     */
+    boolean award(MemberId member, Badge badge);
+
+    /**
+     * Returns the badges a member holds, in the order they were earned (then by id).
+     *
+     * @param member the member
+     * @return the badges; empty if none
+     * @throws NullPointerException if {@code member} is null
+     */
+    List<Badge> badges(MemberId member);
+
+    /**
      * Returns every progress record of a member (export), by challenge and then window.
      *
      * @param member the member
@@ -60,7 +82,8 @@ public interface ChallengeStore {
     List<ProgressRecord> progressOf(MemberId member);
 
     /**
-     * Moves everything stored for a member to a pseudonym, atomically (erasure). Idempotent: when
+     * Moves everything stored for a member (progress, contributions and badges) to a pseudonym,
+     * atomically (erasure). Idempotent: when
      * nothing is stored under {@code from}, it changes nothing and returns false.
      *
      * @param from the member

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.engagement.spi;
 
+import io.github.loyaltyrules.engagement.Badge;
 import io.github.loyaltyrules.ledger.IdempotencyKey;
 import io.github.loyaltyrules.ledger.MemberId;
 import io.github.loyaltyrules.program.spi.CommitResult;
@@ -23,6 +24,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     private static final class Held {
         final Map<String, ProgressRecord> progress = new TreeMap<>();
         final Map<String, ContributionRecord> contributions = new HashMap<>();
+        final Map<String, Badge> badges = new java.util.LinkedHashMap<>();
     }
 
     private final Map<MemberId, Held> members = new HashMap<>();
@@ -85,6 +87,28 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     }
 
     @Override
+    public synchronized boolean award(MemberId member, Badge badge) {
+        Objects.requireNonNull(member, "member must not be null");
+        Objects.requireNonNull(badge, "badge must not be null");
+        Held h = members.computeIfAbsent(member, m -> new Held());
+        return h.badges.putIfAbsent(badge.id(), badge) == null;
+    }
+
+    @Override
+    public synchronized List<Badge> badges(MemberId member) {
+        Held h = members.get(Objects.requireNonNull(member, "member must not be null"));
+        if (h == null) {
+            return List.of();
+        }
+        List<Badge> out = new ArrayList<>(h.badges.values());
+        out.sort(BY_TIME);
+        return List.copyOf(out);
+    }
+
+    /** Badges in the order they were earned, then by id. */
+    static final java.util.Comparator<Badge> BY_TIME = java.util.Comparator.comparing(Badge::at).thenComparing(Badge::id);
+
+    @Override
     public synchronized List<ProgressRecord> progressOf(MemberId member) {
         Held h = members.get(Objects.requireNonNull(member, "member must not be null"));
         return h == null ? List.of() : List.copyOf(new ArrayList<>(h.progress.values()));
@@ -104,6 +128,9 @@ public final class InMemoryChallengeStore implements ChallengeStore {
         }
         for (Map.Entry<String, ContributionRecord> e : h.contributions.entrySet()) {
             moved.contributions.put(e.getKey(), e.getValue().pseudonymised(to));
+        }
+        for (Badge b : h.badges.values()) {
+            moved.badges.putIfAbsent(b.id(), b);
         }
         return true;
     }

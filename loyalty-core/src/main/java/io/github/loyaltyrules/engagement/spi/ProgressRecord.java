@@ -8,15 +8,16 @@ import java.util.TreeMap;
 
 /**
  * A member's counters for one challenge and window: the progress value, the purchases per store (for a
- * distinct-stores goal; empty otherwise) and the completions. Versioned: version 0 is a window nothing
+ * distinct-stores goal) or per period (for a streak goal, keyed by the period's first day, e.g.
+ * {@code 2026-12-07}; empty for other goals) and the completions. Versioned: version 0 is a window nothing
  * counted in yet; each change stores the next version.
  *
  * @param member the member
  * @param challenge the challenge id
  * @param window the window key
  * @param version the version
- * @param value the progress value; not negative
- * @param stores the counted purchases per store, each positive
+ * @param value the progress value; not negative (for a streak, the longest run of consecutive periods)
+ * @param stores the counted purchases per store, or per period of a streak, each positive
  * @param completions the completions, in the order they were made
  *
  * @since 0.1.0

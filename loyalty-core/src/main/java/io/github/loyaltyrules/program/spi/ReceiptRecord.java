@@ -278,7 +278,7 @@ public record ReceiptRecord(Kind kind, IdempotencyKey key, MemberId member, Stri
     private ReceiptRecord movedTo(MemberId to) {
         Activity a = activity instanceof MemberEvent e ? new MemberEvent(e.type(), Map.of()) : activity;
         MemberProfile p = profile == null ? null : new MemberProfile(to, profile.tier(), java.util.Set.of(), Map.of(),
-                null, profile.purchasesSoFar(), profile.tierMultiplier(), profile.perks());
+                null, profile.purchasesSoFar(), profile.tierMultiplier(), profile.perks(), profile.badges());
         return new ReceiptRecord(kind, key, to, programVersion, at, a, original, units, rewardId, p, awards,
                 tierReturns, refunds);
     }

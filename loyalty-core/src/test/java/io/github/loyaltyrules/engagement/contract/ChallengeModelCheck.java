@@ -4,6 +4,7 @@ import io.github.loyaltyrules.engagement.Challenge;
 import io.github.loyaltyrules.engagement.ChallengeGoal;
 import io.github.loyaltyrules.engagement.ChallengeProgress;
 import io.github.loyaltyrules.engagement.ChallengeWindow;
+import io.github.loyaltyrules.engagement.StreakPeriod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A model of challenge progress, checked against a program after every step of a random run of
@@ -45,7 +47,8 @@ import java.util.Set;
  * times that cross week, month and quarter boundaries. The model recomputes each window from the kept
  * baskets (never from the program's counters): the progress value, and the rewards that stand
  * (revoked: as many as the value completes; kept: the most it ever completed). The ledger's balance
- * must be the standing rewards. Used by the in-memory property and by loyalty-jdbc's on H2 and PostgreSQL.
+ * must be the standing rewards, and the badges those of the challenges ever completed. Used by the
+ * in-memory property and by loyalty-jdbc's on H2 and PostgreSQL.
  */
 public final class ChallengeModelCheck {
 
@@ -63,15 +66,23 @@ public final class ChallengeModelCheck {
             Challenge.of("coffee", "2 coffees a week, kept", ChallengeGoal.items(2).inCategory("coffee"),
                     ChallengeWindow.WEEK, "PTS", 10).withRepeatable(true).withReturnPolicy(ReturnPolicy.KEEP),
             Challenge.of("explorer", "2 stores this month, kept once", ChallengeGoal.distinctStores(2),
-                    ChallengeWindow.MONTH, "PTS", 30).withReturnPolicy(ReturnPolicy.KEEP),
+                    ChallengeWindow.MONTH, "PTS", 30).withReturnPolicy(ReturnPolicy.KEEP).withBadge("explorer"),
             Challenge.of("food-visits", "Food 2 times a year", ChallengeGoal.purchases(2).inCategory("food"),
-                    ChallengeWindow.YEAR, "PTS", 7).withRepeatable(true));
+                    ChallengeWindow.YEAR, "PTS", 7).withRepeatable(true),
+            Challenge.of("daily-coffee", "Coffee 2 days in a row, each pair in a month",
+                    ChallengeGoal.streak(2, StreakPeriod.DAY).inCategory("coffee"), ChallengeWindow.MONTH, "PTS", 3)
+                    .withRepeatable(true),
+            Challenge.of("weekly", "A purchase 3 weeks in a row", ChallengeGoal.streak(3, StreakPeriod.WEEK),
+                    ChallengeWindow.LIFETIME, "PTS", 40).withBadge("regular"),
+            Challenge.of("monthly-food", "Food 2 months in a row, kept", ChallengeGoal.streak(2, StreakPeriod.MONTH)
+                    .inCategory("food"), ChallengeWindow.YEAR, "PTS", 60).withRepeatable(true)
+                    .withReturnPolicy(ReturnPolicy.KEEP));
 
     private ChallengeModelCheck() {
     }
 
     /** A challenge store that can be told to fail its next commit, before or after it goes through. */
-    public static final class Crashing implements ChallengeStore {
+    public static class Crashing implements ChallengeStore {
         final ChallengeStore inner;
         public int failNext; // 0 none, 1 before, 2 after (reply lost)
 
@@ -101,6 +112,16 @@ public final class ChallengeModelCheck {
                 throw new IllegalStateException("injected: reply lost");
             }
             return r;
+        }
+
+        @Override
+        public boolean award(MemberId m, io.github.loyaltyrules.engagement.Badge b) {
+            return inner.award(m, b);
+        }
+
+        @Override
+        public List<io.github.loyaltyrules.engagement.Badge> badges(MemberId m) {
+            return inner.badges(m);
         }
 
         @Override
@@ -216,19 +237,34 @@ public final class ChallengeModelCheck {
         for (Challenge c : CHALLENGES) {
             Map<String, Long> values = new HashMap<>();
             Map<String, Set<String>> stores = new HashMap<>();
+            Map<String, TreeSet<LocalDate>> periods = new HashMap<>();
             for (Bought b : bought) {
-                String w = c.window().key(LocalDate.ofInstant(b.at(), ZONE));
+                LocalDate day = periodStart(c, b.at());
+                String w = c.window().key(day);
                 long value = modelValue(c.goal(), b);
                 values.merge(w, value, Long::sum);
                 if (value > 0) {
                     stores.computeIfAbsent(w, k -> new HashSet<>()).add(b.purchase().store());
+                    periods.computeIfAbsent(w, k -> new TreeSet<>()).add(day);
                 }
             }
             for (Map.Entry<String, Long> e : values.entrySet()) {
                 String w = e.getKey();
-                long value = c.goal().measure() == ChallengeGoal.Measure.STORES
-                        ? stores.getOrDefault(w, Set.of()).size() : e.getValue();
-                long standing = c.completions(value);
+                long value;
+                long standing;
+                if (c.goal().period() != null) {
+                    List<Long> runs = runs(c.goal().period(), periods.getOrDefault(w, new TreeSet<>()));
+                    value = runs.stream().mapToLong(Long::longValue).max().orElse(0);
+                    standing = 0;
+                    for (long run : runs) {
+                        standing += run / c.goal().target();
+                    }
+                    standing = c.repeatable() ? standing : Math.min(1, standing);
+                } else {
+                    value = c.goal().measure() == ChallengeGoal.Measure.STORES
+                            ? stores.getOrDefault(w, Set.of()).size() : e.getValue();
+                    standing = c.completions(value);
+                }
                 if (c.returnPolicy() == ReturnPolicy.KEEP) {
                     standing = Math.max(standing, kept.getOrDefault(c.id() + "/" + w, 0L));
                     kept.put(c.id() + "/" + w, standing);
@@ -237,14 +273,93 @@ public final class ChallengeModelCheck {
                         .orElseGet(() -> ProgressRecord.empty(member, c.id(), w));
                 assertThat(p.value()).as("progress of %s in %s", c.id(), w).isEqualTo(value);
                 assertThat(p.standing()).as("standing rewards of %s in %s", c.id(), w).isEqualTo(standing);
+                if (standing > 0 && c.badge() != null) {
+                    kept.put("badge/" + c.badge(), 1L);
+                }
                 points += standing * c.rewardAmount();
             }
         }
         assertThat(ledger.balance(member, PTS).total()).as("points").isEqualTo(points);
+        // a badge is held once its challenge was ever completed (a step only adds or only takes away, so
+        // a completion is seen by the check after the step that made it), with the purchase that did
+        Set<String> held = new java.util.TreeSet<>();
+        for (io.github.loyaltyrules.engagement.Badge b : program.badges(member)) {
+            held.add(b.id());
+            assertThat(bought).as("badge %s names the completing purchase", b.id())
+                    .anyMatch(x -> x.key().equals(b.purchase()) && x.at().equals(b.at()));
+        }
+        assertThat(held).as("badges").isEqualTo(kept.keySet().stream().filter(k -> k.startsWith("badge/"))
+                .map(k -> k.substring(6)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         Instant last = bought.get(bought.size() - 1).at();
         for (ChallengeProgress p : program.challengeProgress(member, last)) {
-            assertThat(p.value()).isEqualTo(store.progress(member, p.challenge(), p.window()).map(ProgressRecord::value)
-                    .orElse(0L));
+            Challenge c = CHALLENGES.stream().filter(x -> x.id().equals(p.challenge())).findFirst().orElseThrow();
+            if (c.goal().period() == null) {
+                assertThat(p.value()).isEqualTo(store.progress(member, p.challenge(), p.window())
+                        .map(ProgressRecord::value).orElse(0L));
+            } else {
+                assertThat(p.value()).as("current streak of %s", c.id()).isEqualTo(currentRun(c, bought, last));
+            }
+        }
+    }
+
+    /** The first day of the streak period of {@code at}; the day for other goals. */
+    private static LocalDate periodStart(Challenge c, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        return c.goal().period() == null ? day : c.goal().period().start(day);
+    }
+
+    /** The lengths of the runs of consecutive periods, by walking the calendar one period at a time. */
+    static List<Long> runs(StreakPeriod period, TreeSet<LocalDate> active) {
+        List<Long> out = new ArrayList<>();
+        if (active.isEmpty()) {
+            return out;
+        }
+        long run = 0;
+        for (LocalDate d = active.first(); !d.isAfter(active.last()); d = period.next(d)) {
+            if (active.contains(d)) {
+                run++;
+            } else if (run > 0) {
+                out.add(run);
+                run = 0;
+            }
+        }
+        out.add(run);
+        return out;
+    }
+
+    /**
+     * The streak going at {@code now}: counted back period by period from the current period (or from
+     * the one before, while the current has no kept purchase), within the current period's window.
+     */
+    private static long currentRun(Challenge c, List<Bought> bought, Instant now) {
+        LocalDate current = periodStart(c, now);
+        String window = c.window().key(current);
+        Set<LocalDate> active = new HashSet<>();
+        for (Bought b : bought) {
+            if (modelValue(c.goal(), b) > 0) {
+                active.add(periodStart(c, b.at()));
+            }
+        }
+        LocalDate d = current;
+        if (!active.contains(d)) {
+            d = back(c.goal().period(), d);
+        }
+        long run = 0;
+        while (active.contains(d) && c.window().key(d).equals(window)) {
+            run++;
+            d = back(c.goal().period(), d);
+        }
+        return run;
+    }
+
+    private static LocalDate back(StreakPeriod period, LocalDate start) {
+        switch (period) {
+            case DAY:
+                return start.minusDays(1);
+            case WEEK:
+                return start.minusWeeks(1);
+            default:
+                return start.minusMonths(1);
         }
     }
 
@@ -263,6 +378,7 @@ public final class ChallengeModelCheck {
         switch (goal.measure()) {
             case PURCHASES:
             case STORES:
+            case STREAK:
                 return units > 0 ? 1 : 0;
             case ITEMS:
                 return units;

@@ -117,6 +117,11 @@ public abstract class PrivacyContract {
             .of("hundred-visits", "Shop 100 times this year", io.github.loyaltyrules.engagement.ChallengeGoal.purchases(100),
                     io.github.loyaltyrules.engagement.ChallengeWindow.YEAR, "PTS", 5);
 
+    /** A challenge the first purchase completes, awarding a badge: badge rows, 1 point. */
+    static final io.github.loyaltyrules.engagement.Challenge FIRST_VISIT = io.github.loyaltyrules.engagement.Challenge
+            .of("first-visit", "Welcome", io.github.loyaltyrules.engagement.ChallengeGoal.purchases(1),
+                    io.github.loyaltyrules.engagement.ChallengeWindow.LIFETIME, "PTS", 1).withBadge("welcomed");
+
     /**
      * {@link #ENGINE} with a per-member cap of 1,000 PTS a month on purchases, counted in {@code quotas}
      * under {@code cap/base/PTS/<member>/<month>} (as loyalty-rules names them), moved to the pseudonym
@@ -181,7 +186,7 @@ public abstract class PrivacyContract {
                 .metrics(Metric.points(TQP)).tier(Tier.of("Green")).tier(Tier.of("Gold").withThreshold(Metric.points(TQP), 40))
                 .build();
         ProgramVersion v1 = ProgramVersion.of("v1", engine, List.copyOf(V1.rewards().values()))
-                .withRedemptionRules(RedemptionRule.of(PTS).withRefund(RefundPolicy.PRO_RATA)).withChallenges(HUNDRED_VISITS);
+                .withRedemptionRules(RedemptionRule.of(PTS).withRefund(RefundPolicy.PRO_RATA)).withChallenges(HUNDRED_VISITS, FIRST_VISIT);
         LoyaltyProgram.Builder b = LoyaltyProgram.builder(ledger, v1)
                 .tierEngine(TierEngine.of(ladder, TierListener.NONE, s.tiers())).store(s.program())
                 .challengeStore(s.challenges())
@@ -386,13 +391,15 @@ public abstract class PrivacyContract {
         program.enrol(ANN, NOW);
         program.updateProfile(ANN, Set.of(), Map.of("email", "ann.smith@example.org"), null);
         program.purchase(ANN, basket("5.00"), NOW, key("a-again"));
-        assertThat(program.ledger().balance(ANN, PTS, NOW).total()).isEqualTo(5);
+        assertThat(program.ledger().balance(ANN, PTS, NOW).total()).as("5 and the new member's first visit's 1")
+                .isEqualTo(6);
+        assertThat(program.badges(ANN)).as("a new member earns the badge afresh").hasSize(1);
         MemberId second = program.erase(ANN);
 
         assertThat(second).isNotEqualTo(first).isEqualTo(Pseudonyms.keyed(KEY).of(ANN, 1));
         assertThat(program.erase(ANN)).isEqualTo(second);
         assertThat(holdings(program.ledger(), first)).as("the first history is not merged").isEqualTo(erased);
-        assertThat(program.ledger().balance(second, PTS, NOW).total()).isEqualTo(5);
+        assertThat(program.ledger().balance(second, PTS, NOW).total()).isEqualTo(6);
         assertThat(String.join("\n", flatten(snapshot(stores)))).doesNotContain(ANN.value(), "ann.smith@example.org");
     }
 

@@ -458,6 +458,18 @@ public final class Nodes {
         }
     }
 
+    /**
+     * The member holds the badge.
+     *
+     * @param badge the badge id
+     */
+    public record HasBadge(String badge) implements Condition {
+        @Override
+        public boolean test(RuleContext context) {
+            return context.member().badges().contains(badge);
+        }
+    }
+
     /** On the member's birthday; 29 February is celebrated on 28 February in other years. */
     public record BirthdayToday() implements Condition {
         @Override

@@ -148,13 +148,14 @@ final class Ast {
     }
 
     /**
-     * {@code challenge ID "NAME" MEASURE TARGET [in category NAME] (per WINDOW | ever) reward AMOUNT
-     * [once | repeatable] [returns revoke | keep]}: {@code measure} is "purchases", "spend" (with
-     * {@code spend} set), "items" or "stores"; {@code target} the count (null for spend); {@code window}
-     * "week", "month", "quarter", "year" or "lifetime".
+     * {@code challenge ID "NAME" MEASURE TARGET [PERIODS] [in category NAME] (per WINDOW | ever) reward
+     * AMOUNT [once | repeatable] [returns revoke | keep] [badge ID]}: {@code measure} is "purchases", "spend" (with
+     * {@code spend} set), "items", "stores" or "streak" (with {@code period} "days", "weeks" or "months";
+     * null otherwise); {@code target} the count (null for spend); {@code window} "week", "month",
+     * "quarter", "year" or "lifetime".
      */
-    record ChallengeDecl(Pos pos, Name id, String name, String measure, Long target, Cash spend, Name category,
-            String window, Amount reward, boolean repeatable, boolean keep) implements Stmt {
+    record ChallengeDecl(Pos pos, Name id, String name, String measure, Long target, Cash spend, String period,
+            Name category, String window, Amount reward, boolean repeatable, boolean keep, Name badge) implements Stmt {
     }
 
     /**
@@ -201,7 +202,7 @@ final class Ast {
     }
 
     /** A condition. */
-    sealed interface Cond permits And, Or, Not, In, Weekdays, TimeOfDay, Dates, TierIs, Tag, Attr, EventAttr, Birthday,
+    sealed interface Cond permits And, Or, Not, In, Weekdays, TimeOfDay, Dates, TierIs, Tag, HasBadge, Attr, EventAttr, Birthday,
             FirstPurchase, Purchases, Basket, Quantity, Spend, Always {
     }
 
@@ -232,6 +233,10 @@ final class Ast {
     }
 
     record Tag(String tag) implements Cond {
+    }
+
+    /** {@code badge = ID}: the member holds the badge. */
+    record HasBadge(Name badge) implements Cond {
     }
 
     record Attr(Name key, String value) implements Cond {

@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules.text;
 import io.github.loyaltyrules.engagement.Challenge;
 import io.github.loyaltyrules.engagement.ChallengeGoal;
 import io.github.loyaltyrules.engagement.ChallengeWindow;
+import io.github.loyaltyrules.engagement.StreakPeriod;
 import io.github.loyaltyrules.ledger.Money;
 import io.github.loyaltyrules.ledger.PointCurrency;
 import io.github.loyaltyrules.ledger.Points;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 /**
  * The {@code challenge} statement: compiled to a {@link Challenge} and described and printed from one,
  * e.g. {@code challenge five-visits "Shop 5 times this month" purchases 5 per month reward 200 PTS once
- * returns revoke;}. The canonical text states every clause.
+ * returns revoke;} or {@code challenge coffee-weeks "A coffee 3 weeks in a row" streak 3 weeks in category
+ * coffee ever reward 300 PTS once returns revoke;}. The canonical text states every clause.
  */
 final class ChallengeClauses {
 
@@ -41,6 +43,10 @@ final class ChallengeClauses {
             case "stores":
                 goal = ChallengeGoal.distinctStores(d.target());
                 break;
+            case "streak":
+                goal = ChallengeGoal.streak(d.target(), StreakPeriod.valueOf(
+                        d.period().substring(0, d.period().length() - 1).toUpperCase(Locale.ROOT)));
+                break;
             default:
                 goal = ChallengeGoal.spend(spend);
         }
@@ -49,7 +55,8 @@ final class ChallengeClauses {
         }
         return new Challenge(d.id().value(), d.name(), goal, ChallengeWindow.valueOf(d.window().toUpperCase(Locale.ROOT)),
                 reward.currency().code(), reward.minorUnits(), d.repeatable(),
-                d.keep() ? Challenge.ReturnPolicy.KEEP : Challenge.ReturnPolicy.REVOKE);
+                d.keep() ? Challenge.ReturnPolicy.KEEP : Challenge.ReturnPolicy.REVOKE,
+                d.badge() == null ? null : d.badge().value());
     }
 
     /**
@@ -75,9 +82,11 @@ final class ChallengeClauses {
                         name.apply(g.moneyCurrency()));
             }
             out.add(new Ast.ChallengeDecl(nowhere, name.apply(c.id()), c.name(), g.measure().name().toLowerCase(Locale.ROOT),
-                    spend == null ? g.target() : null, spend, g.category() == null ? null : name.apply(g.category()),
+                    spend == null ? g.target() : null, spend, g.period() == null ? null : g.period().word(),
+                    g.category() == null ? null : name.apply(g.category()),
                     c.window().word(), new Ast.Amount(nowhere, BigDecimal.valueOf(c.rewardAmount(), currency.decimalPlaces()),
-                            name.apply(currency.code())), c.repeatable(), c.returnPolicy() == Challenge.ReturnPolicy.KEEP));
+                            name.apply(currency.code())), c.repeatable(), c.returnPolicy() == Challenge.ReturnPolicy.KEEP,
+                    c.badge() == null ? null : name.apply(c.badge())));
         }
         return out;
     }
@@ -91,6 +100,9 @@ final class ChallengeClauses {
         } else {
             out.append(d.target());
         }
+        if (d.period() != null) {
+            out.append(' ').append(d.period());
+        }
         if (d.category() != null) {
             out.append(" in category ").append(Printer.name(d.category().value()));
         }
@@ -98,7 +110,7 @@ final class ChallengeClauses {
         out.append("\n  reward ").append(d.reward().value().toPlainString()).append(' ')
                 .append(Printer.name(d.reward().currency().value()))
                 .append(d.repeatable() ? " repeatable" : " once").append(d.keep() ? " returns keep" : " returns revoke")
-                .append(";\n");
+                .append(d.badge() == null ? "" : " badge " + Printer.name(d.badge().value())).append(";\n");
         return out.toString();
     }
 }

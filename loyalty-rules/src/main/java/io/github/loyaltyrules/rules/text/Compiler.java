@@ -73,6 +73,8 @@ final class Compiler {
     private final Map<String, PointCurrency> currencies = new LinkedHashMap<>();
     private final Map<String, Pos> currencyDecls = new LinkedHashMap<>();
     private List<String> tiers;
+    /** The badges the program's challenges award. */
+    private final java.util.Set<String> badges = new java.util.TreeSet<>();
     private List<String> attributes;
     private final Map<String, GroupSelection> groups = new LinkedHashMap<>();
     private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
@@ -208,6 +210,9 @@ final class Compiler {
             unique("reward", r.id());
         } else if (s instanceof Ast.ChallengeDecl c) {
             unique("challenge", c.id());
+            if (c.badge() != null) {
+                badges.add(c.badge().value());
+            }
         } else if (s instanceof Ast.CampaignDecl c) {
             unique("campaign", c.id());
         }
@@ -657,6 +662,13 @@ final class Compiler {
         }
         if (c instanceof Ast.Tag t) {
             return Conditions.tag(t.tag());
+        }
+        if (c instanceof Ast.HasBadge b) {
+            if (!badges.contains(b.badge().value())) {
+                known("badge", b.badge(), badges, "challenge");
+                throw new Skip();
+            }
+            return Conditions.badge(b.badge().value());
         }
         if (c instanceof Ast.Attr a) {
             if (attributes != null) {

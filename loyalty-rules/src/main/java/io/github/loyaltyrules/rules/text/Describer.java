@@ -455,6 +455,9 @@ final class Describer {
         if (c instanceof Nodes.HasTag t) {
             return new Ast.Tag(t.tag());
         }
+        if (c instanceof Nodes.HasBadge b) {
+            return new Ast.HasBadge(new Ast.Name(NOWHERE, b.badge()));
+        }
         if (c instanceof Nodes.BirthdayToday) {
             return new Ast.Birthday(-1);
         }

@@ -35,11 +35,13 @@ final class Parser {
     private static final List<String> NAMED = List.of("currency", "group", "campaign", "rule", "reward", "tier",
             "challenge");
     /** What a challenge counts. */
-    static final List<String> CHALLENGE_MEASURES = List.of("purchases", "spend", "items", "stores");
+    static final List<String> CHALLENGE_MEASURES = List.of("purchases", "spend", "items", "stores", "streak");
+    /** The periods of a streak goal after its length. */
+    static final List<String> STREAK_PERIODS = List.of("days", "weeks", "months");
     /** The windows of a challenge after {@code per}. */
     static final List<String> CHALLENGE_WINDOWS = List.of("week", "month", "quarter", "year");
     static final List<String> CONDITIONS = List.of("category", "sku", "store", "channel", "event", "weekday", "time",
-            "date", "tier", "tag", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "always", "not", "code", "tender");
+            "date", "tier", "tag", "badge", "attribute", "birthday", "first", "purchases", "basket", "quantity", "spend", "always", "not", "code", "tender");
     /** The words that may follow a money amount of a spend or threshold: an earning base. */
     static final List<String> BASES = List.of("net", "excluding");
     static final List<String> RULE_CLAUSES = List.of("priority", "valid", "group", "campaign", "when", "then", "cap");
@@ -544,8 +546,9 @@ final class Parser {
     }
 
     /**
-     * {@code challenge ID "NAME" MEASURE TARGET [in category NAME] (per WINDOW | ever) reward AMOUNT
-     * [once | repeatable] [returns (revoke | keep)] ;}
+     * {@code challenge ID "NAME" MEASURE TARGET [PERIODS] [in category NAME] (per WINDOW | ever) reward
+     * AMOUNT [once | repeatable] [returns (revoke | keep)] [badge ID] ;}, PERIODS ({@code days}, {@code weeks} or
+     * {@code months}) after the length of a {@code streak}
      */
     private Stmt challenge(Pos pos) {
         Name id = name("a challenge id");
@@ -558,6 +561,8 @@ final class Parser {
         } else {
             target = longValue("the number that completes the challenge");
         }
+        String period = measure.equals("streak") ? oneOf("the streak's periods (days, weeks or months)", STREAK_PERIODS)
+                : null;
         Name category = null;
         if (peek().is("in")) {
             advance();
@@ -570,19 +575,24 @@ final class Parser {
         Amount reward = amount();
         boolean repeatable = false;
         boolean keep = false;
+        Name badge = null;
         List<String> seen = new ArrayList<>();
         while (more(pos)) {
             Token t = peek();
-            String clause = oneOf("'once', 'repeatable', 'returns' or ';'", List.of("once", "repeatable", "returns"));
-            duplicate(seen, clause.equals("returns") ? clause : "once", t, "challenge");
+            String clause = oneOf("'once', 'repeatable', 'returns', 'badge' or ';'",
+                    List.of("once", "repeatable", "returns", "badge"));
+            duplicate(seen, clause.equals("returns") || clause.equals("badge") ? clause : "once", t, "challenge");
             if (clause.equals("returns")) {
                 keep = oneOf("'revoke' or 'keep'", List.of("revoke", "keep")).equals("keep");
+            } else if (clause.equals("badge")) {
+                badge = name("a badge id");
             } else {
                 repeatable = clause.equals("repeatable");
             }
         }
         end();
-        return new Ast.ChallengeDecl(pos, id, display, measure, target, spend, category, window, reward, repeatable, keep);
+        return new Ast.ChallengeDecl(pos, id, display, measure, target, spend, period, category, window, reward,
+                repeatable, keep, badge);
     }
 
     private Stmt reward(Pos pos) {
@@ -753,6 +763,9 @@ final class Parser {
             case "tag":
                 symbol("=");
                 return new Ast.Tag(value("a tag"));
+            case "badge":
+                symbol("=");
+                return new Ast.HasBadge(name("a badge id"));
             case "attribute": {
                 Name key = name("an attribute name");
                 symbol("=");

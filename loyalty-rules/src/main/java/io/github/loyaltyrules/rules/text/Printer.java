@@ -299,6 +299,9 @@ final class Printer {
         if (c instanceof Ast.Tag t) {
             return "tag = " + quote(t.tag());
         }
+        if (c instanceof Ast.HasBadge b) {
+            return "badge = " + name(b.badge().value());
+        }
         if (c instanceof Ast.Attr a) {
             return "attribute " + name(a.key().value()) + " = " + quote(a.value());
         }
