@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -32,6 +33,8 @@ public final class InMemoryProgramStore implements ProgramStore {
     private final Map<IdempotencyKey, java.util.SortedMap<String, IdempotencyKey>> tiedTo = new java.util.HashMap<>();
     /** The keys of the records in business time order, ties in key order: {@link #recordsByTime}. */
     private final NavigableMap<TimeKey, IdempotencyKey> byTime = new ConcurrentSkipListMap<>();
+    /** The keys of each member's records, so that {@link #records(MemberId)} costs the member's records, not the store's. */
+    private final Map<MemberId, Set<IdempotencyKey>> byMember = new ConcurrentHashMap<>();
 
     /** A record's place in time order. */
     private record TimeKey(Instant at, String key) implements Comparable<TimeKey> {
@@ -153,22 +156,33 @@ public final class InMemoryProgramStore implements ProgramStore {
             ReceiptRecord removed = receipts.remove(commit.remove());
             if (removed != null) {
                 byTime.remove(TimeKey.of(removed));
+                unindex(removed.member(), removed.key());
             }
         }
         if (insert != null) {
             receipts.put(insert.key(), insert);
             byTime.put(TimeKey.of(insert), insert.key());
+            byMember.computeIfAbsent(insert.member(), k -> ConcurrentHashMap.newKeySet()).add(insert.key());
         }
         return CommitResult.APPLIED;
     }
 
-    /** {@inheritDoc} Goes through every record the store holds. */
+    /** Drops a record's key from its member's index, and the member's entry with its last key. */
+    private void unindex(MemberId member, IdempotencyKey key) {
+        byMember.computeIfPresent(member, (m, keys) -> {
+            keys.remove(key);
+            return keys.isEmpty() ? null : keys;
+        });
+    }
+
+    /** {@inheritDoc} Reads the member's records through an index by member: costs their number, not the store's. */
     @Override
     public List<ReceiptRecord> records(MemberId member) {
         Objects.requireNonNull(member, "member must not be null");
         List<ReceiptRecord> out = new ArrayList<>();
-        for (ReceiptRecord r : receipts.values()) {
-            if (r.member().equals(member)) {
+        for (IdempotencyKey key : byMember.getOrDefault(member, Set.of())) {
+            ReceiptRecord r = receipts.get(key);
+            if (r != null && r.member().equals(member)) {
                 out.add(r);
             }
         }
@@ -220,7 +234,7 @@ public final class InMemoryProgramStore implements ProgramStore {
         return tally.report(from, to);
     }
 
-    /** {@inheritDoc} Goes through every record the store holds, under the lock that commits take. */
+    /** {@inheritDoc} Moves the member's records (found through the index by member) under the lock that commits take. */
     @Override
     public synchronized boolean pseudonymise(MemberId from, MemberId to) {
         Objects.requireNonNull(from, "member must not be null");
@@ -233,6 +247,8 @@ public final class InMemoryProgramStore implements ProgramStore {
         boolean moved = false;
         for (ReceiptRecord r : records(from)) {
             receipts.put(r.key(), r.pseudonymised(to));
+            unindex(from, r.key());
+            byMember.computeIfAbsent(to, k -> ConcurrentHashMap.newKeySet()).add(r.key());
             moved = true;
         }
         if (record != null) {
