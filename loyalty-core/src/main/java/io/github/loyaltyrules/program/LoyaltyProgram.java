@@ -454,7 +454,7 @@ public final class LoyaltyProgram {
                 throw new InvalidRequestException("program version id '" + next.id() + "' was already installed with"
                         + " other terms; receipts name their version by id, so give a changed version a new id");
             }
-            context.versions.put(next.id(), next);
+            context.add(next);
             return context.version.getAndSet(next);
         }
     }

@@ -33,6 +33,11 @@ final class ProgramContext {
     final Ledger ledger;
     final AtomicReference<ProgramVersion> version;
     final Map<String, ProgramVersion> versions = new ConcurrentHashMap<>();
+    /**
+     * Whether a version of the program's has a challenge that awards a badge: set when such a version is
+     * added, so that a purchase reads a flag instead of going through every version's challenges.
+     */
+    private volatile boolean awardsBadges;
     final TierLookup tiers;
     final TierEngine tierEngine;
     final ProgramStore store;
@@ -49,7 +54,7 @@ final class ProgramContext {
         this.challengeStore = challengeStore;
         this.quotas = quotas;
         this.version = new AtomicReference<>(version);
-        this.versions.put(version.id(), version);
+        add(version);
         this.tiers = tiers;
         this.tierEngine = tierEngine;
         this.store = store;
@@ -64,7 +69,7 @@ final class ProgramContext {
      */
     MemberProfile profile(MemberId member, MemberRecord state, Instant at) {
         Set<String> badges = Set.of();
-        if (awardsBadges()) {
+        if (awardsBadges) {
             badges = new java.util.TreeSet<>();
             for (io.github.loyaltyrules.engagement.Badge b : challengeStore.badges(member)) {
                 badges.add(b.id());
@@ -79,16 +84,14 @@ final class ProgramContext {
                 state.birthday(), state.purchases()).withBadges(badges);
     }
 
-    /** Whether a version of the program's has a challenge that awards a badge. */
-    private boolean awardsBadges() {
-        for (ProgramVersion v : versions.values()) {
-            for (io.github.loyaltyrules.engagement.Challenge c : v.challenges().values()) {
-                if (c.badge() != null) {
-                    return true;
-                }
+    /** Adds an installed version, noting whether it awards badges; the caller holds {@link #versions}' lock or is the constructor. */
+    void add(ProgramVersion v) {
+        versions.put(v.id(), v);
+        for (io.github.loyaltyrules.engagement.Challenge c : v.challenges().values()) {
+            if (c.badge() != null) {
+                awardsBadges = true;
             }
         }
-        return false;
     }
 
     /** A profile with the tier, its multiplier and its perks. */

@@ -65,6 +65,21 @@ class BadgesTest {
     }
 
     @Test
+    void aVersionInstalledLaterWithABadgeMakesTheRulesSeeTheBadgesHeld() {
+        LoyaltyProgram program = terms.program();
+        java.util.List<java.util.Set<String>> seen = new java.util.ArrayList<>();
+        io.github.loyaltyrules.rule.RuleEngine watching = ctx -> {
+            seen.add(ctx.member().badges());
+            return io.github.loyaltyrules.rule.Evaluation.NOTHING;
+        };
+        program.install(io.github.loyaltyrules.program.ProgramVersion.of("v2", watching, java.util.List.of())
+                .withChallenges(EVERY_COFFEE));
+        buy(program, "coffee", 0, "c1");
+        buy(program, "coffee", 1, "c2");
+        assertThat(seen).containsExactly(java.util.Set.of(), java.util.Set.of("first-coffee"));
+    }
+
+    @Test
     void twoChallengesWithOneBadgeAwardItOnce() {
         Challenge other = Challenge.of("two-coffees", "Two coffees", ChallengeGoal.purchases(2).inCategory("coffee"),
                 ChallengeWindow.LIFETIME, "PTS", 5).withBadge("first-coffee");
