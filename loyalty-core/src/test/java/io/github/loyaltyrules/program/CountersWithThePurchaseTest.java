@@ -121,6 +121,17 @@ class CountersWithThePurchaseTest {
     }
 
     @Test
+    void countsUpToTheLargestLongAddUpWithoutOverflowEscaping() {
+        Purchase huge = stay(1, 1).withCounters(Map.of("nights", Long.MAX_VALUE));
+        program.purchase(SAM, huge, T0, IdempotencyKey.of("h-1"));
+        Throwable second = org.assertj.core.api.Assertions.catchThrowable(
+                () -> program.purchase(SAM, huge, T0.plusSeconds(1), IdempotencyKey.of("h-2")));
+        assertThat(second).as("%s", second).satisfiesAnyOf(t -> assertThat(t).isNull(),
+                t -> assertThat(t).isInstanceOf(io.github.loyaltyrules.ledger.LoyaltyException.class));
+        assertThat(value(NIGHTS, T0.plusSeconds(2))).isGreaterThanOrEqualTo(BigDecimal.valueOf(Long.MAX_VALUE));
+    }
+
+    @Test
     void malformedCountersAreRefusedBeforeAnythingIsRecorded() {
         Purchase plain = stay(1, 1);
         assertThatThrownBy(() -> plain.withCounters(Map.of("nights", 0L))).isInstanceOf(InvalidRequestException.class)
