@@ -66,23 +66,7 @@ final class ProgramReportQueries {
      * snapshot for the four statements) unless the connection is in the caller's transaction already.
      */
     static ProgramActivity activity(Connection c, Instant from, Instant to) throws SQLException {
-        if (!c.getAutoCommit()) {
-            return read(c, from, to);
-        }
-        int isolation = c.getTransactionIsolation();
-        c.setAutoCommit(false);
-        try {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            ProgramActivity out = read(c, from, to);
-            c.commit();
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-            c.setTransactionIsolation(isolation);
-        }
+        return Transactions.snapshot(c, t -> read(t, from, to));
     }
 
     private static ProgramActivity read(Connection c, Instant from, Instant to) throws SQLException {

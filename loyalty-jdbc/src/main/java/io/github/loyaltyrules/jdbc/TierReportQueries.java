@@ -48,23 +48,7 @@ final class TierReportQueries {
 
     /** The tally; in one transaction at REPEATABLE READ unless the connection is in the caller's already. */
     static TierTally tally(Connection c, Instant from, Instant to, String baseTier) throws SQLException {
-        if (!c.getAutoCommit()) {
-            return read(c, from, to, baseTier);
-        }
-        int isolation = c.getTransactionIsolation();
-        c.setAutoCommit(false);
-        try {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            TierTally out = read(c, from, to, baseTier);
-            c.commit();
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-            c.setTransactionIsolation(isolation);
-        }
+        return Transactions.snapshot(c, t -> read(t, from, to, baseTier));
     }
 
     private static TierTally read(Connection c, Instant from, Instant to, String baseTier) throws SQLException {

@@ -30,6 +30,24 @@ final class Transactions {
     }
 
     /**
+     * Runs reads that must see one snapshot: in one transaction at REPEATABLE READ (the connection's
+     * isolation restored after), or as they are when the connection is in a transaction already, whose
+     * snapshot is then the one to read.
+     */
+    static <T> T snapshot(Connection c, Work<T> reads) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return reads.run(c);
+        }
+        int isolation = c.getTransactionIsolation();
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return inTransaction(c, reads);
+        } finally {
+            c.setTransactionIsolation(isolation);
+        }
+    }
+
+    /**
      * Whether work on this connection joins the caller's transaction: the caller owns transactions
      * and the connection is in one.
      */
